@@ -1,0 +1,53 @@
+import { sql } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { AuditEventTable } from './audit.tables.ts';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+export type AuditRow = Omit<AuditEventTable, 'id'> & { id: string };
+export type NewAuditRow = Omit<AuditEventTable, 'id'>;
+
+/** Locks the end of the chain for the rest of the transaction, so appends form a single chain. */
+export async function lockChainHead(trx: Transaction<DB>): Promise<{ seq: string; hash: string }> {
+  const result = await sql<{ seq: string; hash: string }>`SELECT seq::text AS seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE`.execute(trx);
+  const head = result.rows[0];
+  if (!head) throw new Error('audit_chain_head is missing: migrations not applied');
+  return head;
+}
+
+export async function insertAuditRow(trx: Transaction<DB>, row: NewAuditRow): Promise<void> {
+  await trx
+    .insertInto('audit_event')
+    .values({ ...row, details: JSON.stringify(row.details) })
+    .execute();
+  await trx.updateTable('audit_chain_head').set({ seq: row.seq, hash: row.hash }).where('id', '=', 1).execute();
+}
+
+export async function readChainHead(db: Executor): Promise<{ seq: string; hash: string }> {
+  const result = await sql<{ seq: string; hash: string }>`SELECT seq::text AS seq, hash FROM audit_chain_head WHERE id = 1`.execute(db);
+  return result.rows[0] ?? { seq: '0', hash: 'genesis' };
+}
+
+export async function readAuditPage(db: Executor, afterSeq: string, limit: number): Promise<AuditRow[]> {
+  const rows = await db
+    .selectFrom('audit_event')
+    .selectAll()
+    .select(sql<string>`seq::text`.as('seq'))
+    .where(sql<boolean>`seq > ${afterSeq}::bigint`)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  return rows as AuditRow[];
+}
+
+export async function findAuditForSubject(db: Executor, personId: string, limit: number): Promise<AuditRow[]> {
+  const rows = await db
+    .selectFrom('audit_event')
+    .selectAll()
+    .select(sql<string>`seq::text`.as('seq'))
+    .where('subject_person_id', '=', personId)
+    .orderBy('seq', 'desc')
+    .limit(limit)
+    .execute();
+  return rows as AuditRow[];
+}

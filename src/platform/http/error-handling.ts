@@ -1,0 +1,89 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { CsrfError } from '../security/csrf.ts';
+import { translator } from '../i18n/i18n.ts';
+import type { Lang } from '../i18n/i18n.ts';
+import { html } from '../views/html.ts';
+import { langFromUrl, notFoundHtml, sendPage, sendServerErrorPage } from './pages.ts';
+import { sendProblem } from './problem.ts';
+import type { ProblemKind } from './problem.ts';
+
+// Fields whose values are never echoed back, even to the person who typed them, on an error page.
+const NEVER_ECHO = /sin|password|token|account|transit|institution|bank|otp|code|_csrf/i;
+
+function isApi(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/');
+}
+
+/** One place that turns every error into a bilingual page or an RFC 9457 problem; never a stack trace. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setNotFoundHandler((request, reply) => {
+    if (isApi(request)) return sendProblem(request, reply, 'not-found', 404);
+    return reply.code(404).type('text/html; charset=utf-8').send(notFoundHtml());
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof CsrfError) return sendCsrfPage(request, reply);
+    const status = error.statusCode ?? 500;
+    if (status >= 500) request.log.error({ err: error }, 'unhandled error');
+    else request.log.info({ code: error.code, status }, 'request rejected');
+    if (isApi(request)) return sendProblem(request, reply, problemKindFor(error, status), status < 400 ? 500 : status);
+    if (status === 404) return reply.code(404).type('text/html; charset=utf-8').send(notFoundHtml());
+    if (status === 429) return sendTooMany(request, reply, langFromUrl(request.url) ?? 'en');
+    return sendServerErrorPage(request, reply, langFromUrl(request.url));
+  });
+}
+
+function problemKindFor(error: FastifyError, status: number): ProblemKind {
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) return 'unsupported-media-type';
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) return 'payload-too-large';
+  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return 'invalid-json';
+  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'invalid-json';
+  if (status === 429) return 'too-many-requests';
+  if (status === 404) return 'not-found';
+  if (status === 405) return 'method-not-allowed';
+  if (status === 403) return 'forbidden';
+  if (status === 401) return 'unauthorized';
+  if (status >= 400 && status < 500) return 'bad-request';
+  return 'server-error';
+}
+
+function sendCsrfPage(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const lang: Lang = langFromUrl(request.url) ?? 'en';
+  const t = translator(lang);
+  const kept = Object.entries((request.body as Record<string, unknown> | undefined) ?? {}).filter(
+    ([name, value]) => typeof value === 'string' && value !== '' && !NEVER_ECHO.test(name),
+  );
+  const back = safeSameOriginPath(request.headers.referer, request.url.split('?')[0] ?? `/${lang}`);
+  return sendPage(
+    request,
+    reply,
+    lang,
+    `/${lang === 'en' ? 'fr' : 'en'}`,
+    {
+      title: t.t('errors.csrfTitle'),
+      body: html`<h1>${t.t('errors.csrfTitle')}</h1><p>${t.t('errors.csrfBody')}</p>
+${kept.length > 0 ? html`<dl class="kept-answers">${kept.map(([name, value]) => html`<dt>${name}</dt><dd>${String(value)}</dd>`)}</dl>` : ''}
+<p><a href="${back}">${t.t('errors.csrfNext')}</a></p>`,
+    },
+    403,
+  );
+}
+
+function sendTooMany(request: FastifyRequest, reply: FastifyReply, lang: Lang): FastifyReply {
+  const t = translator(lang);
+  return sendPage(request, reply, lang, `/${lang === 'en' ? 'fr' : 'en'}`, {
+    title: t.t('errors.tooManyTitle'),
+    body: html`<h1>${t.t('errors.tooManyTitle')}</h1><p>${t.t('errors.tooManyBody')}</p>`,
+  }, 429);
+}
+
+/** Only ever link back to a path on this site: a Referer is attacker-controlled. */
+function safeSameOriginPath(referer: string | undefined, fallback: string): string {
+  if (!referer) return fallback;
+  try {
+    const url = new URL(referer);
+    return /^\/(en|fr)(\/[\w\-/]*)?$/.test(url.pathname) ? url.pathname : fallback;
+  } catch {
+    return fallback;
+  }
+}

@@ -1,0 +1,101 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+export const LANGUAGES = ['en', 'fr'] as const;
+export type Lang = (typeof LANGUAGES)[number];
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'en' || value === 'fr';
+}
+
+export function otherLang(lang: Lang): Lang {
+  return lang === 'en' ? 'fr' : 'en';
+}
+
+type Catalogue = Record<string, string>;
+
+/**
+ * Translations live in JSON catalogues per namespace (`common`, `errors`, `validation`, one per feature),
+ * in `src/platform/i18n/locales/<lang>/<namespace>.json` and in any `src/<domain>/locales/<lang>/*.json`.
+ * Keys are `namespace.key`. A key missing in either language fails the i18n test.
+ */
+export interface Translator {
+  readonly lang: Lang;
+  t(key: string, values?: Record<string, string | number>): string;
+  has(key: string): boolean;
+  money(cents: number): string;
+  date(isoDate: string | Date): string;
+  number(value: number): string;
+}
+
+const localeDirs: URL[] = [new URL('./locales/', import.meta.url)];
+let catalogues: Record<Lang, Catalogue> | undefined;
+
+/** Domains register their own locale folders at import time. */
+export function registerLocales(dir: URL): void {
+  if (!localeDirs.some((existing) => existing.href === dir.href)) localeDirs.push(dir);
+  catalogues = undefined;
+}
+
+export function loadCatalogues(): Record<Lang, Catalogue> {
+  catalogues ??= { en: loadLang('en'), fr: loadLang('fr') };
+  return catalogues;
+}
+
+function loadLang(lang: Lang): Catalogue {
+  const catalogue: Catalogue = {};
+  for (const dir of localeDirs) {
+    const langDir = new URL(`${lang}/`, dir);
+    for (const file of readdirSync(langDir).filter((name) => name.endsWith('.json'))) {
+      const namespace = file.replace(/\.json$/, '');
+      flatten(JSON.parse(readFileSync(new URL(file, langDir), 'utf8')) as unknown, namespace, catalogue);
+    }
+  }
+  return catalogue;
+}
+
+function flatten(node: unknown, prefix: string, into: Catalogue): void {
+  if (typeof node === 'string') {
+    into[prefix] = node;
+    return;
+  }
+  if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) flatten(value, `${prefix}.${key}`, into);
+  }
+}
+
+export class MissingTranslationError extends Error {
+  constructor(lang: Lang, key: string) {
+    super(`Missing ${lang} translation for "${key}"`);
+    this.name = 'MissingTranslationError';
+  }
+}
+
+const moneyFormats = {
+  en: new Intl.NumberFormat('en-CA', { style: 'currency', currency: 'CAD' }),
+  fr: new Intl.NumberFormat('fr-CA', { style: 'currency', currency: 'CAD' }),
+};
+const dateFormats = {
+  en: new Intl.DateTimeFormat('en-CA', { dateStyle: 'long', timeZone: 'UTC' }),
+  fr: new Intl.DateTimeFormat('fr-CA', { dateStyle: 'long', timeZone: 'UTC' }),
+};
+const numberFormats = { en: new Intl.NumberFormat('en-CA'), fr: new Intl.NumberFormat('fr-CA') };
+
+export function translator(lang: Lang): Translator {
+  const catalogue = loadCatalogues()[lang];
+  return {
+    lang,
+    t(key, values) {
+      const text = catalogue[key];
+      if (text === undefined) throw new MissingTranslationError(lang, key);
+      return values ? interpolate(text, values) : text;
+    },
+    has: (key) => catalogue[key] !== undefined,
+    money: (cents) => moneyFormats[lang].format(cents / 100),
+    date: (value) => dateFormats[lang].format(typeof value === 'string' ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : value),
+    number: (value) => numberFormats[lang].format(value),
+  };
+}
+
+function interpolate(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+}

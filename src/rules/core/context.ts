@@ -1,0 +1,60 @@
+import { InvalidParameterFileError, type ParameterStore } from './parameters.ts';
+import type { Citation, EvaluationContext, ParameterUse, StepDetails, TraceStep } from './types.ts';
+
+/** Records parameter reads and rule steps; `tracing: false` makes every record call a no-op. */
+class TracingContext implements EvaluationContext {
+  private pending: ParameterUse[] = [];
+  private steps: TraceStep[] = [];
+
+  constructor(
+    private readonly store: ParameterStore,
+    readonly tracing: boolean,
+  ) {}
+
+  private read(path: string, date: string): ParameterUse['value'] {
+    const resolved = this.store.resolve(path, date);
+    if (this.tracing) {
+      this.pending.push({
+        file: resolved.file,
+        effective: resolved.effective,
+        value: resolved.value,
+        reference: resolved.reference,
+      });
+    }
+    return resolved.value;
+  }
+
+  param(path: string, date: string): number {
+    const value = this.read(path, date);
+    if (typeof value !== 'number') throw new InvalidParameterFileError(path, 'expected a number');
+    return value;
+  }
+
+  table(path: string, date: string): Readonly<Record<string, number>> {
+    const value = this.read(path, date);
+    if (typeof value !== 'object' || value === null) throw new InvalidParameterFileError(path, 'expected a table');
+    return value as Readonly<Record<string, number>>;
+  }
+
+  references(path: string): readonly Citation[] {
+    return this.store.references(path);
+  }
+
+  step(rule: string, details: StepDetails = {}): void {
+    if (!this.tracing) return;
+    const parameters = this.pending;
+    this.pending = [];
+    this.steps.push({ rule, ...(parameters.length > 0 ? { parameters } : {}), ...details });
+  }
+
+  takeTrace(): TraceStep[] {
+    const steps = this.steps;
+    this.steps = [];
+    this.pending = [];
+    return steps;
+  }
+}
+
+export function createContext(store: ParameterStore, options: { tracing: boolean }): EvaluationContext {
+  return new TracingContext(store, options.tracing);
+}

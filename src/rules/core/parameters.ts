@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { NoParametersForDateError, UnknownParameterError } from './errors.ts';
+import { isIsoDate } from './dates.ts';
+import type { Citation, ParameterSource, ParameterValue } from './types.ts';
+
+/**
+ * Dated parameters in OpenFisca style, one YAML file per parameter under src/rules/parameters/.
+ * Each file must state `coverage_end`: past it (or before the first entry) we refuse to answer.
+ */
+export interface ParameterFile {
+  readonly path: string;
+  readonly descriptionEn: string;
+  readonly descriptionFr: string;
+  readonly unit: string;
+  readonly reference: readonly Citation[];
+  readonly coverageEnd: string;
+  /** Sorted by date ascending. A null value ends the previous one (no value in force). */
+  readonly entries: readonly { readonly effective: string; readonly value: ParameterValue | null }[];
+}
+
+export interface ResolvedParameter {
+  readonly file: string;
+  readonly effective: string;
+  readonly value: ParameterValue;
+  readonly reference: readonly Citation[];
+}
+
+export const PARAMETERS_DIR = fileURLToPath(new URL('../parameters/', import.meta.url));
+
+export class InvalidParameterFileError extends Error {
+  constructor(file: string, problem: string) {
+    super(`Parameter file ${file}: ${problem}`);
+    this.name = 'InvalidParameterFileError';
+  }
+}
+
+function readRecord(raw: unknown, file: string): Record<string, unknown> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new InvalidParameterFileError(file, 'expected a mapping');
+  }
+  return raw as Record<string, unknown>;
+}
+
+function toValue(raw: unknown, file: string): ParameterValue | null {
+  if (raw === null || typeof raw === 'number') return raw;
+  const table = readRecord(raw, file);
+  const out: Record<string, number> = {};
+  for (const [key, v] of Object.entries(table)) {
+    if (typeof v !== 'number') throw new InvalidParameterFileError(file, `table entry ${key} is not a number`);
+    out[key] = v;
+  }
+  return Object.freeze(out);
+}
+
+function toEntries(raw: unknown, file: string): ParameterFile['entries'] {
+  const values = readRecord(raw, file);
+  const entries = Object.entries(values).map(([effective, entry]) => {
+    if (!isIsoDate(effective)) throw new InvalidParameterFileError(file, `bad date ${effective}`);
+    return { effective, value: toValue(readRecord(entry, file)['value'], file) };
+  });
+  if (entries.length === 0) throw new InvalidParameterFileError(file, 'no values');
+  return entries.sort((a, b) => (a.effective < b.effective ? -1 : 1));
+}
+
+function toReferences(raw: unknown, file: string): Citation[] {
+  if (!Array.isArray(raw) || raw.length === 0) throw new InvalidParameterFileError(file, 'reference missing');
+  return raw.map((r) => {
+    const rec = readRecord(r, file);
+    if (typeof rec['title'] !== 'string' || typeof rec['href'] !== 'string') {
+      throw new InvalidParameterFileError(file, 'reference needs title and href');
+    }
+    return { title: rec['title'], href: rec['href'] };
+  });
+}
+
+function requireString(rec: Record<string, unknown>, key: string, file: string): string {
+  const v = rec[key];
+  if (typeof v !== 'string' || v === '') throw new InvalidParameterFileError(file, `${key} missing`);
+  return v;
+}
+
+export function parseParameterFile(path: string, text: string): ParameterFile {
+  const file = `${path}.yaml`;
+  const rec = readRecord(parse(text), file);
+  const coverageEnd = requireString(rec, 'coverage_end', file);
+  if (!isIsoDate(coverageEnd)) throw new InvalidParameterFileError(file, 'bad coverage_end');
+  return {
+    path,
+    descriptionEn: requireString(rec, 'description_en', file),
+    descriptionFr: requireString(rec, 'description_fr', file),
+    unit: requireString(rec, 'unit', file),
+    reference: toReferences(rec['reference'], file),
+    coverageEnd,
+    entries: toEntries(rec['values'], file),
+  };
+}
+
+/** Value in force on `date`; throws rather than extrapolate. */
+export function resolveParameter(file: ParameterFile, date: string): ResolvedParameter {
+  if (date > file.coverageEnd) throw new NoParametersForDateError(file.path, date);
+  let found: ParameterFile['entries'][number] | undefined;
+  for (const entry of file.entries) {
+    if (entry.effective > date) break;
+    found = entry;
+  }
+  if (!found || found.value === null) throw new NoParametersForDateError(file.path, date);
+  return { file: `${file.path}.yaml`, effective: found.effective, value: found.value, reference: file.reference };
+}
+
+/** Reads each file once, on first use, and keeps it for the life of the process. */
+export class ParameterStore implements ParameterSource {
+  private readonly files = new Map<string, ParameterFile>();
+
+  constructor(private readonly dir: string = PARAMETERS_DIR) {}
+
+  load(path: string): ParameterFile {
+    const cached = this.files.get(path);
+    if (cached) return cached;
+    if (!/^[a-z0-9-]+(\/[a-z0-9-]+)*$/.test(path)) throw new UnknownParameterError(path);
+    let text: string;
+    try {
+      text = readFileSync(`${this.dir}${path}.yaml`, 'utf8');
+    } catch {
+      throw new UnknownParameterError(path);
+    }
+    const file = parseParameterFile(path, text);
+    this.files.set(path, file);
+    return file;
+  }
+
+  resolve(path: string, date: string): ResolvedParameter {
+    return resolveParameter(this.load(path), date);
+  }
+
+  param(path: string, date: string): number {
+    const { value } = this.resolve(path, date);
+    if (typeof value !== 'number') throw new InvalidParameterFileError(path, 'expected a number');
+    return value;
+  }
+
+  table(path: string, date: string): Readonly<Record<string, number>> {
+    const { value } = this.resolve(path, date);
+    if (typeof value === 'number') throw new InvalidParameterFileError(path, 'expected a table');
+    return value;
+  }
+
+  references(path: string): readonly Citation[] {
+    return this.load(path).reference;
+  }
+}
+
+export const defaultParameters = new ParameterStore();

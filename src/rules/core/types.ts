@@ -1,0 +1,101 @@
+import type { Household } from '../model/household.ts';
+
+/** Identifier of a programme, e.g. `ccb`, `oas`, `cpp-retirement`. */
+export type ProgrammeId = string;
+
+/** A code such as `ccb.income-above-threshold`; translated at the view edge (reasons.*.json). */
+export type ReasonCode = string;
+
+export type EligibilityStatus = 'eligible' | 'not-eligible' | 'cannot-tell';
+
+export type Period = 'month' | 'quarter' | 'week' | 'year';
+
+export interface Citation {
+  readonly title: string;
+  readonly href: string;
+}
+
+/** One parameter value read while evaluating: which file, which dated entry, which value. */
+export interface ParameterUse {
+  readonly file: string;
+  readonly effective: string;
+  readonly value: unknown;
+  readonly reference?: readonly Citation[];
+}
+
+export interface TraceStep {
+  readonly rule: string;
+  readonly parameters?: readonly ParameterUse[];
+  readonly inputs?: Readonly<Record<string, unknown>>;
+  readonly citation?: Citation;
+  readonly resultCents?: number;
+}
+
+export interface ProgrammeResult {
+  readonly programme: ProgrammeId;
+  /** Set when the programme is paid to a person rather than to the household (OAS, GIS...). */
+  readonly personId?: string;
+  readonly status: EligibilityStatus;
+  /** null when status is cannot-tell; 0 when not eligible; > 0 when eligible. */
+  readonly annualCents: number | null;
+  readonly periodCents: number | null;
+  readonly period: Period | null;
+  readonly reasons: readonly ReasonCode[];
+  /** JSON paths (e.g. `people[0].income.2024`) of facts needed to decide. */
+  readonly missingFacts: readonly string[];
+  readonly citations: readonly Citation[];
+  readonly trace: readonly TraceStep[];
+}
+
+/** Parameter values as stored in YAML: a number, or a table of numbers keyed by string. */
+export type ParameterValue = number | Readonly<Record<string, number>>;
+
+/** Read-only access to dated parameters, without tracing. */
+export interface ParameterSource {
+  /** Numeric value in force on `date` (YYYY-MM-DD). Throws NoParametersForDateError. */
+  param(path: string, date: string): number;
+  /** Table value (e.g. rate by number of children) in force on `date`. */
+  table(path: string, date: string): Readonly<Record<string, number>>;
+  /** The parameter file's references. */
+  references(path: string): readonly Citation[];
+}
+
+export interface StepDetails {
+  readonly inputs?: Readonly<Record<string, unknown>>;
+  readonly citation?: Citation;
+  readonly resultCents?: number;
+}
+
+/**
+ * Given to Programme.evaluate. Parameter reads are recorded and attached to the next `step`;
+ * `takeTrace` hands the steps over to the result and starts afresh.
+ */
+export interface EvaluationContext {
+  readonly tracing: boolean;
+  param(path: string, date: string): number;
+  table(path: string, date: string): Readonly<Record<string, number>>;
+  references(path: string): readonly Citation[];
+  step(rule: string, details?: StepDetails): void;
+  takeTrace(): TraceStep[];
+}
+
+/**
+ * Batch fast path. Returns the household's annual cents for the programme:
+ * NaN = cannot tell, 0 = not eligible, > 0 = eligible (person-level programmes: the sum over persons).
+ * It must be cent-identical to `evaluate` and must not allocate per household.
+ */
+export type FastEvaluator = (household: Household) => number;
+
+export interface Programme {
+  readonly id: ProgrammeId;
+  /** One result per household or per person, as documented by each programme. */
+  evaluate(household: Household, asOf: string, ctx: EvaluationContext): ProgrammeResult[];
+  /** Optional: resolve parameters once for `asOf` and return a fast evaluator. */
+  compile?(asOf: string, params: ParameterSource): FastEvaluator;
+}
+
+/** What both EvaluationContext (traced) and ParameterSource (untraced) offer. */
+export interface ParameterReader {
+  param(path: string, date: string): number;
+  table(path: string, date: string): Readonly<Record<string, number>>;
+}

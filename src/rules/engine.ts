@@ -1,0 +1,124 @@
+import { createContext } from './core/context.ts';
+import { NoParametersForDateError, UnknownProgrammeError } from './core/errors.ts';
+import { defaultParameters } from './core/parameters.ts';
+import { householdAnnualCents } from './core/result.ts';
+import { isIsoDate } from './core/dates.ts';
+import type { FastEvaluator, Programme, ProgrammeId, ProgrammeResult } from './core/types.ts';
+import type { Household } from './model/household.ts';
+import { programmes as registry } from './programmes/index.ts';
+
+export interface EvaluateOptions {
+  /** Date of evaluation, YYYY-MM-DD. */
+  readonly asOf: string;
+  /** Restrict to these programmes (default: all registered). */
+  readonly programmes?: readonly ProgrammeId[];
+  /** Record trace steps (default true). */
+  readonly trace?: boolean;
+}
+
+export interface EvaluationOutput {
+  readonly results: ProgrammeResult[];
+}
+
+export class InvalidDateError extends Error {
+  constructor(readonly date: string) {
+    super(`Not a YYYY-MM-DD date: ${date}`);
+    this.name = 'InvalidDateError';
+  }
+}
+
+export function selectProgrammes(ids?: readonly ProgrammeId[]): readonly Programme[] {
+  if (!ids) return registry;
+  return ids.map((id) => {
+    const found = registry.find((p) => p.id === id);
+    if (!found) throw new UnknownProgrammeError(id);
+    return found;
+  });
+}
+
+function noParameters(programme: ProgrammeId, error: NoParametersForDateError): ProgrammeResult {
+  return {
+    programme,
+    status: 'cannot-tell',
+    annualCents: null,
+    periodCents: null,
+    period: null,
+    reasons: ['engine.no-parameters-for-date'],
+    missingFacts: [],
+    citations: [],
+    trace: [{ rule: 'engine.no-parameters-for-date', inputs: { parameter: error.parameter, date: error.date } }],
+  };
+}
+
+/**
+ * Evaluates each selected programme. A programme whose parameters do not cover `asOf` yields a
+ * `cannot-tell` result with reason `engine.no-parameters-for-date` rather than an estimate.
+ */
+export function evaluateHousehold(household: Household, options: EvaluateOptions): EvaluationOutput {
+  if (!isIsoDate(options.asOf)) throw new InvalidDateError(options.asOf);
+  const ctx = createContext(defaultParameters, { tracing: options.trace ?? true });
+  const results: ProgrammeResult[] = [];
+  for (const programme of selectProgrammes(options.programmes)) {
+    try {
+      results.push(...programme.evaluate(household, options.asOf, ctx));
+    } catch (error) {
+      ctx.takeTrace();
+      if (!(error instanceof NoParametersForDateError)) throw error;
+      results.push(noParameters(programme.id, error));
+    }
+  }
+  return { results };
+}
+
+export interface BatchOutput {
+  readonly programmes: readonly ProgrammeId[];
+  /**
+   * Row-major: `annualCents[h * programmes.length + p]`. NaN = cannot tell, 0 = not eligible,
+   * > 0 = eligible (person-level programmes: sum over the household's persons).
+   */
+  readonly annualCents: Float64Array;
+}
+
+function slowEvaluator(programme: Programme, asOf: string): FastEvaluator {
+  const ctx = createContext(defaultParameters, { tracing: false });
+  return (household) => {
+    try {
+      return householdAnnualCents(programme.evaluate(household, asOf, ctx));
+    } catch (error) {
+      if (error instanceof NoParametersForDateError) return Number.NaN;
+      throw error;
+    }
+  };
+}
+
+function compileEvaluator(programme: Programme, asOf: string): FastEvaluator {
+  if (!programme.compile) return slowEvaluator(programme, asOf);
+  try {
+    return programme.compile(asOf, defaultParameters);
+  } catch (error) {
+    if (error instanceof NoParametersForDateError) return () => Number.NaN;
+    throw error;
+  }
+}
+
+/** Compiles each programme once for `asOf` (parameters resolved into a plan) and evaluates many households. */
+export function compileBatch(options: Omit<EvaluateOptions, 'trace'>): {
+  programmes: readonly ProgrammeId[];
+  evaluators: readonly FastEvaluator[];
+} {
+  if (!isIsoDate(options.asOf)) throw new InvalidDateError(options.asOf);
+  const selected = selectProgrammes(options.programmes);
+  return { programmes: selected.map((p) => p.id), evaluators: selected.map((p) => compileEvaluator(p, options.asOf)) };
+}
+
+/** Batch path: same cents as evaluateHousehold, no trace, households assumed already validated. */
+export function evaluateBatch(households: readonly Household[], options: Omit<EvaluateOptions, 'trace'>): BatchOutput {
+  const { programmes, evaluators } = compileBatch(options);
+  const width = evaluators.length;
+  const annualCents = new Float64Array(households.length * width);
+  for (let h = 0; h < households.length; h++) {
+    const household = households[h] as Household;
+    for (let p = 0; p < width; p++) annualCents[h * width + p] = (evaluators[p] as FastEvaluator)(household);
+  }
+  return { programmes, annualCents };
+}

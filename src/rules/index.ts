@@ -1,0 +1,15 @@
+/** Public API of the rules engine. See docs/rules-output.md and docs/adr/0003-rules-engine.md. */
+export { evaluateHousehold, evaluateBatch, compileBatch, InvalidDateError } from './engine.ts';
+export type { EvaluateOptions, EvaluationOutput, BatchOutput } from './engine.ts';
+export { validateHousehold } from './model/household.validate.ts';
+export { householdSchema } from './model/household.schema.ts';
+export { programmes } from './programmes/index.ts';
+export {
+  HouseholdValidationError,
+  NoParametersForDateError,
+  UnknownParameterError,
+  UnknownProgrammeError,
+} from './core/errors.ts';
+export type { ValidationIssue } from './core/errors.ts';
+export type * from './core/types.ts';
+export type * from './model/household.ts';

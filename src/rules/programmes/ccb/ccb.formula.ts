@@ -1,0 +1,136 @@
+import { divideRounded, excess, multiplyRate } from '../../core/money.ts';
+import { benefitYearStart } from '../../core/dates.ts';
+import type { ParameterReader } from '../../core/types.ts';
+import { createChildScratch, type ChildScratch } from '../shared/family.ts';
+
+/** CCB and CDB parameters for one benefit month, resolved once (the "compiled plan"). */
+export interface CcbPlan {
+  readonly maxUnder6: number;
+  readonly max6to17: number;
+  readonly firstThreshold: number;
+  readonly secondThreshold: number;
+  /** Index 1..4 = number of children (4 = four or more). */
+  readonly step1Rate: readonly number[];
+  readonly step2Rate: readonly number[];
+  readonly sharedMin: number;
+  readonly sharedMax: number;
+  readonly sharedFactor: number;
+  readonly cdbMax: number;
+  readonly cdbRate: readonly number[];
+  readonly scratch: ChildScratch;
+  readonly asOf: string;
+  /** Ages are taken on the first day of the benefit month. */
+  readonly firstOfMonth: string;
+  /** Base tax year of the July–June benefit year containing asOf. */
+  readonly yearKey: string;
+}
+
+function byCount(table: Readonly<Record<string, number>>, last: number): number[] {
+  const out = [0];
+  for (let n = 1; n <= last; n++) out.push(table[String(n)] ?? Number.NaN);
+  return out;
+}
+
+export function resolveCcbPlan(params: ParameterReader, asOf: string): CcbPlan {
+  const custody = params.table('ccb/shared-custody', asOf);
+  return {
+    maxUnder6: params.param('ccb/max-under-6', asOf),
+    max6to17: params.param('ccb/max-6-to-17', asOf),
+    firstThreshold: params.param('ccb/first-threshold', asOf),
+    secondThreshold: params.param('ccb/second-threshold', asOf),
+    step1Rate: byCount(params.table('ccb/step-1-rate', asOf), 4),
+    step2Rate: byCount(params.table('ccb/step-2-rate', asOf), 4),
+    sharedMin: custody['minimum-share'] ?? Number.NaN,
+    sharedMax: custody['maximum-share'] ?? Number.NaN,
+    sharedFactor: custody['factor'] ?? Number.NaN,
+    cdbMax: params.param('cdb/max-per-child', asOf),
+    cdbRate: byCount(params.table('cdb/reduction-rate', asOf), 2),
+    scratch: createChildScratch(),
+    asOf,
+    firstOfMonth: `${asOf.slice(0, 8)}01`,
+    yearKey: String(benefitYearStart(asOf) - 1),
+  };
+}
+
+/** Custody class of a share: 2 = full (primary caregiver), 1 = shared, 0 = not eligible. */
+export function custodyClass(plan: CcbPlan, share: number): number {
+  if (share > plan.sharedMax) return 2;
+  return share >= plan.sharedMin ? 1 : 0;
+}
+
+/**
+ * Step-2 fixed amount: the full step-1 reduction rounded to whole dollars, as printed on the CRA
+ * calculation sheets (2024–25: 42,585 × 7 % = 2,980.95 → $2,981).
+ */
+export function step2Fixed(plan: CcbPlan, n: number): number {
+  const width = plan.secondThreshold - plan.firstThreshold;
+  return divideRounded(multiplyRate(width, plan.step1Rate[n] ?? 0, 'half-up'), 100, 'half-up') * 100;
+}
+
+/** ITA s. 122.61(1) reduction for n children, per the CRA sheet; each product rounded to the cent. */
+export function ccbReduction(plan: CcbPlan, children: number, afni: number): number {
+  if (children <= 0) return 0;
+  const n = children > 4 ? 4 : children;
+  if (afni <= plan.secondThreshold) {
+    return multiplyRate(excess(afni, plan.firstThreshold), plan.step1Rate[n] ?? 0, 'half-up');
+  }
+  return step2Fixed(plan, n) + multiplyRate(afni - plan.secondThreshold, plan.step2Rate[n] ?? 0, 'half-up');
+}
+
+/** Maximum for the children of a custody class (mask: 1 = shared only, 2 = full only, 3 = both). */
+export function ccbMaximum(plan: CcbPlan, mask: number): number {
+  const s = plan.scratch;
+  let total = 0;
+  for (let i = 0; i < s.count; i++) {
+    const cls = custodyClass(plan, s.shares[i] ?? 0);
+    if (cls !== 0 && (mask & cls) !== 0) total += (s.ages[i] ?? 0) < 6 ? plan.maxUnder6 : plan.max6to17;
+  }
+  return total;
+}
+
+/** Number of eligible children of a custody class (mask as above; dtcOnly counts CDB children). */
+export function childCount(plan: CcbPlan, mask: number, dtcOnly: boolean): number {
+  const s = plan.scratch;
+  let count = 0;
+  for (let i = 0; i < s.count; i++) {
+    const cls = custodyClass(plan, s.shares[i] ?? 0);
+    if (cls !== 0 && (mask & cls) !== 0 && (!dtcOnly || s.dtc[i] === 1)) count++;
+  }
+  return count;
+}
+
+function ccbFor(plan: CcbPlan, mask: number, afni: number): number {
+  return excess(ccbMaximum(plan, mask), ccbReduction(plan, childCount(plan, mask, false), afni));
+}
+
+/**
+ * Annual CCB for the children in plan.scratch. Shared custody (ITA s. 122.61(1.1)): the parent gets
+ * 50 % of what full custody of those children would give, so the shared children add half of the
+ * difference they make to the full-custody result (rounded half up to the cent).
+ */
+export function ccbAnnualCents(plan: CcbPlan, afni: number): number {
+  const all = ccbFor(plan, 3, afni);
+  const fullOnly = ccbFor(plan, 2, afni);
+  if (all === fullOnly) return all;
+  return fullOnly + multiplyRate(all - fullOnly, plan.sharedFactor, 'half-up');
+}
+
+/** CDB (ITA s. 122.61(1), element C): per DTC-eligible child, reduced above the second threshold. */
+function cdbFor(plan: CcbPlan, mask: number, afni: number): number {
+  const count = childCount(plan, mask, true);
+  if (count === 0) return 0;
+  const rate = plan.cdbRate[count > 1 ? 2 : 1] ?? 0;
+  return excess(count * plan.cdbMax, multiplyRate(excess(afni, plan.secondThreshold), rate, 'half-up'));
+}
+
+export function cdbAnnualCents(plan: CcbPlan, afni: number): number {
+  const all = cdbFor(plan, 3, afni);
+  const fullOnly = cdbFor(plan, 2, afni);
+  if (all === fullOnly) return all;
+  return fullOnly + multiplyRate(all - fullOnly, plan.sharedFactor, 'half-up');
+}
+
+/** Monthly payment: the annual amount ÷ 12, truncated to the cent as in the CRA CDB guideline table. */
+export function monthlyCents(annual: number): number {
+  return divideRounded(annual, 12, 'floor');
+}

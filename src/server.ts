@@ -1,0 +1,42 @@
+import type { Logger } from 'pino';
+import { buildApp } from './app.ts';
+import type { GuichetApp } from './app.ts';
+import type { Config } from './platform/config/config.ts';
+import { openDatabase, redactUrl } from './platform/db/database.ts';
+import type { Database } from './platform/db/database.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+import { createLogger } from './platform/observability/logger.ts';
+import { loadReferenceData } from './catalogue/reference-data.ts';
+
+export interface RunningServer {
+  readonly url: string;
+  readonly guichet: GuichetApp;
+  readonly database: Database;
+  stop(): Promise<void>;
+}
+
+/** Opens the database, applies migrations, loads reference and demo data, then listens. */
+export async function startServer(config: Config, logger: Logger = createLogger(config)): Promise<RunningServer> {
+  logger.info({ database: config.databaseUrl ? redactUrl(config.databaseUrl) : (config.dataDir ?? 'memory') }, 'opening database');
+  const database = await openDatabase(config);
+  try {
+    const applied = await migrateToLatest(database.db);
+    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    const guichet = await buildApp({ config, database, logger });
+    const counts = await guichet.services.catalogue.seedReferenceData(loadReferenceData());
+    logger.info(counts, 'reference data loaded');
+    const url = await guichet.app.listen({ port: config.port, host: config.host });
+    return {
+      url,
+      guichet,
+      database,
+      async stop() {
+        await guichet.app.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+}

@@ -28,13 +28,19 @@ export async function readChainHead(db: Executor): Promise<{ seq: string; hash: 
   return result.rows[0] ?? { seq: '0', hash: 'genesis' };
 }
 
+// bigint seq is read as text so it is the same string on both drivers.
+const AUDIT_COLUMNS = [
+  sql<string>`seq::text`.as('seq'),
+  'id', 'occurred_at', 'actor_type', 'actor_id', 'actor_role', 'actor_agency_id', 'subject_person_id', 'action',
+  'purpose', 'channel', 'outcome', 'correlation_id', 'details', 'prev_hash', 'hash',
+] as const;
+
 export async function readAuditPage(db: Executor, afterSeq: string, limit: number): Promise<AuditRow[]> {
   const rows = await db
     .selectFrom('audit_event')
-    .selectAll()
-    .select(sql<string>`seq::text`.as('seq'))
-    .where(sql<boolean>`seq > ${afterSeq}::bigint`)
-    .orderBy('seq')
+    .select(AUDIT_COLUMNS)
+    .where(sql<boolean>`audit_event.seq > ${afterSeq}::bigint`)
+    .orderBy(sql`audit_event.seq`)
     .limit(limit)
     .execute();
   return rows as AuditRow[];
@@ -43,10 +49,9 @@ export async function readAuditPage(db: Executor, afterSeq: string, limit: numbe
 export async function findAuditForSubject(db: Executor, personId: string, limit: number): Promise<AuditRow[]> {
   const rows = await db
     .selectFrom('audit_event')
-    .selectAll()
-    .select(sql<string>`seq::text`.as('seq'))
+    .select(AUDIT_COLUMNS)
     .where('subject_person_id', '=', personId)
-    .orderBy('seq', 'desc')
+    .orderBy(sql`audit_event.seq`, 'desc')
     .limit(limit)
     .execute();
   return rows as AuditRow[];

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
+import { parseIdentityConfig } from './identity-config.ts';
+import type { IdentityConfig } from './identity-config.ts';
 
 /** Field-encryption key: `id` is stored beside each ciphertext so keys can rotate. */
 export interface EncryptionKey {
@@ -28,6 +30,8 @@ export interface Config {
   readonly trustProxy: boolean;
   /** Requests per minute per client address before 429. */
   readonly rateLimitPerMinute: number;
+  /** Sign-in providers and session limits (see identity-config.ts). */
+  readonly identity: IdentityConfig;
 }
 
 export class ConfigError extends Error {
@@ -149,6 +153,7 @@ export function loadConfig(env: Env = process.env): Config {
     natsUrl: parseUrl(env, 'NATS_URL', ['nats:', 'tls:']),
     trustProxy: parseBoolean(env, 'TRUST_PROXY', false),
     rateLimitPerMinute: parseInteger(env, 'RATE_LIMIT_PER_MINUTE', 300, 1, 1_000_000),
+    identity: parseIdentityConfig(env, envName),
   };
   assertSafeForProduction(config);
   return Object.freeze(config);

@@ -76,13 +76,25 @@ function createWorkerPool(config: Keys, threads: number): WorkerPool {
   };
 }
 
+const WORKER_URL = new URL('./crypto-worker.ts', import.meta.url);
+
+// A worker does not inherit a TypeScript loader registered by a test runner or the tsx CLI, so while
+// the sources are .ts it starts from a two-line bootstrap that registers tsx first.
+function workerEntry(): URL {
+  if (!WORKER_URL.pathname.endsWith('.ts')) return WORKER_URL;
+  const bootstrap = `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))};
+register();
+await import(${JSON.stringify(WORKER_URL.href)});`;
+  return new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`);
+}
+
 interface PooledWorker {
   run(job: CryptoJob): Promise<string[]>;
   stop(): Promise<void>;
 }
 
 function startWorker(workerData: CryptoWorkerData): PooledWorker {
-  const worker = new Worker(new URL('./crypto-worker.ts', import.meta.url), { workerData });
+  const worker = new Worker(workerEntry(), { workerData });
   const pending = new Map<number, { resolve: (results: string[]) => void; reject: (error: Error) => void }>();
   worker.unref(); // an idle pool must not keep the process alive
   worker.on('message', ({ id, results }: CryptoJobResult) => {

@@ -1,6 +1,9 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Config } from '../config/config.ts';
 import { createPgliteAdapter } from './pglite-pool.ts';
 import type { DB } from './schema.ts';
@@ -50,6 +53,8 @@ async function openEmbedded(dataDir: string | null): Promise<Database> {
     kind: 'pglite',
     db,
     async copyIn(table, columns, tsv) {
+      if (tsv === '') return;
+      // Holding a Kysely connection keeps other queries out of PGlite's single session meanwhile.
       await db.connection().execute(async () => {
         await pglite.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], {
           blob: new Blob([tsv]),
@@ -85,26 +90,18 @@ async function openServer(url: string, schema: string | undefined): Promise<Data
   };
 }
 
+/** COPY FROM STDIN through pg-copy-streams: the server parses the tab-separated text itself. */
 async function copyInServer(pool: pg.Pool, table: string, columns: readonly string[], tsv: string): Promise<void> {
-  // pg has no COPY FROM STDIN without pg-copy-streams; a single multi-row INSERT from unnest is close in speed.
-  const rows = tsv.split('\n').filter((line) => line !== '');
-  if (rows.length === 0) return;
-  const matrix = columns.map((_, index) => rows.map((row) => decodeCopyValue(row.split('\t')[index])));
-  const unnest = columns.map((_, index) => `$${index + 1}::text[]`).join(', ');
+  if (tsv === '') return;
   const client = await pool.connect();
   try {
-    await client.query(
-      `INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${unnest}) AS t(${columns.join(', ')})`,
-      matrix,
-    );
-  } finally {
+    const copy = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+    await pipeline(Readable.from([Buffer.from(tsv, 'utf8')]), copy);
     client.release();
+  } catch (error) {
+    client.release(error instanceof Error ? error : true); // a connection broken mid-COPY is not reused
+    throw error;
   }
-}
-
-function decodeCopyValue(value: string | undefined): string | null {
-  if (value === undefined || value === '\\N') return null;
-  return value.replace(/\\(t|n|\\)/g, (_, c: string) => (c === 't' ? '\t' : c === 'n' ? '\n' : '\\'));
 }
 
 async function createSchema(url: string, schema: string): Promise<void> {

@@ -91,6 +91,16 @@ const person = {
         childRearingYears: { type: 'array', items: { type: 'integer', minimum: 1900, maximum: 2200 } },
       },
     },
+    socialAssistance: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        monthlyNetEarningsCents: cents,
+        monthlyOtherIncomeCents: cents,
+        monthsOnAssistance: { type: 'integer', minimum: 0 },
+        barriersToFullEmployment: { type: 'boolean' },
+      },
+    },
   },
 } as const;
 

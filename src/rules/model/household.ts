@@ -80,6 +80,18 @@ export interface OasFacts {
   readonly startDate?: string;
 }
 
+/** rules-B: this month's facts for needs-tested provincial assistance (OW, ODSP, BC IA, AB IS). */
+export interface SocialAssistanceFacts {
+  /** Net monthly earnings (after income tax, CPP and EI deductions), in cents. */
+  readonly monthlyNetEarningsCents?: number;
+  /** Other non-exempt monthly income (EI, CPP, support payments...), in cents; child benefits are exempt. */
+  readonly monthlyOtherIncomeCents?: number;
+  /** Consecutive months already on assistance (Ontario Works earnings exemption starts after 3). */
+  readonly monthsOnAssistance?: number;
+  /** Alberta: adult designated "barriers to full employment" (ISTHB Regulation s. 8). */
+  readonly barriersToFullEmployment?: boolean;
+}
+
 export interface Person {
   readonly id: string;
   readonly birthDate: string;
@@ -91,6 +103,7 @@ export interface Person {
   readonly oas?: OasFacts;
   readonly ei?: EiFacts;
   readonly cpp?: CppFacts;
+  readonly socialAssistance?: SocialAssistanceFacts;
 }
 
 export interface SpouseRelationship {

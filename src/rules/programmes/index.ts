@@ -8,9 +8,14 @@ import { survivorAllowanceProgramme } from './oas/survivor-allowance.programme.t
 import { gstCreditProgramme } from './gst-credit/gst-credit.programme.ts';
 import { cwbProgramme } from './cwb/cwb.programme.ts';
 // rules-B: CPP retirement, EI regular benefits, provincial social assistance.
-// import { cppRetirementProgramme } from './cpp/cpp.programme.ts';
-// import { eiRegularProgramme } from './ei/ei.programme.ts';
-// import { ontarioWorksProgramme, odspProgramme, bcIncomeAssistanceProgramme, albertaIncomeSupportProgramme } from './social-assistance/index.ts';
+import { cppRetirementProgramme } from './cpp/cpp.programme.ts';
+import { eiRegularProgramme } from './ei/ei.programme.ts';
+import {
+  ontarioWorksProgramme,
+  odspProgramme,
+  bcIncomeAssistanceProgramme,
+  albertaIncomeSupportProgramme,
+} from './social-assistance/index.ts';
 
 /** Every programme the engine knows, in display order. */
 export const programmes: readonly Programme[] = [
@@ -23,7 +28,10 @@ export const programmes: readonly Programme[] = [
   gstCreditProgramme,
   cwbProgramme,
   // rules-B:
-  // cppRetirementProgramme,
-  // eiRegularProgramme,
-  // ontarioWorksProgramme, odspProgramme, bcIncomeAssistanceProgramme, albertaIncomeSupportProgramme,
+  cppRetirementProgramme,
+  eiRegularProgramme,
+  ontarioWorksProgramme,
+  odspProgramme,
+  bcIncomeAssistanceProgramme,
+  albertaIncomeSupportProgramme,
 ];

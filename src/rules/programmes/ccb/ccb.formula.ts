@@ -1,4 +1,4 @@
-import { divideRounded, excess, multiplyRate } from '../../core/money.ts';
+import { divideRounded, excess } from '../../core/money.ts';
 import { benefitYearStart } from '../../core/dates.ts';
 import type { ParameterReader } from '../../core/types.ts';
 import { createChildScratch, type ChildScratch } from '../shared/family.ts';
@@ -59,22 +59,35 @@ export function custodyClass(plan: CcbPlan, share: number): number {
 }
 
 /**
+ * Amounts are computed exactly in millionths of a cent ("micro-cents", integers) because CRA
+ * divides the unrounded annual amount by 12 and truncates: the CDB guideline table shows $3.07 a
+ * month where the annual rounded first would give $3.08 (two children at $195,000, July 2024).
+ */
+export const MICRO = 1_000_000;
+
+function rateMicro(rate: number): number {
+  return Math.round(rate * MICRO);
+}
+
+/**
  * Step-2 fixed amount: the full step-1 reduction rounded to whole dollars, as printed on the CRA
- * calculation sheets (2024–25: 42,585 × 7 % = 2,980.95 → $2,981).
+ * calculation sheets (2024–25: 42,585 × 7 % = 2,980.95 → $2,981). In cents.
  */
 export function step2Fixed(plan: CcbPlan, n: number): number {
   const width = plan.secondThreshold - plan.firstThreshold;
-  return divideRounded(multiplyRate(width, plan.step1Rate[n] ?? 0, 'half-up'), 100, 'half-up') * 100;
+  return divideRounded(width * rateMicro(plan.step1Rate[n] ?? 0), 100 * MICRO, 'half-up') * 100;
 }
 
-/** ITA s. 122.61(1) reduction for n children, per the CRA sheet; each product rounded to the cent. */
-export function ccbReduction(plan: CcbPlan, children: number, afni: number): number {
+/** ITA s. 122.61(1) reduction for n children, per the CRA sheet, exact in micro-cents. */
+export function ccbReductionMicro(plan: CcbPlan, children: number, afni: number): number {
   if (children <= 0) return 0;
   const n = children > 4 ? 4 : children;
-  if (afni <= plan.secondThreshold) {
-    return multiplyRate(excess(afni, plan.firstThreshold), plan.step1Rate[n] ?? 0, 'half-up');
-  }
-  return step2Fixed(plan, n) + multiplyRate(afni - plan.secondThreshold, plan.step2Rate[n] ?? 0, 'half-up');
+  if (afni <= plan.secondThreshold) return excess(afni, plan.firstThreshold) * rateMicro(plan.step1Rate[n] ?? 0);
+  return step2Fixed(plan, n) * MICRO + (afni - plan.secondThreshold) * rateMicro(plan.step2Rate[n] ?? 0);
+}
+
+export function ccbReduction(plan: CcbPlan, children: number, afni: number): number {
+  return divideRounded(ccbReductionMicro(plan, children, afni), MICRO, 'half-up');
 }
 
 /** Maximum for the children of a custody class (mask: 1 = shared only, 2 = full only, 3 = both). */
@@ -100,37 +113,49 @@ export function childCount(plan: CcbPlan, mask: number, dtcOnly: boolean): numbe
 }
 
 function ccbFor(plan: CcbPlan, mask: number, afni: number): number {
-  return excess(ccbMaximum(plan, mask), ccbReduction(plan, childCount(plan, mask, false), afni));
+  return excess(ccbMaximum(plan, mask) * MICRO, ccbReductionMicro(plan, childCount(plan, mask, false), afni));
 }
 
 /**
- * Annual CCB for the children in plan.scratch. Shared custody (ITA s. 122.61(1.1)): the parent gets
- * 50 % of what full custody of those children would give, so the shared children add half of the
- * difference they make to the full-custody result (rounded half up to the cent).
+ * Shared custody (ITA s. 122.61(1.1)): the parent gets 50 % of what full custody of those children
+ * would give, so the shared children add half of the difference they make to the full-custody result.
  */
-export function ccbAnnualCents(plan: CcbPlan, afni: number): number {
-  const all = ccbFor(plan, 3, afni);
-  const fullOnly = ccbFor(plan, 2, afni);
+function withSharedCustody(plan: CcbPlan, all: number, fullOnly: number): number {
   if (all === fullOnly) return all;
-  return fullOnly + multiplyRate(all - fullOnly, plan.sharedFactor, 'half-up');
+  return fullOnly + divideRounded((all - fullOnly) * rateMicro(plan.sharedFactor), MICRO, 'half-up');
+}
+
+/** Exact annual CCB (micro-cents) for the children in plan.scratch. */
+export function ccbAnnualMicro(plan: CcbPlan, afni: number): number {
+  return withSharedCustody(plan, ccbFor(plan, 3, afni), ccbFor(plan, 2, afni));
 }
 
 /** CDB (ITA s. 122.61(1), element C): per DTC-eligible child, reduced above the second threshold. */
 function cdbFor(plan: CcbPlan, mask: number, afni: number): number {
   const count = childCount(plan, mask, true);
   if (count === 0) return 0;
-  const rate = plan.cdbRate[count > 1 ? 2 : 1] ?? 0;
-  return excess(count * plan.cdbMax, multiplyRate(excess(afni, plan.secondThreshold), rate, 'half-up'));
+  const rate = rateMicro(plan.cdbRate[count > 1 ? 2 : 1] ?? 0);
+  return excess(count * plan.cdbMax * MICRO, excess(afni, plan.secondThreshold) * rate);
+}
+
+export function cdbAnnualMicro(plan: CcbPlan, afni: number): number {
+  return withSharedCustody(plan, cdbFor(plan, 3, afni), cdbFor(plan, 2, afni));
+}
+
+/** Annual amount in cents, rounded half up. */
+export function annualCents(micro: number): number {
+  return divideRounded(micro, MICRO, 'half-up');
+}
+
+export function ccbAnnualCents(plan: CcbPlan, afni: number): number {
+  return annualCents(ccbAnnualMicro(plan, afni));
 }
 
 export function cdbAnnualCents(plan: CcbPlan, afni: number): number {
-  const all = cdbFor(plan, 3, afni);
-  const fullOnly = cdbFor(plan, 2, afni);
-  if (all === fullOnly) return all;
-  return fullOnly + multiplyRate(all - fullOnly, plan.sharedFactor, 'half-up');
+  return annualCents(cdbAnnualMicro(plan, afni));
 }
 
-/** Monthly payment: the annual amount ÷ 12, truncated to the cent as in the CRA CDB guideline table. */
-export function monthlyCents(annual: number): number {
-  return divideRounded(annual, 12, 'floor');
+/** Monthly payment: the exact annual amount ÷ 12, truncated to the cent (CRA CDB guideline table). */
+export function monthlyCents(micro: number): number {
+  return divideRounded(micro, 12 * MICRO, 'floor');
 }

@@ -3,10 +3,11 @@ import { amountResult, cannotTellResult, notEligibleResult } from '../../core/re
 import type { Household } from '../../model/household.ts';
 import { missingIncomePaths } from '../shared/family.ts';
 import {
-  ccbAnnualCents,
+  annualCents,
+  ccbAnnualMicro,
   ccbMaximum,
   ccbReduction,
-  cdbAnnualCents,
+  cdbAnnualMicro,
   childCount,
   monthlyCents,
   resolveCcbPlan,
@@ -38,14 +39,14 @@ export function compileCcbLike(kind: Kind) {
     const family = createFamilyRead();
     return (h: Household): number => {
       readCcbFamily(plan, h, kind === 'cdb', family);
-      if (family.outcome === FAMILY_OK) return annualFor(kind, plan, family.afni);
+      if (family.outcome === FAMILY_OK) return annualCents(annualMicroFor(kind, plan, family.afni));
       return family.outcome === FAMILY_NO_CHILD || family.outcome === FAMILY_STATUS ? 0 : Number.NaN;
     };
   };
 }
 
-function annualFor(kind: Kind, plan: CcbPlan, afni: number): number {
-  return kind === 'ccb' ? ccbAnnualCents(plan, afni) : cdbAnnualCents(plan, afni);
+function annualMicroFor(kind: Kind, plan: CcbPlan, afni: number): number {
+  return kind === 'ccb' ? ccbAnnualMicro(plan, afni) : cdbAnnualMicro(plan, afni);
 }
 
 function traceFamily(kind: Kind, plan: CcbPlan, family: FamilyRead, ctx: EvaluationContext): void {
@@ -65,13 +66,13 @@ function traceFamily(kind: Kind, plan: CcbPlan, family: FamilyRead, ctx: Evaluat
   }
 }
 
-function traceAmount(kind: Kind, plan: CcbPlan, afni: number, annual: number, ctx: EvaluationContext): void {
+function traceAmount(kind: Kind, plan: CcbPlan, afni: number, micro: number, ctx: EvaluationContext): void {
   if (kind === 'ccb') {
     ctx.step('ccb.maximum', { resultCents: ccbMaximum(plan, 3) });
     ctx.step('ccb.reduction', { resultCents: ccbReduction(plan, childCount(plan, 3, false), afni) });
   }
-  ctx.step(`${kind}.annual-amount`, { inputs: { sharedCustodyFactor: plan.sharedFactor }, resultCents: annual });
-  ctx.step(`${kind}.monthly-payment`, { resultCents: monthlyCents(annual) });
+  ctx.step(`${kind}.annual-amount`, { inputs: { sharedCustodyFactor: plan.sharedFactor }, resultCents: annualCents(micro) });
+  ctx.step(`${kind}.monthly-payment`, { resultCents: monthlyCents(micro) });
 }
 
 export function evaluateCcbLike(kind: Kind, h: Household, asOf: string, ctx: EvaluationContext): ProgrammeResult[] {
@@ -91,10 +92,11 @@ export function evaluateCcbLike(kind: Kind, h: Household, asOf: string, ctx: Eva
     const statusPaths = [family.head, family.spouse].filter((i) => i >= 0).map((i) => `/people/${i}/residence/status`);
     return [cannotTellResult({ ...common, reasons: [`${kind}.missing-facts`] }, missing.length ? missing : statusPaths, ctx)];
   }
-  const annual = annualFor(kind, plan, family.afni);
-  traceAmount(kind, plan, family.afni, annual, ctx);
+  const micro = annualMicroFor(kind, plan, family.afni);
+  const annual = annualCents(micro);
+  traceAmount(kind, plan, family.afni, micro, ctx);
   const reasons = annual > 0 ? [`${kind}.eligible`] : [`${kind}.income-above-threshold`];
-  return [amountResult({ ...common, reasons }, { annualCents: annual, periodCents: monthlyCents(annual), period: 'month' }, ctx)];
+  return [amountResult({ ...common, reasons }, { annualCents: annual, periodCents: monthlyCents(micro), period: 'month' }, ctx)];
 }
 
 /** Canada child benefit: one result per household (the family head and spouse are the recipients). */

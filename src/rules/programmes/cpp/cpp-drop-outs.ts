@@ -79,12 +79,22 @@ export function applyDropOuts(
   childRearingYears: ReadonlySet<number>,
   options: DropOutOptions,
 ): DropOutResult {
-  const groups: MonthGroup[] = years.map((y) => ({ year: y.year, monthly: y.adjustedMonthly, months: y.months }));
+  const groups: MonthGroup[] = years.map((y) => ({
+    year: y.year,
+    monthly: y.adjustedMonthly,
+    months: y.months,
+  }));
   const floor = options.basicMonths;
   const childRearingMonths = dropBelowAverage(groups, (g) => childRearingYears.has(g.year), floor);
   const after65Months = dropBelowAverage(groups, (g) => g.year >= options.after65Year, floor);
   const generalMonths = dropLowest(groups, options.generalDropOutRate, floor);
   const t = totals(groups);
   // s. 48(1): divide by the months left or by the basic number of contributory months, if greater.
-  return { totalCents: t.cents, divisorMonths: Math.max(t.months, floor), childRearingMonths, after65Months, generalMonths };
+  return {
+    totalCents: t.cents,
+    divisorMonths: Math.max(t.months, floor),
+    childRearingMonths,
+    after65Months,
+    generalMonths,
+  };
 }

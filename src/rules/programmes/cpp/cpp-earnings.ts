@@ -32,7 +32,13 @@ function yearParams(year: number, ctx: EvaluationContext) {
  * Unadjusted pensionable earnings (s. 53): earnings up to the YMPE, pro-rated for a part year. A year
  * whose earnings do not exceed the basic exemption carries no contribution and counts as zero.
  */
-function buildYear(year: number, months: number, earned: number, mpea: number, ctx: EvaluationContext): EarningsYear {
+function buildYear(
+  year: number,
+  months: number,
+  earned: number,
+  mpea: number,
+  ctx: EvaluationContext,
+): EarningsYear {
   const p = yearParams(year, ctx);
   const valid = earned > p.exemption;
   const base = valid ? Math.min(earned, (p.ympe * months) / 12) : 0;
@@ -64,7 +70,11 @@ export function earningsYears(
 }
 
 /** CPP s. 2(1): Maximum Pensionable Earnings Average, the mean YMPE of the start year and the 4 before. */
-export function maximumPensionableEarningsAverage(startYear: number, count: number, ctx: EvaluationContext): number {
+export function maximumPensionableEarningsAverage(
+  startYear: number,
+  count: number,
+  ctx: EvaluationContext,
+): number {
   let total = 0;
   for (let y = startYear - count + 1; y <= startYear; y++) total += ctx.param('cpp/ympe', `${y}-01-01`);
   return total / count;

@@ -25,7 +25,10 @@ export interface ContributoryPeriod {
 
 const FIRST_MONTH_OF_PLAN = 1966 * 12;
 
-export function ageMonths(birthDate: string, ages: { earliest: number; normal: number; latest: number }): AgeMonths {
+export function ageMonths(
+  birthDate: string,
+  ages: { earliest: number; normal: number; latest: number },
+): AgeMonths {
   const birth = monthIndex(birthDate);
   return {
     earliestStart: birth + ages.earliest * 12 + 1,
@@ -38,7 +41,11 @@ export function ageMonths(birthDate: string, ages: { earliest: number; normal: n
  * CPP s. 49: from the later of January 1966 and the month after the 18th birthday, to the month
  * before the pension starts or the month the contributor reaches 70, whichever is earlier.
  */
-export function contributoryPeriod(birthDate: string, startMonth: number, ages: AgeMonths): ContributoryPeriod {
+export function contributoryPeriod(
+  birthDate: string,
+  startMonth: number,
+  ages: AgeMonths,
+): ContributoryPeriod {
   const birth = monthIndex(birthDate);
   const first = Math.max(FIRST_MONTH_OF_PLAN, birth + 18 * 12 + 1);
   const last = Math.min(startMonth - 1, ages.latestIncrease - 1);

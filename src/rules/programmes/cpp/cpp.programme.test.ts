@@ -9,7 +9,12 @@ import { cppRetirementProgramme } from './cpp.programme.ts';
 /** $100,000 a year: above the YMPE and the YAMPE of every year, so every ceiling is reached. */
 const HIGH = 10_000_000;
 
-function earnings(from: number, to: number, cents: number, zeroYears: readonly number[] = []): Record<string, number> {
+function earnings(
+  from: number,
+  to: number,
+  cents: number,
+  zeroYears: readonly number[] = [],
+): Record<string, number> {
   const out: Record<string, number> = {};
   for (let y = from; y <= to; y++) out[String(y)] = zeroYears.includes(y) ? 0 : cents;
   return out;
@@ -20,7 +25,11 @@ function contributor(birthDate: string, cpp: CppFacts): Household {
 }
 
 function evaluate(household: Household, asOf = '2025-01-15') {
-  const results = cppRetirementProgramme.evaluate(household, asOf, createContext(defaultParameters, { tracing: true }));
+  const results = cppRetirementProgramme.evaluate(
+    household,
+    asOf,
+    createContext(defaultParameters, { tracing: true }),
+  );
   const [result] = results;
   assert.ok(result && results.length === 1);
   return result;
@@ -87,21 +96,27 @@ const table: Row[] = [
     name: 'Start at 72: the increase stops at 70 and so does the contributory period (no 2023–2024 enhancement)',
     birthDate: '1952-12-10',
     cpp: { earningsByYear: earnings(1970, 2024, HIGH), pensionStartDate: '2025-01-01' },
-    // base 1,387.08 + first additional 1.7 × 66,580 ÷ 480 × 8.33 % = 19.65 → 1,406.73 × 1.42 = 1,997.56.
-    expected: { status: 'eligible', monthlyCents: 199_756 },
+    // base 1,387.08 + first additional 1.7 × 66,580 ÷ 480 × 8.33 % = 19.64 → 1,406.72 × 1.42 = 1,997.54.
+    expected: { status: 'eligible', monthlyCents: 199_754 },
   },
   {
     name: 'Eight zero years are fully dropped (17 % of 564 months = 96): maximum again',
     birthDate: '1959-12-10',
-    cpp: { earningsByYear: earnings(1977, 2024, HIGH, [1978, 1979, 1980, 1981, 1982, 1983, 1984, 1985]), pensionStartDate: '2025-01-01' },
+    cpp: {
+      earningsByYear: earnings(1977, 2024, HIGH, [1978, 1979, 1980, 1981, 1982, 1983, 1984, 1985]),
+      pensionStartDate: '2025-01-01',
+    },
     expected: { status: 'eligible', monthlyCents: 143_300, reasons: ['cpp.general-drop-out-applied'] },
   },
   {
     name: 'Nine zero years: one zero year stays in the average (456 of 468 months)',
     birthDate: '1959-12-10',
-    cpp: { earningsByYear: earnings(1977, 2024, HIGH, [1978, 1979, 1980, 1981, 1982, 1983, 1984, 1985, 1986]), pensionStartDate: '2025-01-01' },
-    // base 25 % × 66,580 ÷ 12 × 456 ÷ 468 = 1,351.51; + 42.75 + 3.17.
-    expected: { status: 'eligible', monthlyCents: 139_743 },
+    cpp: {
+      earningsByYear: earnings(1977, 2024, HIGH, [1978, 1979, 1980, 1981, 1982, 1983, 1984, 1985, 1986]),
+      pensionStartDate: '2025-01-01',
+    },
+    // base 25 % × 66,580 ÷ 12 × 456 ÷ 468 = 1,351.52; + 42.75 + 3.17.
+    expected: { status: 'eligible', monthlyCents: 139_744 },
   },
   {
     name: 'Nine zero years, one of them child-rearing: that year goes first, then 94 more months',
@@ -111,13 +126,13 @@ const table: Row[] = [
       pensionStartDate: '2025-01-01',
       childRearingYears: [1986],
     },
-    // 552 months left, 17 % → 94 dropped, 2 zero months stay: 25 % × 5,548.33 × 456 ÷ 458 = 1,381.04.
-    expected: { status: 'eligible', monthlyCents: 142_696, reasons: ['cpp.child-rearing-drop-out-applied'] },
+    // 552 months left, 17 % → 94 dropped, 2 zero months stay: 25 % × 5,548.33 × 456 ÷ 458 = 1,381.03.
+    expected: { status: 'eligible', monthlyCents: 142_695, reasons: ['cpp.child-rearing-drop-out-applied'] },
   },
   {
-    name: 'Earnings never above the basic exemption: no valid contribution',
+    name: 'Earnings never above the basic exemption ($500 a year): no valid contribution',
     birthDate: '1959-12-10',
-    cpp: { earningsByYear: earnings(1977, 2024, 300_000), pensionStartDate: '2025-01-01' },
+    cpp: { earningsByYear: earnings(1977, 2024, 50_000), pensionStartDate: '2025-01-01' },
     expected: { status: 'not-eligible', reasons: ['cpp.no-valid-contribution'] },
   },
   {
@@ -159,8 +174,14 @@ describe('CPP retirement pension — cannot tell and coverage', () => {
   });
 
   it('refuses a pension starting in 2027, whose YMPE is not on file (NoParametersForDateError)', () => {
-    const household = contributor('1961-12-10', { earningsByYear: earnings(1979, 2026, HIGH), pensionStartDate: '2027-01-01' });
+    const household = contributor('1961-12-10', {
+      earningsByYear: earnings(1979, 2026, HIGH),
+      pensionStartDate: '2027-01-01',
+    });
     const ctx = createContext(defaultParameters, { tracing: false });
-    assert.throws(() => cppRetirementProgramme.evaluate(household, '2026-11-01', ctx), NoParametersForDateError);
+    assert.throws(
+      () => cppRetirementProgramme.evaluate(household, '2026-11-01', ctx),
+      NoParametersForDateError,
+    );
   });
 });

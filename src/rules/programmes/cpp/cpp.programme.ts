@@ -12,12 +12,24 @@ import { ageMonths, contributoryPeriod, monthsFromNormalStart, type AgeMonths } 
  * 60 or more without them). The pension starts on `cpp.pensionStartDate` (its month), else in the
  * month of `asOf` ("if it started now"). `periodCents` is the monthly pension at its start;
  * `annualCents` is 12 times it (January indexation, CPP s. 45, is not projected).
+ *
+ * Simplifications (the model holds yearly earnings): a year's earnings are spread evenly over its
+ * months in the contributory period, capped at the YMPE pro-rated to those months; a year at or
+ * below the basic exemption counts as zero; years absent from `earningsByYear` count as zero; the
+ * over-65 drop-out (s. 48(3)) only removes whole calendar years after 65 with below-average
+ * earnings (it does not substitute them for earlier months); months of CPP disability, credit
+ * splits and post-retirement benefits are not modelled; the additional (enhancement) earnings
+ * are summed over all years since 2019 and divided by 480, which equals the best-480-months
+ * average while fewer than 40 years of enhancement exist.
  */
 
 const PROGRAMME = 'cpp-retirement';
 
 const CITATIONS: readonly Citation[] = [
-  { title: 'Canada Pension Plan, ss. 46–51', href: 'https://laws-lois.justice.gc.ca/eng/acts/C-8/page-11.html' },
+  {
+    title: 'Canada Pension Plan, ss. 46–51',
+    href: 'https://laws-lois.justice.gc.ca/eng/acts/C-8/page-11.html',
+  },
   {
     title: 'Canada Pension Plan Regulations, ss. 78.3–78.4',
     href: 'https://laws-lois.justice.gc.ca/eng/regulations/C.R.C.,_c._385/',
@@ -62,14 +74,26 @@ function basePensionCents(claim: Claim, ctx: EvaluationContext): number | null {
   const startMonth = monthIndex(claim.start);
   const period = contributoryPeriod(claim.person.birthDate, startMonth, claim.ages);
   const mpea = maximumPensionableEarningsAverage(yearOf(claim.start), averaging['mpea-years'] ?? 5, ctx);
-  ctx.step('cpp.contributory-period', { inputs: { firstMonth: period.first, lastMonth: period.last, mpeaCents: mpea } });
+  ctx.step('cpp.contributory-period', {
+    inputs: { firstMonth: period.first, lastMonth: period.last, mpeaCents: mpea },
+  });
   const years = earningsYears(claim.cpp, period, mpea, ctx);
   if (!years.some((y) => y.adjustedMonthly > 0)) return null;
   const drop = dropOuts(claim, years, ctx);
   const r = ctx.table('cpp/replacement-rates', claim.start);
-  const rates = { base: r['base'] ?? 0, firstAdditional: r['first-additional'] ?? 0, secondAdditional: r['second-additional'] ?? 0 };
-  const components = pensionComponents(drop.totalCents / drop.divisorMonths, years, rates, averaging['additional-months'] ?? 480);
-  if (components.firstAdditionalCents + components.secondAdditionalCents > 0) claim.reasons.push('cpp.enhancement-included');
+  const rates = {
+    base: r['base'] ?? 0,
+    firstAdditional: r['first-additional'] ?? 0,
+    secondAdditional: r['second-additional'] ?? 0,
+  };
+  const components = pensionComponents(
+    drop.totalCents / drop.divisorMonths,
+    years,
+    rates,
+    averaging['additional-months'] ?? 480,
+  );
+  if (components.firstAdditionalCents + components.secondAdditionalCents > 0)
+    claim.reasons.push('cpp.enhancement-included');
   const cents = unadjustedCents(components);
   ctx.step('cpp.pension-at-65', { inputs: { ...components }, resultCents: cents });
   return cents;
@@ -93,7 +117,8 @@ function evaluateClaim(claim: Claim, ctx: EvaluationContext): ProgrammeResult {
     return notEligibleResult({ ...common, reasons: [...claim.reasons, 'cpp.under-60'] }, ctx);
   }
   const base = basePensionCents(claim, ctx);
-  if (base === null) return notEligibleResult({ ...common, reasons: [...claim.reasons, 'cpp.no-valid-contribution'] }, ctx);
+  if (base === null)
+    return notEligibleResult({ ...common, reasons: [...claim.reasons, 'cpp.no-valid-contribution'] }, ctx);
   const monthly = adjustedCents(claim, base, ctx);
   return amountResult(
     { ...common, reasons: claim.reasons },
@@ -102,10 +127,20 @@ function evaluateClaim(claim: Claim, ctx: EvaluationContext): ProgrammeResult {
   );
 }
 
-function evaluatePerson(person: Person, index: number, asOf: string, ctx: EvaluationContext): ProgrammeResult[] {
+function evaluatePerson(
+  person: Person,
+  index: number,
+  asOf: string,
+  ctx: EvaluationContext,
+): ProgrammeResult[] {
   if (person.cpp) return [evaluateClaim(openClaim(person, person.cpp, asOf, ctx), ctx)];
   if (ageOn(person.birthDate, asOf) < 60) return [];
-  const common = { programme: PROGRAMME, personId: person.id, reasons: ['cpp.earnings-missing'], citations: CITATIONS };
+  const common = {
+    programme: PROGRAMME,
+    personId: person.id,
+    reasons: ['cpp.earnings-missing'],
+    citations: CITATIONS,
+  };
   return [cannotTellResult(common, [`people[${index}].cpp.earningsByYear`], ctx)];
 }
 

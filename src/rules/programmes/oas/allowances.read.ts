@@ -45,7 +45,7 @@ export function readSurvivorAllowance(plan: SeniorsPlan, h: Household, index: nu
   if (person.maritalStatus === undefined) return unknown(out, index, 'marital-status');
   if (person.maritalStatus !== 'widowed') return notPayable(out, 'afs.not-widowed');
   if (!allowanceResidence(plan, h, index, out)) {
-    if (out.reason === 'allowance.residence') out.reason = 'afs.residence';
+    if (out.reason.startsWith('allowance.')) out.reason = out.reason.replace('allowance.', 'afs.');
     return;
   }
   const own = gisIncome(plan, person);

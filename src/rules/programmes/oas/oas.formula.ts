@@ -85,9 +85,15 @@ function fail(out: OasRead, outcome: number): false {
   return false;
 }
 
-/** Monthly recovery tax withheld (ITA s. 180.2): 15 % of base-year income above the threshold, ÷ 12. */
+/** ITA s. 180.2(2): 15 % of net income above the threshold, at most the pension received. */
+export function recoveryTaxCents(threshold: number, rate: number, income: number, received: number): number {
+  const tax = multiplyRate(excess(income, threshold), rate, 'half-up');
+  return tax > received ? received : tax;
+}
+
+/** Monthly recovery tax withheld: the base-year recovery ÷ 12 (half up), at most the monthly pension. */
 export function monthlyRecovery(plan: SeniorsPlan, income: number, gross: number): number {
-  const annual = multiplyRate(excess(income, plan.recoveryThreshold), plan.recoveryRate, 'half-up');
+  const annual = recoveryTaxCents(plan.recoveryThreshold, plan.recoveryRate, income, Number.POSITIVE_INFINITY);
   const monthly = divideRounded(annual, 12, 'half-up');
   return monthly > gross ? gross : monthly;
 }

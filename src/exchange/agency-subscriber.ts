@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../platform/db/schema.ts';
+import { applyCopy, recordReceipt } from './subscriber.repository.ts';
+import type { DeliveryMessage, Subscriber } from './exchange.types.ts';
+
+/**
+ * The receiving side of a partner agency, as Guichet models it: a receipt table makes applying a message
+ * idempotent (a redelivery changes nothing), and a version guard keeps late, older changes from winning.
+ */
+export function createAgencySubscriber(db: Kysely<DB>, clock: () => Date = () => new Date()): Subscriber {
+  return {
+    async apply(message) {
+      await db.transaction().execute(async (trx) => {
+        const at = clock();
+        if (!(await recordReceipt(trx, message.recipientAgencyId, message.deliveryId, at))) return;
+        await applyCopy(trx, copyOf(message, at));
+      });
+    },
+  };
+}
+
+function copyOf(message: DeliveryMessage, at: Date) {
+  return {
+    agencyId: message.recipientAgencyId,
+    personId: message.personId,
+    element: message.element,
+    version: message.version,
+    valueCiphertext: message.payloadCiphertext,
+    at,
+  };
+}

@@ -1,0 +1,226 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../platform/db/schema.ts';
+import {
+  claimDue,
+  countByStatus,
+  listActiveConsentAgreements,
+  listAgreements,
+  markDelivered,
+  markRetry,
+  markWithheld,
+} from './exchange.repository.ts';
+import type { AgreementRow, DeliveryRow } from './exchange.repository.ts';
+import type { ExchangeMetrics } from './exchange.metrics.ts';
+import type { DeliveryMessage, Transport } from './exchange.types.ts';
+import { agreementInForce } from './outbox.ts';
+
+export interface DispatcherOptions {
+  batchSize?: number;
+  /** How long a claimed delivery waits for its acknowledgement before it is sent again. */
+  leaseMs?: number;
+  baseBackoffMs?: number;
+  maxBackoffMs?: number;
+  pollMs?: number;
+  /** Test hook: runs after a subscriber applied a message and before the outbox records it. */
+  afterSend?: (message: DeliveryMessage) => Promise<void> | void;
+}
+
+export interface DispatchReport {
+  claimed: number;
+  delivered: number;
+  accepted: number;
+  retried: number;
+  withheld: number;
+}
+
+export interface Dispatcher {
+  runOnce(): Promise<DispatchReport>;
+  /** Runs until nothing is due (or `maxRounds`), for tests, the CLI and benchmarks. */
+  drain(maxRounds?: number): Promise<DispatchReport>;
+  /** Records a subscriber's confirmation that arrived through a broker. */
+  confirm(deliveryId: string): Promise<void>;
+  start(): void;
+  wake(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * At-least-once delivery from the outbox. A delivery is claimed with a lease, sent, and marked delivered
+ * only once the subscriber has applied it; a failure is retried with exponential back-off and never
+ * dropped. Consent and the agreement are checked again just before sending, so a revocation or an
+ * expiry stops sharing immediately, even for deliveries already queued.
+ */
+export function createDispatcher(
+  db: Kysely<DB>,
+  transport: Transport,
+  metrics: ExchangeMetrics,
+  clock: () => Date,
+  options: DispatcherOptions = {},
+): Dispatcher {
+  const settings = {
+    batchSize: 200,
+    leaseMs: 30_000,
+    baseBackoffMs: 1_000,
+    maxBackoffMs: 300_000,
+    pollMs: 500,
+    ...options,
+  };
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> | undefined;
+  let wakeRequested = false;
+  let stopped = true;
+
+  async function runOnce(): Promise<DispatchReport> {
+    const now = clock();
+    const claimed = await claimDue(db, now, new Date(now.getTime() + settings.leaseMs), settings.batchSize);
+    const report: DispatchReport = {
+      claimed: claimed.length,
+      delivered: 0,
+      accepted: 0,
+      retried: 0,
+      withheld: 0,
+    };
+    if (claimed.length === 0) return report;
+    const gate = await createGate(db, claimed, now);
+    await Promise.all(claimed.map(async (delivery) => (report[await dispatchOne(delivery, gate)] += 1)));
+    await refreshGauge();
+    return report;
+  }
+
+  async function dispatchOne(
+    delivery: DeliveryRow,
+    gate: Gate,
+  ): Promise<'delivered' | 'accepted' | 'retried' | 'withheld'> {
+    const refusal = gate(delivery);
+    if (refusal) {
+      await markWithheld(db, delivery.id, refusal);
+      metrics.outcomes.inc({ outcome: 'withheld', transport: transport.name });
+      return 'withheld';
+    }
+    const message = toMessage(delivery);
+    try {
+      const outcome = await transport.send(message);
+      await settings.afterSend?.(message);
+      if (outcome === 'delivered') await recordDelivered(delivery.id, delivery.created_at);
+      metrics.outcomes.inc({ outcome, transport: transport.name });
+      return outcome;
+    } catch (error) {
+      const wait = backoff(delivery.attempts, settings.baseBackoffMs, settings.maxBackoffMs);
+      await markRetry(
+        db,
+        delivery.id,
+        new Date(clock().getTime() + wait),
+        error instanceof Error ? error.message : String(error),
+      );
+      metrics.outcomes.inc({ outcome: 'retry', transport: transport.name });
+      return 'retried';
+    }
+  }
+
+  async function recordDelivered(id: string, createdAt: Date): Promise<void> {
+    const at = clock();
+    if (await markDelivered(db, id, at))
+      metrics.latency.observe(
+        { transport: transport.name },
+        Math.max(0, at.getTime() - createdAt.getTime()) / 1000,
+      );
+  }
+
+  async function refreshGauge(): Promise<void> {
+    metrics.undelivered.reset();
+    for (const row of await countByStatus(db)) {
+      if (row.status === 'pending' || row.status === 'sent')
+        metrics.undelivered.set({ status: row.status }, Number(row.count));
+    }
+  }
+
+  async function drain(maxRounds = 10_000): Promise<DispatchReport> {
+    const total: DispatchReport = { claimed: 0, delivered: 0, accepted: 0, retried: 0, withheld: 0 };
+    for (let round = 0; round < maxRounds; round++) {
+      const report = await runOnce();
+      for (const key of Object.keys(total) as (keyof DispatchReport)[]) total[key] += report[key];
+      if (report.claimed === 0) break;
+    }
+    return total;
+  }
+
+  function loop(): void {
+    if (stopped) return;
+    wakeRequested = false;
+    running = drain(50)
+      .catch(() => undefined) // a database hiccup: the next round retries; nothing is lost from the outbox
+      .finally(() => {
+        running = undefined;
+        if (!stopped) timer = setTimeout(loop, wakeRequested ? 0 : settings.pollMs);
+      });
+  }
+
+  return {
+    runOnce,
+    drain,
+    confirm: (deliveryId) => recordDelivered(deliveryId, new Date(clock().getTime())).then(() => undefined),
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      loop();
+    },
+    wake() {
+      if (stopped) return;
+      if (running) {
+        wakeRequested = true;
+        return;
+      }
+      clearTimeout(timer);
+      loop();
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
+
+type Gate = (delivery: DeliveryRow) => string | null;
+
+async function createGate(db: Kysely<DB>, deliveries: DeliveryRow[], now: Date): Promise<Gate> {
+  const agreements = new Map<string, AgreementRow>((await listAgreements(db)).map((g) => [g.id, g]));
+  const needConsent = [
+    ...new Set(
+      deliveries.filter((d) => agreements.get(d.agreement_id)?.consent_required).map((d) => d.person_id),
+    ),
+  ];
+  const consents = new Set<string>();
+  for (const personId of needConsent) {
+    for (const c of await listActiveConsentAgreements(db, personId, now))
+      consents.add(`${personId}:${c.agreement_id}`);
+  }
+  return (delivery) => {
+    const agreement = agreements.get(delivery.agreement_id);
+    if (!agreement || !agreementInForce(agreement, now)) return 'agreement-not-in-force';
+    if (agreement.consent_required && !consents.has(`${delivery.person_id}:${delivery.agreement_id}`))
+      return 'no-consent';
+    return null;
+  };
+}
+
+/** Exponential back-off with ±20% jitter, so a partner coming back up is not hit by every retry at once. */
+export function backoff(attempts: number, baseMs: number, maxMs: number): number {
+  const exponential = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempts - 1));
+  return Math.round(exponential * (0.8 + Math.random() * 0.4));
+}
+
+function toMessage(delivery: DeliveryRow): DeliveryMessage {
+  return {
+    deliveryId: delivery.id,
+    changeId: delivery.change_id,
+    personId: delivery.person_id,
+    element: delivery.element,
+    version: delivery.version,
+    agreementId: delivery.agreement_id,
+    recipientAgencyId: delivery.recipient_agency_id,
+    enrolmentId: delivery.enrolment_id,
+    payloadCiphertext: delivery.payload_ciphertext,
+    occurredAt: delivery.created_at.toISOString(),
+  };
+}

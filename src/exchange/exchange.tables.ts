@@ -1,0 +1,91 @@
+import type { ColumnType, Generated } from 'kysely';
+
+// PostgreSQL `date` arrives as a Date from pg and PGlite; written as 'YYYY-MM-DD'.
+type DateColumn = ColumnType<Date, string, string>;
+// jsonb arrays are written as JSON text: pg would otherwise send a JS array as a PostgreSQL array.
+type JsonList = ColumnType<string[], string, string>;
+
+export type DeliveryStatus = 'pending' | 'sent' | 'delivered' | 'withheld';
+
+export interface SharingAgreementTable {
+  id: string;
+  provider_agency_id: string;
+  recipient_agency_id: string;
+  elements: JsonList;
+  scope: 'enrolled' | 'all';
+  purpose_en: string;
+  purpose_fr: string;
+  legal_authority_en: string;
+  legal_authority_fr: string;
+  consent_required: boolean;
+  retention_years: number;
+  effective_from: DateColumn;
+  expires_on: DateColumn | null;
+}
+
+export interface ProgrammeElementUseTable {
+  programme_id: string;
+  element: string;
+}
+
+export interface EnrolmentTable {
+  id: Generated<string>;
+  person_id: string;
+  programme_id: string;
+  status: 'active' | 'ended';
+  since: DateColumn;
+  is_demo: Generated<boolean>;
+}
+
+export interface ConsentTable {
+  id: Generated<string>;
+  person_id: string;
+  agreement_id: string;
+  granted_at: Date;
+  expires_at: Date;
+  revoked_at: Date | null;
+}
+
+export interface OutboxDeliveryTable {
+  id: Generated<string>;
+  change_id: string;
+  person_id: string;
+  element: string;
+  version: number;
+  agreement_id: string;
+  recipient_agency_id: string;
+  enrolment_id: string | null;
+  payload_ciphertext: string;
+  status: DeliveryStatus;
+  attempts: Generated<number>;
+  next_attempt_at: Date;
+  last_error: string | null;
+  created_at: Date;
+  delivered_at: Date | null;
+}
+
+export interface AgencyReceiptTable {
+  recipient_agency_id: string;
+  delivery_id: string;
+  applied_at: Date;
+}
+
+export interface AgencyClientCopyTable {
+  recipient_agency_id: string;
+  person_id: string;
+  element: string;
+  version: number;
+  value_ciphertext: string;
+  applied_count: Generated<number>;
+  updated_at: Date;
+}
+
+export interface ExchangeTables {
+  sharing_agreement: SharingAgreementTable;
+  programme_element_use: ProgrammeElementUseTable;
+  enrolment: EnrolmentTable;
+  consent: ConsentTable;
+  outbox_delivery: OutboxDeliveryTable;
+  agency_receipt: AgencyReceiptTable;
+  agency_client_copy: AgencyClientCopyTable;
+}

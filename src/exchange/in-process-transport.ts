@@ -1,0 +1,28 @@
+import type { Subscriber, Transport } from './exchange.types.ts';
+import { SubscriberUnavailableError } from './exchange.types.ts';
+
+export interface InProcessTransport extends Transport {
+  /** Simulates a partner system going down or coming back (tests, demos). */
+  setAvailable(agencyId: string, available: boolean): void;
+}
+
+/** The embedded default: hands each message straight to the subscriber and waits until it is applied. */
+export function createInProcessTransport(
+  subscriberFor: (agencyId: string) => Subscriber,
+): InProcessTransport {
+  const down = new Set<string>();
+  return {
+    name: 'in-process',
+    async send(message) {
+      if (down.has(message.recipientAgencyId))
+        throw new SubscriberUnavailableError(message.recipientAgencyId);
+      await subscriberFor(message.recipientAgencyId).apply(message);
+      return 'delivered';
+    },
+    setAvailable(agencyId, available) {
+      if (available) down.delete(agencyId);
+      else down.add(agencyId);
+    },
+    close: () => Promise.resolve(),
+  };
+}

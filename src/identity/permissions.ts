@@ -1,0 +1,24 @@
+import type { StaffRole } from '../platform/http/request-identity.ts';
+
+export const STAFF_ROLES: readonly StaffRole[] = ['agent', 'adjudicator', 'supervisor', 'tribunal-member', 'analyst', 'administrator'];
+
+/**
+ * Least privilege (ASVS 8.2.1): each role gets only what its work needs. Administrators manage roles
+ * but cannot open client files; analysts see aggregate reports only.
+ */
+export const ROLE_PERMISSIONS: Readonly<Record<StaffRole, readonly string[]>> = {
+  agent: ['staff.workspace', 'client.file.read', 'client.act-on-behalf'],
+  adjudicator: ['staff.workspace', 'client.file.read', 'case.decide'],
+  supervisor: ['staff.workspace', 'client.file.read', 'case.assign', 'staff.directory.read'],
+  'tribunal-member': ['staff.workspace', 'client.file.read', 'appeal.decide'],
+  analyst: ['staff.workspace', 'reports.read'],
+  administrator: ['staff.workspace', 'staff.roles.manage', 'staff.directory.read'],
+};
+
+export function permissionsFor(roles: readonly StaffRole[]): ReadonlySet<string> {
+  return new Set(roles.flatMap((role) => ROLE_PERMISSIONS[role]));
+}
+
+export function isStaffRole(value: unknown): value is StaffRole {
+  return typeof value === 'string' && (STAFF_ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,153 @@
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair } from 'jose';
+import type { JWK } from 'jose';
+import Provider from 'oidc-provider';
+import type { OidcContext } from 'oidc-provider';
+import type { IdentityProviderConfig } from '../../platform/config/identity-config.ts';
+import { BUILT_IN_ACR_LEVELS, BUILT_IN_NAMES, DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts';
+import type { BuiltInProviderId, DemoAccount } from './demo-accounts.ts';
+import { hashPassword } from './password.ts';
+import { createInteractionHandler, langOf, send } from './provider-interactions.ts';
+import { PROVIDER_CSS, providerPage } from './provider-pages.ts';
+import { totpDevPage } from './totp-dev-page.ts';
+
+export interface RunningProvider {
+  readonly id: BuiltInProviderId;
+  readonly issuer: string;
+  readonly rp: IdentityProviderConfig;
+  /** The provider's private signing key, so tests can forge tokens it would sign (e.g. logout tokens). */
+  readonly signingJwk: JWK;
+  close(): Promise<void>;
+}
+
+export interface ProviderOptions {
+  /** Guichet's base URL: the redirect and back-channel logout URIs hang off it. */
+  readonly rpBaseUrl: string;
+  readonly port: number;
+  readonly clock?: () => Date;
+}
+
+const passwordHash = hashPassword(DEMO_PASSWORD);
+
+/** Starts one demonstration OpenID Connect provider on 127.0.0.1, its own issuer with its own keys. */
+export async function startProvider(id: BuiltInProviderId, options: ProviderOptions): Promise<RunningProvider> {
+  const clock = options.clock ?? (() => new Date());
+  let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => send(res, 503, 'starting');
+  const server = createServer((req, res) => handler(req, res));
+  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const signingJwk = { ...(await exportJWK(privateKey)), kid: `${id}-${randomBytes(4).toString('hex')}`, alg: 'RS256', use: 'sig' };
+  const clientSecret = randomBytes(32).toString('base64url');
+  const accounts = await accountsOf(id);
+  const provider = new Provider(issuer, providerConfiguration(id, options.rpBaseUrl, clientSecret, signingJwk, accounts));
+  const interactions = createInteractionHandler({ provider, providerName: BUILT_IN_NAMES[id], accounts: new Map(accounts.map((a) => [a.username, a])), decoyHash: await passwordHash, clock });
+  const oidc = provider.callback();
+  handler = (req, res) => {
+    route(req, res, id, interactions, oidc).catch(() => {
+      if (!res.headersSent) send(res, 500, providerPage({ lang: langOf(req), providerName: BUILT_IN_NAMES[id][langOf(req)], alternateUrl: '/' }, 'Error / Erreur', 'Error / Erreur'));
+    });
+  };
+  return {
+    id,
+    issuer,
+    signingJwk,
+    rp: relyingPartyConfig(id, issuer, clientSecret),
+    close: () => new Promise<void>((resolve) => closeServer(server, resolve)),
+  };
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, id: BuiltInProviderId, interactions: ReturnType<typeof createInteractionHandler>, oidc: (req: IncomingMessage, res: ServerResponse) => void): Promise<void> {
+  const path = new URL(req.url ?? '/', 'http://x').pathname;
+  res.setHeader('content-security-policy', "default-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
+  res.setHeader('x-content-type-options', 'nosniff');
+  if (path === '/provider.css') return send(res, 200, PROVIDER_CSS, 'text/css; charset=utf-8');
+  if (path === '/dev/totp' && (id === 'gckey' || id === 'staff')) return send(res, 200, totpDevPage(langOf(req), BUILT_IN_NAMES[id], DEMO_ACCOUNTS[id], new Date()));
+  const match = /^\/interaction\/[\w-]+(?:\/(login|otp|cancel))?$/.exec(path);
+  if (match) return interactions(req, res, match[1] ?? 'show');
+  oidc(req, res);
+}
+
+async function accountsOf(id: BuiltInProviderId): Promise<(DemoAccount & { passwordHash: string })[]> {
+  const hash = await passwordHash;
+  return DEMO_ACCOUNTS[id].map((account) => ({ ...account, passwordHash: hash }));
+}
+
+function providerConfiguration(id: BuiltInProviderId, rpBaseUrl: string, clientSecret: string, jwk: JWK, accounts: readonly DemoAccount[]): Record<string, unknown> {
+  const bySubject = new Map(accounts.map((account) => [account.subject, account]));
+  return {
+    clients: [
+      {
+        client_id: `guichet-${id}`,
+        client_secret: clientSecret,
+        redirect_uris: [`${rpBaseUrl}/auth/callback`],
+        post_logout_redirect_uris: [`${rpBaseUrl}/en/signed-out`, `${rpBaseUrl}/fr/deconnecte`],
+        response_types: ['code'],
+        grant_types: ['authorization_code'],
+        token_endpoint_auth_method: 'client_secret_post',
+        id_token_signed_response_alg: 'RS256',
+        backchannel_logout_uri: `${rpBaseUrl}/api/identity/backchannel-logout/${id}`,
+        backchannel_logout_session_required: true,
+      },
+    ],
+    jwks: { keys: [jwk] },
+    findAccount: (_ctx: unknown, sub: string) => {
+      const account = bySubject.get(sub);
+      return account ? { accountId: sub, claims: async () => ({ sub, ...account.claims, locale: undefined }) } : undefined;
+    },
+    claims: {
+      openid: ['sub'],
+      profile: ['given_name', 'family_name', 'birthdate', 'identity_verified', 'name'],
+      roles: ['roles', 'agency', 'name'],
+      acr: null,
+      amr: null,
+      sid: null,
+      auth_time: null,
+    },
+    acrValues: Object.keys(BUILT_IN_ACR_LEVELS[id]),
+    conformIdTokenClaims: false,
+    pkce: { required: () => true },
+    features: { devInteractions: { enabled: false }, backchannelLogout: { enabled: true }, rpInitiatedLogout: { enabled: true } },
+    cookies: { keys: [randomBytes(32).toString('base64url')] },
+    ttl: { AuthorizationCode: 60, IdToken: 600, AccessToken: 600, Interaction: 900, Session: 3600, Grant: 3600 },
+    renderError: (ctx: OidcContext, out: Record<string, string>) => {
+      ctx.type = 'html';
+      ctx.body = providerPage({ lang: 'en', providerName: BUILT_IN_NAMES[id].en, alternateUrl: '/' }, 'Sign-in error / Erreur de connexion', `${out.error ?? 'error'}: ${out.error_description ?? ''}`);
+    },
+  };
+}
+
+function relyingPartyConfig(id: BuiltInProviderId, issuer: string, secret: string): IdentityProviderConfig {
+  return {
+    id,
+    audience: id === 'staff' ? 'staff' : 'person',
+    issuer,
+    clientId: `guichet-${id}`,
+    clientAuth: { method: 'client_secret_post', secret },
+    nameEn: BUILT_IN_NAMES[id].en,
+    nameFr: BUILT_IN_NAMES[id].fr,
+    acrLevels: BUILT_IN_ACR_LEVELS[id],
+    secondFactorAmr: ['otp', 'mfa', 'hwk'],
+    assertsVerifiedIdentity: id === 'alberta' || id === 'bc',
+  };
+}
+
+function closeServer(server: Server, done: () => void): void {
+  server.close(() => done());
+  server.closeAllConnections();
+}
+
+export interface BuiltInProviders {
+  readonly providers: readonly RunningProvider[];
+  close(): Promise<void>;
+}
+
+/** All four: credential (GCKey-style), Alberta-style, BC-style and staff. Ports are consecutive from `portBase`, or free ones for 0. */
+export async function startBuiltInProviders(options: { rpBaseUrl: string; portBase: number; clock?: () => Date }): Promise<BuiltInProviders> {
+  const ids: BuiltInProviderId[] = ['gckey', 'alberta', 'bc', 'staff'];
+  const providers = await Promise.all(ids.map((id, index) => startProvider(id, { rpBaseUrl: options.rpBaseUrl, port: options.portBase === 0 ? 0 : options.portBase + index, clock: options.clock })));
+  return { providers, close: async () => void (await Promise.all(providers.map((p) => p.close()))) };
+}

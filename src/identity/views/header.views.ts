@@ -1,0 +1,28 @@
+import type { FastifyRequest } from 'fastify';
+import { translator } from '../../platform/i18n/i18n.ts';
+import type { Lang } from '../../platform/i18n/i18n.ts';
+import { pathFor } from '../../platform/http/route-table.ts';
+import { html } from '../../platform/views/html.ts';
+import type { SafeHtml } from '../../platform/views/html.ts';
+import { identityPaths } from '../identity.paths.ts';
+import { csrfField, timeOnly } from './components.ts';
+
+/**
+ * The signed-in menu on every page (ASVS 7.4.4: visible logout) and the inactivity notice. Without
+ * JavaScript the notice and the session page let people extend; the script adds a timed dialog (WCAG 2.2.1).
+ */
+export function signedInMenu(request: FastifyRequest, lang: Lang, timing: { warningSeconds: number; idleSeconds: number }): SafeHtml | undefined {
+  const identity = request.identity;
+  const times = request.sessionTimes;
+  if (!identity || !times) return undefined;
+  const t = translator(lang);
+  const home = identity.kind === 'staff' ? identityPaths.staffHome : identityPaths.myGuichet;
+  const sessionUrl = pathFor(identityPaths.session, lang);
+  return html`<div class="identity-menu">
+<a href="${pathFor(home, lang)}">${identity.kind === 'staff' ? identity.displayName : t.t('identity.my.title')}</a>
+<form method="post" action="${pathFor(identityPaths.signOut, lang)}" class="identity-signout">${csrfField(request.csrfToken())}<button type="submit" class="identity-link-button">${t.t('identity.menu.signOut')}</button></form>
+</div>
+<p class="identity-timeout-note" id="identity-timeout" data-idle-expires="${times.idleExpiresAt.toISOString()}" data-warning-seconds="${timing.warningSeconds}" data-idle-seconds="${timing.idleSeconds}" data-extend-url="${sessionUrl}" data-csrf="${request.csrfToken()}" data-sign-out-url="${pathFor(identityPaths.signOut, lang)}" data-text-title="${t.t('identity.timeout.title')}" data-text-body="${t.t('identity.timeout.body')}" data-text-extend="${t.t('identity.timeout.extend')}" data-text-sign-out="${t.t('identity.menu.signOut')}">
+${t.t('identity.menu.timeoutNote', { time: timeOnly(t, times.idleExpiresAt) })} <a href="${sessionUrl}">${t.t('identity.menu.extend')}</a></p>
+<script src="/assets/identity-timeout.js" defer nonce="${request.cspNonce}"></script>`;
+}

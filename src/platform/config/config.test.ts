@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ConfigError, loadConfig } from './config.ts';
+
+test('development defaults give a runnable embedded configuration', () => {
+  const config = loadConfig({});
+  assert.equal(config.port, 3000);
+  assert.equal(config.databaseUrl, null);
+  assert.match(config.dataDir ?? '', /data$/);
+  assert.ok(Object.isFrozen(config));
+});
+
+test('a wrong variable stops start-up with a message naming it', () => {
+  assert.throws(() => loadConfig({ PORT: 'eighty' }), (error: unknown) => error instanceof ConfigError && /PORT/.test(error.message));
+  assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL/);
+  assert.throws(() => loadConfig({ LOG_LEVEL: 'loud' }), /LOG_LEVEL/);
+  assert.throws(() => loadConfig({ FIELD_ENCRYPTION_KEYS: 'k1:dG9vc2hvcnQ=' }), /FIELD_ENCRYPTION_KEYS/);
+});
+
+const productionSecrets = {
+  NODE_ENV: 'production',
+  SESSION_SECRET: 'a-production-secret-that-is-long-enough-123',
+  FIELD_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+  LOOKUP_HASH_KEY: Buffer.alloc(32, 2).toString('base64'),
+};
+
+test('production refuses the embedded database unless explicitly allowed', () => {
+  assert.throws(() => loadConfig(productionSecrets), /PGlite.*refused in production/);
+  assert.equal(loadConfig({ ...productionSecrets, ALLOW_EMBEDDED_DB_IN_PRODUCTION: 'true' }).databaseUrl, null);
+  assert.equal(loadConfig({ ...productionSecrets, DATABASE_URL: 'postgres://db/guichet' }).databaseUrl, 'postgres://db/guichet');
+});
+
+test('production refuses development secrets', () => {
+  const withDb = { ...productionSecrets, DATABASE_URL: 'postgres://db/guichet' };
+  for (const name of ['SESSION_SECRET', 'FIELD_ENCRYPTION_KEYS', 'LOOKUP_HASH_KEY'] as const) {
+    const env: Record<string, string | undefined> = { ...withDb, [name]: undefined };
+    assert.throws(() => loadConfig(env), new RegExp(name));
+  }
+});

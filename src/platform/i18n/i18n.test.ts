@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { translator } from './i18n.ts';
+
+const SRC = new URL('../../', import.meta.url).pathname;
+
+/** Every `locales` folder under src/, found on disk so a new domain cannot be forgotten. */
+function localeFolders(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    if (!statSync(path).isDirectory()) return [];
+    return entry === 'locales' ? [path] : localeFolders(path);
+  });
+}
+
+function flatten(node: unknown, prefix: string, into: Map<string, unknown>): void {
+  if (node !== null && typeof node === 'object' && !Array.isArray(node)) {
+    for (const [key, value] of Object.entries(node)) flatten(value, `${prefix}.${key}`, into);
+  } else into.set(prefix, node);
+}
+
+function keysOf(folder: string, lang: 'en' | 'fr'): Map<string, unknown> {
+  const keys = new Map<string, unknown>();
+  for (const file of readdirSync(join(folder, lang)).filter((f) => f.endsWith('.json'))) {
+    flatten(JSON.parse(readFileSync(join(folder, lang, file), 'utf8')), file.replace(/\.json$/, ''), keys);
+  }
+  return keys;
+}
+
+const folders = localeFolders(SRC);
+
+test('there are translation catalogues to check', () => {
+  assert.ok(folders.length >= 3, `found ${folders.length} locales folders`);
+});
+
+for (const folder of folders) {
+  test(`every key in ${folder.replace(SRC, 'src/')} exists and is non-empty in English and French`, () => {
+    const en = keysOf(folder, 'en');
+    const fr = keysOf(folder, 'fr');
+    const problems: string[] = [];
+    for (const [key, value] of en) {
+      if (!fr.has(key)) problems.push(`missing in fr: ${key}`);
+      if (typeof value !== 'string' || value.trim() === '') problems.push(`empty in en: ${key}`);
+    }
+    for (const [key, value] of fr) {
+      if (!en.has(key)) problems.push(`missing in en: ${key}`);
+      if (typeof value !== 'string' || value.trim() === '') problems.push(`empty in fr: ${key}`);
+    }
+    assert.deepEqual(problems, []);
+  });
+}
+
+test('placeholders are filled and money and dates follow the locale', () => {
+  assert.equal(translator('en').t('errors.serverErrorReference', { reference: 'abc' }), 'If you call us, quote this reference: abc');
+  assert.equal(translator('en').money(123456), '$1,234.56');
+  assert.match(translator('fr').money(123456), /^1\s234,56\s\$$/);
+  assert.equal(translator('fr').date('2026-07-01'), '1 juillet 2026');
+  assert.throws(() => translator('en').t('common.doesNotExist'), /Missing en translation/);
+});

@@ -1,0 +1,124 @@
+import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
+import type { LookupHasher } from '../platform/crypto/lookup-hash.ts';
+import type { Database } from '../platform/db/database.ts';
+import { iterateHouseholds } from './population-generator.ts';
+import type { GeneratedHousehold, PopulationOptions } from './population.types.ts';
+import { householdRows, incomeRows, personRows, relationshipRows } from './population-tsv.ts';
+import type { ProtectedValues } from './population-tsv.ts';
+
+export interface SeedDependencies {
+  readonly cipher: FieldCipher;
+  readonly hasher: LookupHasher;
+}
+
+export interface SeedResult {
+  readonly people: number;
+  readonly households: number;
+  readonly relationships: number;
+  readonly incomes: number;
+  readonly milliseconds: number;
+}
+
+// Big enough that COPY's per-statement cost disappears, small enough to keep memory flat at any size.
+const BATCH_PEOPLE = 20_000;
+
+const COLUMNS = {
+  household: ['id', 'province_code', 'is_demo'],
+  person: [
+    'id',
+    'household_id',
+    'given_name',
+    'family_name',
+    'birth_date',
+    'preferred_language',
+    'marital_status',
+    'sin_ciphertext',
+    'sin_lookup',
+    'years_in_canada_after_18',
+    'disability',
+    'is_demo',
+  ],
+  person_relationship: ['person_id', 'related_person_id', 'kind', 'since', 'custody_share'],
+  person_income: ['person_id', 'tax_year', 'income_type', 'amount_ciphertext'],
+} as const;
+
+type Totals = { -readonly [key in keyof Omit<SeedResult, 'milliseconds'>]: number };
+
+interface PreparedBatch {
+  readonly households: readonly GeneratedHousehold[];
+  readonly protectedValues: ProtectedValues;
+}
+
+/**
+ * Generates a demo population and streams it into the database with COPY, batch by batch. Encryption
+ * of the next batch (on the cipher's worker threads, when it has them) overlaps the COPY of this one.
+ * Not atomic: a failure part-way leaves the batches already copied, all marked `is_demo`.
+ */
+export async function seedPopulation(
+  database: Database,
+  dependencies: SeedDependencies,
+  options: PopulationOptions,
+): Promise<SeedResult> {
+  const started = performance.now();
+  const totals: Totals = { people: 0, households: 0, relationships: 0, incomes: 0 };
+  let copying: Promise<void> = Promise.resolve();
+  for (const households of batchHouseholds(iterateHouseholds(options), BATCH_PEOPLE)) {
+    const batch = await protectBatch(households, dependencies);
+    await copying;
+    copying = copyBatch(database, batch);
+    addTotals(totals, households);
+  }
+  await copying;
+  return { ...totals, milliseconds: Math.round(performance.now() - started) };
+}
+
+function* batchHouseholds(households: Iterable<GeneratedHousehold>, peoplePerBatch: number) {
+  let batch: GeneratedHousehold[] = [];
+  let people = 0;
+  for (const household of households) {
+    batch.push(household);
+    people += household.people.length;
+    if (people >= peoplePerBatch) {
+      yield batch;
+      batch = [];
+      people = 0;
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/** Only the Protected B values are encrypted: SINs (with their look-up hash) and income amounts. */
+async function protectBatch(
+  households: readonly GeneratedHousehold[],
+  { cipher, hasher }: SeedDependencies,
+): Promise<PreparedBatch> {
+  const sins: string[] = [];
+  const amounts: string[] = [];
+  for (const household of households) {
+    for (const person of household.people) if (person.sin !== null) sins.push(person.sin);
+    for (const income of household.incomes) amounts.push(String(income.amountCents));
+  }
+  const [sinCiphertexts, sinLookups, amountCiphertexts] = await Promise.all([
+    cipher.encryptMany(sins),
+    hasher.hashMany(sins),
+    cipher.encryptMany(amounts),
+  ]);
+  return { households, protectedValues: { sinCiphertexts, sinLookups, amountCiphertexts } };
+}
+
+// Parents first, for the foreign keys.
+async function copyBatch(database: Database, { households, protectedValues }: PreparedBatch): Promise<void> {
+  await database.copyIn('household', COLUMNS.household, householdRows(households));
+  await database.copyIn('person', COLUMNS.person, personRows(households, protectedValues));
+  await database.copyIn('person_relationship', COLUMNS.person_relationship, relationshipRows(households));
+  await database.copyIn('person_income', COLUMNS.person_income, incomeRows(households, protectedValues));
+}
+
+function addTotals(totals: Totals, households: readonly GeneratedHousehold[]): void {
+  totals.households += households.length;
+  for (const household of households) {
+    totals.people += household.people.length;
+    totals.relationships += household.relationships.length;
+    totals.incomes += household.incomes.length;
+  }
+}

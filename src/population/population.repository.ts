@@ -1,0 +1,47 @@
+import { sql } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../platform/db/schema.ts';
+
+type Queryable = Kysely<DB> | Transaction<DB>;
+
+export async function countPeople(db: Queryable): Promise<number> {
+  const row = await db
+    .selectFrom('person')
+    .select(sql<string>`count(*)`.as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function hasPopulation(db: Queryable): Promise<boolean> {
+  const row = await db.selectFrom('person').select('id').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function countPopulationRows(db: Queryable): Promise<Record<PopulationTable, number>> {
+  const counts = await Promise.all(POPULATION_TABLES.map((table) => countRows(db, table)));
+  return Object.fromEntries(POPULATION_TABLES.map((table, index) => [table, counts[index] ?? 0])) as Record<
+    PopulationTable,
+    number
+  >;
+}
+
+export const POPULATION_TABLES = ['household', 'person', 'person_relationship', 'person_income'] as const;
+export type PopulationTable = (typeof POPULATION_TABLES)[number];
+
+async function countRows(db: Queryable, table: PopulationTable): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select(sql<string>`count(*)`.as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** The stored SIN ciphertext of the person whose SIN has this look-up hash. */
+export async function findPersonIdBySinLookup(db: Queryable, sinLookup: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('person')
+    .select('id')
+    .where('sin_lookup', '=', sinLookup)
+    .executeTakeFirst();
+  return row?.id;
+}

@@ -1,0 +1,193 @@
+import { sql } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { DB } from '../platform/db/schema.ts';
+import type {
+  RegistryAddressTable,
+  RegistryChangeTable,
+  RegistryContactTable,
+  RegistryDirectDepositTable,
+  RegistryPersonStatusTable,
+} from './registry.tables.ts';
+import type { PersonTable } from '../population/population.tables.ts';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+export type PersonRow = Selectable<PersonTable>;
+export type StatusRow = Selectable<RegistryPersonStatusTable>;
+export type AddressRow = Selectable<RegistryAddressTable>;
+export type ContactRow = Selectable<RegistryContactTable>;
+export type DirectDepositRow = Selectable<RegistryDirectDepositTable>;
+export type ChangeRow = Selectable<RegistryChangeTable>;
+
+export function findPerson(db: Executor, personId: string): Promise<PersonRow | undefined> {
+  return db.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirst();
+}
+
+export function findPersonIdBySinLookup(db: Executor, lookup: string): Promise<{ id: string } | undefined> {
+  return db.selectFrom('person').select('id').where('sin_lookup', '=', lookup).executeTakeFirst();
+}
+
+/** Locks the person's status row (creating it on first change) so versions are numbered without gaps. */
+export async function lockStatus(trx: Transaction<DB>, personId: string): Promise<StatusRow> {
+  await trx
+    .insertInto('registry_person_status')
+    .values({ person_id: personId })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return trx
+    .selectFrom('registry_person_status')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
+export function findStatus(db: Executor, personId: string): Promise<StatusRow | undefined> {
+  return db
+    .selectFrom('registry_person_status')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+}
+
+export async function bumpVersion(
+  trx: Transaction<DB>,
+  personId: string,
+  version: number,
+  at: Date,
+): Promise<void> {
+  await trx
+    .updateTable('registry_person_status')
+    .set({ version, last_administrative_use_at: at })
+    .where('person_id', '=', personId)
+    .execute();
+}
+
+export async function updateStatus(
+  trx: Transaction<DB>,
+  personId: string,
+  values: Partial<
+    Pick<Insertable<RegistryPersonStatusTable>, 'life_status' | 'date_of_death' | 'residence_status'>
+  >,
+): Promise<void> {
+  await trx.updateTable('registry_person_status').set(values).where('person_id', '=', personId).execute();
+}
+
+export async function updatePerson(
+  trx: Transaction<DB>,
+  personId: string,
+  values: Partial<Pick<PersonRow, 'marital_status' | 'preferred_language' | 'given_name' | 'family_name'>>,
+  at: Date,
+): Promise<void> {
+  await trx
+    .updateTable('person')
+    .set({ ...values, updated_at: at })
+    .where('id', '=', personId)
+    .execute();
+}
+
+export function listAddresses(db: Executor, personId: string): Promise<AddressRow[]> {
+  return db
+    .selectFrom('registry_address')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .orderBy('effective_from', 'desc')
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+/** The new address takes effect on its date; the previous current one of the same kind ends the day before. */
+export async function insertAddress(
+  trx: Transaction<DB>,
+  row: Insertable<RegistryAddressTable>,
+): Promise<void> {
+  await trx
+    .updateTable('registry_address')
+    .set({ effective_to: sql<string>`(${row.effective_from}::date - 1)::text` })
+    .where('person_id', '=', row.person_id)
+    .where('kind', '=', row.kind)
+    .where('effective_to', 'is', null)
+    .where('effective_from', '<', sql<Date>`${row.effective_from}::date`)
+    .execute();
+  await trx.insertInto('registry_address').values(row).execute();
+}
+
+export function findContact(db: Executor, personId: string): Promise<ContactRow | undefined> {
+  return db.selectFrom('registry_contact').selectAll().where('person_id', '=', personId).executeTakeFirst();
+}
+
+export async function upsertContact(
+  trx: Transaction<DB>,
+  row: Insertable<RegistryContactTable>,
+): Promise<void> {
+  const { person_id: _personId, ...update } = row;
+  await trx
+    .insertInto('registry_contact')
+    .values(row)
+    .onConflict((oc) => oc.column('person_id').doUpdateSet(update))
+    .execute();
+}
+
+export function findDirectDeposit(db: Executor, personId: string): Promise<DirectDepositRow | undefined> {
+  return db
+    .selectFrom('registry_direct_deposit')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+}
+
+export async function upsertDirectDeposit(
+  trx: Transaction<DB>,
+  row: Insertable<RegistryDirectDepositTable>,
+): Promise<void> {
+  const { person_id: _personId, ...update } = row;
+  await trx
+    .insertInto('registry_direct_deposit')
+    .values(row)
+    .onConflict((oc) => oc.column('person_id').doUpdateSet(update))
+    .execute();
+}
+
+export async function insertChange(
+  trx: Transaction<DB>,
+  row: Insertable<RegistryChangeTable>,
+): Promise<string> {
+  const inserted = await trx
+    .insertInto('registry_change')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export function listChanges(db: Executor, personId: string, limit = 100): Promise<ChangeRow[]> {
+  return db
+    .selectFrom('registry_change')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .orderBy('version', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export function findChange(db: Executor, personId: string, changeId: string): Promise<ChangeRow | undefined> {
+  return db
+    .selectFrom('registry_change')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .where('id', '=', changeId)
+    .executeTakeFirst();
+}
+
+export async function updateSin(
+  trx: Transaction<DB>,
+  personId: string,
+  ciphertext: string,
+  lookup: string,
+  at: Date,
+): Promise<void> {
+  await trx
+    .updateTable('person')
+    .set({ sin_ciphertext: ciphertext, sin_lookup: lookup, updated_at: at })
+    .where('id', '=', personId)
+    .execute();
+}

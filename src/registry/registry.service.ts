@@ -1,0 +1,296 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../platform/db/schema.ts';
+import type { AuditService } from '../platform/audit/audit.service.ts';
+import type { FieldCrypto } from '../platform/crypto/field-crypto.ts';
+import type { MaritalStatus } from '../population/population.tables.ts';
+import type { AddressInput, BankAccount, ContactInput } from './registry.schemas.ts';
+import { maskAccount } from './registry.schemas.ts';
+import { isoDate, loadProfile } from './registry-profile.ts';
+import type { Profile, RevealOptions } from './registry-profile.ts';
+import * as repo from './registry.repository.ts';
+import type { ChangeRow } from './registry.repository.ts';
+import type { ResidenceStatus } from './registry.tables.ts';
+import { CorrectionReasonRequiredError, PersonNotFoundError } from './registry.types.ts';
+import type {
+  AccessContext,
+  ChangeNotifier,
+  ChangePublisher,
+  ContactPoint,
+  RegistryElement,
+} from './registry.types.ts';
+
+export interface ChangeOptions {
+  /** Staff corrections say why (Privacy Act s. 12(2): correction or a notation that it was requested). */
+  correctionReason?: string;
+}
+
+export interface ChangeResult {
+  changeId: string;
+  version: number;
+}
+
+export interface RegistryService {
+  getProfile(personId: string, context: AccessContext, reveal?: RevealOptions): Promise<Profile>;
+  findPersonIdBySin(sin: string, context: AccessContext): Promise<string | null>;
+  listChanges(personId: string): Promise<ChangeRow[]>;
+  changeAddress(
+    personId: string,
+    input: AddressInput,
+    context: AccessContext,
+    options?: ChangeOptions,
+  ): Promise<ChangeResult>;
+  changeContact(
+    personId: string,
+    input: ContactInput,
+    context: AccessContext,
+    options?: ChangeOptions,
+  ): Promise<ChangeResult>;
+  changeDirectDeposit(
+    personId: string,
+    input: BankAccount,
+    context: AccessContext,
+    options?: ChangeOptions,
+  ): Promise<ChangeResult>;
+  changeMaritalStatus(
+    personId: string,
+    status: MaritalStatus,
+    context: AccessContext,
+    options?: ChangeOptions,
+  ): Promise<ChangeResult>;
+  changeResidenceStatus(
+    personId: string,
+    status: ResidenceStatus,
+    context: AccessContext,
+    options?: ChangeOptions,
+  ): Promise<ChangeResult>;
+  recordDeath(
+    personId: string,
+    dateOfDeath: string,
+    context: AccessContext,
+    options?: ChangeOptions,
+  ): Promise<ChangeResult>;
+  setSin(personId: string, sin: string, context: AccessContext): Promise<void>;
+}
+
+export interface RegistryDependencies {
+  db: Kysely<DB>;
+  audit: AuditService;
+  crypto: FieldCrypto;
+  publisher: ChangePublisher;
+  notifier: ChangeNotifier;
+  clock: () => Date;
+}
+
+interface PendingChange {
+  element: RegistryElement;
+  summary: Record<string, string>;
+  payload: Record<string, unknown>;
+  write(trx: Transaction<DB>, at: Date): Promise<void>;
+}
+
+export function createRegistryService(deps: RegistryDependencies): RegistryService {
+  const { db, audit, crypto, clock } = deps;
+  const commit = (personId: string, context: AccessContext, options: ChangeOptions, change: PendingChange) =>
+    commitChange(deps, personId, context, options, change);
+
+  return {
+    async getProfile(personId, context, reveal = {}) {
+      const profile = await loadProfile(db, crypto.cipher, personId, reveal);
+      await audit.record(
+        auditEntry(context, personId, 'registry.profile.read', profile ? 'success' : 'failure', reveal),
+      );
+      if (!profile) throw new PersonNotFoundError();
+      return profile;
+    },
+    async findPersonIdBySin(sin, context) {
+      const found = await repo.findPersonIdBySinLookup(db, crypto.hasher.hash(sin));
+      await audit.record(
+        auditEntry(
+          context,
+          found?.id ?? null,
+          'registry.person.find-by-sin',
+          found ? 'success' : 'failure',
+          {},
+        ),
+      );
+      return found?.id ?? null;
+    },
+    listChanges: (personId) => repo.listChanges(db, personId),
+    changeAddress: (personId, input, context, options = {}) =>
+      commit(personId, context, options, {
+        element: 'address',
+        summary: {
+          kind: input.kind,
+          city: input.city,
+          provinceCode: input.provinceCode,
+          effectiveFrom: input.effectiveFrom,
+        },
+        payload: { ...input },
+        write: (trx) => repo.insertAddress(trx, addressRow(personId, input)),
+      }),
+    changeContact: (personId, input, context, options = {}) =>
+      commit(personId, context, options, {
+        element: 'contact',
+        summary: { preferredChannel: input.preferredChannel, preferredLanguage: input.preferredLanguage },
+        payload: { ...input },
+        write: async (trx, at) => {
+          await repo.updatePerson(trx, personId, { preferred_language: input.preferredLanguage }, at);
+          await repo.upsertContact(trx, contactRow(personId, input, at));
+        },
+      }),
+    changeDirectDeposit: (personId, input, context, options = {}) =>
+      commit(personId, context, options, {
+        element: 'direct-deposit',
+        summary: { institution: input.institution, account: maskAccount(input.account.slice(-3)) },
+        payload: { ...input },
+        write: async (trx, at) => {
+          const previous = await previousContactPoint(trx, personId);
+          const row = {
+            person_id: personId,
+            details_ciphertext: crypto.cipher.encrypt(JSON.stringify(input)),
+            account_last3: input.account.slice(-3),
+            updated_at: at,
+          };
+          await repo.upsertDirectDeposit(trx, row);
+          // ASVS 6.3.7: tell the person through the contact point they had before this change.
+          if (previous) await deps.notifier.directDepositChanged(trx, personId, previous, context);
+        },
+      }),
+    changeMaritalStatus: (personId, status, context, options = {}) =>
+      commit(personId, context, options, {
+        element: 'marital-status',
+        summary: { maritalStatus: status },
+        payload: { maritalStatus: status },
+        write: (trx, at) => repo.updatePerson(trx, personId, { marital_status: status }, at),
+      }),
+    changeResidenceStatus: (personId, status, context, options = {}) =>
+      commit(personId, context, options, {
+        element: 'residence-status',
+        summary: { residenceStatus: status },
+        payload: { residenceStatus: status },
+        write: (trx) => repo.updateStatus(trx, personId, { residence_status: status }),
+      }),
+    recordDeath: (personId, dateOfDeath, context, options = {}) =>
+      commit(personId, context, options, {
+        element: 'life-status',
+        summary: { lifeStatus: 'deceased', dateOfDeath },
+        payload: { lifeStatus: 'deceased', dateOfDeath },
+        write: (trx) =>
+          repo.updateStatus(trx, personId, { life_status: 'deceased', date_of_death: dateOfDeath }),
+      }),
+    async setSin(personId, sin, context) {
+      await db.transaction().execute(async (trx) => {
+        await repo.updateSin(trx, personId, crypto.cipher.encrypt(sin), crypto.hasher.hash(sin), clock());
+        await audit.record(auditEntry(context, personId, 'registry.sin.set', 'success', {}), trx);
+      });
+    },
+  };
+}
+
+async function commitChange(
+  deps: RegistryDependencies,
+  personId: string,
+  context: AccessContext,
+  options: ChangeOptions,
+  change: PendingChange,
+): Promise<ChangeResult> {
+  const kind = options.correctionReason === undefined ? 'update' : 'correction';
+  if (kind === 'correction' && options.correctionReason?.trim() === '')
+    throw new CorrectionReasonRequiredError();
+  const result = await deps.db.transaction().execute(async (trx) => {
+    if (!(await repo.findPerson(trx, personId))) throw new PersonNotFoundError();
+    const status = await repo.lockStatus(trx, personId);
+    const at = deps.clock();
+    const version = status.version + 1;
+    await change.write(trx, at);
+    await repo.bumpVersion(trx, personId, version, at);
+    const changeId = await repo.insertChange(trx, {
+      person_id: personId,
+      version,
+      element: change.element,
+      kind,
+      summary: JSON.stringify(change.summary),
+      actor_type: context.actor.type,
+      actor_id: context.actor.id ?? null,
+      actor_role: context.actor.role ?? null,
+      actor_agency_id: context.actor.agencyId ?? null,
+      channel: context.channel,
+      source_agency_id: context.sourceAgencyId ?? null,
+      reason: options.correctionReason ?? null,
+      correlation_id: context.correlationId,
+      occurred_at: at,
+    });
+    const details = { changeId, version, element: change.element };
+    await deps.audit.record(
+      auditEntry(context, personId, `registry.${change.element}.${kind}`, 'success', details),
+      trx,
+    );
+    await deps.publisher.publish(trx, {
+      changeId,
+      personId,
+      element: change.element,
+      version,
+      occurredAt: at,
+      payload: change.payload,
+    });
+    return { changeId, version };
+  });
+  deps.publisher.committed?.();
+  return result;
+}
+
+function auditEntry(
+  context: AccessContext,
+  personId: string | null,
+  action: string,
+  outcome: 'success' | 'failure',
+  details: object,
+) {
+  return {
+    actor: context.actor,
+    subjectPersonId: personId,
+    action,
+    purpose: context.purpose,
+    channel: context.channel,
+    outcome,
+    correlationId: context.correlationId,
+    details: { ...details },
+  };
+}
+
+function addressRow(personId: string, input: AddressInput) {
+  return {
+    person_id: personId,
+    kind: input.kind,
+    line1: input.line1,
+    line2: input.line2,
+    city: input.city,
+    province_code: input.provinceCode,
+    postal_code: input.postalCode,
+    effective_from: input.effectiveFrom,
+  };
+}
+
+function contactRow(personId: string, input: ContactInput, at: Date) {
+  return {
+    person_id: personId,
+    email: input.email,
+    phone: input.phone,
+    preferred_channel: input.preferredChannel,
+    accessibility_needs: input.accessibilityNeeds,
+    alternate_formats: JSON.stringify(input.alternateFormats),
+    updated_at: at,
+  };
+}
+
+async function previousContactPoint(trx: Transaction<DB>, personId: string): Promise<ContactPoint | null> {
+  const contact = await repo.findContact(trx, personId);
+  if (contact?.email) return { kind: 'email', reference: contact.email };
+  if (contact?.phone) return { kind: 'phone', reference: contact.phone };
+  const address = (await repo.listAddresses(trx, personId)).find(
+    (a) => a.kind === 'mailing' || a.effective_to === null,
+  );
+  return address
+    ? { kind: 'mail', reference: `${address.postal_code} (${isoDate(address.effective_from)})` }
+    : null;
+}

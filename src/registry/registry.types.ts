@@ -1,0 +1,72 @@
+import type { Transaction } from 'kysely';
+import type { AuditActor } from '../platform/audit/audit.service.ts';
+import type { AuditEventTable } from '../platform/audit/audit.tables.ts';
+import type { DB } from '../platform/db/schema.ts';
+
+/** Elements of the record that can change and be shared under an agreement. */
+export type RegistryElement =
+  'name' | 'address' | 'contact' | 'direct-deposit' | 'marital-status' | 'life-status' | 'residence-status';
+
+export const REGISTRY_ELEMENTS: readonly RegistryElement[] = [
+  'name',
+  'address',
+  'contact',
+  'direct-deposit',
+  'marital-status',
+  'life-status',
+  'residence-status',
+];
+
+/** Who is acting, why, and through which channel: recorded with every read and change. */
+export interface AccessContext {
+  actor: AuditActor;
+  channel: AuditEventTable['channel'];
+  /** The stated purpose (`self-service`, `phone-call`, `assigned-case`…). */
+  purpose: string;
+  correlationId: string;
+  /** The agency through which the information came (null when the person told Guichet directly). */
+  sourceAgencyId?: string | null;
+}
+
+/** A committed change, handed to the exchange inside the same transaction (transactional outbox). */
+export interface RegistryChange {
+  changeId: string;
+  personId: string;
+  element: RegistryElement;
+  version: number;
+  occurredAt: Date;
+  /** The new values as recipients need them; encrypted by the outbox before it is stored. */
+  payload: Record<string, unknown>;
+}
+
+export interface ChangePublisher {
+  publish(trx: Transaction<DB>, change: RegistryChange): Promise<void>;
+  /** Called after the change's transaction commits, so delivery can start without waiting for a poll. */
+  committed?(): void;
+}
+
+/** Tells the person that a sensitive detail changed, through the contact point they had before the change. */
+export interface ChangeNotifier {
+  directDepositChanged(
+    trx: Transaction<DB>,
+    personId: string,
+    previousContact: ContactPoint,
+    context: AccessContext,
+  ): Promise<void>;
+}
+
+export type ContactPoint = { kind: 'email' | 'phone' | 'mail'; reference: string };
+
+export class PersonNotFoundError extends Error {
+  constructor() {
+    super('No such person in the registry');
+    this.name = 'PersonNotFoundError';
+  }
+}
+
+export class CorrectionReasonRequiredError extends Error {
+  constructor() {
+    super('A correction needs a reason');
+    this.name = 'CorrectionReasonRequiredError';
+  }
+}

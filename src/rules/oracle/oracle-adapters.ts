@@ -1,0 +1,140 @@
+import { defaultParameters as store } from '../core/parameters.ts';
+import { excess } from '../core/money.ts';
+import { ccbAnnualCents, cdbAnnualCents, resolveCcbPlan, type CcbPlan } from '../programmes/ccb/ccb.formula.ts';
+import { combinePhases, isCwbFamily, isDisabilitySupplementEligible, resolveCwbPlan } from '../programmes/cwb/cwb.formula.ts';
+import { recoveryTaxCents } from '../programmes/oas/oas.formula.ts';
+import { resolveSeniorsPlan } from '../programmes/oas/seniors.plan.ts';
+import { gstAnswers } from './oracle-gst.ts';
+import { dollarsToCents, flag, has, household, num, people, type OracleCase, type Scalar } from './oracle-case.ts';
+
+/** What our engine answers for one PolicyEngine variable of one case. */
+export type Answer =
+  | { readonly kind: 'value'; readonly value: Scalar | Scalar[] }
+  | { readonly kind: 'listed'; readonly reason: string }
+  | { readonly kind: 'ignored' };
+
+export type Evaluator = (c: OracleCase) => Answer;
+
+export const value = (v: Scalar | Scalar[]): Answer => ({ kind: 'value', value: v });
+export const listed = (reason: string): Answer => ({ kind: 'listed', reason });
+export const cents = (v: number): number => v / 100;
+
+/** PolicyEngine reads parameters on 1 January of the period; CCB values then are the July (period − 1) ones. */
+export const periodStart = (c: OracleCase): string => `${c.period}-01-01`;
+
+function fillChildren(plan: CcbPlan, c: OracleCase, custodyDefault: number): void {
+  const s = plan.scratch;
+  s.count = 0;
+  for (const [, p] of people(c)) {
+    const age = num(p, 'age', 18);
+    if (age >= 18) continue;
+    s.ages[s.count] = age;
+    s.shares[s.count] = p['full_custody'] === true ? 1 : p['full_custody'] === false ? 0.5 : custodyDefault;
+    s.dtc[s.count] = flag(p, 'dtc_eligible') || flag(p, 'is_disabled') ? 1 : 0;
+    s.count++;
+  }
+}
+
+const afni = (c: OracleCase): number => dollarsToCents(num(household(c), 'adjusted_family_net_income'));
+
+/** PolicyEngine's CCB treats a child without full_custody as shared; its CDB ignores custody. */
+const childBenefit: Evaluator = (c) => {
+  const plan = resolveCcbPlan(store, periodStart(c));
+  fillChildren(plan, c, 0.5);
+  return value(cents(ccbAnnualCents(plan, afni(c))));
+};
+
+const childDisabilityBenefit: Evaluator = (c) => {
+  const plan = resolveCcbPlan(store, periodStart(c));
+  const h = household(c);
+  if (has(h, 'child_disability_benefit_reduction')) {
+    const n = num(h, 'child_disability_benefit_children');
+    return value(cents(excess(n * plan.cdbMax, dollarsToCents(num(h, 'child_disability_benefit_reduction')))));
+  }
+  fillChildren(plan, c, 1);
+  return value(cents(cdbAnnualCents(plan, afni(c))));
+};
+
+/** Variables that need our parameters for the period; resolving throws NoParametersForDateError when outside coverage. */
+const needsCcbPlan: Evaluator = (c) => {
+  resolveCcbPlan(store, periodStart(c));
+  return listed('component not exposed');
+};
+
+const needsSeniorsPlan: Evaluator = (c) => {
+  resolveSeniorsPlan(store, periodStart(c));
+  return listed('component not exposed');
+};
+
+const needsCwbPlan: Evaluator = (c) => {
+  resolveCwbPlan(store, periodStart(c));
+  return listed('component not exposed');
+};
+
+/** The recovery tax on income of year N is recovered from July N+1: our threshold is keyed there. */
+const oasRepayment: Evaluator = (c) => {
+  const recovery = store.table('oas/recovery', `${Number(c.period) + 1}-07-01`);
+  const answers = people(c).map(([, p]) => {
+    if (!has(p, 'oas_pre_repayment')) return undefined;
+    const tax = recoveryTaxCents(
+      recovery['threshold'] ?? Number.NaN,
+      recovery['rate'] ?? Number.NaN,
+      dollarsToCents(num(p, 'individual_net_income')),
+      dollarsToCents(num(p, 'oas_pre_repayment')),
+    );
+    return cents(tax);
+  });
+  if (answers.some((a) => a === undefined)) return needsSeniorsPlan(c);
+  return value(answers as number[]);
+};
+
+const cwbFromComponents =
+  (max: string, phaseIn: string, phaseOut: string): Evaluator =>
+  (c) => {
+    const h = household(c);
+    if (!has(h, max)) return needsCwbPlan(c);
+    return value(cents(combinePhases(dollarsToCents(num(h, max)), dollarsToCents(num(h, phaseIn)), dollarsToCents(num(h, phaseOut)))));
+  };
+
+const cwbTotal: Evaluator = (c) => {
+  const h = household(c);
+  if (!has(h, 'cwb_base')) return needsCwbPlan(c);
+  return value(num(h, 'cwb_base') + num(h, 'cwb_disability_supplement'));
+};
+
+const cwbFamily: Evaluator = (c) =>
+  value(isCwbFamily(flag(household(c), 'is_married'), people(c).some(([, p]) => flag(p, 'cwb_dependant'))));
+
+const cwbDisabilityEligible: Evaluator = (c) =>
+  value(people(c).map(([, p]) => isDisabilitySupplementEligible(flag(p, 'dtc_eligible'), flag(p, 'cwb_dependant'))));
+
+export const EVALUATORS: Readonly<Record<string, Evaluator>> = {
+  child_benefit: childBenefit,
+  child_disability_benefit: childDisabilityBenefit,
+  child_disability_benefit_eligible: needsCcbPlan,
+  child_disability_benefit_reduction: needsCcbPlan,
+  oas_eligibility: needsSeniorsPlan,
+  oas_pre_repayment: needsSeniorsPlan,
+  oas_net: needsSeniorsPlan,
+  oas_repayment: oasRepayment,
+  cwb_base: cwbFromComponents('cwb_base_max_amount', 'cwb_base_phase_in', 'cwb_base_phase_out'),
+  cwb_disability_supplement: cwbFromComponents(
+    'cwb_disability_supplement_max_amount',
+    'cwb_disability_supplement_phase_in',
+    'cwb_disability_supplement_phase_out',
+  ),
+  canada_workers_benefit: cwbTotal,
+  is_cwb_family: cwbFamily,
+  cwb_disability_supplement_eligible: cwbDisabilityEligible,
+  cwb_base_max_amount: needsCwbPlan,
+  cwb_base_phase_in: needsCwbPlan,
+  cwb_base_phase_out: needsCwbPlan,
+  cwb_dependant: needsCwbPlan,
+  cwb_eligible: needsCwbPlan,
+  cwb_disability_supplement_max_amount: needsCwbPlan,
+  cwb_disability_supplement_phase_in: needsCwbPlan,
+  cwb_disability_supplement_phase_out: needsCwbPlan,
+  cwb_disability_category: () =>
+    listed('PolicyEngine-internal category; we count DTC-eligible spouses and the family flag (ITA s. 122.7(3))'),
+  ...gstAnswers,
+};

@@ -12,7 +12,11 @@ const programmes = loadReferenceData().programmes;
 const PAGES: { name: string; en: string; fr: string }[] = [
   { name: 'home', en: '/en', fr: '/fr' },
   { name: 'catalogue', en: '/en/programmes', fr: '/fr/programmes' },
-  ...programmes.map((p) => ({ name: `programme ${p.id}`, en: `/en/programmes/${p.slug_en}`, fr: `/fr/programmes/${p.slug_fr}` })),
+  ...programmes.map((p) => ({
+    name: `programme ${p.id}`,
+    en: `/en/programmes/${p.slug_en}`,
+    fr: `/fr/programmes/${p.slug_fr}`,
+  })),
   { name: 'terms', en: '/en/terms', fr: '/fr/avis' },
   { name: 'privacy', en: '/en/privacy', fr: '/fr/confidentialite' },
   { name: 'accessibility', en: '/en/accessibility', fr: '/fr/accessibilite' },
@@ -50,7 +54,12 @@ describe('public pages in a real browser', { skip }, () => {
   test('the splash page, the 404 page and the API docs are axe-clean', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
-    for (const [path, status] of [['/', 200], ['/nowhere', 404], ['/fr/nulle-part', 404], ['/api/docs', 200]] as const) {
+    for (const [path, status] of [
+      ['/', 200],
+      ['/nowhere', 404],
+      ['/fr/nulle-part', 404],
+      ['/api/docs', 200],
+    ] as const) {
       const response = await page.goto(server.baseUrl + path);
       assert.equal(response?.status(), status, path);
       assert.deepEqual(await axeViolations(page), [], path);

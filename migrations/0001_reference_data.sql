@@ -43,6 +43,8 @@ CREATE TABLE programme (
   legal_url_fr text NOT NULL,
   info_url_en text,
   info_url_fr text,
+  -- The rules-engine programme (src/rules) that computes eligibility and amounts, when there is one.
+  rules_programme_id text,
   sort_order integer NOT NULL DEFAULT 0
 );
 CREATE INDEX programme_agency_idx ON programme (owner_agency_id);

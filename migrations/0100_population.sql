@@ -3,7 +3,7 @@
 -- `v1.<keyId>.<payload>`); the SIN is found through a keyed hash (HMAC-SHA-256), never by its value.
 CREATE TABLE household (
   id uuid PRIMARY KEY,
-  province_code text NOT NULL REFERENCES jurisdiction (code),
+  province_code text NOT NULL CONSTRAINT household_province_fk REFERENCES jurisdiction (code),
   is_demo boolean NOT NULL DEFAULT false,
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now()
@@ -12,7 +12,7 @@ CREATE INDEX household_province_idx ON household (province_code);
 
 CREATE TABLE person (
   id uuid PRIMARY KEY,
-  household_id uuid NOT NULL REFERENCES household (id),
+  household_id uuid NOT NULL CONSTRAINT person_household_fk REFERENCES household (id),
   given_name text NOT NULL,
   family_name text NOT NULL,
   birth_date date NOT NULL,
@@ -35,8 +35,9 @@ CREATE INDEX person_household_idx ON person (household_id);
 -- Spouse and common-law partner rows are stored once per couple; look them up from either side.
 -- `parent-of` points from parent to child; `custody_share` is the parent's share (1.00 sole, 0.50 shared).
 CREATE TABLE person_relationship (
-  person_id uuid NOT NULL REFERENCES person (id) ON DELETE CASCADE,
-  related_person_id uuid NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+  person_id uuid NOT NULL CONSTRAINT person_relationship_person_fk REFERENCES person (id) ON DELETE CASCADE,
+  related_person_id uuid NOT NULL
+    CONSTRAINT person_relationship_related_person_fk REFERENCES person (id) ON DELETE CASCADE,
   kind text NOT NULL CHECK (kind IN ('spouse', 'common-law-partner', 'parent-of')),
   since date,
   custody_share numeric(3, 2) CHECK (custody_share BETWEEN 0 AND 1),
@@ -46,7 +47,7 @@ CREATE TABLE person_relationship (
 CREATE INDEX person_relationship_related_idx ON person_relationship (related_person_id);
 
 CREATE TABLE person_income (
-  person_id uuid NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+  person_id uuid NOT NULL CONSTRAINT person_income_person_fk REFERENCES person (id) ON DELETE CASCADE,
   tax_year integer NOT NULL CHECK (tax_year BETWEEN 1900 AND 2200),
   income_type text NOT NULL CHECK (
     income_type IN (

@@ -25,10 +25,20 @@ import { createCatalogueService } from './catalogue/catalogue.service.ts';
 import type { CatalogueService } from './catalogue/catalogue.service.ts';
 import { registerCatalogueRoutes } from './catalogue/catalogue.routes.ts';
 import { registerSiteRoutes } from './site/site.routes.ts';
+import { registerEligibilityApi } from './eligibility/eligibility.api.ts';
+import { registerFinderRoutes } from './finder/finder.routes.ts';
+import { createIdentityServices } from './identity/identity.services.ts';
+import type { IdentityServices } from './identity/identity.services.ts';
+import { registerIdentity } from './identity/identity.module.ts';
+import { createClientRecordServices } from './registry/registry.module.ts';
+import type { ClientRecordServices } from './registry/registry.module.ts';
+import { registerClientRecordRoutes } from './registry/registry.routes.ts';
 
-export const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const VERSION = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
-for (const domain of ['catalogue', 'site']) registerLocales(new URL(`./${domain}/locales/`, import.meta.url));
+for (const domain of ['catalogue', 'site', 'finder']) registerLocales(new URL(`./${domain}/locales/`, import.meta.url));
 
 export interface AppDependencies {
   config: Config;
@@ -40,6 +50,9 @@ export interface AppDependencies {
 export interface Services {
   audit: AuditService;
   catalogue: CatalogueService;
+  identity: IdentityServices;
+  /** Registry, tell-us-once exchange and privacy (issue #5). */
+  clientRecord: ClientRecordServices;
 }
 
 export interface GuichetApp {
@@ -51,11 +64,19 @@ export interface GuichetApp {
 }
 
 /** The one composition root: repositories → services → routes. `npm start` and every test call it. */
-export async function buildApp({ config, database, logger, clock = () => new Date() }: AppDependencies): Promise<GuichetApp> {
+export async function buildApp({
+  config,
+  database,
+  logger,
+  clock = () => new Date(),
+}: AppDependencies): Promise<GuichetApp> {
   const metrics = createMetrics();
+  const audit = createAuditService(database.db, metrics, clock);
   const services: Services = {
-    audit: createAuditService(database.db, metrics, clock),
+    audit,
     catalogue: createCatalogueService(database.db),
+    identity: createIdentityServices(database.db, config, audit, clock),
+    clientRecord: await createClientRecordServices(database.db, config, audit, metrics, clock),
   };
   const app = fastify({
     loggerInstance: logger ?? createLogger(config),
@@ -69,12 +90,21 @@ export async function buildApp({ config, database, logger, clock = () => new Dat
   const openapi = new OpenApiRegistry(VERSION, config.publicUrl);
 
   await registerPlatform(app, config, metrics);
+  registerIdentity(app, routes, services.identity, config, clock);
   registerHealthRoute(app, database, VERSION);
   registerOpenApiRoutes(app, openapi);
   await registerAssets(app);
   registerSiteRoutes(app, routes);
   registerCatalogueRoutes(app, routes, services.catalogue);
-  for (const [method, path] of [['GET', '/health'], ['GET', '/metrics'], ['GET', '/api/openapi.json'], ['GET', '/api/docs']]) {
+  registerEligibilityApi(app, routes, openapi, clock);
+  registerFinderRoutes(app, routes, { catalogue: services.catalogue, secret: config.sessionSecret, clock });
+  registerClientRecordRoutes(app, routes, services.clientRecord, clock);
+  for (const [method, path] of [
+    ['GET', '/health'],
+    ['GET', '/metrics'],
+    ['GET', '/api/openapi.json'],
+    ['GET', '/api/docs'],
+  ]) {
     routes.record(method ?? 'GET', path ?? '/', 'public');
   }
   return { app, services, routes, openapi, metrics };
@@ -91,7 +121,8 @@ async function registerPlatform(app: FastifyInstance, config: Config, metrics: M
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     // Pages may show personal information; nothing HTML is cached by browsers or intermediaries (ASVS 14.3.2).
-    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) reply.header('cache-control', 'no-store');
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html'))
+      reply.header('cache-control', 'no-store');
   });
 }
 

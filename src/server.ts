@@ -7,6 +7,7 @@ import type { Database } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { createLogger } from './platform/observability/logger.ts';
 import { loadReferenceData } from './catalogue/reference-data.ts';
+import { seedIdentityDemo, startIdentityProviders } from './identity/identity.startup.ts';
 
 export interface RunningServer {
   readonly url: string;
@@ -16,15 +17,25 @@ export interface RunningServer {
 }
 
 /** Opens the database, applies migrations, loads reference and demo data, then listens. */
-export async function startServer(config: Config, logger: Logger = createLogger(config)): Promise<RunningServer> {
-  logger.info({ database: config.databaseUrl ? redactUrl(config.databaseUrl) : (config.dataDir ?? 'memory') }, 'opening database');
+export async function startServer(
+  config: Config,
+  logger: Logger = createLogger(config),
+): Promise<RunningServer> {
+  logger.info(
+    { database: config.databaseUrl ? redactUrl(config.databaseUrl) : (config.dataDir ?? 'memory') },
+    'opening database',
+  );
   const database = await openDatabase(config);
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-    const guichet = await buildApp({ config, database, logger });
+    const identity = await startIdentityProviders(config);
+    const guichet = await buildApp({ config: identity.config, database, logger });
     const counts = await guichet.services.catalogue.seedReferenceData(loadReferenceData());
     logger.info(counts, 'reference data loaded');
+    await seedIdentityDemo(database, config);
+    const exchange = guichet.services.clientRecord.exchange.service;
+    logger.info({ ...(await exchange.seedAgreements()), enrolments: await exchange.seedDemoEnrolments(new Date()) }, 'sharing agreements and demo enrolments loaded');
     const url = await guichet.app.listen({ port: config.port, host: config.host });
     return {
       url,
@@ -32,6 +43,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       database,
       async stop() {
         await guichet.app.close();
+        await identity.close();
         await database.close();
       },
     };

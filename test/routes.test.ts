@@ -15,7 +15,8 @@ describeOnBothDatabases('public pages and platform routes', (database) => {
   after(async () => {
     await guichet.app.close();
   });
-  const get = (url: string, headers: Record<string, string> = {}) => guichet.app.inject({ method: 'GET', url, headers });
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    guichet.app.inject({ method: 'GET', url, headers });
 
   test('the splash page offers both languages', async () => {
     const response = await get('/');
@@ -44,7 +45,8 @@ describeOnBothDatabases('public pages and platform routes', (database) => {
   test('the catalogue lists every programme from the database, in both languages', async () => {
     for (const lang of ['en', 'fr'] as const) {
       const body = (await get(`/${lang}/programmes`)).body;
-      for (const programme of reference.programmes) assert.ok(body.includes(`>${programme[`name_${lang}`]}</a>`), `${lang}: ${programme.id}`);
+      for (const programme of reference.programmes)
+        assert.ok(body.includes(`>${programme[`name_${lang}`]}</a>`), `${lang}: ${programme.id}`);
     }
   });
 
@@ -60,7 +62,12 @@ describeOnBothDatabases('public pages and platform routes', (database) => {
   });
 
   test('unknown pages and languages get the bilingual 404 page', async () => {
-    for (const url of ['/de', '/en/nothing-here', '/fr/programmes/inconnu', '/en/programmes/ontario-au-travail']) {
+    for (const url of [
+      '/de',
+      '/en/nothing-here',
+      '/fr/programmes/inconnu',
+      '/en/programmes/ontario-au-travail',
+    ]) {
       const response = await get(url);
       assert.equal(response.statusCode, 404, url);
       assert.match(response.body, /We couldn&#39;t find that Web page/);
@@ -71,7 +78,13 @@ describeOnBothDatabases('public pages and platform routes', (database) => {
   test('every HTML response carries the security headers and a fresh CSP nonce', async () => {
     const [first, second] = [await get('/en'), await get('/en')];
     const csp = String(first.headers['content-security-policy']);
-    for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "default-src 'self'"]) assert.ok(csp.includes(directive), directive);
+    for (const directive of [
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+      "default-src 'self'",
+    ])
+      assert.ok(csp.includes(directive), directive);
     assert.notEqual(csp, second.headers['content-security-policy']);
     assert.equal(first.headers['strict-transport-security'], 'max-age=31536000; includeSubDomains');
     assert.equal(first.headers['x-content-type-options'], 'nosniff');
@@ -103,7 +116,12 @@ describeOnBothDatabases('public pages and platform routes', (database) => {
   });
 
   test('APIs answer problem details for malformed JSON and unknown paths, in the language asked for', async () => {
-    const malformed = await guichet.app.inject({ method: 'POST', url: '/api/v1/nothing', headers: { 'content-type': 'application/json' }, payload: '{bad' });
+    const malformed = await guichet.app.inject({
+      method: 'POST',
+      url: '/api/v1/nothing',
+      headers: { 'content-type': 'application/json' },
+      payload: '{bad',
+    });
     assert.equal(malformed.statusCode, 400);
     assert.match(String(malformed.headers['content-type']), /application\/problem\+json/);
     const body = malformed.json<{ title: string; translations: { fr: { title: string } } }>();
@@ -126,12 +144,18 @@ describeOnBothDatabases('public pages and platform routes', (database) => {
   test('/metrics exposes Prometheus metrics including request durations by route template', async () => {
     await get('/en/programmes');
     const response = await get('/metrics');
-    assert.match(response.body, /guichet_http_request_duration_seconds_bucket\{[^}]*route="\/:lang\/programmes"|route="\/en\/programmes"/);
+    assert.match(
+      response.body,
+      /guichet_http_request_duration_seconds_bucket\{[^}]*route="\/:lang\/programmes"|route="\/en\/programmes"/,
+    );
     assert.match(response.body, /guichet_process_cpu_seconds_total/);
   });
 
   test('the OpenAPI 3.1 document and its docs page are served', async () => {
-    const doc = (await get('/api/openapi.json')).json<{ openapi: string; components: { schemas: Record<string, unknown> } }>();
+    const doc = (await get('/api/openapi.json')).json<{
+      openapi: string;
+      components: { schemas: Record<string, unknown> };
+    }>();
     assert.equal(doc.openapi, '3.1.0');
     assert.ok(doc.components.schemas.Problem);
     const docs = await get('/api/docs');
@@ -140,18 +164,30 @@ describeOnBothDatabases('public pages and platform routes', (database) => {
   });
 
   test('GC Design System assets are served by the application itself', async () => {
-    for (const url of ['/assets/gcds/tokens.css', '/assets/gcds/css-shortcuts.min.css', '/assets/gcds/fonts.css', '/assets/guichet.css']) {
+    for (const url of [
+      '/assets/gcds/tokens.css',
+      '/assets/gcds/css-shortcuts.min.css',
+      '/assets/gcds/fonts.css',
+      '/assets/guichet.css',
+    ]) {
       assert.equal((await get(url)).statusCode, 200, url);
     }
     const fonts = (await get('/assets/gcds/fonts.css')).body;
     const fontUrl = /url\("([^"]+\.woff2)"\)/.exec(fonts)?.[1] ?? '';
     assert.equal((await get(fontUrl)).statusCode, 200, fontUrl);
-    assert.doesNotMatch((await get('/en')).body, /https?:\/\/(?!www\.canada\.ca|laws-lois)[^"]*\.(css|js|woff2?)/);
+    assert.doesNotMatch(
+      (await get('/en')).body,
+      /https?:\/\/(?!www\.canada\.ca|laws-lois)[^"]*\.(css|js|woff2?)/,
+    );
   });
 
   test('reference data seeding is idempotent', async () => {
     const again = await guichet.services.catalogue.seedReferenceData(reference);
-    assert.deepEqual(again, { jurisdictions: 14, agencies: reference.agencies.length, programmes: reference.programmes.length });
+    assert.deepEqual(again, {
+      jurisdictions: 14,
+      agencies: reference.agencies.length,
+      programmes: reference.programmes.length,
+    });
     assert.equal((await guichet.services.catalogue.listJurisdictions()).length, 14);
     assert.equal((await guichet.services.catalogue.listProgrammes()).length, reference.programmes.length);
   });

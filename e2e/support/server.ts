@@ -12,9 +12,9 @@ export interface TestServer {
 }
 
 /** The real application on an ephemeral port over a fresh in-memory database. */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(clock?: () => Date): Promise<TestServer> {
   const database: TestDatabase = await openTestDatabase('pglite');
-  const guichet = await buildTestApp(database.database, { rateLimitPerMinute: 100_000 });
+  const guichet = await buildTestApp(database.database, { rateLimitPerMinute: 100_000 }, clock);
   await guichet.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = guichet.app.server.address() as AddressInfo;
   return {

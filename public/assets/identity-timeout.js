@@ -11,7 +11,10 @@
   var dialog;
 
   function formatTime(ms) {
-    return new Date(ms).toLocaleTimeString(document.documentElement.lang === 'fr' ? 'fr-CA' : 'en-CA', { hour: '2-digit', minute: '2-digit' });
+    return new Date(ms).toLocaleTimeString(document.documentElement.lang === 'fr' ? 'fr-CA' : 'en-CA', {
+      hour: '2-digit',
+      minute: '2-digit',
+    });
   }
 
   function build() {
@@ -42,7 +45,12 @@
 
   function stayIn() {
     var form = new URLSearchParams({ _csrf: data.csrf });
-    fetch(data.extendUrl, { method: 'POST', body: form, credentials: 'same-origin', redirect: 'manual' }).then(function () {
+    fetch(data.extendUrl, {
+      method: 'POST',
+      body: form,
+      credentials: 'same-origin',
+      redirect: 'manual',
+    }).then(function () {
       expiresAt = Date.now() + Number(data.idleSeconds) * 1000;
       dialog.close();
       schedule();
@@ -58,9 +66,12 @@
   function schedule() {
     var delay = Math.max(0, expiresAt - warningMs - Date.now());
     window.setTimeout(show, delay);
-    window.setTimeout(function () {
-      if (Date.now() >= expiresAt) window.location.reload();
-    }, Math.max(0, expiresAt - Date.now()) + 1000);
+    window.setTimeout(
+      function () {
+        if (Date.now() >= expiresAt) window.location.reload();
+      },
+      Math.max(0, expiresAt - Date.now()) + 1000,
+    );
   }
 
   schedule();

@@ -28,7 +28,11 @@ export function listProgrammes(db: Executor): Promise<ProgrammeRow[]> {
   return programmeQuery(db).orderBy('programme.sort_order').execute();
 }
 
-export function findProgrammeBySlug(db: Executor, column: 'slug_en' | 'slug_fr', slug: string): Promise<ProgrammeRow | undefined> {
+export function findProgrammeBySlug(
+  db: Executor,
+  column: 'slug_en' | 'slug_fr',
+  slug: string,
+): Promise<ProgrammeRow | undefined> {
   return programmeQuery(db).where(`programme.${column}`, '=', slug).executeTakeFirst();
 }
 
@@ -40,7 +44,10 @@ export function listAgencies(db: Executor): Promise<Selectable<AgencyTable>[]> {
   return db.selectFrom('agency').selectAll().orderBy('jurisdiction_code').orderBy('id').execute();
 }
 
-export async function upsertJurisdictions(trx: Transaction<DB>, rows: Insertable<JurisdictionTable>[]): Promise<void> {
+export async function upsertJurisdictions(
+  trx: Transaction<DB>,
+  rows: Insertable<JurisdictionTable>[],
+): Promise<void> {
   if (rows.length === 0) return;
   await trx
     .insertInto('jurisdiction')
@@ -63,20 +70,29 @@ export async function upsertAgencies(trx: Transaction<DB>, rows: Insertable<Agen
   await trx
     .insertInto('agency')
     .values(rows)
-    .onConflict((oc) => oc.column('id').doUpdateSet((eb) => excludedColumns(eb, Object.keys(rows[0] ?? {}), 'id')))
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet((eb) => excludedColumns(eb, Object.keys(rows[0] ?? {}), 'id')),
+    )
     .execute();
 }
 
-export async function upsertProgrammes(trx: Transaction<DB>, rows: Insertable<ProgrammeTable>[]): Promise<void> {
+export async function upsertProgrammes(
+  trx: Transaction<DB>,
+  rows: Insertable<ProgrammeTable>[],
+): Promise<void> {
   if (rows.length === 0) return;
   await trx
     .insertInto('programme')
     .values(rows)
-    .onConflict((oc) => oc.column('id').doUpdateSet((eb) => excludedColumns(eb, Object.keys(rows[0] ?? {}), 'id')))
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet((eb) => excludedColumns(eb, Object.keys(rows[0] ?? {}), 'id')),
+    )
     .execute();
 }
 
 // Builds `{ column: excluded.column }` for every column but the key, for an idempotent re-seed.
 function excludedColumns(eb: { ref(ref: string): unknown }, columns: string[], key: string): never {
-  return Object.fromEntries(columns.filter((c) => c !== key).map((c) => [c, eb.ref(`excluded.${c}`)])) as never;
+  return Object.fromEntries(
+    columns.filter((c) => c !== key).map((c) => [c, eb.ref(`excluded.${c}`)]),
+  ) as never;
 }

@@ -7,10 +7,20 @@ import { cataloguePaths } from './catalogue.paths.ts';
 import type { CatalogueService } from './catalogue.service.ts';
 import { programmeListPage, programmePage } from './views/catalogue.views.ts';
 
-export function registerCatalogueRoutes(app: FastifyInstance, routes: RouteTable, catalogue: CatalogueService): void {
+export function registerCatalogueRoutes(
+  app: FastifyInstance,
+  routes: RouteTable,
+  catalogue: CatalogueService,
+): void {
   routes.page(app, 'GET', cataloguePaths.list, 'public', async (request, reply, lang) => {
     const programmes = await catalogue.listProgrammes();
-    return sendPage(request, reply, lang, alternateFor(request, cataloguePaths.list, lang), programmeListPage(translator(lang), programmes));
+    return sendPage(
+      request,
+      reply,
+      lang,
+      alternateFor(request, cataloguePaths.list, lang),
+      programmeListPage(translator(lang), programmes),
+    );
   });
 
   routes.page(app, 'GET', cataloguePaths.programme, 'public', async (request, reply, lang) => {

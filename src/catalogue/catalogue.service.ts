@@ -19,7 +19,9 @@ export interface CatalogueService {
   listJurisdictions: () => ReturnType<typeof listJurisdictions>;
   listAgencies: () => ReturnType<typeof listAgencies>;
   /** Loads (or refreshes) a country's configuration; safe to run on every start. */
-  seedReferenceData(data: ReferenceData): Promise<{ jurisdictions: number; agencies: number; programmes: number }>;
+  seedReferenceData(
+    data: ReferenceData,
+  ): Promise<{ jurisdictions: number; agencies: number; programmes: number }>;
 }
 
 export function createCatalogueService(db: Kysely<DB>): CatalogueService {
@@ -34,7 +36,11 @@ export function createCatalogueService(db: Kysely<DB>): CatalogueService {
         await upsertAgencies(trx, data.agencies);
         await upsertProgrammes(trx, data.programmes);
       });
-      return { jurisdictions: data.jurisdictions.length, agencies: data.agencies.length, programmes: data.programmes.length };
+      return {
+        jurisdictions: data.jurisdictions.length,
+        agencies: data.agencies.length,
+        programmes: data.programmes.length,
+      };
     },
   };
 }

@@ -41,6 +41,7 @@ export interface ProgrammeTable {
   legal_url_fr: string;
   info_url_en: string | null;
   info_url_fr: string | null;
+  rules_programme_id: string | null;
   sort_order: number;
 }
 

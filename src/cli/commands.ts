@@ -1,18 +1,45 @@
 import type { Config } from '../platform/config/config.ts';
-import { serveCommand } from './serve.command.ts';
-import { migrateCommand } from './migrate.command.ts';
-import { auditVerifyCommand } from './audit.command.ts';
-import { seedCommand } from './seed.command.ts';
 
 export interface Command {
   readonly summary: string;
   run(args: string[], config: () => Config): Promise<number>;
 }
 
+interface CommandEntry {
+  readonly summary: string;
+  /** Loaded on use, so `guichet evaluate` does not start what `guichet serve` needs. */
+  load(): Promise<Command>;
+}
+
 /** Every `guichet` sub-command. Domains add theirs here. */
-export const commands: Record<string, Command> = {
-  serve: serveCommand,
-  migrate: migrateCommand,
-  seed: seedCommand,
-  'audit verify': auditVerifyCommand,
+export const commands: Record<string, CommandEntry> = {
+  serve: {
+    summary: 'Start the web service (migrates and seeds on first start)',
+    load: async () => (await import('./serve.command.ts')).serveCommand,
+  },
+  migrate: {
+    summary: 'Apply pending database migrations',
+    load: async () => (await import('./migrate.command.ts')).migrateCommand,
+  },
+  seed: {
+    summary: 'Load reference data [--reference DIR] and a demo population [--people N] [--seed S]',
+    load: async () => (await import('./seed.command.ts')).seedCommand,
+  },
+  'audit verify': {
+    summary: 'Check the audit log hash chain; exit 1 if a row was edited, inserted or deleted',
+    load: async () => (await import('./audit.command.ts')).auditVerifyCommand,
+  },
+  'privacy dispose': {
+    summary: 'Dispose of client records past their retention period [--dry-run] [--json]',
+    load: async () => (await import('../privacy/privacy.command.ts')).privacyDisposeCommand,
+  },
+  'exchange seed': {
+    summary: 'Load information-sharing agreements and demo enrolments',
+    load: async () => (await import('../exchange/exchange.command.ts')).exchangeSeedCommand,
+  },
+  evaluate: {
+    summary:
+      'Evaluate a household: JSON on stdin (--batch: JSON Lines) [--date YYYY-MM-DD] [--programme ID…]',
+    load: async () => (await import('../eligibility/evaluate.command.ts')).evaluateCommand,
+  },
 };

@@ -15,16 +15,21 @@ Exit codes: 0 success, 1 failure, 2 bad input or usage.`;
 export async function main(argv: string[]): Promise<number> {
   const [name, sub] = argv;
   const key = name && sub && `${name} ${sub}` in commands ? `${name} ${sub}` : name;
-  const command = key ? commands[key] : undefined;
-  if (!command || argv.includes('--help')) {
+  const entry = key ? commands[key] : undefined;
+  if (!entry || argv.includes('--help')) {
     console.log(USAGE);
-    return command || argv.includes('--help') ? 0 : 2;
+    return entry || argv.includes('--help') ? 0 : 2;
   }
   const rest = argv.slice(key?.split(' ').length ?? 1);
   try {
+    const command = await entry.load();
     return await command.run(rest, () => loadConfig());
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof UsageError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof DatabaseUnavailableError ||
+      error instanceof UsageError
+    ) {
       console.error(`guichet: ${error.message}`);
       return error instanceof UsageError ? 2 : 1;
     }

@@ -16,7 +16,9 @@ export const seedCommand: Command = {
       await migrateToLatest(database.db);
       const dir = referenceDir ? pathToFileURL(`${resolve(referenceDir)}/`) : CANADA_REFERENCE_DIR;
       const counts = await createCatalogueService(database.db).seedReferenceData(loadReferenceData(dir));
-      console.log(`Reference data: ${counts.jurisdictions} jurisdictions, ${counts.agencies} agencies, ${counts.programmes} programmes.`);
+      console.log(
+        `Reference data: ${counts.jurisdictions} jurisdictions, ${counts.agencies} agencies, ${counts.programmes} programmes.`,
+      );
       return 0;
     } finally {
       await database.close();

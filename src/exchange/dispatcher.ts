@@ -151,7 +151,8 @@ export function createDispatcher(
       .catch(() => undefined) // a database hiccup: the next round retries; nothing is lost from the outbox
       .finally(() => {
         running = undefined;
-        if (!stopped) timer = setTimeout(loop, wakeRequested ? 0 : settings.pollMs);
+        // unref: a forgotten app in a test never keeps the process alive.
+        if (!stopped) timer = setTimeout(loop, wakeRequested ? 0 : settings.pollMs).unref();
       });
   }
 

@@ -212,6 +212,7 @@ export function listDeliveriesForPerson(db: Executor, personId: string, limit = 
       'd.created_at',
       'd.delivered_at',
       'd.agreement_id',
+      'd.recipient_agency_id',
     ])
     .select([
       'a.name_en as agency_en',

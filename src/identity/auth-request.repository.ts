@@ -10,7 +10,12 @@ export async function insertAuthRequest(db: Db, row: AuthRequestRow): Promise<vo
 }
 
 /** Marks the request used and returns it, once: a replayed authorization response finds nothing. */
-export async function consumeAuthRequest(db: Db, idHash: string, now: Date, maxAgeSeconds: number): Promise<AuthRequestRow | undefined> {
+export async function consumeAuthRequest(
+  db: Db,
+  idHash: string,
+  now: Date,
+  maxAgeSeconds: number,
+): Promise<AuthRequestRow | undefined> {
   return db
     .updateTable('identity_auth_request')
     .set({ consumed_at: now })

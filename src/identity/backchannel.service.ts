@@ -19,26 +19,49 @@ export interface BackchannelService {
   logout(providerId: string, logoutToken: unknown, correlationId: string): Promise<BackchannelResult>;
 }
 
-export function createBackchannelService(deps: { db: Kysely<DB>; config: IdentityConfig; rp: RelyingParty; sessions: SessionService; audit: AuditService; clock: () => Date }): BackchannelService {
+export function createBackchannelService(deps: {
+  db: Kysely<DB>;
+  config: IdentityConfig;
+  rp: RelyingParty;
+  sessions: SessionService;
+  audit: AuditService;
+  clock: () => Date;
+}): BackchannelService {
   const jwks = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
   const keysFor = (uri: string) => {
     let set = jwks.get(uri);
     if (!set) jwks.set(uri, (set = createRemoteJWKSet(new URL(uri))));
     return set;
   };
-  const record = (providerId: string, outcome: 'success' | 'failure', correlationId: string, details: Record<string, unknown>) =>
-    deps.audit.record({ actor: { type: 'system', id: providerId }, action: 'identity.backchannel-logout', purpose: 'authentication', channel: 'partner', outcome, correlationId, details: { provider: providerId, ...details } });
+  const record = (
+    providerId: string,
+    outcome: 'success' | 'failure',
+    correlationId: string,
+    details: Record<string, unknown>,
+  ) =>
+    deps.audit.record({
+      actor: { type: 'system', id: providerId },
+      action: 'identity.backchannel-logout',
+      purpose: 'authentication',
+      channel: 'partner',
+      outcome,
+      correlationId,
+      details: { provider: providerId, ...details },
+    });
 
   return {
     async logout(providerId, logoutToken, correlationId) {
       const provider = deps.config.providers.find((p) => p.id === providerId);
-      if (!provider || typeof logoutToken !== 'string' || logoutToken.length > 8192) return { ok: false, reason: 'invalid-request' };
+      if (!provider || typeof logoutToken !== 'string' || logoutToken.length > 8192)
+        return { ok: false, reason: 'invalid-request' };
       const result = await verifyLogoutToken(deps, provider, logoutToken, keysFor);
       if (typeof result === 'string') {
         await record(providerId, 'failure', correlationId, { reason: result });
         return { ok: false, reason: result };
       }
-      const ended = result.sid ? await deps.sessions.endByProviderSid(providerId, result.sid, 'backchannel-logout') : await endBySubject(deps, provider, String(result.sub));
+      const ended = result.sid
+        ? await deps.sessions.endByProviderSid(providerId, String(result.sid), 'backchannel-logout')
+        : await endBySubject(deps, provider, String(result.sub));
       await record(providerId, 'success', correlationId, { ended });
       return { ok: true, ended };
     },
@@ -71,16 +94,38 @@ async function verifyLogoutToken(
   if (!events || typeof events[LOGOUT_EVENT] !== 'object') return 'missing-event';
   if ('nonce' in payload) return 'nonce-present';
   if (!payload.sid && !payload.sub) return 'no-subject';
-  if (!(await rememberLogoutJti(deps.db, String(payload.iss), String(payload.jti), deps.clock(), LOGOUT_TOKEN_WINDOW_SECONDS + deps.config.clockSkewSeconds))) return 'replayed';
+  if (
+    !(await rememberLogoutJti(
+      deps.db,
+      String(payload.iss),
+      String(payload.jti),
+      deps.clock(),
+      LOGOUT_TOKEN_WINDOW_SECONDS + deps.config.clockSkewSeconds,
+    ))
+  )
+    return 'replayed';
   return payload;
 }
 
-
-async function endBySubject(deps: { db: Kysely<DB>; sessions: SessionService }, provider: IdentityProviderConfig, subject: string): Promise<number> {
+async function endBySubject(
+  deps: { db: Kysely<DB>; sessions: SessionService },
+  provider: IdentityProviderConfig,
+  subject: string,
+): Promise<number> {
   if (provider.audience === 'staff') {
-    const staff = await deps.db.selectFrom('identity_staff').select('id').where('issuer', '=', provider.issuer).where('subject', '=', subject).executeTakeFirst();
+    const staff = await deps.db
+      .selectFrom('identity_staff')
+      .select('id')
+      .where('issuer', '=', provider.issuer)
+      .where('subject', '=', subject)
+      .executeTakeFirst();
     return staff ? deps.sessions.endForStaff(staff.id, 'backchannel-logout') : 0;
   }
-  const login = await deps.db.selectFrom('identity_login').select('id').where('issuer', '=', provider.issuer).where('subject', '=', subject).executeTakeFirst();
+  const login = await deps.db
+    .selectFrom('identity_login')
+    .select('id')
+    .where('issuer', '=', provider.issuer)
+    .where('subject', '=', subject)
+    .executeTakeFirst();
   return login ? deps.sessions.endForLogins([login.id], 'backchannel-logout') : 0;
 }

@@ -12,8 +12,16 @@ export interface Flash {
 const EMPTY: Flash = { errors: [], values: {} };
 
 export function setFlash(reply: FastifyReply, flash: Partial<Flash>): void {
-  const value = Buffer.from(JSON.stringify({ errors: flash.errors ?? [], values: flash.values ?? {}, notice: flash.notice })).toString('base64url');
-  void reply.setCookie(FLASH_COOKIE, value, { path: '/', httpOnly: true, secure: true, sameSite: 'lax', maxAge: 120 });
+  const value = Buffer.from(
+    JSON.stringify({ errors: flash.errors ?? [], values: flash.values ?? {}, notice: flash.notice }),
+  ).toString('base64url');
+  void reply.setCookie(FLASH_COOKIE, value, {
+    path: '/',
+    httpOnly: true,
+    secure: true,
+    sameSite: 'lax',
+    maxAge: 120,
+  });
 }
 
 export function takeFlash(request: FastifyRequest, reply: FastifyReply): Flash {
@@ -22,9 +30,17 @@ export function takeFlash(request: FastifyRequest, reply: FastifyReply): Flash {
   void reply.clearCookie(FLASH_COOKIE, { path: '/', httpOnly: true, secure: true, sameSite: 'lax' });
   try {
     const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Partial<Flash>;
-    const errors = Array.isArray(parsed.errors) ? parsed.errors.filter((e): e is string => typeof e === 'string' && /^[\w.-]{1,60}$/.test(e)) : [];
-    const values = parsed.values && typeof parsed.values === 'object' ? Object.fromEntries(Object.entries(parsed.values).filter(([, v]) => typeof v === 'string' && v.length < 200)) : {};
-    const notice = typeof parsed.notice === 'string' && /^[\w.-]{1,60}$/.test(parsed.notice) ? parsed.notice : undefined;
+    const errors = Array.isArray(parsed.errors)
+      ? parsed.errors.filter((e): e is string => typeof e === 'string' && /^[\w.-]{1,60}$/.test(e))
+      : [];
+    const values =
+      parsed.values && typeof parsed.values === 'object'
+        ? Object.fromEntries(
+            Object.entries(parsed.values).filter(([, v]) => typeof v === 'string' && v.length < 200),
+          )
+        : {};
+    const notice =
+      typeof parsed.notice === 'string' && /^[\w.-]{1,60}$/.test(parsed.notice) ? parsed.notice : undefined;
     return { errors, values, ...(notice ? { notice } : {}) };
   } catch {
     return EMPTY;

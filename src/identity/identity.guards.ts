@@ -64,7 +64,12 @@ export function registerIdentityHooks(app: FastifyInstance, routes: RouteTable, 
   });
 }
 
-async function enforce(request: FastifyRequest, reply: FastifyReply, entry: RouteEntry, deps: GuardDeps): Promise<FastifyReply | undefined> {
+async function enforce(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  entry: RouteEntry,
+  deps: GuardDeps,
+): Promise<FastifyReply | undefined> {
   const lang = entry.lang ?? langFromUrl(request.url) ?? 'en';
   const identity = request.identity;
   const isApi = request.url.startsWith('/api/');
@@ -73,10 +78,15 @@ async function enforce(request: FastifyRequest, reply: FastifyReply, entry: Rout
     if (isApi) return sendProblem(request, reply, 'unauthorized', 401);
     return reply.redirect(signInUrl(lang, staffRoute, request), 303);
   }
-  const allowed = staffRoute ? identity.kind === 'staff' && identity.permissions.has(entry.access.slice('permission:'.length)) : identity.kind === 'person';
+  const allowed = staffRoute
+    ? identity.kind === 'staff' && identity.permissions.has(entry.access.slice('permission:'.length))
+    : identity.kind === 'person';
   if (allowed) return undefined;
   await deps.audit.record({
-    actor: identity.kind === 'staff' ? { type: 'staff', id: identity.staffId, role: identity.roles.join(',') } : { type: 'person', id: identity.loginId },
+    actor:
+      identity.kind === 'staff'
+        ? { type: 'staff', id: identity.staffId, role: identity.roles.join(',') }
+        : { type: 'person', id: identity.loginId },
     action: 'authorization.denied',
     purpose: 'access-control',
     channel: 'online',
@@ -92,14 +102,20 @@ function signInUrl(lang: Lang, staff: boolean, request: FastifyRequest): string 
   const target = pathFor(staff ? identityPaths.staffSignIn : identityPaths.signIn, lang);
   const query = new URLSearchParams();
   if (request.method === 'GET') query.set('return', request.url);
-  if (request.sessionEnded === 'idle' || request.sessionEnded === 'absolute') query.set('expired', request.sessionEnded);
+  if (request.sessionEnded === 'idle' || request.sessionEnded === 'absolute')
+    query.set('expired', request.sessionEnded);
   const text = query.toString();
   return text ? `${target}?${text}` : target;
 }
 
 /** A path on this site only (`/en/…` or `/fr/…`), never an open redirect (ASVS 5.1.5). */
 export function safeReturnPath(value: unknown): string | null {
-  return typeof value === 'string' && /^\/(en|fr)(\/[\w\-./%?=&]*)?$/.test(value) && !value.includes('//') && value.length < 500 ? value : null;
+  return typeof value === 'string' &&
+    /^\/(en|fr)(\/[\w\-./%?=&]*)?$/.test(value) &&
+    !value.includes('//') &&
+    value.length < 500
+    ? value
+    : null;
 }
 
 function depsOf(request: FastifyRequest): GuardDeps {
@@ -113,7 +129,11 @@ function depsOf(request: FastifyRequest): GuardDeps {
  * at `level` or above and have used a second factor within `maxAgeSeconds` (ASVS 7.5.1, 7.5.3; Login.gov
  * `reauthn_window` 1,200 s). Returns true to go on; otherwise it has already redirected to re-authentication.
  */
-export function requireStepUp(request: FastifyRequest, reply: FastifyReply, need: { level: AssuranceLevel; maxAgeSeconds?: number }): boolean {
+export function requireStepUp(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  need: { level: AssuranceLevel; maxAgeSeconds?: number },
+): boolean {
   const deps = depsOf(request);
   const identity = request.identity;
   const lang = langFromUrl(request.url) ?? 'en';
@@ -121,10 +141,20 @@ export function requireStepUp(request: FastifyRequest, reply: FastifyReply, need
     void reply.redirect(pathFor(identityPaths.signIn, lang), 303);
     return false;
   }
-  const maxAge = Math.min(need.maxAgeSeconds ?? deps.config.reauthWindowSeconds, deps.config.reauthWindowSeconds);
-  const fresh = identity.secondFactorAt !== null && deps.clock().getTime() - identity.secondFactorAt.getTime() <= maxAge * 1000;
+  const maxAge = Math.min(
+    need.maxAgeSeconds ?? deps.config.reauthWindowSeconds,
+    deps.config.reauthWindowSeconds,
+  );
+  const fresh =
+    identity.secondFactorAt !== null &&
+    deps.clock().getTime() - identity.secondFactorAt.getTime() <= maxAge * 1000;
   if (identity.assuranceLevel >= need.level && fresh) return true;
-  const returnTo = request.method === 'GET' ? request.url : (request.headers.referer ? safeReturnPath(new URL(request.headers.referer, 'http://x').pathname) : null);
+  const returnTo =
+    request.method === 'GET'
+      ? request.url
+      : request.headers.referer
+        ? safeReturnPath(new URL(request.headers.referer, 'http://x').pathname)
+        : null;
   const query = new URLSearchParams({ level: String(need.level), ...(returnTo ? { return: returnTo } : {}) });
   void reply.redirect(`${pathFor(identityPaths.stepUp, lang)}?${query.toString()}`, 303);
   return false;
@@ -134,7 +164,11 @@ export function requireStepUp(request: FastifyRequest, reply: FastifyReply, need
  * Staff opening a client's file must have stated why in this session (phone call, in-person visit, assigned
  * case); the statement is in the audit log. Returns it, or redirects to the purpose form and returns null.
  */
-export async function requireClientFileAccess(request: FastifyRequest, reply: FastifyReply, personId: string): Promise<{ purpose: string; channel: string } | null> {
+export async function requireClientFileAccess(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  personId: string,
+): Promise<{ purpose: string; channel: string } | null> {
   const deps = depsOf(request);
   const identity = request.identity;
   const lang = langFromUrl(request.url) ?? 'en';
@@ -145,6 +179,9 @@ export async function requireClientFileAccess(request: FastifyRequest, reply: Fa
   const access = await deps.staff.findFileAccess(identity as StaffIdentity, personId);
   if (access) return { purpose: access.purpose, channel: access.channel };
   const query = new URLSearchParams({ return: request.url });
-  await reply.redirect(`${pathFor(identityPaths.clientPurpose, lang, { personId })}?${query.toString()}`, 303);
+  await reply.redirect(
+    `${pathFor(identityPaths.clientPurpose, lang, { personId })}?${query.toString()}`,
+    303,
+  );
   return null;
 }

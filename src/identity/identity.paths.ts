@@ -11,7 +11,10 @@ export const identityPaths = {
   link: { en: '/en/my-guichet/link', fr: '/fr/mon-guichet/lier' },
   linkCode: { en: '/en/my-guichet/link/code', fr: '/fr/mon-guichet/lier/code' },
   linkHelp: { en: '/en/my-guichet/link/help', fr: '/fr/mon-guichet/lier/aide' },
-  removeLogin: { en: '/en/my-guichet/logins/:loginId/remove', fr: '/fr/mon-guichet/connexions/:loginId/retirer' },
+  removeLogin: {
+    en: '/en/my-guichet/logins/:loginId/remove',
+    fr: '/fr/mon-guichet/connexions/:loginId/retirer',
+  },
   session: { en: '/en/session', fr: '/fr/session' },
   stepUp: { en: '/en/verify-again', fr: '/fr/verifier-de-nouveau' },
   mailbox: { en: '/en/dev/mailbox', fr: '/fr/dev/courrier' },

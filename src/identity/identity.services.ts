@@ -32,10 +32,21 @@ export interface IdentityServices {
   };
 }
 
-export function createIdentityServices(db: Kysely<DB>, config: Config, audit: AuditService, clock: () => Date): IdentityServices {
+export function createIdentityServices(
+  db: Kysely<DB>,
+  config: Config,
+  audit: AuditService,
+  clock: () => Date,
+): IdentityServices {
   const rp = new RelyingParty(`${config.publicUrl}${CALLBACK_PATH}`, config.identity.clockSkewSeconds);
   const sessions = createSessionService(db, config.identity, clock);
-  const linking = createLinkingService({ db, hasher: createLookupHasher(config.lookupHashKey), audit, sessions, clock });
+  const linking = createLinkingService({
+    db,
+    hasher: createLookupHasher(config.lookupHashKey),
+    audit,
+    sessions,
+    clock,
+  });
   return {
     sessions,
     linking,
@@ -43,6 +54,9 @@ export function createIdentityServices(db: Kysely<DB>, config: Config, audit: Au
     signIn: createSignInService({ db, config: config.identity, rp, sessions, linking, audit, clock }),
     staff: createStaffService(db, audit, clock),
     backchannel: createBackchannelService({ db, config: config.identity, rp, sessions, audit, clock }),
-    people: { nameOf: (personId) => findPersonName(db, personId), letters: (limit) => listLetters(db, limit) },
+    people: {
+      nameOf: (personId) => findPersonName(db, personId),
+      letters: (limit) => listLetters(db, limit),
+    },
   };
 }

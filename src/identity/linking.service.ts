@@ -6,8 +6,21 @@ import type { IdentityProviderConfig } from '../platform/config/identity-config.
 import type { LookupHasher } from '../platform/crypto/lookup-hash.ts';
 import type { AssuranceLevel } from '../platform/http/request-identity.ts';
 import { checkSin } from '../registry/sin.ts';
-import { countLinkCodeFailure, findActiveLinkCode, insertLetter, insertLinkCode, markLinkCodeUsed } from './linking.repository.ts';
-import { findLoginById, findPeopleByNameAndBirth, findPersonBySinLookup, linkLogin, listLoginsForPerson, unlinkLogin } from './login.repository.ts';
+import {
+  countLinkCodeFailure,
+  findActiveLinkCode,
+  insertLetter,
+  insertLinkCode,
+  markLinkCodeUsed,
+} from './linking.repository.ts';
+import {
+  findLoginById,
+  findPeopleByNameAndBirth,
+  findPersonBySinLookup,
+  linkLogin,
+  listLoginsForPerson,
+  unlinkLogin,
+} from './login.repository.ts';
 import type { LoginRow } from './login.repository.ts';
 import { clearFailures, isThrottled, recordFailure } from './throttle.repository.ts';
 import type { SessionService } from './session.service.ts';
@@ -19,12 +32,24 @@ const CODE_MAX_FAILURES = 10;
 const CODE_VALID_DAYS = 30;
 
 export type ProofingResult = 'letter-sent-if-match' | 'invalid' | 'locked';
-export type CodeResult = { status: 'linked'; personId: string } | { status: 'wrong' } | { status: 'no-code' } | { status: 'locked' };
+export type CodeResult =
+  { status: 'linked'; personId: string } | { status: 'wrong' } | { status: 'no-code' } | { status: 'locked' };
 
 export interface LinkingService {
-  linkFromProvincialClaims(loginId: string, provider: IdentityProviderConfig, level: AssuranceLevel, claims: Readonly<Record<string, unknown>>, correlationId: string): Promise<string | null>;
+  linkFromProvincialClaims(
+    loginId: string,
+    provider: IdentityProviderConfig,
+    level: AssuranceLevel,
+    claims: Readonly<Record<string, unknown>>,
+    correlationId: string,
+  ): Promise<string | null>;
   /** Same answer whether or not the SIN and birth date match someone (ASVS 6.3.8). */
-  requestLetter(loginId: string, sin: string, birthDate: string, correlationId: string): Promise<ProofingResult>;
+  requestLetter(
+    loginId: string,
+    sin: string,
+    birthDate: string,
+    correlationId: string,
+  ): Promise<ProofingResult>;
   confirmCode(loginId: string, code: string, correlationId: string): Promise<CodeResult>;
   hasPendingCode(loginId: string): Promise<boolean>;
   listLogins(personId: string): Promise<LoginRow[]>;
@@ -41,22 +66,55 @@ export interface LinkingDeps {
 
 export function createLinkingService(deps: LinkingDeps): LinkingService {
   const { db, clock } = deps;
-  const audit = (action: string, outcome: 'success' | 'failure' | 'denied', loginId: string, correlationId: string, personId: string | null = null, details: Record<string, unknown> = {}) =>
-    deps.audit.record({ actor: { type: 'person', id: loginId }, subjectPersonId: personId, action, purpose: 'self-service', channel: 'online', outcome, correlationId, details });
+  const audit = (
+    action: string,
+    outcome: 'success' | 'failure' | 'denied',
+    loginId: string,
+    correlationId: string,
+    personId: string | null = null,
+    details: Record<string, unknown> = {},
+  ) =>
+    deps.audit.record({
+      actor: { type: 'person', id: loginId },
+      subjectPersonId: personId,
+      action,
+      purpose: 'self-service',
+      channel: 'online',
+      outcome,
+      correlationId,
+      details,
+    });
 
   return {
     async linkFromProvincialClaims(loginId, provider, level, claims, correlationId) {
       if (!provider.assertsVerifiedIdentity || level < 2 || claims.identity_verified !== true) return null;
       const { given_name: given, family_name: family, birthdate } = claims;
-      if (typeof given !== 'string' || typeof family !== 'string' || typeof birthdate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(birthdate)) return null;
-      const matches = await findPeopleByNameAndBirth(db, given.normalize('NFC').trim(), family.normalize('NFC').trim(), birthdate);
+      if (
+        typeof given !== 'string' ||
+        typeof family !== 'string' ||
+        typeof birthdate !== 'string' ||
+        !/^\d{4}-\d{2}-\d{2}$/.test(birthdate)
+      )
+        return null;
+      const matches = await findPeopleByNameAndBirth(
+        db,
+        given.normalize('NFC').trim(),
+        family.normalize('NFC').trim(),
+        birthdate,
+      );
       const match = matches.length === 1 ? matches[0] : undefined;
       if (!match) {
-        await audit('identity.link', 'failure', loginId, correlationId, null, { method: 'provincial-match', matches: matches.length });
+        await audit('identity.link', 'failure', loginId, correlationId, null, {
+          method: 'provincial-match',
+          matches: matches.length,
+        });
         return null;
       }
       await linkLogin(db, loginId, match.id, 'provincial-match', clock());
-      await audit('identity.link', 'success', loginId, correlationId, match.id, { method: 'provincial-match', provider: provider.id });
+      await audit('identity.link', 'success', loginId, correlationId, match.id, {
+        method: 'provincial-match',
+        provider: provider.id,
+      });
       return match.id;
     },
     async requestLetter(loginId, sinInput, birthDate, correlationId) {
@@ -67,7 +125,9 @@ export function createLinkingService(deps: LinkingDeps): LinkingService {
       const person = await findPersonBySinLookup(db, deps.hasher.hash(sin.sin));
       if (!person || person.birth_date !== birthDate) {
         await recordFailure(db, key, PROOFING_POLICY, clock());
-        await audit('identity.proofing.letter-requested', 'failure', loginId, correlationId, null, { reason: 'no-match' });
+        await audit('identity.proofing.letter-requested', 'failure', loginId, correlationId, null, {
+          reason: 'no-match',
+        });
         return 'letter-sent-if-match';
       }
       await sendAccessCode(deps, loginId, person.id);
@@ -80,13 +140,18 @@ export function createLinkingService(deps: LinkingDeps): LinkingService {
       if (active.failed_attempts >= CODE_MAX_FAILURES) return { status: 'locked' };
       if (deps.hasher.hash(`access-code:${normaliseCode(code)}`) !== active.code_hash) {
         const failures = await countLinkCodeFailure(db, active.id);
-        await audit('identity.link', 'failure', loginId, correlationId, active.person_id, { method: 'letter-code', failures });
+        await audit('identity.link', 'failure', loginId, correlationId, active.person_id, {
+          method: 'letter-code',
+          failures,
+        });
         return failures >= CODE_MAX_FAILURES ? { status: 'locked' } : { status: 'wrong' };
       }
       await markLinkCodeUsed(db, active.id, clock());
       await linkLogin(db, loginId, active.person_id, 'letter-code', clock());
       await clearFailures(db, `proofing:${loginId}`);
-      await audit('identity.link', 'success', loginId, correlationId, active.person_id, { method: 'letter-code' });
+      await audit('identity.link', 'success', loginId, correlationId, active.person_id, {
+        method: 'letter-code',
+      });
       return { status: 'linked', personId: active.person_id };
     },
     hasPendingCode: async (loginId) => (await findActiveLinkCode(db, loginId, clock())) !== undefined,
@@ -99,7 +164,9 @@ export function createLinkingService(deps: LinkingDeps): LinkingService {
       }
       await unlinkLogin(db, loginId, personId);
       await deps.sessions.endForLogins([loginId], 'login-removed');
-      await audit('identity.login.remove', 'success', loginId, correlationId, personId, { provider: login.provider_id });
+      await audit('identity.login.remove', 'success', loginId, correlationId, personId, {
+        provider: login.provider_id,
+      });
       return true;
     },
   };
@@ -119,7 +186,13 @@ async function sendAccessCode(deps: LinkingDeps, loginId: string, personId: stri
     failed_attempts: 0,
     used_at: null,
   });
-  await insertLetter(deps.db, { id: randomUUID(), person_id: personId, kind: 'personal-access-code', access_code: code, created_at: now });
+  await insertLetter(deps.db, {
+    id: randomUUID(),
+    person_id: personId,
+    kind: 'personal-access-code',
+    access_code: code,
+    created_at: now,
+  });
 }
 
 function normaliseCode(code: string): string {

@@ -9,10 +9,21 @@ type Db = Kysely<DB> | Transaction<DB>;
 export type LoginRow = IdentityLoginTable;
 export type StaffRow = IdentityStaffTable;
 
-export async function upsertLogin(db: Db, row: Pick<LoginRow, 'id' | 'provider_id' | 'issuer' | 'subject'>, now: Date): Promise<LoginRow> {
+export async function upsertLogin(
+  db: Db,
+  row: Pick<LoginRow, 'id' | 'provider_id' | 'issuer' | 'subject'>,
+  now: Date,
+): Promise<LoginRow> {
   return db
     .insertInto('identity_login')
-    .values({ ...row, person_id: null, link_method: null, linked_at: null, created_at: now, last_sign_in_at: now })
+    .values({
+      ...row,
+      person_id: null,
+      link_method: null,
+      linked_at: null,
+      created_at: now,
+      last_sign_in_at: now,
+    })
     .onConflict((oc) => oc.columns(['issuer', 'subject']).doUpdateSet({ last_sign_in_at: now }))
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -23,23 +34,57 @@ export async function findLoginById(db: Db, id: string): Promise<LoginRow | unde
 }
 
 export async function listLoginsForPerson(db: Db, personId: string): Promise<LoginRow[]> {
-  return db.selectFrom('identity_login').selectAll().where('person_id', '=', personId).orderBy('linked_at').execute();
+  return db
+    .selectFrom('identity_login')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .orderBy('linked_at')
+    .execute();
 }
 
-export async function linkLogin(db: Db, loginId: string, personId: string, method: 'letter-code' | 'provincial-match', now: Date): Promise<void> {
-  await db.updateTable('identity_login').set({ person_id: personId, link_method: method, linked_at: now }).where('id', '=', loginId).where('person_id', 'is', null).execute();
+export async function linkLogin(
+  db: Db,
+  loginId: string,
+  personId: string,
+  method: 'letter-code' | 'provincial-match',
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('identity_login')
+    .set({ person_id: personId, link_method: method, linked_at: now })
+    .where('id', '=', loginId)
+    .where('person_id', 'is', null)
+    .execute();
 }
 
 /** Unlinks one of a person's logins; the where clause on person_id keeps A from touching B's logins. */
 export async function unlinkLogin(db: Db, loginId: string, personId: string): Promise<number> {
-  const result = await db.updateTable('identity_login').set({ person_id: null, link_method: null, linked_at: null }).where('id', '=', loginId).where('person_id', '=', personId).executeTakeFirst();
+  const result = await db
+    .updateTable('identity_login')
+    .set({ person_id: null, link_method: null, linked_at: null })
+    .where('id', '=', loginId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
-export async function upsertStaff(db: Db, row: Pick<StaffRow, 'id' | 'issuer' | 'subject' | 'display_name' | 'agency_id'>, now: Date): Promise<{ staff: StaffRow; created: boolean }> {
-  const existing = await db.selectFrom('identity_staff').selectAll().where('issuer', '=', row.issuer).where('subject', '=', row.subject).executeTakeFirst();
+export async function upsertStaff(
+  db: Db,
+  row: Pick<StaffRow, 'id' | 'issuer' | 'subject' | 'display_name' | 'agency_id'>,
+  now: Date,
+): Promise<{ staff: StaffRow; created: boolean }> {
+  const existing = await db
+    .selectFrom('identity_staff')
+    .selectAll()
+    .where('issuer', '=', row.issuer)
+    .where('subject', '=', row.subject)
+    .executeTakeFirst();
   if (existing) return { staff: existing, created: false };
-  const staff = await db.insertInto('identity_staff').values({ ...row, disabled_at: null, created_at: now }).returningAll().executeTakeFirstOrThrow();
+  const staff = await db
+    .insertInto('identity_staff')
+    .values({ ...row, disabled_at: null, created_at: now })
+    .returningAll()
+    .executeTakeFirstOrThrow();
   return { staff, created: true };
 }
 
@@ -52,16 +97,35 @@ export async function listStaff(db: Db): Promise<StaffRow[]> {
 }
 
 export async function rolesOf(db: Db, staffId: string): Promise<StaffRole[]> {
-  const rows = await db.selectFrom('identity_staff_role').select('role').where('staff_id', '=', staffId).orderBy('role').execute();
+  const rows = await db
+    .selectFrom('identity_staff_role')
+    .select('role')
+    .where('staff_id', '=', staffId)
+    .orderBy('role')
+    .execute();
   return rows.map((row) => row.role);
 }
 
-export async function grantRole(db: Db, staffId: string, role: StaffRole, grantedBy: string | null, now: Date): Promise<void> {
-  await db.insertInto('identity_staff_role').values({ staff_id: staffId, role, granted_by: grantedBy, granted_at: now }).onConflict((oc) => oc.doNothing()).execute();
+export async function grantRole(
+  db: Db,
+  staffId: string,
+  role: StaffRole,
+  grantedBy: string | null,
+  now: Date,
+): Promise<void> {
+  await db
+    .insertInto('identity_staff_role')
+    .values({ staff_id: staffId, role, granted_by: grantedBy, granted_at: now })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 export async function revokeRole(db: Db, staffId: string, role: StaffRole): Promise<void> {
-  await db.deleteFrom('identity_staff_role').where('staff_id', '=', staffId).where('role', '=', role).execute();
+  await db
+    .deleteFrom('identity_staff_role')
+    .where('staff_id', '=', staffId)
+    .where('role', '=', role)
+    .execute();
 }
 
 export interface PersonMatch {
@@ -70,22 +134,41 @@ export interface PersonMatch {
   readonly family_name: string;
 }
 
-export async function findPeopleByNameAndBirth(db: Db, given: string, family: string, birthDate: string): Promise<PersonMatch[]> {
+export async function findPeopleByNameAndBirth(
+  db: Db,
+  given: string,
+  family: string,
+  birthDate: string,
+): Promise<PersonMatch[]> {
   return db
     .selectFrom('person')
     .select(['id', 'given_name', 'family_name'])
     .where((eb) => eb(eb.fn('lower', ['given_name']), '=', given.toLowerCase()))
     .where((eb) => eb(eb.fn('lower', ['family_name']), '=', family.toLowerCase()))
-    .where('birth_date', '=', birthDate)
+    .where(sql<boolean>`birth_date = ${birthDate}::date`)
     .limit(2)
     .execute();
 }
 
 /** The birth date comes back as text: a JavaScript Date would shift it by the server's time zone. */
-export async function findPersonBySinLookup(db: Db, sinLookup: string): Promise<{ id: string; birth_date: string } | undefined> {
-  return db.selectFrom('person').select(['id', sql<string>`to_char(birth_date, 'YYYY-MM-DD')`.as('birth_date')]).where('sin_lookup', '=', sinLookup).executeTakeFirst();
+export async function findPersonBySinLookup(
+  db: Db,
+  sinLookup: string,
+): Promise<{ id: string; birth_date: string } | undefined> {
+  return db
+    .selectFrom('person')
+    .select(['id', sql<string>`to_char(birth_date, 'YYYY-MM-DD')`.as('birth_date')])
+    .where('sin_lookup', '=', sinLookup)
+    .executeTakeFirst();
 }
 
-export async function findPersonName(db: Db, id: string): Promise<{ given_name: string; family_name: string } | undefined> {
-  return db.selectFrom('person').select(['given_name', 'family_name']).where('id', '=', id).executeTakeFirst();
+export async function findPersonName(
+  db: Db,
+  id: string,
+): Promise<{ given_name: string; family_name: string } | undefined> {
+  return db
+    .selectFrom('person')
+    .select(['given_name', 'family_name'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }

@@ -1,6 +1,13 @@
 import type { StaffRole } from '../platform/http/request-identity.ts';
 
-export const STAFF_ROLES: readonly StaffRole[] = ['agent', 'adjudicator', 'supervisor', 'tribunal-member', 'analyst', 'administrator'];
+export const STAFF_ROLES: readonly StaffRole[] = [
+  'agent',
+  'adjudicator',
+  'supervisor',
+  'tribunal-member',
+  'analyst',
+  'administrator',
+];
 
 /**
  * Least privilege (ASVS 8.2.1): each role gets only what its work needs. Administrators manage roles

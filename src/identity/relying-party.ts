@@ -23,13 +23,18 @@ export interface AuthorizationStart {
 
 export class ProviderUnavailableError extends Error {
   constructor(providerId: string, cause: unknown) {
-    super(`Identity provider ${providerId} is unavailable: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(
+      `Identity provider ${providerId} is unavailable: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
     this.name = 'ProviderUnavailableError';
   }
 }
 
 export class SignInRejectedError extends Error {
-  constructor(readonly reason: string, cause?: unknown) {
+  constructor(
+    readonly reason: string,
+    cause?: unknown,
+  ) {
     super(`Sign-in response rejected: ${reason}${cause instanceof Error ? ` (${cause.message})` : ''}`);
     this.name = 'SignInRejectedError';
   }
@@ -47,7 +52,11 @@ export class RelyingParty {
     private readonly clockSkewSeconds: number,
   ) {}
 
-  async start(provider: IdentityProviderConfig, lang: Lang, options: { acrValues?: string } = {}): Promise<AuthorizationStart> {
+  async start(
+    provider: IdentityProviderConfig,
+    lang: Lang,
+    options: { acrValues?: string } = {},
+  ): Promise<AuthorizationStart> {
     const config = await this.configuration(provider);
     const codeVerifier = client.randomPKCECodeVerifier();
     const state = client.randomState();
@@ -68,7 +77,11 @@ export class RelyingParty {
   }
 
   /** Exchanges the code and validates the ID token: exact issuer, audience, expiry ± skew, nonce, algorithm. */
-  async complete(provider: IdentityProviderConfig, callbackUrl: URL, expected: { state: string; nonce: string; codeVerifier: string }): Promise<VerifiedSignIn> {
+  async complete(
+    provider: IdentityProviderConfig,
+    callbackUrl: URL,
+    expected: { state: string; nonce: string; codeVerifier: string },
+  ): Promise<VerifiedSignIn> {
     const config = await this.configuration(provider);
     let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
     try {
@@ -121,14 +134,22 @@ export class RelyingParty {
     const auth =
       provider.clientAuth.method === 'client_secret_post'
         ? client.ClientSecretPost(provider.clientAuth.secret)
-        : client.PrivateKeyJwt(await importJWK(provider.clientAuth.privateJwk, String(provider.clientAuth.privateJwk.alg ?? 'RS256')) as CryptoKey);
+        : client.PrivateKeyJwt(
+            (await importJWK(
+              provider.clientAuth.privateJwk,
+              String(provider.clientAuth.privateJwk.alg ?? 'RS256'),
+            )) as Parameters<typeof client.PrivateKeyJwt>[0],
+          );
     const loopback = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(new URL(provider.issuer).origin);
     try {
-      return await client.discovery(new URL(provider.issuer), provider.clientId, metadata, auth, {
+      const config = await client.discovery(new URL(provider.issuer), provider.clientId, metadata, auth, {
         timeout: 5,
         // Plain HTTP only for the built-in providers on the loopback interface.
         ...(loopback ? { execute: [client.allowInsecureRequests] } : {}),
       });
+      // ASVS 6.8.2: verify the ID token's signature too, not only TLS to the token endpoint (openid-client's default).
+      client.enableNonRepudiationChecks(config);
+      return config;
     } catch (error) {
       throw new ProviderUnavailableError(provider.id, error);
     }
@@ -137,8 +158,10 @@ export class RelyingParty {
 
 function reasonOf(error: unknown): string {
   // The provider's own answer (e.g. access_denied when the person cancelled) comes first.
-  if (error && typeof error === 'object' && 'error' in error && typeof error.error === 'string') return error.error;
-  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') return error.code;
+  if (error && typeof error === 'object' && 'error' in error && typeof error.error === 'string')
+    return error.error;
+  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string')
+    return error.code;
   if (error instanceof Error && error.name === 'AuthorizationResponseError') return 'provider-error';
   return 'invalid-response';
 }

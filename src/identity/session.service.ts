@@ -5,7 +5,15 @@ import type { IdentityConfig } from '../platform/config/identity-config.ts';
 import type { AssuranceLevel, Identity } from '../platform/http/request-identity.ts';
 import { findLoginById, findStaff, rolesOf } from './login.repository.ts';
 import { permissionsFor } from './permissions.ts';
-import { endSession, endSessionsByProviderSid, endSessionsForLogins, endSessionsForStaff, findSession, insertSession, touchSession } from './session.repository.ts';
+import {
+  endSession,
+  endSessionsByProviderSid,
+  endSessionsForLogins,
+  endSessionsForStaff,
+  findSession,
+  insertSession,
+  touchSession,
+} from './session.repository.ts';
 import type { SessionRow } from './session.repository.ts';
 
 export interface NewSession {
@@ -22,7 +30,12 @@ export interface NewSession {
 export type SessionState =
   | { readonly status: 'none' }
   | { readonly status: 'ended'; readonly reason: 'idle' | 'absolute' | 'ended' }
-  | { readonly status: 'active'; readonly identity: Identity; readonly idleExpiresAt: Date; readonly absoluteExpiresAt: Date };
+  | {
+      readonly status: 'active';
+      readonly identity: Identity;
+      readonly idleExpiresAt: Date;
+      readonly absoluteExpiresAt: Date;
+    };
 
 export interface SessionService {
   /** A new random token (256 bits, ASVS 7.2.3); only its hash is stored. */
@@ -41,7 +54,11 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
-export function createSessionService(db: Kysely<DB>, config: IdentityConfig, clock: () => Date): SessionService {
+export function createSessionService(
+  db: Kysely<DB>,
+  config: IdentityConfig,
+  clock: () => Date,
+): SessionService {
   return {
     async create(session) {
       const token = randomBytes(32).toString('base64url');
@@ -74,14 +91,22 @@ export function createSessionService(db: Kysely<DB>, config: IdentityConfig, clo
     endById: (idHash, reason) => endSession(db, idHash, reason, clock()),
     endForLogins: (loginIds, reason) => endSessionsForLogins(db, loginIds, reason, clock()),
     endForStaff: (staffId, reason) => endSessionsForStaff(db, staffId, reason, clock()),
-    endByProviderSid: (providerId, sid, reason) => endSessionsByProviderSid(db, providerId, sid, reason, clock()),
+    endByProviderSid: (providerId, sid, reason) =>
+      endSessionsByProviderSid(db, providerId, sid, reason, clock()),
   };
 }
 
-async function stateOf(db: Kysely<DB>, row: SessionRow, config: IdentityConfig, now: Date): Promise<SessionState> {
+async function stateOf(
+  db: Kysely<DB>,
+  row: SessionRow,
+  config: IdentityConfig,
+  now: Date,
+): Promise<SessionState> {
   if (row.ended_at) return { status: 'ended', reason: 'ended' };
   const idleExpiresAt = new Date(new Date(row.last_seen_at).getTime() + config.idleTimeoutSeconds * 1000);
-  const absoluteExpiresAt = new Date(new Date(row.created_at).getTime() + config.absoluteTimeoutSeconds * 1000);
+  const absoluteExpiresAt = new Date(
+    new Date(row.created_at).getTime() + config.absoluteTimeoutSeconds * 1000,
+  );
   const expired = now >= absoluteExpiresAt ? 'absolute' : now >= idleExpiresAt ? 'idle' : null;
   if (expired) {
     await endSession(db, row.id_hash, `timeout-${expired}`, now);
@@ -98,7 +123,15 @@ async function identityOf(db: Kysely<DB>, row: SessionRow): Promise<Identity | n
     const staff = await findStaff(db, row.staff_id);
     if (!staff || staff.disabled_at) return null;
     const roles = await rolesOf(db, staff.id);
-    return { kind: 'staff', ...common, staffId: staff.id, displayName: staff.display_name, agencyId: staff.agency_id, roles, permissions: permissionsFor(roles) };
+    return {
+      kind: 'staff',
+      ...common,
+      staffId: staff.id,
+      displayName: staff.display_name,
+      agencyId: staff.agency_id,
+      roles,
+      permissions: permissionsFor(roles),
+    };
   }
   const login = row.login_id ? await findLoginById(db, row.login_id) : undefined;
   if (!login) return null;

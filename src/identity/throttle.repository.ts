@@ -13,14 +13,22 @@ export interface ThrottlePolicy {
 const keyOf = (key: string) => createHash('sha256').update(key).digest('base64url');
 
 export async function isThrottled(db: Db, key: string, now: Date): Promise<boolean> {
-  const row = await db.selectFrom('identity_throttle').select('locked_until').where('key', '=', keyOf(key)).executeTakeFirst();
+  const row = await db
+    .selectFrom('identity_throttle')
+    .select('locked_until')
+    .where('key', '=', keyOf(key))
+    .executeTakeFirst();
   return row?.locked_until != null && new Date(row.locked_until) > now;
 }
 
 /** Counts one failure; locks the key once `limit` failures fall within the window. */
 export async function recordFailure(db: Db, key: string, policy: ThrottlePolicy, now: Date): Promise<void> {
   const hashed = keyOf(key);
-  const row = await db.selectFrom('identity_throttle').selectAll().where('key', '=', hashed).executeTakeFirst();
+  const row = await db
+    .selectFrom('identity_throttle')
+    .selectAll()
+    .where('key', '=', hashed)
+    .executeTakeFirst();
   const fresh = !row || now.getTime() - new Date(row.window_start).getTime() > policy.windowSeconds * 1000;
   const failures = fresh ? 1 : (row?.failures ?? 0) + 1;
   const values = {
@@ -28,7 +36,11 @@ export async function recordFailure(db: Db, key: string, policy: ThrottlePolicy,
     failures,
     locked_until: failures >= policy.limit ? new Date(now.getTime() + policy.lockSeconds * 1000) : null,
   };
-  await db.insertInto('identity_throttle').values({ key: hashed, ...values }).onConflict((oc) => oc.column('key').doUpdateSet(values)).execute();
+  await db
+    .insertInto('identity_throttle')
+    .values({ key: hashed, ...values })
+    .onConflict((oc) => oc.column('key').doUpdateSet(values))
+    .execute();
 }
 
 export async function clearFailures(db: Db, key: string): Promise<void> {

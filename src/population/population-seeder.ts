@@ -1,6 +1,7 @@
 import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
 import type { LookupHasher } from '../platform/crypto/lookup-hash.ts';
 import type { Database } from '../platform/db/database.ts';
+import { isPopulationEmpty, withForeignKeysLifted } from './bulk-load.ts';
 import { iterateHouseholds } from './population-generator.ts';
 import type { GeneratedHousehold, PopulationOptions } from './population.types.ts';
 import { householdRows, incomeRows, personRows, relationshipRows } from './population-tsv.ts';
@@ -52,7 +53,8 @@ interface PreparedBatch {
 /**
  * Generates a demo population and streams it into the database with COPY, batch by batch. Encryption
  * of the next batch (on the cipher's worker threads, when it has them) overlaps the COPY of this one.
- * Not atomic: a failure part-way leaves the batches already copied, all marked `is_demo`.
+ * Into empty tables the foreign keys are lifted during the load (see bulk-load.ts); a failure then
+ * removes what was loaded. Into a populated register rows are checked one by one as usual.
  */
 export async function seedPopulation(
   database: Database,
@@ -60,16 +62,29 @@ export async function seedPopulation(
   options: PopulationOptions,
 ): Promise<SeedResult> {
   const started = performance.now();
+  const empty = await isPopulationEmpty(database.db);
+  const load = () => loadPopulation(database, dependencies, options, empty);
+  const totals = empty ? await withForeignKeysLifted(database.db, load) : await load();
+  return { ...totals, milliseconds: Math.round(performance.now() - started) };
+}
+
+async function loadPopulation(
+  database: Database,
+  dependencies: SeedDependencies,
+  options: PopulationOptions,
+  keysLifted: boolean,
+): Promise<Totals> {
   const totals: Totals = { people: 0, households: 0, relationships: 0, incomes: 0 };
   let copying: Promise<void> = Promise.resolve();
   for (const households of batchHouseholds(iterateHouseholds(options), BATCH_PEOPLE)) {
     const batch = await protectBatch(households, dependencies);
     await copying;
-    copying = copyBatch(database, batch);
+    copying = copyBatch(database, batch, keysLifted);
+    copying.catch(() => undefined); // awaited on the next turn; this only stops an early failure counting as unhandled
     addTotals(totals, households);
   }
   await copying;
-  return { ...totals, milliseconds: Math.round(performance.now() - started) };
+  return totals;
 }
 
 function* batchHouseholds(households: Iterable<GeneratedHousehold>, peoplePerBatch: number) {
@@ -107,11 +122,27 @@ async function protectBatch(
 }
 
 // Parents first, for the foreign keys.
-async function copyBatch(database: Database, { households, protectedValues }: PreparedBatch): Promise<void> {
-  await database.copyIn('household', COLUMNS.household, householdRows(households));
-  await database.copyIn('person', COLUMNS.person, personRows(households, protectedValues));
-  await database.copyIn('person_relationship', COLUMNS.person_relationship, relationshipRows(households));
-  await database.copyIn('person_income', COLUMNS.person_income, incomeRows(households, protectedValues));
+/**
+ * With the foreign keys lifted the four tables are independent, so a server can COPY them on four
+ * connections at once; otherwise parents go first.
+ */
+async function copyBatch(database: Database, batch: PreparedBatch, keysLifted: boolean): Promise<void> {
+  const { households, protectedValues } = batch;
+  const copies = [
+    () => database.copyIn('household', COLUMNS.household, householdRows(households)),
+    () => database.copyIn('person', COLUMNS.person, personRows(households, protectedValues)),
+    () => database.copyIn('person_relationship', COLUMNS.person_relationship, relationshipRows(households)),
+    () => database.copyIn('person_income', COLUMNS.person_income, incomeRows(households, protectedValues)),
+  ];
+  if (keysLifted) {
+    // allSettled, not all: on failure nothing may still be writing when the load is cleaned up.
+    const failure = (await Promise.allSettled(copies.map((copy) => copy()))).find(
+      (result) => result.status === 'rejected',
+    );
+    if (failure !== undefined) throw failure.reason;
+    return;
+  }
+  for (const copy of copies) await copy();
 }
 
 function addTotals(totals: Totals, households: readonly GeneratedHousehold[]): void {

@@ -36,7 +36,7 @@ async function countRows(db: Queryable, table: PopulationTable): Promise<number>
   return Number(row.count);
 }
 
-/** The stored SIN ciphertext of the person whose SIN has this look-up hash. */
+/** The person whose SIN has this look-up hash (`hasher.hash(normaliseSin(input))`), if any. */
 export async function findPersonIdBySinLookup(db: Queryable, sinLookup: string): Promise<string | undefined> {
   const row = await db
     .selectFrom('person')

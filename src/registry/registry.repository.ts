@@ -102,7 +102,7 @@ export async function insertAddress(
 ): Promise<void> {
   await trx
     .updateTable('registry_address')
-    .set({ effective_to: sql<string>`(${row.effective_from}::date - 1)::text` })
+    .set({ effective_to: sql<string>`${row.effective_from}::date - 1` })
     .where('person_id', '=', row.person_id)
     .where('kind', '=', row.kind)
     .where('effective_to', 'is', null)

@@ -15,6 +15,7 @@ export interface RegistryPersonStatusTable {
   residence_status: Generated<ResidenceStatus>;
   version: Generated<number>;
   last_administrative_use_at: Generated<Date>;
+  disposed_at: Date | null;
 }
 
 export interface RegistryAddressTable {

@@ -10,17 +10,35 @@ import { asOfArb, householdArb } from './testing/arbitraries.ts';
 import { adult, family, dollars, household } from './testing/households.ts';
 import type { ProgrammeResult } from './core/types.ts';
 
-const reasonsEn = JSON.parse(readFileSync(new URL('./reasons.en.json', import.meta.url), 'utf8')) as Record<string, string>;
-const reasonsFr = JSON.parse(readFileSync(new URL('./reasons.fr.json', import.meta.url), 'utf8')) as Record<string, string>;
+const reasonsEn = JSON.parse(readFileSync(new URL('./reasons.en.json', import.meta.url), 'utf8')) as Record<
+  string,
+  string
+>;
+const reasonsFr = JSON.parse(readFileSync(new URL('./reasons.fr.json', import.meta.url), 'utf8')) as Record<
+  string,
+  string
+>;
 
 test('output has the documented stable shape', () => {
-  const { results } = evaluateHousehold(family(dollars(30000), [2023], [{ birthDate: '2020-01-01' }]), { asOf: '2024-07-15' });
+  const { results } = evaluateHousehold(family(dollars(30000), [2023], [{ birthDate: '2020-01-01' }]), {
+    asOf: '2024-07-15',
+  });
   assert.deepEqual(
     results.map((r) => r.programme),
     programmes.flatMap((p) => (results.some((r) => r.programme === p.id) ? [p.id] : [])),
   );
   for (const r of results) {
-    for (const key of ['programme', 'status', 'annualCents', 'periodCents', 'period', 'reasons', 'missingFacts', 'citations', 'trace']) {
+    for (const key of [
+      'programme',
+      'status',
+      'annualCents',
+      'periodCents',
+      'period',
+      'reasons',
+      'missingFacts',
+      'citations',
+      'trace',
+    ]) {
       assert.ok(key in r, `${r.programme} lacks ${key}`);
     }
   }
@@ -47,10 +65,14 @@ test('single and batch paths are cent-identical on thousands of random household
       const width = batch.programmes.length;
       hs.forEach((h, i) => {
         const byProgramme = new Map<string, ProgrammeResult[]>();
-        for (const r of evaluateHousehold(h, { asOf }).results) byProgramme.set(r.programme, [...(byProgramme.get(r.programme) ?? []), r]);
+        for (const r of evaluateHousehold(h, { asOf }).results)
+          byProgramme.set(r.programme, [...(byProgramme.get(r.programme) ?? []), r]);
         batch.programmes.forEach((id, p) => {
           const single = householdAnnualCents(byProgramme.get(id) ?? []);
-          assert.ok(Object.is(single, batch.annualCents[i * width + p]), `${id} on ${asOf}: ${single} vs ${batch.annualCents[i * width + p]}`);
+          assert.ok(
+            Object.is(single, batch.annualCents[i * width + p]),
+            `${id} on ${asOf}: ${single} vs ${batch.annualCents[i * width + p]}`,
+          );
         });
       });
     }),
@@ -74,7 +96,10 @@ test('every reason code produced has English and French text', () => {
 
 test('unknown programme and bad date are refused', () => {
   const h = household([adult('a', '1980-01-01')]);
-  assert.throws(() => evaluateHousehold(h, { asOf: '2024-07-15', programmes: ['nope'] }), UnknownProgrammeError);
+  assert.throws(
+    () => evaluateHousehold(h, { asOf: '2024-07-15', programmes: ['nope'] }),
+    UnknownProgrammeError,
+  );
   assert.throws(() => evaluateHousehold(h, { asOf: '2024-13-01' }), InvalidDateError);
 });
 
@@ -82,6 +107,9 @@ test('trace can be turned off without changing amounts', () => {
   const h = family(dollars(55000), [2023], [{ birthDate: '2020-01-01', share: 0.5 }]);
   const traced = evaluateHousehold(h, { asOf: '2024-07-15' }).results;
   const quiet = evaluateHousehold(h, { asOf: '2024-07-15', trace: false }).results;
-  assert.deepEqual(quiet.map((r) => r.annualCents), traced.map((r) => r.annualCents));
+  assert.deepEqual(
+    quiet.map((r) => r.annualCents),
+    traced.map((r) => r.annualCents),
+  );
   assert.ok(quiet.every((r) => r.trace.length === 0 || r.reasons.includes('engine.no-parameters-for-date')));
 });

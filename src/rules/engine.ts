@@ -46,7 +46,9 @@ function noParameters(programme: ProgrammeId, error: NoParametersForDateError): 
     reasons: ['engine.no-parameters-for-date'],
     missingFacts: [],
     citations: [],
-    trace: [{ rule: 'engine.no-parameters-for-date', inputs: { parameter: error.parameter, date: error.date } }],
+    trace: [
+      { rule: 'engine.no-parameters-for-date', inputs: { parameter: error.parameter, date: error.date } },
+    ],
   };
 }
 
@@ -108,11 +110,17 @@ export function compileBatch(options: Omit<EvaluateOptions, 'trace'>): {
 } {
   if (!isIsoDate(options.asOf)) throw new InvalidDateError(options.asOf);
   const selected = selectProgrammes(options.programmes);
-  return { programmes: selected.map((p) => p.id), evaluators: selected.map((p) => compileEvaluator(p, options.asOf)) };
+  return {
+    programmes: selected.map((p) => p.id),
+    evaluators: selected.map((p) => compileEvaluator(p, options.asOf)),
+  };
 }
 
 /** Batch path: same cents as evaluateHousehold, no trace, households assumed already validated. */
-export function evaluateBatch(households: readonly Household[], options: Omit<EvaluateOptions, 'trace'>): BatchOutput {
+export function evaluateBatch(
+  households: readonly Household[],
+  options: Omit<EvaluateOptions, 'trace'>,
+): BatchOutput {
   const { programmes, evaluators } = compileBatch(options);
   const width = evaluators.length;
   const annualCents = new Float64Array(households.length * width);

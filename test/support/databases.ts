@@ -57,7 +57,10 @@ const pgReason = await postgresUnavailableReason();
  * Runs the same suite on PGlite and on PostgreSQL, each with a fresh database for the suite.
  * The body receives a getter because the database only exists once `before` has run.
  */
-export function describeOnBothDatabases(title: string, body: (database: () => Database, kind: DatabaseKind) => void): void {
+export function describeOnBothDatabases(
+  title: string,
+  body: (database: () => Database, kind: DatabaseKind) => void,
+): void {
   for (const kind of ['pglite', 'postgres'] as const) {
     const skip = kind === 'postgres' && pgReason !== null ? pgReason : false;
     describe(`${title} [${kind}]`, { skip }, () => {

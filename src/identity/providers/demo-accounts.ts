@@ -23,8 +23,30 @@ const provincialAmr = ['pwd', 'mfa'] as const;
 
 export const DEMO_ACCOUNTS: Readonly<Record<BuiltInProviderId, readonly DemoAccount[]>> = {
   gckey: [
-    { username: 'amelie.tremblay', subject: 'gck-7f3a91c2', totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DP', acr: 'gckey:mfa', amr: ['pwd', 'otp'], claims: {} },
-    { username: 'sam.nguyen', subject: 'gck-19b04e77', totpSecret: 'KRUGS4ZANFZSAYJAORSXG5BA', acr: 'gckey:mfa', amr: ['pwd', 'otp'], claims: {} },
+    {
+      username: 'amelie.tremblay',
+      subject: 'gck-7f3a91c2',
+      totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DP',
+      acr: 'gckey:mfa',
+      amr: ['pwd', 'otp'],
+      claims: {},
+    },
+    {
+      username: 'sam.nguyen',
+      subject: 'gck-19b04e77',
+      totpSecret: 'KRUGS4ZANFZSAYJAORSXG5BA',
+      acr: 'gckey:mfa',
+      amr: ['pwd', 'otp'],
+      claims: {},
+    },
+    {
+      username: 'harpreet.singh',
+      subject: 'gck-5c2e8a10',
+      totpSecret: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U',
+      acr: 'gckey:mfa',
+      amr: ['pwd', 'otp'],
+      claims: {},
+    },
   ],
   alberta: [
     {
@@ -34,7 +56,13 @@ export const DEMO_ACCOUNTS: Readonly<Record<BuiltInProviderId, readonly DemoAcco
       amr: provincialAmr,
       claims: { given_name: 'Jordan', family_name: 'Lee', birthdate: '1990-07-02', identity_verified: true },
     },
-    { username: 'casey.basic', subject: 'ab-5521-0411', acr: 'urn:ab:loa:basic', amr: ['pwd'], claims: { identity_verified: false } },
+    {
+      username: 'casey.basic',
+      subject: 'ab-5521-0411',
+      acr: 'urn:ab:loa:basic',
+      amr: ['pwd'],
+      claims: { identity_verified: false },
+    },
   ],
   bc: [
     {
@@ -42,7 +70,12 @@ export const DEMO_ACCOUNTS: Readonly<Record<BuiltInProviderId, readonly DemoAcco
       subject: 'bcsc-00e4-77a1',
       acr: 'urn:bc:loa3',
       amr: ['hwk', 'pin'],
-      claims: { given_name: 'Harpreet', family_name: 'Singh', birthdate: '1975-11-30', identity_verified: true },
+      claims: {
+        given_name: 'Harpreet',
+        family_name: 'Singh',
+        birthdate: '1975-11-30',
+        identity_verified: true,
+      },
     },
   ],
   staff: (

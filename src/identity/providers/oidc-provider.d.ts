@@ -45,7 +45,12 @@ declare module 'oidc-provider' {
     Grant: new (properties: { accountId: string; clientId: string }) => GrantInstance;
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<InteractionDetails>;
-    interactionFinished(req: IncomingMessage, res: ServerResponse, result: LoginResult | { consent: { grantId: string } } | { error: string; error_description?: string }, options?: { mergeWithLastSubmission?: boolean }): Promise<void>;
+    interactionFinished(
+      req: IncomingMessage,
+      res: ServerResponse,
+      result: LoginResult | { consent: { grantId: string } } | { error: string; error_description?: string },
+      options?: { mergeWithLastSubmission?: boolean },
+    ): Promise<void>;
     on(event: string, listener: (...args: unknown[]) => void): void;
   }
 }

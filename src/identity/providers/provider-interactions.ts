@@ -31,17 +31,44 @@ export function createInteractionHandler(deps: InteractionDeps) {
   const passwordFailures = new FailureCounter(5, 60, 60, deps.clock);
   const otpFailures = new FailureCounter(10, 600, 600, deps.clock);
 
-  async function show(req: IncomingMessage, res: ServerResponse, details: InteractionDetails, errors: FieldError[] = [], username = '', status = 200) {
+  async function show(
+    req: IncomingMessage,
+    res: ServerResponse,
+    details: InteractionDetails,
+    errors: FieldError[] = [],
+    username = '',
+    status = 200,
+  ) {
     const lang = langOf(req, details);
     const t = translator(lang);
     const base = `/interaction/${details.uid}`;
     const isOtp = pending.has(details.uid);
-    const body = isOtp ? otpForm(lang, `${base}/otp?lang=${lang}`, errors, `${base}/cancel?lang=${lang}`) : loginForm(lang, `${base}/login?lang=${lang}`, errors, username, `${base}/cancel?lang=${lang}`);
+    const body = isOtp
+      ? otpForm(lang, `${base}/otp?lang=${lang}`, errors, `${base}/cancel?lang=${lang}`)
+      : loginForm(lang, `${base}/login?lang=${lang}`, errors, username, `${base}/cancel?lang=${lang}`);
     const title = t.t(isOtp ? 'identity.idp.otpTitle' : 'identity.idp.signInTitle');
-    send(res, status, providerPage({ lang, providerName: deps.providerName[lang], alternateUrl: `${base}?lang=${lang === 'en' ? 'fr' : 'en'}` }, title, body, errors.length > 0));
+    send(
+      res,
+      status,
+      providerPage(
+        {
+          lang,
+          providerName: deps.providerName[lang],
+          alternateUrl: `${base}?lang=${lang === 'en' ? 'fr' : 'en'}`,
+        },
+        title,
+        body,
+        errors.length > 0,
+      ),
+    );
   }
 
-  async function login(req: IncomingMessage, res: ServerResponse, details: InteractionDetails, form: URLSearchParams) {
+  async function login(
+    req: IncomingMessage,
+    res: ServerResponse,
+    details: InteractionDetails,
+    form: URLSearchParams,
+  ) {
     const t = translator(langOf(req, details));
     const username = (form.get('username') ?? '').trim().toLowerCase().slice(0, 100);
     const key = `${username}|${req.socket.remoteAddress ?? ''}`;
@@ -50,7 +77,14 @@ export function createInteractionHandler(deps: InteractionDeps) {
     const ok = await verifyPassword(form.get('password') ?? '', account?.passwordHash ?? deps.decoyHash);
     if (!ok || !account) {
       passwordFailures.fail(key);
-      return show(req, res, details, [{ field: 'username', message: t.t('identity.idp.badCredentials') }], username, 200);
+      return show(
+        req,
+        res,
+        details,
+        [{ field: 'username', message: t.t('identity.idp.badCredentials') }],
+        username,
+        200,
+      );
     }
     passwordFailures.reset(key);
     if (!account.totpSecret) return finish(req, res, account);
@@ -58,7 +92,12 @@ export function createInteractionHandler(deps: InteractionDeps) {
     return redirect(res, `/interaction/${details.uid}?lang=${langOf(req, details)}`);
   }
 
-  async function otp(req: IncomingMessage, res: ServerResponse, details: InteractionDetails, form: URLSearchParams) {
+  async function otp(
+    req: IncomingMessage,
+    res: ServerResponse,
+    details: InteractionDetails,
+    form: URLSearchParams,
+  ) {
     const t = translator(langOf(req, details));
     const account = deps.accounts.get(pending.get(details.uid)?.username ?? '');
     if (!account?.totpSecret) return redirect(res, `/interaction/${details.uid}`);
@@ -77,14 +116,27 @@ export function createInteractionHandler(deps: InteractionDeps) {
 
   async function finish(req: IncomingMessage, res: ServerResponse, account: DemoAccount) {
     const ts = Math.floor(deps.clock().getTime() / 1000);
-    await deps.provider.interactionFinished(req, res, { login: { accountId: account.subject, acr: account.acr, amr: [...account.amr], ts } }, { mergeWithLastSubmission: false });
+    await deps.provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId: account.subject, acr: account.acr, amr: [...account.amr], ts } },
+      { mergeWithLastSubmission: false },
+    );
   }
 
   function tooMany(req: IncomingMessage, res: ServerResponse, details: InteractionDetails) {
     const lang = langOf(req, details);
     const t = translator(lang);
     const body = messagePage(lang, t.t('identity.idp.tooManyTitle'), t.t('identity.idp.tooManyBody'));
-    send(res, 429, providerPage({ lang, providerName: deps.providerName[lang], alternateUrl: `/interaction/${details.uid}` }, t.t('identity.idp.tooManyTitle'), body));
+    send(
+      res,
+      429,
+      providerPage(
+        { lang, providerName: deps.providerName[lang], alternateUrl: `/interaction/${details.uid}` },
+        t.t('identity.idp.tooManyTitle'),
+        body,
+      ),
+    );
   }
 
   return async function handle(req: IncomingMessage, res: ServerResponse, action: string): Promise<void> {
@@ -95,15 +147,36 @@ export function createInteractionHandler(deps: InteractionDeps) {
     if (action === 'login') return login(req, res, details, form);
     if (action === 'otp') return otp(req, res, details, form);
     pending.delete(details.uid);
-    return deps.provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'cancelled' }, { mergeWithLastSubmission: false });
+    return deps.provider.interactionFinished(
+      req,
+      res,
+      { error: 'access_denied', error_description: 'cancelled' },
+      { mergeWithLastSubmission: false },
+    );
   };
 }
 
 /** First-party clients only: the person already chose to share these claims with Guichet. */
-async function grantConsent(provider: Provider, req: IncomingMessage, res: ServerResponse, details: InteractionDetails) {
-  const grant = new provider.Grant({ accountId: details.session?.accountId ?? '', clientId: String(details.params.client_id) });
+async function grantConsent(
+  provider: Provider,
+  req: IncomingMessage,
+  res: ServerResponse,
+  details: InteractionDetails,
+) {
+  const grant = new provider.Grant({
+    accountId: details.session?.accountId ?? '',
+    clientId: String(details.params.client_id),
+  });
   grant.addOIDCScope(String(details.params.scope ?? 'openid'));
-  grant.addOIDCClaims(['given_name', 'family_name', 'birthdate', 'identity_verified', 'name', 'agency', 'roles']);
+  grant.addOIDCClaims([
+    'given_name',
+    'family_name',
+    'birthdate',
+    'identity_verified',
+    'name',
+    'agency',
+    'roles',
+  ]);
   const grantId = await grant.save();
   await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
 }
@@ -115,7 +188,12 @@ export function langOf(req: IncomingMessage, details?: InteractionDetails): Lang
   return locales.startsWith('fr') ? 'fr' : 'en';
 }
 
-export function send(res: ServerResponse, status: number, body: string, type = 'text/html; charset=utf-8'): void {
+export function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  type = 'text/html; charset=utf-8',
+): void {
   res.statusCode = status;
   res.setHeader('content-type', type);
   res.setHeader('cache-control', 'no-store');

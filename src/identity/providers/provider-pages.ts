@@ -12,11 +12,17 @@ export interface ProviderPageContext {
 }
 
 /** The built-in providers' own pages: Canada.ca-like chrome, but clearly another service than Guichet. */
-export function providerPage(ctx: ProviderPageContext, title: string, body: HtmlValue, hasErrors = false): string {
+export function providerPage(
+  ctx: ProviderPageContext,
+  title: string,
+  body: HtmlValue,
+  hasErrors = false,
+): string {
   const t = translator(ctx.lang);
   const other: Lang = ctx.lang === 'en' ? 'fr' : 'en';
   const fullTitle = `${hasErrors ? `${t.t('common.errorPrefix')} ` : ''}${title} - ${ctx.providerName}`;
-  return `<!DOCTYPE html>\n${html`<html lang="${ctx.lang}" dir="ltr">
+  return `<!DOCTYPE html>\n${
+    html`<html lang="${ctx.lang}" dir="ltr">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -32,7 +38,8 @@ export function providerPage(ctx: ProviderPageContext, title: string, body: Html
 <main id="main-content" class="idp-container" tabindex="-1">${body}</main>
 <footer class="idp-footer"><div class="idp-container"><p>${t.t('identity.idp.footer')}</p></div></footer>
 </body>
-</html>`.value}\n`;
+</html>`.value
+  }\n`;
 }
 
 export interface FieldError {
@@ -47,7 +54,13 @@ export function errorSummary(lang: Lang, errors: readonly FieldError[]): SafeHtm
 <ul>${errors.map((error) => html`<li><a href="#${error.field}">${error.message}</a></li>`)}</ul></div>`;
 }
 
-export function loginForm(lang: Lang, action: string, errors: readonly FieldError[], username: string, cancelAction: string): SafeHtml {
+export function loginForm(
+  lang: Lang,
+  action: string,
+  errors: readonly FieldError[],
+  username: string,
+  cancelAction: string,
+): SafeHtml {
   const t = translator(lang);
   const error = errors[0];
   return html`<h1>${t.t('identity.idp.signInTitle')}</h1>
@@ -67,7 +80,12 @@ ${error ? html`<p class="idp-error" id="username-error">${error.message}</p>` : 
 ${cancelForm(lang, cancelAction)}`;
 }
 
-export function otpForm(lang: Lang, action: string, errors: readonly FieldError[], cancelAction: string): SafeHtml {
+export function otpForm(
+  lang: Lang,
+  action: string,
+  errors: readonly FieldError[],
+  cancelAction: string,
+): SafeHtml {
   const t = translator(lang);
   const error = errors[0];
   return html`<h1>${t.t('identity.idp.otpTitle')}</h1>

@@ -33,22 +33,49 @@ export interface ProviderOptions {
 const passwordHash = hashPassword(DEMO_PASSWORD);
 
 /** Starts one demonstration OpenID Connect provider on 127.0.0.1, its own issuer with its own keys. */
-export async function startProvider(id: BuiltInProviderId, options: ProviderOptions): Promise<RunningProvider> {
+export async function startProvider(
+  id: BuiltInProviderId,
+  options: ProviderOptions,
+): Promise<RunningProvider> {
   const clock = options.clock ?? (() => new Date());
-  let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => send(res, 503, 'starting');
+  let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) =>
+    send(res, 503, 'starting');
   const server = createServer((req, res) => handler(req, res));
   await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
-  const signingJwk = { ...(await exportJWK(privateKey)), kid: `${id}-${randomBytes(4).toString('hex')}`, alg: 'RS256', use: 'sig' };
+  const signingJwk = {
+    ...(await exportJWK(privateKey)),
+    kid: `${id}-${randomBytes(4).toString('hex')}`,
+    alg: 'RS256',
+    use: 'sig',
+  };
   const clientSecret = randomBytes(32).toString('base64url');
   const accounts = await accountsOf(id);
-  const provider = new Provider(issuer, providerConfiguration(id, options.rpBaseUrl, clientSecret, signingJwk, accounts));
-  const interactions = createInteractionHandler({ provider, providerName: BUILT_IN_NAMES[id], accounts: new Map(accounts.map((a) => [a.username, a])), decoyHash: await passwordHash, clock });
+  const provider = new Provider(
+    issuer,
+    providerConfiguration(id, options.rpBaseUrl, clientSecret, signingJwk, accounts),
+  );
+  const interactions = createInteractionHandler({
+    provider,
+    providerName: BUILT_IN_NAMES[id],
+    accounts: new Map(accounts.map((a) => [a.username, a])),
+    decoyHash: await passwordHash,
+    clock,
+  });
   const oidc = provider.callback();
   handler = (req, res) => {
     route(req, res, id, interactions, oidc).catch(() => {
-      if (!res.headersSent) send(res, 500, providerPage({ lang: langOf(req), providerName: BUILT_IN_NAMES[id][langOf(req)], alternateUrl: '/' }, 'Error / Erreur', 'Error / Erreur'));
+      if (!res.headersSent)
+        send(
+          res,
+          500,
+          providerPage(
+            { lang: langOf(req), providerName: BUILT_IN_NAMES[id][langOf(req)], alternateUrl: '/' },
+            'Error / Erreur',
+            'Error / Erreur',
+          ),
+        );
     });
   };
   return {
@@ -60,12 +87,22 @@ export async function startProvider(id: BuiltInProviderId, options: ProviderOpti
   };
 }
 
-async function route(req: IncomingMessage, res: ServerResponse, id: BuiltInProviderId, interactions: ReturnType<typeof createInteractionHandler>, oidc: (req: IncomingMessage, res: ServerResponse) => void): Promise<void> {
+async function route(
+  req: IncomingMessage,
+  res: ServerResponse,
+  id: BuiltInProviderId,
+  interactions: ReturnType<typeof createInteractionHandler>,
+  oidc: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<void> {
   const path = new URL(req.url ?? '/', 'http://x').pathname;
-  res.setHeader('content-security-policy', "default-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
+  res.setHeader(
+    'content-security-policy',
+    "default-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+  );
   res.setHeader('x-content-type-options', 'nosniff');
   if (path === '/provider.css') return send(res, 200, PROVIDER_CSS, 'text/css; charset=utf-8');
-  if (path === '/dev/totp' && (id === 'gckey' || id === 'staff')) return send(res, 200, totpDevPage(langOf(req), BUILT_IN_NAMES[id], DEMO_ACCOUNTS[id], new Date()));
+  if (path === '/dev/totp' && (id === 'gckey' || id === 'staff'))
+    return send(res, 200, totpDevPage(langOf(req), BUILT_IN_NAMES[id], DEMO_ACCOUNTS[id], new Date()));
   const match = /^\/interaction\/[\w-]+(?:\/(login|otp|cancel))?$/.exec(path);
   if (match) return interactions(req, res, match[1] ?? 'show');
   oidc(req, res);
@@ -76,7 +113,13 @@ async function accountsOf(id: BuiltInProviderId): Promise<(DemoAccount & { passw
   return DEMO_ACCOUNTS[id].map((account) => ({ ...account, passwordHash: hash }));
 }
 
-function providerConfiguration(id: BuiltInProviderId, rpBaseUrl: string, clientSecret: string, jwk: JWK, accounts: readonly DemoAccount[]): Record<string, unknown> {
+function providerConfiguration(
+  id: BuiltInProviderId,
+  rpBaseUrl: string,
+  clientSecret: string,
+  jwk: JWK,
+  accounts: readonly DemoAccount[],
+): Record<string, unknown> {
   const bySubject = new Map(accounts.map((account) => [account.subject, account]));
   return {
     clients: [
@@ -96,26 +139,40 @@ function providerConfiguration(id: BuiltInProviderId, rpBaseUrl: string, clientS
     jwks: { keys: [jwk] },
     findAccount: (_ctx: unknown, sub: string) => {
       const account = bySubject.get(sub);
-      return account ? { accountId: sub, claims: async () => ({ sub, ...account.claims, locale: undefined }) } : undefined;
+      return account
+        ? { accountId: sub, claims: async () => ({ sub, ...account.claims, locale: undefined }) }
+        : undefined;
     },
     claims: {
-      openid: ['sub'],
+      // acr and amr ride with the openid scope so every ID token states how the person authenticated.
+      openid: ['sub', 'acr', 'amr', 'auth_time', 'sid'],
       profile: ['given_name', 'family_name', 'birthdate', 'identity_verified', 'name'],
       roles: ['roles', 'agency', 'name'],
-      acr: null,
-      amr: null,
-      sid: null,
-      auth_time: null,
     },
     acrValues: Object.keys(BUILT_IN_ACR_LEVELS[id]),
     conformIdTokenClaims: false,
     pkce: { required: () => true },
-    features: { devInteractions: { enabled: false }, backchannelLogout: { enabled: true }, rpInitiatedLogout: { enabled: true } },
+    features: {
+      devInteractions: { enabled: false },
+      backchannelLogout: { enabled: true },
+      rpInitiatedLogout: { enabled: true },
+    },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
-    ttl: { AuthorizationCode: 60, IdToken: 600, AccessToken: 600, Interaction: 900, Session: 3600, Grant: 3600 },
+    ttl: {
+      AuthorizationCode: 60,
+      IdToken: 600,
+      AccessToken: 600,
+      Interaction: 900,
+      Session: 3600,
+      Grant: 3600,
+    },
     renderError: (ctx: OidcContext, out: Record<string, string>) => {
       ctx.type = 'html';
-      ctx.body = providerPage({ lang: 'en', providerName: BUILT_IN_NAMES[id].en, alternateUrl: '/' }, 'Sign-in error / Erreur de connexion', `${out.error ?? 'error'}: ${out.error_description ?? ''}`);
+      ctx.body = providerPage(
+        { lang: 'en', providerName: BUILT_IN_NAMES[id].en, alternateUrl: '/' },
+        'Sign-in error / Erreur de connexion',
+        `${out.error ?? 'error'}: ${out.error_description ?? ''}`,
+      );
     },
   };
 }
@@ -146,8 +203,20 @@ export interface BuiltInProviders {
 }
 
 /** All four: credential (GCKey-style), Alberta-style, BC-style and staff. Ports are consecutive from `portBase`, or free ones for 0. */
-export async function startBuiltInProviders(options: { rpBaseUrl: string; portBase: number; clock?: () => Date }): Promise<BuiltInProviders> {
+export async function startBuiltInProviders(options: {
+  rpBaseUrl: string;
+  portBase: number;
+  clock?: () => Date;
+}): Promise<BuiltInProviders> {
   const ids: BuiltInProviderId[] = ['gckey', 'alberta', 'bc', 'staff'];
-  const providers = await Promise.all(ids.map((id, index) => startProvider(id, { rpBaseUrl: options.rpBaseUrl, port: options.portBase === 0 ? 0 : options.portBase + index, clock: options.clock })));
+  const providers = await Promise.all(
+    ids.map((id, index) =>
+      startProvider(id, {
+        rpBaseUrl: options.rpBaseUrl,
+        port: options.portBase === 0 ? 0 : options.portBase + index,
+        clock: options.clock,
+      }),
+    ),
+  );
   return { providers, close: async () => void (await Promise.all(providers.map((p) => p.close()))) };
 }

@@ -3,7 +3,10 @@
  * locked for `lockSeconds` once it has failed `limit` times within `windowSeconds`.
  */
 export class FailureCounter {
-  private readonly entries = new Map<string, { windowStart: number; failures: number; lockedUntil: number }>();
+  private readonly entries = new Map<
+    string,
+    { windowStart: number; failures: number; lockedUntil: number }
+  >();
 
   constructor(
     private readonly limit: number,
@@ -21,7 +24,9 @@ export class FailureCounter {
     const now = this.clock().getTime();
     const entry = this.entries.get(key);
     const fresh = !entry || now - entry.windowStart > this.windowSeconds * 1000;
-    const next = fresh ? { windowStart: now, failures: 1, lockedUntil: 0 } : { ...entry, failures: entry.failures + 1 };
+    const next = fresh
+      ? { windowStart: now, failures: 1, lockedUntil: 0 }
+      : { ...entry, failures: entry.failures + 1 };
     if (next.failures >= this.limit) next.lockedUntil = now + this.lockSeconds * 1000;
     this.entries.set(key, next);
   }

@@ -20,9 +20,22 @@ export function helpFooter(t: Translator, reference: string): SafeHtml {
 
 /** Date and time in the page's language, in Eastern time where most callers are (the time zone is named). */
 export function dateTime(t: Translator, at: Date): string {
-  return new Intl.DateTimeFormat(t.lang === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'long', timeStyle: 'short', timeZone: 'America/Toronto', timeZoneName: 'short' }).format(at);
+  return new Intl.DateTimeFormat(t.lang === 'fr' ? 'fr-CA' : 'en-CA', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: 'America/Toronto',
+    timeZoneName: 'short',
+  }).format(at);
 }
 
 export function timeOnly(t: Translator, at: Date): string {
-  return new Intl.DateTimeFormat(t.lang === 'fr' ? 'fr-CA' : 'en-CA', { timeStyle: 'short', timeZone: 'America/Toronto', timeZoneName: 'short' }).format(at);
+  return new Intl.DateTimeFormat(t.lang === 'fr' ? 'fr-CA' : 'en-CA', {
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: 'America/Toronto',
+    timeZoneName: 'short',
+  }).format(at);
 }

@@ -11,7 +11,11 @@ import { csrfField, timeOnly } from './components.ts';
  * The signed-in menu on every page (ASVS 7.4.4: visible logout) and the inactivity notice. Without
  * JavaScript the notice and the session page let people extend; the script adds a timed dialog (WCAG 2.2.1).
  */
-export function signedInMenu(request: FastifyRequest, lang: Lang, timing: { warningSeconds: number; idleSeconds: number }): SafeHtml | undefined {
+export function signedInMenu(
+  request: FastifyRequest,
+  lang: Lang,
+  timing: { warningSeconds: number; idleSeconds: number },
+): SafeHtml | undefined {
   const identity = request.identity;
   const times = request.sessionTimes;
   if (!identity || !times) return undefined;

@@ -10,12 +10,17 @@ import { csrfField, dateTime, errorSummary, helpFooter } from './components.ts';
 const FIELD_OF: Record<string, string> = { sin: 'sin', birthDate: 'birth-day', code: 'code' };
 
 function errorsOf(flash: Flash) {
-  return flash.errors.map((error) => ({ field: FIELD_OF[error.split('.')[0] ?? ''] ?? 'sin', key: `identity.link.error.${error}` }));
+  return flash.errors.map((error) => ({
+    field: FIELD_OF[error.split('.')[0] ?? ''] ?? 'sin',
+    key: `identity.link.error.${error}`,
+  }));
 }
 
 function fieldError(t: Translator, flash: Flash, field: string): SafeHtml {
   const error = flash.errors.find((e) => e.startsWith(`${field}.`));
-  return error ? html`<p class="error-message" id="${field}-error">${t.t(`identity.link.error.${error}`)}</p>` : html``;
+  return error
+    ? html`<p class="error-message" id="${field}-error">${t.t(`identity.link.error.${error}`)}</p>`
+    : html``;
 }
 
 export function linkPage(t: Translator, flash: Flash, csrf: string): Page {
@@ -84,12 +89,26 @@ ${helpFooter(t, reference)}
   };
 }
 
-export function mailboxPage(t: Translator, letters: readonly { id: string; kind: string; access_code: string; created_at: Date; given_name: string; family_name: string }[]): Page {
+export function mailboxPage(
+  t: Translator,
+  letters: readonly {
+    id: string;
+    kind: string;
+    access_code: string;
+    created_at: Date;
+    given_name: string;
+    family_name: string;
+  }[],
+): Page {
   const title = t.t('identity.mailbox.title');
   return {
     title,
     body: html`<h1>${title}</h1><div class="notice notice-warning"><p>${t.t('identity.mailbox.warning')}</p></div>
-${letters.length === 0 ? html`<p>${t.t('identity.mailbox.empty')}</p>` : html`<table><caption class="visually-hidden">${title}</caption><thead><tr><th scope="col">${t.t('identity.mailbox.to')}</th><th scope="col">${t.t('identity.mailbox.sent')}</th><th scope="col">${t.t('identity.mailbox.code')}</th></tr></thead>
-<tbody>${letters.map((l) => html`<tr><td>${l.given_name} ${l.family_name}</td><td>${dateTime(t, new Date(l.created_at))}</td><td><code>${l.access_code}</code></td></tr>`)}</tbody></table>`}`,
+${
+  letters.length === 0
+    ? html`<p>${t.t('identity.mailbox.empty')}</p>`
+    : html`<table><caption class="visually-hidden">${title}</caption><thead><tr><th scope="col">${t.t('identity.mailbox.to')}</th><th scope="col">${t.t('identity.mailbox.sent')}</th><th scope="col">${t.t('identity.mailbox.code')}</th></tr></thead>
+<tbody>${letters.map((l) => html`<tr><td>${l.given_name} ${l.family_name}</td><td>${dateTime(t, new Date(l.created_at))}</td><td><code>${l.access_code}</code></td></tr>`)}</tbody></table>`
+}`,
   };
 }

@@ -44,9 +44,13 @@ function loginsSection(t: Translator, model: MyGuichetModel) {
 <p>${t.t('identity.my.loginsBody')}</p>
 <table><caption class="visually-hidden">${t.t('identity.my.loginsTitle')}</caption>
 <thead><tr><th scope="col">${t.t('identity.my.provider')}</th><th scope="col">${t.t('identity.my.linkedOn')}</th><th scope="col"><span class="visually-hidden">${t.t('identity.my.actions')}</span></th></tr></thead>
-<tbody>${model.logins.map((login) => html`<tr><td>${model.providerName(login.provider_id)}${login.id === model.identity.loginId ? html` <strong>(${t.t('identity.my.current')})</strong>` : ''}</td>
+<tbody>${model.logins.map(
+    (
+      login,
+    ) => html`<tr><td>${model.providerName(login.provider_id)}${login.id === model.identity.loginId ? html` <strong>(${t.t('identity.my.current')})</strong>` : ''}</td>
 <td>${login.linked_at ? t.date(new Date(login.linked_at)) : ''}</td>
-<td>${login.id === model.identity.loginId ? '' : html`<form method="post" action="${pathFor(identityPaths.removeLogin, t.lang, { loginId: login.id })}">${csrfField(model.csrf)}<button class="button" type="submit">${t.t('identity.my.remove')}<span class="visually-hidden"> ${model.providerName(login.provider_id)}</span></button></form>`}</td></tr>`)}</tbody></table>
+<td>${login.id === model.identity.loginId ? '' : html`<form method="post" action="${pathFor(identityPaths.removeLogin, t.lang, { loginId: login.id })}">${csrfField(model.csrf)}<button class="button" type="submit">${t.t('identity.my.remove')}<span class="visually-hidden"> ${model.providerName(login.provider_id)}</span></button></form>`}</td></tr>`,
+  )}</tbody></table>
 <p>${t.t('identity.my.addLogin')} <a href="${pathFor(identityPaths.signIn, t.lang)}">${t.t('identity.my.addLoginLink')}</a></p>`;
 }
 
@@ -60,5 +64,13 @@ export function sessionPage(t: Translator, times: SessionTimes, csrf: string, re
 <form method="post" action="${pathFor(identityPaths.session, t.lang)}">${csrfField(csrf)}
 ${returnTo ? html`<input type="hidden" name="return" value="${returnTo}">` : ''}
 <button class="button button-primary" type="submit">${t.t('identity.session.extend')}</button></form>`,
+  };
+}
+
+export function noSessionPage(t: Translator): Page {
+  const title = t.t('identity.session.title');
+  return {
+    title,
+    body: html`<h1>${title}</h1><p>${t.t('identity.session.none')}</p><p><a href="${pathFor(identityPaths.signIn, t.lang)}">${t.t('identity.signedOut.signInAgain')}</a></p>`,
   };
 }

@@ -10,7 +10,12 @@ function startLink(t: Translator, provider: IdentityProviderConfig, query: URLSe
   return `${pathFor(identityPaths.signInWith, t.lang, { provider: provider.id })}${text ? `?${text}` : ''}`;
 }
 
-export function chooseProviderPage(t: Translator, providers: readonly IdentityProviderConfig[], returnTo: string | null, expired: string | null): Page {
+export function chooseProviderPage(
+  t: Translator,
+  providers: readonly IdentityProviderConfig[],
+  returnTo: string | null,
+  expired: string | null,
+): Page {
   const query = new URLSearchParams(returnTo ? { return: returnTo } : {});
   const title = t.t('identity.choose.title');
   return {
@@ -29,7 +34,12 @@ ${providers.map((provider) => html`<li><a class="button button-primary" href="${
   };
 }
 
-export function staffSignInPage(t: Translator, providers: readonly IdentityProviderConfig[], returnTo: string | null, expired: string | null): Page {
+export function staffSignInPage(
+  t: Translator,
+  providers: readonly IdentityProviderConfig[],
+  returnTo: string | null,
+  expired: string | null,
+): Page {
   const query = new URLSearchParams(returnTo ? { return: returnTo } : {});
   const title = t.t('identity.staffSignIn.title');
   return {
@@ -43,7 +53,11 @@ ${providers.map((provider) => html`<li><a class="button button-primary" href="${
   };
 }
 
-export function stepUpPage(t: Translator, provider: IdentityProviderConfig | undefined, returnTo: string | null): Page {
+export function stepUpPage(
+  t: Translator,
+  provider: IdentityProviderConfig | undefined,
+  returnTo: string | null,
+): Page {
   const title = t.t('identity.stepUp.title');
   const query = new URLSearchParams({ intent: 'step-up', ...(returnTo ? { return: returnTo } : {}) });
   return {

@@ -22,26 +22,43 @@ ${notice ? html`<div class="notice" role="status"><p>${t.t(`identity.notice.${no
 </dl>
 <h2>${t.t('identity.staff.canDo')}</h2>
 <ul>${[...staff.permissions].sort().map((p) => html`<li>${t.t(`identity.permission.${p}`)}</li>`)}</ul>
-${staff.permissions.has('client.file.read') ? html`<h2>${t.t('identity.staff.openFile')}</h2>
+${
+  staff.permissions.has('client.file.read')
+    ? html`<h2>${t.t('identity.staff.openFile')}</h2>
 <form method="get" action="${pathFor(identityPaths.clientLookup, t.lang)}"><div class="form-group"><label for="person-id">${t.t('identity.staff.personId')}</label>
-<input id="person-id" name="id" type="text" spellcheck="false" size="40"></div><button class="button" type="submit">${t.t('identity.staff.open')}</button></form>` : ''}
+<input id="person-id" name="id" type="text" spellcheck="false" size="40"></div><button class="button" type="submit">${t.t('identity.staff.open')}</button></form>`
+    : ''
+}
 ${staff.permissions.has('staff.roles.manage') ? html`<p><a href="${pathFor(identityPaths.staffRoles, t.lang)}">${t.t('identity.staff.manageRoles')}</a></p>` : ''}`,
   };
 }
 
-export function rolesPage(t: Translator, actor: StaffIdentity, staff: readonly (StaffRow & { roles: StaffRole[] })[], csrf: string, flash: Flash): Page {
+export function rolesPage(
+  t: Translator,
+  actor: StaffIdentity,
+  staff: readonly (StaffRow & { roles: StaffRole[] })[],
+  csrf: string,
+  flash: Flash,
+): Page {
   const title = t.t('identity.staff.rolesTitle');
   return {
     title,
     hasErrors: flash.errors.length > 0,
     body: html`<h1>${title}</h1>
-${errorSummary(t, flash.errors.map((e) => ({ field: 'staff-table', key: `identity.staff.error.${e}` })))}
+${errorSummary(
+  t,
+  flash.errors.map((e) => ({ field: 'staff-table', key: `identity.staff.error.${e}` })),
+)}
 ${flash.notice ? html`<div class="notice notice-success" role="status"><p>${t.t(`identity.notice.${flash.notice}`)}</p></div>` : ''}
 <p>${t.t('identity.staff.rolesLead')}</p>
 <table id="staff-table"><caption class="visually-hidden">${title}</caption>
 <thead><tr><th scope="col">${t.t('identity.staff.name')}</th><th scope="col">${t.t('identity.staff.roles')}</th><th scope="col">${t.t('identity.staff.change')}</th></tr></thead>
-<tbody>${staff.map((member) => html`<tr><td>${member.display_name}</td><td>${member.roles.map((r) => t.t(`identity.role.${r}`)).join(', ')}</td>
-<td>${member.id === actor.staffId ? t.t('identity.staff.self') : roleForm(t, member, csrf)}</td></tr>`)}</tbody></table>`,
+<tbody>${staff.map(
+      (
+        member,
+      ) => html`<tr><td>${member.display_name}</td><td>${member.roles.map((r) => t.t(`identity.role.${r}`)).join(', ')}</td>
+<td>${member.id === actor.staffId ? t.t('identity.staff.self') : roleForm(t, member, csrf)}</td></tr>`,
+    )}</tbody></table>`,
   };
 }
 
@@ -54,14 +71,24 @@ function roleForm(t: Translator, member: StaffRow & { roles: StaffRole[] }, csrf
 <button class="button" type="submit" name="action" value="revoke">${t.t('identity.staff.revoke')}</button></form>`;
 }
 
-export function purposePage(t: Translator, personId: string, returnTo: string | null, csrf: string, flash: Flash, canActOnBehalf: boolean): Page {
+export function purposePage(
+  t: Translator,
+  personId: string,
+  returnTo: string | null,
+  csrf: string,
+  flash: Flash,
+  canActOnBehalf: boolean,
+): Page {
   const title = t.t('identity.purpose.title');
   const hasError = flash.errors.length > 0;
   return {
     title,
     hasErrors: hasError,
     body: html`<h1>${title}</h1>
-${errorSummary(t, flash.errors.map((e) => ({ field: 'purpose-phone-call', key: `identity.purpose.error.${e}` })))}
+${errorSummary(
+  t,
+  flash.errors.map((e) => ({ field: 'purpose-phone-call', key: `identity.purpose.error.${e}` })),
+)}
 <p>${t.t('identity.purpose.lead')}</p>
 <form method="post" action="${pathFor(identityPaths.clientPurpose, t.lang, { personId })}" novalidate>${csrfField(csrf)}
 ${returnTo ? html`<input type="hidden" name="return" value="${returnTo}">` : ''}
@@ -74,7 +101,11 @@ ${canActOnBehalf ? html`<div class="form-group"><div class="checkbox"><input typ
   };
 }
 
-export function clientFilePage(t: Translator, person: { given_name: string; family_name: string }, access: { purpose: string; channel: string }): Page {
+export function clientFilePage(
+  t: Translator,
+  person: { given_name: string; family_name: string },
+  access: { purpose: string; channel: string },
+): Page {
   const title = t.t('identity.clientFile.title', { name: `${person.given_name} ${person.family_name}` });
   return {
     title,

@@ -12,23 +12,49 @@ const other = (lang: Lang): Lang => (lang === 'en' ? 'fr' : 'en');
 export function sendForbiddenPage(request: FastifyRequest, reply: FastifyReply, lang: Lang): FastifyReply {
   const t = translator(lang);
   const title = t.t('identity.forbidden.title');
-  return sendPage(request, reply, lang, `/${other(lang)}`, {
-    title,
-    body: html`<h1>${title}</h1><p>${t.t('identity.forbidden.body')}</p><p><a href="/${lang}">${t.t('identity.forbidden.home')}</a></p>${helpFooter(t, request.id)}`,
-  }, 403);
+  return sendPage(
+    request,
+    reply,
+    lang,
+    `/${other(lang)}`,
+    {
+      title,
+      body: html`<h1>${title}</h1><p>${t.t('identity.forbidden.body')}</p><p><a href="/${lang}">${t.t('identity.forbidden.home')}</a></p>${helpFooter(t, request.id)}`,
+    },
+    403,
+  );
 }
 
 /** Any failed sign-in: says what to do next and gives a reference; never a stack trace, never half signed in. */
-export function sendSignInErrorPage(request: FastifyRequest, reply: FastifyReply, lang: Lang, reason: string): FastifyReply {
+export function sendSignInErrorPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  lang: Lang,
+  reason: string,
+): FastifyReply {
   const t = translator(lang);
-  const key = reason === 'provider-unavailable' ? 'unavailable' : reason === 'step-up-different-account' ? 'differentAccount' : reason === 'access_denied' ? 'cancelled' : 'generic';
+  const key =
+    reason === 'provider-unavailable'
+      ? 'unavailable'
+      : reason === 'step-up-different-account'
+        ? 'differentAccount'
+        : reason === 'access_denied'
+          ? 'cancelled'
+          : 'generic';
   const title = t.t(`identity.signInError.${key}Title`);
-  return sendPage(request, reply, lang, pathFor(identityPaths.signIn, other(lang)), {
-    title,
-    body: html`<h1>${title}</h1><p>${t.t(`identity.signInError.${key}Body`)}</p>
+  return sendPage(
+    request,
+    reply,
+    lang,
+    pathFor(identityPaths.signIn, other(lang)),
+    {
+      title,
+      body: html`<h1>${title}</h1><p>${t.t(`identity.signInError.${key}Body`)}</p>
 <p><a class="button button-primary" href="${pathFor(identityPaths.signIn, lang)}">${t.t('identity.signInError.tryAgain')}</a></p>
 ${helpFooter(t, request.id)}`,
-  }, key === 'unavailable' ? 503 : 400);
+    },
+    key === 'unavailable' ? 503 : 400,
+  );
 }
 
 export function signedOutPage(lang: Lang, reason: string | undefined) {

@@ -3,7 +3,13 @@ import type { DB } from '../db/schema.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { chainHash } from './audit-hash.ts';
 import type { HashedFields } from './audit-hash.ts';
-import { findAuditForSubject, insertAuditRow, lockChainHead, readAuditPage, readChainHead } from './audit.repository.ts';
+import {
+  findAuditForSubject,
+  insertAuditRow,
+  lockChainHead,
+  readAuditPage,
+  readChainHead,
+} from './audit.repository.ts';
 import type { AuditRow } from './audit.repository.ts';
 import type { AuditEventTable } from './audit.tables.ts';
 
@@ -47,7 +53,11 @@ export interface AuditService {
   listForSubject(personId: string, limit?: number): Promise<AuditRow[]>;
 }
 
-export function createAuditService(db: Kysely<DB>, metrics?: Metrics, clock: () => Date = () => new Date()): AuditService {
+export function createAuditService(
+  db: Kysely<DB>,
+  metrics?: Metrics,
+  clock: () => Date = () => new Date(),
+): AuditService {
   async function append(trx: Transaction<DB>, entry: AuditEntry): Promise<void> {
     const head = await lockChainHead(trx);
     const fields = toHashedFields(entry, (BigInt(head.seq) + 1n).toString(), clock());
@@ -125,17 +135,23 @@ async function verifyChain(db: Kysely<DB>): Promise<AuditVerification> {
   let expectedSeq = 1n;
   let prevHash = 'genesis';
   let checked = 0;
-  for (let page = await readAuditPage(db, '0', PAGE_SIZE); page.length > 0; page = await readAuditPage(db, page.at(-1)?.seq ?? '0', PAGE_SIZE)) {
+  for (
+    let page = await readAuditPage(db, '0', PAGE_SIZE);
+    page.length > 0;
+    page = await readAuditPage(db, page.at(-1)?.seq ?? '0', PAGE_SIZE)
+  ) {
     for (const row of page) {
       if (BigInt(row.seq) !== expectedSeq) problems.push({ seq: expectedSeq.toString(), kind: 'missing' });
       if (row.prev_hash !== prevHash) problems.push({ seq: row.seq, kind: 'broken-link' });
-      if (chainHash(row.prev_hash, fromRow(row)) !== row.hash) problems.push({ seq: row.seq, kind: 'modified' });
+      if (chainHash(row.prev_hash, fromRow(row)) !== row.hash)
+        problems.push({ seq: row.seq, kind: 'modified' });
       expectedSeq = BigInt(row.seq) + 1n;
       prevHash = row.hash;
       checked += 1;
     }
   }
   const head = await readChainHead(db);
-  if (BigInt(head.seq) !== expectedSeq - 1n || head.hash !== prevHash) problems.push({ seq: head.seq, kind: 'head-mismatch' });
+  if (BigInt(head.seq) !== expectedSeq - 1n || head.hash !== prevHash)
+    problems.push({ seq: head.seq, kind: 'head-mismatch' });
   return { ok: problems.length === 0, checked, problems };
 }

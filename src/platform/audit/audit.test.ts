@@ -25,7 +25,11 @@ const entry = (n: number): AuditEntry => ({
 
 /** Simulates someone with database rights working around the append-only trigger. */
 async function tamper(database: Database, statement: string): Promise<void> {
-  await sql.raw(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update; ${statement}; ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update`).execute(database.db);
+  await sql
+    .raw(
+      `ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update; ${statement}; ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update`,
+    )
+    .execute(database.db);
 }
 
 describeOnBothDatabases('audit log', (database) => {
@@ -38,7 +42,10 @@ describeOnBothDatabases('audit log', (database) => {
   });
 
   test('the table refuses UPDATE and DELETE', async () => {
-    await assert.rejects(sql`UPDATE audit_event SET purpose = 'x' WHERE seq = 1`.execute(database().db), /append-only/);
+    await assert.rejects(
+      sql`UPDATE audit_event SET purpose = 'x' WHERE seq = 1`.execute(database().db),
+      /append-only/,
+    );
     await assert.rejects(sql`DELETE FROM audit_event WHERE seq = 2`.execute(database().db), /append-only/);
   });
 
@@ -54,7 +61,10 @@ describeOnBothDatabases('audit log', (database) => {
   test('a deleted row in the middle or at the end is detected', async () => {
     await tamper(database(), 'DELETE FROM audit_event WHERE seq = 10');
     const middle = await createAuditService(database().db).verify();
-    assert.deepEqual(middle.problems.map((p) => p.kind), ['missing', 'broken-link']);
+    assert.deepEqual(
+      middle.problems.map((p) => p.kind),
+      ['missing', 'broken-link'],
+    );
     await tamper(database(), 'DELETE FROM audit_event WHERE seq = 25');
     const end = await createAuditService(database().db).verify();
     assert.ok(end.problems.some((p) => p.kind === 'head-mismatch'));
@@ -69,7 +79,11 @@ test('`guichet audit verify` exits 0 on an intact log and 1 naming a tampered ro
     const audit = createAuditService(database.db);
     for (let n = 0; n < 3; n += 1) await audit.record(entry(n));
     await database.close();
-    const run = () => spawnSync(process.execPath, ['bin/guichet.js', 'audit', 'verify'], { env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'development' }, encoding: 'utf8' });
+    const run = () =>
+      spawnSync(process.execPath, ['bin/guichet.js', 'audit', 'verify'], {
+        env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'development' },
+        encoding: 'utf8',
+      });
     const intact = run();
     assert.equal(intact.status, 0, intact.stderr);
     assert.match(intact.stdout, /intact: 3 entries/);

@@ -11,7 +11,10 @@ test('development defaults give a runnable embedded configuration', () => {
 });
 
 test('a wrong variable stops start-up with a message naming it', () => {
-  assert.throws(() => loadConfig({ PORT: 'eighty' }), (error: unknown) => error instanceof ConfigError && /PORT/.test(error.message));
+  assert.throws(
+    () => loadConfig({ PORT: 'eighty' }),
+    (error: unknown) => error instanceof ConfigError && /PORT/.test(error.message),
+  );
   assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL/);
   assert.throws(() => loadConfig({ LOG_LEVEL: 'loud' }), /LOG_LEVEL/);
   assert.throws(() => loadConfig({ FIELD_ENCRYPTION_KEYS: 'k1:dG9vc2hvcnQ=' }), /FIELD_ENCRYPTION_KEYS/);
@@ -26,8 +29,14 @@ const productionSecrets = {
 
 test('production refuses the embedded database unless explicitly allowed', () => {
   assert.throws(() => loadConfig(productionSecrets), /PGlite.*refused in production/);
-  assert.equal(loadConfig({ ...productionSecrets, ALLOW_EMBEDDED_DB_IN_PRODUCTION: 'true' }).databaseUrl, null);
-  assert.equal(loadConfig({ ...productionSecrets, DATABASE_URL: 'postgres://db/guichet' }).databaseUrl, 'postgres://db/guichet');
+  assert.equal(
+    loadConfig({ ...productionSecrets, ALLOW_EMBEDDED_DB_IN_PRODUCTION: 'true' }).databaseUrl,
+    null,
+  );
+  assert.equal(
+    loadConfig({ ...productionSecrets, DATABASE_URL: 'postgres://db/guichet' }).databaseUrl,
+    'postgres://db/guichet',
+  );
 });
 
 test('production refuses development secrets', () => {

@@ -27,6 +27,8 @@ export interface Config {
   readonly lookupHashKey: Buffer;
   readonly demoPeople: number;
   readonly natsUrl: string | null;
+  /** Years a client record is kept after its last administrative use; never below 2 (Privacy Regulations s. 4(1)). */
+  readonly retentionClientRecordYears: number;
   readonly trustProxy: boolean;
   /** Requests per minute per client address before 429. */
   readonly rateLimitPerMinute: number;
@@ -35,7 +37,10 @@ export interface Config {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, problem: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
     super(`Configuration error in ${variable}: ${problem}`);
     this.name = 'ConfigError';
   }
@@ -121,7 +126,8 @@ function parseSecret(env: Env, name: string, fallback: string, isProduction: boo
     return fallback;
   }
   if (raw.length < 32) throw new ConfigError(name, 'must be at least 32 characters');
-  if (isProduction && raw === fallback) throw new ConfigError(name, 'the development default is refused in production');
+  if (isProduction && raw === fallback)
+    throw new ConfigError(name, 'the development default is refused in production');
   return raw;
 }
 
@@ -142,15 +148,24 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     host: readEnv(env, 'HOST') ?? '127.0.0.1',
     publicUrl: parseUrl(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`,
-    logLevel: parseEnum(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, envName === 'test' ? 'silent' : 'info'),
+    logLevel: parseEnum(
+      env,
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+      envName === 'test' ? 'silent' : 'info',
+    ),
     databaseUrl: parseUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir: parseDataDir(env, envName),
     allowEmbeddedDbInProduction: parseBoolean(env, 'ALLOW_EMBEDDED_DB_IN_PRODUCTION', false),
     sessionSecret: parseSecret(env, 'SESSION_SECRET', DEV_SESSION_SECRET, isProduction),
     encryptionKeys: parseEncryptionKeys(env, isProduction),
-    lookupHashKey: parseKey('LOOKUP_HASH_KEY', readEnv(env, 'LOOKUP_HASH_KEY') ?? requireInProduction(isProduction, 'LOOKUP_HASH_KEY', DEV_LOOKUP_KEY)),
+    lookupHashKey: parseKey(
+      'LOOKUP_HASH_KEY',
+      readEnv(env, 'LOOKUP_HASH_KEY') ?? requireInProduction(isProduction, 'LOOKUP_HASH_KEY', DEV_LOOKUP_KEY),
+    ),
     demoPeople: parseInteger(env, 'DEMO_PEOPLE', 1000, 0, 20_000_000),
     natsUrl: parseUrl(env, 'NATS_URL', ['nats:', 'tls:']),
+    retentionClientRecordYears: parseInteger(env, 'RETENTION_CLIENT_RECORD_YEARS', 7, 2, 100),
     trustProxy: parseBoolean(env, 'TRUST_PROXY', false),
     rateLimitPerMinute: parseInteger(env, 'RATE_LIMIT_PER_MINUTE', 300, 1, 1_000_000),
     identity: parseIdentityConfig(env, envName),

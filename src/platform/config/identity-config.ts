@@ -48,7 +48,10 @@ export interface IdentityConfig {
 type Env = Record<string, string | undefined>;
 
 export class IdentityConfigError extends Error {
-  constructor(readonly variable: string, problem: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
     super(`Configuration error in ${variable}: ${problem}`);
     this.name = 'IdentityConfigError';
   }
@@ -63,7 +66,8 @@ function seconds(env: Env, name: string, fallback: number, min: number, max: num
   const raw = read(env, name);
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max) throw new IdentityConfigError(name, `expected a whole number between ${min} and ${max}`);
+  if (!/^\d+$/.test(raw) || value < min || value > max)
+    throw new IdentityConfigError(name, `expected a whole number between ${min} and ${max}`);
   return value;
 }
 
@@ -71,14 +75,27 @@ function seconds(env: Env, name: string, fallback: number, min: number, max: num
  * External providers come as a JSON array in `IDENTITY_PROVIDERS` (see docs/identity.md); the built-in
  * demonstration providers are refused in production because their accounts and keys are public.
  */
-export function parseIdentityConfig(env: Env, envName: 'development' | 'test' | 'production'): IdentityConfig {
+export function parseIdentityConfig(
+  env: Env,
+  envName: 'development' | 'test' | 'production',
+): IdentityConfig {
   const isProduction = envName === 'production';
   const builtIn = (read(env, 'IDENTITY_BUILTIN_PROVIDERS') ?? (isProduction ? 'false' : 'true')) === 'true';
-  if (builtIn && isProduction) throw new IdentityConfigError('IDENTITY_BUILTIN_PROVIDERS', 'the demonstration providers are refused in production');
+  if (builtIn && isProduction)
+    throw new IdentityConfigError(
+      'IDENTITY_BUILTIN_PROVIDERS',
+      'the demonstration providers are refused in production',
+    );
   const idle = seconds(env, 'SESSION_IDLE_SECONDS', 1200, 60, 1800);
   return {
     builtInProviders: builtIn,
-    builtInPortBase: seconds(env, 'IDENTITY_BUILTIN_PORT_BASE', envName === 'development' ? 4101 : 0, 0, 65000),
+    builtInPortBase: seconds(
+      env,
+      'IDENTITY_BUILTIN_PORT_BASE',
+      envName === 'development' ? 4101 : 0,
+      0,
+      65000,
+    ),
     providers: parseProviders(read(env, 'IDENTITY_PROVIDERS')),
     idleTimeoutSeconds: idle,
     idleWarningSeconds: Math.min(180, Math.floor(idle / 2)),
@@ -106,18 +123,30 @@ function checkProvider(entry: unknown, index: number): IdentityProviderConfig {
   const value = entry as Partial<IdentityProviderConfig> | null;
   if (!value || typeof value !== 'object') throw new IdentityConfigError(where, 'expected an object');
   for (const field of ['id', 'issuer', 'clientId', 'nameEn', 'nameFr'] as const) {
-    if (typeof value[field] !== 'string' || value[field] === '') throw new IdentityConfigError(where, `${field} is required`);
+    if (typeof value[field] !== 'string' || value[field] === '')
+      throw new IdentityConfigError(where, `${field} is required`);
   }
-  if (!/^[a-z][a-z0-9-]{1,30}$/.test(value.id ?? '')) throw new IdentityConfigError(where, 'id must be lowercase letters, digits and hyphens');
+  if (!/^[a-z][a-z0-9-]{1,30}$/.test(value.id ?? ''))
+    throw new IdentityConfigError(where, 'id must be lowercase letters, digits and hyphens');
   if (!value.issuer?.startsWith('https://')) throw new IdentityConfigError(where, 'issuer must use https');
   const auth = value.clientAuth;
-  const authOk = auth?.method === 'client_secret_post' ? typeof auth.secret === 'string' : auth?.method === 'private_key_jwt' && typeof auth.privateJwk === 'object';
-  if (!authOk) throw new IdentityConfigError(where, 'clientAuth must be client_secret_post with a secret or private_key_jwt with a privateJwk');
+  const authOk =
+    auth?.method === 'client_secret_post'
+      ? typeof auth.secret === 'string'
+      : auth?.method === 'private_key_jwt' && typeof auth.privateJwk === 'object';
+  if (!authOk)
+    throw new IdentityConfigError(
+      where,
+      'clientAuth must be client_secret_post with a secret or private_key_jwt with a privateJwk',
+    );
+  const levels = Object.values(value.acrLevels ?? {});
+  if (levels.some((level) => level !== 1 && level !== 2 && level !== 3))
+    throw new IdentityConfigError(where, 'acrLevels values must be 1, 2 or 3');
   return {
+    ...(value as IdentityProviderConfig),
     audience: value.audience === 'staff' ? 'staff' : 'person',
     acrLevels: value.acrLevels ?? {},
     secondFactorAmr: value.secondFactorAmr ?? ['otp', 'mfa', 'hwk', 'swk'],
     assertsVerifiedIdentity: value.assertsVerifiedIdentity === true,
-    ...(value as IdentityProviderConfig),
   };
 }

@@ -57,7 +57,8 @@ export function createFieldCipher(keys: readonly EncryptionKey[]): FieldCipher {
     currentKeyId: current.id,
     encrypt,
     decrypt,
-    reencrypt: (ciphertext) => (keyIdOf(ciphertext) === current.id ? ciphertext : encrypt(decrypt(ciphertext))),
+    reencrypt: (ciphertext) =>
+      keyIdOf(ciphertext) === current.id ? ciphertext : encrypt(decrypt(ciphertext)),
     needsReencryption: (ciphertext) => keyIdOf(ciphertext) !== current.id,
     encryptMany: (plaintexts) => Promise.resolve(plaintexts.map(encrypt)),
   };

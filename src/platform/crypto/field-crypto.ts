@@ -43,7 +43,10 @@ export function createFieldCrypto(config: Keys, options: FieldCryptoOptions = {}
   if (threads <= 0) return { cipher, hasher, close: () => Promise.resolve() };
   const pool = createWorkerPool(config, threads);
   return {
-    cipher: hideFromInspection({ ...cipher, encryptMany: (values) => pool.run('encrypt', values) }, 'FieldCipher'),
+    cipher: hideFromInspection(
+      { ...cipher, encryptMany: (values) => pool.run('encrypt', values) },
+      'FieldCipher',
+    ),
     hasher: hideFromInspection({ ...hasher, hashMany: (values) => pool.run('hash', values) }, 'LookupHasher'),
     close: pool.close,
   };

@@ -16,7 +16,10 @@ describe('look-up hasher', () => {
   });
 
   it('depends on the key', () => {
-    assert.notEqual(createLookupHasher(key).hash('046454286'), createLookupHasher(randomBytes(32)).hash('046454286'));
+    assert.notEqual(
+      createLookupHasher(key).hash('046454286'),
+      createLookupHasher(randomBytes(32)).hash('046454286'),
+    );
   });
 
   it('hashes in bulk, refuses a short key and hides its key', async () => {

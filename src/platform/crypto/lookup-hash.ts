@@ -16,6 +16,10 @@ export interface LookupHasher {
 export function createLookupHasher(key: Buffer): LookupHasher {
   if (key.length < 32) throw new Error('The look-up hash key must be at least 32 bytes');
   const secret = createSecretKey(key);
-  const hash = (value: string): string => createHmac('sha256', secret).update(value, 'utf8').digest('base64url');
-  return hideFromInspection({ hash, hashMany: (values) => Promise.resolve(values.map(hash)) }, 'LookupHasher');
+  const hash = (value: string): string =>
+    createHmac('sha256', secret).update(value, 'utf8').digest('base64url');
+  return hideFromInspection(
+    { hash, hashMany: (values) => Promise.resolve(values.map(hash)) },
+    'LookupHasher',
+  );
 }

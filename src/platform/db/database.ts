@@ -91,7 +91,12 @@ async function openServer(url: string, schema: string | undefined): Promise<Data
 }
 
 /** COPY FROM STDIN through pg-copy-streams: the server parses the tab-separated text itself. */
-async function copyInServer(pool: pg.Pool, table: string, columns: readonly string[], tsv: string): Promise<void> {
+async function copyInServer(
+  pool: pg.Pool,
+  table: string,
+  columns: readonly string[],
+  tsv: string,
+): Promise<void> {
   if (tsv === '') return;
   const client = await pool.connect();
   try {

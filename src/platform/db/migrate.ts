@@ -35,7 +35,9 @@ export async function migrateToLatest(db: Kysely<DB>, migrations = listMigration
   for (const migration of migrations) {
     const ran = await db.transaction().execute(async (trx) => {
       await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_ID})`.execute(trx);
-      const done = await sql<{ name: string }>`SELECT name FROM schema_migrations WHERE name = ${migration.name}`.execute(trx);
+      const done = await sql<{
+        name: string;
+      }>`SELECT name FROM schema_migrations WHERE name = ${migration.name}`.execute(trx);
       if (done.rows.length > 0) return false;
       await sql.raw(migration.sql).execute(trx);
       await sql`INSERT INTO schema_migrations (name) VALUES (${migration.name})`.execute(trx);

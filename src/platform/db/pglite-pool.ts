@@ -26,10 +26,18 @@ export function createPgliteAdapter(pglite: PGlite): PostgresPool {
             // Migrations are multi-statement scripts; only exec() runs those (simple query protocol).
             const results = await pglite.exec(sql);
             const last = results.at(-1);
-            return { command: commandOf(sql), rowCount: last?.affectedRows ?? 0, rows: (last?.rows ?? []) as R[] };
+            return {
+              command: commandOf(sql),
+              rowCount: last?.affectedRows ?? 0,
+              rows: (last?.rows ?? []) as R[],
+            };
           }
           const result = await pglite.query<R>(sql, parameters as unknown[]);
-          return { command: commandOf(sql), rowCount: result.affectedRows ?? result.rows.length, rows: result.rows };
+          return {
+            command: commandOf(sql),
+            rowCount: result.affectedRows ?? result.rows.length,
+            rows: result.rows,
+          };
         },
         release,
       } as unknown as PostgresPoolClient;
@@ -46,5 +54,5 @@ function isMultiStatement(sql: string): boolean {
 
 function commandOf(sql: string): PostgresQueryResult<unknown>['command'] {
   const keyword = /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase();
-  return (keyword === 'WITH' ? 'SELECT' : keyword ?? 'SELECT') as PostgresQueryResult<unknown>['command'];
+  return (keyword === 'WITH' ? 'SELECT' : (keyword ?? 'SELECT')) as PostgresQueryResult<unknown>['command'];
 }

@@ -20,15 +20,34 @@ export async function registerAssets(app: FastifyInstance): Promise<void> {
     { root: fontsDir, prefix: '/assets/gcds/fonts/' },
   ];
   for (const [index, { root, prefix }] of assets.entries()) {
-    await app.register(fastifyStatic, { root, prefix, decorateReply: index === 0, index: false, maxAge: '1d' });
+    await app.register(fastifyStatic, {
+      root,
+      prefix,
+      decorateReply: index === 0,
+      index: false,
+      maxAge: '1d',
+    });
   }
   const fontsCss = ['lato/gcds-lato.css', 'noto-sans/gcds-noto-sans.css']
-    .map((file) => readFileSync(join(fontsDir, file), 'utf8').replaceAll('path/to/file/', `/assets/gcds/fonts/${dirname(file)}/`))
+    .map((file) =>
+      readFileSync(join(fontsDir, file), 'utf8').replaceAll(
+        'path/to/file/',
+        `/assets/gcds/fonts/${dirname(file)}/`,
+      ),
+    )
     .join('\n');
   const tokensCss = readFileSync(join(packageDir('@gcds-core/tokens'), 'build/web/css/tokens.css'), 'utf8');
-  const shortcutsCss = readFileSync(join(packageDir('@gcds-core/css-shortcuts'), 'dist/gcds-css-shortcuts.min.css'), 'utf8');
-  const css = (body: string) => (_request: unknown, reply: { type(t: string): { header(k: string, v: string): { send(b: string): unknown } } }) =>
-    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=86400').send(body);
+  const shortcutsCss = readFileSync(
+    join(packageDir('@gcds-core/css-shortcuts'), 'dist/gcds-css-shortcuts.min.css'),
+    'utf8',
+  );
+  const css =
+    (body: string) =>
+    (
+      _request: unknown,
+      reply: { type(t: string): { header(k: string, v: string): { send(b: string): unknown } } },
+    ) =>
+      reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=86400').send(body);
   app.get('/assets/gcds/fonts.css', css(fontsCss));
   app.get('/assets/gcds/tokens.css', css(tokensCss));
   app.get('/assets/gcds/css-shortcuts.min.css', css(shortcutsCss));

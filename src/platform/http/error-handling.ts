@@ -26,7 +26,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const status = error.statusCode ?? 500;
     if (status >= 500) request.log.error({ err: error }, 'unhandled error');
     else request.log.info({ code: error.code, status }, 'request rejected');
-    if (isApi(request)) return sendProblem(request, reply, problemKindFor(error, status), status < 400 ? 500 : status);
+    if (isApi(request))
+      return sendProblem(request, reply, problemKindFor(error, status), status < 400 ? 500 : status);
     if (status === 404) return reply.code(404).type('text/html; charset=utf-8').send(notFoundHtml());
     if (status === 429) return sendTooMany(request, reply, langFromUrl(request.url) ?? 'en');
     return sendServerErrorPage(request, reply, langFromUrl(request.url));
@@ -61,9 +62,20 @@ function sendCsrfPage(request: FastifyRequest, reply: FastifyReply): FastifyRepl
     `/${lang === 'en' ? 'fr' : 'en'}`,
     {
       title: t.t('errors.csrfTitle'),
-      body: html`<h1>${t.t('errors.csrfTitle')}</h1><p>${t.t('errors.csrfBody')}</p>
-${kept.length > 0 ? html`<dl class="kept-answers">${kept.map(([name, value]) => html`<dt>${name}</dt><dd>${String(value)}</dd>`)}</dl>` : ''}
-<p><a href="${back}">${t.t('errors.csrfNext')}</a></p>`,
+      body: html`<h1>${t.t('errors.csrfTitle')}</h1>
+        <p>${t.t('errors.csrfBody')}</p>
+        ${
+          kept.length > 0
+            ? html`<dl class="kept-answers">
+                ${kept.map(
+                  ([name, value]) =>
+                    html`<dt>${name}</dt>
+                      <dd>${String(value)}</dd>`,
+                )}
+              </dl>`
+            : ''
+        }
+        <p><a href="${back}">${t.t('errors.csrfNext')}</a></p>`,
     },
     403,
   );
@@ -71,10 +83,18 @@ ${kept.length > 0 ? html`<dl class="kept-answers">${kept.map(([name, value]) => 
 
 function sendTooMany(request: FastifyRequest, reply: FastifyReply, lang: Lang): FastifyReply {
   const t = translator(lang);
-  return sendPage(request, reply, lang, `/${lang === 'en' ? 'fr' : 'en'}`, {
-    title: t.t('errors.tooManyTitle'),
-    body: html`<h1>${t.t('errors.tooManyTitle')}</h1><p>${t.t('errors.tooManyBody')}</p>`,
-  }, 429);
+  return sendPage(
+    request,
+    reply,
+    lang,
+    `/${lang === 'en' ? 'fr' : 'en'}`,
+    {
+      title: t.t('errors.tooManyTitle'),
+      body: html`<h1>${t.t('errors.tooManyTitle')}</h1>
+        <p>${t.t('errors.tooManyBody')}</p>`,
+    },
+    429,
+  );
 }
 
 /** Only ever link back to a path on this site: a Referer is attacker-controlled. */

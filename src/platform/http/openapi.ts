@@ -4,7 +4,12 @@
  */
 export interface OpenApiDocument {
   openapi: '3.1.0';
-  info: { title: string; version: string; description: string; license: { name: string; identifier: string } };
+  info: {
+    title: string;
+    version: string;
+    description: string;
+    license: { name: string; identifier: string };
+  };
   servers: { url: string }[];
   paths: Record<string, Record<string, OpenApiOperation>>;
   components: { schemas: Record<string, unknown>; responses: Record<string, unknown> };
@@ -29,7 +34,8 @@ export class OpenApiRegistry {
       info: {
         title: 'Guichet API',
         version,
-        description: 'Public and partner APIs of Guichet. Errors are RFC 9457 problem details in both official languages.',
+        description:
+          'Public and partner APIs of Guichet. Errors are RFC 9457 problem details in both official languages.',
         license: { name: 'MIT', identifier: 'MIT' },
       },
       servers: [{ url: publicUrl }],
@@ -48,7 +54,10 @@ export class OpenApiRegistry {
 }
 
 export function problemResponse(description: string): unknown {
-  return { description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+  return {
+    description,
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  };
 }
 
 const PROBLEM_SCHEMA = {

@@ -42,7 +42,9 @@ export function buildProblem(
   kind: ProblemKind,
   status: number,
   lang: Lang,
-  extra: Partial<Pick<ProblemDetails, 'instance' | 'correlationId' | 'errors'>> & { values?: Record<string, string> } = {},
+  extra: Partial<Pick<ProblemDetails, 'instance' | 'correlationId' | 'errors'>> & {
+    values?: Record<string, string>;
+  } = {},
 ): ProblemDetails {
   const text = (l: Lang) => {
     const t = translator(l);

@@ -4,7 +4,8 @@
  */
 export type AssuranceLevel = 1 | 2 | 3;
 
-export type StaffRole = 'agent' | 'adjudicator' | 'supervisor' | 'tribunal-member' | 'analyst' | 'administrator';
+export type StaffRole =
+  'agent' | 'adjudicator' | 'supervisor' | 'tribunal-member' | 'analyst' | 'administrator';
 
 export interface PersonIdentity {
   readonly kind: 'person';

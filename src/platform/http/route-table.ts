@@ -20,13 +20,23 @@ export interface RouteEntry {
   readonly access: RouteAccess;
 }
 
-export type PageHandler = (request: FastifyRequest, reply: FastifyReply, lang: Lang) => Promise<unknown> | unknown;
+export type PageHandler = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  lang: Lang,
+) => Promise<unknown> | unknown;
 
 /** Every route registered through these helpers, for the authorisation matrix and the sitemap. */
 export class RouteTable {
   readonly entries: RouteEntry[] = [];
 
-  page(app: FastifyInstance, method: 'GET' | 'POST', path: BilingualPath, access: RouteAccess, handler: PageHandler): void {
+  page(
+    app: FastifyInstance,
+    method: 'GET' | 'POST',
+    path: BilingualPath,
+    access: RouteAccess,
+    handler: PageHandler,
+  ): void {
     for (const lang of ['en', 'fr'] as const) {
       this.entries.push({ method, path: path[lang], lang, access });
       app.route({ method, url: path[lang], handler: (request, reply) => handler(request, reply, lang) });
@@ -45,7 +55,12 @@ export function pathFor(path: BilingualPath, lang: Lang, params: Record<string, 
 }
 
 /** The same page in the other language, keeping the query string (where in-progress answers live). */
-export function alternateFor(request: FastifyRequest, path: BilingualPath, lang: Lang, params: Record<string, string> = {}): string {
+export function alternateFor(
+  request: FastifyRequest,
+  path: BilingualPath,
+  lang: Lang,
+  params: Record<string, string> = {},
+): string {
   const other: Lang = lang === 'en' ? 'fr' : 'en';
   const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
   return pathFor(path, other, params) + query;

@@ -53,7 +53,10 @@ for (const folder of folders) {
 }
 
 test('placeholders are filled and money and dates follow the locale', () => {
-  assert.equal(translator('en').t('errors.serverErrorReference', { reference: 'abc' }), 'If you call us, quote this reference: abc');
+  assert.equal(
+    translator('en').t('errors.serverErrorReference', { reference: 'abc' }),
+    'If you call us, quote this reference: abc',
+  );
   assert.equal(translator('en').money(123456), '$1,234.56');
   assert.match(translator('fr').money(123456), /^1\s234,56\s\$$/);
   assert.equal(translator('fr').date('2026-07-01'), '1 juillet 2026');

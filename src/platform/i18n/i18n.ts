@@ -91,7 +91,10 @@ export function translator(lang: Lang): Translator {
     },
     has: (key) => catalogue[key] !== undefined,
     money: (cents) => moneyFormats[lang].format(cents / 100),
-    date: (value) => dateFormats[lang].format(typeof value === 'string' ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : value),
+    date: (value) =>
+      dateFormats[lang].format(
+        typeof value === 'string' ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : value,
+      ),
     number: (value) => numberFormats[lang].format(value),
   };
 }

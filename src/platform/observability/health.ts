@@ -11,7 +11,12 @@ export interface HealthCheck {
 }
 
 /** `/health` in the IETF health-check format (application/health+json); 503 when any check fails. */
-export function registerHealthRoute(app: FastifyInstance, database: Database, version: string, extra: HealthCheck[] = []): void {
+export function registerHealthRoute(
+  app: FastifyInstance,
+  database: Database,
+  version: string,
+  extra: HealthCheck[] = [],
+): void {
   const checks: HealthCheck[] = [databaseCheck(database), ...extra];
   app.get('/health', async (_request, reply) => {
     const results = await Promise.all(checks.map(async (check) => ({ check, result: await safely(check) })));
@@ -26,10 +31,17 @@ export function registerHealthRoute(app: FastifyInstance, database: Database, ve
       version,
       serviceId: 'guichet',
       checks: Object.fromEntries(
-        results.map(({ check, result }) => [check.name, [{ componentType: check.componentType, ...result, time }]]),
+        results.map(({ check, result }) => [
+          check.name,
+          [{ componentType: check.componentType, ...result, time }],
+        ]),
       ),
     };
-    return reply.code(status === 'fail' ? 503 : 200).header('cache-control', 'no-store').type('application/health+json').send(body);
+    return reply
+      .code(status === 'fail' ? 503 : 200)
+      .header('cache-control', 'no-store')
+      .type('application/health+json')
+      .send(body);
   });
 }
 
@@ -48,7 +60,11 @@ function databaseCheck(database: Database): HealthCheck {
     async check() {
       const started = performance.now();
       await sql`select 1`.execute(database.db);
-      return { status: 'pass', observedValue: Math.round((performance.now() - started) * 100) / 100, observedUnit: 'ms' };
+      return {
+        status: 'pass',
+        observedValue: Math.round((performance.now() - started) * 100) / 100,
+        observedUnit: 'ms',
+      };
     },
   };
 }

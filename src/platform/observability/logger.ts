@@ -8,9 +8,25 @@ export const REDACTED_PATHS = [
   'req.headers.cookie',
   'req.headers.authorization',
   'res.headers["set-cookie"]',
-  ...['sin', 'socialInsuranceNumber', 'password', 'token', 'accessToken', 'idToken', 'refreshToken', 'otp', 'code',
-    'bankAccount', 'accountNumber', 'transitNumber', 'institutionNumber', 'income', 'incomeCents', 'secret', 'body']
-    .flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
+  ...[
+    'sin',
+    'socialInsuranceNumber',
+    'password',
+    'token',
+    'accessToken',
+    'idToken',
+    'refreshToken',
+    'otp',
+    'code',
+    'bankAccount',
+    'accountNumber',
+    'transitNumber',
+    'institutionNumber',
+    'income',
+    'incomeCents',
+    'secret',
+    'body',
+  ].flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
 ];
 
 export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pino.DestinationStream): Logger {

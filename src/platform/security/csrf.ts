@@ -30,7 +30,7 @@ export function registerCsrf(app: FastifyInstance, secret: string): void {
   app.decorateRequest('csrfToken', function (this: FastifyRequest) {
     return signToken(secret, ensureCookieSecret(this));
   });
-  app.addHook('preHandler', async (request, reply) => {
+  app.addHook('preHandler', async (request) => {
     if (!UNSAFE_METHODS.has(request.method) || isJsonApiCall(request)) return;
     const cookieSecret = request.cookies[CSRF_COOKIE];
     const submitted = readSubmittedToken(request);
@@ -55,7 +55,8 @@ function ensureCookieSecret(request: FastifyRequest): string {
 
 function setCookieIfNew(request: FastifyRequest, reply: FastifyReply): void {
   const created = (request as RequestWithSecret)[NEW_SECRET];
-  if (created) reply.setCookie(CSRF_COOKIE, created, { path: '/', httpOnly: true, secure: true, sameSite: 'lax' });
+  if (created)
+    reply.setCookie(CSRF_COOKIE, created, { path: '/', httpOnly: true, secure: true, sameSite: 'lax' });
 }
 
 function signToken(secret: string, cookieSecret: string): string {

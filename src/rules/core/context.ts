@@ -12,15 +12,14 @@ class TracingContext implements EvaluationContext {
   ) {}
 
   private read(path: string, date: string): ParameterUse['value'] {
+    if (!this.tracing) return this.store.value(path, date);
     const resolved = this.store.resolve(path, date);
-    if (this.tracing) {
-      this.pending.push({
-        file: resolved.file,
-        effective: resolved.effective,
-        value: resolved.value,
-        reference: resolved.reference,
-      });
-    }
+    this.pending.push({
+      file: resolved.file,
+      effective: resolved.effective,
+      value: resolved.value,
+      reference: resolved.reference,
+    });
     return resolved.value;
   }
 
@@ -32,7 +31,8 @@ class TracingContext implements EvaluationContext {
 
   table(path: string, date: string): Readonly<Record<string, number>> {
     const value = this.read(path, date);
-    if (typeof value !== 'object' || value === null) throw new InvalidParameterFileError(path, 'expected a table');
+    if (typeof value !== 'object' || value === null)
+      throw new InvalidParameterFileError(path, 'expected a table');
     return value as Readonly<Record<string, number>>;
   }
 

@@ -3,8 +3,14 @@ import assert from 'node:assert/strict';
 import { divideRounded, multiplyRate } from './money.ts';
 
 test('divideRounded rounds as asked', () => {
-  assert.deepEqual([divideRounded(25, 10, 'half-up'), divideRounded(24, 10, 'half-up'), divideRounded(-25, 10, 'half-up')], [3, 2, -2]);
-  assert.deepEqual([divideRounded(29, 10, 'floor'), divideRounded(21, 10, 'ceil'), divideRounded(20, 10, 'ceil')], [2, 3, 2]);
+  assert.deepEqual(
+    [divideRounded(25, 10, 'half-up'), divideRounded(24, 10, 'half-up'), divideRounded(-25, 10, 'half-up')],
+    [3, 2, -2],
+  );
+  assert.deepEqual(
+    [divideRounded(29, 10, 'floor'), divideRounded(21, 10, 'ceil'), divideRounded(20, 10, 'ceil')],
+    [2, 3, 2],
+  );
 });
 
 test('multiplyRate is exact at half-cent boundaries where floating point is not', () => {

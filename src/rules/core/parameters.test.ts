@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { NoParametersForDateError, UnknownParameterError } from './errors.ts';
-import { InvalidParameterFileError, PARAMETERS_DIR, ParameterStore, parseParameterFile, resolveParameter } from './parameters.ts';
+import {
+  InvalidParameterFileError,
+  PARAMETERS_DIR,
+  ParameterStore,
+  parseParameterFile,
+  resolveParameter,
+} from './parameters.ts';
 import { createContext } from './context.ts';
 
 const FILE = `
@@ -37,8 +43,14 @@ test('NoParametersForDateError before the first entry, in a null gap and past co
 });
 
 test('a file without coverage_end or reference is refused', () => {
-  assert.throws(() => parseParameterFile('x', FILE.replace('coverage_end: 2025-06-30\n', '')), InvalidParameterFileError);
-  assert.throws(() => parseParameterFile('x', FILE.replace(/reference:\n.*\n/, '')), InvalidParameterFileError);
+  assert.throws(
+    () => parseParameterFile('x', FILE.replace('coverage_end: 2025-06-30\n', '')),
+    InvalidParameterFileError,
+  );
+  assert.throws(
+    () => parseParameterFile('x', FILE.replace(/reference:\n.*\n/, '')),
+    InvalidParameterFileError,
+  );
 });
 
 test('unknown or malformed parameter paths are refused', () => {

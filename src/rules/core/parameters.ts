@@ -48,7 +48,8 @@ function toValue(raw: unknown, file: string): ParameterValue | null {
   const table = readRecord(raw, file);
   const out: Record<string, number> = {};
   for (const [key, v] of Object.entries(table)) {
-    if (typeof v !== 'number') throw new InvalidParameterFileError(file, `table entry ${key} is not a number`);
+    if (typeof v !== 'number')
+      throw new InvalidParameterFileError(file, `table entry ${key} is not a number`);
     out[key] = v;
   }
   return Object.freeze(out);
@@ -97,8 +98,11 @@ export function parseParameterFile(path: string, text: string): ParameterFile {
   };
 }
 
-/** Value in force on `date`; throws rather than extrapolate. */
-export function resolveParameter(file: ParameterFile, date: string): ResolvedParameter {
+/** The dated entry in force on `date`; throws rather than extrapolate. Allocates nothing. */
+export function entryInForce(
+  file: ParameterFile,
+  date: string,
+): { readonly effective: string; readonly value: ParameterValue } {
   if (date > file.coverageEnd) throw new NoParametersForDateError(file.path, date);
   let found: ParameterFile['entries'][number] | undefined;
   for (const entry of file.entries) {
@@ -106,7 +110,13 @@ export function resolveParameter(file: ParameterFile, date: string): ResolvedPar
     found = entry;
   }
   if (!found || found.value === null) throw new NoParametersForDateError(file.path, date);
-  return { file: `${file.path}.yaml`, effective: found.effective, value: found.value, reference: file.reference };
+  return found as { readonly effective: string; readonly value: ParameterValue };
+}
+
+/** Value in force on `date`, with where it comes from (for the trace). */
+export function resolveParameter(file: ParameterFile, date: string): ResolvedParameter {
+  const { effective, value } = entryInForce(file, date);
+  return { file: `${file.path}.yaml`, effective, value, reference: file.reference };
 }
 
 /** Reads each file once, on first use, and keeps it for the life of the process. */
@@ -134,14 +144,19 @@ export class ParameterStore implements ParameterSource {
     return resolveParameter(this.load(path), date);
   }
 
+  /** The bare value, for untraced evaluation. */
+  value(path: string, date: string): ParameterValue {
+    return entryInForce(this.load(path), date).value;
+  }
+
   param(path: string, date: string): number {
-    const { value } = this.resolve(path, date);
+    const value = this.value(path, date);
     if (typeof value !== 'number') throw new InvalidParameterFileError(path, 'expected a number');
     return value;
   }
 
   table(path: string, date: string): Readonly<Record<string, number>> {
-    const { value } = this.resolve(path, date);
+    const value = this.value(path, date);
     if (typeof value === 'number') throw new InvalidParameterFileError(path, 'expected a table');
     return value;
   }

@@ -1,4 +1,11 @@
-import type { Citation, EvaluationContext, Period, ProgrammeId, ProgrammeResult, ReasonCode } from './types.ts';
+import type {
+  Citation,
+  EvaluationContext,
+  Period,
+  ProgrammeId,
+  ProgrammeResult,
+  ReasonCode,
+} from './types.ts';
 
 /** Builders that keep the invariant: eligible ⇔ annualCents > 0; cannot-tell ⇔ annualCents null. */
 

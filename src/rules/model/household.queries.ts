@@ -27,7 +27,8 @@ export function spouseOf(household: Household, personId: string): Person | undef
 }
 
 export function isChildInHousehold(household: Household, personId: string): boolean {
-  for (const r of household.relationships ?? []) if (r.type === 'parent' && r.childId === personId) return true;
+  for (const r of household.relationships ?? [])
+    if (r.type === 'parent' && r.childId === personId) return true;
   return false;
 }
 

@@ -45,7 +45,9 @@ const person = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        status: { enum: ['citizen', 'permanent-resident', 'protected-person', 'temporary-resident', 'other'] },
+        status: {
+          enum: ['citizen', 'permanent-resident', 'protected-person', 'temporary-resident', 'other'],
+        },
         livesInCanada: { type: 'boolean' },
         yearsInCanadaAfter18: { type: 'integer', minimum: 0, maximum: 120 },
         periodsInCanada: {

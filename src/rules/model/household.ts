@@ -4,16 +4,13 @@
  * answer `cannot-tell` and name it in `missingFacts`, they never assume a value.
  */
 
-export type ProvinceCode = 'AB' | 'BC' | 'MB' | 'NB' | 'NL' | 'NS' | 'NT' | 'NU' | 'ON' | 'PE' | 'QC' | 'SK' | 'YT';
+export type ProvinceCode =
+  'AB' | 'BC' | 'MB' | 'NB' | 'NL' | 'NS' | 'NT' | 'NU' | 'ON' | 'PE' | 'QC' | 'SK' | 'YT';
 
 export type MaritalStatus = 'single' | 'married' | 'common-law' | 'separated' | 'divorced' | 'widowed';
 
 export type ResidenceStatus =
-  | 'citizen'
-  | 'permanent-resident'
-  | 'protected-person'
-  | 'temporary-resident'
-  | 'other';
+  'citizen' | 'permanent-resident' | 'protected-person' | 'temporary-resident' | 'other';
 
 /** Income of one tax year by type, in cents. Net income = sum of the types − deductions. */
 export interface IncomeByType {

@@ -9,7 +9,8 @@ const validateShape = ajv.compile(householdSchema);
 
 function schemaIssue(error: ErrorObject): ValidationIssue {
   const missing = error.keyword === 'required' ? `/${String(error.params['missingProperty'])}` : '';
-  const extra = error.keyword === 'additionalProperties' ? `/${String(error.params['additionalProperty'])}` : '';
+  const extra =
+    error.keyword === 'additionalProperties' ? `/${String(error.params['additionalProperty'])}` : '';
   return { path: `${error.instancePath}${missing}${extra}` || '/', code: `schema.${error.keyword}` };
 }
 
@@ -29,7 +30,8 @@ function relationshipIssues(h: Household): ValidationIssue[] {
   (h.relationships ?? []).forEach((r, i) => {
     const ids = r.type === 'spouse' ? r.partners : [r.parentId, r.childId];
     ids.forEach((id, j) => {
-      if (!byId.has(id)) issues.push({ path: `/relationships/${i}/${relationshipField(r.type, j)}`, code: 'person.unknown' });
+      if (!byId.has(id))
+        issues.push({ path: `/relationships/${i}/${relationshipField(r.type, j)}`, code: 'person.unknown' });
     });
     if (ids[0] === ids[1]) issues.push({ path: `/relationships/${i}`, code: 'relationship.self' });
     if (r.type === 'parent') {
@@ -62,12 +64,19 @@ function ageIssues(h: Household, today: string): ValidationIssue[] {
  * Checks shape (ajv, JSON Schema in docs/household.schema.json) then meaning. Negative hours and
  * amounts are rejected by the schema (minimum 0). Throws HouseholdValidationError with { path, code }.
  */
-export function validateHousehold(input: unknown, today: string = new Date().toISOString().slice(0, 10)): Household {
+export function validateHousehold(
+  input: unknown,
+  today: string = new Date().toISOString().slice(0, 10),
+): Household {
   if (!validateShape(input)) {
     throw new HouseholdValidationError((validateShape.errors ?? []).map(schemaIssue));
   }
   const household = input as unknown as Household;
-  const issues = [...dateIssues(household, today), ...relationshipIssues(household), ...ageIssues(household, today)];
+  const issues = [
+    ...dateIssues(household, today),
+    ...relationshipIssues(household),
+    ...ageIssues(household, today),
+  ];
   if (issues.length > 0) throw new HouseholdValidationError(issues);
   return household;
 }

@@ -1,11 +1,31 @@
 import { defaultParameters as store } from '../core/parameters.ts';
 import { excess } from '../core/money.ts';
-import { ccbAnnualCents, cdbAnnualCents, resolveCcbPlan, type CcbPlan } from '../programmes/ccb/ccb.formula.ts';
-import { combinePhases, isCwbFamily, isDisabilitySupplementEligible, resolveCwbPlan } from '../programmes/cwb/cwb.formula.ts';
+import {
+  ccbAnnualCents,
+  cdbAnnualCents,
+  resolveCcbPlan,
+  summarizeChildren,
+  type CcbPlan,
+} from '../programmes/ccb/ccb.formula.ts';
+import {
+  combinePhases,
+  isCwbFamily,
+  isDisabilitySupplementEligible,
+  resolveCwbPlan,
+} from '../programmes/cwb/cwb.formula.ts';
 import { recoveryTaxCents } from '../programmes/oas/oas.formula.ts';
 import { resolveSeniorsPlan } from '../programmes/oas/seniors.plan.ts';
 import { gstAnswers } from './oracle-gst.ts';
-import { dollarsToCents, flag, has, household, num, people, type OracleCase, type Scalar } from './oracle-case.ts';
+import {
+  dollarsToCents,
+  flag,
+  has,
+  household,
+  num,
+  people,
+  type OracleCase,
+  type Scalar,
+} from './oracle-case.ts';
 
 /** What our engine answers for one PolicyEngine variable of one case. */
 export type Answer =
@@ -33,6 +53,7 @@ function fillChildren(plan: CcbPlan, c: OracleCase, custodyDefault: number): voi
     s.dtc[s.count] = flag(p, 'dtc_eligible') || flag(p, 'is_disabled') ? 1 : 0;
     s.count++;
   }
+  summarizeChildren(plan);
 }
 
 const afni = (c: OracleCase): number => dollarsToCents(num(household(c), 'adjusted_family_net_income'));
@@ -49,7 +70,9 @@ const childDisabilityBenefit: Evaluator = (c) => {
   const h = household(c);
   if (has(h, 'child_disability_benefit_reduction')) {
     const n = num(h, 'child_disability_benefit_children');
-    return value(cents(excess(n * plan.cdbMax, dollarsToCents(num(h, 'child_disability_benefit_reduction')))));
+    return value(
+      cents(excess(n * plan.cdbMax, dollarsToCents(num(h, 'child_disability_benefit_reduction')))),
+    );
   }
   fillChildren(plan, c, 1);
   return value(cents(cdbAnnualCents(plan, afni(c))));
@@ -93,7 +116,15 @@ const cwbFromComponents =
   (c) => {
     const h = household(c);
     if (!has(h, max)) return needsCwbPlan(c);
-    return value(cents(combinePhases(dollarsToCents(num(h, max)), dollarsToCents(num(h, phaseIn)), dollarsToCents(num(h, phaseOut)))));
+    return value(
+      cents(
+        combinePhases(
+          dollarsToCents(num(h, max)),
+          dollarsToCents(num(h, phaseIn)),
+          dollarsToCents(num(h, phaseOut)),
+        ),
+      ),
+    );
   };
 
 const cwbTotal: Evaluator = (c) => {
@@ -103,10 +134,19 @@ const cwbTotal: Evaluator = (c) => {
 };
 
 const cwbFamily: Evaluator = (c) =>
-  value(isCwbFamily(flag(household(c), 'is_married'), people(c).some(([, p]) => flag(p, 'cwb_dependant'))));
+  value(
+    isCwbFamily(
+      flag(household(c), 'is_married'),
+      people(c).some(([, p]) => flag(p, 'cwb_dependant')),
+    ),
+  );
 
 const cwbDisabilityEligible: Evaluator = (c) =>
-  value(people(c).map(([, p]) => isDisabilitySupplementEligible(flag(p, 'dtc_eligible'), flag(p, 'cwb_dependant'))));
+  value(
+    people(c).map(([, p]) =>
+      isDisabilitySupplementEligible(flag(p, 'dtc_eligible'), flag(p, 'cwb_dependant')),
+    ),
+  );
 
 export const EVALUATORS: Readonly<Record<string, Evaluator>> = {
   child_benefit: childBenefit,
@@ -135,6 +175,8 @@ export const EVALUATORS: Readonly<Record<string, Evaluator>> = {
   cwb_disability_supplement_phase_in: needsCwbPlan,
   cwb_disability_supplement_phase_out: needsCwbPlan,
   cwb_disability_category: () =>
-    listed('PolicyEngine-internal category; we count DTC-eligible spouses and the family flag (ITA s. 122.7(3))'),
+    listed(
+      'PolicyEngine-internal category; we count DTC-eligible spouses and the family flag (ITA s. 122.7(3))',
+    ),
   ...gstAnswers,
 };

@@ -8,7 +8,8 @@ export type Verdict =
   | { readonly kind: 'fail'; readonly detail: string };
 
 function close(actual: Scalar, expected: Scalar, margin: number): boolean {
-  if (typeof expected === 'number' && typeof actual === 'number') return Math.abs(actual - expected) <= margin + 1e-9;
+  if (typeof expected === 'number' && typeof actual === 'number')
+    return Math.abs(actual - expected) <= margin + 1e-9;
   return actual === expected;
 }
 
@@ -17,7 +18,8 @@ function matches(c: OracleCase, variable: string, actual: Scalar | Scalar[], mar
   if (expected === undefined) return false;
   const ids = people(c).map(([id]) => id);
   const list = Array.isArray(actual) ? actual : [actual];
-  if (Array.isArray(expected)) return expected.every((e, i) => list[i] !== undefined && close(list[i] as Scalar, e, margin));
+  if (Array.isArray(expected))
+    return expected.every((e, i) => list[i] !== undefined && close(list[i] as Scalar, e, margin));
   if (typeof expected === 'object') {
     return Object.entries(expected).every(([id, e]) => close(list[ids.indexOf(id)] as Scalar, e, margin));
   }
@@ -51,7 +53,11 @@ export function judge(c: OracleCase, listedById: Readonly<Record<string, string>
     else if (!matches(c, variable, a.value, margin)) {
       const fixed = listedById[c.id];
       if (fixed) reasons.push(`${variable}: ${fixed}`);
-      else return { kind: 'fail', detail: `${variable}: ours ${JSON.stringify(a.value)} vs ${JSON.stringify(c.expected[variable])}` };
+      else
+        return {
+          kind: 'fail',
+          detail: `${variable}: ours ${JSON.stringify(a.value)} vs ${JSON.stringify(c.expected[variable])}`,
+        };
     }
   }
   if (evaluated === 0) reasons.push('no variable of this case is one we model');

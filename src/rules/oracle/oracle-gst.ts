@@ -11,13 +11,27 @@ import {
   type GstRole,
 } from '../programmes/gst-credit/gst-credit.formula.ts';
 import type { Answer, Evaluator } from './oracle-adapters.ts';
-import { dollarsToCents, flag, has, household, num, people, type OracleCase, type Scalar, type Vars } from './oracle-case.ts';
+import {
+  dollarsToCents,
+  flag,
+  has,
+  household,
+  num,
+  people,
+  type OracleCase,
+  type Scalar,
+  type Vars,
+} from './oracle-case.ts';
 
 const value = (v: Scalar | Scalar[]): Answer => ({ kind: 'value', value: v });
 const cents = (v: number): number => v / 100;
 const plan = (c: OracleCase) => resolveGstPlan(store, `${c.period}-01-01`);
 
-const CATEGORY_ROLE: Readonly<Record<string, GstRole>> = { HEAD: 'individual', SPOUSE: 'spouse', CHILD: 'child' };
+const CATEGORY_ROLE: Readonly<Record<string, GstRole>> = {
+  HEAD: 'individual',
+  SPOUSE: 'spouse',
+  CHILD: 'child',
+};
 
 function isChild(p: Vars): boolean {
   return !flag(p, 'is_head') && !flag(p, 'is_spouse') && (flag(p, 'is_dependant') || num(p, 'age', 18) < 19);
@@ -29,14 +43,20 @@ function roles(c: OracleCase): (GstRole | undefined)[] {
   const married = flag(household(c), 'is_married');
   const eldest = married
     ? -1
-    : list.reduce((best, [, p], i) => (isChild(p) && (best < 0 || num(p, 'age', 18) > num(list[best]?.[1] ?? {}, 'age', 18)) ? i : best), -1);
+    : list.reduce(
+        (best, [, p], i) =>
+          isChild(p) && (best < 0 || num(p, 'age', 18) > num(list[best]?.[1] ?? {}, 'age', 18)) ? i : best,
+        -1,
+      );
   return list.map(([, p], i) => {
     const category = p['gst_credit_category'];
     if (typeof category === 'string') return CATEGORY_ROLE[category];
-    if (flag(p, 'is_spouse') || flag(p, 'is_eldest_child_in_single_household_for_gst_credit')) return 'spouse';
+    if (flag(p, 'is_spouse') || flag(p, 'is_eldest_child_in_single_household_for_gst_credit'))
+      return 'spouse';
     if (flag(p, 'is_head')) return 'individual';
     if (p['is_eldest_child_in_single_household_for_gst_credit'] === false) return 'child';
-    if (flag(p, 'is_child_for_gst_credit') || isChild(p)) return i === eldest ? 'eligible-dependant' : 'child';
+    if (flag(p, 'is_child_for_gst_credit') || isChild(p))
+      return i === eldest ? 'eligible-dependant' : 'child';
     return undefined;
   });
 }
@@ -56,11 +76,17 @@ const gstCredit: Evaluator = (c) => {
   const h = household(c);
   const p = plan(c);
   if (has(h, 'gst_credit_base')) {
-    const parts = ['gst_credit_base', 'gst_credit_singles_boost', 'gst_credit_reduction'].map((k) => dollarsToCents(num(h, k)));
+    const parts = ['gst_credit_base', 'gst_credit_singles_boost', 'gst_credit_reduction'].map((k) =>
+      dollarsToCents(num(h, k)),
+    );
     return value(cents(combineGst(parts[0] ?? 0, parts[1] ?? 0, parts[2] ?? 0)));
   }
   const f = facts(c);
-  const total = combineGst(gstBase(p, f.married, f.children), gstSupplement(p, f.married, f.children, f.net), gstReduction(p, f.net));
+  const total = combineGst(
+    gstBase(p, f.married, f.children),
+    gstSupplement(p, f.married, f.children, f.net),
+    gstReduction(p, f.net),
+  );
   return value(cents(total));
 };
 
@@ -89,7 +115,9 @@ export const gstAnswers: Readonly<Record<string, Evaluator>> = {
   },
   is_child_for_gst_credit: (c) => {
     const p = plan(c);
-    return value(people(c).map(([, v]) => isQualifiedDependant(p, num(v, 'age', 18), flag(v, 'is_dependant'))));
+    return value(
+      people(c).map(([, v]) => isQualifiedDependant(p, num(v, 'age', 18), flag(v, 'is_dependant'))),
+    );
   },
   is_eldest_child_in_single_household_for_gst_credit: () => ({
     kind: 'listed',

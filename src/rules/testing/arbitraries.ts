@@ -5,10 +5,18 @@ import type { Household, IncomeByType, Person, Relationship } from '../model/hou
 
 const date = (from: number, to: number) =>
   fc
-    .tuple(fc.integer({ min: from, max: to }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
+    .tuple(
+      fc.integer({ min: from, max: to }),
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 1, max: 28 }),
+    )
     .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 
-const cents = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 25_000_000 }), fc.integer({ min: 0, max: 6_000_000 }));
+const cents = fc.oneof(
+  fc.constant(0),
+  fc.integer({ min: 0, max: 25_000_000 }),
+  fc.integer({ min: 0, max: 6_000_000 }),
+);
 
 const incomeYear: fc.Arbitrary<IncomeByType> = fc.record(
   { employment: cents, selfEmployment: cents, cpp: cents, investment: cents, other: cents },
@@ -36,7 +44,9 @@ const personArb = (id: string): fc.Arbitrary<Person> =>
   fc
     .record({
       birthDate: date(1925, 2025),
-      maritalStatus: fc.option(fc.constantFrom('single', 'married', 'widowed', 'divorced'), { nil: undefined }),
+      maritalStatus: fc.option(fc.constantFrom('single', 'married', 'widowed', 'divorced'), {
+        nil: undefined,
+      }),
       dtc: fc.boolean(),
       residence,
       income,
@@ -66,7 +76,8 @@ export const householdArb: fc.Arbitrary<Household> = fc
   )
   .map(({ people, spouse, links, province }) => {
     const relationships: Relationship[] = [];
-    if (spouse && people.length > 1) relationships.push({ type: 'spouse', partners: ['p0', 'p1'], kind: 'married' });
+    if (spouse && people.length > 1)
+      relationships.push({ type: 'spouse', partners: ['p0', 'p1'], kind: 'married' });
     const seen = new Set<number>();
     for (const [child, share] of links) {
       if (child >= people.length || seen.has(child)) continue;

@@ -12,12 +12,21 @@ import type {
 
 export const CITIZEN = { status: 'citizen', livesInCanada: true } as const;
 
-export function person(id: string, birthDate: string, extra: Partial<Omit<Person, 'id' | 'birthDate'>> = {}): Person {
+export function person(
+  id: string,
+  birthDate: string,
+  extra: Partial<Omit<Person, 'id' | 'birthDate'>> = {},
+): Person {
   return { id, birthDate, ...extra };
 }
 
 /** An adult citizen living in Canada with the given net income (as "other" income) in each year. */
-export function adult(id: string, birthDate: string, incomeByYear: Record<string, IncomeByType> = {}, extra: Partial<Person> = {}): Person {
+export function adult(
+  id: string,
+  birthDate: string,
+  incomeByYear: Record<string, IncomeByType> = {},
+  extra: Partial<Person> = {},
+): Person {
   return { id, birthDate, residence: CITIZEN, income: incomeByYear, ...extra };
 }
 
@@ -37,17 +46,28 @@ export function spouses(a: string, b: string): SpouseRelationship {
   return { type: 'spouse', partners: [a, b], kind: 'married' };
 }
 
-export function household(people: Person[], relationships: Relationship[] = [], province: ProvinceCode = 'ON'): Household {
+export function household(
+  people: Person[],
+  relationships: Relationship[] = [],
+  province: ProvinceCode = 'ON',
+): Household {
   return { province, people, relationships };
 }
 
 /** One parent with the given AFNI and children (birth dates, custody shares). */
-export function family(afniCents: number, years: number[], children: { birthDate: string; share?: number; dtc?: boolean }[]): Household {
+export function family(
+  afniCents: number,
+  years: number[],
+  children: { birthDate: string; share?: number; dtc?: boolean }[],
+): Household {
   const parent = adult('parent', '1985-01-01', income(afniCents, ...years));
   const kids = children.map((c, i) =>
     person(`child${i + 1}`, c.birthDate, c.dtc ? { disability: { dtcEligible: true } } : {}),
   );
-  return household([parent, ...kids], kids.map((k, i) => parentOf('parent', k.id, children[i]?.share ?? 1)));
+  return household(
+    [parent, ...kids],
+    kids.map((k, i) => parentOf('parent', k.id, children[i]?.share ?? 1)),
+  );
 }
 
 export const dollars = (d: number): number => Math.round(d * 100);

@@ -1,6 +1,6 @@
 import type { Household } from '../../model/household.ts';
 import { familyHead, familyNetIncome, familyStatus, readChildren, spouseIndex } from '../shared/family.ts';
-import { childCount, type CcbPlan } from './ccb.formula.ts';
+import { childCount, summarizeChildren, type CcbPlan } from './ccb.formula.ts';
 
 /** Outcome of reading a household for CCB/CDB. Kept as numbers so the batch path allocates nothing. */
 export const FAMILY_OK = 0;
@@ -27,6 +27,7 @@ export function createFamilyRead(): FamilyRead {
  */
 export function readCcbFamily(plan: CcbPlan, h: Household, dtcOnly: boolean, out: FamilyRead): void {
   readChildren(h, plan.firstOfMonth, 18, plan.scratch);
+  summarizeChildren(plan);
   out.yearKey = plan.yearKey;
   out.head = -1;
   out.spouse = -1;

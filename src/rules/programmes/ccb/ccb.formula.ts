@@ -18,11 +18,20 @@ export interface CcbPlan {
   readonly cdbMax: number;
   readonly cdbRate: readonly number[];
   readonly scratch: ChildScratch;
+  /** Per-household tallies of plan.scratch, filled by summarizeChildren. */
+  readonly tally: ChildTally;
   readonly asOf: string;
   /** Ages are taken on the first day of the benefit month. */
   readonly firstOfMonth: string;
   /** Base tax year of the July–June benefit year containing asOf. */
   readonly yearKey: string;
+}
+
+export interface ChildTally {
+  /** Index 1 = shared custody, 2 = full custody (the custody class). */
+  readonly count: Int32Array;
+  readonly maximum: Float64Array;
+  readonly dtc: Int32Array;
 }
 
 function byCount(table: Readonly<Record<string, number>>, last: number): number[] {
@@ -46,6 +55,7 @@ export function resolveCcbPlan(params: ParameterReader, asOf: string): CcbPlan {
     cdbMax: params.param('cdb/max-per-child', asOf),
     cdbRate: byCount(params.table('cdb/reduction-rate', asOf), 2),
     scratch: createChildScratch(),
+    tally: { count: new Int32Array(3), maximum: new Float64Array(3), dtc: new Int32Array(3) },
     asOf,
     firstOfMonth: `${asOf.slice(0, 8)}01`,
     yearKey: String(benefitYearStart(asOf) - 1),
@@ -82,7 +92,8 @@ export function step2Fixed(plan: CcbPlan, n: number): number {
 export function ccbReductionMicro(plan: CcbPlan, children: number, afni: number): number {
   if (children <= 0) return 0;
   const n = children > 4 ? 4 : children;
-  if (afni <= plan.secondThreshold) return excess(afni, plan.firstThreshold) * rateMicro(plan.step1Rate[n] ?? 0);
+  if (afni <= plan.secondThreshold)
+    return excess(afni, plan.firstThreshold) * rateMicro(plan.step1Rate[n] ?? 0);
   return step2Fixed(plan, n) * MICRO + (afni - plan.secondThreshold) * rateMicro(plan.step2Rate[n] ?? 0);
 }
 
@@ -90,26 +101,31 @@ export function ccbReduction(plan: CcbPlan, children: number, afni: number): num
   return divideRounded(ccbReductionMicro(plan, children, afni), MICRO, 'half-up');
 }
 
-/** Maximum for the children of a custody class (mask: 1 = shared only, 2 = full only, 3 = both). */
-export function ccbMaximum(plan: CcbPlan, mask: number): number {
+/** One pass over plan.scratch: children, maxima and DTC-eligible children by custody class. */
+export function summarizeChildren(plan: CcbPlan): void {
   const s = plan.scratch;
-  let total = 0;
+  const t = plan.tally;
+  t.count[1] = t.count[2] = t.dtc[1] = t.dtc[2] = 0;
+  t.maximum[1] = t.maximum[2] = 0;
   for (let i = 0; i < s.count; i++) {
     const cls = custodyClass(plan, s.shares[i] ?? 0);
-    if (cls !== 0 && (mask & cls) !== 0) total += (s.ages[i] ?? 0) < 6 ? plan.maxUnder6 : plan.max6to17;
+    if (cls === 0) continue;
+    t.count[cls] = (t.count[cls] ?? 0) + 1;
+    t.maximum[cls] = (t.maximum[cls] ?? 0) + ((s.ages[i] ?? 0) < 6 ? plan.maxUnder6 : plan.max6to17);
+    if (s.dtc[i] === 1) t.dtc[cls] = (t.dtc[cls] ?? 0) + 1;
   }
-  return total;
+}
+
+/** Maximum for the children of a custody class (mask: 1 = shared only, 2 = full only, 3 = both). */
+export function ccbMaximum(plan: CcbPlan, mask: number): number {
+  const m = plan.tally.maximum;
+  return (mask & 1 ? (m[1] ?? 0) : 0) + (mask & 2 ? (m[2] ?? 0) : 0);
 }
 
 /** Number of eligible children of a custody class (mask as above; dtcOnly counts CDB children). */
 export function childCount(plan: CcbPlan, mask: number, dtcOnly: boolean): number {
-  const s = plan.scratch;
-  let count = 0;
-  for (let i = 0; i < s.count; i++) {
-    const cls = custodyClass(plan, s.shares[i] ?? 0);
-    if (cls !== 0 && (mask & cls) !== 0 && (!dtcOnly || s.dtc[i] === 1)) count++;
-  }
-  return count;
+  const c = dtcOnly ? plan.tally.dtc : plan.tally.count;
+  return (mask & 1 ? (c[1] ?? 0) : 0) + (mask & 2 ? (c[2] ?? 0) : 0);
 }
 
 function ccbFor(plan: CcbPlan, mask: number, afni: number): number {

@@ -23,7 +23,10 @@ import {
 } from './ccb.family.ts';
 
 export const CCB_CITATIONS: readonly Citation[] = [
-  { title: 'Income Tax Act, ss. 122.6–122.63', href: 'https://laws-lois.justice.gc.ca/eng/acts/I-3.3/section-122.61.html' },
+  {
+    title: 'Income Tax Act, ss. 122.6–122.63',
+    href: 'https://laws-lois.justice.gc.ca/eng/acts/I-3.3/section-122.61.html',
+  },
   {
     title: 'CRA, Canada child benefit: how much you can get',
     href: 'https://www.canada.ca/en/revenue-agency/services/child-family-benefits/canada-child-benefit/how-much.html',
@@ -62,7 +65,10 @@ function traceFamily(kind: Kind, plan: CcbPlan, family: FamilyRead, ctx: Evaluat
     },
   });
   if (family.outcome === FAMILY_OK) {
-    ctx.step(`${kind}.adjusted-family-net-income`, { inputs: { baseYear: family.yearKey }, resultCents: family.afni });
+    ctx.step(`${kind}.adjusted-family-net-income`, {
+      inputs: { baseYear: family.yearKey },
+      resultCents: family.afni,
+    });
   }
 }
 
@@ -71,11 +77,19 @@ function traceAmount(kind: Kind, plan: CcbPlan, afni: number, micro: number, ctx
     ctx.step('ccb.maximum', { resultCents: ccbMaximum(plan, 3) });
     ctx.step('ccb.reduction', { resultCents: ccbReduction(plan, childCount(plan, 3, false), afni) });
   }
-  ctx.step(`${kind}.annual-amount`, { inputs: { sharedCustodyFactor: plan.sharedFactor }, resultCents: annualCents(micro) });
+  ctx.step(`${kind}.annual-amount`, {
+    inputs: { sharedCustodyFactor: plan.sharedFactor },
+    resultCents: annualCents(micro),
+  });
   ctx.step(`${kind}.monthly-payment`, { resultCents: monthlyCents(micro) });
 }
 
-export function evaluateCcbLike(kind: Kind, h: Household, asOf: string, ctx: EvaluationContext): ProgrammeResult[] {
+export function evaluateCcbLike(
+  kind: Kind,
+  h: Household,
+  asOf: string,
+  ctx: EvaluationContext,
+): ProgrammeResult[] {
   const plan = resolveCcbPlan(ctx, asOf);
   const family = createFamilyRead();
   readCcbFamily(plan, h, kind === 'cdb', family);
@@ -89,14 +103,28 @@ export function evaluateCcbLike(kind: Kind, h: Household, asOf: string, ctx: Eva
   }
   if (family.outcome !== FAMILY_OK) {
     const missing = missingIncomePaths(h, [family.head, family.spouse], family.yearKey);
-    const statusPaths = [family.head, family.spouse].filter((i) => i >= 0).map((i) => `/people/${i}/residence/status`);
-    return [cannotTellResult({ ...common, reasons: [`${kind}.missing-facts`] }, missing.length ? missing : statusPaths, ctx)];
+    const statusPaths = [family.head, family.spouse]
+      .filter((i) => i >= 0)
+      .map((i) => `/people/${i}/residence/status`);
+    return [
+      cannotTellResult(
+        { ...common, reasons: [`${kind}.missing-facts`] },
+        missing.length ? missing : statusPaths,
+        ctx,
+      ),
+    ];
   }
   const micro = annualMicroFor(kind, plan, family.afni);
   const annual = annualCents(micro);
   traceAmount(kind, plan, family.afni, micro, ctx);
   const reasons = annual > 0 ? [`${kind}.eligible`] : [`${kind}.income-above-threshold`];
-  return [amountResult({ ...common, reasons }, { annualCents: annual, periodCents: monthlyCents(micro), period: 'month' }, ctx)];
+  return [
+    amountResult(
+      { ...common, reasons },
+      { annualCents: annual, periodCents: monthlyCents(micro), period: 'month' },
+      ctx,
+    ),
+  ];
 }
 
 /** Canada child benefit: one result per household (the family head and spouse are the recipients). */

@@ -130,6 +130,14 @@ const table: Row[] = [
     expected: { status: 'eligible', monthlyCents: 142_695, reasons: ['cpp.child-rearing-drop-out-applied'] },
   },
   {
+    name: 'Start in July 2025, the month after 65: half of 2025 counts, YMPE and YAMPE pro-rated (derived)',
+    birthDate: '1960-06-15',
+    cpp: { earningsByYear: earnings(1978, 2025, HIGH), pensionStartDate: '2025-07-01' },
+    // base 1,387.08; first additional (3.7 × 66,580 + 35,650 × 66,580 ÷ 71,300) ÷ 480 × 8.33 % = 48.53;
+    // second additional (4,700 × 66,580 ÷ 68,500 + 4,950 × 66,580 ÷ 71,300) ÷ 480 × 33.33 % = 6.38.
+    expected: { status: 'eligible', monthlyCents: 144_199 },
+  },
+  {
     name: 'Earnings never above the basic exemption ($500 a year): no valid contribution',
     birthDate: '1959-12-10',
     cpp: { earningsByYear: earnings(1977, 2024, 50_000), pensionStartDate: '2025-01-01' },

@@ -73,7 +73,11 @@ export function isDisabilitySupplementEligible(dtcEligible: boolean, dependant: 
 export function cwbBase(plan: CwbPlan, family: boolean, workingIncome: number, netIncome: number): number {
   const max = family ? plan.baseMaxFamily : plan.baseMaxSingle;
   const gained = phaseIn(max, plan.phaseInRate, plan.phaseInThreshold, workingIncome);
-  return combinePhases(max, gained, phaseOut(plan.phaseOutRate, family ? plan.phaseOutFamily : plan.phaseOutSingle, netIncome));
+  return combinePhases(
+    max,
+    gained,
+    phaseOut(plan.phaseOutRate, family ? plan.phaseOutFamily : plan.phaseOutSingle, netIncome),
+  );
 }
 
 /**
@@ -88,7 +92,12 @@ export function cwbDisability(
   netIncome: number,
 ): number {
   if (disabled === 0) return 0;
-  const gained = phaseIn(plan.disabilityMax, plan.phaseInRate, plan.disabilityPhaseInThreshold, workingIncome);
+  const gained = phaseIn(
+    plan.disabilityMax,
+    plan.phaseInRate,
+    plan.disabilityPhaseInThreshold,
+    workingIncome,
+  );
   const threshold = family ? plan.disabilityPhaseOutFamily : plan.disabilityPhaseOutSingle;
   const rate = disabled > 1 ? plan.disabilityPhaseOutRateBoth : plan.disabilityPhaseOutRate;
   return disabled * combinePhases(plan.disabilityMax, gained, phaseOut(rate, threshold, netIncome));

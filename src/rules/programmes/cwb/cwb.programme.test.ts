@@ -8,7 +8,11 @@ const year = (y: number, work: number, net = work): Record<string, IncomeByType>
   [String(y)]: { employment: dollars(work), other: dollars(net - work) },
 });
 const single = (y: number, work: number, net = work, dtc = false, province: ProvinceCode = 'ON'): Household =>
-  household([adult('a', '1990-01-01', year(y, work, net), { disability: { dtcEligible: dtc } })], [], province);
+  household(
+    [adult('a', '1990-01-01', year(y, work, net), { disability: { dtcEligible: dtc } })],
+    [],
+    province,
+  );
 const couple = (y: number, work: number, net: number, dtcA: boolean, dtcB: boolean): Household =>
   household(
     [
@@ -19,20 +23,90 @@ const couple = (y: number, work: number, net: number, dtcA: boolean, dtcB: boole
   );
 
 /** CRA CWB figures (2022 amounts page; 2024 net-income cut-offs $36,749/$42,221; see cwb/amounts.yaml). */
-const SCENARIOS: readonly { name: string; date: string; household: Household; expected: number | 'not-eligible' | 'cannot-tell' }[] = [
-  { name: '2024 single, $10,000: maximum $1,590', date: '2024-06-01', household: single(2024, 10000), expected: 1590_00 },
-  { name: '2024 single, $5,000: 27 % above $3,000', date: '2024-06-01', household: single(2024, 5000), expected: 540_00 },
-  { name: '2024 single, $3,000 working income: nil', date: '2024-06-01', household: single(2024, 3000), expected: 'not-eligible' },
-  { name: '2024 single, net $36,748: 15 cents', date: '2024-06-01', household: single(2024, 30000, 36748), expected: 15 },
-  { name: '2024 single, net $36,749: basic amount ends', date: '2024-06-01', household: single(2024, 30000, 36749), expected: 'not-eligible' },
-  { name: '2024 family, $20,000: $2,739', date: '2024-06-01', household: couple(2024, 20000, 20000, false, false), expected: 2739_00 },
-  { name: '2024 single with DTC, $10,000: $1,590 + $821', date: '2024-06-01', household: single(2024, 10000, 10000, true), expected: 2411_00 },
-  { name: '2024 single with DTC, net $42,221: supplement ends (5 cents left)', date: '2024-06-01', household: single(2024, 30000, 42221, true), expected: 5 },
-  { name: '2024 single with DTC, net $42,222: nil', date: '2024-06-01', household: single(2024, 30000, 42222, true), expected: 'not-eligible' },
-  { name: '2024 both spouses DTC, net $50,000: 7.5 % each', date: '2024-06-01', household: couple(2024, 20000, 50000, true, true), expected: 2 * 677_82 },
-  { name: '2022 single, $10,000: maximum $1,428', date: '2022-06-01', household: single(2022, 10000), expected: 1428_00 },
-  { name: '2023: amounts not verified → cannot tell', date: '2023-06-01', household: single(2023, 10000), expected: 'cannot-tell' },
-  { name: 'Quebec sets its own CWB → cannot tell', date: '2024-06-01', household: single(2024, 10000, 10000, false, 'QC'), expected: 'cannot-tell' },
+const SCENARIOS: readonly {
+  name: string;
+  date: string;
+  household: Household;
+  expected: number | 'not-eligible' | 'cannot-tell';
+}[] = [
+  {
+    name: '2024 single, $10,000: maximum $1,590',
+    date: '2024-06-01',
+    household: single(2024, 10000),
+    expected: 1590_00,
+  },
+  {
+    name: '2024 single, $5,000: 27 % above $3,000',
+    date: '2024-06-01',
+    household: single(2024, 5000),
+    expected: 540_00,
+  },
+  {
+    name: '2024 single, $3,000 working income: nil',
+    date: '2024-06-01',
+    household: single(2024, 3000),
+    expected: 'not-eligible',
+  },
+  {
+    name: '2024 single, net $36,748: 15 cents',
+    date: '2024-06-01',
+    household: single(2024, 30000, 36748),
+    expected: 15,
+  },
+  {
+    name: '2024 single, net $36,749: basic amount ends',
+    date: '2024-06-01',
+    household: single(2024, 30000, 36749),
+    expected: 'not-eligible',
+  },
+  {
+    name: '2024 family, $20,000: $2,739',
+    date: '2024-06-01',
+    household: couple(2024, 20000, 20000, false, false),
+    expected: 2739_00,
+  },
+  {
+    name: '2024 single with DTC, $10,000: $1,590 + $821',
+    date: '2024-06-01',
+    household: single(2024, 10000, 10000, true),
+    expected: 2411_00,
+  },
+  {
+    name: '2024 single with DTC, net $42,221: supplement ends (5 cents left)',
+    date: '2024-06-01',
+    household: single(2024, 30000, 42221, true),
+    expected: 5,
+  },
+  {
+    name: '2024 single with DTC, net $42,222: nil',
+    date: '2024-06-01',
+    household: single(2024, 30000, 42222, true),
+    expected: 'not-eligible',
+  },
+  {
+    name: '2024 both spouses DTC, net $50,000: 7.5 % each',
+    date: '2024-06-01',
+    household: couple(2024, 20000, 50000, true, true),
+    expected: 2 * 677_82,
+  },
+  {
+    name: '2022 single, $10,000: maximum $1,428',
+    date: '2022-06-01',
+    household: single(2022, 10000),
+    expected: 1428_00,
+  },
+  {
+    name: '2023: amounts not verified → cannot tell',
+    date: '2023-06-01',
+    household: single(2023, 10000),
+    expected: 'cannot-tell',
+  },
+  {
+    name: 'Quebec sets its own CWB → cannot tell',
+    date: '2024-06-01',
+    household: single(2024, 10000, 10000, false, 'QC'),
+    expected: 'cannot-tell',
+  },
 ];
 
 for (const s of SCENARIOS) {

@@ -5,7 +5,10 @@ import { resolveCwbPlan } from './cwb.formula.ts';
 import { createCwbRead, readCwb } from './cwb.read.ts';
 
 const CITATIONS: readonly Citation[] = [
-  { title: 'Income Tax Act, s. 122.7', href: 'https://laws-lois.justice.gc.ca/eng/acts/I-3.3/section-122.7.html' },
+  {
+    title: 'Income Tax Act, s. 122.7',
+    href: 'https://laws-lois.justice.gc.ca/eng/acts/I-3.3/section-122.7.html',
+  },
   {
     title: 'CRA, Canada workers benefit',
     href: 'https://www.canada.ca/en/revenue-agency/services/child-family-benefits/canada-workers-benefit.html',
@@ -29,14 +32,30 @@ export const cwbProgramme: Programme = {
       const missing = read.reason ? [] : missingIncomePaths(h, [read.head, read.spouse], plan.yearKey);
       return [cannotTellResult({ ...common, reasons: [read.reason || 'cwb.missing-facts'] }, missing, ctx)];
     }
-    if (read.amount === 0 && (read.reason === 'cwb.no-adult' || read.reason === 'cwb.under-19' || read.reason === 'cwb.not-resident')) {
+    if (
+      read.amount === 0 &&
+      (read.reason === 'cwb.no-adult' || read.reason === 'cwb.under-19' || read.reason === 'cwb.not-resident')
+    ) {
       return [notEligibleResult({ ...common, reasons: [read.reason] }, ctx)];
     }
-    const inputs = { family: read.family, workingIncome: read.workingIncome, adjustedNetIncome: read.netIncome };
+    const inputs = {
+      family: read.family,
+      workingIncome: read.workingIncome,
+      adjustedNetIncome: read.netIncome,
+    };
     ctx.step('cwb.basic-amount', { inputs, resultCents: read.base });
-    ctx.step('cwb.disability-supplement', { inputs: { dtcEligibleSpouses: read.disabled }, resultCents: read.disability });
+    ctx.step('cwb.disability-supplement', {
+      inputs: { dtcEligibleSpouses: read.disabled },
+      resultCents: read.disability,
+    });
     const reasons = read.amount > 0 ? ['cwb.eligible', 'cwb.exclusions-not-checked'] : [read.reason];
-    return [amountResult({ ...common, reasons }, { annualCents: read.amount, periodCents: read.amount, period: 'year' }, ctx)];
+    return [
+      amountResult(
+        { ...common, reasons },
+        { annualCents: read.amount, periodCents: read.amount, period: 'year' },
+        ctx,
+      ),
+    ];
   },
   compile(asOf, params) {
     const plan = resolveCwbPlan(params, asOf);

@@ -2,7 +2,13 @@ import { ageOn } from '../../core/dates.ts';
 import type { Household, Person } from '../../model/household.ts';
 import { workingIncomeOf } from '../../model/household.queries.ts';
 import { familyHead, personNetIncome, spouseIndex } from '../shared/family.ts';
-import { cwbBase, cwbDisability, isCwbFamily, isDisabilitySupplementEligible, type CwbPlan } from './cwb.formula.ts';
+import {
+  cwbBase,
+  cwbDisability,
+  isCwbFamily,
+  isDisabilitySupplementEligible,
+  type CwbPlan,
+} from './cwb.formula.ts';
 
 export interface CwbRead {
   amount: number;
@@ -18,13 +24,25 @@ export interface CwbRead {
 }
 
 export function createCwbRead(): CwbRead {
-  return { amount: 0, reason: '', head: -1, spouse: -1, family: false, disabled: 0, workingIncome: 0, netIncome: 0, base: 0, disability: 0 };
+  return {
+    amount: 0,
+    reason: '',
+    head: -1,
+    spouse: -1,
+    family: false,
+    disabled: 0,
+    workingIncome: 0,
+    netIncome: 0,
+    base: 0,
+    disability: 0,
+  };
 }
 
 function hasChildUnder(h: Household, date: string, age: number): boolean {
   for (const r of h.relationships ?? []) {
     if (r.type !== 'parent') continue;
-    for (const p of h.people) if (p.id === r.childId && p.birthDate <= date && ageOn(p.birthDate, date) < age) return true;
+    for (const p of h.people)
+      if (p.id === r.childId && p.birthDate <= date && ageOn(p.birthDate, date) < age) return true;
   }
   return false;
 }
@@ -48,7 +66,8 @@ export function readCwb(plan: CwbPlan, h: Household, out: CwbRead): void {
   out.spouse = spouseIndex(h, out.head);
   out.family = isCwbFamily(out.spouse >= 0, hasChildUnder(h, plan.yearEnd, plan.adultAge));
   // ITA s. 122.7(1) "eligible individual": 19 by 31 December, or has a spouse or a child.
-  if (!out.family && ageOn(head.birthDate, plan.yearEnd) < plan.adultAge) return notEligible(out, 'cwb.under-19');
+  if (!out.family && ageOn(head.birthDate, plan.yearEnd) < plan.adultAge)
+    return notEligible(out, 'cwb.under-19');
   if (head.residence?.livesInCanada === false) return notEligible(out, 'cwb.not-resident');
   if (!provinceCovered(h)) {
     out.amount = Number.NaN;
@@ -68,7 +87,8 @@ export function readCwb(plan: CwbPlan, h: Household, out: CwbRead): void {
   out.base = cwbBase(plan, out.family, out.workingIncome, out.netIncome);
   out.disability = cwbDisability(plan, out.family, out.disabled, out.workingIncome, out.netIncome);
   out.amount = out.base + out.disability;
-  if (out.amount === 0) out.reason = out.workingIncome > 0 ? 'cwb.income-outside-range' : 'cwb.no-working-income';
+  if (out.amount === 0)
+    out.reason = out.workingIncome > 0 ? 'cwb.income-outside-range' : 'cwb.no-working-income';
 }
 
 function notEligible(out: CwbRead, reason: string): void {

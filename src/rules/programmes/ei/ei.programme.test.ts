@@ -4,6 +4,7 @@ import { createContext } from '../../core/context.ts';
 import { NoParametersForDateError } from '../../core/errors.ts';
 import { defaultParameters } from '../../core/parameters.ts';
 import type { EiWeek, Household } from '../../model/household.ts';
+import { nineBandKey, twelveBandKey } from './ei-bands.ts';
 import { addDays, benefitPeriodStart } from './ei-weeks.ts';
 import { eiRegularProgramme } from './ei.programme.ts';
 
@@ -256,5 +257,18 @@ describe('EI regular benefits — cannot tell and coverage', () => {
     const files = result.trace.flatMap((s) => s.parameters ?? []).map((p) => p.file);
     assert.ok(files.includes('ei/maximum-insurable-earnings.yaml'));
     assert.ok(files.includes('ei/weeks-of-benefits.yaml'));
+  });
+});
+
+describe('EI parameter files agree with each other', () => {
+  it('the first Schedule I row of each rate band is that band’s entrance requirement (s. 7(2))', () => {
+    const weeks = defaultParameters.table('ei/weeks-of-benefits', '2025-01-12');
+    const entrance = defaultParameters.table('ei/entrance-requirement-hours', '2025-01-12');
+    for (let tenths = 50; tenths <= 200; tenths += 1) {
+      const firstRow = [...Array(41).keys()]
+        .map((r) => 420 + 35 * r)
+        .find((row) => weeks[`${row}/${twelveBandKey(tenths)}`] !== undefined);
+      assert.equal(firstRow, entrance[nineBandKey(tenths)], `rate ${tenths / 10} %`);
+    }
   });
 });

@@ -27,7 +27,7 @@ const CITATIONS: readonly Citation[] = [
   },
   {
     title: 'Employment Insurance Act, Schedule I',
-    href: 'https://laws-lois.justice.gc.ca/eng/acts/E-5.6/page-29.html',
+    href: 'https://laws-lois.justice.gc.ca/eng/acts/E-5.6/FullText.html',
   },
 ];
 
@@ -40,10 +40,18 @@ interface Claim {
   readonly reasons: string[];
 }
 
-function missingFacts(ei: EiFacts, index: number): string[] {
-  const missing: string[] = [];
-  if (ei.regionalUnemploymentRate === undefined) missing.push(`people[${index}].ei.regionalUnemploymentRate`);
-  if (ei.separationDate === undefined) missing.push(`people[${index}].ei.separationDate`);
+/** Facts a claim cannot do without, with the reason code given when each is missing. */
+function missingFacts(ei: EiFacts, index: number): { path: string; reason: string }[] {
+  const missing: { path: string; reason: string }[] = [];
+  if (ei.regionalUnemploymentRate === undefined) {
+    missing.push({
+      path: `people[${index}].ei.regionalUnemploymentRate`,
+      reason: 'ei.regional-rate-missing',
+    });
+  }
+  if (ei.separationDate === undefined) {
+    missing.push({ path: `people[${index}].ei.separationDate`, reason: 'ei.separation-date-missing' });
+  }
   return missing;
 }
 
@@ -122,19 +130,20 @@ function evaluateClaim(claim: Claim, ctx: EvaluationContext): ProgrammeResult {
 function evaluatePerson(person: Person, index: number, ctx: EvaluationContext): ProgrammeResult[] {
   if (!person.ei) return [];
   const missing = missingFacts(person.ei, index);
-  if (missing.length > 0) {
-    const reasons = missing.map((m) =>
-      m.endsWith('Rate') ? 'ei.regional-rate-missing' : 'ei.separation-date-missing',
-    );
-    return [
-      cannotTellResult(
-        { programme: PROGRAMME, personId: person.id, reasons, citations: CITATIONS },
-        missing,
-        ctx,
-      ),
-    ];
-  }
-  return [evaluateClaim(openClaim(person, person.ei, ctx), ctx)];
+  if (missing.length === 0) return [evaluateClaim(openClaim(person, person.ei, ctx), ctx)];
+  const common = {
+    programme: PROGRAMME,
+    personId: person.id,
+    reasons: missing.map((m) => m.reason),
+    citations: CITATIONS,
+  };
+  return [
+    cannotTellResult(
+      common,
+      missing.map((m) => m.path),
+      ctx,
+    ),
+  ];
 }
 
 export const eiRegularProgramme: Programme = {

@@ -6,7 +6,10 @@ import { gstBase, gstReduction, gstSupplement, resolveGstPlan } from './gst-cred
 import { createGstRead, readGst } from './gst-credit.read.ts';
 
 const CITATIONS: readonly Citation[] = [
-  { title: 'Income Tax Act, s. 122.5', href: 'https://laws-lois.justice.gc.ca/eng/acts/I-3.3/section-122.5.html' },
+  {
+    title: 'Income Tax Act, s. 122.5',
+    href: 'https://laws-lois.justice.gc.ca/eng/acts/I-3.3/section-122.5.html',
+  },
   {
     title: 'CRA, GST/HST credit: how much you can get',
     href: 'https://www.canada.ca/en/revenue-agency/services/child-family-benefits/goods-services-tax-harmonized-sales-tax-gst-hst-credit/goods-services-tax-harmonized-sales-tax-credit-calculation-sheet-july-2025-june-2026-payments-2024-tax-year.html',
@@ -40,8 +43,13 @@ export const gstCreditProgramme: Programme = {
     }
     const hasSpouse = read.spouse >= 0;
     ctx.step('gst-credit.base', { resultCents: gstBase(plan, hasSpouse, read.children) });
-    ctx.step('gst-credit.single-supplement', { resultCents: gstSupplement(plan, hasSpouse, read.children, read.ownNet) });
-    ctx.step('gst-credit.reduction', { inputs: { familyNetIncome: read.familyNet }, resultCents: gstReduction(plan, read.familyNet) });
+    ctx.step('gst-credit.single-supplement', {
+      resultCents: gstSupplement(plan, hasSpouse, read.children, read.ownNet),
+    });
+    ctx.step('gst-credit.reduction', {
+      inputs: { familyNetIncome: read.familyNet },
+      resultCents: gstReduction(plan, read.familyNet),
+    });
     ctx.step('gst-credit.annual', { resultCents: read.amount });
     const reasons = read.amount > 0 ? ['gst-credit.eligible'] : [read.reason];
     return [

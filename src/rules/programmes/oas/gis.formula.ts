@@ -42,7 +42,11 @@ export function gisIncome(plan: SeniorsPlan, person: Person): number {
   if (income === undefined) return Number.NaN;
   const work = (income.employment ?? 0) + (income.selfEmployment ?? 0);
   const band = excess(work, plan.exemptionFull);
-  const partial = multiplyRate(band > plan.exemptionBand ? plan.exemptionBand : band, plan.exemptionRate, 'floor');
+  const partial = multiplyRate(
+    band > plan.exemptionBand ? plan.exemptionBand : band,
+    plan.exemptionRate,
+    'floor',
+  );
   const exemption = (work < plan.exemptionFull ? work : plan.exemptionFull) + partial;
   const net =
     (income.employment ?? 0) +
@@ -71,7 +75,10 @@ export function gisSpouseOas(plan: SeniorsPlan, income: number, extra: number): 
 
 /** Case 3: the spouse receives neither the OAS nor the Allowance (s. 12(6)(b)). */
 export function gisSpouseNoBenefit(plan: SeniorsPlan, income: number, extra: number): number {
-  const base = excess(plan.gisMaxSingle - plan.topUpSingle + extra, steps(income - spouseExemption(plan), 48));
+  const base = excess(
+    plan.gisMaxSingle - plan.topUpSingle + extra,
+    steps(income - spouseExemption(plan), 48),
+  );
   return base + excess(plan.topUpSingle, steps(income - plan.topUpThresholdCouple, 96));
 }
 
@@ -104,6 +111,8 @@ export function survivorAllowanceAmount(plan: SeniorsPlan, income: number): numb
   const knee = allowanceKnee(plan);
   const s = plan.survivorMax - plan.topUpSingle - plan.oasMax;
   const base =
-    income < knee ? plan.survivorMax - plan.topUpSingle - 3 * steps(income, 48) : s - steps(income - knee, 24);
+    income < knee
+      ? plan.survivorMax - plan.topUpSingle - 3 * steps(income, 48)
+      : s - steps(income - knee, 24);
   return excess(base, 0) + topUpSingle(plan, income);
 }

@@ -1,5 +1,13 @@
 import type { Household, Person } from '../../model/household.ts';
-import { OAS_OK, OAS_UNDER_AGE, OAS_UNKNOWN_INCOME, OAS_UNKNOWN_RESIDENCE, checkResidence, createOasRead, readOas } from './oas.formula.ts';
+import {
+  OAS_OK,
+  OAS_UNDER_AGE,
+  OAS_UNKNOWN_INCOME,
+  OAS_UNKNOWN_RESIDENCE,
+  checkResidence,
+  createOasRead,
+  readOas,
+} from './oas.formula.ts';
 import {
   allowanceAmount,
   gisIncome,
@@ -9,7 +17,16 @@ import {
   gisSpouseOas,
 } from './gis.formula.ts';
 import type { SeniorsPlan } from './seniors.plan.ts';
-import { isAllowanceAge, missingKindOf, notPayable, readSpouse, receivesOas, reset, unknown, type SeniorRead } from './seniors.read.ts';
+import {
+  isAllowanceAge,
+  missingKindOf,
+  notPayable,
+  readSpouse,
+  receivesOas,
+  reset,
+  unknown,
+  type SeniorRead,
+} from './seniors.read.ts';
 
 const scratchResidence = createOasRead();
 
@@ -55,7 +72,14 @@ export function readGis(plan: SeniorsPlan, h: Household, index: number, out: Sen
   if (out.amount === 0) out.reason = 'gis.income-above-cut-off';
 }
 
-function amountFor(plan: SeniorsPlan, h: Household, spouse: number, income: number, extra: number, out: SeniorRead): number {
+function amountFor(
+  plan: SeniorsPlan,
+  h: Household,
+  spouse: number,
+  income: number,
+  extra: number,
+  out: SeniorRead,
+): number {
   if (spouse < 0) {
     out.situation = 'single';
     return gisSingle(plan, income, extra);

@@ -30,7 +30,16 @@ export interface OasRead {
 }
 
 export function createOasRead(): OasRead {
-  return { outcome: OAS_OK, years: 0, deferralMonths: 0, at75: false, gross: 0, basic: 0, recovery: 0, net: 0 };
+  return {
+    outcome: OAS_OK,
+    years: 0,
+    deferralMonths: 0,
+    at75: false,
+    gross: 0,
+    basic: 0,
+    recovery: 0,
+    net: 0,
+  };
 }
 
 /** Month index of the month in which the person reaches `age`. */
@@ -93,7 +102,12 @@ export function recoveryTaxCents(threshold: number, rate: number, income: number
 
 /** Monthly recovery tax withheld: the base-year recovery ÷ 12 (half up), at most the monthly pension. */
 export function monthlyRecovery(plan: SeniorsPlan, income: number, gross: number): number {
-  const annual = recoveryTaxCents(plan.recoveryThreshold, plan.recoveryRate, income, Number.POSITIVE_INFINITY);
+  const annual = recoveryTaxCents(
+    plan.recoveryThreshold,
+    plan.recoveryRate,
+    income,
+    Number.POSITIVE_INFINITY,
+  );
   const monthly = divideRounded(annual, 12, 'half-up');
   return monthly > gross ? gross : monthly;
 }

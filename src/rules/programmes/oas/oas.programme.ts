@@ -1,4 +1,10 @@
-import type { Citation, EvaluationContext, Programme, ProgrammeResult, ReasonCode } from '../../core/types.ts';
+import type {
+  Citation,
+  EvaluationContext,
+  Programme,
+  ProgrammeResult,
+  ReasonCode,
+} from '../../core/types.ts';
 import { amountResult, cannotTellResult, notEligibleResult } from '../../core/result.ts';
 import type { Household, Person } from '../../model/household.ts';
 import {
@@ -19,8 +25,14 @@ import { resolveSeniorsPlan, type SeniorsPlan } from './seniors.plan.ts';
 import { seniorIndices } from './seniors.people.ts';
 
 export const OAS_CITATIONS: readonly Citation[] = [
-  { title: 'Old Age Security Act, ss. 3, 7, 7.1, 8, 9', href: 'https://laws-lois.justice.gc.ca/eng/acts/O-9/' },
-  { title: 'Income Tax Act, s. 180.2 (recovery tax)', href: 'https://laws-lois.justice.gc.ca/eng/acts/I-3.3/section-180.2.html' },
+  {
+    title: 'Old Age Security Act, ss. 3, 7, 7.1, 8, 9',
+    href: 'https://laws-lois.justice.gc.ca/eng/acts/O-9/',
+  },
+  {
+    title: 'Income Tax Act, s. 180.2 (recovery tax)',
+    href: 'https://laws-lois.justice.gc.ca/eng/acts/I-3.3/section-180.2.html',
+  },
 ];
 
 const NOT_ELIGIBLE: Readonly<Record<number, ReasonCode>> = {
@@ -48,7 +60,12 @@ function okReasons(read: OasRead, person: Person, plan: SeniorsPlan): ReasonCode
   return reasons;
 }
 
-function personResult(plan: SeniorsPlan, h: Household, index: number, ctx: EvaluationContext): ProgrammeResult {
+function personResult(
+  plan: SeniorsPlan,
+  h: Household,
+  index: number,
+  ctx: EvaluationContext,
+): ProgrammeResult {
   const read = createOasRead();
   readOas(plan, h, index, read);
   const person = h.people[index] as Person;
@@ -56,8 +73,10 @@ function personResult(plan: SeniorsPlan, h: Household, index: number, ctx: Evalu
   ctx.step('oas.parameters', { inputs: { asOf: plan.asOf, baseYear: plan.yearKey } });
   ctx.step('oas.qualification', { inputs: { outcome: read.outcome, yearsInCanadaAfter18: read.years } });
   const missing = oasMissingFact(read.outcome, index, plan.yearKey);
-  if (missing !== undefined) return cannotTellResult({ ...common, reasons: ['oas.missing-facts'] }, [missing], ctx);
-  if (read.outcome !== OAS_OK) return notEligibleResult({ ...common, reasons: [NOT_ELIGIBLE[read.outcome] ?? 'oas.not-eligible'] }, ctx);
+  if (missing !== undefined)
+    return cannotTellResult({ ...common, reasons: ['oas.missing-facts'] }, [missing], ctx);
+  if (read.outcome !== OAS_OK)
+    return notEligibleResult({ ...common, reasons: [NOT_ELIGIBLE[read.outcome] ?? 'oas.not-eligible'] }, ctx);
   ctx.step('oas.monthly-pension', {
     inputs: { years: read.years, deferralMonths: read.deferralMonths, increaseAt75: read.at75 },
     resultCents: read.gross,
@@ -76,7 +95,9 @@ export function evaluateOas(h: Household, asOf: string, ctx: EvaluationContext):
   const plan = resolveSeniorsPlan(ctx, asOf);
   const people = seniorIndices(h, asOf);
   if (people.length === 0) {
-    return [notEligibleResult({ programme: 'oas', reasons: ['oas.under-age'], citations: OAS_CITATIONS }, ctx)];
+    return [
+      notEligibleResult({ programme: 'oas', reasons: ['oas.under-age'], citations: OAS_CITATIONS }, ctx),
+    ];
   }
   return people.map((i) => personResult(plan, h, i, ctx));
 }

@@ -27,14 +27,22 @@ function personResult(
   const common = { programme: id, personId, citations };
   ctx.step(`${id}.parameters`, { inputs: { asOf: plan.asOf, baseYear: plan.yearKey } });
   if (Number.isNaN(read.amount)) {
-    const fact = read.missingKind === '' ? [] : [FACT_PATHS[read.missingKind](read.missingIndex, plan.yearKey)];
+    const fact =
+      read.missingKind === '' ? [] : [FACT_PATHS[read.missingKind](read.missingIndex, plan.yearKey)];
     return cannotTellResult({ ...common, reasons: [read.reason || `${id}.missing-facts`] }, fact, ctx);
   }
   if (read.amount === 0) return notEligibleResult({ ...common, reasons: [read.reason] }, ctx);
-  ctx.step(`${id}.income-test`, { inputs: { situation: read.situation || 'individual' }, resultCents: read.income });
+  ctx.step(`${id}.income-test`, {
+    inputs: { situation: read.situation || 'individual' },
+    resultCents: read.income,
+  });
   ctx.step(`${id}.monthly-amount`, { resultCents: read.amount });
   const reasons = [`${id}.eligible`, ...(read.situation ? [`gis.situation.${read.situation}`] : [])];
-  return amountResult({ ...common, reasons }, { annualCents: read.amount * 12, periodCents: read.amount, period: 'month' }, ctx);
+  return amountResult(
+    { ...common, reasons },
+    { annualCents: read.amount * 12, periodCents: read.amount, period: 'month' },
+    ctx,
+  );
 }
 
 /**
@@ -47,7 +55,8 @@ export function seniorsProgramme(id: string, reader: Reader, citations: readonly
     evaluate(h, asOf, ctx) {
       const plan = resolveSeniorsPlan(ctx, asOf);
       const people = seniorIndices(h, asOf);
-      if (people.length === 0) return [notEligibleResult({ programme: id, reasons: [`${id}.age`], citations }, ctx)];
+      if (people.length === 0)
+        return [notEligibleResult({ programme: id, reasons: [`${id}.age`], citations }, ctx)];
       return people.map((i) => {
         const read = createSeniorRead();
         reader(plan, h, i, read);

@@ -90,7 +90,8 @@ export function allowanceResidence(plan: SeniorsPlan, h: Household, index: numbe
   out.own.outcome = OAS_OK;
   if (!checkResidence(plan, person, out.own)) {
     const o = out.own.outcome;
-    if (o === OAS_RESIDENCE_SHORT || o === OAS_ABROAD || o === OAS_STATUS) notPayable(out, 'allowance.residence');
+    if (o === OAS_RESIDENCE_SHORT || o === OAS_ABROAD || o === OAS_STATUS)
+      notPayable(out, 'allowance.residence');
     else unknown(out, index, missingKindOf(o));
     return false;
   }

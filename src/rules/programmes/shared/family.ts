@@ -1,4 +1,4 @@
-import type { Household, Person, ResidenceStatus } from '../../model/household.ts';
+import type { Household, Person, Relationship, ResidenceStatus } from '../../model/household.ts';
 import { ageOn } from '../../core/dates.ts';
 import { netIncomeOf } from '../../model/household.queries.ts';
 
@@ -38,9 +38,12 @@ export function indexOfPerson(h: Household, id: string): number {
 
 /** Highest custody share over the child's parent links (a child linked to two parents counts once). */
 function custodyShareOf(h: Household, childId: string): number {
+  const rels = h.relationships;
   let share = -1;
-  for (const r of h.relationships ?? []) {
-    if (r.type === 'parent' && r.childId === childId && r.custodyShare > share) share = r.custodyShare;
+  if (rels === undefined) return share;
+  for (let i = 0; i < rels.length; i++) {
+    const r = rels[i] as Relationship;
+    if (r.type === 'parent' && r.custodyShare > share && r.childId === childId) share = r.custodyShare;
   }
   return share;
 }
@@ -65,13 +68,17 @@ export function readChildren(h: Household, date: string, maxAge: number, out: Ch
 }
 
 function isParent(h: Household, id: string): boolean {
-  for (const r of h.relationships ?? []) if (r.type === 'parent' && r.parentId === id) return true;
+  const rels = h.relationships;
+  if (rels === undefined) return false;
+  for (let i = 0; i < rels.length; i++) {
+    const r = rels[i] as Relationship;
+    if (r.type === 'parent' && r.parentId === id) return true;
+  }
   return false;
 }
 
 function isChild(h: Household, id: string): boolean {
-  for (const r of h.relationships ?? []) if (r.type === 'parent' && r.childId === id) return true;
-  return false;
+  return custodyShareOf(h, id) >= 0;
 }
 
 /** Index of the family head on `date`, or −1 when the household has no adult. */
@@ -86,8 +93,11 @@ export function familyHead(h: Household, date: string): number {
 }
 
 export function spouseIndex(h: Household, index: number): number {
+  const rels = h.relationships;
+  if (rels === undefined || index < 0) return -1;
   const id = (h.people[index] as Person).id;
-  for (const r of h.relationships ?? []) {
+  for (let i = 0; i < rels.length; i++) {
+    const r = rels[i] as Relationship;
     if (r.type !== 'spouse') continue;
     if (r.partners[0] === id) return indexOfPerson(h, r.partners[1]);
     if (r.partners[1] === id) return indexOfPerson(h, r.partners[0]);
@@ -113,7 +123,14 @@ export function missingIncomePaths(h: Household, indices: readonly number[], yea
     .map((i) => `/people/${i}/income/${yearKey}`);
 }
 
-const QUALIFYING: readonly ResidenceStatus[] = ['citizen', 'permanent-resident', 'protected-person', 'temporary-resident'];
+function qualifies(status: ResidenceStatus): boolean {
+  return (
+    status === 'citizen' ||
+    status === 'permanent-resident' ||
+    status === 'protected-person' ||
+    status === 'temporary-resident'
+  );
+}
 
 /**
  * Canadian status test for CRA benefits (ITA s. 122.6 "eligible individual" (e)): 1 if the head or the
@@ -132,5 +149,5 @@ export function familyStatus(h: Household, head: number, spouse: number): number
 function personStatus(h: Household, index: number): number {
   const status = (h.people[index] as Person).residence?.status;
   if (status === undefined) return Number.NaN;
-  return QUALIFYING.includes(status) ? 1 : 0;
+  return qualifies(status) ? 1 : 0;
 }

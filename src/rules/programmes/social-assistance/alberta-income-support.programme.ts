@@ -2,14 +2,16 @@ import type { EvaluationContext, Programme, ProgrammeResult } from '../../core/t
 import type { Household } from '../../model/household.ts';
 import { benefitUnit, monthlyMeans, type BenefitUnit, type MonthlyMeans } from './benefit-unit.ts';
 import { cannotTell, earningsCounted, monthlyResult, notEligible, type Common } from './needs-test.ts';
+import { compileAlbertaIncomeSupport } from './alberta-income-support.compile.ts';
 
 /**
  * Alberta Income Support, Expected to Work (etw) and Barriers to Full Employment (bfe) household
  * units (Income and Employment Supports Act; Income Support, Training and Health Benefits
  * Regulation), monthly: core essential (IESA Schedule s. 6, Table 1) + core shelter, actual cost up
  * to the private-housing maximum, minus financial resources after the earnings exemption (ISTHB
- * Reg. ss. 23, 26), if liquid assets pass s. 21. Only single adults with up to 3 children are
- * encoded (couple rates were not found). Supplementary benefits are left out of the budget.
+ * Reg. ss. 23, 26), if liquid assets pass s. 21. Households whose row is missing from the data files
+ * (couples, other adults, single adults with 4+ children: not found) get cannot-tell. The earnings
+ * exemption on file is the single-adult one. Supplementary benefits are left out of the budget.
  */
 
 const PROGRAMME = 'alberta-income-support';
@@ -28,21 +30,33 @@ const COMMON: Common = {
   ],
 };
 
-const MAX_CHILDREN_ENCODED = 3;
-
 interface Designated {
   readonly unit: BenefitUnit;
   readonly means: MonthlyMeans;
   readonly category: 'etw' | 'bfe';
 }
 
-function coreCents(d: Designated, asOf: string, ctx: EvaluationContext): number {
-  const children = d.unit.children.length;
-  const essential = ctx.table('ab/is-core-essential', asOf)[`${d.category}-${children}`] ?? 0;
-  const shelterMax = ctx.table('ab/is-core-shelter', asOf)[String(children)] ?? 0;
+/** Row of the core tables ("Single adult, 2 children"); units with other adults have no row. */
+function compositionKey(unit: BenefitUnit): string | undefined {
+  if (unit.dependentAdults.length > 0) return undefined;
+  return `${unit.spouse ? 'couple' : 'single'}-${unit.children.length}`;
+}
+
+/** IESA Schedule ss. 6 and 8 (Tables 1 and 3); undefined when the household's row is not on file. */
+function coreCents(d: Designated, asOf: string, ctx: EvaluationContext): number | undefined {
+  const key = compositionKey(d.unit);
+  const essential = ctx.table('ab/is-core-essential', asOf)[`${d.category}-${key}`];
+  const shelterMax = ctx.table('ab/is-core-shelter', asOf)[`${key}`];
+  if (key === undefined || essential === undefined || shelterMax === undefined) return undefined;
   const shelter = Math.min(d.means.shelterCostCents, shelterMax);
   ctx.step('ab-is.core-income-support', { inputs: { essentialCents: essential, shelterCents: shelter } });
   return essential + shelter;
+}
+
+function rowMissingReason(unit: BenefitUnit): string {
+  return unit.spouse || unit.dependentAdults.length > 0
+    ? 'ab-is.couple-rates-not-encoded'
+    : 'ab-is.family-size-not-encoded';
 }
 
 /** s. 21: liquid assets up to 1 (etw) or 2 (bfe) months of core support; the child benefit part is not encoded. */
@@ -71,6 +85,7 @@ function resourcesCents(d: Designated, asOf: string, ctx: EvaluationContext): nu
 
 function evaluateDesignated(d: Designated, asOf: string, ctx: EvaluationContext): ProgrammeResult {
   const core = coreCents(d, asOf, ctx);
+  if (core === undefined) return cannotTell(COMMON, [rowMissingReason(d.unit)], [], ctx);
   const assets = assetTest(d, core, asOf, ctx);
   if (assets === 'fail') return notEligible(COMMON, ['social-assistance.assets-above-limit'], ctx);
   if (assets === 'unknown')
@@ -85,10 +100,6 @@ function evaluateUnit(
   asOf: string,
   ctx: EvaluationContext,
 ): ProgrammeResult {
-  if (unit.spouse || unit.dependentAdults.length > 0)
-    return cannotTell(COMMON, ['ab-is.couple-rates-not-encoded'], [], ctx);
-  if (unit.children.length > MAX_CHILDREN_ENCODED)
-    return cannotTell(COMMON, ['ab-is.family-size-not-encoded'], [], ctx);
   const { means, missing } = monthlyMeans(household, unit);
   const barriers = unit.applicant.person.socialAssistance?.barriersToFullEmployment;
   if (barriers === undefined)
@@ -99,6 +110,7 @@ function evaluateUnit(
 
 export const albertaIncomeSupportProgramme: Programme = {
   id: PROGRAMME,
+  compile: compileAlbertaIncomeSupport,
   evaluate(household: Household, asOf: string, ctx: EvaluationContext): ProgrammeResult[] {
     if (household.province !== 'AB') return [];
     const unit = benefitUnit(household, asOf);

@@ -3,14 +3,16 @@ import type { EvaluationContext, Programme, ProgrammeResult } from '../../core/t
 import type { Household } from '../../model/household.ts';
 import { benefitUnit, monthlyMeans, type BenefitUnit, type MonthlyMeans } from './benefit-unit.ts';
 import { cannotTell, monthlyResult, notEligible, type Common } from './needs-test.ts';
+import { compileBcIncomeAssistance } from './bc-income-assistance.compile.ts';
 
 /**
- * BC income assistance (Employment and Assistance Act; B.C. Reg. 263/2002), monthly, for a single
- * employable person under 65 only: support allowance (Schedule A s. 2) + shelter, the lesser of
- * actual cost and the maximum (Schedule A s. 4), minus net income after the earnings exemption
- * (Schedule B s. 3), if assets are within the limit (s. 11). Family units and people 65 or over get
- * cannot-tell: their current rates were not found. The earnings exemption is only on file to 2020,
- * so a single person with earnings after 2020 gets "no parameters for this date".
+ * BC income assistance (Employment and Assistance Act; B.C. Reg. 263/2002), monthly, for the family
+ * unit: support allowance by family type and unit size (Schedule A s. 2) + shelter, the actual cost
+ * but not less than the minimum nor more than the maximum for the unit size (Schedule A s. 4), minus
+ * net income after the earnings exemption (Schedule B s. 3), if assets are within the limit (s. 11).
+ * Rates missing from the data files give cannot-tell (today only the single person's support is on
+ * file); people 65 or over get cannot-tell (their rates were not found). The earnings exemption is
+ * only on file to 2020, so earnings after 2020 give "no parameters for this date".
  */
 
 const PROGRAMME = 'bc-income-assistance';
@@ -25,14 +27,46 @@ const COMMON: Common = {
   ],
 };
 
-function outOfScope(unit: BenefitUnit, asOf: string): string | undefined {
-  if (unit.size > 1) return 'bc-ia.family-rates-not-encoded';
-  if (ageOn(unit.applicant.person.birthDate, asOf) >= 65) return 'bc-ia.senior-rates-not-encoded';
-  return undefined;
+/** Family type of the ministry's rate table (Schedule A s. 2). */
+function familyType(unit: BenefitUnit): string {
+  const children = unit.children.length > 0;
+  if (unit.spouse) return children ? 'two-parent' : 'couple';
+  return children || unit.dependentAdults.length > 0 ? 'single-parent' : 'single';
 }
 
+/** s. 11: the single limit for a unit of one, the family limit otherwise. */
+function assetsWithinLimit(
+  unit: BenefitUnit,
+  means: MonthlyMeans,
+  asOf: string,
+  ctx: EvaluationContext,
+): boolean {
+  const limits = ctx.table('bc/ia-asset-limit', asOf);
+  const limit = (unit.size > 1 ? limits['family'] : limits['single']) ?? 0;
+  ctx.step('bc-ia.asset-limit', { inputs: { assetsCents: means.assetsCents, limitCents: limit } });
+  return means.assetsCents <= limit;
+}
+
+/** Schedule A ss. 2 and 4; undefined when the family's rates are not on file. */
+function budgetCents(
+  unit: BenefitUnit,
+  means: MonthlyMeans,
+  asOf: string,
+  ctx: EvaluationContext,
+): number | undefined {
+  const support = ctx.table('bc/ia-support', asOf)[`${familyType(unit)}-${unit.size}`];
+  const shelterTable = ctx.table('bc/ia-shelter', asOf);
+  const min = shelterTable[`minimum-${unit.size}`];
+  const max = shelterTable[`maximum-${unit.size}`];
+  if (support === undefined || min === undefined || max === undefined) return undefined;
+  const shelter = Math.min(Math.max(means.shelterCostCents, min), max);
+  ctx.step('bc-ia.budget', { inputs: { supportCents: support, shelterCents: shelter } });
+  return support + shelter;
+}
+
+/** Schedule B s. 3: the flat exemption for a sole recipient (families are not reached: no rates). */
 function incomeCents(means: MonthlyMeans, asOf: string, ctx: EvaluationContext): number {
-  const earnings = means.earningsByAdult[0] ?? 0;
+  const earnings = means.earningsByAdult.reduce((a, b) => a + b, 0);
   const exemption = earnings > 0 ? ctx.param('bc/ia-earnings-exemption', asOf) : 0;
   const counted = Math.max(0, earnings - exemption) + means.otherIncomeCents;
   ctx.step('bc-ia.income', {
@@ -42,15 +76,7 @@ function incomeCents(means: MonthlyMeans, asOf: string, ctx: EvaluationContext):
   return counted;
 }
 
-function budgetCents(means: MonthlyMeans, asOf: string, ctx: EvaluationContext): number {
-  const rates = ctx.table('bc/ia-single-rates', asOf);
-  const shelter = Math.min(means.shelterCostCents, rates['shelter-maximum'] ?? 0);
-  const support = rates['support'] ?? 0;
-  ctx.step('bc-ia.budget', { inputs: { supportCents: support, shelterCents: shelter } });
-  return support + shelter;
-}
-
-function evaluateSingle(
+function evaluateUnit(
   household: Household,
   unit: BenefitUnit,
   asOf: string,
@@ -58,21 +84,23 @@ function evaluateSingle(
 ): ProgrammeResult {
   const { means, missing } = monthlyMeans(household, unit);
   if (missing.length > 0) return cannotTell(COMMON, ['social-assistance.facts-missing'], missing, ctx);
-  const limit = ctx.table('bc/ia-asset-limit', asOf)['single'] ?? 0;
-  ctx.step('bc-ia.asset-limit', { inputs: { assetsCents: means.assetsCents, limitCents: limit } });
-  if (means.assetsCents > limit) return notEligible(COMMON, ['social-assistance.assets-above-limit'], ctx);
-  const amount = Math.max(0, budgetCents(means, asOf, ctx) - incomeCents(means, asOf, ctx));
+  if (!assetsWithinLimit(unit, means, asOf, ctx))
+    return notEligible(COMMON, ['social-assistance.assets-above-limit'], ctx);
+  if (ageOn(unit.applicant.person.birthDate, asOf) >= 65)
+    return cannotTell(COMMON, ['bc-ia.senior-rates-not-encoded'], [], ctx);
+  const budget = budgetCents(unit, means, asOf, ctx);
+  if (budget === undefined) return cannotTell(COMMON, ['bc-ia.family-rates-not-encoded'], [], ctx);
+  const amount = Math.max(0, budget - incomeCents(means, asOf, ctx));
   return monthlyResult(COMMON, ['social-assistance.budget-minus-income'], amount, ctx);
 }
 
 export const bcIncomeAssistanceProgramme: Programme = {
   id: PROGRAMME,
+  compile: compileBcIncomeAssistance,
   evaluate(household: Household, asOf: string, ctx: EvaluationContext): ProgrammeResult[] {
     if (household.province !== 'BC') return [];
     const unit = benefitUnit(household, asOf);
     if (!unit) return [notEligible(COMMON, ['social-assistance.no-adult'], ctx)];
-    const scope = outOfScope(unit, asOf);
-    if (scope) return [cannotTell(COMMON, [scope], [], ctx)];
-    return [evaluateSingle(household, unit, asOf, ctx)];
+    return [evaluateUnit(household, unit, asOf, ctx)];
   },
 };

@@ -15,6 +15,17 @@ export function earningsCounted(earnings: number, flat: number, exemptShare: num
   return rest - multiplyRate(rest, exemptShare, 'half-up');
 }
 
+/**
+ * Row of a table keyed by benefit unit size whose last row also covers larger units ("6 or more"):
+ * the row of the largest size not above `size`.
+ */
+export function rowForSizeOrMore(table: Readonly<Record<string, number>>, size: number): number | undefined {
+  const sizes = Object.keys(table)
+    .map(Number)
+    .filter((k) => Number.isInteger(k) && k <= size);
+  return sizes.length === 0 ? undefined : table[String(Math.max(...sizes))];
+}
+
 export function monthlyResult(
   common: Common,
   reasons: readonly string[],

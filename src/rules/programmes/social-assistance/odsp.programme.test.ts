@@ -7,76 +7,207 @@ import { odspProgramme } from './odsp.programme.ts';
 import { assertResult, evaluateOne, household, type Expected, type UnitSpec } from './test-households.ts';
 
 const AS_OF = '2024-09-01';
+const RENT = 300_000;
 
-const table: { name: string; unit: UnitSpec; expected: Expected }[] = [
+type Row = { name: string; unit: UnitSpec; expected: Expected };
+
+const single: Row[] = [
   {
     name: 'Single with a disability, rent above the maximum: $786 + $582 = $1,368 (ISAC, July 2024)',
-    unit: { province: 'ON', disabled: true, shelterCostCents: 100_000, assetsCents: 0 },
+    unit: { province: 'ON', disabled: true, shelterCostCents: RENT, assetsCents: 0 },
     expected: { status: 'eligible', monthlyCents: 136_800 },
   },
   {
     name: '$1,000 of earnings are fully exempt',
-    unit: {
-      province: 'ON',
-      disabled: true,
-      earningsCents: 100_000,
-      shelterCostCents: 100_000,
-      assetsCents: 0,
-    },
+    unit: { province: 'ON', disabled: true, earningsCents: 100_000, shelterCostCents: RENT, assetsCents: 0 },
     expected: { status: 'eligible', monthlyCents: 136_800 },
   },
   {
     name: '$1,500 of earnings: 75 % of $500 = $375 deducted → $993',
-    unit: {
-      province: 'ON',
-      disabled: true,
-      earningsCents: 150_000,
-      shelterCostCents: 100_000,
-      assetsCents: 0,
-    },
+    unit: { province: 'ON', disabled: true, earningsCents: 150_000, shelterCostCents: RENT, assetsCents: 0 },
     expected: { status: 'eligible', monthlyCents: 99_300 },
   },
   {
     name: 'Assets of exactly $40,000: eligible',
-    unit: { province: 'ON', disabled: true, shelterCostCents: 100_000, assetsCents: 4_000_000 },
+    unit: { province: 'ON', disabled: true, shelterCostCents: RENT, assetsCents: 4_000_000 },
     expected: { status: 'eligible' },
   },
   {
     name: 'Assets of $40,000.01: not eligible',
-    unit: { province: 'ON', disabled: true, shelterCostCents: 100_000, assetsCents: 4_000_001 },
+    unit: { province: 'ON', disabled: true, shelterCostCents: RENT, assetsCents: 4_000_001 },
     expected: { status: 'not-eligible', reasons: ['social-assistance.assets-above-limit'] },
   },
   {
     name: 'No disability determination: not eligible',
-    unit: { province: 'ON', disabled: false, shelterCostCents: 100_000, assetsCents: 0 },
+    unit: { province: 'ON', disabled: false, shelterCostCents: RENT, assetsCents: 0 },
     expected: { status: 'not-eligible', reasons: ['odsp.no-disability-determination'] },
   },
   {
     name: 'Disability status not given: cannot tell, naming it',
-    unit: { province: 'ON', shelterCostCents: 100_000, assetsCents: 0 },
+    unit: { province: 'ON', shelterCostCents: RENT, assetsCents: 0 },
     expected: { status: 'cannot-tell', missingFacts: ['people[0].disability.provincialDisability'] },
-  },
-  {
-    name: 'Couple: family rates not encoded, cannot tell',
-    unit: { province: 'ON', couple: true, disabled: true, shelterCostCents: 100_000, assetsCents: 0 },
-    expected: { status: 'cannot-tell', reasons: ['odsp.family-rates-not-encoded'] },
   },
 ];
 
-describe('ODSP — scenario table (September 2024)', () => {
-  for (const row of table) {
-    it(row.name, () => assertResult(evaluateOne(odspProgramme, household(row.unit), AS_OF), row.expected));
+const couple = { province: 'ON', couple: true, shelterCostCents: RENT, assetsCents: 0 } as const;
+
+const families: Row[] = [
+  {
+    name: 'Couple, applicant with a disability: $1,134 + $915 (unit of 2) = $2,049',
+    unit: { ...couple, disabled: true, spouseDisabled: false },
+    expected: { status: 'eligible', monthlyCents: 204_900 },
+  },
+  {
+    name: 'Couple, only the spouse has a disability: same rate, $2,049',
+    unit: { ...couple, disabled: false, spouseDisabled: true },
+    expected: { status: 'eligible', monthlyCents: 204_900 },
+  },
+  {
+    name: 'Couple, both with a disability: $1,569 + $915 = $2,484',
+    unit: { ...couple, disabled: true, spouseDisabled: true },
+    expected: { status: 'eligible', monthlyCents: 248_400 },
+  },
+  {
+    name: 'Couple, neither with a disability: not eligible',
+    unit: { ...couple, disabled: false, spouseDisabled: false },
+    expected: { status: 'not-eligible', reasons: ['odsp.no-disability-determination'] },
+  },
+  {
+    name: "Couple, spouse's disability status not given: cannot tell, naming it",
+    unit: { ...couple, disabled: true },
+    expected: { status: 'cannot-tell', missingFacts: ['people[1].disability.provincialDisability'] },
+  },
+  {
+    name: 'Couple, rent $600 below the maximum: actual shelter paid, $1,134 + $600 = $1,734',
+    unit: { ...couple, disabled: true, spouseDisabled: false, shelterCostCents: 60_000 },
+    expected: { status: 'eligible', monthlyCents: 173_400 },
+  },
+  {
+    name: 'Couple, 2 children (unit of 4): children add shelter only, $1,134 + $1,074 = $2,208',
+    unit: { ...couple, disabled: true, spouseDisabled: false, children: 2 },
+    expected: { status: 'eligible', monthlyCents: 220_800 },
+  },
+  {
+    name: 'Couple, 3 children (unit of 5): $1,134 + $1,159 = $2,293',
+    unit: { ...couple, disabled: true, spouseDisabled: false, children: 3 },
+    expected: { status: 'eligible', monthlyCents: 229_300 },
+  },
+  {
+    name: 'Couple, 4 children (unit of 6): $1,134 + $1,201 = $2,335',
+    unit: { ...couple, disabled: true, spouseDisabled: false, children: 4 },
+    expected: { status: 'eligible', monthlyCents: 233_500 },
+  },
+  {
+    name: 'Couple, 5 children (unit of 7): the "6 or more" maximum, $2,335',
+    unit: { ...couple, disabled: true, spouseDisabled: false, children: 5 },
+    expected: { status: 'eligible', monthlyCents: 233_500 },
+  },
+  {
+    name: 'Single with 1 dependent adult: $1,219 + $915 = $2,134',
+    unit: { province: 'ON', disabled: true, dependentAdults: 1, shelterCostCents: RENT, assetsCents: 0 },
+    expected: { status: 'eligible', monthlyCents: 213_400 },
+  },
+  {
+    name: 'Single with 3 dependent adults: $1,441 + $248 + $1,074 = $2,763',
+    unit: { province: 'ON', disabled: true, dependentAdults: 3, shelterCostCents: RENT, assetsCents: 0 },
+    expected: { status: 'eligible', monthlyCents: 276_300 },
+  },
+  {
+    name: 'Couple, 1 dependent adult, both with a disability: $1,790 + $990 = $2,780',
+    unit: { ...couple, disabled: true, spouseDisabled: true, dependentAdults: 1 },
+    expected: { status: 'eligible', monthlyCents: 278_000 },
+  },
+  {
+    name: 'Single parent: the sole-support parent supplement is not on file, cannot tell',
+    unit: { province: 'ON', disabled: true, children: 1, shelterCostCents: RENT, assetsCents: 0 },
+    expected: { status: 'cannot-tell', reasons: ['odsp.rate-not-on-file'], missingFacts: [] },
+  },
+  {
+    name: 'Spouse with a disability earns $1,500: $375 counted, $2,049 − $375 = $1,674',
+    unit: { ...couple, disabled: false, spouseDisabled: true, spouseEarningsCents: 150_000 },
+    expected: { status: 'eligible', monthlyCents: 167_400 },
+  },
+  {
+    name: 'Spouse without a disability has earnings: exemption not encoded, cannot tell',
+    unit: { ...couple, disabled: true, spouseDisabled: false, spouseEarningsCents: 10_000 },
+    expected: { status: 'cannot-tell', reasons: ['odsp.earnings-exemption-not-encoded'] },
+  },
+  {
+    name: 'Both spouses have earnings: exemption not encoded, cannot tell',
+    unit: { ...couple, disabled: true, spouseDisabled: true, earningsCents: 1, spouseEarningsCents: 1 },
+    expected: { status: 'cannot-tell', reasons: ['odsp.earnings-exemption-not-encoded'] },
+  },
+];
+
+const assets: Row[] = [
+  {
+    name: 'Couple, assets of exactly $50,000: eligible',
+    unit: { ...couple, disabled: true, spouseDisabled: false, assetsCents: 5_000_000 },
+    expected: { status: 'eligible' },
+  },
+  {
+    name: 'Couple, assets of $50,000.01: not eligible',
+    unit: { ...couple, disabled: true, spouseDisabled: false, assetsCents: 5_000_001 },
+    expected: { status: 'not-eligible', reasons: ['social-assistance.assets-above-limit'] },
+  },
+  {
+    name: 'Couple, 2 children, assets of exactly $51,000 ($50,000 + 2 × $500): eligible',
+    unit: { ...couple, disabled: true, spouseDisabled: false, children: 2, assetsCents: 5_100_000 },
+    expected: { status: 'eligible' },
+  },
+  {
+    name: 'Couple, 2 children, assets of $51,000.01: not eligible',
+    unit: { ...couple, disabled: true, spouseDisabled: false, children: 2, assetsCents: 5_100_001 },
+    expected: { status: 'not-eligible' },
+  },
+  {
+    name: 'Single parent, assets of $40,500.01: not eligible even though the rate is not on file',
+    unit: { province: 'ON', disabled: true, children: 1, shelterCostCents: RENT, assetsCents: 4_050_001 },
+    expected: { status: 'not-eligible', reasons: ['social-assistance.assets-above-limit'] },
+  },
+  {
+    name: 'Single parent, assets of exactly $40,500: within the limit, then cannot tell (rate)',
+    unit: { province: 'ON', disabled: true, children: 1, shelterCostCents: RENT, assetsCents: 4_050_000 },
+    expected: { status: 'cannot-tell', reasons: ['odsp.rate-not-on-file'] },
+  },
+];
+
+describe('ODSP — scenario tables (September 2024)', () => {
+  for (const [title, rows] of [
+    ['single person', single],
+    ['families', families],
+    ['asset limits', assets],
+  ] as const) {
+    describe(title, () => {
+      for (const row of rows) {
+        it(row.name, () =>
+          assertResult(evaluateOne(odspProgramme, household(row.unit), AS_OF), row.expected),
+        );
+      }
+    });
   }
 
-  it('refuses July 2025 and later: the indexed split is not on file (NoParametersForDateError)', () => {
-    const ctx = createContext(defaultParameters, { tracing: false });
-    const h = household({ province: 'ON', disabled: true, shelterCostCents: 100_000, assetsCents: 0 });
-    assert.throws(() => odspProgramme.evaluate(h, '2025-07-01', ctx), NoParametersForDateError);
-  });
+  for (const [date, label] of [
+    ['2024-06-30', 'before the July 2024 rates'],
+    ['2025-07-01', 'from July 2025: the indexed rates are not on file'],
+  ] as const) {
+    it(`refuses ${date}, ${label} (NoParametersForDateError)`, () => {
+      const ctx = createContext(defaultParameters, { tracing: false });
+      const h = household({ ...couple, disabled: true, spouseDisabled: false });
+      assert.throws(() => odspProgramme.evaluate(h, date, ctx), NoParametersForDateError);
+    });
+  }
 
-  it('refuses June 2024, before the July 2024 rates', () => {
-    const ctx = createContext(defaultParameters, { tracing: false });
-    const h = household({ province: 'ON', disabled: true, shelterCostCents: 100_000, assetsCents: 0 });
-    assert.throws(() => odspProgramme.evaluate(h, '2024-06-30', ctx), NoParametersForDateError);
-  });
+  it('answers on the last covered day, 30 June 2025', () =>
+    assertResult(
+      evaluateOne(
+        odspProgramme,
+        household({ ...couple, disabled: true, spouseDisabled: false }),
+        '2025-06-30',
+      ),
+      {
+        status: 'eligible',
+        monthlyCents: 204_900,
+      },
+    ));
 });

@@ -2,6 +2,7 @@ import type { Citation, EvaluationContext, Programme, ProgrammeResult } from '..
 import type { Household } from '../../model/household.ts';
 import { adultsOf, benefitUnit, monthlyMeans, type BenefitUnit, type MonthlyMeans } from './benefit-unit.ts';
 import { cannotTell, earningsCounted, monthlyResult, notEligible, type Common } from './needs-test.ts';
+import { compileOntarioWorks } from './ontario-works.compile.ts';
 
 /**
  * Ontario Works income assistance (Ontario Works Act, 1997; O. Reg. 134/98), one result per Ontario
@@ -86,6 +87,7 @@ function evaluateUnit(
 
 export const ontarioWorksProgramme: Programme = {
   id: PROGRAMME,
+  compile: compileOntarioWorks,
   evaluate(household: Household, asOf: string, ctx: EvaluationContext): ProgrammeResult[] {
     if (household.province !== 'ON') return [];
     const unit = benefitUnit(household, asOf);

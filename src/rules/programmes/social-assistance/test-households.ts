@@ -19,10 +19,13 @@ export interface UnitSpec {
   readonly assetsCents?: number;
   readonly applicantBirthDate?: string;
   readonly disabled?: boolean;
+  readonly spouseDisabled?: boolean;
+  readonly spouseEarningsCents?: number;
 }
 
-function adult(id: string, birthDate: string, sa: SocialAssistanceFacts): Person {
-  return { id, birthDate, socialAssistance: sa };
+function adult(id: string, birthDate: string, sa: SocialAssistanceFacts, disabled?: boolean): Person {
+  const disability = disabled === undefined ? {} : { disability: { provincialDisability: disabled } };
+  return { id, birthDate, socialAssistance: sa, ...disability };
 }
 
 function facts(spec: UnitSpec, earnings: number): SocialAssistanceFacts {
@@ -39,11 +42,11 @@ export function household(spec: UnitSpec): Household {
     ...facts(spec, spec.earningsCents ?? 0),
     monthlyOtherIncomeCents: spec.otherIncomeCents ?? 0,
   };
-  const applicant = adult('a1', spec.applicantBirthDate ?? '1985-04-01', applicantFacts);
-  const disability =
-    spec.disabled === undefined ? {} : { disability: { provincialDisability: spec.disabled } };
-  const people: Person[] = [{ ...applicant, ...disability }];
-  if (spec.couple) people.push(adult('a2', '1986-05-01', facts(spec, 0)));
+  const people: Person[] = [
+    adult('a1', spec.applicantBirthDate ?? '1985-04-01', applicantFacts, spec.disabled),
+  ];
+  if (spec.couple)
+    people.push(adult('a2', '1986-05-01', facts(spec, spec.spouseEarningsCents ?? 0), spec.spouseDisabled));
   for (let i = 0; i < (spec.dependentAdults ?? 0); i++)
     people.push(adult(`d${i}`, '2004-01-01', facts(spec, 0)));
   for (let i = 0; i < (spec.children ?? 0); i++) people.push({ id: `c${i}`, birthDate: '2015-06-01' });

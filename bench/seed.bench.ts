@@ -1,0 +1,100 @@
+// Seeds a demo population into fresh databases and prints how fast it went.
+//   npm run bench:seed -- [--people 1000000] [--database pglite|postgres] [--threads 2] [--pglite-dir DIR]
+// PGlite is in memory unless --pglite-dir names a directory (created, then removed). PostgreSQL uses a
+// throwaway schema at TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createCatalogueService } from '../src/catalogue/catalogue.service.ts';
+import { loadReferenceData } from '../src/catalogue/reference-data.ts';
+import { createFieldCrypto } from '../src/platform/crypto/field-crypto.ts';
+import { dropSchema, openDatabase } from '../src/platform/db/database.ts';
+import type { Database, DatabaseKind } from '../src/platform/db/database.ts';
+import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import { seedPopulation } from '../src/population/population-seeder.ts';
+
+const { values } = parseArgs({
+  options: {
+    people: { type: 'string', default: '1000000' },
+    database: { type: 'string' },
+    threads: { type: 'string', default: '2' },
+    'pglite-dir': { type: 'string' },
+    seed: { type: 'string', default: '2026' },
+  },
+});
+const people = Number(values.people);
+const threads = Number(values.threads);
+const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const kinds: DatabaseKind[] =
+  values.database === undefined ? ['pglite', 'postgres'] : [values.database as DatabaseKind];
+
+interface Target {
+  readonly database: Database;
+  readonly label: string;
+  dispose(): Promise<void>;
+}
+
+async function openTarget(kind: DatabaseKind): Promise<Target> {
+  if (kind === 'postgres') {
+    const schema = `bench_${randomBytes(4).toString('hex')}`;
+    const database = await openDatabase({ databaseUrl: postgresUrl, dataDir: null }, { schema });
+    return {
+      database,
+      label: 'PostgreSQL',
+      async dispose() {
+        await database.close();
+        await dropSchema(postgresUrl, schema);
+      },
+    };
+  }
+  const dir =
+    values['pglite-dir'] === undefined
+      ? null
+      : mkdtempSync(join(values['pglite-dir'] ?? tmpdir(), 'guichet-bench-'));
+  const database = await openDatabase({ databaseUrl: null, dataDir: dir });
+  const label = dir === null ? 'PGlite (in memory)' : 'PGlite (on disk)';
+  return {
+    database,
+    label,
+    async dispose() {
+      await database.close();
+      if (dir !== null) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function bench(kind: DatabaseKind): Promise<void> {
+  let target: Target;
+  try {
+    target = await openTarget(kind);
+  } catch (error) {
+    console.log(`${kind}: skipped (${error instanceof Error ? error.message : String(error)})`);
+    return;
+  }
+  const crypto = createFieldCrypto(
+    { encryptionKeys: [{ id: 'bench', key: randomBytes(32) }], lookupHashKey: randomBytes(32) },
+    { threads },
+  );
+  try {
+    await migrateToLatest(target.database.db);
+    await createCatalogueService(target.database.db).seedReferenceData(loadReferenceData());
+    const result = await seedPopulation(target.database, crypto, { people, seed: Number(values.seed) });
+    const seconds = result.milliseconds / 1000;
+    console.log(
+      `${target.label}: ${result.people.toLocaleString('en-CA')} people, ${result.households.toLocaleString('en-CA')} households, ` +
+        `${result.relationships.toLocaleString('en-CA')} relationships, ${result.incomes.toLocaleString('en-CA')} incomes ` +
+        `in ${seconds.toFixed(1)} s = ${Math.round(result.people / seconds).toLocaleString('en-CA')} people/s`,
+    );
+  } finally {
+    await crypto.close();
+    await target.dispose();
+  }
+}
+
+console.log(
+  `Seeding ${people.toLocaleString('en-CA')} people, ${threads} crypto worker thread(s), ${availableParallelism()} CPUs, ` +
+    `Node ${process.version}, load average ${loadavg()[0]?.toFixed(1)}`,
+);
+for (const kind of kinds) await bench(kind);

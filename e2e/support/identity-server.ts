@@ -1,0 +1,52 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { buildApp } from '../../src/app.ts';
+import type { GuichetApp } from '../../src/app.ts';
+import { loadReferenceData } from '../../src/catalogue/reference-data.ts';
+import { testConfig } from '../../src/platform/config/config.ts';
+import { openDatabase } from '../../src/platform/db/database.ts';
+import { migrateToLatest } from '../../src/platform/db/migrate.ts';
+import { seedIdentityDemo } from '../../src/identity/identity.startup.ts';
+import { startBuiltInProviders } from '../../src/identity/providers/provider-server.ts';
+import type { RunningProvider } from '../../src/identity/providers/provider-server.ts';
+
+export interface IdentityTestServer {
+  /** `localhost`, so Chromium keeps our Secure, __Host- cookies over plain HTTP. */
+  readonly baseUrl: string;
+  readonly guichet: GuichetApp;
+  readonly providers: readonly RunningProvider[];
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Guichet and the four built-in providers, all real servers on 127.0.0.1, as `npm start` runs them. */
+export async function startIdentityTestServer(): Promise<IdentityTestServer> {
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  const database = await openDatabase({ databaseUrl: null, dataDir: null });
+  await migrateToLatest(database.db);
+  const running = await startBuiltInProviders({ rpBaseUrl: baseUrl, portBase: 0 });
+  const base = testConfig({ publicUrl: baseUrl, rateLimitPerMinute: 100_000 });
+  const config = { ...base, identity: { ...base.identity, builtInProviders: true, providers: running.providers.map((p) => p.rp) } };
+  const guichet = await buildApp({ config, database });
+  await guichet.services.catalogue.seedReferenceData(loadReferenceData());
+  await seedIdentityDemo(database, config);
+  await guichet.app.listen({ port, host: '127.0.0.1' });
+  return {
+    baseUrl,
+    guichet,
+    providers: running.providers,
+    async stop() {
+      await guichet.app.close();
+      await running.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import type { FastifyInstance } from 'fastify';
+import { alternateFor, pathFor } from '../platform/http/route-table.ts';
+import type { RouteTable } from '../platform/http/route-table.ts';
+import { sendPage } from '../platform/http/pages.ts';
+import { translator } from '../platform/i18n/i18n.ts';
+import { setFlash, takeFlash } from '../identity/flash.ts';
+import type { ClientRecordServices } from '../registry/registry.module.ts';
+import { registryPaths } from '../registry/registry.paths.ts';
+import { linkedPersonId, selfContext } from '../registry/registry.http.ts';
+import { ConsentNotFoundError } from './consent.service.ts';
+import { consentsPage, deliveryQueuePage, whoWasToldPage } from './views/exchange.views.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function registerExchangeRoutes(
+  app: FastifyInstance,
+  routes: RouteTable,
+  services: ClientRecordServices,
+): void {
+  const { exchange } = services;
+  routes.page(app, 'GET', registryPaths.whoWasTold, 'signed-in', async (request, reply, lang) => {
+    const personId = linkedPersonId(request, reply, lang);
+    if (!personId) return reply;
+    const page = whoWasToldPage(
+      translator(lang),
+      await exchange.service.whoWasTold(personId),
+      takeFlash(request, reply).notice,
+    );
+    return sendPage(request, reply, lang, alternateFor(request, registryPaths.whoWasTold, lang), page);
+  });
+  routes.page(app, 'GET', registryPaths.consents, 'signed-in', async (request, reply, lang) => {
+    const personId = linkedPersonId(request, reply, lang);
+    if (!personId) return reply;
+    const page = consentsPage(
+      translator(lang),
+      await exchange.consents.list(personId),
+      request.csrfToken(),
+      takeFlash(request, reply).notice,
+    );
+    return sendPage(request, reply, lang, alternateFor(request, registryPaths.consents, lang), page);
+  });
+  routes.page(app, 'POST', registryPaths.consentRevoke, 'signed-in', async (request, reply, lang) => {
+    const personId = linkedPersonId(request, reply, lang);
+    if (!personId) return reply;
+    const { consentId } = request.params as { consentId: string };
+    try {
+      await exchange.consents.revoke(personId, consentId, selfContext(request, personId));
+      setFlash(reply, { notice: 'consentRevoked' });
+    } catch (error) {
+      // Another person's consent, or none: the same answer as for a consent that does not exist (IDOR).
+      if (!(error instanceof ConsentNotFoundError) && !/invalid input syntax/.test(String(error)))
+        throw error;
+      return reply.code(404).type('text/plain').send('Not found');
+    }
+    return reply.redirect(pathFor(registryPaths.consents, lang), 303);
+  });
+  routes.page(
+    app,
+    'GET',
+    registryPaths.staffDeliveries,
+    'permission:staff.workspace',
+    async (request, reply, lang) => {
+      const page = deliveryQueuePage(
+        translator(lang),
+        await exchange.service.queue(200),
+        request.csrfToken(),
+      );
+      return sendPage(request, reply, lang, alternateFor(request, registryPaths.staffDeliveries, lang), page);
+    },
+  );
+  routes.page(
+    app,
+    'POST',
+    registryPaths.staffDeliveryRetry,
+    'permission:staff.workspace',
+    async (request, reply, lang) => {
+      const { deliveryId } = request.params as { deliveryId: string };
+      if (UUID.test(deliveryId)) await exchange.service.retryNow(deliveryId);
+      exchange.dispatcher.wake();
+      return reply.redirect(pathFor(registryPaths.staffDeliveries, lang), 303);
+    },
+  );
+}

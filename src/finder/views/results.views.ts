@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { html } from '../../platform/views/html.ts';
+import type { SafeHtml } from '../../platform/views/html.ts';
+import type { Lang, Translator } from '../../platform/i18n/i18n.ts';
+import type { Page } from '../../platform/views/layout.ts';
+
+export interface ResultCard {
+  readonly programmeName: string;
+  readonly programmeHref: string;
+  readonly infoUrl: string | null;
+  readonly status: 'eligible' | 'not-eligible' | 'cannot-tell';
+  readonly annualCents: number | null;
+  readonly periodCents: number | null;
+  readonly period: 'month' | 'quarter' | 'week' | 'year' | null;
+  readonly reasons: readonly string[];
+  readonly missingFacts: readonly string[];
+  readonly forWhom: 'you' | 'partner' | 'household';
+  readonly ratesDate: string | null;
+}
+
+export interface AnswerRow {
+  readonly question: string;
+  readonly answer: string;
+  readonly changeHref: string;
+}
+
+export interface ResultsView {
+  readonly cards: readonly ResultCard[];
+  readonly answers: readonly AnswerRow[];
+  readonly asOf: string;
+  readonly startAgainAction: string;
+  readonly csrfToken: string;
+}
+
+// Plain-language texts for the engine's reason codes, written beside the rules (src/rules/reasons.*.json).
+const REASONS: Record<Lang, Record<string, string>> = {
+  en: JSON.parse(readFileSync(new URL('../../rules/reasons.en.json', import.meta.url), 'utf8')) as Record<string, string>,
+  fr: JSON.parse(readFileSync(new URL('../../rules/reasons.fr.json', import.meta.url), 'utf8')) as Record<string, string>,
+};
+
+export function reasonText(t: Translator, code: string): string {
+  return REASONS[t.lang][code] ?? t.t('finder.reasonUnknown');
+}
+
+function amount(t: Translator, card: ResultCard): SafeHtml | '' {
+  if (card.status !== 'eligible' || card.annualCents === null) return '';
+  const perPeriod = card.period && card.period !== 'year' && card.periodCents !== null
+    ? t.t(`finder.perPeriod.${card.period}`, { amount: t.money(card.periodCents) })
+    : '';
+  return html`<p class="amount"><strong>${t.t('finder.estimate', { amount: t.money(card.annualCents) })}</strong>${perPeriod ? html` (${perPeriod})` : ''}</p>`;
+}
+
+function card(t: Translator, c: ResultCard): SafeHtml {
+  const uniqueReasons = [...new Set(c.reasons)];
+  return html`<li class="result-card"><h3><a href="${c.programmeHref}">${c.programmeName}</a>${c.forWhom === 'household' ? '' : html` <span class="meta">(${t.t(`finder.forWhom.${c.forWhom}`)})</span>`}</h3>
+${amount(t, c)}
+<ul>${uniqueReasons.map((code) => html`<li>${reasonText(t, code)}</li>`)}</ul>
+${c.missingFacts.length > 0 ? html`<p>${t.t('finder.missingFacts')}</p>` : ''}
+${c.ratesDate ? html`<p class="meta">${t.t('finder.ratesDate', { date: t.date(c.ratesDate) })}</p>` : ''}
+<p class="next-step">${c.status === 'not-eligible' ? t.t('finder.nextStep.notEligible') : t.t(`finder.nextStep.${c.status}`)}${c.infoUrl ? html` <a href="${c.infoUrl}">${t.t('finder.officialPage', { programme: c.programmeName })}</a>` : ''}</p></li>`;
+}
+
+function group(t: Translator, status: ResultCard['status'], cards: readonly ResultCard[]): SafeHtml | '' {
+  const selected = cards.filter((c) => c.status === status);
+  if (selected.length === 0) return '';
+  return html`<section><h2>${t.t(`finder.group.${status}`, { count: selected.length })}</h2><ul class="result-list">${selected.map((c) => card(t, c))}</ul></section>`;
+}
+
+export function resultsPage(t: Translator, view: ResultsView): Page {
+  return {
+    title: t.t('finder.resultsTitle'),
+    body: html`<h1>${t.t('finder.resultsTitle')}</h1>
+<div class="notice"><p>${t.t('finder.resultsIntro', { date: t.date(view.asOf) })}</p></div>
+${group(t, 'eligible', view.cards)}${group(t, 'cannot-tell', view.cards)}${group(t, 'not-eligible', view.cards)}
+<h2>${t.t('finder.yourAnswers')}</h2>
+<dl class="summary-list answers-list">${view.answers.map((row) => html`<dt>${row.question}</dt><dd>${row.answer}</dd><dd><a href="${row.changeHref}">${t.t('finder.change')}<span class="visually-hidden"> ${row.question}</span></a></dd>`)}</dl>
+<form method="post" action="${view.startAgainAction}"><input type="hidden" name="_csrf" value="${view.csrfToken}"><button type="submit" class="button">${t.t('finder.startAgain')}</button></form>
+<p class="meta">${t.t('finder.privacyNote')}</p>`,
+  };
+}
+
+export function startPage(t: Translator, firstQuestionHref: string, resumable: boolean): Page {
+  return {
+    title: t.t('finder.startTitle'),
+    body: html`<h1>${t.t('finder.startTitle')}</h1>
+<p class="lead">${t.t('finder.startLead')}</p>
+<p>${t.t('finder.startHow')}</p>
+<ul><li>${t.t('finder.startNeed1')}</li><li>${t.t('finder.startNeed2')}</li><li>${t.t('finder.startNeed3')}</li></ul>
+<p>${t.t('finder.privacyNote')}</p>
+<p><a class="button button-primary" href="${firstQuestionHref}">${resumable ? t.t('finder.resume') : t.t('finder.startNow')}</a></p>
+<p>${t.t('errors.helpPhone')}</p>`,
+  };
+}

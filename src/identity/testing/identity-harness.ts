@@ -1,0 +1,233 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../app.ts';
+import type { GuichetApp } from '../../app.ts';
+import { loadReferenceData } from '../../catalogue/reference-data.ts';
+import { testConfig } from '../../platform/config/config.ts';
+import type { Config } from '../../platform/config/config.ts';
+import { openDatabase } from '../../platform/db/database.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { migrateToLatest } from '../../platform/db/migrate.ts';
+import { DEMO_PASSWORD } from '../providers/demo-accounts.ts';
+import type { BuiltInProviderId } from '../providers/demo-accounts.ts';
+import { startBuiltInProviders } from '../providers/provider-server.ts';
+import type { RunningProvider } from '../providers/provider-server.ts';
+import { seedIdentityDemo } from '../identity.startup.ts';
+import { DEMO_ACCOUNTS } from '../providers/demo-accounts.ts';
+import { totp } from '../providers/totp.ts';
+import { SESSION_COOKIE } from '../identity.paths.ts';
+
+export const RP_BASE_URL = 'http://localhost:3000';
+
+/** A fresh in-memory database, the four real providers on free ports and Guichet built against them. */
+export interface IdentityHarness {
+  readonly guichet: GuichetApp;
+  readonly database: Database;
+  readonly config: Config;
+  readonly providers: readonly RunningProvider[];
+  readonly clock: FakeClock;
+  /** The providers' own clock: each TOTP works once, so journeys move it on by a step after using one. */
+  readonly providerClock: FakeClock;
+  close(): Promise<void>;
+}
+
+export interface FakeClock {
+  (): Date;
+  advance(seconds: number): void;
+}
+
+export function fakeClock(): FakeClock {
+  let offset = 0;
+  const clock = (() => new Date(Date.now() + offset)) as FakeClock;
+  clock.advance = (seconds) => {
+    offset += seconds * 1000;
+  };
+  return clock;
+}
+
+export async function startIdentityHarness(overrides: Partial<Config> = {}): Promise<IdentityHarness> {
+  const database = await openDatabase({ databaseUrl: null, dataDir: null });
+  await migrateToLatest(database.db);
+  const clock = fakeClock();
+  const providerClock = fakeClock();
+  const running = await startBuiltInProviders({ rpBaseUrl: RP_BASE_URL, portBase: 0, clock: providerClock });
+  const base = testConfig({ publicUrl: RP_BASE_URL, ...overrides });
+  const config: Config = {
+    ...base,
+    identity: { ...base.identity, builtInProviders: true, providers: running.providers.map((p) => p.rp) },
+  };
+  const guichet = await buildApp({ config, database, clock });
+  await guichet.services.catalogue.seedReferenceData(loadReferenceData());
+  await seedIdentityDemo(database, config);
+  return {
+    guichet,
+    database,
+    config,
+    providers: running.providers,
+    clock,
+    providerClock,
+    async close() {
+      await guichet.app.close();
+      await running.close();
+      await database.close();
+    },
+  };
+}
+
+/** Cookies as a browser would keep them for one origin. */
+export class CookieJar {
+  private readonly cookies = new Map<string, string>();
+  store(setCookies: readonly string[]): void {
+    for (const line of setCookies) {
+      const [pair = ''] = line.split(';');
+      const index = pair.indexOf('=');
+      const name = pair.slice(0, index).trim();
+      const value = pair.slice(index + 1).trim();
+      if (/max-age=0|expires=thu, 01 jan 1970/i.test(line) || value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+  header(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+  get(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+  set(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+  delete(name: string): void {
+    this.cookies.delete(name);
+  }
+}
+
+export function setCookiesOf(response: LightMyRequestResponse): string[] {
+  const header = response.headers['set-cookie'];
+  return header === undefined ? [] : Array.isArray(header) ? header : [String(header)];
+}
+
+/** GET or POST on Guichet through inject, with the jar's cookies. */
+export async function guichetRequest(
+  h: IdentityHarness,
+  jar: CookieJar,
+  method: 'GET' | 'POST',
+  url: string,
+  form?: Record<string, string>,
+): Promise<LightMyRequestResponse> {
+  const response = await h.guichet.app.inject({
+    method,
+    url,
+    headers: {
+      cookie: jar.header(),
+      ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+    },
+    ...(form ? { payload: new URLSearchParams(form).toString() } : {}),
+  });
+  jar.store(setCookiesOf(response));
+  return response;
+}
+
+/** Fetches a page and returns the form's CSRF token, so a later POST carries it like a browser would. */
+export async function csrfFrom(h: IdentityHarness, jar: CookieJar, url: string): Promise<string> {
+  const page = await guichetRequest(h, jar, 'GET', url);
+  const match = /name="_csrf" value="([^"]+)"/.exec(page.body);
+  if (!match?.[1]) throw new Error(`No CSRF token on ${url} (status ${page.statusCode})`);
+  return match[1];
+}
+
+export interface ProviderJourney {
+  /** Where the provider finally sent the browser back to Guichet. */
+  readonly callbackUrl: string;
+  readonly pages: string[];
+}
+
+/** Drives the provider's own pages over real HTTP: follows redirects, fills the login and code forms. */
+export async function authenticateAtProvider(
+  authorizeUrl: string,
+  account: { username: string; password?: string; totpSecret?: string },
+  clock: FakeClock,
+): Promise<ProviderJourney> {
+  const jar = new CookieJar();
+  const pages: string[] = [];
+  let url = authorizeUrl;
+  let method: 'GET' | 'POST' = 'GET';
+  let body: string | undefined;
+  for (let hop = 0; hop < 20; hop += 1) {
+    if (url.startsWith(RP_BASE_URL)) return { callbackUrl: url, pages };
+    const response = await fetch(url, {
+      method,
+      redirect: 'manual',
+      headers: {
+        cookie: jar.header(),
+        ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
+      body,
+    });
+    jar.store(response.headers.getSetCookie());
+    if (response.status >= 300 && response.status < 400) {
+      url = new URL(response.headers.get('location') ?? '', url).href;
+      method = 'GET';
+      body = undefined;
+      continue;
+    }
+    const html = await response.text();
+    pages.push(html);
+    if (response.status !== 200) throw new ProviderPageError(response.status, html);
+    const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&');
+    if (!action) throw new ProviderPageError(response.status, html);
+    const isCode = html.includes('name="code"');
+    if (isCode && pages.filter((p) => p.includes('name="code"')).length > 1)
+      throw new ProviderPageError(response.status, html);
+    if (isCode) clock.advance(30);
+    const fields: Record<string, string> = isCode
+      ? { code: totp(account.totpSecret ?? '', clock()) }
+      : { username: account.username, password: account.password ?? DEMO_PASSWORD };
+    url = new URL(action, url).href;
+    method = 'POST';
+    body = new URLSearchParams(fields).toString();
+  }
+  throw new Error('Too many redirects at the provider');
+}
+
+export class ProviderPageError extends Error {
+  constructor(
+    readonly status: number,
+    readonly html: string,
+  ) {
+    super(`Provider answered ${status}`);
+    this.name = 'ProviderPageError';
+  }
+}
+
+export function demoAccount(provider: BuiltInProviderId, username: string) {
+  const account = DEMO_ACCOUNTS[provider].find((a) => a.username === username);
+  if (!account) throw new Error(`No demo account ${username}`);
+  return account;
+}
+
+/** The whole journey: Guichet → provider → Guichet callback. Returns the jar with the session cookie. */
+export async function signIn(
+  h: IdentityHarness,
+  provider: BuiltInProviderId,
+  username: string,
+  options: { lang?: 'en' | 'fr'; jar?: CookieJar; query?: string } = {},
+): Promise<{ jar: CookieJar; callback: LightMyRequestResponse }> {
+  const jar = options.jar ?? new CookieJar();
+  const start = await guichetRequest(
+    h,
+    jar,
+    'GET',
+    `/${options.lang === 'fr' ? 'fr/connexion' : 'en/sign-in'}/${provider}${options.query ?? ''}`,
+  );
+  if (start.statusCode !== 303) throw new Error(`Sign-in start answered ${start.statusCode}`);
+  const journey = await authenticateAtProvider(
+    String(start.headers.location),
+    demoAccount(provider, username),
+    h.providerClock,
+  );
+  const callback = await guichetRequest(h, jar, 'GET', journey.callbackUrl.slice(RP_BASE_URL.length));
+  return { jar, callback };
+}
+
+export function sessionCookie(jar: CookieJar): string | undefined {
+  return jar.get(SESSION_COOKIE);
+}

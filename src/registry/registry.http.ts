@@ -1,0 +1,62 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Lang } from '../platform/i18n/i18n.ts';
+import { pathFor } from '../platform/http/route-table.ts';
+import { identityPaths } from '../identity/identity.paths.ts';
+import type { AccessContext } from './registry.types.ts';
+
+export type FormBody = Record<string, string | string[] | undefined>;
+
+/** The signed-in person's registry id, or a redirect to link their sign-in to their record first. */
+export function linkedPersonId(request: FastifyRequest, reply: FastifyReply, lang: Lang): string | null {
+  const identity = request.identity;
+  if (identity?.kind === 'person' && identity.personId) return identity.personId;
+  void reply.redirect(pathFor(identityPaths.link, lang), 303);
+  return null;
+}
+
+export function selfContext(request: FastifyRequest, personId: string): AccessContext {
+  return {
+    actor: { type: 'person', id: personId },
+    channel: 'online',
+    purpose: 'self-service',
+    correlationId: request.id,
+  };
+}
+
+/** Staff act for their agency, under the purpose they stated when they opened the file. */
+export function staffContext(
+  request: FastifyRequest,
+  access: { purpose: string; channel: string },
+): AccessContext {
+  const identity = request.identity;
+  if (identity?.kind !== 'staff') throw new Error('staff route reached without a staff identity');
+  const channel =
+    (['online', 'phone', 'in-person', 'mail'] as const).find((c) => c === access.channel) ?? 'online';
+  return {
+    actor: {
+      type: 'staff',
+      id: identity.staffId,
+      role: identity.roles.join(','),
+      agencyId: identity.agencyId,
+    },
+    channel,
+    purpose: access.purpose,
+    correlationId: request.id,
+  };
+}
+
+export function formBody(request: FastifyRequest): FormBody {
+  const body = request.body;
+  return body && typeof body === 'object' ? (body as FormBody) : {};
+}
+
+export function stringsOf(body: FormBody): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(body))
+    if (typeof value === 'string' && key !== '_csrf') out[key] = value;
+  return out;
+}
+
+export function isoToday(clock: () => Date): string {
+  return clock().toISOString().slice(0, 10);
+}

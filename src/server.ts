@@ -35,7 +35,10 @@ export async function startServer(
     logger.info(counts, 'reference data loaded');
     await seedIdentityDemo(database, config);
     const exchange = guichet.services.clientRecord.exchange.service;
-    logger.info({ ...(await exchange.seedAgreements()), enrolments: await exchange.seedDemoEnrolments(new Date()) }, 'sharing agreements and demo enrolments loaded');
+    logger.info(
+      { ...(await exchange.seedAgreements()), enrolments: await exchange.seedDemoEnrolments(new Date()) },
+      'sharing agreements and demo enrolments loaded',
+    );
     const url = await guichet.app.listen({ port: config.port, host: config.host });
     return {
       url,

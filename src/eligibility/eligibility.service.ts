@@ -30,8 +30,9 @@ export type EvaluationOutcome =
 const NO_PARAMETERS = 'engine.no-parameters-for-date';
 
 /**
- * Validates and evaluates one household. When no selected programme has parameters for the date the
- * answer is "no parameters for that date", never an estimate from the nearest year.
+ * Validates and evaluates one household. A programme without parameters for the date says so in its own
+ * result; when nothing at all can be determined for that reason, the whole answer is "no parameters for
+ * that date", never an estimate from the nearest year.
  */
 export function evaluateRequest(request: EvaluationRequest): EvaluationOutcome {
   try {
@@ -41,7 +42,7 @@ export function evaluateRequest(request: EvaluationRequest): EvaluationOutcome {
       trace: request.trace ?? true,
       ...(request.programmes && request.programmes.length > 0 ? { programmes: request.programmes } : {}),
     });
-    if (results.length > 0 && results.every((r) => r.reasons.includes(NO_PARAMETERS))) {
+    if (nothingDeterminedForLackOfParameters(results)) {
       return { ok: false, kind: 'no-parameters-for-date', date: request.asOf };
     }
     return { ok: true, response: { asOf: request.asOf, results } };
@@ -52,6 +53,15 @@ export function evaluateRequest(request: EvaluationRequest): EvaluationOutcome {
     if (error instanceof NoParametersForDateError) return { ok: false, kind: 'no-parameters-for-date', date: request.asOf };
     throw error;
   }
+}
+
+/** Nothing could be determined, and at least part of why is that the date is outside the parameters. */
+function nothingDeterminedForLackOfParameters(results: readonly ProgrammeResult[]): boolean {
+  return (
+    results.length > 0 &&
+    results.every((r) => r.status === 'cannot-tell') &&
+    results.some((r) => r.reasons.includes(NO_PARAMETERS))
+  );
 }
 
 export function todayIso(clock: () => Date): string {

@@ -5,6 +5,7 @@ import {
   countByStatus,
   listActiveConsentAgreements,
   listAgreements,
+  findDelivery,
   markDelivered,
   markRetry,
   markWithheld,
@@ -82,7 +83,11 @@ export function createDispatcher(
     };
     if (claimed.length === 0) return report;
     const gate = await createGate(db, claimed, now);
-    await Promise.all(claimed.map(async (delivery) => (report[await dispatchOne(delivery, gate)] += 1)));
+    const delivered: DeliveryRow[] = [];
+    await Promise.all(
+      claimed.map(async (delivery) => (report[await dispatchOne(delivery, gate, delivered)] += 1)),
+    );
+    await recordDelivered(delivered);
     await refreshGauge();
     return report;
   }
@@ -90,6 +95,7 @@ export function createDispatcher(
   async function dispatchOne(
     delivery: DeliveryRow,
     gate: Gate,
+    delivered: DeliveryRow[],
   ): Promise<'delivered' | 'accepted' | 'retried' | 'withheld'> {
     const refusal = gate(delivery);
     if (refusal) {
@@ -101,7 +107,7 @@ export function createDispatcher(
     try {
       const outcome = await transport.send(message);
       await settings.afterSend?.(message);
-      if (outcome === 'delivered') await recordDelivered(delivery.id, delivery.created_at);
+      if (outcome === 'delivered') delivered.push(delivery);
       metrics.outcomes.inc({ outcome, transport: transport.name });
       return outcome;
     } catch (error) {
@@ -117,16 +123,31 @@ export function createDispatcher(
     }
   }
 
-  async function recordDelivered(id: string, createdAt: Date): Promise<void> {
+  /** One UPDATE for the whole batch: the subscribers have applied these, so only the bookkeeping is left. */
+  async function recordDelivered(rows: readonly Pick<DeliveryRow, 'id' | 'created_at'>[]): Promise<void> {
+    if (rows.length === 0) return;
     const at = clock();
-    if (await markDelivered(db, id, at))
-      metrics.latency.observe(
-        { transport: transport.name },
-        Math.max(0, at.getTime() - createdAt.getTime()) / 1000,
-      );
+    const updated = new Set(
+      await markDelivered(
+        db,
+        rows.map((row) => row.id),
+        at,
+      ),
+    );
+    for (const row of rows) {
+      if (updated.has(row.id))
+        metrics.latency.observe(
+          { transport: transport.name },
+          Math.max(0, at.getTime() - row.created_at.getTime()) / 1000,
+        );
+    }
   }
 
+  let gaugeAt = 0;
+  // Counting the outbox is not free: at most every few seconds, however busy the dispatcher is.
   async function refreshGauge(): Promise<void> {
+    if (Date.now() - gaugeAt < 5_000) return;
+    gaugeAt = Date.now();
     metrics.undelivered.reset();
     for (const row of await countByStatus(db)) {
       if (row.status === 'pending' || row.status === 'sent')
@@ -159,7 +180,10 @@ export function createDispatcher(
   return {
     runOnce,
     drain,
-    confirm: (deliveryId) => recordDelivered(deliveryId, new Date(clock().getTime())).then(() => undefined),
+    confirm: async (deliveryId) => {
+      const row = await findDelivery(db, deliveryId);
+      if (row) await recordDelivered([row]);
+    },
     start() {
       if (!stopped) return;
       stopped = false;

@@ -113,14 +113,28 @@ export async function claimDue(
   });
 }
 
-export async function markDelivered(db: Executor, id: string, at: Date): Promise<boolean> {
-  const result = await db
+/** Returns the ids it marked; a delivery already withheld (consent revoked meanwhile) stays withheld. */
+export async function markDelivered(db: Executor, ids: readonly string[], at: Date): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
     .updateTable('outbox_delivery')
     .set({ status: 'delivered', delivered_at: at, last_error: null })
-    .where('id', '=', id)
+    .where('id', 'in', ids)
     .where('status', 'in', ['sent', 'pending'])
+    .returning('id')
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+export function findDelivery(
+  db: Executor,
+  id: string,
+): Promise<Pick<DeliveryRow, 'id' | 'created_at'> | undefined> {
+  return db
+    .selectFrom('outbox_delivery')
+    .select(['id', 'created_at'])
+    .where('id', '=', id)
     .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
 }
 
 export async function markRetry(db: Executor, id: string, nextAttemptAt: Date, error: string): Promise<void> {

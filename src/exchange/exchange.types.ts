@@ -16,6 +16,8 @@ export interface DeliveryMessage {
 /** A receiving system. `apply` must be idempotent: the same message may arrive more than once. */
 export interface Subscriber {
   apply(message: DeliveryMessage): Promise<void>;
+  /** Optional: applies messages for one agency together, all or nothing. */
+  applyBatch?(messages: readonly DeliveryMessage[]): Promise<void>;
 }
 
 /**
@@ -25,6 +27,8 @@ export interface Subscriber {
 export interface Transport {
   readonly name: 'in-process' | 'nats';
   send(message: DeliveryMessage): Promise<'delivered' | 'accepted'>;
+  /** Optional: sends messages for one agency together; resolves once all are applied, or rejects for all. */
+  sendBatch?(messages: readonly DeliveryMessage[]): Promise<'delivered'>;
   close(): Promise<void>;
 }
 

@@ -19,6 +19,14 @@ export function createInProcessTransport(
       await subscriberFor(message.recipientAgencyId).apply(message);
       return 'delivered';
     },
+    async sendBatch(messages) {
+      const agencyId = messages[0]?.recipientAgencyId ?? '';
+      if (down.has(agencyId)) throw new SubscriberUnavailableError(agencyId);
+      const subscriber = subscriberFor(agencyId);
+      if (subscriber.applyBatch) await subscriber.applyBatch(messages);
+      else for (const message of messages) await subscriber.apply(message);
+      return 'delivered';
+    },
     setAvailable(agencyId, available) {
       if (available) down.delete(agencyId);
       else down.add(agencyId);

@@ -21,6 +21,23 @@ export async function recordReceipt(
   return inserted !== undefined;
 }
 
+/** Batch form of `recordReceipt`: the delivery ids this agency had not seen before. */
+export async function recordReceipts(
+  trx: Transaction<DB>,
+  agencyId: string,
+  deliveryIds: readonly string[],
+  at: Date,
+): Promise<Set<string>> {
+  if (deliveryIds.length === 0) return new Set();
+  const rows = await trx
+    .insertInto('agency_receipt')
+    .values(deliveryIds.map((id) => ({ recipient_agency_id: agencyId, delivery_id: id, applied_at: at })))
+    .onConflict((oc) => oc.doNothing())
+    .returning('delivery_id')
+    .execute();
+  return new Set(rows.map((row) => row.delivery_id));
+}
+
 /** Keeps the newest version only: an older change arriving late never overwrites a newer one. */
 export async function applyCopy(
   trx: Transaction<DB>,

@@ -11,7 +11,7 @@ import {
 } from './population-data.ts';
 import type { NamePool, ProvinceCode } from './population-data.ts';
 import type { PreferredLanguage } from './population.tables.ts';
-import { createRandom, randomUuid } from './prng.ts';
+import { createIdSequence, createRandom } from './prng.ts';
 import type { Random } from './prng.ts';
 import type {
   GeneratedHousehold,
@@ -35,6 +35,7 @@ const IMMIGRANT_SHARE = 0.25;
 interface GenerationContext {
   readonly random: Random;
   readonly sinFor: (index: number) => string;
+  readonly nextId: () => string;
   readonly referenceYear: number;
   sinsIssued: number;
 }
@@ -55,10 +56,14 @@ export function* iterateHouseholds(options: PopulationOptions): Generator<Genera
   if (!Number.isInteger(options.people) || options.people < 0 || options.people > MAX_FICTITIOUS_SINS) {
     throw new RangeError(`people must be a whole number from 0 to ${MAX_FICTITIOUS_SINS}`);
   }
+  const random = createRandom(options.seed);
+  const referenceYear = options.referenceYear ?? DEFAULT_REFERENCE_YEAR;
   const context: GenerationContext = {
-    random: createRandom(options.seed),
+    random,
     sinFor: createFictitiousSinSequence(options.seed),
-    referenceYear: options.referenceYear ?? DEFAULT_REFERENCE_YEAR,
+    // Ids read as if registered one a millisecond from the start of the tax year.
+    nextId: createIdSequence(random, Date.UTC(referenceYear - 1, 0, 1)),
+    referenceYear,
     sinsIssued: 0,
   };
   let remaining = options.people;
@@ -75,7 +80,7 @@ function generateHousehold(context: GenerationContext, remaining: number): Gener
   let draft = composeHousehold(random, random.weighted(COMPOSITIONS), COMMON_LAW_SHARE[provinceCode]);
   // The last household must fit exactly; someone living alone always does.
   if (draft.members.length > remaining) draft = composeHousehold(random, 'adult-alone', 0);
-  const id = randomUuid(random);
+  const id = context.nextId();
   const people = nameMembers(context, id, provinceCode, draft);
   return {
     id,
@@ -104,7 +109,7 @@ function nameMembers(
       index > 0 && member.role !== 'child' && random.chance(0.1) ? otherLanguage(language) : language;
     const pool = namePool(ownLanguage);
     return {
-      id: randomUuid(random),
+      id: context.nextId(),
       householdId,
       givenName: random.pick(member.sex === 'female' ? pool.female : pool.male),
       familyName: keepsFamilyName(random, member, index, province)

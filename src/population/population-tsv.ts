@@ -21,12 +21,13 @@ export function copyText(value: string | number | boolean | null): string {
     : value;
 }
 
-const line = (values: readonly (string | number | boolean | null)[]): string =>
-  `${values.map(copyText).join('\t')}\n`;
+// Only names are free text. Ids, dates, codes, numbers and ciphertexts (base64url) never hold a tab,
+// newline or backslash, so they go into the line as they are: escaping them cost a fifth of seeding.
+const orNull = (value: string | null): string => (value === null ? NULL : value);
 
 export function householdRows(households: readonly GeneratedHousehold[]): string {
   let tsv = '';
-  for (const household of households) tsv += line([household.id, household.provinceCode, true]);
+  for (const household of households) tsv += `${household.id}\t${household.provinceCode}\ttrue\n`;
   return tsv;
 }
 
@@ -36,21 +37,13 @@ export function personRows(households: readonly GeneratedHousehold[], values: Pr
   for (const household of households) {
     for (const person of household.people) {
       const hasSin = person.sin !== null;
-      tsv += line([
-        person.id,
-        person.householdId,
-        person.givenName,
-        person.familyName,
-        person.birthDate,
-        person.preferredLanguage,
-        person.maritalStatus,
-        hasSin ? requireValue(values.sinCiphertexts, sinIndex) : null,
-        hasSin ? requireValue(values.sinLookups, sinIndex) : null,
-        person.yearsInCanadaAfter18,
-        person.disability,
-        true,
-      ]);
-      if (hasSin) sinIndex++;
+      const sin = hasSin
+        ? `${requireValue(values.sinCiphertexts, sinIndex)}\t${requireValue(values.sinLookups, sinIndex++)}`
+        : `${NULL}\t${NULL}`;
+      tsv +=
+        `${person.id}\t${person.householdId}\t${copyText(person.givenName)}\t${copyText(person.familyName)}\t` +
+        `${person.birthDate}\t${person.preferredLanguage}\t${person.maritalStatus}\t${sin}\t` +
+        `${person.yearsInCanadaAfter18}\t${person.disability}\ttrue\n`;
     }
   }
   return tsv;
@@ -60,8 +53,8 @@ export function relationshipRows(households: readonly GeneratedHousehold[]): str
   let tsv = '';
   for (const household of households) {
     for (const relation of household.relationships) {
-      const share = relation.custodyShare === null ? null : relation.custodyShare.toFixed(2);
-      tsv += line([relation.personId, relation.relatedPersonId, relation.kind, relation.since, share]);
+      const share = relation.custodyShare === null ? NULL : relation.custodyShare.toFixed(2);
+      tsv += `${relation.personId}\t${relation.relatedPersonId}\t${relation.kind}\t${orNull(relation.since)}\t${share}\n`;
     }
   }
   return tsv;
@@ -72,12 +65,8 @@ export function incomeRows(households: readonly GeneratedHousehold[], values: Pr
   let index = 0;
   for (const household of households) {
     for (const income of household.incomes) {
-      tsv += line([
-        income.personId,
-        income.taxYear,
-        income.incomeType,
-        requireValue(values.amountCiphertexts, index++),
-      ]);
+      const amount = requireValue(values.amountCiphertexts, index++);
+      tsv += `${income.personId}\t${income.taxYear}\t${income.incomeType}\t${amount}\n`;
     }
   }
   return tsv;

@@ -19,7 +19,7 @@ export interface AccessLogEntry {
 }
 
 // Security plumbing that is about the session rather than the person's information.
-const HIDDEN_ACTIONS = /^(session\.|authorization\.denied$)/;
+const HIDDEN_ACTIONS = /^(session\.|identity\.|authorization\.denied$)/;
 
 export function toAccessLog(rows: readonly AuditRow[], personId: string): AccessLogEntry[] {
   return rows

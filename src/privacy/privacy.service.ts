@@ -12,6 +12,7 @@ import {
   closePrivacyRequest,
   disposeClientRecord,
   findDispositionCandidates,
+  listAgencyNames,
   listIncomes,
   openPrivacyRequest,
 } from './privacy.repository.ts';

@@ -4,13 +4,7 @@ import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
 import { maskSin } from './sin.ts';
 import { maskAccount } from './registry.schemas.ts';
 import type { BankAccount } from './registry.schemas.ts';
-import {
-  findContact,
-  findDirectDeposit,
-  findPerson,
-  findStatus,
-  listAddresses,
-} from './registry.repository.ts';
+import { findRecord, listAddresses, listRelationshipRows } from './registry.repository.ts';
 import type { AddressRow } from './registry.repository.ts';
 import type { LifeStatus, PreferredChannel, ResidenceStatus } from './registry.tables.ts';
 
@@ -80,12 +74,10 @@ export async function loadProfile(
   personId: string,
   reveal: RevealOptions,
 ): Promise<Profile | null> {
-  const [person, status, addressRows, contact, deposit, relationships] = await Promise.all([
-    findPerson(db, personId),
-    findStatus(db, personId),
+  // Three queries, not six: this page is read far more often than it is changed.
+  const [person, addressRows, relationships] = await Promise.all([
+    findRecord(db, personId),
     listAddresses(db, personId),
-    findContact(db, personId),
-    findDirectDeposit(db, personId),
     loadRelationships(db, personId),
   ]);
   if (!person) return null;
@@ -99,21 +91,21 @@ export async function loadProfile(
     sin: sin === null ? null : reveal.revealSin ? sin : maskSin(sin),
     maritalStatus: person.marital_status,
     preferredLanguage: person.preferred_language,
-    lifeStatus: status?.life_status ?? 'alive',
-    dateOfDeath: status?.date_of_death ? isoDate(status.date_of_death) : null,
-    residenceStatus: status?.residence_status ?? 'citizen',
-    version: status?.version ?? 0,
+    lifeStatus: person.life_status ?? 'alive',
+    dateOfDeath: person.date_of_death ? isoDate(person.date_of_death) : null,
+    residenceStatus: person.residence_status ?? 'citizen',
+    version: person.version ?? 0,
     addresses,
     currentAddress: currentOf(addresses, 'residential'),
     contact: {
-      email: contact?.email ?? null,
-      phone: contact?.phone ?? null,
-      preferredChannel: contact?.preferred_channel ?? 'online',
-      accessibilityNeeds: contact?.accessibility_needs ?? null,
-      alternateFormats: contact?.alternate_formats ?? [],
+      email: person.email,
+      phone: person.phone,
+      preferredChannel: person.preferred_channel ?? 'online',
+      accessibilityNeeds: person.accessibility_needs,
+      alternateFormats: person.alternate_formats ?? [],
     },
-    directDeposit: deposit
-      ? depositView(cipher, deposit.details_ciphertext, reveal.revealBanking === true)
+    directDeposit: person.details_ciphertext
+      ? depositView(cipher, person.details_ciphertext, reveal.revealBanking === true)
       : null,
     relationships,
   };
@@ -149,19 +141,7 @@ function currentOf(addresses: Address[], kind: Address['kind']): Address | null 
 }
 
 async function loadRelationships(db: Kysely<DB>, personId: string): Promise<Relationship[]> {
-  const rows = await db
-    .selectFrom('person_relationship as r')
-    .innerJoin('person as p', (join) =>
-      join.on((eb) =>
-        eb.or([
-          eb.and([eb('r.person_id', '=', personId), eb('p.id', '=', eb.ref('r.related_person_id'))]),
-          eb.and([eb('r.related_person_id', '=', personId), eb('p.id', '=', eb.ref('r.person_id'))]),
-        ]),
-      ),
-    )
-    .select(['r.person_id', 'r.kind', 'r.since', 'r.custody_share', 'p.id', 'p.given_name', 'p.family_name'])
-    .where((eb) => eb.or([eb('r.person_id', '=', personId), eb('r.related_person_id', '=', personId)]))
-    .execute();
+  const rows = await listRelationshipRows(db, personId);
   return rows.map((row) => ({
     kind: row.kind === 'parent-of' && row.person_id !== personId ? 'child-of' : row.kind,
     relatedPersonId: row.id,

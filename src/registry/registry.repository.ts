@@ -191,3 +191,35 @@ export async function updateSin(
     .where('id', '=', personId)
     .execute();
 }
+
+/** The person with status, contact and direct deposit in one row (left joins: each may be missing). */
+export function findRecord(db: Executor, personId: string) {
+  return db
+    .selectFrom('person as p')
+    .leftJoin('registry_person_status as s', 's.person_id', 'p.id')
+    .leftJoin('registry_contact as c', 'c.person_id', 'p.id')
+    .leftJoin('registry_direct_deposit as d', 'd.person_id', 'p.id')
+    .selectAll('p')
+    .select(['s.life_status', 's.date_of_death', 's.residence_status', 's.version'])
+    .select(['c.email', 'c.phone', 'c.preferred_channel', 'c.accessibility_needs', 'c.alternate_formats'])
+    .select('d.details_ciphertext')
+    .where('p.id', '=', personId)
+    .executeTakeFirst();
+}
+
+/** Relationships seen from either side, with the other person's name. */
+export function listRelationshipRows(db: Executor, personId: string) {
+  return db
+    .selectFrom('person_relationship as r')
+    .innerJoin('person as p', (join) =>
+      join.on((eb) =>
+        eb.or([
+          eb.and([eb('r.person_id', '=', personId), eb('p.id', '=', eb.ref('r.related_person_id'))]),
+          eb.and([eb('r.related_person_id', '=', personId), eb('p.id', '=', eb.ref('r.person_id'))]),
+        ]),
+      ),
+    )
+    .select(['r.person_id', 'r.kind', 'r.since', 'r.custody_share', 'p.id', 'p.given_name', 'p.family_name'])
+    .where((eb) => eb.or([eb('r.person_id', '=', personId), eb('r.related_person_id', '=', personId)]))
+    .execute();
+}

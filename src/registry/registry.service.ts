@@ -220,11 +220,6 @@ async function commitChange(
       correlation_id: context.correlationId,
       occurred_at: at,
     });
-    const details = { changeId, version, element: change.element };
-    await deps.audit.record(
-      auditEntry(context, personId, `registry.${change.element}.${kind}`, 'success', details),
-      trx,
-    );
     await deps.publisher.publish(trx, {
       changeId,
       personId,
@@ -233,6 +228,12 @@ async function commitChange(
       occurredAt: at,
       payload: change.payload,
     });
+    // Last, because appending to the audit chain locks its head until commit: the shorter, the better.
+    const details = { changeId, version, element: change.element };
+    await deps.audit.record(
+      auditEntry(context, personId, `registry.${change.element}.${kind}`, 'success', details),
+      trx,
+    );
     return { changeId, version };
   });
   deps.publisher.committed?.();

@@ -36,7 +36,7 @@ function splashPage(): string {
   const column = (lang: Lang) => {
     const t = translator(lang);
     return html`<h1 class="splash-title">${t.t('common.splashTitle')}</h1>
-      <p><a class="button button-primary" href="/${lang}">${t.t('common.splashEnglish')}</a></p>`;
+<p><a class="button button-primary" href="/${lang}">${t.t('common.splashEnglish')}</a></p>`;
   };
   return renderBilingualPage('Guichet - Canada.ca', column('en'), column('fr'));
 }
@@ -49,9 +49,5 @@ function textPage(lang: Lang, name: 'terms' | 'privacy' | 'accessibility') {
     accessibility: [t.t('common.accessibilityBody'), t.t('common.accessibilityHelp')],
   }[name];
   const title = t.t(`common.${name}Title`);
-  return {
-    title,
-    body: html`<h1>${title}</h1>
-      ${paragraphs.map((p) => html`<p>${p}</p>`)}`,
-  };
+  return { title, body: html`<h1>${title}</h1>${paragraphs.map((p) => html`<p>${p}</p>`)}` };
 }

@@ -36,29 +36,20 @@ export function programmeListPage(t: Translator, programmes: ProgrammeRow[]): Pa
     title: t.t('catalogue.listTitle'),
     breadcrumbs: [{ href: `/${t.lang}`, label: t.t('common.serviceName') }],
     body: html`<h1>${t.t('catalogue.listTitle')}</h1>
-      <p class="lead">${t.t('catalogue.listIntro', { count: programmes.length })}</p>
-      ${[...groups.entries()].map(([jurisdiction, rows]) => programmeGroup(t, jurisdiction, rows))}`,
+<p class="lead">${t.t('catalogue.listIntro', { count: programmes.length })}</p>
+${[...groups.entries()].map(([jurisdiction, rows]) => programmeGroup(t, jurisdiction, rows))}`,
   };
 }
 
 function programmeGroup(t: Translator, jurisdiction: string, rows: ProgrammeRow[]): SafeHtml {
-  return html`<section class="programme-group">
-    <h2>${jurisdiction}</h2>
-    <ul class="programme-list">
-      ${rows.map(
-        (row) =>
-          html`<li>
-            <h3>
-              <a href="${pathFor(cataloguePaths.programme, t.lang, { slug: localised(row, t, 'slug') })}"
-                >${localised(row, t, 'name')}</a
-              >
-            </h3>
-            <p>${localised(row, t, 'summary')}</p>
-            <p class="meta">${t.t('catalogue.offeredBy', { agency: localised(row, t, 'agency_name') })}</p>
-          </li>`,
-      )}
-    </ul>
-  </section>`;
+  return html`<section class="programme-group"><h2>${jurisdiction}</h2><ul class="programme-list">
+${rows.map(
+  (
+    row,
+  ) => html`<li><h3><a href="${pathFor(cataloguePaths.programme, t.lang, { slug: localised(row, t, 'slug') })}">${localised(row, t, 'name')}</a></h3>
+<p>${localised(row, t, 'summary')}</p><p class="meta">${t.t('catalogue.offeredBy', { agency: localised(row, t, 'agency_name') })}</p></li>`,
+)}
+</ul></section>`;
 }
 
 export function programmePage(t: Translator, row: ProgrammeRow): Page {
@@ -70,27 +61,16 @@ export function programmePage(t: Translator, row: ProgrammeRow): Page {
       { href: pathFor(cataloguePaths.list, t.lang), label: t.t('catalogue.listTitle') },
     ],
     body: html`<h1>${localised(row, t, 'name')}</h1>
-      <p class="lead">${localised(row, t, 'summary')}</p>
-      <h2>${t.t('catalogue.whoTitle')}</h2>
-      <p>${localised(row, t, 'who')}</p>
-      <h2>${t.t('catalogue.howTitle')}</h2>
-      <p>${localised(row, t, 'description')}</p>
-      <h2>${t.t('catalogue.checkTitle')}</h2>
-      <p><a href="/${t.lang}/${t.t('catalogue.finderSlug')}">${t.t('catalogue.checkLink')}</a></p>
-      <h2>${t.t('catalogue.aboutTitle')}</h2>
-      <dl class="summary-list">
-        <dt>${t.t('catalogue.offeredByLabel')}</dt>
-        <dd>${localised(row, t, 'agency_name')}</dd>
-        <dt>${t.t('catalogue.jurisdictionLabel')}</dt>
-        <dd>${localised(row, t, 'jurisdiction_name')}</dd>
-        <dt>${t.t('catalogue.lawLabel')}</dt>
-        <dd><a href="${localised(row, t, 'legal_url')}">${localised(row, t, 'legal_title')}</a></dd>
-        ${
-          info
-            ? html`<dt>${t.t('catalogue.moreInfoLabel')}</dt>
-                <dd><a href="${info}">${t.t('catalogue.moreInfoLink')}</a></dd>`
-            : ''
-        }
-      </dl>`,
+<p class="lead">${localised(row, t, 'summary')}</p>
+<h2>${t.t('catalogue.whoTitle')}</h2><p>${localised(row, t, 'who')}</p>
+<h2>${t.t('catalogue.howTitle')}</h2><p>${localised(row, t, 'description')}</p>
+<h2>${t.t('catalogue.checkTitle')}</h2><p><a href="/${t.lang}/${t.t('catalogue.finderSlug')}">${t.t('catalogue.checkLink')}</a></p>
+<h2>${t.t('catalogue.aboutTitle')}</h2>
+<dl class="summary-list">
+<dt>${t.t('catalogue.offeredByLabel')}</dt><dd>${localised(row, t, 'agency_name')}</dd>
+<dt>${t.t('catalogue.jurisdictionLabel')}</dt><dd>${localised(row, t, 'jurisdiction_name')}</dd>
+<dt>${t.t('catalogue.lawLabel')}</dt><dd><a href="${localised(row, t, 'legal_url')}">${localised(row, t, 'legal_title')}</a></dd>
+${info ? html`<dt>${t.t('catalogue.moreInfoLabel')}</dt><dd><a href="${info}">${t.t('catalogue.moreInfoLink')}</a></dd>` : ''}
+</dl>`,
   };
 }

@@ -19,6 +19,12 @@ describe('field crypto on worker threads', () => {
     }
   });
 
+  it('rejects work once its workers are stopped instead of waiting for ever', async () => {
+    const crypto = createFieldCrypto(config, { threads: 1 });
+    await crypto.close();
+    await assert.rejects(crypto.cipher.encryptMany(['x']), /Crypto worker stopped/);
+  });
+
   it('works without workers', async () => {
     const crypto = createFieldCrypto(config);
     assert.equal(crypto.cipher.decrypt((await crypto.cipher.encryptMany(['x']))[0] ?? ''), 'x');

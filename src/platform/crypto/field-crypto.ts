@@ -105,7 +105,9 @@ function startWorker(workerData: CryptoWorkerData): PooledWorker {
     pending.delete(id);
     if (pending.size === 0) worker.unref();
   });
+  let stopped: Error | null = null;
   const failAll = (error: Error): void => {
+    stopped ??= error;
     for (const job of pending.values()) job.reject(error);
     pending.clear();
   };
@@ -113,6 +115,7 @@ function startWorker(workerData: CryptoWorkerData): PooledWorker {
   worker.on('exit', (code) => failAll(new Error(`Crypto worker stopped (exit code ${code})`)));
   return {
     run(job) {
+      if (stopped !== null) return Promise.reject(stopped); // a dead worker would never answer
       worker.ref();
       return new Promise((resolve, reject) => {
         pending.set(job.id, { resolve, reject });

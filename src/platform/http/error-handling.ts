@@ -62,20 +62,9 @@ function sendCsrfPage(request: FastifyRequest, reply: FastifyReply): FastifyRepl
     `/${lang === 'en' ? 'fr' : 'en'}`,
     {
       title: t.t('errors.csrfTitle'),
-      body: html`<h1>${t.t('errors.csrfTitle')}</h1>
-        <p>${t.t('errors.csrfBody')}</p>
-        ${
-          kept.length > 0
-            ? html`<dl class="kept-answers">
-                ${kept.map(
-                  ([name, value]) =>
-                    html`<dt>${name}</dt>
-                      <dd>${String(value)}</dd>`,
-                )}
-              </dl>`
-            : ''
-        }
-        <p><a href="${back}">${t.t('errors.csrfNext')}</a></p>`,
+      body: html`<h1>${t.t('errors.csrfTitle')}</h1><p>${t.t('errors.csrfBody')}</p>
+${kept.length > 0 ? html`<dl class="kept-answers">${kept.map(([name, value]) => html`<dt>${name}</dt><dd>${String(value)}</dd>`)}</dl>` : ''}
+<p><a href="${back}">${t.t('errors.csrfNext')}</a></p>`,
     },
     403,
   );
@@ -90,8 +79,7 @@ function sendTooMany(request: FastifyRequest, reply: FastifyReply, lang: Lang): 
     `/${lang === 'en' ? 'fr' : 'en'}`,
     {
       title: t.t('errors.tooManyTitle'),
-      body: html`<h1>${t.t('errors.tooManyTitle')}</h1>
-        <p>${t.t('errors.tooManyBody')}</p>`,
+      body: html`<h1>${t.t('errors.tooManyTitle')}</h1><p>${t.t('errors.tooManyBody')}</p>`,
     },
     429,
   );

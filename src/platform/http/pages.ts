@@ -48,29 +48,23 @@ export function sendPage(
 export function renderBilingualPage(title: string, en: HtmlValue, fr: HtmlValue): string {
   return `<!DOCTYPE html>\n${
     html`<html lang="en" dir="ltr">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${title}</title>
-        <link rel="stylesheet" href="/assets/gcds/fonts.css" />
-        <link rel="stylesheet" href="/assets/gcds/tokens.css" />
-        <link rel="stylesheet" href="/assets/guichet.css" />
-      </head>
-      <body class="bilingual">
-        <header class="gc-header">
-          <div class="container header-row">
-            ${gcSignature('en')}<span class="visually-hidden" lang="fr">Gouvernement du Canada</span>
-          </div>
-        </header>
-        <main id="main-content" class="container bilingual-main">
-          <section class="bilingual-col" lang="en">${en}</section>
-          <section class="bilingual-col" lang="fr">${fr}</section>
-        </main>
-        <footer class="gc-footer">
-          <div class="footer-main"><div class="container footer-row">${canadaWordmark()}</div></div>
-        </footer>
-      </body>
-    </html>`.value
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<link rel="stylesheet" href="/assets/gcds/fonts.css">
+<link rel="stylesheet" href="/assets/gcds/tokens.css">
+<link rel="stylesheet" href="/assets/guichet.css">
+</head>
+<body class="bilingual">
+<header class="gc-header"><div class="container header-row">${gcSignature('en')}<span class="visually-hidden" lang="fr">Gouvernement du Canada</span></div></header>
+<main id="main-content" class="container bilingual-main">
+<section class="bilingual-col" lang="en">${en}</section>
+<section class="bilingual-col" lang="fr">${fr}</section>
+</main>
+<footer class="gc-footer"><div class="footer-main"><div class="container footer-row">${canadaWordmark()}</div></div></footer>
+</body>
+</html>`.value
   }\n`;
 }
 
@@ -78,9 +72,9 @@ export function notFoundHtml(): string {
   const column = (lang: Lang) => {
     const t = translator(lang);
     return html`<h1>${t.t('errors.notFoundTitle')}</h1>
-      <p>${t.t('errors.notFoundBody')}</p>
-      <p><a href="/${lang}">${t.t('errors.notFoundNext')}</a></p>
-      <p>${t.t('errors.helpPhone')}</p>`;
+<p>${t.t('errors.notFoundBody')}</p>
+<p><a href="/${lang}">${t.t('errors.notFoundNext')}</a></p>
+<p>${t.t('errors.helpPhone')}</p>`;
   };
   return renderBilingualPage(
     `${translator('en').t('errors.notFoundTitle')} / ${translator('fr').t('errors.notFoundTitle')}`,
@@ -96,10 +90,8 @@ export function sendServerErrorPage(
 ): FastifyReply {
   const column = (l: Lang) => {
     const t = translator(l);
-    return html`<h1>${t.t('errors.serverErrorTitle')}</h1>
-      <p>${t.t('errors.serverErrorBody')}</p>
-      <p>${t.t('errors.serverErrorReference', { reference: request.id })}</p>
-      <p>${t.t('errors.helpPhone')}</p>`;
+    return html`<h1>${t.t('errors.serverErrorTitle')}</h1><p>${t.t('errors.serverErrorBody')}</p>
+<p>${t.t('errors.serverErrorReference', { reference: request.id })}</p><p>${t.t('errors.helpPhone')}</p>`;
   };
   if (lang === null) {
     return reply

@@ -9,32 +9,11 @@ const FLAG = `<rect x="0" y="0" width="10" height="20" fill="#eb2d37"/><rect x="
 export function gcSignature(lang: Lang): SafeHtml {
   const [first, second] = lang === 'en' ? ['Government', 'of Canada'] : ['Gouvernement', 'du Canada'];
   const title = lang === 'en' ? 'Government of Canada' : 'Gouvernement du Canada';
-  return html`<svg
-    class="gc-signature"
-    viewBox="0 0 180 22"
-    role="img"
-    aria-label="${title}"
-    xmlns="http://www.w3.org/2000/svg"
-  >
-    <g transform="scale(1)">${unsafeSvg(FLAG)}</g>
-    <text x="46" y="9" font-size="9" font-weight="700" fill="#333">${first}</text>
-    <text x="46" y="20" font-size="9" font-weight="700" fill="#333">${second}</text>
-  </svg>`;
+  return html`<svg class="gc-signature" viewBox="0 0 180 22" role="img" aria-label="${title}" xmlns="http://www.w3.org/2000/svg"><g transform="scale(1)">${unsafeSvg(FLAG)}</g><text x="46" y="9" font-size="9" font-weight="700" fill="#333">${first}</text><text x="46" y="20" font-size="9" font-weight="700" fill="#333">${second}</text></svg>`;
 }
 
 export function canadaWordmark(): SafeHtml {
-  return html`<svg
-    class="gc-wordmark"
-    viewBox="0 0 120 30"
-    role="img"
-    aria-label="Symbol of the Government of Canada / Symbole du gouvernement du Canada"
-    xmlns="http://www.w3.org/2000/svg"
-  >
-    <text x="0" y="27" font-size="28" font-weight="700" font-family="Lato, sans-serif" fill="#000">
-      Canada
-    </text>
-    <g transform="translate(100 0) scale(0.45)">${unsafeSvg(FLAG)}</g>
-  </svg>`;
+  return html`<svg class="gc-wordmark" viewBox="0 0 120 30" role="img" aria-label="Symbol of the Government of Canada / Symbole du gouvernement du Canada" xmlns="http://www.w3.org/2000/svg"><text x="0" y="27" font-size="28" font-weight="700" font-family="Lato, sans-serif" fill="#000">Canada</text><g transform="translate(100 0) scale(0.45)">${unsafeSvg(FLAG)}</g></svg>`;
 }
 
 // Our own constant markup, never user input.

@@ -11,9 +11,7 @@ test('interpolated values are escaped unless already safe', () => {
 
 test('arrays render item by item and empty values render nothing', () => {
   assert.equal(
-    html`<ul>
-      ${['a', '<b>'].map((x) => html`<li>${x}</li>`)}
-    </ul>`.value,
+    html`<ul>${['a', '<b>'].map((x) => html`<li>${x}</li>`)}</ul>`.value,
     '<ul><li>a</li><li>&lt;b&gt;</li></ul>',
   );
   assert.equal(html`[${null}${undefined}${false}]`.value, '[]');

@@ -14,18 +14,12 @@ export function homePage(t: Translator): Page {
   return {
     title: t.t('site.homeTitle'),
     body: html`<h1>${t.t('site.homeTitle')}</h1>
-      <p class="lead">${t.t('site.homeLead')}</p>
-      <h2>${t.t('site.whatYouCanDo')}</h2>
-      <ul class="task-cards">
-        ${TASKS.map(
-          (task) =>
-            html`<li>
-              <h3><a href="${TASK_LINKS[task][t.lang]}">${t.t(`site.task.${task}.title`)}</a></h3>
-              <p>${t.t(`site.task.${task}.body`)}</p>
-            </li>`,
-        )}
-      </ul>
-      <h2>${t.t('site.otherWaysTitle')}</h2>
-      <p>${t.t('site.otherWaysBody')}</p>`,
+<p class="lead">${t.t('site.homeLead')}</p>
+<h2>${t.t('site.whatYouCanDo')}</h2>
+<ul class="task-cards">
+${TASKS.map((task) => html`<li><h3><a href="${TASK_LINKS[task][t.lang]}">${t.t(`site.task.${task}.title`)}</a></h3><p>${t.t(`site.task.${task}.body`)}</p></li>`)}
+</ul>
+<h2>${t.t('site.otherWaysTitle')}</h2>
+<p>${t.t('site.otherWaysBody')}</p>`,
   };
 }

@@ -18,6 +18,7 @@ export interface CwbPlan {
   readonly disabilityPhaseOutRate: number;
   readonly disabilityPhaseOutRateBoth: number;
   readonly adultAge: number;
+  readonly secondaryEarnerExemption: number;
   readonly yearKey: string;
   readonly yearEnd: string;
 }
@@ -40,9 +41,25 @@ export function resolveCwbPlan(params: ParameterReader, asOf: string): CwbPlan {
     disabilityPhaseOutRate: v('disability-phase-out-rate'),
     disabilityPhaseOutRateBoth: v('disability-phase-out-rate-both'),
     adultAge: v('adult-age'),
+    secondaryEarnerExemption: v('secondary-earner-exemption'),
     yearKey: String(yearOf(asOf)),
     yearEnd: `${yearOf(asOf)}-12-31`,
   };
+}
+
+/**
+ * ITA s. 122.7(1) "adjusted net income": a couple may exclude the lower-earning spouse's working
+ * income, up to $14,000, from family net income.
+ */
+export function adjustedFamilyNetIncome(
+  plan: CwbPlan,
+  netIncome: number,
+  ownWork: number,
+  spouseWork: number,
+): number {
+  const lower = ownWork < spouseWork ? ownWork : spouseWork;
+  const exempt = lower < plan.secondaryEarnerExemption ? lower : plan.secondaryEarnerExemption;
+  return excess(netIncome, exempt > 0 ? exempt : 0);
 }
 
 /** 27 % of working income above the threshold, capped at the maximum (ITA s. 122.7(2), (3)). */

@@ -3,6 +3,7 @@ import type { Household, Person } from '../../model/household.ts';
 import { workingIncomeOf } from '../../model/household.queries.ts';
 import { familyHead, personNetIncome, spouseIndex } from '../shared/family.ts';
 import {
+  adjustedFamilyNetIncome,
   cwbBase,
   cwbDisability,
   isCwbFamily,
@@ -75,8 +76,11 @@ export function readCwb(plan: CwbPlan, h: Household, out: CwbRead): void {
     return;
   }
   const spouse = out.spouse < 0 ? undefined : (h.people[out.spouse] as Person);
-  out.workingIncome = working(head, plan.yearKey) + (spouse ? working(spouse, plan.yearKey) : 0);
-  out.netIncome = personNetIncome(head, plan.yearKey) + (spouse ? personNetIncome(spouse, plan.yearKey) : 0);
+  const ownWork = working(head, plan.yearKey);
+  const spouseWork = spouse ? working(spouse, plan.yearKey) : 0;
+  out.workingIncome = ownWork + spouseWork;
+  const net = personNetIncome(head, plan.yearKey) + (spouse ? personNetIncome(spouse, plan.yearKey) : 0);
+  out.netIncome = spouse ? adjustedFamilyNetIncome(plan, net, ownWork, spouseWork) : net;
   if (Number.isNaN(out.workingIncome) || Number.isNaN(out.netIncome)) {
     out.amount = Number.NaN;
     return;

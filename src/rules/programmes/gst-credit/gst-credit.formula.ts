@@ -14,6 +14,9 @@ export interface GstPlan {
   readonly reductionRate: number;
   readonly childAgeLimit: number;
   readonly adultAge: number;
+  readonly sharedMin: number;
+  readonly sharedMax: number;
+  readonly sharedFactor: number;
   readonly asOf: string;
   readonly firstOfMonth: string;
   readonly yearKey: string;
@@ -22,6 +25,7 @@ export interface GstPlan {
 
 export function resolveGstPlan(params: ParameterReader, asOf: string): GstPlan {
   const t = params.table('gst-credit/amounts', asOf);
+  const custody = params.table('gst-credit/shared-custody', asOf);
   const v = (k: string): number => t[k] ?? Number.NaN;
   return {
     adult: v('adult'),
@@ -33,6 +37,9 @@ export function resolveGstPlan(params: ParameterReader, asOf: string): GstPlan {
     reductionRate: v('reduction-rate'),
     childAgeLimit: v('child-age-limit'),
     adultAge: v('adult-age'),
+    sharedMin: custody['minimum-share'] ?? Number.NaN,
+    sharedMax: custody['maximum-share'] ?? Number.NaN,
+    sharedFactor: custody['factor'] ?? Number.NaN,
     asOf,
     firstOfMonth: `${asOf.slice(0, 8)}01`,
     yearKey: String(benefitYearStart(asOf) - 1),
@@ -87,6 +94,24 @@ export function gstAnnualCents(
     gstSupplement(plan, hasSpouse, children, ownNet),
     gstReduction(plan, familyNet),
   );
+}
+
+/**
+ * Shared custody (ITA s. 122.5(3.01)): children in shared custody add half of the difference they
+ * make to the credit computed as if they lived with the individual full time.
+ */
+export function gstWithCustody(
+  plan: GstPlan,
+  hasSpouse: boolean,
+  fullChildren: number,
+  sharedChildren: number,
+  ownNet: number,
+  familyNet: number,
+): number {
+  const full = gstAnnualCents(plan, hasSpouse, fullChildren, ownNet, familyNet);
+  if (sharedChildren === 0) return full;
+  const all = gstAnnualCents(plan, hasSpouse, fullChildren + sharedChildren, ownNet, familyNet);
+  return full + multiplyRate(all - full, plan.sharedFactor, 'half-up');
 }
 
 export function combineGst(base: number, supplement: number, reduction: number): number {

@@ -18,10 +18,10 @@ const married = (net: number, kids: number): Household => {
     [spouses('a', 'b'), ...children.map((c) => parentOf('a', c.id))],
   );
 };
-const singleParent = (net: number): Household =>
+const singleParent = (net: number, share = 1): Household =>
   household(
     [adult('a', '1980-01-01', income(dollars(net), ...Y)), person('c', '2015-01-01')],
-    [parentOf('a', 'c')],
+    [parentOf('a', 'c', share)],
   );
 
 /** CRA GST/HST credit calculation sheets and payments chart (see gst-credit/amounts.yaml). */
@@ -84,6 +84,18 @@ const SCENARIOS: readonly {
     date: '2024-07-15',
     household: singleParent(30000),
     expected: 340_00 + 340_00 + 179_00,
+  },
+  {
+    name: 'single parent, shared custody: half of what the child adds',
+    date: '2024-07-15',
+    household: singleParent(30000, 0.5),
+    expected: 519_00 + 170_00,
+  },
+  {
+    name: 'child living here 30 % of the time: not counted',
+    date: '2024-07-15',
+    household: singleParent(30000, 0.3),
+    expected: 519_00,
   },
   { name: '2022–23 single, no income: $306', date: '2022-07-15', household: single(0), expected: 306_00 },
   {

@@ -33,7 +33,13 @@ export const gstCreditProgramme: Programme = {
     readGst(plan, h, read);
     const common = { programme: 'gst-credit', citations: CITATIONS };
     ctx.step('gst-credit.parameters', { inputs: { asOf, baseYear: plan.yearKey } });
-    ctx.step('gst-credit.family', { inputs: { spouse: read.spouse >= 0, childrenUnder19: read.children } });
+    ctx.step('gst-credit.family', {
+      inputs: {
+        spouse: read.spouse >= 0,
+        childrenUnder19: read.children,
+        sharedCustodyChildren: read.sharedChildren,
+      },
+    });
     if (Number.isNaN(read.amount)) {
       const missing = missingIncomePaths(h, [read.head, read.spouse], plan.yearKey);
       return [cannotTellResult({ ...common, reasons: ['gst-credit.missing-facts'] }, missing, ctx)];

@@ -30,12 +30,17 @@ import {
 
 const scratchResidence = createOasRead();
 
-/** Whether the spouse aged 60–64 would receive the Allowance at this combined income. */
-function spouseGetsAllowance(plan: SeniorsPlan, spouse: Person, income: number): boolean {
-  if (!isAllowanceAge(plan, spouse)) return false;
+/**
+ * Whether the spouse aged 60–64 receives the Allowance at this combined income: 1 yes, 0 no,
+ * NaN when the spouse's residence facts are missing (then the pensioner's GIS cannot be told).
+ */
+function spouseAllowance(plan: SeniorsPlan, spouse: Person, income: number): number {
+  if (!isAllowanceAge(plan, spouse)) return 0;
   scratchResidence.outcome = OAS_OK;
-  if (!checkResidence(plan, spouse, scratchResidence)) return false;
-  return allowanceAmount(plan, income) > 0;
+  if (!checkResidence(plan, spouse, scratchResidence)) {
+    return scratchResidence.outcome >= OAS_UNKNOWN_RESIDENCE ? Number.NaN : 0;
+  }
+  return allowanceAmount(plan, income) > 0 ? 1 : 0;
 }
 
 function pensionerCheck(plan: SeniorsPlan, h: Household, index: number, out: SeniorRead): boolean {
@@ -93,7 +98,12 @@ function amountFor(
     unknown(out, spouse, missingKindOf(s));
     return Number.NaN;
   }
-  if (spouseGetsAllowance(plan, h.people[spouse] as Person, income)) {
+  const allowance = spouseAllowance(plan, h.people[spouse] as Person, income);
+  if (Number.isNaN(allowance)) {
+    unknown(out, spouse, missingKindOf(scratchResidence.outcome));
+    return Number.NaN;
+  }
+  if (allowance === 1) {
     out.situation = 'spouse-receives-allowance';
     return gisSpouseAllowance(plan, income, extra);
   }

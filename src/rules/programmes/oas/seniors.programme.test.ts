@@ -205,72 +205,6 @@ const GIS: readonly Scenario[] = [
   },
 ];
 
-const ALLOWANCE: readonly Scenario[] = [
-  {
-    name: 'aged 61, spouse a pensioner, no income: maximum',
-    date: '2026-01-15',
-    household: couple(senior('b', '1964-06-01', 0), senior('a', '1958-06-01', 0)),
-    expected: 1409_72,
-  },
-  {
-    name: 'at the combined cut-off $41,616: nil',
-    date: '2026-01-15',
-    household: couple(senior('b', '1964-06-01', 41616), senior('a', '1958-06-01', 0)),
-    expected: 'not-eligible',
-  },
-  {
-    name: 'just under the cut-off ($41,568): $0.74',
-    date: '2026-01-15',
-    household: couple(senior('b', '1964-06-01', 41568), senior('a', '1958-06-01', 0)),
-    expected: 74,
-  },
-  {
-    name: 'spouse not a pensioner',
-    date: '2026-01-15',
-    household: couple(senior('b', '1964-06-01', 0), senior('a', '1966-06-01', 0)),
-    expected: 'not-eligible',
-  },
-  {
-    name: 'partial residence: cannot tell yet',
-    date: '2026-01-15',
-    household: couple(senior('b', '1964-06-01', 0, withYears(20)), senior('a', '1958-06-01', 0)),
-    expected: 'cannot-tell',
-  },
-];
-
-const SURVIVOR: readonly Scenario[] = [
-  {
-    name: 'widowed, aged 62, no income: maximum',
-    date: '2026-01-15',
-    household: single(senior('a', '1963-06-01', 0, { maritalStatus: 'widowed' })),
-    expected: 1680_47,
-  },
-  {
-    name: 'widowed, at the cut-off $30,312: nil',
-    date: '2026-01-15',
-    household: single(senior('a', '1963-06-01', 30312, { maritalStatus: 'widowed' })),
-    expected: 'not-eligible',
-  },
-  {
-    name: 'divorced: not eligible',
-    date: '2026-01-15',
-    household: single(senior('a', '1963-06-01', 0, { maritalStatus: 'divorced' })),
-    expected: 'not-eligible',
-  },
-  {
-    name: 'marital status not given: cannot tell',
-    date: '2026-01-15',
-    household: single(senior('a', '1963-06-01', 0)),
-    expected: 'cannot-tell',
-  },
-  {
-    name: 'aged 59: not eligible',
-    date: '2026-01-15',
-    household: single(senior('a', '1966-06-01', 0, { maritalStatus: 'widowed' })),
-    expected: 'not-eligible',
-  },
-];
-
 function run(programme: string, scenarios: readonly Scenario[]): void {
   for (const s of scenarios) {
     test(`${programme}: ${s.name}`, () => {
@@ -289,8 +223,18 @@ function run(programme: string, scenarios: readonly Scenario[]): void {
 
 run('oas', OAS);
 run('gis', GIS);
-run('allowance', ALLOWANCE);
-run('afs', SURVIVOR);
+
+test('oas: residence periods after 18 are added up and rounded down to whole years', () => {
+  const periods = {
+    status: 'citizen' as const,
+    livesInCanada: true,
+    periodsInCanada: [{ from: '1970-01-01', to: '1996-01-01' }],
+  };
+  const h = single(adult('a', '1958-06-01', income(0, ...YEARS), { residence: periods }));
+  const [r] = evaluateHousehold(h, { asOf: '2026-01-15', programmes: ['oas'] }).results;
+  // From the 18th birthday (1976-06-01) to 1996-01-01: 19 years and 7 months → 19/40.
+  assert.equal(r?.periodCents, 352_60);
+});
 
 test('oas: missing residence names the fact', () => {
   const [r] = evaluateHousehold(single(adult('a', '1958-06-01', income(0, ...YEARS))), {

@@ -52,6 +52,39 @@ describe('rules-B programmes in the engine', () => {
     assert.deepEqual(results[0]?.reasons, ['engine.no-parameters-for-date']);
   });
 
+  it('answer cannot-tell on 22 November 2026 in every province: no rate source reaches that date yet', () => {
+    for (const [province, id] of [
+      ['ON', 'ontario-works'],
+      ['ON', 'odsp'],
+      ['BC', 'bc-income-assistance'],
+      ['AB', 'alberta-income-support'],
+    ] as const) {
+      const h: Household = {
+        province,
+        people: [
+          {
+            id: 'a1',
+            birthDate: '1985-04-01',
+            socialAssistance: {
+              monthlyNetEarningsCents: 0,
+              monthlyOtherIncomeCents: 0,
+              barriersToFullEmployment: false,
+            },
+            disability: { provincialDisability: true },
+          },
+        ],
+        shelterCostCents: 90_000,
+        assetsCents: 0,
+      };
+      const { results } = evaluateHousehold(h, { asOf: '2026-11-22', programmes: [id] });
+      assert.deepEqual(
+        results.map((r) => [r.status, r.reasons]),
+        [['cannot-tell', ['engine.no-parameters-for-date']]],
+        id,
+      );
+    }
+  });
+
   it('give the same cents in the batch path', () => {
     const { results } = evaluateHousehold(ontarioSingle, {
       asOf: '2025-03-01',

@@ -71,7 +71,7 @@ function basicNeedsCents(a: Assessed, asOf: string, ctx: EvaluationContext): num
   const adults = a.unit.dependentAdults.length;
   const family = !a.unit.spouse ? 'single' : a.disabled.length > 1 ? 'couple-both-disabled' : 'couple';
   const row = needs[`${family}-${Math.min(adults, 2)}-adults`];
-  const extra = Math.max(0, adults - 2) > 0 ? needs['additional-adult'] : 0;
+  const extra = adults > 2 ? needs['additional-adult'] : 0;
   const soleSupport = !a.unit.spouse && adults === 0 && a.unit.children.length > 0;
   const supplement = soleSupport ? needs['sole-support-parent'] : 0;
   if (row === undefined || extra === undefined || supplement === undefined) return undefined;

@@ -39,10 +39,6 @@ export class UnitReader {
     return this.person(this.adults[k] ?? -1);
   }
 
-  adultIndex(k: number): number {
-    return this.adults[k] ?? -1;
-  }
-
   earningsOf(k: number): number {
     return this.adult(k).socialAssistance?.monthlyNetEarningsCents ?? 0;
   }
@@ -98,6 +94,7 @@ function firstAdult(people: readonly Person[], asOf: string): number {
 
 /** The first adult whose id is the applicant's spouse's (as `benefitUnit` does). */
 function findSpouse(h: Household, applicant: number, asOf: string): number {
+  if (h.relationships === undefined) return -1;
   const id = spouseIdOf(h, (h.people[applicant] as Person).id);
   if (id === undefined) return -1;
   for (let i = 0; i < h.people.length; i++) {

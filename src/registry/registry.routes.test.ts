@@ -1,0 +1,171 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { DEMO_PEOPLE } from '../identity/identity.demo.ts';
+import {
+  csrfFrom,
+  guichetRequest,
+  signIn,
+  startIdentityHarness,
+} from '../identity/testing/identity-harness.ts';
+import type { CookieJar, IdentityHarness } from '../identity/testing/identity-harness.ts';
+
+const jordan = DEMO_PEOPLE[1];
+const amelie = DEMO_PEOPLE[0];
+
+describe('client record pages: My profile, tell-us-once, consents, access log, my data, staff record', () => {
+  let h: IdentityHarness;
+  let jar: CookieJar;
+  const services = () => h.guichet.services.clientRecord;
+  const follow = async (response: { headers: Record<string, unknown> }) =>
+    guichetRequest(h, jar, 'GET', String(response.headers.location));
+
+  before(async () => {
+    h = await startIdentityHarness();
+    await services().exchange.service.seedAgreements();
+    await services().exchange.service.enrol(jordan.id, 'ccb', '2025-01-01');
+    ({ jar } = await signIn(h, 'alberta', 'jordan.lee'));
+  });
+  after(() => h.close());
+
+  it('My profile shows the record in both languages, SIN masked', async () => {
+    for (const [url, heading] of [
+      ['/en/my-guichet/profile', 'My profile'],
+      ['/fr/mon-guichet/profil', 'Mon profil'],
+    ] as const) {
+      const page = await guichetRequest(h, jar, 'GET', url);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, new RegExp(`<h1>${heading}</h1>`));
+      assert.match(page.body, /Jordan Lee/);
+      assert.match(page.body, /\*\*\* \*\*\* 674/);
+      assert.doesNotMatch(page.body, new RegExp(jordan.sin));
+      assert.equal(page.headers['cache-control'], 'no-store');
+    }
+  });
+
+  it('a postal code from another province is refused inline, bilingually, with the typed values kept', async () => {
+    for (const [base, message] of [
+      ['/en/my-guichet/profile/address', 'not in the province'],
+      ['/fr/mon-guichet/profil/adresse', 'ne se trouve pas dans la province'],
+    ] as const) {
+      const form = {
+        _csrf: await csrfFrom(h, jar, base),
+        line1: '10 Main St',
+        city: 'Calgary',
+        provinceCode: 'AB',
+        postalCode: 'K1A 0B1',
+        effectiveFrom: '2026-03-01',
+      };
+      const response = await guichetRequest(h, jar, 'POST', base, form);
+      assert.equal(response.statusCode, 303);
+      const page = await follow(response);
+      assert.match(page.body, /<title>(Error|Erreur)/);
+      assert.match(page.body, new RegExp(message));
+      assert.match(page.body, /value="10 Main St"/);
+      assert.match(page.body, /value="K1A 0B1"/);
+    }
+  });
+
+  it('an address changed once reaches each enrolment and agency, shown with times', async () => {
+    const base = '/en/my-guichet/profile/address';
+    const form = {
+      _csrf: await csrfFrom(h, jar, base),
+      line1: '10 Main St',
+      city: 'Calgary',
+      provinceCode: 'AB',
+      postalCode: 't2p-1j9',
+      effectiveFrom: '2026-03-01',
+    };
+    const response = await guichetRequest(h, jar, 'POST', base, form);
+    assert.equal(response.headers.location, '/en/my-guichet/who-was-told');
+    await services().exchange.dispatcher.drain();
+    const page = await follow(response);
+    assert.match(page.body, /Canada Revenue Agency/);
+    assert.match(page.body, /Canada Child Benefit/);
+    assert.match(page.body, /Received /);
+    assert.doesNotMatch(page.body, /Waiting to be sent/);
+  });
+
+  it('a bad bank number is refused with the typed values kept and never stored', async () => {
+    const base = '/en/my-guichet/profile/direct-deposit';
+    const form = await guichetRequest(h, jar, 'GET', base);
+    if (form.statusCode === 303) return; // the provider's session is not fresh enough: step-up is covered by identity tests
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
+    const response = await guichetRequest(h, jar, 'POST', base, {
+      _csrf: csrf,
+      institution: '01',
+      transit: '12345',
+      account: '1234567',
+    });
+    assert.equal(response.statusCode, 400);
+    assert.match(response.body, /3-digit institution number/);
+    assert.match(response.body, /value="1234567"/);
+  });
+
+  it('the person sees and revokes a consent; another person’s consent is not found', async () => {
+    const context = {
+      actor: { type: 'person' as const, id: jordan.id },
+      channel: 'online' as const,
+      purpose: 'self-service',
+      correlationId: 'test-consent-1',
+    };
+    const agreement = 'esdc-on-social-assistance';
+    const mine = await services().exchange.consents.grant(jordan.id, agreement, 365, context);
+    const theirs = await services().exchange.consents.grant(amelie.id, agreement, 365, {
+      ...context,
+      actor: { type: 'person', id: amelie.id },
+    });
+    const page = await guichetRequest(h, jar, 'GET', '/en/my-guichet/consents');
+    assert.match(page.body, /Withdraw consent for/);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    const denied = await guichetRequest(h, jar, 'POST', `/en/my-guichet/consents/${theirs}/revoke`, {
+      _csrf: csrf,
+    });
+    assert.equal(denied.statusCode, 404);
+    assert.equal((await services().exchange.consents.list(amelie.id))[0]?.state, 'active');
+    const revoked = await guichetRequest(h, jar, 'POST', `/en/my-guichet/consents/${mine}/revoke`, {
+      _csrf: csrf,
+    });
+    assert.equal(revoked.statusCode, 303);
+    assert.match((await follow(revoked)).body, /Withdrawn/);
+  });
+
+  it('after an agent opens the file, the person sees role, agency, purpose and channel, not the name', async () => {
+    const staff = await signIn(h, 'staff', 'agent');
+    const purpose = await guichetRequest(h, staff.jar, 'GET', `/en/staff/clients/${jordan.id}/purpose`);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(purpose.body)?.[1] ?? '';
+    await guichetRequest(h, staff.jar, 'POST', `/en/staff/clients/${jordan.id}/purpose`, {
+      _csrf: csrf,
+      purpose: 'phone-call',
+      consent: 'yes',
+    });
+    const record = await guichetRequest(h, staff.jar, 'GET', `/en/staff/clients/${jordan.id}/record`);
+    assert.equal(record.statusCode, 200);
+    assert.match(record.body, /Client record: Jordan Lee/);
+    const log = await guichetRequest(h, jar, 'GET', '/en/my-guichet/access-log');
+    assert.match(log.body, /Service agent, /);
+    assert.match(log.body, /You called us/);
+    assert.match(log.body, /By phone/);
+    const names = await h.database.db.selectFrom('identity_staff').select('display_name').execute();
+    assert.ok(names.length > 0);
+    for (const { display_name } of names) assert.equal(log.body.includes(display_name), false);
+  });
+
+  it('download my data: JSON file and a readable page, SIN never in full', async () => {
+    const json = await guichetRequest(h, jar, 'GET', '/en/my-guichet/my-data.json');
+    assert.match(String(json.headers['content-type']), /application\/json/);
+    const data = JSON.parse(json.body) as { profile: { givenName: string }; whoWasTold: unknown[] };
+    assert.equal(data.profile.givenName, 'Jordan');
+    assert.ok(data.whoWasTold.length >= 2);
+    assert.doesNotMatch(json.body, new RegExp(jordan.sin));
+    const page = await guichetRequest(h, jar, 'GET', '/fr/mon-guichet/mes-donnees');
+    assert.match(page.body, /Télécharger mes données/);
+  });
+
+  it('staff see pending and failed deliveries; people cannot', async () => {
+    const staff = await signIn(h, 'staff', 'agent');
+    const page = await guichetRequest(h, staff.jar, 'GET', '/en/staff/deliveries');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Tell-us-once deliveries/);
+    assert.equal((await guichetRequest(h, jar, 'GET', '/en/staff/deliveries')).statusCode, 403);
+  });
+});

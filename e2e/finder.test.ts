@@ -11,7 +11,10 @@ const TODAY = new Date('2025-09-15T12:00:00Z');
 /** The finder's pages as a person uses them: labels, not selectors. */
 class FinderPage {
   /** axe is itself a script: with JavaScript off it cannot run, and the same pages are checked with it on. */
-  constructor(readonly page: Page, private readonly canRunAxe = true) {}
+  constructor(
+    readonly page: Page,
+    private readonly canRunAxe = true,
+  ) {}
   async expectAccessible(where: string): Promise<void> {
     if (this.canRunAxe) assert.deepEqual(await axeViolations(this.page), [], where);
   }
@@ -90,16 +93,63 @@ describe('benefits finder in a real browser', { skip }, () => {
     const steps: [string, () => Promise<void>][] = [
       ['province', () => finder.choose('Ontario')],
       ['statut', () => finder.choose('Résident permanent')],
-      ['naissance', async () => { await finder.fill('Jour', '10'); await finder.fill('Mois', '6'); await finder.fill('Année', '1990'); await finder.continue(); }],
+      [
+        'naissance',
+        async () => {
+          await finder.fill('Jour', '10');
+          await finder.fill('Mois', '6');
+          await finder.fill('Année', '1990');
+          await finder.continue();
+        },
+      ],
       ['état civil', () => finder.choose('Célibataire, jamais marié')],
-      ['enfants', async () => { await finder.fill('Combien d’enfants de moins de 18 ans vivent avec vous?', '1'); await finder.continue(); }],
-      ['âges', async () => { await finder.fill('Âge de l’enfant 1', '4'); await finder.continue(); }],
+      [
+        'enfants',
+        async () => {
+          await finder.fill('Combien d’enfants de moins de 18 ans vivent avec vous?', '1');
+          await finder.continue();
+        },
+      ],
+      [
+        'âges',
+        async () => {
+          await finder.fill('Âge de l’enfant 1', '4');
+          await finder.continue();
+        },
+      ],
       ['handicap enfant', () => finder.choose('Non')],
-      ['revenu de travail', async () => { await finder.fill('Combien avez-vous gagné en travaillant l’an dernier, avant impôt?', '24 000,00'); await finder.continue(); }],
-      ['autres revenus', async () => { await finder.fill('Combien d’autres revenus avez-vous eus l’an dernier, avant impôt?', '0'); await finder.continue(); }],
+      [
+        'revenu de travail',
+        async () => {
+          await finder.fill('Combien avez-vous gagné en travaillant l’an dernier, avant impôt?', '24 000,00');
+          await finder.continue();
+        },
+      ],
+      [
+        'autres revenus',
+        async () => {
+          await finder.fill('Combien d’autres revenus avez-vous eus l’an dernier, avant impôt?', '0');
+          await finder.continue();
+        },
+      ],
       ['handicap', () => finder.choose('Non')],
-      ['logement', async () => { await finder.fill('Combien payez-vous pour votre logement chaque mois?', '1 100'); await finder.continue(); }],
-      ['épargne', async () => { await finder.fill('Combien avez-vous en épargne et autres avoirs que vous pourriez utiliser?', '300'); await finder.continue(); }],
+      [
+        'logement',
+        async () => {
+          await finder.fill('Combien payez-vous pour votre logement chaque mois?', '1 100');
+          await finder.continue();
+        },
+      ],
+      [
+        'épargne',
+        async () => {
+          await finder.fill(
+            'Combien avez-vous en épargne et autres avoirs que vous pourriez utiliser?',
+            '300',
+          );
+          await finder.continue();
+        },
+      ],
     ];
     for (const [name, act] of steps) {
       await finder.expectAccessible(name);
@@ -107,7 +157,10 @@ describe('benefits finder in a real browser', { skip }, () => {
       await act();
     }
     assert.equal(await finder.heading(), 'Prestations auxquelles vous pourriez avoir droit');
-    assert.match(await finder.page.locator('main').innerText(), /Allocation canadienne pour enfants[\s\S]*Environ [\d\s ]+,\d\d\s\$ par année/);
+    assert.match(
+      await finder.page.locator('main').innerText(),
+      /Allocation canadienne pour enfants[\s\S]*Environ [\d\s ]+,\d\d\s\$ par année/,
+    );
     await finder.expectAccessible('résultats');
     await context.close();
   });

@@ -45,7 +45,7 @@ describe('sign-in through every built-in provider in a real browser', { skip }, 
       const start = journey.provider === 'staff' ? (journey.lang === 'en' ? '/en/staff/sign-in' : '/fr/personnel/connexion') : journey.lang === 'en' ? '/en/sign-in' : '/fr/connexion';
       await page.goto(server.baseUrl + start);
       await assertAxeClean(page, start);
-      await page.click(`a[href*="/${journey.provider}"]`);
+      await page.click(`main a[href$="/${journey.provider}"]`);
       await page.waitForSelector('#username');
       assert.equal(await page.getAttribute('html', 'lang'), journey.lang);
       await assertAxeClean(page, `${journey.provider} sign-in page`);
@@ -82,8 +82,12 @@ describe('sign-in through every built-in provider in a real browser', { skip }, 
     await page.waitForSelector('.idp-error-summary');
     assert.match(await page.title(), /^Erreur/);
     await assertAxeClean(page, 'provider error state');
+    // The sign-in started in French is still in progress, so the failed callback answers in French.
     await page.goto(`${server.baseUrl}/auth/callback?code=x&state=y`);
-    assert.match(await page.textContent('main') ?? '', /We could not sign you in/);
+    assert.match((await page.textContent('main')) ?? '', /Nous n'avons pas pu vous connecter/);
+    await assertAxeClean(page, 'sign-in problem page (fr)');
+    await page.goto(`${server.baseUrl}/auth/callback?code=x&state=y`);
+    assert.match((await page.textContent('main')) ?? '', /We could not sign you in/);
     await assertAxeClean(page, 'sign-in problem page');
     await context.close();
   });
@@ -92,7 +96,7 @@ describe('sign-in through every built-in provider in a real browser', { skip }, 
     const context = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${server.baseUrl}/en/sign-in`);
-    await page.click('a[href*="/alberta"]');
+    await page.click('main a[href$="/alberta"]');
     await page.fill('#username', 'casey.basic');
     await page.fill('#password', DEMO_PASSWORD);
     await page.click('button[type="submit"]');

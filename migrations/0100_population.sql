@@ -1,6 +1,7 @@
 -- The population register: households, people, their relationships and incomes.
 -- Protected B values (SIN, income amounts) are stored only as field-level ciphertext (AES-256-GCM,
 -- `v1.<keyId>.<payload>`); the SIN is found through a keyed hash (HMAC-SHA-256), never by its value.
+-- Foreign keys are named because seeding an empty register lifts and restores them (src/population/bulk-load.ts).
 CREATE TABLE household (
   id uuid PRIMARY KEY,
   province_code text NOT NULL CONSTRAINT household_province_fk REFERENCES jurisdiction (code),

@@ -38,7 +38,8 @@ export const VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
 
-for (const domain of ['catalogue', 'site', 'finder']) registerLocales(new URL(`./${domain}/locales/`, import.meta.url));
+for (const domain of ['catalogue', 'site', 'finder'])
+  registerLocales(new URL(`./${domain}/locales/`, import.meta.url));
 
 export interface AppDependencies {
   config: Config;

@@ -7,6 +7,7 @@ import type { Database } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { createLogger } from './platform/observability/logger.ts';
 import { loadReferenceData } from './catalogue/reference-data.ts';
+import { seedDemoPopulationIfEmpty } from './cli/demo-population.ts';
 import { seedIdentityDemo, startIdentityProviders } from './identity/identity.startup.ts';
 
 export interface RunningServer {
@@ -33,6 +34,7 @@ export async function startServer(
     const guichet = await buildApp({ config: identity.config, database, logger });
     const counts = await guichet.services.catalogue.seedReferenceData(loadReferenceData());
     logger.info(counts, 'reference data loaded');
+    await seedDemoPopulationIfEmpty(database, config, logger);
     await seedIdentityDemo(database, config);
     const exchange = guichet.services.clientRecord.exchange.service;
     logger.info(

@@ -8,10 +8,27 @@ import type { GuichetApp } from '../src/app.ts';
 
 const SENIOR = {
   province: 'ON',
-  people: [{ id: 'p1', birthDate: '1955-03-01', maritalStatus: 'single', residence: { livesInCanada: true, yearsInCanadaAfter18: 40, status: 'citizen' }, income: { '2024': { cpp: 900000 } } }],
+  people: [
+    {
+      id: 'p1',
+      birthDate: '1955-03-01',
+      maritalStatus: 'single',
+      residence: { livesInCanada: true, yearsInCanadaAfter18: 40, status: 'citizen' },
+      income: { '2024': { cpp: 900000 } },
+    },
+  ],
 };
 
-interface Result { programme: string; status: string; annualCents: number | null; periodCents: number | null; period: string | null; reasons: string[]; citations: unknown[]; trace: unknown[] }
+interface Result {
+  programme: string;
+  status: string;
+  annualCents: number | null;
+  periodCents: number | null;
+  period: string | null;
+  reasons: string[];
+  citations: unknown[];
+  trace: unknown[];
+}
 
 describe('POST /api/v1/evaluate', () => {
   let db: TestDatabase;
@@ -25,33 +42,63 @@ describe('POST /api/v1/evaluate', () => {
     await db.dispose();
   });
   const post = (payload: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-    guichet.app.inject({ method: 'POST', url: '/api/v1/evaluate', headers, payload: typeof payload === 'string' ? payload : JSON.stringify(payload) });
+    guichet.app.inject({
+      method: 'POST',
+      url: '/api/v1/evaluate',
+      headers,
+      payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+    });
 
   test('answers the documented shape with amounts in integer cents', async () => {
     const response = await post({ household: SENIOR, date: '2025-09-01', programmes: ['oas', 'gis'] });
     assert.equal(response.statusCode, 200);
     const body = response.json<{ asOf: string; results: Result[] }>();
     assert.equal(body.asOf, '2025-09-01');
-    assert.deepEqual(body.results.map((r) => r.programme), ['oas', 'gis']);
+    assert.deepEqual(
+      body.results.map((r) => r.programme),
+      ['oas', 'gis'],
+    );
     for (const r of body.results) {
-      for (const key of ['programme', 'status', 'annualCents', 'periodCents', 'period', 'reasons', 'citations', 'trace']) assert.ok(key in r, key);
+      for (const key of [
+        'programme',
+        'status',
+        'annualCents',
+        'periodCents',
+        'period',
+        'reasons',
+        'citations',
+        'trace',
+      ])
+        assert.ok(key in r, key);
       if (r.annualCents !== null) assert.ok(Number.isInteger(r.annualCents));
     }
     assert.equal(body.results[0]?.status, 'eligible');
   });
 
   test('a household that fails the schema gets problem details naming the field', async () => {
-    const response = await post({ household: { province: 'ZZ', people: [{ id: 'x', birthDate: '2030-01-01' }] }, date: '2025-09-01' });
+    const response = await post({
+      household: { province: 'ZZ', people: [{ id: 'x', birthDate: '2030-01-01' }] },
+      date: '2025-09-01',
+    });
     assert.equal(response.statusCode, 400);
-    const problem = response.json<{ errors: { pointer: string }[]; translations: { fr: { title: string } } }>();
-    assert.ok(problem.errors.some((e) => e.pointer === '/household/province'), JSON.stringify(problem.errors));
+    const problem = response.json<{
+      errors: { pointer: string }[];
+      translations: { fr: { title: string } };
+    }>();
+    assert.ok(
+      problem.errors.some((e) => e.pointer === '/household/province'),
+      JSON.stringify(problem.errors),
+    );
     assert.equal(problem.translations.fr.title, 'Données non valides');
   });
 
   test('impossible facts are a validation error, never an amount', async () => {
     const childOlderThanParent = {
       province: 'ON',
-      people: [{ id: 'parent', birthDate: '2000-01-01' }, { id: 'child', birthDate: '1990-01-01' }],
+      people: [
+        { id: 'parent', birthDate: '2000-01-01' },
+        { id: 'child', birthDate: '1990-01-01' },
+      ],
       relationships: [{ type: 'parent', parentId: 'parent', childId: 'child', custodyShare: 1 }],
     };
     const response = await post({ household: childOlderThanParent, date: '2025-09-01' });
@@ -71,14 +118,19 @@ describe('POST /api/v1/evaluate', () => {
   });
 
   test('the operation and its schemas are in the OpenAPI document', async () => {
-    const doc = (await guichet.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } }>();
+    const doc = (await guichet.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, unknown> };
+    }>();
     assert.ok(doc.paths['/api/v1/evaluate']);
-    for (const name of ['Household', 'EvaluateRequest', 'EvaluateResponse', 'Problem']) assert.ok(doc.components.schemas[name], name);
+    for (const name of ['Household', 'EvaluateRequest', 'EvaluateResponse', 'Problem'])
+      assert.ok(doc.components.schemas[name], name);
   });
 });
 
 describe('guichet evaluate', () => {
-  const run = (args: string[], input: string) => spawnSync(process.execPath, ['bin/guichet.js', 'evaluate', ...args], { input, encoding: 'utf8' });
+  const run = (args: string[], input: string) =>
+    spawnSync(process.execPath, ['bin/guichet.js', 'evaluate', ...args], { input, encoding: 'utf8' });
 
   test('prints the same results as the API for one household', () => {
     const result = run(['--date', '2025-09-01', '--programme', 'oas'], JSON.stringify(SENIOR));
@@ -97,10 +149,17 @@ describe('guichet evaluate', () => {
   });
 
   test('--batch reads JSON Lines and answers one line per household, in order', () => {
-    const lines = [JSON.stringify(SENIOR), '{"province":"ON"}', JSON.stringify({ ...SENIOR, province: 'BC' })].join('\n');
+    const lines = [
+      JSON.stringify(SENIOR),
+      '{"province":"ON"}',
+      JSON.stringify({ ...SENIOR, province: 'BC' }),
+    ].join('\n');
     const result = run(['--batch', '--date', '2025-09-01', '--programme', 'oas', '--no-trace'], lines);
     assert.equal(result.status, 2, 'one refused line makes the exit code 2');
-    const out = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { results?: Result[]; line?: number });
+    const out = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { results?: Result[]; line?: number });
     assert.equal(out.length, 3);
     assert.equal(out[1]?.line, 2);
     assert.equal(out[0]?.results?.[0]?.annualCents, out[2]?.results?.[0]?.annualCents);

@@ -56,7 +56,11 @@ describe('benefits finder journey', () => {
     next = await answer(jar, next, { answer: '45' });
     next = await answer(jar, next, { answer: '0' });
     next = await answer(jar, next, { answer: '$9,500' });
-    assert.equal(next, '/en/benefits-finder/results', 'no disability, housing or savings questions for a senior in NB');
+    assert.equal(
+      next,
+      '/en/benefits-finder/results',
+      'no disability, housing or savings questions for a senior in NB',
+    );
     const results = await visit(jar, next);
     assert.equal(results.statusCode, 200);
     assert.match(results.body, /You may qualify/);
@@ -70,7 +74,11 @@ describe('benefits finder journey', () => {
     const jar = new CookieJar();
     await answer(jar, '/en/benefits-finder/province', { answer: 'ON' });
     await answer(jar, '/en/benefits-finder/status-in-canada', { answer: 'citizen' });
-    const back = await answer(jar, '/en/benefits-finder/date-of-birth', { day: '31', month: '2', year: '1980' });
+    const back = await answer(jar, '/en/benefits-finder/date-of-birth', {
+      day: '31',
+      month: '2',
+      year: '1980',
+    });
     assert.equal(back, '/en/benefits-finder/date-of-birth');
     const page = await visit(jar, back);
     assert.match(page.body, /<title>Error: What is your date of birth\?/);
@@ -122,7 +130,11 @@ describe('benefits finder journey', () => {
   });
 
   test('a tampered finder cookie is ignored, and starting again deletes the answers', async () => {
-    const tampered = await guichet.app.inject({ method: 'GET', url: '/en/benefits-finder/results', headers: { cookie: '__Host-guichet-finder=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' } });
+    const tampered = await guichet.app.inject({
+      method: 'GET',
+      url: '/en/benefits-finder/results',
+      headers: { cookie: '__Host-guichet-finder=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
+    });
     assert.equal(tampered.statusCode, 303);
     const jar = new CookieJar();
     await answer(jar, '/en/benefits-finder/province', { answer: 'ON' });
@@ -130,8 +142,10 @@ describe('benefits finder journey', () => {
     const page = await visit(jar, '/en/benefits-finder/date-of-birth');
     const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
     const restart = await guichet.app.inject({
-      method: 'POST', url: '/en/benefits-finder/start-again',
-      headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${token}`,
+      method: 'POST',
+      url: '/en/benefits-finder/start-again',
+      headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `_csrf=${token}`,
     });
     jar.store(restart);
     assert.equal(restart.headers.location, '/en/benefits-finder');
@@ -139,11 +153,20 @@ describe('benefits finder journey', () => {
   });
 
   test('nothing typed into the finder reaches the database', async () => {
-    const count = async () => (await sql<{ n: string }>`SELECT count(*)::text AS n FROM audit_event`.execute(guichet.services ? db.database.db : db.database.db)).rows[0]?.n;
+    const count = async () =>
+      (
+        await sql<{ n: string }>`SELECT count(*)::text AS n FROM audit_event`.execute(
+          guichet.services ? db.database.db : db.database.db,
+        )
+      ).rows[0]?.n;
     const before = await count();
     const jar = new CookieJar();
     await answer(jar, '/en/benefits-finder/province', { answer: 'BC' });
-    const rows = await sql<{ table_name: string }>`SELECT table_name FROM information_schema.tables WHERE table_name ILIKE '%finder%'`.execute(db.database.db);
+    const rows = await sql<{
+      table_name: string;
+    }>`SELECT table_name FROM information_schema.tables WHERE table_name ILIKE '%finder%'`.execute(
+      db.database.db,
+    );
     assert.deepEqual(rows.rows, []);
     assert.equal(await count(), before);
     assert.doesNotMatch(jar.header(), /BC/, 'the cookie is encrypted');

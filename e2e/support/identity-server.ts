@@ -34,7 +34,10 @@ export async function startIdentityTestServer(): Promise<IdentityTestServer> {
   await migrateToLatest(database.db);
   const running = await startBuiltInProviders({ rpBaseUrl: baseUrl, portBase: 0 });
   const base = testConfig({ publicUrl: baseUrl, rateLimitPerMinute: 100_000 });
-  const config = { ...base, identity: { ...base.identity, builtInProviders: true, providers: running.providers.map((p) => p.rp) } };
+  const config = {
+    ...base,
+    identity: { ...base.identity, builtInProviders: true, providers: running.providers.map((p) => p.rp) },
+  };
   const guichet = await buildApp({ config, database });
   await guichet.services.catalogue.seedReferenceData(loadReferenceData());
   await seedIdentityDemo(database, config);

@@ -15,7 +15,12 @@ interface EvaluateBody {
 }
 
 /** `POST /api/v1/evaluate`: anonymous, stateless; nothing posted is stored. */
-export function registerEligibilityApi(app: FastifyInstance, routes: RouteTable, openapi: OpenApiRegistry, clock: () => Date): void {
+export function registerEligibilityApi(
+  app: FastifyInstance,
+  routes: RouteTable,
+  openapi: OpenApiRegistry,
+  clock: () => Date,
+): void {
   app.post('/api/v1/evaluate', (request, reply) => handleEvaluate(request, reply, clock));
   routes.record('POST', '/api/v1/evaluate', 'public');
   openapi.addSchema('Household', householdSchema);
@@ -24,11 +29,18 @@ export function registerEligibilityApi(app: FastifyInstance, routes: RouteTable,
   openapi.addPath('/api/v1/evaluate', 'post', {
     operationId: 'evaluateHousehold',
     summary: 'Evaluate a household against every programme (or the ones named) on a date',
-    description: 'Returns eligibility, amounts in integer cents, reason codes, legal citations and the trace. Nothing is stored.',
+    description:
+      'Returns eligibility, amounts in integer cents, reason codes, legal citations and the trace. Nothing is stored.',
     tags: ['rules'],
-    requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/EvaluateRequest' } } } },
+    requestBody: {
+      required: true,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/EvaluateRequest' } } },
+    },
     responses: {
-      '200': { description: 'Results per programme', content: { 'application/json': { schema: { $ref: '#/components/schemas/EvaluateResponse' } } } },
+      '200': {
+        description: 'Results per programme',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/EvaluateResponse' } } },
+      },
       '400': problemResponse('Malformed JSON, or a household that fails the schema (errors name each field)'),
       '415': problemResponse('The body is not application/json'),
       '422': problemResponse('No parameters for that date, or an unknown programme'),
@@ -42,7 +54,9 @@ function handleEvaluate(request: FastifyRequest, reply: FastifyReply, clock: () 
   }
   const body = (request.body ?? {}) as EvaluateBody;
   const date = typeof body.date === 'string' ? body.date : todayIso(clock);
-  const programmes = Array.isArray(body.programmes) ? body.programmes.filter((p): p is string => typeof p === 'string') : undefined;
+  const programmes = Array.isArray(body.programmes)
+    ? body.programmes.filter((p): p is string => typeof p === 'string')
+    : undefined;
   const outcome = evaluateRequest({
     household: body.household,
     asOf: date,
@@ -53,7 +67,11 @@ function handleEvaluate(request: FastifyRequest, reply: FastifyReply, clock: () 
   switch (outcome.kind) {
     case 'invalid-household':
       return sendProblem(request, reply, 'validation', 400, {
-        errors: outcome.issues.map((issue) => ({ pointer: `/household${issue.path}`, code: issue.code, detail: issue.code })),
+        errors: outcome.issues.map((issue) => ({
+          pointer: `/household${issue.path}`,
+          code: issue.code,
+          detail: issue.code,
+        })),
       });
     case 'no-parameters-for-date':
       return sendProblem(request, reply, 'no-parameters-for-date', 422, { values: { date: outcome.date } });

@@ -11,7 +11,10 @@ export const EVALUATE_REQUEST_SCHEMA = {
   },
 } as const;
 
-const CITATION = { type: 'object', properties: { title: { type: 'string' }, href: { type: 'string', format: 'uri' } } };
+const CITATION = {
+  type: 'object',
+  properties: { title: { type: 'string' }, href: { type: 'string', format: 'uri' } },
+};
 
 export const EVALUATE_RESPONSE_SCHEMA = {
   type: 'object',
@@ -22,7 +25,16 @@ export const EVALUATE_RESPONSE_SCHEMA = {
       type: 'array',
       items: {
         type: 'object',
-        required: ['programme', 'status', 'annualCents', 'periodCents', 'period', 'reasons', 'citations', 'trace'],
+        required: [
+          'programme',
+          'status',
+          'annualCents',
+          'periodCents',
+          'period',
+          'reasons',
+          'citations',
+          'trace',
+        ],
         properties: {
           programme: { type: 'string' },
           personId: { type: 'string' },

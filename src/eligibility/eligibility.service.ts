@@ -47,10 +47,13 @@ export function evaluateRequest(request: EvaluationRequest): EvaluationOutcome {
     }
     return { ok: true, response: { asOf: request.asOf, results } };
   } catch (error) {
-    if (error instanceof HouseholdValidationError) return { ok: false, kind: 'invalid-household', issues: error.issues };
+    if (error instanceof HouseholdValidationError)
+      return { ok: false, kind: 'invalid-household', issues: error.issues };
     if (error instanceof InvalidDateError) return { ok: false, kind: 'invalid-date', detail: error.message };
-    if (error instanceof UnknownProgrammeError) return { ok: false, kind: 'unknown-programme', detail: error.message };
-    if (error instanceof NoParametersForDateError) return { ok: false, kind: 'no-parameters-for-date', date: request.asOf };
+    if (error instanceof UnknownProgrammeError)
+      return { ok: false, kind: 'unknown-programme', detail: error.message };
+    if (error instanceof NoParametersForDateError)
+      return { ok: false, kind: 'no-parameters-for-date', date: request.asOf };
     throw error;
   }
 }

@@ -20,7 +20,8 @@ export function parseEvaluateArgs(args: readonly string[], today: string): Evalu
     else if (arg === '--no-trace') parsed.trace = false;
     else if (arg === '--date') parsed.asOf = args[(i += 1)] ?? '';
     else if (arg === '--programme') {
-      while (args[i + 1] !== undefined && !args[i + 1]?.startsWith('--')) parsed.programmes.push(args[(i += 1)] ?? '');
+      while (args[i + 1] !== undefined && !args[i + 1]?.startsWith('--'))
+        parsed.programmes.push(args[(i += 1)] ?? '');
     } else throw new EvaluateUsageError(`unknown option ${arg ?? ''}`);
   }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(parsed.asOf)) throw new EvaluateUsageError('--date needs YYYY-MM-DD');
@@ -59,7 +60,12 @@ async function evaluateOne(args: EvaluateArgs): Promise<number> {
     console.error('guichet evaluate: the input is not valid JSON');
     return 2;
   }
-  const outcome = evaluateRequest({ household: json.value, asOf: args.asOf, programmes: args.programmes, trace: args.trace });
+  const outcome = evaluateRequest({
+    household: json.value,
+    asOf: args.asOf,
+    programmes: args.programmes,
+    trace: args.trace,
+  });
   if (!outcome.ok) {
     console.error(`guichet evaluate: ${describeFailure(outcome)}`);
     return 2;
@@ -77,12 +83,19 @@ async function evaluateStream(args: EvaluateArgs): Promise<number> {
     if (text.trim() === '') continue;
     const json = parseJson(text);
     const outcome = json.ok
-      ? evaluateRequest({ household: json.value, asOf: args.asOf, programmes: args.programmes, trace: args.trace })
+      ? evaluateRequest({
+          household: json.value,
+          asOf: args.asOf,
+          programmes: args.programmes,
+          trace: args.trace,
+        })
       : null;
     if (outcome?.ok) process.stdout.write(`${JSON.stringify(outcome.response)}\n`);
     else {
       refused += 1;
-      process.stdout.write(`${JSON.stringify({ line, error: outcome ? describeFailure(outcome) : 'not valid JSON' })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ line, error: outcome ? describeFailure(outcome) : 'not valid JSON' })}\n`,
+      );
     }
   }
   if (refused > 0) console.error(`guichet evaluate: ${refused} of ${line} lines refused`);
@@ -90,11 +103,15 @@ async function evaluateStream(args: EvaluateArgs): Promise<number> {
 }
 
 export const evaluateCommand: Command = {
-  summary: 'Evaluate a household (JSON on stdin; --batch for JSON Lines) [--date YYYY-MM-DD] [--programme ID…] [--no-trace]',
+  summary:
+    'Evaluate a household (JSON on stdin; --batch for JSON Lines) [--date YYYY-MM-DD] [--programme ID…] [--no-trace]',
   async run(args) {
     let parsed: EvaluateArgs;
     try {
-      parsed = parseEvaluateArgs(args, todayIso(() => new Date()));
+      parsed = parseEvaluateArgs(
+        args,
+        todayIso(() => new Date()),
+      );
     } catch (error) {
       console.error(`guichet evaluate: ${error instanceof Error ? error.message : String(error)}`);
       return 2;

@@ -84,43 +84,54 @@ export function createDispatcher(
     if (claimed.length === 0) return report;
     const gate = await createGate(db, claimed, now);
     const delivered: DeliveryRow[] = [];
-    await Promise.all(
-      claimed.map(async (delivery) => (report[await dispatchOne(delivery, gate, delivered)] += 1)),
-    );
+    const allowed: DeliveryRow[] = [];
+    for (const delivery of claimed) {
+      const refusal = gate(delivery);
+      if (refusal === null) allowed.push(delivery);
+      else await withhold(delivery, refusal, report);
+    }
+    const groups = transport.sendBatch ? groupByAgency(allowed) : allowed.map((delivery) => [delivery]);
+    await Promise.all(groups.map((group) => dispatchGroup(group, delivered, report)));
     await recordDelivered(delivered);
     await refreshGauge();
     return report;
   }
 
-  async function dispatchOne(
-    delivery: DeliveryRow,
-    gate: Gate,
+  async function withhold(delivery: DeliveryRow, reason: string, report: DispatchReport): Promise<void> {
+    await markWithheld(db, delivery.id, reason);
+    metrics.outcomes.inc({ outcome: 'withheld', transport: transport.name });
+    report.withheld += 1;
+  }
+
+  async function dispatchGroup(
+    group: DeliveryRow[],
     delivered: DeliveryRow[],
-  ): Promise<'delivered' | 'accepted' | 'retried' | 'withheld'> {
-    const refusal = gate(delivery);
-    if (refusal) {
-      await markWithheld(db, delivery.id, refusal);
-      metrics.outcomes.inc({ outcome: 'withheld', transport: transport.name });
-      return 'withheld';
-    }
-    const message = toMessage(delivery);
+    report: DispatchReport,
+  ): Promise<void> {
+    const messages = group.map(toMessage);
     try {
-      const outcome = await transport.send(message);
-      await settings.afterSend?.(message);
-      if (outcome === 'delivered') delivered.push(delivery);
-      metrics.outcomes.inc({ outcome, transport: transport.name });
-      return outcome;
+      const outcome =
+        transport.sendBatch && group.length > 1
+          ? await transport.sendBatch(messages)
+          : await sendOne(messages[0]);
+      for (const message of messages) await settings.afterSend?.(message);
+      if (outcome === 'delivered') delivered.push(...group);
+      metrics.outcomes.inc({ outcome, transport: transport.name }, group.length);
+      report[outcome] += group.length;
     } catch (error) {
-      const wait = backoff(delivery.attempts, settings.baseBackoffMs, settings.maxBackoffMs);
-      await markRetry(
-        db,
-        delivery.id,
-        new Date(clock().getTime() + wait),
-        error instanceof Error ? error.message : String(error),
-      );
-      metrics.outcomes.inc({ outcome: 'retry', transport: transport.name });
-      return 'retried';
+      const reason = error instanceof Error ? error.message : String(error);
+      for (const delivery of group) {
+        const wait = backoff(delivery.attempts, settings.baseBackoffMs, settings.maxBackoffMs);
+        await markRetry(db, delivery.id, new Date(clock().getTime() + wait), reason);
+      }
+      metrics.outcomes.inc({ outcome: 'retry', transport: transport.name }, group.length);
+      report.retried += group.length;
     }
+  }
+
+  function sendOne(message: DeliveryMessage | undefined): Promise<'delivered' | 'accepted'> {
+    if (!message) return Promise.resolve('delivered');
+    return transport.send(message);
   }
 
   /** One UPDATE for the whole batch: the subscribers have applied these, so only the bookkeeping is left. */
@@ -233,6 +244,16 @@ async function createGate(db: Kysely<DB>, deliveries: DeliveryRow[], now: Date):
 export function backoff(attempts: number, baseMs: number, maxMs: number): number {
   const exponential = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempts - 1));
   return Math.round(exponential * (0.8 + Math.random() * 0.4));
+}
+
+function groupByAgency(deliveries: readonly DeliveryRow[]): DeliveryRow[][] {
+  const groups = new Map<string, DeliveryRow[]>();
+  for (const delivery of deliveries) {
+    const group = groups.get(delivery.recipient_agency_id) ?? [];
+    group.push(delivery);
+    groups.set(delivery.recipient_agency_id, group);
+  }
+  return [...groups.values()];
 }
 
 function toMessage(delivery: DeliveryRow): DeliveryMessage {

@@ -37,6 +37,15 @@ export async function seedAgreements(
   return { agreements: agreements.length, programmeElements: rows.length };
 }
 
+// The people the demonstration sign-ins link to (src/identity/identity.demo.ts), so that signing in as one
+// of them and changing an address shows tell-us-once reaching federal and provincial programmes.
+const SHOWCASE: Record<string, readonly string[]> = {
+  '00000000-0000-4000-8000-00000000a001': ['oas', 'gis'],
+  '00000000-0000-4000-8000-00000000a002': ['ccb', 'gst-hst-credit', 'ab-income-support'],
+  '00000000-0000-4000-8000-00000000a003': ['gst-hst-credit', 'bc-income-assistance'],
+  '00000000-0000-4000-8000-00000000a004': ['ccb', 'cwb', 'on-ontario-works'],
+};
+
 /**
  * Until applications and decisions exist, the demo population gets current enrolments so that
  * tell-us-once has real targets: seniors on OAS (and GIS for about half), parents of children under 18
@@ -72,6 +81,13 @@ export async function seedDemoEnrolments(db: Kysely<DB>, asOf: Date): Promise<nu
         WHERE e.is_demo AND NOT EXISTS (SELECT 1 FROM consent c WHERE c.person_id = e.person_id AND c.agreement_id = g.id)`,
   ];
   await db.transaction().execute(async (trx) => {
+    for (const [personId, programmes] of Object.entries(SHOWCASE)) {
+      for (const programme of programmes) {
+        await sql`INSERT INTO enrolment (person_id, programme_id, status, since, is_demo)
+          SELECT p.id, ${programme}, 'active', ${day}::date, true FROM person p JOIN programme pr ON pr.id = ${programme}
+          WHERE p.id = ${personId}::uuid ON CONFLICT DO NOTHING`.execute(trx);
+      }
+    }
     for (const statement of statements) await statement.execute(trx);
   });
   const count = await db

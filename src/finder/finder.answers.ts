@@ -20,9 +20,36 @@ export interface FinderAnswers {
   readonly savingsCents?: number;
 }
 
-export const PROVINCES: readonly ProvinceCode[] = ['NL', 'PE', 'NS', 'NB', 'QC', 'ON', 'MB', 'SK', 'AB', 'BC', 'YT', 'NT', 'NU'];
-export const RESIDENCE_STATUSES: readonly ResidenceStatus[] = ['citizen', 'permanent-resident', 'protected-person', 'temporary-resident', 'other'];
-export const MARITAL_STATUSES: readonly MaritalStatus[] = ['single', 'married', 'common-law', 'separated', 'divorced', 'widowed'];
+export const PROVINCES: readonly ProvinceCode[] = [
+  'NL',
+  'PE',
+  'NS',
+  'NB',
+  'QC',
+  'ON',
+  'MB',
+  'SK',
+  'AB',
+  'BC',
+  'YT',
+  'NT',
+  'NU',
+];
+export const RESIDENCE_STATUSES: readonly ResidenceStatus[] = [
+  'citizen',
+  'permanent-resident',
+  'protected-person',
+  'temporary-resident',
+  'other',
+];
+export const MARITAL_STATUSES: readonly MaritalStatus[] = [
+  'single',
+  'married',
+  'common-law',
+  'separated',
+  'divorced',
+  'widowed',
+];
 
 export function hasPartner(answers: FinderAnswers): boolean {
   return answers.maritalStatus === 'married' || answers.maritalStatus === 'common-law';

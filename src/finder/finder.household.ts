@@ -28,7 +28,10 @@ function you(answers: FinderAnswers, asOf: string): Person {
     id: YOU,
     birthDate: answers.birthDate ?? asOf,
     ...(answers.maritalStatus ? { maritalStatus: answers.maritalStatus } : {}),
-    disability: { dtcEligible: answers.disability ?? false, provincialDisability: answers.disability ?? false },
+    disability: {
+      dtcEligible: answers.disability ?? false,
+      provincialDisability: answers.disability ?? false,
+    },
     residence: {
       livesInCanada: true,
       ...(answers.residenceStatus ? { status: answers.residenceStatus } : {}),
@@ -51,7 +54,12 @@ function partner(answers: FinderAnswers, asOf: string): Person {
     id: PARTNER,
     birthDate: answers.partnerBirthDate ?? asOf,
     ...(answers.maritalStatus ? { maritalStatus: answers.maritalStatus } : {}),
-    residence: { livesInCanada: true, ...(answers.partnerYearsInCanada === undefined ? {} : { yearsInCanadaAfter18: answers.partnerYearsInCanada }) },
+    residence: {
+      livesInCanada: true,
+      ...(answers.partnerYearsInCanada === undefined
+        ? {}
+        : { yearsInCanadaAfter18: answers.partnerYearsInCanada }),
+    },
     income: incomeYears({ employment: answers.partnerIncomeCents ?? 0 }, asOf),
   };
 }
@@ -71,7 +79,13 @@ export function householdFromAnswers(answers: FinderAnswers, asOf: string): Hous
   const kids = children(answers, asOf);
   const relationships: Relationship[] = [
     ...(withPartner && answers.maritalStatus !== undefined
-      ? [{ type: 'spouse' as const, partners: [YOU, PARTNER] as const, kind: answers.maritalStatus === 'married' ? ('married' as const) : ('common-law' as const) }]
+      ? [
+          {
+            type: 'spouse' as const,
+            partners: [YOU, PARTNER] as const,
+            kind: answers.maritalStatus === 'married' ? ('married' as const) : ('common-law' as const),
+          },
+        ]
       : []),
     ...kids.map((child) => ({ type: 'parent' as const, parentId: YOU, childId: child.id, custodyShare: 1 })),
   ];

@@ -4,10 +4,18 @@ import { parseDateParts, parseMoneyCents, parseWholeNumber } from './finder.pars
 
 test('money is read the way people type it, in either language', () => {
   const cases: [string, number][] = [
-    ['23500', 2_350_000], ['$23,500', 2_350_000], ['23,500.50', 2_350_050], ['23 500,50', 2_350_050],
-    ['23\u00a0500,5', 2_350_050], ['0', 0], ['1.5', 150], ['1,5', 150], ['1,234,567', 123_456_700],
+    ['23500', 2_350_000],
+    ['$23,500', 2_350_000],
+    ['23,500.50', 2_350_050],
+    ['23 500,50', 2_350_050],
+    ['23\u00a0500,5', 2_350_050],
+    ['0', 0],
+    ['1.5', 150],
+    ['1,5', 150],
+    ['1,234,567', 123_456_700],
   ];
-  for (const [typed, cents] of cases) assert.deepEqual(parseMoneyCents(typed), { ok: true, value: cents }, typed);
+  for (const [typed, cents] of cases)
+    assert.deepEqual(parseMoneyCents(typed), { ok: true, value: cents }, typed);
 });
 
 test('money that is not money is refused with a code', () => {

@@ -7,14 +7,48 @@ const TODAY = '2025-09-15';
 const ids = (answers: FinderAnswers) => relevantQuestions(answers, TODAY).map((q) => q.id);
 
 test('partner, children, residence-years, disability and assistance questions appear only when they matter', () => {
-  const young: FinderAnswers = { province: 'NS', birthDate: '1995-01-01', maritalStatus: 'single', childCount: 0 };
-  assert.deepEqual(ids(young).filter((id) => !['province', 'residence-status', 'birth-date', 'marital-status', 'children', 'work-income', 'other-income'].includes(id)), ['disability']);
-  const couple = { ...young, maritalStatus: 'married' as const, partnerBirthDate: '1960-01-01', childCount: 1 };
-  for (const id of ['partner-birth-date', 'partner-income', 'child-ages', 'child-disability', 'years-in-canada', 'partner-years-in-canada']) {
+  const young: FinderAnswers = {
+    province: 'NS',
+    birthDate: '1995-01-01',
+    maritalStatus: 'single',
+    childCount: 0,
+  };
+  assert.deepEqual(
+    ids(young).filter(
+      (id) =>
+        ![
+          'province',
+          'residence-status',
+          'birth-date',
+          'marital-status',
+          'children',
+          'work-income',
+          'other-income',
+        ].includes(id),
+    ),
+    ['disability'],
+  );
+  const couple = {
+    ...young,
+    maritalStatus: 'married' as const,
+    partnerBirthDate: '1960-01-01',
+    childCount: 1,
+  };
+  for (const id of [
+    'partner-birth-date',
+    'partner-income',
+    'child-ages',
+    'child-disability',
+    'years-in-canada',
+    'partner-years-in-canada',
+  ]) {
     assert.ok(ids(couple).includes(id), id);
   }
   assert.ok(ids({ ...young, province: 'BC' }).includes('shelter-cost'));
-  assert.ok(!ids({ ...young, birthDate: '1950-01-01' }).includes('disability'), 'the disability tax credit question is for under 65');
+  assert.ok(
+    !ids({ ...young, birthDate: '1950-01-01' }).includes('disability'),
+    'the disability tax credit question is for under 65',
+  );
 });
 
 test('the next question is the first relevant one without an answer', () => {
@@ -23,7 +57,13 @@ test('the next question is the first relevant one without an answer', () => {
 });
 
 test('answers that stopped mattering are dropped', () => {
-  const answers: FinderAnswers = { province: 'ON', maritalStatus: 'single', partnerIncomeCents: 5000, childCount: 0, childAges: [3] };
+  const answers: FinderAnswers = {
+    province: 'ON',
+    maritalStatus: 'single',
+    partnerIncomeCents: 5000,
+    childCount: 0,
+    childAges: [3],
+  };
   const pruned = pruneIrrelevant(answers, TODAY);
   assert.equal(pruned.partnerIncomeCents, undefined);
   assert.equal(pruned.childAges, undefined);

@@ -7,7 +7,14 @@ import type { RouteTable } from '../platform/http/route-table.ts';
 import type { CatalogueService } from '../catalogue/catalogue.service.ts';
 import { todayIso } from '../eligibility/eligibility.service.ts';
 import { finderPaths } from './finder.paths.ts';
-import { isAnswered, nextQuestion, previousQuestion, pruneIrrelevant, questionBySlug, relevantQuestions } from './finder.questions.ts';
+import {
+  isAnswered,
+  nextQuestion,
+  previousQuestion,
+  pruneIrrelevant,
+  questionBySlug,
+  relevantQuestions,
+} from './finder.questions.ts';
 import type { Question } from './finder.questions.ts';
 import { FINDER_COOKIE, createFinderState } from './finder.state.ts';
 import type { FinderSession, FinderState } from './finder.state.ts';
@@ -31,7 +38,13 @@ export function registerFinderRoutes(app: FastifyInstance, routes: RouteTable, d
     const { answers } = readSession(request, state);
     const first = nextQuestion(answers, today());
     const href = first ? questionHref(first, lang) : pathFor(finderPaths.results, lang);
-    return sendPage(request, reply, lang, alternateFor(request, finderPaths.start, lang), startPage(translator(lang), href, Object.keys(answers).length > 0));
+    return sendPage(
+      request,
+      reply,
+      lang,
+      alternateFor(request, finderPaths.start, lang),
+      startPage(translator(lang), href, Object.keys(answers).length > 0),
+    );
   });
 
   routes.page(app, 'GET', finderPaths.results, 'public', async (request, reply, lang) => {
@@ -41,8 +54,20 @@ export function registerFinderRoutes(app: FastifyInstance, routes: RouteTable, d
     const t = translator(lang);
     const cards = resultCards(findBenefits(answers, today()), await deps.catalogue.listProgrammes(), lang);
     const rows = answerRows(t, answers, today(), (q) => questionHref(q, lang));
-    const view = { cards, answers: rows, asOf: today(), startAgainAction: pathFor(finderPaths.startAgain, lang), csrfToken: request.csrfToken() };
-    return sendPage(request, reply, lang, alternateFor(request, finderPaths.results, lang), resultsPage(t, view));
+    const view = {
+      cards,
+      answers: rows,
+      asOf: today(),
+      startAgainAction: pathFor(finderPaths.startAgain, lang),
+      csrfToken: request.csrfToken(),
+    };
+    return sendPage(
+      request,
+      reply,
+      lang,
+      alternateFor(request, finderPaths.results, lang),
+      resultsPage(t, view),
+    );
   });
 
   routes.page(app, 'POST', finderPaths.startAgain, 'public', (_request, reply, lang) => {
@@ -50,8 +75,12 @@ export function registerFinderRoutes(app: FastifyInstance, routes: RouteTable, d
     return reply.redirect(pathFor(finderPaths.start, lang), 303);
   });
 
-  routes.page(app, 'GET', finderPaths.question, 'public', (request, reply, lang) => showQuestion(request, reply, lang, state, today()));
-  routes.page(app, 'POST', finderPaths.question, 'public', (request, reply, lang) => answerQuestion(request, reply, lang, state, today()));
+  routes.page(app, 'GET', finderPaths.question, 'public', (request, reply, lang) =>
+    showQuestion(request, reply, lang, state, today()),
+  );
+  routes.page(app, 'POST', finderPaths.question, 'public', (request, reply, lang) =>
+    answerQuestion(request, reply, lang, state, today()),
+  );
 }
 
 function readSession(request: FastifyRequest, state: FinderState): FinderSession {
@@ -59,7 +88,12 @@ function readSession(request: FastifyRequest, state: FinderState): FinderSession
 }
 
 function writeSession(reply: FastifyReply, state: FinderState, session: FinderSession): void {
-  reply.setCookie(FINDER_COOKIE, state.seal(session), { path: '/', httpOnly: true, secure: true, sameSite: 'lax' });
+  reply.setCookie(FINDER_COOKIE, state.seal(session), {
+    path: '/',
+    httpOnly: true,
+    secure: true,
+    sameSite: 'lax',
+  });
 }
 
 function questionHref(question: Question, lang: Lang): string {
@@ -75,11 +109,18 @@ function nextHref(answers: FinderAnswers, asOf: string, lang: Lang): string {
   return next ? questionHref(next, lang) : pathFor(finderPaths.results, lang);
 }
 
-function showQuestion(request: FastifyRequest, reply: FastifyReply, lang: Lang, state: FinderState, asOf: string) {
+function showQuestion(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  lang: Lang,
+  state: FinderState,
+  asOf: string,
+) {
   const question = findQuestion(request, lang);
   if (!question) return reply.code(404).type('text/html; charset=utf-8').send(notFoundHtml());
   const session = readSession(request, state);
-  if (!question.relevant(session.answers, asOf)) return reply.redirect(nextHref(session.answers, asOf, lang), 303);
+  if (!question.relevant(session.answers, asOf))
+    return reply.redirect(nextHref(session.answers, asOf, lang), 303);
   // Kept until the next answer, so switching language does not lose what was typed.
   const flash = session.flash?.question === question.id ? session.flash : undefined;
   const relevant = relevantQuestions(session.answers, asOf);
@@ -95,23 +136,39 @@ function showQuestion(request: FastifyRequest, reply: FastifyReply, lang: Lang, 
     step: relevant.findIndex((q) => q.id === question.id) + 1,
     steps: relevant.length,
   };
-  const alternate = alternateFor(request, finderPaths.question, lang, { question: question.slug[lang === 'en' ? 'fr' : 'en'] });
+  const alternate = alternateFor(request, finderPaths.question, lang, {
+    question: question.slug[lang === 'en' ? 'fr' : 'en'],
+  });
   return sendPage(request, reply, lang, alternate, questionPage(translator(lang), view));
 }
 
-function answerQuestion(request: FastifyRequest, reply: FastifyReply, lang: Lang, state: FinderState, asOf: string) {
+function answerQuestion(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  lang: Lang,
+  state: FinderState,
+  asOf: string,
+) {
   const question = findQuestion(request, lang);
   if (!question) return reply.code(404).type('text/html; charset=utf-8').send(notFoundHtml());
   const { answers } = readSession(request, state);
-  const form = Object.fromEntries(Object.entries((request.body ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+  const form = Object.fromEntries(
+    Object.entries((request.body ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === 'string'),
+  ) as Record<string, string>;
   const parsed = question.parse(form, answers, asOf);
   if (!parsed.ok) {
-    writeSession(reply, state, { answers, flash: { question: question.id, errors: parsed.errors, values: form } });
+    writeSession(reply, state, {
+      answers,
+      flash: { question: question.id, errors: parsed.errors, values: form },
+    });
     return reply.redirect(questionHref(question, lang), 303);
   }
   const updated = pruneIrrelevant(withoutStaleChildAnswers({ ...answers, ...parsed.patch }, answers), asOf);
   writeSession(reply, state, { answers: updated });
-  return reply.redirect(isAnswered(question, updated) ? nextHref(updated, asOf, lang) : questionHref(question, lang), 303);
+  return reply.redirect(
+    isAnswered(question, updated) ? nextHref(updated, asOf, lang) : questionHref(question, lang),
+    303,
+  );
 }
 
 /** A new number of children makes the ages given before meaningless: ask them again. */

@@ -20,7 +20,11 @@ function monthsBefore(asOf: string, months: number): string {
 }
 
 function evaluateOne(answers: FinderAnswers, asOf: string, programme: string): ProgrammeResult[] {
-  return evaluateHousehold(householdFromAnswers(answers, asOf), { asOf, programmes: [programme], trace: false }).results;
+  return evaluateHousehold(householdFromAnswers(answers, asOf), {
+    asOf,
+    programmes: [programme],
+    trace: false,
+  }).results;
 }
 
 /**
@@ -35,7 +39,8 @@ export function findBenefits(answers: FinderAnswers, asOf: string): FinderResult
     for (let months = 1; months <= MONTHS_TO_LOOK_BACK; months += 1) {
       const earlier = monthsBefore(asOf, months);
       const retry = evaluateOne(answers, earlier, result.programme);
-      if (retry.every((r) => !r.reasons.includes(NO_PARAMETERS))) return retry.map((r) => ({ result: r, ratesDate: earlier }));
+      if (retry.every((r) => !r.reasons.includes(NO_PARAMETERS)))
+        return retry.map((r) => ({ result: r, ratesDate: earlier }));
     }
     return [{ result, ratesDate: null }];
   });

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import type { Database } from '../platform/db/database.ts';
 import type { DB } from '../platform/db/schema.ts';
 
 /**
@@ -42,6 +43,35 @@ const FOREIGN_KEYS: readonly ForeignKey[] = [
     definition: 'FOREIGN KEY (person_id) REFERENCES person (id) ON DELETE CASCADE',
   },
 ];
+
+// Any constant works; it only has to be the same for every Guichet process.
+const SEEDING_LOCK_ID = 4_244_712;
+const seedingInProcess = new WeakMap<Database, Promise<unknown>>();
+
+/**
+ * One seeding at a time per database, so two instances starting together cannot lift and restore each
+ * other's keys: an advisory lock across PostgreSQL clients, a queue within the process for PGlite
+ * (holding one of its connections would block the load itself).
+ */
+export async function withSeedingLock<T>(database: Database, seed: () => Promise<T>): Promise<T> {
+  const previous = seedingInProcess.get(database) ?? Promise.resolve();
+  const current = previous
+    .catch(() => undefined)
+    .then(() => (database.kind === 'postgres' ? withAdvisoryLock(database.db, seed) : seed()));
+  seedingInProcess.set(database, current);
+  return current;
+}
+
+async function withAdvisoryLock<T>(db: Kysely<DB>, seed: () => Promise<T>): Promise<T> {
+  return db.connection().execute(async (connection) => {
+    await sql`SELECT pg_advisory_lock(${SEEDING_LOCK_ID})`.execute(connection);
+    try {
+      return await seed();
+    } finally {
+      await sql`SELECT pg_advisory_unlock(${SEEDING_LOCK_ID})`.execute(connection);
+    }
+  });
+}
 
 export async function isPopulationEmpty(db: Kysely<DB>): Promise<boolean> {
   const household = await db.selectFrom('household').select('id').limit(1).executeTakeFirst();

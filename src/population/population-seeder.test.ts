@@ -13,7 +13,7 @@ import {
   findPersonIdBySinLookup,
   hasPopulation,
 } from './population.repository.ts';
-import { seedPopulation } from './population-seeder.ts';
+import { PopulationNotEmptyError, seedPopulation } from './population-seeder.ts';
 
 const crypto = createFieldCrypto(
   { encryptionKeys: [{ id: 'test1', key: randomBytes(32) }], lookupHashKey: randomBytes(32) },
@@ -115,10 +115,27 @@ describeOnBothDatabases('seedPopulation', (database) => {
     );
   });
 
-  it('adds to a register that already has people, checking each row', async () => {
-    const result = await seedPopulation(database(), crypto, { people: 300, seed: 12 });
-    assert.equal(result.people, 300);
-    assert.equal(await countPeople(database().db), 2_300);
+  it('refuses a register that already has people', async () => {
+    await assert.rejects(
+      seedPopulation(database(), crypto, { people: 300, seed: 12 }),
+      PopulationNotEmptyError,
+    );
+    assert.equal(await countPeople(database().db), 2_000);
+  });
+});
+
+describeOnBothDatabases('seedPopulation started twice at once', (database) => {
+  it('lets the first fill the register and refuses the second', async () => {
+    await ensureJurisdictions(database());
+    const outcomes = await Promise.allSettled([
+      seedPopulation(database(), crypto, { people: 200, seed: 21 }),
+      seedPopulation(database(), crypto, { people: 300, seed: 22 }),
+    ]);
+    const [first, second] = outcomes;
+    assert.equal(first?.status, 'fulfilled');
+    assert.ok(second?.status === 'rejected' && second.reason instanceof PopulationNotEmptyError);
+    assert.equal(await countPeople(database().db), 200);
+    assert.equal(await countPopulationForeignKeys(database()), 5);
   });
 });
 

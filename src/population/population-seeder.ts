@@ -1,7 +1,7 @@
 import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
 import type { LookupHasher } from '../platform/crypto/lookup-hash.ts';
 import type { Database } from '../platform/db/database.ts';
-import { isPopulationEmpty, withForeignKeysLifted } from './bulk-load.ts';
+import { isPopulationEmpty, withForeignKeysLifted, withSeedingLock } from './bulk-load.ts';
 import { iterateHouseholds } from './population-generator.ts';
 import type { GeneratedHousehold, PopulationOptions } from './population.types.ts';
 import { householdRows, incomeRows, personRows, relationshipRows } from './population-tsv.ts';
@@ -10,6 +10,14 @@ import type { ProtectedValues } from './population-tsv.ts';
 export interface SeedDependencies {
   readonly cipher: FieldCipher;
   readonly hasher: LookupHasher;
+}
+
+/** Fictitious SINs from two seeds would collide, and the bulk load assumes empty tables. */
+export class PopulationNotEmptyError extends Error {
+  constructor() {
+    super('The population register already has people; demo seeding only fills an empty one');
+    this.name = 'PopulationNotEmptyError';
+  }
 }
 
 export interface SeedResult {
@@ -51,10 +59,10 @@ interface PreparedBatch {
 }
 
 /**
- * Generates a demo population and streams it into the database with COPY, batch by batch. Encryption
- * of the next batch (on the cipher's worker threads, when it has them) overlaps the COPY of this one.
- * Into empty tables the foreign keys are lifted during the load (see bulk-load.ts); a failure then
- * removes what was loaded. Into a populated register rows are checked one by one as usual.
+ * Fills an empty register with a generated demo population, streamed in with COPY batch by batch. The
+ * next batch's encryption (on the cipher's worker threads, when it has them) overlaps this batch's COPY,
+ * and the foreign keys are lifted for the load (see bulk-load.ts); a failure removes what was loaded.
+ * Throws `PopulationNotEmptyError` if anyone is already registered.
  */
 export async function seedPopulation(
   database: Database,
@@ -62,9 +70,10 @@ export async function seedPopulation(
   options: PopulationOptions,
 ): Promise<SeedResult> {
   const started = performance.now();
-  const empty = await isPopulationEmpty(database.db);
-  const load = () => loadPopulation(database, dependencies, options, empty);
-  const totals = empty ? await withForeignKeysLifted(database.db, load) : await load();
+  const totals = await withSeedingLock(database, async () => {
+    if (!(await isPopulationEmpty(database.db))) throw new PopulationNotEmptyError();
+    return withForeignKeysLifted(database.db, () => loadPopulation(database, dependencies, options));
+  });
   return { ...totals, milliseconds: Math.round(performance.now() - started) };
 }
 
@@ -72,14 +81,13 @@ async function loadPopulation(
   database: Database,
   dependencies: SeedDependencies,
   options: PopulationOptions,
-  keysLifted: boolean,
 ): Promise<Totals> {
   const totals: Totals = { people: 0, households: 0, relationships: 0, incomes: 0 };
   let copying: Promise<void> = Promise.resolve();
   for (const households of batchHouseholds(iterateHouseholds(options), BATCH_PEOPLE)) {
     const batch = await protectBatch(households, dependencies);
     await copying;
-    copying = copyBatch(database, batch, keysLifted);
+    copying = copyBatch(database, batch);
     copying.catch(() => undefined); // awaited on the next turn; this only stops an early failure counting as unhandled
     addTotals(totals, households);
   }
@@ -122,27 +130,17 @@ async function protectBatch(
 }
 
 // Parents first, for the foreign keys.
-/**
- * With the foreign keys lifted the four tables are independent, so a server can COPY them on four
- * connections at once; otherwise parents go first.
- */
-async function copyBatch(database: Database, batch: PreparedBatch, keysLifted: boolean): Promise<void> {
-  const { households, protectedValues } = batch;
+// The foreign keys are lifted, so the four tables are independent: a server COPYs them on four
+// connections at once. allSettled, not all: on failure nothing may still be writing during clean-up.
+async function copyBatch(database: Database, { households, protectedValues }: PreparedBatch): Promise<void> {
   const copies = [
-    () => database.copyIn('household', COLUMNS.household, householdRows(households)),
-    () => database.copyIn('person', COLUMNS.person, personRows(households, protectedValues)),
-    () => database.copyIn('person_relationship', COLUMNS.person_relationship, relationshipRows(households)),
-    () => database.copyIn('person_income', COLUMNS.person_income, incomeRows(households, protectedValues)),
+    database.copyIn('household', COLUMNS.household, householdRows(households)),
+    database.copyIn('person', COLUMNS.person, personRows(households, protectedValues)),
+    database.copyIn('person_relationship', COLUMNS.person_relationship, relationshipRows(households)),
+    database.copyIn('person_income', COLUMNS.person_income, incomeRows(households, protectedValues)),
   ];
-  if (keysLifted) {
-    // allSettled, not all: on failure nothing may still be writing when the load is cleaned up.
-    const failure = (await Promise.allSettled(copies.map((copy) => copy()))).find(
-      (result) => result.status === 'rejected',
-    );
-    if (failure !== undefined) throw failure.reason;
-    return;
-  }
-  for (const copy of copies) await copy();
+  const failure = (await Promise.allSettled(copies)).find((result) => result.status === 'rejected');
+  if (failure !== undefined) throw failure.reason;
 }
 
 function addTotals(totals: Totals, households: readonly GeneratedHousehold[]): void {

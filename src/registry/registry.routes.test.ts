@@ -88,7 +88,7 @@ describe('client record pages: My profile, tell-us-once, consents, access log, m
   it('a bad bank number is refused with the typed values kept and never stored', async () => {
     const base = '/en/my-guichet/profile/direct-deposit';
     const form = await guichetRequest(h, jar, 'GET', base);
-    if (form.statusCode === 303) return; // the provider's session is not fresh enough: step-up is covered by identity tests
+    assert.equal(form.statusCode, 200, 'a provincial login with MFA counts as a fresh second factor');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
     const response = await guichetRequest(h, jar, 'POST', base, {
       _csrf: csrf,
@@ -167,5 +167,8 @@ describe('client record pages: My profile, tell-us-once, consents, access log, m
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Tell-us-once deliveries/);
     assert.equal((await guichetRequest(h, jar, 'GET', '/en/staff/deliveries')).statusCode, 403);
+    const metrics = await h.guichet.app.inject({ method: 'GET', url: '/metrics' });
+    assert.match(metrics.body, /guichet_exchange_deliveries_queued_total\{element="address"\} [1-9]/);
+    assert.match(metrics.body, /guichet_exchange_delivery_latency_seconds_bucket/);
   });
 });

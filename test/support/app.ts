@@ -40,7 +40,9 @@ export class CookieJar {
   }
 
   store(response: { headers: Record<string, unknown> }): void {
-    for (const line of ([] as string[]).concat((response.headers['set-cookie'] as string | string[] | undefined) ?? [])) {
+    for (const line of ([] as string[]).concat(
+      (response.headers['set-cookie'] as string | string[] | undefined) ?? [],
+    )) {
       const [pair = '', ...attributes] = line.split(';');
       const [name = '', value = ''] = pair.split('=');
       const expired = attributes.some((a) => /^\s*(max-age=0|expires=thu, 01 jan 1970)/i.test(a));

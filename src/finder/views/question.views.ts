@@ -21,15 +21,26 @@ const fieldId = (field: string) => `field-${field}`;
 
 function errorFor(t: Translator, view: QuestionView, field: string): SafeHtml | '' {
   const error = view.flash?.errors.find((e) => e.field === field);
-  return error ? html`<span class="error-message" id="${fieldId(field)}-error"><span class="visually-hidden">${t.t('common.errorPrefix')} </span>${t.t(`finder.errors.${error.code}`)}</span>` : '';
+  return error
+    ? html`<span class="error-message" id="${fieldId(field)}-error"><span class="visually-hidden">${t.t('common.errorPrefix')} </span>${t.t(`finder.errors.${error.code}`)}</span>`
+    : '';
 }
 
 function describedBy(view: QuestionView, field: string, hint: boolean): string {
-  const ids = [hint ? `${view.question.id}-hint` : '', view.flash?.errors.some((e) => e.field === field) ? `${fieldId(field)}-error` : ''];
+  const ids = [
+    hint ? `${view.question.id}-hint` : '',
+    view.flash?.errors.some((e) => e.field === field) ? `${fieldId(field)}-error` : '',
+  ];
   return ids.filter(Boolean).join(' ');
 }
 
-function textInput(t: Translator, view: QuestionView, field: string, label: SafeHtml, options: { inputmode: string; width: string; hint?: boolean; prefix?: string }): SafeHtml {
+function textInput(
+  t: Translator,
+  view: QuestionView,
+  field: string,
+  label: SafeHtml,
+  options: { inputmode: string; width: string; hint?: boolean; prefix?: string },
+): SafeHtml {
   const invalid = view.flash?.errors.some((e) => e.field === field) ?? false;
   const aria = describedBy(view, field, options.hint ?? false);
   return html`<div class="form-group${invalid ? ' has-error' : ''}">${label}${options.hint ? html`<span class="hint" id="${view.question.id}-hint">${t.t(`finder.q.${view.question.id}.hint`)}</span>` : ''}
@@ -77,7 +88,12 @@ function field(t: Translator, view: QuestionView): SafeHtml {
     case 'ages':
       return ages(t, view);
     case 'money':
-      return textInput(t, view, 'answer', heading, { inputmode: 'decimal', width: 'md', hint: true, prefix: '$' });
+      return textInput(t, view, 'answer', heading, {
+        inputmode: 'decimal',
+        width: 'md',
+        hint: true,
+        prefix: '$',
+      });
     default:
       return textInput(t, view, 'answer', heading, { inputmode: 'numeric', width: 'xs', hint: true });
   }

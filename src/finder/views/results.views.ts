@@ -34,8 +34,14 @@ export interface ResultsView {
 
 // Plain-language texts for the engine's reason codes, written beside the rules (src/rules/reasons.*.json).
 const REASONS: Record<Lang, Record<string, string>> = {
-  en: JSON.parse(readFileSync(new URL('../../rules/reasons.en.json', import.meta.url), 'utf8')) as Record<string, string>,
-  fr: JSON.parse(readFileSync(new URL('../../rules/reasons.fr.json', import.meta.url), 'utf8')) as Record<string, string>,
+  en: JSON.parse(readFileSync(new URL('../../rules/reasons.en.json', import.meta.url), 'utf8')) as Record<
+    string,
+    string
+  >,
+  fr: JSON.parse(readFileSync(new URL('../../rules/reasons.fr.json', import.meta.url), 'utf8')) as Record<
+    string,
+    string
+  >,
 };
 
 export function reasonText(t: Translator, code: string): string {
@@ -44,9 +50,10 @@ export function reasonText(t: Translator, code: string): string {
 
 function amount(t: Translator, card: ResultCard): SafeHtml | '' {
   if (card.status !== 'eligible' || card.annualCents === null) return '';
-  const perPeriod = card.period && card.period !== 'year' && card.periodCents !== null
-    ? t.t(`finder.perPeriod.${card.period}`, { amount: t.money(card.periodCents) })
-    : '';
+  const perPeriod =
+    card.period && card.period !== 'year' && card.periodCents !== null
+      ? t.t(`finder.perPeriod.${card.period}`, { amount: t.money(card.periodCents) })
+      : '';
   return html`<p class="amount"><strong>${t.t('finder.estimate', { amount: t.money(card.annualCents) })}</strong>${perPeriod ? html` (${perPeriod})` : ''}</p>`;
 }
 

@@ -68,7 +68,7 @@ describe(
       await page.waitForURL(/who-was-told$/);
       for (
         let i = 0;
-        i < 20 && /Waiting to be sent|waiting for confirmation/.test((await page.textContent('main')) ?? '');
+        i < 60 && /Waiting to be sent|waiting for confirmation/.test((await page.textContent('main')) ?? '');
         i++
       ) {
         await page.waitForTimeout(250);

@@ -4,6 +4,7 @@ import type { Database } from '../platform/db/database.ts';
 import { createFieldCrypto } from '../platform/crypto/field-crypto.ts';
 import { hasPopulation } from '../population/population.repository.ts';
 import { seedPopulation } from '../population/population-seeder.ts';
+import { PopulationNotEmptyError } from '../population/population-seeder.ts';
 import type { SeedResult } from '../population/population-seeder.ts';
 
 // The demo population is the same on every machine: a fixed seed.
@@ -30,6 +31,11 @@ export async function seedDemoPopulationIfEmpty(
   logger: Logger,
 ): Promise<void> {
   if (config.demoPeople === 0 || (await hasPopulation(database.db))) return;
-  const result = await seedDemoPopulation(database, config, config.demoPeople);
-  logger.info(result, 'demo population seeded');
+  try {
+    const result = await seedDemoPopulation(database, config, config.demoPeople);
+    logger.info(result, 'demo population seeded');
+  } catch (error) {
+    // Another instance starting at the same moment seeded it first: that is the outcome we wanted.
+    if (!(error instanceof PopulationNotEmptyError)) throw error;
+  }
 }

@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IdentityConfig } from '../platform/config/identity-config.ts';
 import type { AuditService } from '../platform/audit/audit.service.ts';
-import type { AssuranceLevel, StaffIdentity } from '../platform/http/request-identity.ts';
+import type { AssuranceLevel, Identity, StaffIdentity } from '../platform/http/request-identity.ts';
 import { langFromUrl } from '../platform/http/pages.ts';
 import { sendProblem } from '../platform/http/problem.ts';
 import { pathFor } from '../platform/http/route-table.ts';
 import type { RouteEntry, RouteTable } from '../platform/http/route-table.ts';
 import type { Lang } from '../platform/i18n/i18n.ts';
+import { clearSessionCookie } from './cookies.ts';
 import { identityPaths, SESSION_COOKIE } from './identity.paths.ts';
 import type { SessionService } from './session.service.ts';
 import type { StaffService } from './staff.service.ts';
@@ -23,6 +24,8 @@ declare module 'fastify' {
     sessionTimes: SessionTimes | null;
     /** Why the session presented with this request is no longer valid, if it just ended. */
     sessionEnded: 'idle' | 'absolute' | 'ended' | null;
+    /** Who is signed in, for the header: the person's or staff member's name, null before linking. */
+    identityName: string | null;
   }
 }
 
@@ -32,6 +35,7 @@ interface GuardDeps {
   readonly staff: StaffService;
   readonly audit: AuditService;
   readonly clock: () => Date;
+  readonly nameOf: (personId: string) => Promise<{ given_name: string; family_name: string } | undefined>;
 }
 
 const GUARD_DEPS = Symbol('identityGuardDeps');
@@ -43,16 +47,21 @@ export function registerIdentityHooks(app: FastifyInstance, routes: RouteTable, 
   app.decorateRequest('identity', null);
   app.decorateRequest('sessionTimes', null);
   app.decorateRequest('sessionEnded', null);
-  app.addHook('onRequest', async (request) => {
+  app.decorateRequest('identityName', null);
+  app.addHook('onRequest', async (request, reply) => {
     if (request.url.startsWith('/assets/')) return;
     const token = request.cookies[SESSION_COOKIE];
     const state = await deps.sessions.resolve(token);
-    if (state.status === 'ended') request.sessionEnded = state.reason;
+    if (state.status === 'ended') {
+      request.sessionEnded = state.reason;
+      clearSessionCookie(reply);
+    }
     if (state.status !== 'active' || !token) return;
     request.identity = state.identity;
     await deps.sessions.touch(token);
     const idleExpiresAt = new Date(deps.clock().getTime() + deps.config.idleTimeoutSeconds * 1000);
     request.sessionTimes = { idleExpiresAt, absoluteExpiresAt: state.absoluteExpiresAt };
+    request.identityName = await nameFor(state.identity, deps);
   });
   let table: Map<string, RouteEntry> | undefined;
   app.addHook('preHandler', async (request, reply) => {
@@ -62,6 +71,12 @@ export function registerIdentityHooks(app: FastifyInstance, routes: RouteTable, 
     if (!entry || entry.access === 'public') return;
     return enforce(request, reply, entry, deps);
   });
+}
+
+async function nameFor(identity: Identity, deps: GuardDeps): Promise<string | null> {
+  if (identity.kind === 'staff') return identity.displayName;
+  const person = identity.personId ? await deps.nameOf(identity.personId) : undefined;
+  return person ? `${person.given_name} ${person.family_name}` : null;
 }
 
 async function enforce(

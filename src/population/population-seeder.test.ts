@@ -42,11 +42,28 @@ async function countPopulationForeignKeys(database: Database): Promise<number> {
   return keys.rows.length;
 }
 
+// Every key, index and foreign key on the population tables or pointing into them, as PostgreSQL prints it.
+async function describeKeysAndIndexes(database: Database): Promise<string[]> {
+  const found = await sql<{ definition: string }>`WITH population AS (
+      SELECT to_regclass(name) AS relid
+      FROM unnest(ARRAY['household', 'person', 'person_relationship', 'person_income']) AS name
+    )
+    SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) AS definition
+      FROM pg_constraint WHERE conrelid IN (SELECT relid FROM population)
+        OR confrelid IN (SELECT relid FROM population)
+    UNION ALL SELECT pg_get_indexdef(indexrelid) FROM pg_index WHERE indrelid IN (SELECT relid FROM population)
+    ORDER BY 1`.execute(database.db);
+  return found.rows.map((row) => row.definition);
+}
+
 describeOnBothDatabases('seedPopulation', (database) => {
   const options = { people: 2_000, seed: 11 };
   const expected = generatePopulation(options);
+  let keysAndIndexes: string[] = [];
 
   it('starts empty', async () => {
+    keysAndIndexes = await describeKeysAndIndexes(database());
+    assert.ok(keysAndIndexes.some((definition) => definition.includes('sin_lookup')));
     await ensureJurisdictions(database());
     assert.equal(await hasPopulation(database().db), false);
     assert.equal(await countPeople(database().db), 0);
@@ -100,7 +117,8 @@ describeOnBothDatabases('seedPopulation', (database) => {
     assert.equal(crypto.cipher.decrypt(income.amount_ciphertext), String(original?.amountCents));
   });
 
-  it('restores the foreign keys it lifted for the load', async () => {
+  it('restores every key, index and foreign key it lifted for the load', async () => {
+    assert.deepEqual(await describeKeysAndIndexes(database()), keysAndIndexes);
     assert.equal(await countPopulationForeignKeys(database()), 5);
     await assert.rejects(
       database()
@@ -140,16 +158,24 @@ describeOnBothDatabases('seedPopulation started twice at once', (database) => {
 });
 
 describeOnBothDatabases('seedPopulation after a failed load', (database) => {
-  it('removes what it loaded and restores the foreign keys', async () => {
+  it('removes what it loaded and restores the keys and indexes', async () => {
     await ensureJurisdictions(database());
     const failingIncomes: Database = {
       ...database(),
-      copyIn: (table, columns, tsv) =>
-        table === 'person_income'
-          ? Promise.reject(new Error('disk full'))
-          : database().copyIn(table, columns, tsv),
+      withCopySession: (work) =>
+        database().withCopySession((session) =>
+          work({
+            ...session,
+            copyIn: (table, columns, tsv) =>
+              table === 'person_income'
+                ? Promise.reject(new Error('disk full'))
+                : session.copyIn(table, columns, tsv),
+          }),
+        ),
     };
+    const keysAndIndexes = await describeKeysAndIndexes(database());
     await assert.rejects(seedPopulation(failingIncomes, crypto, { people: 500, seed: 3 }), /disk full/);
+    assert.deepEqual(await describeKeysAndIndexes(database()), keysAndIndexes);
     assert.deepEqual(await countPopulationRows(database().db), {
       household: 0,
       person: 0,

@@ -1,7 +1,7 @@
 import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
 import type { LookupHasher } from '../platform/crypto/lookup-hash.ts';
-import type { Database } from '../platform/db/database.ts';
-import { isPopulationEmpty, withForeignKeysLifted, withSeedingLock } from './bulk-load.ts';
+import type { CopySession, Database } from '../platform/db/database.ts';
+import { withKeysAndIndexesLifted, withSeedingLock } from './bulk-load.ts';
 import { iterateHouseholds } from './population-generator.ts';
 import type { GeneratedHousehold, PopulationOptions } from './population.types.ts';
 import { householdRows, incomeRows, personRows, relationshipRows } from './population-tsv.ts';
@@ -60,8 +60,8 @@ interface PreparedBatch {
 
 /**
  * Fills an empty register with a generated demo population, streamed in with COPY batch by batch. The
- * next batch's encryption (on the cipher's worker threads, when it has them) overlaps this batch's COPY,
- * and the foreign keys are lifted for the load (see bulk-load.ts); a failure removes what was loaded.
+ * next batch's encryption (on the cipher's worker threads, when it has them) overlaps this batch's COPY.
+ * It is one transaction with the keys and indexes lifted (see bulk-load.ts): a failure leaves nothing.
  * Throws `PopulationNotEmptyError` if anyone is already registered.
  */
 export async function seedPopulation(
@@ -70,28 +70,39 @@ export async function seedPopulation(
   options: PopulationOptions,
 ): Promise<SeedResult> {
   const started = performance.now();
-  const totals = await withSeedingLock(database, async () => {
-    if (!(await isPopulationEmpty(database.db))) throw new PopulationNotEmptyError();
-    return withForeignKeysLifted(database.db, () => loadPopulation(database, dependencies, options));
-  });
+  const totals = await withSeedingLock(database, () =>
+    withKeysAndIndexesLifted(
+      database,
+      () => new PopulationNotEmptyError(),
+      (copyIn) => loadPopulation(copyIn, dependencies, options),
+    ),
+  );
   return { ...totals, milliseconds: Math.round(performance.now() - started) };
 }
 
 async function loadPopulation(
-  database: Database,
+  copyIn: CopySession['copyIn'],
   dependencies: SeedDependencies,
   options: PopulationOptions,
 ): Promise<Totals> {
   const totals: Totals = { people: 0, households: 0, relationships: 0, incomes: 0 };
   let copying: Promise<void> = Promise.resolve();
-  for (const households of batchHouseholds(iterateHouseholds(options), BATCH_PEOPLE)) {
-    const batch = await protectBatch(households, dependencies);
+  try {
+    for (const households of batchHouseholds(iterateHouseholds(options), BATCH_PEOPLE)) {
+      let t = performance.now();
+      const batch = await protectBatch(households, dependencies);
+      const tp = performance.now() - t; t = performance.now();
+      await copying;
+      console.error('protect', Math.round(tp), 'waitcopy', Math.round(performance.now() - t));
+      copying = copyBatch(copyIn, batch);
+      copying.catch(() => undefined); // awaited on the next turn; this only stops an early failure counting as unhandled
+      addTotals(totals, households);
+    }
     await copying;
-    copying = copyBatch(database, batch);
-    copying.catch(() => undefined); // awaited on the next turn; this only stops an early failure counting as unhandled
-    addTotals(totals, households);
+  } catch (error) {
+    await copying.catch(() => undefined); // nothing may still be writing when the transaction rolls back
+    throw error;
   }
-  await copying;
   return totals;
 }
 
@@ -129,18 +140,23 @@ async function protectBatch(
   return { households, protectedValues: { sinCiphertexts, sinLookups, amountCiphertexts } };
 }
 
-// Parents first, for the foreign keys.
-// The foreign keys are lifted, so the four tables are independent: a server COPYs them on four
-// connections at once. allSettled, not all: on failure nothing may still be writing during clean-up.
-async function copyBatch(database: Database, { households, protectedValues }: PreparedBatch): Promise<void> {
-  const copies = [
-    database.copyIn('household', COLUMNS.household, householdRows(households)),
-    database.copyIn('person', COLUMNS.person, personRows(households, protectedValues)),
-    database.copyIn('person_relationship', COLUMNS.person_relationship, relationshipRows(households)),
-    database.copyIn('person_income', COLUMNS.person_income, incomeRows(households, protectedValues)),
-  ];
-  const failure = (await Promise.allSettled(copies)).find((result) => result.status === 'rejected');
-  if (failure !== undefined) throw failure.reason;
+// One session, so one COPY at a time; the order does not matter while the keys are lifted.
+async function copyBatch(
+  copyIn: CopySession['copyIn'],
+  { households, protectedValues }: PreparedBatch,
+): Promise<void> {
+  const t = performance.now();
+  await copyBatch2(copyIn, { households, protectedValues });
+  console.error('copy', Math.round(performance.now() - t));
+}
+async function copyBatch2(
+  copyIn: CopySession['copyIn'],
+  { households, protectedValues }: PreparedBatch,
+): Promise<void> {
+  await copyIn('household', COLUMNS.household, householdRows(households));
+  await copyIn('person', COLUMNS.person, personRows(households, protectedValues));
+  await copyIn('person_relationship', COLUMNS.person_relationship, relationshipRows(households));
+  await copyIn('person_income', COLUMNS.person_income, incomeRows(households, protectedValues));
 }
 
 function addTotals(totals: Totals, households: readonly GeneratedHousehold[]): void {

@@ -7,12 +7,12 @@ import type { ChangeNotifier } from './registry.types.ts';
  */
 export function createAuditedNotifier(audit: AuditService): ChangeNotifier {
   return {
-    async directDepositChanged(trx, personId, previousContact, context) {
+    async sensitiveChange(trx, personId, element, previousContact, context) {
       await audit.record(
         {
           actor: { type: 'system' },
           subjectPersonId: personId,
-          action: 'registry.notice.direct-deposit-changed',
+          action: `registry.notice.${element}-changed`,
           purpose: 'security-notice',
           channel: 'system',
           outcome: 'success',

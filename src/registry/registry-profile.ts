@@ -26,6 +26,8 @@ export interface Relationship {
   givenName: string;
   familyName: string;
   since: string | null;
+  /** Marriages and common-law relationships that ended (separation, divorce, death). */
+  endedOn: string | null;
   custodyShare: string | null;
 }
 
@@ -148,6 +150,7 @@ async function loadRelationships(db: Kysely<DB>, personId: string): Promise<Rela
     givenName: row.given_name,
     familyName: row.family_name,
     since: row.since ? isoDate(row.since) : null,
+    endedOn: row.ended_on ? isoDate(row.ended_on) : null,
     custodyShare: row.custody_share,
   }));
 }

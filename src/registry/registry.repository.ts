@@ -219,7 +219,51 @@ export function listRelationshipRows(db: Executor, personId: string) {
         ]),
       ),
     )
-    .select(['r.person_id', 'r.kind', 'r.since', 'r.custody_share', 'p.id', 'p.given_name', 'p.family_name'])
+    .leftJoin('registry_relationship_end as x', (join) =>
+      join
+        .onRef('x.person_id', '=', 'r.person_id')
+        .onRef('x.related_person_id', '=', 'r.related_person_id')
+        .onRef('x.kind', '=', 'r.kind'),
+    )
+    .select([
+      'r.person_id',
+      'r.kind',
+      'r.since',
+      'r.custody_share',
+      'p.id',
+      'p.given_name',
+      'p.family_name',
+      'x.ended_on',
+    ])
     .where((eb) => eb.or([eb('r.person_id', '=', personId), eb('r.related_person_id', '=', personId)]))
     .execute();
+}
+
+/** Ends a couple relationship stored from either side; returns false when there is none to end. */
+export async function endRelationship(
+  trx: Transaction<DB>,
+  personId: string,
+  partnerId: string,
+  endedOn: string,
+): Promise<boolean> {
+  const row = await trx
+    .selectFrom('person_relationship')
+    .select(['person_id', 'related_person_id', 'kind'])
+    .where('kind', 'in', ['spouse', 'common-law-partner'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('person_id', '=', personId), eb('related_person_id', '=', partnerId)]),
+        eb.and([eb('person_id', '=', partnerId), eb('related_person_id', '=', personId)]),
+      ]),
+    )
+    .executeTakeFirst();
+  if (!row) return false;
+  await trx
+    .insertInto('registry_relationship_end')
+    .values({ ...row, ended_on: endedOn })
+    .onConflict((oc) =>
+      oc.columns(['person_id', 'related_person_id', 'kind']).doUpdateSet({ ended_on: endedOn }),
+    )
+    .execute();
+  return true;
 }

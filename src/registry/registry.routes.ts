@@ -107,7 +107,8 @@ function registerProfileRoutes(
   });
   routes.page(app, 'POST', registryPaths.contact, 'signed-in', async (request, reply, lang) => {
     const personId = linkedPersonId(request, reply, lang);
-    if (!personId) return reply;
+    // Checklist 10: email and phone are where security notices go, so changing them needs a fresh second factor.
+    if (!personId || !requireStepUp(request, reply, { level: 2 })) return reply;
     const body = formBody(request);
     const result = checkContact({
       ...stringsOf(body),

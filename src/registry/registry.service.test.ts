@@ -128,4 +128,60 @@ describeOnBothDatabases('registry service', (database) => {
     assert.equal(read?.purpose, 'in-person-visit');
     assert.equal(read?.actor_role, 'agent');
   });
+
+  test('a name change reaches the programmes that use the name', async () => {
+    const personId = await createPerson(h);
+    await h.exchange.service.enrol(personId, 'oas', '2025-01-01');
+    await h.registry.changeName(personId, { givenName: 'Alexandra', familyName: 'Tremblay' }, agentContext());
+    await h.exchange.dispatcher.drain();
+    const told = await h.exchange.service.whoWasTold(personId);
+    assert.deepEqual(
+      told.map((r) => [r.element, r.recipientAgencyId, r.status]),
+      [['name', 'esdc', 'delivered']],
+    );
+    assert.equal((await h.registry.getProfile(personId, agentContext())).givenName, 'Alexandra');
+  });
+
+  test('a changed email or phone is announced to the previous contact point', async () => {
+    const personId = await createPerson(h);
+    const contact = {
+      email: 'old@example.ca',
+      phone: null,
+      preferredChannel: 'online' as const,
+      preferredLanguage: 'en' as const,
+      accessibilityNeeds: null,
+      alternateFormats: [],
+    };
+    await h.registry.changeContact(personId, contact, selfService(personId));
+    await h.registry.changeContact(personId, { ...contact, email: 'new@example.ca' }, selfService(personId));
+    const notices = (await h.audit.listForSubject(personId)).filter(
+      (row) => row.action === 'registry.notice.contact-changed',
+    );
+    assert.deepEqual(
+      notices.map((row) => row.details),
+      [{ sentTo: 'email' }],
+    );
+  });
+
+  test('household: a partnership has a start and an end date, seen from both sides, custody shares shown', async () => {
+    const a = await createPerson(h);
+    const b = await createPerson(h, { givenName: 'Robin' });
+    const child = await createPerson(h, { givenName: 'Sky', birthDate: '2019-05-05' });
+    await h.db
+      .insertInto('person_relationship')
+      .values([
+        { person_id: a, related_person_id: b, kind: 'spouse', since: '2010-06-01', custody_share: null },
+        { person_id: a, related_person_id: child, kind: 'parent-of', since: null, custody_share: '0.50' },
+      ])
+      .execute();
+    await h.registry.endPartnership(b, a, '2025-09-30', 'separated', agentContext());
+    const profile = await h.registry.getProfile(a, agentContext());
+    const spouse = profile.relationships.find((r) => r.kind === 'spouse');
+    assert.deepEqual(
+      [spouse?.givenName, spouse?.since, spouse?.endedOn],
+      ['Robin', '2010-06-01', '2025-09-30'],
+    );
+    assert.equal(profile.relationships.find((r) => r.kind === 'parent-of')?.custodyShare, '0.50');
+    assert.equal((await h.registry.getProfile(b, agentContext())).maritalStatus, 'separated');
+  });
 });

@@ -51,6 +51,21 @@ export interface RegistryService {
     context: AccessContext,
     options?: ChangeOptions,
   ): Promise<ChangeResult>;
+  /** Separation, divorce or a partner's death: ends the couple relationship and sets the marital status. */
+  endPartnership(
+    personId: string,
+    partnerId: string,
+    endedOn: string,
+    status: MaritalStatus,
+    context: AccessContext,
+    options?: ChangeOptions,
+  ): Promise<ChangeResult>;
+  changeName(
+    personId: string,
+    name: { givenName: string; familyName: string },
+    context: AccessContext,
+    options?: ChangeOptions,
+  ): Promise<ChangeResult>;
   changeMaritalStatus(
     personId: string,
     status: MaritalStatus,
@@ -134,8 +149,14 @@ export function createRegistryService(deps: RegistryDependencies): RegistryServi
         summary: { preferredChannel: input.preferredChannel, preferredLanguage: input.preferredLanguage },
         payload: { ...input },
         write: async (trx, at) => {
+          const before = await repo.findContact(trx, personId);
+          const previous = await previousContactPoint(trx, personId);
           await repo.updatePerson(trx, personId, { preferred_language: input.preferredLanguage }, at);
           await repo.upsertContact(trx, contactRow(personId, input, at));
+          // ASVS 6.3.7: a changed email or phone is announced to the one the person had before.
+          const reachable = before?.email !== input.email || before?.phone !== input.phone;
+          if (previous && before && reachable)
+            await deps.notifier.sensitiveChange(trx, personId, 'contact', previous, context);
         },
       }),
     changeDirectDeposit: (personId, input, context, options = {}) =>
@@ -153,8 +174,28 @@ export function createRegistryService(deps: RegistryDependencies): RegistryServi
           };
           await repo.upsertDirectDeposit(trx, row);
           // ASVS 6.3.7: tell the person through the contact point they had before this change.
-          if (previous) await deps.notifier.directDepositChanged(trx, personId, previous, context);
+          if (previous)
+            await deps.notifier.sensitiveChange(trx, personId, 'direct-deposit', previous, context);
         },
+      }),
+    endPartnership: (personId, partnerId, endedOn, status, context, options = {}) =>
+      commit(personId, context, options, {
+        element: 'marital-status',
+        summary: { maritalStatus: status, endedOn },
+        payload: { maritalStatus: status, partnershipEndedOn: endedOn },
+        write: async (trx, at) => {
+          if (!(await repo.endRelationship(trx, personId, partnerId, endedOn)))
+            throw new PersonNotFoundError();
+          await repo.updatePerson(trx, personId, { marital_status: status }, at);
+        },
+      }),
+    changeName: (personId, name, context, options = {}) =>
+      commit(personId, context, options, {
+        element: 'name',
+        summary: { givenName: name.givenName, familyName: name.familyName },
+        payload: { ...name },
+        write: (trx, at) =>
+          repo.updatePerson(trx, personId, { given_name: name.givenName, family_name: name.familyName }, at),
       }),
     changeMaritalStatus: (personId, status, context, options = {}) =>
       commit(personId, context, options, {

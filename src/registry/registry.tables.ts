@@ -76,6 +76,13 @@ export interface PrivacyRequestTable {
   closed_at: Date | null;
 }
 
+export interface RegistryRelationshipEndTable {
+  person_id: string;
+  related_person_id: string;
+  kind: string;
+  ended_on: DateColumn;
+}
+
 export interface RegistryTables {
   registry_person_status: RegistryPersonStatusTable;
   registry_address: RegistryAddressTable;
@@ -83,4 +90,5 @@ export interface RegistryTables {
   registry_direct_deposit: RegistryDirectDepositTable;
   registry_change: RegistryChangeTable;
   privacy_request: PrivacyRequestTable;
+  registry_relationship_end: RegistryRelationshipEndTable;
 }

@@ -47,9 +47,10 @@ export interface ChangePublisher {
 
 /** Tells the person that a sensitive detail changed, through the contact point they had before the change. */
 export interface ChangeNotifier {
-  directDepositChanged(
+  sensitiveChange(
     trx: Transaction<DB>,
     personId: string,
+    element: 'direct-deposit' | 'contact',
     previousContact: ContactPoint,
     context: AccessContext,
   ): Promise<void>;

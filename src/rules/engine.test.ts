@@ -44,6 +44,9 @@ test('output has the documented stable shape', () => {
   }
 });
 
+/** missingFacts are JSON Pointers into the household input (docs/rules-output.md), e.g. /people/0/income/2023. */
+const JSON_POINTER = /^(\/[A-Za-z0-9-]+)+$/;
+
 test('invariants: eligible ⇔ amount > 0, cannot-tell ⇔ null amount', () => {
   fc.assert(
     fc.property(householdArb, asOfArb, (h, asOf) => {
@@ -52,6 +55,7 @@ test('invariants: eligible ⇔ amount > 0, cannot-tell ⇔ null amount', () => {
         if (r.status === 'cannot-tell') assert.equal(r.annualCents, null, r.programme);
         if (r.status === 'not-eligible') assert.equal(r.annualCents, 0, r.programme);
         assert.ok(r.reasons.length > 0, `${r.programme} gives no reason`);
+        for (const path of r.missingFacts) assert.match(path, JSON_POINTER, `${r.programme}: ${path}`);
       }
     }),
     { numRuns: 500, seed: 20260101 },

@@ -23,7 +23,8 @@ export function signedInMenu(
   const home = identity.kind === 'staff' ? identityPaths.staffHome : identityPaths.myGuichet;
   const sessionUrl = pathFor(identityPaths.session, lang);
   return html`<div class="identity-menu">
-<a href="${pathFor(home, lang)}">${identity.kind === 'staff' ? identity.displayName : t.t('identity.my.title')}</a>
+<span class="identity-who">${request.identityName ? t.t('identity.menu.signedInAs', { name: request.identityName }) : t.t('identity.menu.signedIn')}</span>
+<a href="${pathFor(home, lang)}">${t.t(identity.kind === 'staff' ? 'identity.staff.homeTitle' : 'identity.my.title')}</a>
 <form method="post" action="${pathFor(identityPaths.signOut, lang)}" class="identity-signout">${csrfField(request.csrfToken())}<button type="submit" class="identity-link-button">${t.t('identity.menu.signOut')}</button></form>
 </div>
 <p class="identity-timeout-note" id="identity-timeout" data-idle-expires="${times.idleExpiresAt.toISOString()}" data-warning-seconds="${timing.warningSeconds}" data-idle-seconds="${timing.idleSeconds}" data-extend-url="${sessionUrl}" data-csrf="${request.csrfToken()}" data-sign-out-url="${pathFor(identityPaths.signOut, lang)}" data-text-title="${t.t('identity.timeout.title')}" data-text-body="${t.t('identity.timeout.body')}" data-text-extend="${t.t('identity.timeout.extend')}" data-text-sign-out="${t.t('identity.menu.signOut')}">

@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
+import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
@@ -14,9 +15,19 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface Database {
   readonly kind: DatabaseKind;
   readonly db: Kysely<DB>;
-  /** Bulk-load rows with COPY (tab-separated text). Used by seeding. */
-  copyIn(table: string, columns: readonly string[], tsv: string): Promise<void>;
+  /**
+   * Runs `work` on one session held throughout, so a bulk load can COPY inside its own transaction
+   * (`session.db.transaction()`). Used by seeding.
+   */
+  withCopySession<T>(work: (session: CopySession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+export interface CopySession {
+  /** Every query on this is on the session's one connection. */
+  readonly db: Kysely<DB>;
+  /** COPY rows in tab-separated text on the same connection (so inside its open transaction, if any). */
+  copyIn(table: string, columns: readonly string[], tsv: string): Promise<void>;
 }
 
 export class DatabaseUnavailableError extends Error {
@@ -40,10 +51,14 @@ export async function openDatabase(
     : openServer(config.databaseUrl, options.schema);
 }
 
+// PGlite is single-user and never replicates, so minimal WAL costs nothing, and a COPY into a table
+// truncated in the same transaction then skips WAL altogether (PostgreSQL manual 14.4.7): seeding's load.
+const EMBEDDED_SETTINGS = ['wal_level = minimal', 'max_wal_senders = 0'];
+
 async function openEmbedded(dataDir: string | null): Promise<Database> {
   let pglite: PGlite;
   try {
-    pglite = dataDir === null ? new PGlite() : new PGlite(dataDir);
+    pglite = new PGlite(dataDir ?? undefined, { postgresqlconf: EMBEDDED_SETTINGS });
     await pglite.waitReady;
   } catch (error) {
     throw new DatabaseUnavailableError(dataDir ?? 'memory', error);
@@ -52,15 +67,20 @@ async function openEmbedded(dataDir: string | null): Promise<Database> {
   return {
     kind: 'pglite',
     db,
-    async copyIn(table, columns, tsv) {
-      if (tsv === '') return;
-      // Holding a Kysely connection keeps other queries out of PGlite's single session meanwhile.
-      await db.connection().execute(async () => {
-        await pglite.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], {
-          blob: new Blob([tsv]),
-        });
-      });
-    },
+    // Holding a Kysely connection keeps other queries out of PGlite's single session meanwhile, and
+    // PGlite itself, called directly, is that same session.
+    withCopySession: (work) =>
+      db.connection().execute((connection) =>
+        work({
+          db: connection,
+          async copyIn(table, columns, tsv) {
+            if (tsv === '') return;
+            await pglite.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], {
+              blob: new Blob([tsv]),
+            });
+          },
+        }),
+      ),
     close: () => db.destroy(),
   };
 }
@@ -85,28 +105,45 @@ async function openServer(url: string, schema: string | undefined): Promise<Data
   return {
     kind: 'postgres',
     db,
-    copyIn: (table, columns, tsv) => copyInServer(pool, table, columns, tsv),
+    withCopySession: (work) => withServerCopySession(pool, work),
     close: () => db.destroy(),
   };
 }
 
-/** COPY FROM STDIN through pg-copy-streams: the server parses the tab-separated text itself. */
-async function copyInServer(
+/** One pooled client for the whole session; COPY FROM STDIN through pg-copy-streams on that client. */
+async function withServerCopySession<T>(
   pool: pg.Pool,
-  table: string,
-  columns: readonly string[],
-  tsv: string,
-): Promise<void> {
-  if (tsv === '') return;
+  work: (session: CopySession) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: singleClientPool(client) }) });
+  let broken: Error | undefined;
   try {
-    const copy = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
-    await pipeline(Readable.from([Buffer.from(tsv, 'utf8')]), copy);
-    client.release();
-  } catch (error) {
-    client.release(error instanceof Error ? error : true); // a connection broken mid-COPY is not reused
-    throw error;
+    return await work({
+      db,
+      async copyIn(table, columns, tsv) {
+        if (tsv === '') return;
+        try {
+          const copy = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+          await pipeline(Readable.from([Buffer.from(tsv, 'utf8')]), copy);
+        } catch (error) {
+          broken = error instanceof Error ? error : new Error(String(error));
+          throw error;
+        }
+      },
+    });
+  } finally {
+    client.release(broken ?? false); // a connection broken mid-COPY is not reused
   }
+}
+
+/** Kysely on one checked-out client: every "connection" it asks for is that client, never released early. */
+function singleClientPool(client: pg.PoolClient): PostgresPool {
+  const shared = {
+    query: (...args: Parameters<pg.PoolClient['query']>) => client.query(...args),
+    release: () => undefined,
+  } as unknown as PostgresPoolClient;
+  return { connect: () => Promise.resolve(shared), end: () => Promise.resolve() };
 }
 
 async function createSchema(url: string, schema: string): Promise<void> {

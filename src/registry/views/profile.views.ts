@@ -40,7 +40,7 @@ ${summaryRow(t.t('registry.fields.alternateFormats'), profile.contact.alternateF
 <h2>${t.t('registry.profile.depositTitle')}</h2>
 <dl class="summary-list">${summaryRow(t.t('registry.fields.directDeposit'), deposit ? t.t('registry.profile.depositValue', { institution: deposit.institution, transit: deposit.transit, account: deposit.account }) : none)}</dl>
 <h2>${t.t('registry.profile.householdTitle')}</h2>
-${profile.relationships.length === 0 ? html`<p>${none}</p>` : html`<ul>${profile.relationships.map((r) => html`<li>${t.t(`registry.relationship.${r.kind}`, { name: `${r.givenName} ${r.familyName}` })}${r.since ? ` (${t.t('registry.relationship.since', { date: t.date(r.since) })})` : ''}${r.custodyShare ? ` (${t.t('registry.relationship.custody', { share: Math.round(Number(r.custodyShare) * 100) })})` : ''}</li>`)}</ul>`}`;
+${profile.relationships.length === 0 ? html`<p>${none}</p>` : html`<ul>${profile.relationships.map((r) => html`<li>${t.t(`registry.relationship.${r.kind}`, { name: `${r.givenName} ${r.familyName}` })}${r.since ? ` (${t.t('registry.relationship.since', { date: t.date(r.since) })})` : ''}${r.endedOn ? ` (${t.t('registry.relationship.ended', { date: t.date(r.endedOn) })})` : ''}${r.custodyShare ? ` (${t.t('registry.relationship.custody', { share: Math.round(Number(r.custodyShare) * 100) })})` : ''}</li>`)}</ul>`}`;
 }
 
 export function changesTable(t: Translator, changes: readonly ChangeRow[]) {

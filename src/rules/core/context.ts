@@ -1,5 +1,12 @@
 import { InvalidParameterFileError, type ParameterStore } from './parameters.ts';
-import type { Citation, EvaluationContext, ParameterUse, StepDetails, TraceStep } from './types.ts';
+import type {
+  Citation,
+  EvaluationContext,
+  ParameterSource,
+  ParameterUse,
+  StepDetails,
+  TraceStep,
+} from './types.ts';
 
 /** Records parameter reads and rule steps; `tracing: false` makes every record call a no-op. */
 class TracingContext implements EvaluationContext {
@@ -57,4 +64,19 @@ class TracingContext implements EvaluationContext {
 
 export function createContext(store: ParameterStore, options: { tracing: boolean }): EvaluationContext {
   return new TracingContext(store, options.tracing);
+}
+
+/**
+ * An untraced context over any ParameterSource, for batch fast paths that reuse the traced path's
+ * helpers: reads go straight to the source (same values, same errors) and steps are dropped.
+ */
+export function untracedContext(params: ParameterSource): EvaluationContext {
+  return {
+    tracing: false,
+    param: (path, date) => params.param(path, date),
+    table: (path, date) => params.table(path, date),
+    references: (path) => params.references(path),
+    step: () => undefined,
+    takeTrace: () => [],
+  };
 }

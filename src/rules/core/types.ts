@@ -41,7 +41,7 @@ export interface ProgrammeResult {
   readonly periodCents: number | null;
   readonly period: Period | null;
   readonly reasons: readonly ReasonCode[];
-  /** JSON paths (e.g. `people[0].income.2024`) of facts needed to decide. */
+  /** JSON Pointers into the household input (e.g. `/people/0/income/2024`) of facts needed to decide. */
   readonly missingFacts: readonly string[];
   readonly citations: readonly Citation[];
   readonly trace: readonly TraceStep[];

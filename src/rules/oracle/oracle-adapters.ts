@@ -1,5 +1,5 @@
 import { defaultParameters as store } from '../core/parameters.ts';
-import { excess } from '../core/money.ts';
+import { excess, multiplyRate } from '../core/money.ts';
 import {
   ccbAnnualCents,
   cdbAnnualCents,
@@ -7,14 +7,9 @@ import {
   summarizeChildren,
   type CcbPlan,
 } from '../programmes/ccb/ccb.formula.ts';
-import {
-  combinePhases,
-  isCwbFamily,
-  isDisabilitySupplementEligible,
-  resolveCwbPlan,
-} from '../programmes/cwb/cwb.formula.ts';
-import { recoveryTaxCents } from '../programmes/oas/oas.formula.ts';
-import { resolveSeniorsPlan } from '../programmes/oas/seniors.plan.ts';
+import { combinePhases, isCwbFamily, isDisabilitySupplementEligible } from '../programmes/cwb/cwb.formula.ts';
+import { cwbAnswers, cwbFromFacts } from './oracle-cwb.ts';
+import { oasAnswers } from './oracle-oas.ts';
 import { gstAnswers } from './oracle-gst.ts';
 import {
   dollarsToCents,
@@ -78,44 +73,24 @@ const childDisabilityBenefit: Evaluator = (c) => {
   return value(cents(cdbAnnualCents(plan, afni(c))));
 };
 
-/** Variables that need our parameters for the period; resolving throws NoParametersForDateError when outside coverage. */
-const needsCcbPlan: Evaluator = (c) => {
-  resolveCcbPlan(store, periodStart(c));
-  return listed('component not exposed');
-};
+/** ITA s. 122.61(1), element C: a qualified dependant who is eligible for the disability tax credit. */
+const childDisabilityEligible: Evaluator = (c) =>
+  value(people(c).map(([, p]) => flag(p, 'dtc_eligible') && flag(p, 'child_benefit_eligible')));
 
-const needsSeniorsPlan: Evaluator = (c) => {
-  resolveSeniorsPlan(store, periodStart(c));
-  return listed('component not exposed');
-};
-
-const needsCwbPlan: Evaluator = (c) => {
-  resolveCwbPlan(store, periodStart(c));
-  return listed('component not exposed');
-};
-
-/** The recovery tax on income of year N is recovered from July N+1: our threshold is keyed there. */
-const oasRepayment: Evaluator = (c) => {
-  const recovery = store.table('oas/recovery', `${Number(c.period) + 1}-07-01`);
-  const answers = people(c).map(([, p]) => {
-    if (!has(p, 'oas_pre_repayment')) return undefined;
-    const tax = recoveryTaxCents(
-      recovery['threshold'] ?? Number.NaN,
-      recovery['rate'] ?? Number.NaN,
-      dollarsToCents(num(p, 'individual_net_income')),
-      dollarsToCents(num(p, 'oas_pre_repayment')),
-    );
-    return cents(tax);
-  });
-  if (answers.some((a) => a === undefined)) return needsSeniorsPlan(c);
-  return value(answers as number[]);
+/** Element C's reduction: 3.2 % (one child) or 5.7 % (two or more) of income above the second threshold. */
+const childDisabilityReduction: Evaluator = (c) => {
+  const plan = resolveCcbPlan(store, periodStart(c));
+  const n = num(household(c), 'child_disability_benefit_children');
+  if (n === 0) return value(0);
+  const rate = plan.cdbRate[n > 1 ? 2 : 1] ?? Number.NaN;
+  return value(cents(multiplyRate(excess(afni(c), plan.secondThreshold), rate, 'half-up')));
 };
 
 const cwbFromComponents =
   (max: string, phaseIn: string, phaseOut: string): Evaluator =>
   (c) => {
     const h = household(c);
-    if (!has(h, max)) return needsCwbPlan(c);
+    if (!has(h, max)) return listed(`${max} is not an input of this case`);
     return value(
       cents(
         combinePhases(
@@ -129,7 +104,7 @@ const cwbFromComponents =
 
 const cwbTotal: Evaluator = (c) => {
   const h = household(c);
-  if (!has(h, 'cwb_base')) return needsCwbPlan(c);
+  if (!has(h, 'cwb_base')) return cwbFromFacts(c);
   return value(num(h, 'cwb_base') + num(h, 'cwb_disability_supplement'));
 };
 
@@ -151,12 +126,8 @@ const cwbDisabilityEligible: Evaluator = (c) =>
 export const EVALUATORS: Readonly<Record<string, Evaluator>> = {
   child_benefit: childBenefit,
   child_disability_benefit: childDisabilityBenefit,
-  child_disability_benefit_eligible: needsCcbPlan,
-  child_disability_benefit_reduction: needsCcbPlan,
-  oas_eligibility: needsSeniorsPlan,
-  oas_pre_repayment: needsSeniorsPlan,
-  oas_net: needsSeniorsPlan,
-  oas_repayment: oasRepayment,
+  child_disability_benefit_eligible: childDisabilityEligible,
+  child_disability_benefit_reduction: childDisabilityReduction,
   cwb_base: cwbFromComponents('cwb_base_max_amount', 'cwb_base_phase_in', 'cwb_base_phase_out'),
   cwb_disability_supplement: cwbFromComponents(
     'cwb_disability_supplement_max_amount',
@@ -166,17 +137,11 @@ export const EVALUATORS: Readonly<Record<string, Evaluator>> = {
   canada_workers_benefit: cwbTotal,
   is_cwb_family: cwbFamily,
   cwb_disability_supplement_eligible: cwbDisabilityEligible,
-  cwb_base_max_amount: needsCwbPlan,
-  cwb_base_phase_in: needsCwbPlan,
-  cwb_base_phase_out: needsCwbPlan,
-  cwb_dependant: needsCwbPlan,
-  cwb_eligible: needsCwbPlan,
-  cwb_disability_supplement_max_amount: needsCwbPlan,
-  cwb_disability_supplement_phase_in: needsCwbPlan,
-  cwb_disability_supplement_phase_out: needsCwbPlan,
   cwb_disability_category: () =>
     listed(
       'PolicyEngine-internal category; we count DTC-eligible spouses and the family flag (ITA s. 122.7(3))',
     ),
   ...gstAnswers,
+  ...oasAnswers,
+  ...cwbAnswers,
 };

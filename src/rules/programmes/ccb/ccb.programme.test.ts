@@ -198,7 +198,7 @@ run('ccb', CCB);
 run('cdb', CDB);
 
 test('ccb: outside coverage → cannot-tell, never the nearest year', () => {
-  for (const date of ['2022-06-30', '2026-07-01']) {
+  for (const date of ['2020-06-30', '2026-07-01']) {
     const [r] = evaluateHousehold(family(dollars(30000), [2020, 2021, 2025], [age9]), {
       asOf: date,
       programmes: ['ccb'],

@@ -172,7 +172,7 @@ describe('CPP retirement pension — cannot tell and coverage', () => {
     const household: Household = { province: 'ON', people: [{ id: 'p1', birthDate: '1958-05-01' }] };
     const result = evaluate(household);
     assert.equal(result.status, 'cannot-tell');
-    assert.deepEqual(result.missingFacts, ['people[0].cpp.earningsByYear']);
+    assert.deepEqual(result.missingFacts, ['/people/0/cpp/earningsByYear']);
   });
 
   it('says nothing about a person under 60 without CPP facts', () => {

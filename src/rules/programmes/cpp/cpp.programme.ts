@@ -1,6 +1,15 @@
 import { ageOn, monthIndex, yearOf } from '../../core/dates.ts';
+import { untracedContext } from '../../core/context.ts';
+import { NoParametersForDateError } from '../../core/errors.ts';
 import { amountResult, cannotTellResult, notEligibleResult } from '../../core/result.ts';
-import type { Citation, EvaluationContext, Programme, ProgrammeResult } from '../../core/types.ts';
+import type {
+  Citation,
+  EvaluationContext,
+  FastEvaluator,
+  ParameterSource,
+  Programme,
+  ProgrammeResult,
+} from '../../core/types.ts';
 import type { CppFacts, Household, Person } from '../../model/household.ts';
 import { applyDropOuts, type DropOutResult } from './cpp-drop-outs.ts';
 import { earningsYears, maximumPensionableEarningsAverage, type EarningsYear } from './cpp-earnings.ts';
@@ -141,7 +150,39 @@ function evaluatePerson(
     reasons: ['cpp.earnings-missing'],
     citations: CITATIONS,
   };
-  return [cannotTellResult(common, [`people[${index}].cpp.earningsByYear`], ctx)];
+  return [cannotTellResult(common, [`/people/${index}/cpp/earningsByYear`], ctx)];
+}
+
+/** The annual amount `evaluateClaim` pays, through the same steps and parameter reads, without a result. */
+function claimAnnualCents(claim: Claim, ctx: EvaluationContext): number {
+  if (monthIndex(claim.start) < claim.ages.earliestStart) return 0;
+  const base = basePensionCents(claim, ctx);
+  return base === null ? 0 : adjustedCents(claim, base, ctx) * 12;
+}
+
+/**
+ * Batch fast path. Parameters are read at each pension's start month, which varies by person, so
+ * claims reuse the traced path's steps on an untraced context; people without CPP facts cost an
+ * age test and allocate nothing (60 or older: cannot tell, as in `evaluatePerson`).
+ */
+function compileCpp(asOf: string, params: ParameterSource): FastEvaluator {
+  const ctx = untracedContext(params);
+  return (household) => {
+    let sum = 0;
+    let unknown = false;
+    try {
+      for (const person of household.people) {
+        const cpp = person.cpp;
+        if (cpp !== undefined) sum += claimAnnualCents(openClaim(person, cpp, asOf, ctx), ctx);
+        else if (ageOn(person.birthDate, asOf) >= 60) unknown = true;
+      }
+    } catch (error) {
+      if (error instanceof NoParametersForDateError) return Number.NaN;
+      throw error;
+    }
+    if (sum > 0) return sum;
+    return unknown ? Number.NaN : 0;
+  };
 }
 
 export const cppRetirementProgramme: Programme = {
@@ -149,4 +190,5 @@ export const cppRetirementProgramme: Programme = {
   evaluate(household: Household, asOf: string, ctx: EvaluationContext): ProgrammeResult[] {
     return household.people.flatMap((person, index) => evaluatePerson(person, index, asOf, ctx));
   },
+  compile: compileCpp,
 };

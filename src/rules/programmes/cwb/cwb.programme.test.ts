@@ -96,9 +96,15 @@ const SCENARIOS: readonly {
     expected: 1428_00,
   },
   {
-    name: '2023: amounts not verified → cannot tell',
+    name: '2023: single, $10,000 → the indexed 2023 maximum $1,518 (ITA s. 117.1)',
     date: '2023-06-01',
     household: single(2023, 10000),
+    expected: 1518_00,
+  },
+  {
+    name: '2021: before our parameter coverage → cannot tell',
+    date: '2021-06-01',
+    household: single(2021, 10000),
     expected: 'cannot-tell',
   },
   {

@@ -228,13 +228,13 @@ describe('EI regular benefits — cannot tell and coverage', () => {
     );
     assert.equal(result.status, 'cannot-tell');
     assert.equal(result.annualCents, null);
-    assert.deepEqual(result.missingFacts, ['people[0].ei.regionalUnemploymentRate']);
+    assert.deepEqual(result.missingFacts, ['/people/0/ei/regionalUnemploymentRate']);
     assert.deepEqual(result.reasons, ['ei.regional-rate-missing']);
   });
 
   it('names the missing separation date', () => {
     const result = evaluate(claimant({ weeks: weeksBefore(JAN_2025, 20, 35, 100_000), rate: 8 }));
-    assert.deepEqual(result.missingFacts, ['people[0].ei.separationDate']);
+    assert.deepEqual(result.missingFacts, ['/people/0/ei/separationDate']);
   });
 
   it('gives no result for a person without EI facts', () => {

@@ -73,7 +73,7 @@ const rows: Row[] = [
     unit: { province: 'AB', shelterCostCents: 90_000, assetsCents: 0 },
     expected: {
       status: 'cannot-tell',
-      missingFacts: ['people[0].socialAssistance.barriersToFullEmployment'],
+      missingFacts: ['/people/0/socialAssistance/barriersToFullEmployment'],
     },
   },
   {

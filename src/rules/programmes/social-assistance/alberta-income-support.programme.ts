@@ -103,7 +103,7 @@ function evaluateUnit(
   const { means, missing } = monthlyMeans(household, unit);
   const barriers = unit.applicant.person.socialAssistance?.barriersToFullEmployment;
   if (barriers === undefined)
-    missing.push(`people[${unit.applicant.index}].socialAssistance.barriersToFullEmployment`);
+    missing.push(`/people/${unit.applicant.index}/socialAssistance/barriersToFullEmployment`);
   if (missing.length > 0) return cannotTell(COMMON, ['social-assistance.facts-missing'], missing, ctx);
   return evaluateDesignated({ unit, means, category: barriers ? 'bfe' : 'etw' }, asOf, ctx);
 }

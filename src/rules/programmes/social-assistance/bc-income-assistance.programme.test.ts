@@ -69,7 +69,7 @@ const single: Row[] = [
   {
     name: 'Assets not given: cannot tell',
     unit: { province: 'BC', shelterCostCents: 120_000 },
-    expected: { status: 'cannot-tell', missingFacts: ['assetsCents'] },
+    expected: { status: 'cannot-tell', missingFacts: ['/assetsCents'] },
   },
 ];
 

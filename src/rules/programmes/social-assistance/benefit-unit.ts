@@ -55,9 +55,9 @@ function incomeFacts(unit: BenefitUnit): string[] {
   for (const m of adultsOf(unit)) {
     const sa = m.person.socialAssistance;
     if (sa?.monthlyNetEarningsCents === undefined)
-      missing.push(`people[${m.index}].socialAssistance.monthlyNetEarningsCents`);
+      missing.push(`/people/${m.index}/socialAssistance/monthlyNetEarningsCents`);
     if (sa?.monthlyOtherIncomeCents === undefined)
-      missing.push(`people[${m.index}].socialAssistance.monthlyOtherIncomeCents`);
+      missing.push(`/people/${m.index}/socialAssistance/monthlyOtherIncomeCents`);
   }
   return missing;
 }
@@ -69,15 +69,15 @@ function assetsOf(household: Household): number | undefined {
   return given.length === 0 ? undefined : given.reduce((a, b) => a + b, 0);
 }
 
-/** The facts every needs test reads; `missing` lists the JSON paths of those not given. */
+/** The facts every needs test reads; `missing` lists the JSON Pointers of those not given. */
 export function monthlyMeans(
   household: Household,
   unit: BenefitUnit,
 ): { means: MonthlyMeans; missing: string[] } {
   const missing = incomeFacts(unit);
   const assets = assetsOf(household);
-  if (assets === undefined) missing.push('assetsCents');
-  if (household.shelterCostCents === undefined) missing.push('shelterCostCents');
+  if (assets === undefined) missing.push('/assetsCents');
+  if (household.shelterCostCents === undefined) missing.push('/shelterCostCents');
   const adults = adultsOf(unit);
   const means: MonthlyMeans = {
     earningsByAdult: adults.map((m) => m.person.socialAssistance?.monthlyNetEarningsCents ?? 0),

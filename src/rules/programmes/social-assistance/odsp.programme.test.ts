@@ -45,7 +45,7 @@ const single: Row[] = [
   {
     name: 'Disability status not given: cannot tell, naming it',
     unit: { province: 'ON', shelterCostCents: RENT, assetsCents: 0 },
-    expected: { status: 'cannot-tell', missingFacts: ['people[0].disability.provincialDisability'] },
+    expected: { status: 'cannot-tell', missingFacts: ['/people/0/disability/provincialDisability'] },
   },
 ];
 
@@ -75,7 +75,7 @@ const families: Row[] = [
   {
     name: "Couple, spouse's disability status not given: cannot tell, naming it",
     unit: { ...couple, disabled: true },
-    expected: { status: 'cannot-tell', missingFacts: ['people[1].disability.provincialDisability'] },
+    expected: { status: 'cannot-tell', missingFacts: ['/people/1/disability/provincialDisability'] },
   },
   {
     name: 'Couple, rent $600 below the maximum: actual shelter paid, $1,134 + $600 = $1,734',

@@ -54,7 +54,7 @@ function heads(unit: BenefitUnit): Member[] {
 function missingDisability(unit: BenefitUnit): string[] {
   return heads(unit)
     .filter((m) => m.person.disability?.provincialDisability === undefined)
-    .map((m) => `people[${m.index}].disability.provincialDisability`);
+    .map((m) => `/people/${m.index}/disability/provincialDisability`);
 }
 
 /** s. 28: $40,000 single or $50,000 couple, plus an amount for each other dependant. */

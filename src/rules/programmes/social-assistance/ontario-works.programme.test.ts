@@ -100,12 +100,12 @@ const table: { name: string; unit: UnitSpec; expected: Expected }[] = [
   {
     name: 'Shelter cost not given: cannot tell',
     unit: { province: 'ON', assetsCents: 0 },
-    expected: { status: 'cannot-tell', missingFacts: ['shelterCostCents'] },
+    expected: { status: 'cannot-tell', missingFacts: ['/shelterCostCents'] },
   },
   {
     name: 'Earnings without months on assistance: cannot tell which exemption applies',
     unit: { province: 'ON', earningsCents: 50_000, shelterCostCents: 90_000, assetsCents: 0 },
-    expected: { status: 'cannot-tell', missingFacts: ['people[0].socialAssistance.monthsOnAssistance'] },
+    expected: { status: 'cannot-tell', missingFacts: ['/people/0/socialAssistance/monthsOnAssistance'] },
   },
 ];
 

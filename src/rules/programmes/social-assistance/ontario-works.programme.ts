@@ -65,7 +65,7 @@ function missingMonths(unit: BenefitUnit, means: MonthlyMeans): string[] {
   if (means.earningsByAdult.every((e) => e === 0)) return [];
   return adultsOf(unit)
     .filter((m) => m.person.socialAssistance?.monthsOnAssistance === undefined)
-    .map((m) => `people[${m.index}].socialAssistance.monthsOnAssistance`);
+    .map((m) => `/people/${m.index}/socialAssistance/monthsOnAssistance`);
 }
 
 function evaluateUnit(

@@ -1,6 +1,7 @@
 // Seeds a demo population into fresh databases and prints how fast it went.
-//   npm run bench:seed -- [--people 1000000] [--database pglite|postgres] [--threads 2] [--pglite-dir DIR]
-// PGlite is in memory unless --pglite-dir names a directory (created, then removed). PostgreSQL uses a
+//   npm run bench:seed -- [--people 1000000] [--database pglite|postgres] [--threads 2] [--pglite-dir DIR|memory]
+// PGlite is on disk, as the product runs it, in a new directory under --pglite-dir (default the system's
+// temporary directory; removed afterwards), or in memory with --pglite-dir memory. PostgreSQL uses a
 // throwaway schema at TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -50,10 +51,8 @@ async function openTarget(kind: DatabaseKind): Promise<Target> {
       },
     };
   }
-  const dir =
-    values['pglite-dir'] === undefined
-      ? null
-      : mkdtempSync(join(values['pglite-dir'] ?? tmpdir(), 'guichet-bench-'));
+  const parent = values['pglite-dir'] ?? tmpdir();
+  const dir = parent === 'memory' ? null : mkdtempSync(join(parent, 'guichet-bench-'));
   const database = await openDatabase({ databaseUrl: null, dataDir: dir });
   const label = dir === null ? 'PGlite (in memory)' : 'PGlite (on disk)';
   return {

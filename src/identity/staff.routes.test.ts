@@ -126,4 +126,17 @@ describe('staff: roles, least privilege, stated purpose, role administration', (
     const { jar } = await signIn(h, 'staff', 'supervisor');
     assert.equal((await guichetRequest(h, jar, 'GET', '/en/staff/roles')).statusCode, 403);
   });
+
+  it('disabling a staff account ends its sessions at the next request (ASVS 7.4.2)', async () => {
+    const { jar } = await signIn(h, 'staff', 'tribunal');
+    assert.equal((await guichetRequest(h, jar, 'GET', '/en/staff')).statusCode, 200);
+    await h.database.db
+      .updateTable('identity_staff')
+      .set({ disabled_at: new Date() })
+      .where('display_name', '=', 'Tomás Tribunal')
+      .execute();
+    const after = await guichetRequest(h, jar, 'GET', '/en/staff');
+    assert.equal(after.statusCode, 303);
+    assert.match(String(after.headers.location), /^\/en\/staff\/sign-in/);
+  });
 });

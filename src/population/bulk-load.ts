@@ -77,11 +77,8 @@ export async function withKeysAndIndexesLifted<T>(
       const lifted = await findLifted(trx);
       await dropLifted(trx, lifted);
       await sql.raw(`TRUNCATE ${POPULATION_TABLES.join(', ')}`).execute(trx);
-      let t = performance.now();
       const result = await load(session.copyIn);
-      console.error('load', performance.now() - t); t = performance.now();
       await restoreLifted(trx, lifted);
-      console.error('restore', performance.now() - t);
       return result;
     }),
   );
@@ -115,10 +112,7 @@ async function dropLifted(trx: Trx, { foreignKeys, keys, indexes }: Lifted): Pro
 
 // Keys before the foreign keys that need them; building each checks every loaded row.
 async function restoreLifted(trx: Trx, { foreignKeys, keys, indexes }: Lifted): Promise<void> {
-  for (const key of [...keys, ...foreignKeys]) {
-    const t = performance.now();
+  for (const key of [...keys, ...foreignKeys])
     await sql.raw(`ALTER TABLE ${key.table} ADD CONSTRAINT ${key.name} ${key.definition}`).execute(trx);
-    console.error(key.name, performance.now() - t);
-  }
-  for (const index of indexes) { const t = performance.now(); await sql.raw(index.definition).execute(trx); console.error(index.name, performance.now() - t); }
+  for (const index of indexes) await sql.raw(index.definition).execute(trx);
 }

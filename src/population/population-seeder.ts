@@ -89,11 +89,8 @@ async function loadPopulation(
   let copying: Promise<void> = Promise.resolve();
   try {
     for (const households of batchHouseholds(iterateHouseholds(options), BATCH_PEOPLE)) {
-      let t = performance.now();
       const batch = await protectBatch(households, dependencies);
-      const tp = performance.now() - t; t = performance.now();
       await copying;
-      console.error('protect', Math.round(tp), 'waitcopy', Math.round(performance.now() - t));
       copying = copyBatch(copyIn, batch);
       copying.catch(() => undefined); // awaited on the next turn; this only stops an early failure counting as unhandled
       addTotals(totals, households);
@@ -142,14 +139,6 @@ async function protectBatch(
 
 // One session, so one COPY at a time; the order does not matter while the keys are lifted.
 async function copyBatch(
-  copyIn: CopySession['copyIn'],
-  { households, protectedValues }: PreparedBatch,
-): Promise<void> {
-  const t = performance.now();
-  await copyBatch2(copyIn, { households, protectedValues });
-  console.error('copy', Math.round(performance.now() - t));
-}
-async function copyBatch2(
   copyIn: CopySession['copyIn'],
   { households, protectedValues }: PreparedBatch,
 ): Promise<void> {

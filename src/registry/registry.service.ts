@@ -9,15 +9,11 @@ import { isoDate, loadProfile } from './registry-profile.ts';
 import type { Profile, RevealOptions } from './registry-profile.ts';
 import * as repo from './registry.repository.ts';
 import type { ChangeRow } from './registry.repository.ts';
+import { auditEntry, commitChange } from './registry-commit.ts';
+import type { PendingChange } from './registry-commit.ts';
 import type { ResidenceStatus } from './registry.tables.ts';
-import { CorrectionReasonRequiredError, PersonNotFoundError } from './registry.types.ts';
-import type {
-  AccessContext,
-  ChangeNotifier,
-  ChangePublisher,
-  ContactPoint,
-  RegistryElement,
-} from './registry.types.ts';
+import { PersonNotFoundError } from './registry.types.ts';
+import type { AccessContext, ChangeNotifier, ChangePublisher, ContactPoint } from './registry.types.ts';
 
 export interface ChangeOptions {
   /** Staff corrections say why (Privacy Act s. 12(2): correction or a notation that it was requested). */
@@ -94,13 +90,6 @@ export interface RegistryDependencies {
   publisher: ChangePublisher;
   notifier: ChangeNotifier;
   clock: () => Date;
-}
-
-interface PendingChange {
-  element: RegistryElement;
-  summary: Record<string, string>;
-  payload: Record<string, unknown>;
-  write(trx: Transaction<DB>, at: Date): Promise<void>;
 }
 
 export function createRegistryService(deps: RegistryDependencies): RegistryService {
@@ -225,78 +214,6 @@ export function createRegistryService(deps: RegistryDependencies): RegistryServi
         await audit.record(auditEntry(context, personId, 'registry.sin.set', 'success', {}), trx);
       });
     },
-  };
-}
-
-async function commitChange(
-  deps: RegistryDependencies,
-  personId: string,
-  context: AccessContext,
-  options: ChangeOptions,
-  change: PendingChange,
-): Promise<ChangeResult> {
-  const kind = options.correctionReason === undefined ? 'update' : 'correction';
-  if (kind === 'correction' && options.correctionReason?.trim() === '')
-    throw new CorrectionReasonRequiredError();
-  const result = await deps.db.transaction().execute(async (trx) => {
-    if (!(await repo.findPerson(trx, personId))) throw new PersonNotFoundError();
-    const status = await repo.lockStatus(trx, personId);
-    const at = deps.clock();
-    const version = status.version + 1;
-    await change.write(trx, at);
-    await repo.bumpVersion(trx, personId, version, at);
-    const changeId = await repo.insertChange(trx, {
-      person_id: personId,
-      version,
-      element: change.element,
-      kind,
-      summary: JSON.stringify(change.summary),
-      actor_type: context.actor.type,
-      actor_id: context.actor.id ?? null,
-      actor_role: context.actor.role ?? null,
-      actor_agency_id: context.actor.agencyId ?? null,
-      channel: context.channel,
-      source_agency_id: context.sourceAgencyId ?? null,
-      reason: options.correctionReason ?? null,
-      correlation_id: context.correlationId,
-      occurred_at: at,
-    });
-    await deps.publisher.publish(trx, {
-      changeId,
-      personId,
-      element: change.element,
-      version,
-      occurredAt: at,
-      payload: change.payload,
-    });
-    // Last, because appending to the audit chain locks its head until commit: the shorter, the better.
-    const details = { changeId, version, element: change.element };
-    await deps.audit.record(
-      auditEntry(context, personId, `registry.${change.element}.${kind}`, 'success', details),
-      trx,
-    );
-    return { changeId, version };
-  });
-  deps.publisher.committed?.();
-  return result;
-}
-
-function auditEntry(
-  context: AccessContext,
-  personId: string | null,
-  action: string,
-  outcome: 'success' | 'failure',
-  details: object,
-) {
-  return {
-    actor: context.actor,
-    subjectPersonId: personId,
-    action,
-    purpose: context.purpose,
-    channel: context.channel,
-    outcome,
-    correlationId: context.correlationId,
-    details: { ...details },
   };
 }
 

@@ -18,16 +18,15 @@ export async function lockChainHead(trx: Transaction<DB>): Promise<{ seq: string
   return head;
 }
 
-export async function insertAuditRow(trx: Transaction<DB>, row: NewAuditRow): Promise<void> {
+/** Appends rows (already chained, in order) and moves the chain head to the last one. */
+export async function insertAuditRows(trx: Transaction<DB>, rows: readonly NewAuditRow[]): Promise<void> {
+  const last = rows.at(-1);
+  if (!last) return;
   await trx
     .insertInto('audit_event')
-    .values({ ...row, details: JSON.stringify(row.details) })
+    .values(rows.map((row) => ({ ...row, details: JSON.stringify(row.details) })))
     .execute();
-  await trx
-    .updateTable('audit_chain_head')
-    .set({ seq: row.seq, hash: row.hash })
-    .where('id', '=', 1)
-    .execute();
+  await trx.updateTable('audit_chain_head').set({ seq: last.seq, hash: last.hash }).where('id', '=', 1).execute();
 }
 
 export async function readChainHead(db: Executor): Promise<{ seq: string; hash: string }> {

@@ -5,7 +5,7 @@ import { chainHash } from './audit-hash.ts';
 import type { HashedFields } from './audit-hash.ts';
 import {
   findAuditForSubject,
-  insertAuditRow,
+  insertAuditRows,
   lockChainHead,
   readAuditPage,
   readChainHead,
@@ -53,22 +53,64 @@ export interface AuditService {
   listForSubject(personId: string, limit?: number): Promise<AuditRow[]>;
 }
 
-export function createAuditService(
-  db: Kysely<DB>,
-  metrics?: Metrics,
-  clock: () => Date = () => new Date(),
-): AuditService {
-  async function append(trx: Transaction<DB>, entry: AuditEntry): Promise<void> {
+export function createAuditService(db: Kysely<DB>, metrics?: Metrics, clock: () => Date = () => new Date()): AuditService {
+  async function append(trx: Transaction<DB>, entries: readonly AuditEntry[]): Promise<void> {
     const head = await lockChainHead(trx);
-    const fields = toHashedFields(entry, (BigInt(head.seq) + 1n).toString(), clock());
-    await insertAuditRow(trx, toRow(fields, head.hash, chainHash(head.hash, fields)));
-    metrics?.auditEvents.inc({ action: entry.action, outcome: entry.outcome });
+    let seq = BigInt(head.seq);
+    let prevHash = head.hash;
+    const rows = entries.map((entry) => {
+      seq += 1n;
+      const fields = toHashedFields(entry, seq.toString(), clock());
+      const row = toRow(fields, prevHash, chainHash(prevHash, fields));
+      prevHash = row.hash;
+      return row;
+    });
+    await insertAuditRows(trx, rows);
+    for (const entry of entries) metrics?.auditEvents.inc({ action: entry.action, outcome: entry.outcome });
   }
+  const groupCommit = createGroupCommit((entries) => db.transaction().execute((trx) => append(trx, entries)));
   return {
-    record: (entry, trx) => (trx ? append(trx, entry) : db.transaction().execute((t) => append(t, entry))),
+    record: (entry, trx) => (trx ? append(trx, [entry]) : groupCommit(entry)),
     verify: () => verifyChain(db),
     listForSubject: (personId, limit = 200) => findAuditForSubject(db, personId, limit),
   };
+}
+
+// Enough to amortise one transaction over a burst of page views, small enough to keep each insert modest.
+const MAX_GROUP = 500;
+
+interface Waiting {
+  entry: AuditEntry;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit: entries recorded outside a caller's transaction while a write is in flight are queued and
+ * written together in the next transaction, so the chain head is locked once per batch instead of once per
+ * entry. Each caller still waits until its own entry is committed: an access is never shown unrecorded.
+ */
+function createGroupCommit(write: (entries: readonly AuditEntry[]) => Promise<void>): (entry: AuditEntry) => Promise<void> {
+  const queue: Waiting[] = [];
+  let writing = false;
+  async function drain(): Promise<void> {
+    writing = true;
+    while (queue.length > 0) {
+      const batch = queue.splice(0, MAX_GROUP);
+      try {
+        await write(batch.map((waiting) => waiting.entry));
+        for (const waiting of batch) waiting.resolve();
+      } catch (error) {
+        for (const waiting of batch) waiting.reject(error);
+      }
+    }
+    writing = false;
+  }
+  return (entry) =>
+    new Promise<void>((resolve, reject) => {
+      queue.push({ entry, resolve, reject });
+      if (!writing) void drain();
+    });
 }
 
 function toHashedFields(entry: AuditEntry, seq: string, occurredAt: Date): HashedFields {

@@ -41,6 +41,27 @@ describeOnBothDatabases('audit log', (database) => {
     assert.equal((await audit.listForSubject('person-1')).length, 8);
   });
 
+  test('grouped writes and writes inside callers’ transactions interleave into one intact chain', async () => {
+    const audit = createAuditService(database().db);
+    const before = (await audit.verify()).checked;
+    const inTransaction = (n: number) => database().db.transaction().execute((trx) => audit.record(entry(n), trx));
+    await Promise.all(Array.from({ length: 120 }, (_, n) => (n % 4 === 0 ? inTransaction(n) : audit.record(entry(n)))));
+    const report = await audit.verify();
+    assert.deepEqual(report.problems, []);
+    assert.equal(report.checked, before + 120);
+  });
+
+  test('a failed grouped write rejects its callers instead of pretending the access was recorded', async () => {
+    const audit = createAuditService(database().db);
+    await sql`ALTER TABLE audit_event RENAME TO audit_event_away`.execute(database().db);
+    try {
+      await assert.rejects(Promise.all([audit.record(entry(1)), audit.record(entry(2))]));
+    } finally {
+      await sql`ALTER TABLE audit_event_away RENAME TO audit_event`.execute(database().db);
+    }
+    assert.equal((await audit.verify()).ok, true);
+  });
+
   test('the table refuses UPDATE and DELETE', async () => {
     await assert.rejects(
       sql`UPDATE audit_event SET purpose = 'x' WHERE seq = 1`.execute(database().db),
@@ -65,7 +86,7 @@ describeOnBothDatabases('audit log', (database) => {
       middle.problems.map((p) => p.kind),
       ['missing', 'broken-link'],
     );
-    await tamper(database(), 'DELETE FROM audit_event WHERE seq = 25');
+    await tamper(database(), 'DELETE FROM audit_event WHERE seq = (SELECT max(seq) FROM audit_event)');
     const end = await createAuditService(database().db).verify();
     assert.ok(end.problems.some((p) => p.kind === 'head-mismatch'));
   });

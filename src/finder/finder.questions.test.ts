@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { nextQuestion, pruneIrrelevant, relevantQuestions } from './finder.questions.ts';
+import type { QuestionId } from './finder.questions.ts';
 import type { FinderAnswers } from './finder.answers.ts';
 
 const TODAY = '2025-09-15';
@@ -41,7 +42,7 @@ test('partner, children, residence-years, disability and assistance questions ap
     'child-disability',
     'years-in-canada',
     'partner-years-in-canada',
-  ]) {
+  ] as const satisfies readonly QuestionId[]) {
     assert.ok(ids(couple).includes(id), id);
   }
   assert.ok(ids({ ...young, province: 'BC' }).includes('shelter-cost'));

@@ -91,6 +91,20 @@ describeOnBothDatabases('seedPopulation', (database) => {
     assert.equal(await hasPopulation(database().db), true);
   });
 
+  it('loads exactly the people the generator gives for the seed', async () => {
+    const people = await database()
+      .db.selectFrom('person')
+      .select(['id', 'household_id', 'given_name', 'family_name', sql<string>`birth_date::text`.as('birth')])
+      .orderBy('id')
+      .execute();
+    const toRow = (person: (typeof expected.people)[number]): string =>
+      [person.id, person.householdId, person.givenName, person.familyName, person.birthDate].join('|');
+    assert.deepEqual(
+      people.map((row) => [row.id, row.household_id, row.given_name, row.family_name, row.birth].join('|')),
+      [...expected.people].sort((a, b) => (a.id < b.id ? -1 : 1)).map(toRow),
+    );
+  });
+
   it('stores SINs and incomes encrypted, readable with the key and found by look-up hash', async () => {
     const sample = expected.people.find((person) => person.sin !== null && person.givenName.includes('é'));
     assert.ok(sample?.sin);

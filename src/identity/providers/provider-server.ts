@@ -41,7 +41,17 @@ export async function startProvider(
   let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) =>
     send(res, 503, 'starting');
   const server = createServer((req, res) => handler(req, res));
-  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    // A port already in use (another Guichet running?) must stop start-up with a message, not crash it.
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new Error(
+          `the ${id} sign-in provider cannot listen on 127.0.0.1:${options.port} (${error.code ?? error.message})`,
+        ),
+      ),
+    );
+    server.listen(options.port, '127.0.0.1', resolve);
+  });
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const signingJwk = {

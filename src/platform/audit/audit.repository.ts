@@ -26,7 +26,11 @@ export async function insertAuditRows(trx: Transaction<DB>, rows: readonly NewAu
     .insertInto('audit_event')
     .values(rows.map((row) => ({ ...row, details: JSON.stringify(row.details) })))
     .execute();
-  await trx.updateTable('audit_chain_head').set({ seq: last.seq, hash: last.hash }).where('id', '=', 1).execute();
+  await trx
+    .updateTable('audit_chain_head')
+    .set({ seq: last.seq, hash: last.hash })
+    .where('id', '=', 1)
+    .execute();
 }
 
 export async function readChainHead(db: Executor): Promise<{ seq: string; hash: string }> {

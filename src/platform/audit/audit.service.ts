@@ -53,7 +53,11 @@ export interface AuditService {
   listForSubject(personId: string, limit?: number): Promise<AuditRow[]>;
 }
 
-export function createAuditService(db: Kysely<DB>, metrics?: Metrics, clock: () => Date = () => new Date()): AuditService {
+export function createAuditService(
+  db: Kysely<DB>,
+  metrics?: Metrics,
+  clock: () => Date = () => new Date(),
+): AuditService {
   async function append(trx: Transaction<DB>, entries: readonly AuditEntry[]): Promise<void> {
     const head = await lockChainHead(trx);
     let seq = BigInt(head.seq);
@@ -90,7 +94,9 @@ interface Waiting {
  * written together in the next transaction, so the chain head is locked once per batch instead of once per
  * entry. Each caller still waits until its own entry is committed: an access is never shown unrecorded.
  */
-function createGroupCommit(write: (entries: readonly AuditEntry[]) => Promise<void>): (entry: AuditEntry) => Promise<void> {
+function createGroupCommit(
+  write: (entries: readonly AuditEntry[]) => Promise<void>,
+): (entry: AuditEntry) => Promise<void> {
   const queue: Waiting[] = [];
   let writing = false;
   async function drain(): Promise<void> {

@@ -44,8 +44,13 @@ describeOnBothDatabases('audit log', (database) => {
   test('grouped writes and writes inside callers’ transactions interleave into one intact chain', async () => {
     const audit = createAuditService(database().db);
     const before = (await audit.verify()).checked;
-    const inTransaction = (n: number) => database().db.transaction().execute((trx) => audit.record(entry(n), trx));
-    await Promise.all(Array.from({ length: 120 }, (_, n) => (n % 4 === 0 ? inTransaction(n) : audit.record(entry(n)))));
+    const inTransaction = (n: number) =>
+      database()
+        .db.transaction()
+        .execute((trx) => audit.record(entry(n), trx));
+    await Promise.all(
+      Array.from({ length: 120 }, (_, n) => (n % 4 === 0 ? inTransaction(n) : audit.record(entry(n)))),
+    );
     const report = await audit.verify();
     assert.deepEqual(report.problems, []);
     assert.equal(report.checked, before + 120);

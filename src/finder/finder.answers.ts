@@ -1,3 +1,4 @@
+import { PROVINCE_CODES } from '../rules/index.ts';
 import type { MaritalStatus, ProvinceCode, ResidenceStatus } from '../rules/index.ts';
 
 /** What a visitor has told the finder. Kept only in an encrypted cookie for the visit; never stored. */
@@ -20,21 +21,7 @@ export interface FinderAnswers {
   readonly savingsCents?: number;
 }
 
-export const PROVINCES: readonly ProvinceCode[] = [
-  'NL',
-  'PE',
-  'NS',
-  'NB',
-  'QC',
-  'ON',
-  'MB',
-  'SK',
-  'AB',
-  'BC',
-  'YT',
-  'NT',
-  'NU',
-];
+export const PROVINCES: readonly ProvinceCode[] = PROVINCE_CODES;
 export const RESIDENCE_STATUSES: readonly ResidenceStatus[] = [
   'citizen',
   'permanent-resident',

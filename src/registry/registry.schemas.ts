@@ -1,4 +1,6 @@
 import { checkSin } from './sin.ts';
+import { PROVINCE_CODES } from '../rules/index.ts';
+import type { ProvinceCode } from '../rules/index.ts';
 import type { PreferredChannel } from './registry.tables.ts';
 
 /**
@@ -9,23 +11,8 @@ export type FieldErrors = Record<string, string>;
 export type Validated<T> =
   { ok: true; value: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
-export type ProvinceCode =
-  'NL' | 'PE' | 'NS' | 'NB' | 'QC' | 'ON' | 'MB' | 'SK' | 'AB' | 'BC' | 'YT' | 'NT' | 'NU';
-export const PROVINCES: readonly ProvinceCode[] = [
-  'NL',
-  'PE',
-  'NS',
-  'NB',
-  'QC',
-  'ON',
-  'MB',
-  'SK',
-  'AB',
-  'BC',
-  'YT',
-  'NT',
-  'NU',
-];
+export type { ProvinceCode } from '../rules/index.ts';
+export const PROVINCES: readonly ProvinceCode[] = PROVINCE_CODES;
 
 // Canada Post: the first letter of a postal code is the postal district, which lies in one province
 // (X serves both the Northwest Territories and Nunavut).

@@ -2,6 +2,7 @@
 export { evaluateHousehold, evaluateBatch, compileBatch, InvalidDateError } from './engine.ts';
 export type { EvaluateOptions, EvaluationOutput, BatchOutput } from './engine.ts';
 export { validateHousehold } from './model/household.validate.ts';
+export { PROVINCE_CODES } from './model/household.ts';
 export { householdSchema } from './model/household.schema.ts';
 export { programmes } from './programmes/index.ts';
 export {

@@ -4,8 +4,23 @@
  * answer `cannot-tell` and name it in `missingFacts`, they never assume a value.
  */
 
-export type ProvinceCode =
-  'AB' | 'BC' | 'MB' | 'NB' | 'NL' | 'NS' | 'NT' | 'NU' | 'ON' | 'PE' | 'QC' | 'SK' | 'YT';
+/** Provinces and territories, in the usual east-to-west order. */
+export const PROVINCE_CODES = [
+  'NL',
+  'PE',
+  'NS',
+  'NB',
+  'QC',
+  'ON',
+  'MB',
+  'SK',
+  'AB',
+  'BC',
+  'YT',
+  'NT',
+  'NU',
+] as const;
+export type ProvinceCode = (typeof PROVINCE_CODES)[number];
 
 export type MaritalStatus = 'single' | 'married' | 'common-law' | 'separated' | 'divorced' | 'widowed';
 

@@ -169,6 +169,12 @@ describe('benefits finder journey', () => {
     );
     assert.deepEqual(rows.rows, []);
     assert.equal(await count(), before);
-    assert.doesNotMatch(jar.header(), /BC/, 'the cookie is encrypted');
+    const sealed = /__Host-guichet-finder=([^;]+)/.exec(jar.header())?.[1] ?? '';
+    assert.ok(sealed.length > 28, 'the answers travel in the cookie');
+    assert.doesNotMatch(
+      Buffer.from(sealed, 'base64url').toString('latin1'),
+      /province|"BC"/,
+      'the cookie is encrypted',
+    );
   });
 });

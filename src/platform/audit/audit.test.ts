@@ -60,7 +60,12 @@ describeOnBothDatabases('audit log', (database) => {
     const audit = createAuditService(database().db);
     await sql`ALTER TABLE audit_event RENAME TO audit_event_away`.execute(database().db);
     try {
-      await assert.rejects(Promise.all([audit.record(entry(1)), audit.record(entry(2))]));
+      // Wait for both: Promise.all would settle on the first rejection while the second write is still running.
+      const outcomes = await Promise.allSettled([audit.record(entry(1)), audit.record(entry(2))]);
+      assert.deepEqual(
+        outcomes.map((o) => o.status),
+        ['rejected', 'rejected'],
+      );
     } finally {
       await sql`ALTER TABLE audit_event_away RENAME TO audit_event`.execute(database().db);
     }

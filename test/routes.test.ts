@@ -173,6 +173,11 @@ describeOnBothDatabases('public pages and platform routes', (database) => {
       assert.equal((await get(url)).statusCode, 200, url);
     }
     const fonts = (await get('/assets/gcds/fonts.css')).body;
+    assert.equal(
+      fonts.match(/@font-face/g)?.length,
+      fonts.match(/font-display: swap/g)?.length,
+      'text never hides while fonts load',
+    );
     const fontUrl = /url\("([^"]+\.woff2)"\)/.exec(fonts)?.[1] ?? '';
     assert.equal((await get(fontUrl)).statusCode, 200, fontUrl);
     assert.doesNotMatch(

@@ -63,14 +63,15 @@ describe('ID-token validation against a hostile provider (ASVS 9.x, Checklist 1 
   });
 
   it('a provider that is down gives a bilingual page that says what to do, never a stack trace', async () => {
-    for (const [url, text] of [
-      ['/en/sign-in/down', 'not available right now'],
-      ['/fr/connexion/down', 'pas disponible pour le moment'],
+    // Service Canada's English and French lines.
+    for (const [url, text, phone] of [
+      ['/en/sign-in/down', 'not available right now', '1-800-622-6232'],
+      ['/fr/connexion/down', 'pas disponible pour le moment', '1-800-808-6352'],
     ] as const) {
       const response = await guichet.app.inject({ method: 'GET', url });
       assert.equal(response.statusCode, 503);
       assert.match(response.body, new RegExp(text));
-      assert.match(response.body, /1-800-622-6232/);
+      assert.match(response.body, new RegExp(phone));
     }
   });
 

@@ -95,7 +95,7 @@ describe('account linking: SIN + date of birth + mailed code, several logins, a 
     const stillLocked = await submitCode(jar, await latestCode());
     assert.equal(stillLocked.headers.location, '/en/my-guichet/link/help');
     const help = await guichetRequest(h, jar, 'GET', '/fr/mon-guichet/lier/aide');
-    assert.match(help.body, /Composez le 1-800-622-6232/);
+    assert.match(help.body, /Composez le 1-800-808-6352/);
     assert.match(help.body, /numéro de référence/);
   });
 

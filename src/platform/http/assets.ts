@@ -30,10 +30,10 @@ export async function registerAssets(app: FastifyInstance): Promise<void> {
   }
   const fontsCss = ['lato/gcds-lato.css', 'noto-sans/gcds-noto-sans.css']
     .map((file) =>
-      readFileSync(join(fontsDir, file), 'utf8').replaceAll(
-        'path/to/file/',
-        `/assets/gcds/fonts/${dirname(file)}/`,
-      ),
+      readFileSync(join(fontsDir, file), 'utf8')
+        .replaceAll('path/to/file/', `/assets/gcds/fonts/${dirname(file)}/`)
+        // Show text in a fallback font at once rather than hiding it while the web font loads.
+        .replaceAll('@font-face {', '@font-face {\n  font-display: swap;'),
     )
     .join('\n');
   const tokensCss = readFileSync(join(packageDir('@gcds-core/tokens'), 'build/web/css/tokens.css'), 'utf8');

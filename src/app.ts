@@ -100,14 +100,8 @@ export async function buildApp({
   registerEligibilityApi(app, routes, openapi, clock);
   registerFinderRoutes(app, routes, { catalogue: services.catalogue, secret: config.sessionSecret, clock });
   registerClientRecordRoutes(app, routes, services.clientRecord, clock);
-  for (const [method, path] of [
-    ['GET', '/health'],
-    ['GET', '/metrics'],
-    ['GET', '/api/openapi.json'],
-    ['GET', '/api/docs'],
-  ]) {
-    routes.record(method ?? 'GET', path ?? '/', 'public');
-  }
+  for (const path of ['/health', '/metrics', '/api/openapi.json', '/api/docs'])
+    routes.record('GET', path, 'public');
   return { app, services, routes, openapi, metrics };
 }
 

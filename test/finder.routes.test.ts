@@ -154,11 +154,8 @@ describe('benefits finder journey', () => {
 
   test('nothing typed into the finder reaches the database', async () => {
     const count = async () =>
-      (
-        await sql<{ n: string }>`SELECT count(*)::text AS n FROM audit_event`.execute(
-          guichet.services ? db.database.db : db.database.db,
-        )
-      ).rows[0]?.n;
+      (await sql<{ n: string }>`SELECT count(*)::text AS n FROM audit_event`.execute(db.database.db)).rows[0]
+        ?.n;
     const before = await count();
     const jar = new CookieJar();
     await answer(jar, '/en/benefits-finder/province', { answer: 'BC' });

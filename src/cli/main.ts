@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from '../platform/config/config.ts';
 import { DatabaseUnavailableError } from '../platform/db/database.ts';
 import { commands } from './commands.ts';
+import { UsageError } from './usage-error.ts';
 
 const USAGE = `Usage: guichet <command> [options]
 
@@ -35,12 +36,5 @@ export async function main(argv: string[]): Promise<number> {
     }
     console.error(`guichet: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
-  }
-}
-
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
   }
 }

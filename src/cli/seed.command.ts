@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import type { Command } from './commands.ts';
 import { DEMO_SEED, seedDemoPopulation } from './demo-population.ts';
-import { UsageError } from './main.ts';
+import { UsageError } from './usage-error.ts';
 import { countPeople } from '../population/population.repository.ts';
 
 export const seedCommand: Command = {

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Command } from '../cli/commands.ts';
+import { UsageError } from '../cli/usage-error.ts';
 import { evaluateRequest, todayIso } from './eligibility.service.ts';
 import type { EvaluationOutcome } from './eligibility.service.ts';
 
@@ -9,8 +10,6 @@ interface EvaluateArgs {
   batch: boolean;
   trace: boolean;
 }
-
-export class EvaluateUsageError extends Error {}
 
 export function parseEvaluateArgs(args: readonly string[], today: string): EvaluateArgs {
   const parsed: EvaluateArgs = { asOf: today, programmes: [], batch: false, trace: true };
@@ -22,9 +21,9 @@ export function parseEvaluateArgs(args: readonly string[], today: string): Evalu
     else if (arg === '--programme') {
       while (args[i + 1] !== undefined && !args[i + 1]?.startsWith('--'))
         parsed.programmes.push(args[(i += 1)] ?? '');
-    } else throw new EvaluateUsageError(`unknown option ${arg ?? ''}`);
+    } else throw new UsageError(`unknown option ${arg ?? ''}`);
   }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(parsed.asOf)) throw new EvaluateUsageError('--date needs YYYY-MM-DD');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(parsed.asOf)) throw new UsageError('--date needs YYYY-MM-DD');
   return parsed;
 }
 

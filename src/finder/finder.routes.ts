@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { translator } from '../platform/i18n/i18n.ts';
+import { otherLang, translator } from '../platform/i18n/i18n.ts';
 import type { Lang } from '../platform/i18n/i18n.ts';
 import { notFoundHtml, sendPage } from '../platform/http/pages.ts';
 import { alternateFor, pathFor } from '../platform/http/route-table.ts';
@@ -137,7 +137,7 @@ function showQuestion(
     steps: relevant.length,
   };
   const alternate = alternateFor(request, finderPaths.question, lang, {
-    question: question.slug[lang === 'en' ? 'fr' : 'en'],
+    question: question.slug[otherLang(lang)],
   });
   return sendPage(request, reply, lang, alternate, questionPage(translator(lang), view));
 }

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CsrfError } from '../security/csrf.ts';
-import { translator } from '../i18n/i18n.ts';
+import { otherLang, translator } from '../i18n/i18n.ts';
 import type { Lang } from '../i18n/i18n.ts';
 import { html } from '../views/html.ts';
 import { langFromUrl, notFoundHtml, sendPage, sendServerErrorPage } from './pages.ts';
@@ -59,7 +59,7 @@ function sendCsrfPage(request: FastifyRequest, reply: FastifyReply): FastifyRepl
     request,
     reply,
     lang,
-    `/${lang === 'en' ? 'fr' : 'en'}`,
+    `/${otherLang(lang)}`,
     {
       title: t.t('errors.csrfTitle'),
       body: html`<h1>${t.t('errors.csrfTitle')}</h1><p>${t.t('errors.csrfBody')}</p>
@@ -76,7 +76,7 @@ function sendTooMany(request: FastifyRequest, reply: FastifyReply, lang: Lang): 
     request,
     reply,
     lang,
-    `/${lang === 'en' ? 'fr' : 'en'}`,
+    `/${otherLang(lang)}`,
     {
       title: t.t('errors.tooManyTitle'),
       body: html`<h1>${t.t('errors.tooManyTitle')}</h1><p>${t.t('errors.tooManyBody')}</p>`,

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isLang, translator } from '../i18n/i18n.ts';
+import { isLang, otherLang, translator } from '../i18n/i18n.ts';
 import type { Lang } from '../i18n/i18n.ts';
 import { html } from '../views/html.ts';
 import type { HtmlValue, SafeHtml } from '../views/html.ts';
@@ -104,7 +104,7 @@ export function sendServerErrorPage(
     request,
     reply,
     lang,
-    `/${lang === 'en' ? 'fr' : 'en'}`,
+    `/${otherLang(lang)}`,
     { title: t.t('errors.serverErrorTitle'), body: column(lang) },
     500,
   );

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { otherLang } from '../i18n/i18n.ts';
 import type { Lang } from '../i18n/i18n.ts';
 
 /** A page's address in both official languages, e.g. `{ en: '/en/programmes/:slug', fr: '/fr/programmes/:slug' }`. */
@@ -61,7 +62,7 @@ export function alternateFor(
   lang: Lang,
   params: Record<string, string> = {},
 ): string {
-  const other: Lang = lang === 'en' ? 'fr' : 'en';
+  const other = otherLang(lang);
   const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
   return pathFor(path, other, params) + query;
 }

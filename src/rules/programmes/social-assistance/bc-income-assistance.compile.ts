@@ -33,10 +33,18 @@ function resolvePlan(asOf: string, params: ParameterSource): BcPlan {
   };
 }
 
+/** -1 (no rates) for a unit with a dependant of 18 or over, as in the programme. */
 function typeIndex(u: UnitReader): number {
+  if (u.dependentAdults > 0) return -1;
   const children = u.children > 0;
   if (u.spouse >= 0) return children ? 3 : 1;
-  return children || u.dependentAdults > 0 ? 2 : 0;
+  return children ? 2 : 0;
+}
+
+/** Applicant or spouse (adults 0 and 1 when there is a spouse) aged 65 or over. */
+function hasSenior(u: UnitReader, asOf: string): boolean {
+  if (ageOn(u.adult(0).birthDate, asOf) >= 65) return true;
+  return u.spouse >= 0 && ageOn(u.adult(1).birthDate, asOf) >= 65;
 }
 
 /** NaN when a rate is not on file, else support + shelter between the minimum and the maximum. */
@@ -56,12 +64,19 @@ export function compileBcIncomeAssistance(asOf: string, params: ParameterSource)
     if (u.missing || !plan.limits) return Number.NaN;
     const limit = (u.size > 1 ? plan.limits['family'] : plan.limits['single']) ?? 0;
     if (u.assets > limit) return 0;
-    if (ageOn(u.adult(0).birthDate, asOf) >= 65 || !plan.support || !plan.minimum) return Number.NaN;
+    if (hasSenior(u, asOf) || !plan.support || !plan.minimum) return Number.NaN;
+    const total = budget(u, plan);
     let earnings = 0;
-    for (let k = 0; k < u.adultCount; k++) earnings += u.earningsOf(k);
+    let anyEarner = false;
+    for (let k = 0; k < u.adultCount; k++) {
+      earnings += u.earningsOf(k);
+      anyEarner ||= u.earningsOf(k) > 0;
+    }
+    // Schedule B s. 3: only the sole recipient's exemption is on file.
+    if (u.size > 1 && anyEarner) return Number.NaN;
     const exemption = earnings > 0 ? plan.exemption : 0;
-    if (exemption === undefined) return Number.NaN;
+    if (Number.isNaN(total) || exemption === undefined) return Number.NaN;
     const counted = Math.max(0, earnings - exemption) + u.otherIncome;
-    return Math.max(0, budget(u, plan) - counted) * 12;
+    return Math.max(0, total - counted) * 12;
   };
 }

@@ -10,9 +10,11 @@ import { compileBcIncomeAssistance } from './bc-income-assistance.compile.ts';
  * unit: support allowance by family type and unit size (Schedule A s. 2) + shelter, the actual cost
  * but not less than the minimum nor more than the maximum for the unit size (Schedule A s. 4), minus
  * net income after the earnings exemption (Schedule B s. 3), if assets are within the limit (s. 11).
- * Rates missing from the data files give cannot-tell (today only the single person's support is on
- * file); people 65 or over get cannot-tell (their rates were not found). The earnings exemption is
- * only on file to 2020, so earnings after 2020 give "no parameters for this date".
+ * Rates missing from the data files give cannot-tell (today only the single person's and two parents
+ * with two children's support are on file); people 65 or over get cannot-tell (their rates were not
+ * found). The earnings exemption on file is the sole recipient's, only to 2020: earnings after 2020
+ * give "no parameters for this date", and earnings in a family unit give cannot-tell (the family
+ * exemption is not on file).
  */
 
 const PROGRAMME = 'bc-income-assistance';
@@ -27,11 +29,20 @@ const COMMON: Common = {
   ],
 };
 
-/** Family type of the ministry's rate table (Schedule A s. 2). */
-function familyType(unit: BenefitUnit): string {
+/**
+ * Family type of the ministry's rate table (Schedule A s. 2); undefined for a unit with a dependant
+ * of 18 or over, since the family amounts found are for dependent children.
+ */
+function familyType(unit: BenefitUnit): string | undefined {
+  if (unit.dependentAdults.length > 0) return undefined;
   const children = unit.children.length > 0;
   if (unit.spouse) return children ? 'two-parent' : 'couple';
-  return children || unit.dependentAdults.length > 0 ? 'single-parent' : 'single';
+  return children ? 'single-parent' : 'single';
+}
+
+/** The rates on file are for recipients under 65; a spouse of 65 or over changes the column. */
+function hasSenior(unit: BenefitUnit, asOf: string): boolean {
+  return [unit.applicant, unit.spouse].some((m) => m !== undefined && ageOn(m.person.birthDate, asOf) >= 65);
 }
 
 /** s. 11: the single limit for a unit of one, the family limit otherwise. */
@@ -54,7 +65,8 @@ function budgetCents(
   asOf: string,
   ctx: EvaluationContext,
 ): number | undefined {
-  const support = ctx.table('bc/ia-support', asOf)[`${familyType(unit)}-${unit.size}`];
+  const type = familyType(unit);
+  const support = type === undefined ? undefined : ctx.table('bc/ia-support', asOf)[`${type}-${unit.size}`];
   const shelterTable = ctx.table('bc/ia-shelter', asOf);
   const min = shelterTable[`minimum-${unit.size}`];
   const max = shelterTable[`maximum-${unit.size}`];
@@ -64,7 +76,7 @@ function budgetCents(
   return support + shelter;
 }
 
-/** Schedule B s. 3: the flat exemption for a sole recipient (families are not reached: no rates). */
+/** Schedule B s. 3: the flat exemption for a sole recipient (families with earnings stop before). */
 function incomeCents(means: MonthlyMeans, asOf: string, ctx: EvaluationContext): number {
   const earnings = means.earningsByAdult.reduce((a, b) => a + b, 0);
   const exemption = earnings > 0 ? ctx.param('bc/ia-earnings-exemption', asOf) : 0;
@@ -86,10 +98,11 @@ function evaluateUnit(
   if (missing.length > 0) return cannotTell(COMMON, ['social-assistance.facts-missing'], missing, ctx);
   if (!assetsWithinLimit(unit, means, asOf, ctx))
     return notEligible(COMMON, ['social-assistance.assets-above-limit'], ctx);
-  if (ageOn(unit.applicant.person.birthDate, asOf) >= 65)
-    return cannotTell(COMMON, ['bc-ia.senior-rates-not-encoded'], [], ctx);
+  if (hasSenior(unit, asOf)) return cannotTell(COMMON, ['bc-ia.senior-rates-not-encoded'], [], ctx);
   const budget = budgetCents(unit, means, asOf, ctx);
   if (budget === undefined) return cannotTell(COMMON, ['bc-ia.family-rates-not-encoded'], [], ctx);
+  if (unit.size > 1 && means.earningsByAdult.some((e) => e > 0))
+    return cannotTell(COMMON, ['bc-ia.family-earnings-exemption-not-encoded'], [], ctx);
   const amount = Math.max(0, budget - incomeCents(means, asOf, ctx));
   return monthlyResult(COMMON, ['social-assistance.budget-minus-income'], amount, ctx);
 }

@@ -1,7 +1,9 @@
 // Registry and tell-us-once benchmarks, on PostgreSQL and PGlite.
 //   npx tsx bench/registry.bench.ts [--database pglite|postgres] [--people 2000] [--changes 4000] [--seconds 10]
-// 1. "My profile" over real HTTP (fetch → Fastify → service → audit → HTML) at 50 concurrent signed-in users.
-//    The session look-up is replaced by a hook that sets `request.identity` (see docs/benchmarks.md).
+// 1. "My profile" over real HTTP (fetch → Fastify → session → service → audit → HTML) for 50 signed-in users,
+//    each with a real server-side session. The clients run on their own thread (bench/support/http-load.ts).
+//    Two loads: every user asks again the moment a page arrives (saturation), and every user reads each page
+//    for `--think-ms` (default 1000) before the next (50 people using the service at once).
 // 2. One address change, committed and delivered to 5 subscribers (OAS, GIS, CCB, Ontario Works, CRA), p99.
 // 3. Propagation throughput: a backlog of address changes drained by the dispatcher(s).
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -14,7 +16,9 @@ import { testConfig } from '../src/platform/config/config.ts';
 import { dropSchema, openDatabase } from '../src/platform/db/database.ts';
 import type { Database, DatabaseKind } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
-import type { PersonIdentity } from '../src/platform/http/request-identity.ts';
+import { personSession } from '../src/identity/testing/sessions.ts';
+import { Worker } from 'node:worker_threads';
+import { workerEntry } from '../src/platform/worker-entry.ts';
 import { createExchange } from '../src/exchange/exchange.service.ts';
 import { createMetrics } from '../src/platform/observability/metrics.ts';
 import { createFieldCrypto } from '../src/platform/crypto/field-crypto.ts';
@@ -26,6 +30,7 @@ const { values } = parseArgs({
     changes: { type: 'string', default: '4000' },
     seconds: { type: 'string', default: '10' },
     dispatchers: { type: 'string', default: '4' },
+    'think-ms': { type: 'string', default: '1000' },
   },
 });
 const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -119,24 +124,26 @@ async function seedPeople(g: GuichetApp, database: Database, count: number): Pro
   return ids;
 }
 
-async function profileLoad(url: string, people: string[], seconds: number, concurrency = 50) {
-  const latencies: number[] = [];
-  let errors = 0;
-  const end = Date.now() + seconds * 1000;
-  const worker = async (w: number) => {
-    for (let i = w; Date.now() < end; i += concurrency) {
-      const started = performance.now();
-      const response = await fetch(`${url}/en/my-guichet/profile`, {
-        headers: { 'x-bench-person': people[i % Math.min(200, people.length)] ?? '' },
-      });
-      await response.text();
-      latencies.push(performance.now() - started);
-      if (response.status !== 200) errors++;
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
-  latencies.sort((a, b) => a - b);
+/** Real sessions for the first `count` people: the same cookie a browser would send after signing in. */
+async function signIn(g: GuichetApp, database: Database, people: string[], count: number): Promise<string[]> {
+  const cookies: string[] = [];
+  for (const personId of people.slice(0, count))
+    cookies.push(`__Host-guichet-session=${await personSession(g, database, personId)}`);
+  return cookies;
+}
+
+async function profileLoad(url: string, cookies: string[], seconds: number, thinkMs: number, concurrency = 50) {
+  const worker = new Worker(workerEntry(new URL('./support/http-load.ts', import.meta.url)), {
+    workerData: { url: `${url}/en/my-guichet/profile`, cookies, seconds, concurrency, thinkMs },
+  });
+  const { latencies, errors } = await new Promise<{ latencies: number[]; errors: number }>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  await worker.terminate();
   return {
+    users: concurrency,
+    thinkMs,
     requests: latencies.length,
     rps: latencies.length / seconds,
     p50: percentile(latencies, 50),
@@ -226,17 +233,15 @@ for (const kind of kinds) {
     config: testConfig({ rateLimitPerMinute: 1_000_000 }),
     database: target.database,
   });
-  // Benchmark-only: stands in for the session look-up so 50 users need no sign-in journeys.
-  g.app.addHook('onRequest', async (request) => {
-    const personId = request.headers['x-bench-person'];
-    if (typeof personId === 'string' && personId) request.identity = benchIdentity(personId);
-  });
   await g.services.catalogue.seedReferenceData(loadReferenceData());
   await g.services.clientRecord.exchange.service.seedAgreements();
   const url = await g.app.listen({ port: 0, host: '127.0.0.1' });
   const people = await seedPeople(g, target.database, Number(values.people));
-  await profileLoad(url, people, 2); // warm-up
-  const profile = await profileLoad(url, people, Number(values.seconds));
+  const cookies = await signIn(g, target.database, people, 200);
+  const seconds = Number(values.seconds);
+  await profileLoad(url, cookies, 2, 0); // warm-up
+  const saturated = await profileLoad(url, cookies, seconds, 0);
+  const profile = await profileLoad(url, cookies, seconds, Number(values['think-ms']));
   const e2e = await endToEnd(g, target.database, people.slice(200), 300);
   const flow = await throughput(
     g,
@@ -252,6 +257,7 @@ for (const kind of kinds) {
         node: process.version,
         cpus: availableParallelism(),
         load: loadavg().map((l) => l.toFixed(1)),
+        saturated,
         profile,
         e2e,
         flow,
@@ -260,24 +266,8 @@ for (const kind of kinds) {
     ),
   );
   console.log(
-    `${kind}: My profile p95 ${ms(profile.p95)} (p50 ${ms(profile.p50)}, ${profile.rps.toFixed(0)} req/s, ${profile.errors} errors); address → 5 subscribers p99 ${ms(e2e.p99)}; ${flow.deliveriesPerSecond.toFixed(0)} deliveries/s = ${flow.changesPerSecond.toFixed(0)} changes/s fully propagated`,
+    `${kind}: My profile, 50 users reading each page ${profile.thinkMs} ms: p95 ${ms(profile.p95)} (p50 ${ms(profile.p50)}, ${profile.rps.toFixed(0)} req/s, ${profile.errors} errors); saturated: p95 ${ms(saturated.p95)} at ${saturated.rps.toFixed(0)} req/s (${saturated.errors} errors); address → 5 subscribers p99 ${ms(e2e.p99)}; ${flow.deliveriesPerSecond.toFixed(0)} deliveries/s = ${flow.changesPerSecond.toFixed(0)} changes/s fully propagated`,
   );
   await g.app.close();
   await target.dispose();
-}
-
-function benchIdentity(personId: string): PersonIdentity {
-  const now = new Date();
-  return {
-    kind: 'person',
-    sessionId: 'bench',
-    loginId: 'bench',
-    issuer: 'bench',
-    subject: personId,
-    providerId: 'bench',
-    personId,
-    assuranceLevel: 2,
-    authTime: now,
-    secondFactorAt: now,
-  };
 }

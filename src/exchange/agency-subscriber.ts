@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
-import { applyCopy, recordReceipt, recordReceipts } from './subscriber.repository.ts';
+import { applyCopies, applyCopy, recordReceipt, recordReceipts } from './subscriber.repository.ts';
 import type { DeliveryMessage, Subscriber } from './exchange.types.ts';
 
 /**
@@ -28,8 +28,8 @@ export function createAgencySubscriber(db: Kysely<DB>, clock: () => Date = () =>
           messages.map((m) => m.deliveryId),
           at,
         );
-        const ordered = messages.filter((m) => fresh.has(m.deliveryId)).sort((a, b) => a.version - b.version);
-        for (const message of ordered) await applyCopy(trx, copyOf(message, at));
+        const copies = messages.filter((m) => fresh.has(m.deliveryId)).map((m) => copyOf(m, at));
+        await applyCopies(trx, copies);
       });
     },
   };

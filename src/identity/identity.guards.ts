@@ -58,8 +58,7 @@ export function registerIdentityHooks(app: FastifyInstance, routes: RouteTable, 
     }
     if (state.status !== 'active' || !token) return;
     request.identity = state.identity;
-    await deps.sessions.touch(token);
-    const idleExpiresAt = new Date(deps.clock().getTime() + deps.config.idleTimeoutSeconds * 1000);
+    const idleExpiresAt = await deps.sessions.keepAlive(token, state);
     request.sessionTimes = { idleExpiresAt, absoluteExpiresAt: state.absoluteExpiresAt };
     request.identityName = await nameFor(state.identity, deps);
   });

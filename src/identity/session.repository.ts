@@ -13,6 +13,41 @@ export async function findSession(db: Db, idHash: string): Promise<SessionRow | 
   return db.selectFrom('identity_session').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
 }
 
+export interface SessionWithLogin {
+  session: SessionRow;
+  /** The person login behind a person session, read in the same query (absent for staff sessions). */
+  login: { id: string; provider_id: string; issuer: string; subject: string; person_id: string | null } | null;
+}
+
+/** The session and, for a person, its login in one round trip: this runs on every signed-in request. */
+export async function findSessionWithLogin(db: Db, idHash: string): Promise<SessionWithLogin | undefined> {
+  const row = await db
+    .selectFrom('identity_session')
+    .leftJoin('identity_login', 'identity_login.id', 'identity_session.login_id')
+    .selectAll('identity_session')
+    .select([
+      'identity_login.provider_id as login_provider_id',
+      'identity_login.issuer as login_issuer',
+      'identity_login.subject as login_subject',
+      'identity_login.person_id as login_person_id',
+    ])
+    .where('identity_session.id_hash', '=', idHash)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { login_provider_id, login_issuer, login_subject, login_person_id, ...session } = row;
+  const login =
+    session.login_id && login_provider_id && login_issuer && login_subject
+      ? {
+          id: session.login_id,
+          provider_id: login_provider_id,
+          issuer: login_issuer,
+          subject: login_subject,
+          person_id: login_person_id,
+        }
+      : null;
+  return { session, login };
+}
+
 export async function touchSession(db: Db, idHash: string, now: Date): Promise<void> {
   await db
     .updateTable('identity_session')

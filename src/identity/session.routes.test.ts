@@ -51,6 +51,30 @@ describe('sessions: fixation, timeouts, logout, back-channel logout, step-up', (
     assert.match(notice.body, /inactive for 20 minutes/);
   });
 
+  it('records activity at most every 30 seconds, and counts the idle timeout from what it recorded', async () => {
+    const { jar } = await signIn(h, 'gckey', 'amelie.tremblay');
+    const lastSeen = async () => {
+      const rows = await h.database.db
+        .selectFrom('identity_session')
+        .select('last_seen_at')
+        .where('ended_at', 'is', null)
+        .orderBy('created_at', 'desc')
+        .limit(1)
+        .execute();
+      return new Date(rows[0]?.last_seen_at ?? 0).getTime();
+    };
+    await myGuichet(jar);
+    const first = await lastSeen();
+    h.clock.advance(20);
+    assert.equal((await myGuichet(jar)).statusCode, 200);
+    assert.equal(await lastSeen(), first, 'a page 20 s later writes nothing');
+    h.clock.advance(15);
+    assert.equal((await myGuichet(jar)).statusCode, 200);
+    assert.ok((await lastSeen()) >= first + 35_000, 'a page 35 s later records the activity');
+    h.clock.advance(20 * MINUTE - 10);
+    assert.equal((await myGuichet(jar)).statusCode, 200, 'still inside 20 minutes of recorded activity');
+  });
+
   it('"Stay signed in" extends the session, again and again (at least 10 times)', async () => {
     const { jar } = await signIn(h, 'gckey', 'amelie.tremblay');
     for (let i = 0; i < 12; i += 1) {

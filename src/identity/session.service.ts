@@ -3,18 +3,18 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import type { IdentityConfig } from '../platform/config/identity-config.ts';
 import type { AssuranceLevel, Identity } from '../platform/http/request-identity.ts';
-import { findLoginById, findStaff, rolesOf } from './login.repository.ts';
+import { findStaff, rolesOf } from './login.repository.ts';
 import { permissionsFor } from './permissions.ts';
 import {
   endSession,
   endSessionsByProviderSid,
   endSessionsForLogins,
   endSessionsForStaff,
-  findSession,
+  findSessionWithLogin,
   insertSession,
   touchSession,
 } from './session.repository.ts';
-import type { SessionRow } from './session.repository.ts';
+import type { SessionRow, SessionWithLogin } from './session.repository.ts';
 
 export interface NewSession {
   readonly kind: 'person' | 'staff';
@@ -33,6 +33,7 @@ export type SessionState =
   | {
       readonly status: 'active';
       readonly identity: Identity;
+      readonly lastSeenAt: Date;
       readonly idleExpiresAt: Date;
       readonly absoluteExpiresAt: Date;
     };
@@ -41,7 +42,12 @@ export interface SessionService {
   /** A new random token (256 bits, ASVS 7.2.3); only its hash is stored. */
   create(session: NewSession): Promise<string>;
   resolve(token: string | undefined): Promise<SessionState>;
-  touch(token: string): Promise<void>;
+  /**
+   * Keeps an active session alive and returns when it will now expire for inactivity. The activity time is
+   * written at most once per `touchIntervalSeconds`, so reading pages does not write a row per request; the
+   * returned expiry is computed from what is stored, so it is never later than the real one.
+   */
+  keepAlive(token: string, state: { lastSeenAt: Date }): Promise<Date>;
   end(token: string, reason: string): Promise<void>;
   /** Ends a session by its stored id (`identity.sessionId`). */
   endById(idHash: string, reason: string): Promise<void>;
@@ -82,11 +88,17 @@ export function createSessionService(
     },
     async resolve(token) {
       if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return { status: 'none' };
-      const row = await findSession(db, hashToken(token));
-      if (!row) return { status: 'none' };
-      return stateOf(db, row, config, clock());
+      const found = await findSessionWithLogin(db, hashToken(token));
+      if (!found) return { status: 'none' };
+      return stateOf(db, found, config, clock());
     },
-    touch: (token) => touchSession(db, hashToken(token), clock()),
+    async keepAlive(token, { lastSeenAt }) {
+      const now = clock();
+      const interval = touchIntervalSeconds(config) * 1000;
+      const seenAt = now.getTime() - lastSeenAt.getTime() >= interval ? now : lastSeenAt;
+      if (seenAt === now) await touchSession(db, hashToken(token), now);
+      return new Date(seenAt.getTime() + config.idleTimeoutSeconds * 1000);
+    },
     end: (token, reason) => endSession(db, hashToken(token), reason, clock()),
     endById: (idHash, reason) => endSession(db, idHash, reason, clock()),
     endForLogins: (loginIds, reason) => endSessionsForLogins(db, loginIds, reason, clock()),
@@ -96,9 +108,14 @@ export function createSessionService(
   };
 }
 
+/** At most 30 s, and at most 1/40 of the idle timeout, so a session never ends noticeably early. */
+export function touchIntervalSeconds(config: IdentityConfig): number {
+  return Math.min(30, Math.floor(config.idleTimeoutSeconds / 40));
+}
+
 async function stateOf(
   db: Kysely<DB>,
-  row: SessionRow,
+  { session: row, login }: SessionWithLogin,
   config: IdentityConfig,
   now: Date,
 ): Promise<SessionState> {
@@ -112,12 +129,17 @@ async function stateOf(
     await endSession(db, row.id_hash, `timeout-${expired}`, now);
     return { status: 'ended', reason: expired };
   }
-  const identity = await identityOf(db, row);
+  const identity = await identityOf(db, row, login);
   if (!identity) return { status: 'ended', reason: 'ended' };
-  return { status: 'active', identity, idleExpiresAt, absoluteExpiresAt };
+  const lastSeenAt = new Date(row.last_seen_at);
+  return { status: 'active', identity, lastSeenAt, idleExpiresAt, absoluteExpiresAt };
 }
 
-async function identityOf(db: Kysely<DB>, row: SessionRow): Promise<Identity | null> {
+async function identityOf(
+  db: Kysely<DB>,
+  row: SessionRow,
+  login: SessionWithLogin['login'],
+): Promise<Identity | null> {
   const common = { sessionId: row.id_hash, authTime: new Date(row.auth_time) };
   if (row.kind === 'staff' && row.staff_id) {
     const staff = await findStaff(db, row.staff_id);
@@ -133,7 +155,6 @@ async function identityOf(db: Kysely<DB>, row: SessionRow): Promise<Identity | n
       permissions: permissionsFor(roles),
     };
   }
-  const login = row.login_id ? await findLoginById(db, row.login_id) : undefined;
   if (!login) return null;
   return {
     kind: 'person',

@@ -17,25 +17,3 @@ export function csrfField(token: string): SafeHtml {
 export function helpFooter(t: Translator, reference: string): SafeHtml {
   return html`<h2>${t.t('identity.help.title')}</h2><p>${t.t('identity.help.body')}</p><p>${t.t('identity.help.reference', { reference })}</p>`;
 }
-
-/** Date and time in the page's language, in Eastern time where most callers are (the time zone is named). */
-export function dateTime(t: Translator, at: Date): string {
-  return new Intl.DateTimeFormat(t.lang === 'fr' ? 'fr-CA' : 'en-CA', {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone: 'America/Toronto',
-    timeZoneName: 'short',
-  }).format(at);
-}
-
-export function timeOnly(t: Translator, at: Date): string {
-  return new Intl.DateTimeFormat(t.lang === 'fr' ? 'fr-CA' : 'en-CA', {
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone: 'America/Toronto',
-    timeZoneName: 'short',
-  }).format(at);
-}

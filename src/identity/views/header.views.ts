@@ -5,7 +5,7 @@ import { pathFor } from '../../platform/http/route-table.ts';
 import { html } from '../../platform/views/html.ts';
 import type { SafeHtml } from '../../platform/views/html.ts';
 import { identityPaths } from '../identity.paths.ts';
-import { csrfField, timeOnly } from './components.ts';
+import { csrfField } from './components.ts';
 
 /**
  * The signed-in menu on every page (ASVS 7.4.4: visible logout) and the inactivity notice. Without
@@ -28,6 +28,6 @@ export function signedInMenu(
 <form method="post" action="${pathFor(identityPaths.signOut, lang)}" class="identity-signout">${csrfField(request.csrfToken())}<button type="submit" class="identity-link-button">${t.t('identity.menu.signOut')}</button></form>
 </div>
 <p class="identity-timeout-note" id="identity-timeout" data-idle-expires="${times.idleExpiresAt.toISOString()}" data-warning-seconds="${timing.warningSeconds}" data-idle-seconds="${timing.idleSeconds}" data-extend-url="${sessionUrl}" data-csrf="${request.csrfToken()}" data-sign-out-url="${pathFor(identityPaths.signOut, lang)}" data-text-title="${t.t('identity.timeout.title')}" data-text-body="${t.t('identity.timeout.body')}" data-text-extend="${t.t('identity.timeout.extend')}" data-text-sign-out="${t.t('identity.menu.signOut')}">
-${t.t('identity.menu.timeoutNote', { time: timeOnly(t, times.idleExpiresAt) })} <a href="${sessionUrl}">${t.t('identity.menu.extend')}</a></p>
+${t.t('identity.menu.timeoutNote', { time: t.time(times.idleExpiresAt) })} <a href="${sessionUrl}">${t.t('identity.menu.extend')}</a></p>
 <script src="/assets/identity-timeout.js" defer nonce="${request.cspNonce}"></script>`;
 }

@@ -5,7 +5,7 @@ import type { SafeHtml } from '../../platform/views/html.ts';
 import type { Page } from '../../platform/views/layout.ts';
 import type { Flash } from '../flash.ts';
 import { identityPaths } from '../identity.paths.ts';
-import { csrfField, dateTime, errorSummary, helpFooter } from './components.ts';
+import { csrfField, errorSummary, helpFooter } from './components.ts';
 
 const FIELD_OF: Record<string, string> = { sin: 'sin', birthDate: 'birth-day', code: 'code' };
 
@@ -108,7 +108,7 @@ ${
   letters.length === 0
     ? html`<p>${t.t('identity.mailbox.empty')}</p>`
     : html`<table><caption class="visually-hidden">${title}</caption><thead><tr><th scope="col">${t.t('identity.mailbox.to')}</th><th scope="col">${t.t('identity.mailbox.sent')}</th><th scope="col">${t.t('identity.mailbox.code')}</th></tr></thead>
-<tbody>${letters.map((l) => html`<tr><td>${l.given_name} ${l.family_name}</td><td>${dateTime(t, new Date(l.created_at))}</td><td><code>${l.access_code}</code></td></tr>`)}</tbody></table>`
+<tbody>${letters.map((l) => html`<tr><td>${l.given_name} ${l.family_name}</td><td>${t.dateTime(new Date(l.created_at))}</td><td><code>${l.access_code}</code></td></tr>`)}</tbody></table>`
 }`,
   };
 }

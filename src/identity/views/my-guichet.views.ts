@@ -7,7 +7,7 @@ import type { Page } from '../../platform/views/layout.ts';
 import { identityPaths } from '../identity.paths.ts';
 import type { LoginRow } from '../login.repository.ts';
 import type { SessionTimes } from '../identity.guards.ts';
-import { csrfField, dateTime, timeOnly } from './components.ts';
+import { csrfField } from './components.ts';
 
 export interface MyGuichetModel {
   readonly identity: PersonIdentity;
@@ -30,7 +30,7 @@ ${model.notice ? html`<div class="notice notice-success" role="status"><p>${t.t(
 <div><dt>${t.t('identity.my.who')}</dt><dd>${model.personName ?? t.t('identity.my.notLinked')}</dd></div>
 <div><dt>${t.t('identity.my.provider')}</dt><dd>${model.providerName(identity.providerId)}</dd></div>
 <div><dt>${t.t('identity.my.level')}</dt><dd>${t.t(`identity.level.${identity.assuranceLevel}`)}</dd></div>
-<div><dt>${t.t('identity.my.signedInAt')}</dt><dd>${dateTime(t, identity.authTime)}</dd></div>
+<div><dt>${t.t('identity.my.signedInAt')}</dt><dd>${t.dateTime(identity.authTime)}</dd></div>
 </dl>
 ${identity.personId === null ? html`<div class="notice"><h2>${t.t('identity.my.linkTitle')}</h2><p>${t.t('identity.my.linkBody')}</p><p><a class="button button-primary" href="${pathFor(identityPaths.link, t.lang)}">${t.t('identity.my.linkButton')}</a></p></div>` : loginsSection(t, model)}
 <h2>${t.t('identity.my.securityTitle')}</h2>
@@ -59,8 +59,8 @@ export function sessionPage(t: Translator, times: SessionTimes, csrf: string, re
   return {
     title,
     body: html`<h1>${title}</h1>
-<p>${t.t('identity.session.idle', { time: timeOnly(t, times.idleExpiresAt) })}</p>
-<p>${t.t('identity.session.absolute', { time: dateTime(t, times.absoluteExpiresAt) })}</p>
+<p>${t.t('identity.session.idle', { time: t.time(times.idleExpiresAt) })}</p>
+<p>${t.t('identity.session.absolute', { time: t.dateTime(times.absoluteExpiresAt) })}</p>
 <form method="post" action="${pathFor(identityPaths.session, t.lang)}">${csrfField(csrf)}
 ${returnTo ? html`<input type="hidden" name="return" value="${returnTo}">` : ''}
 <button class="button button-primary" type="submit">${t.t('identity.session.extend')}</button></form>`,

@@ -4,6 +4,7 @@ import { createFieldCipher, hideFromInspection } from './field-cipher.ts';
 import type { FieldCipher } from './field-cipher.ts';
 import { createLookupHasher } from './lookup-hash.ts';
 import type { LookupHasher } from './lookup-hash.ts';
+import { workerEntry } from '../worker-entry.ts';
 
 export interface FieldCrypto {
   readonly cipher: FieldCipher;
@@ -81,15 +82,6 @@ function createWorkerPool(config: Keys, threads: number): WorkerPool {
 
 const WORKER_URL = new URL('./crypto-worker.ts', import.meta.url);
 
-// A worker does not inherit a TypeScript loader registered by a test runner or the tsx CLI, so while
-// the sources are .ts it starts from a two-line bootstrap that registers tsx first.
-function workerEntry(): URL {
-  if (!WORKER_URL.pathname.endsWith('.ts')) return WORKER_URL;
-  const bootstrap = `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))};
-register();
-await import(${JSON.stringify(WORKER_URL.href)});`;
-  return new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`);
-}
 
 interface PooledWorker {
   run(job: CryptoJob): Promise<string[]>;
@@ -97,7 +89,7 @@ interface PooledWorker {
 }
 
 function startWorker(workerData: CryptoWorkerData): PooledWorker {
-  const worker = new Worker(workerEntry(), { workerData });
+  const worker = new Worker(workerEntry(WORKER_URL), { workerData });
   const pending = new Map<number, { resolve: (results: string[]) => void; reject: (error: Error) => void }>();
   worker.unref(); // an idle pool must not keep the process alive
   worker.on('message', ({ id, results }: CryptoJobResult) => {

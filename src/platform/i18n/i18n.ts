@@ -24,6 +24,10 @@ export interface Translator {
   has(key: string): boolean;
   money(cents: number): string;
   date(isoDate: string | Date): string;
+  /** Date and time in Eastern time, where most callers are; the time zone is named. */
+  dateTime(at: Date): string;
+  /** Time of day in Eastern time, the time zone named. */
+  time(at: Date): string;
   number(value: number): string;
 }
 
@@ -79,6 +83,30 @@ const dateFormats = {
   fr: new Intl.DateTimeFormat('fr-CA', { dateStyle: 'long', timeZone: 'UTC' }),
 };
 const numberFormats = { en: new Intl.NumberFormat('en-CA'), fr: new Intl.NumberFormat('fr-CA') };
+// Built once: constructing an Intl formatter costs far more than formatting with one.
+const eastern = { timeZone: 'America/Toronto', timeZoneName: 'short' } as const;
+const dateTimeFormats = {
+  en: new Intl.DateTimeFormat('en-CA', {
+    ...eastern,
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  }),
+  fr: new Intl.DateTimeFormat('fr-CA', {
+    ...eastern,
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  }),
+};
+const timeFormats = {
+  en: new Intl.DateTimeFormat('en-CA', { ...eastern, hour: 'numeric', minute: '2-digit' }),
+  fr: new Intl.DateTimeFormat('fr-CA', { ...eastern, hour: 'numeric', minute: '2-digit' }),
+};
 
 export function translator(lang: Lang): Translator {
   const catalogue = loadCatalogues()[lang];
@@ -95,6 +123,8 @@ export function translator(lang: Lang): Translator {
       dateFormats[lang].format(
         typeof value === 'string' ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : value,
       ),
+    dateTime: (at) => dateTimeFormats[lang].format(at),
+    time: (at) => timeFormats[lang].format(at),
     number: (value) => numberFormats[lang].format(value),
   };
 }

@@ -132,14 +132,22 @@ async function signIn(g: GuichetApp, database: Database, people: string[], count
   return cookies;
 }
 
-async function profileLoad(url: string, cookies: string[], seconds: number, thinkMs: number, concurrency = 50) {
+async function profileLoad(
+  url: string,
+  cookies: string[],
+  seconds: number,
+  thinkMs: number,
+  concurrency = 50,
+) {
   const worker = new Worker(workerEntry(new URL('./support/http-load.ts', import.meta.url)), {
     workerData: { url: `${url}/en/my-guichet/profile`, cookies, seconds, concurrency, thinkMs },
   });
-  const { latencies, errors } = await new Promise<{ latencies: number[]; errors: number }>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
+  const { latencies, errors } = await new Promise<{ latencies: number[]; errors: number }>(
+    (resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    },
+  );
   await worker.terminate();
   return {
     users: concurrency,

@@ -18,14 +18,16 @@ describeOnBothDatabases('an agency applies a batch of copies', (database) => {
   it('applies several versions of one element in one batch in order, each once, keeping the newest', async () => {
     const { db } = database();
     const personId = randomUUID();
-    await db.transaction().execute((trx) =>
-      applyCopies(trx, [
-        copy(personId, 'address', 3),
-        copy(personId, 'contact', 1),
-        copy(personId, 'address', 1),
-        copy(personId, 'address', 2),
-      ]),
-    );
+    await db
+      .transaction()
+      .execute((trx) =>
+        applyCopies(trx, [
+          copy(personId, 'address', 3),
+          copy(personId, 'contact', 1),
+          copy(personId, 'address', 1),
+          copy(personId, 'address', 2),
+        ]),
+      );
     const copies = await listCopies(db, personId);
     const address = copies.find((c) => c.element === 'address');
     assert.equal(address?.version, 3);

@@ -16,7 +16,13 @@ export async function findSession(db: Db, idHash: string): Promise<SessionRow | 
 export interface SessionWithLogin {
   session: SessionRow;
   /** The person login behind a person session, read in the same query (absent for staff sessions). */
-  login: { id: string; provider_id: string; issuer: string; subject: string; person_id: string | null } | null;
+  login: {
+    id: string;
+    provider_id: string;
+    issuer: string;
+    subject: string;
+    person_id: string | null;
+  } | null;
 }
 
 /** The session and, for a person, its login in one round trip: this runs on every signed-in request. */

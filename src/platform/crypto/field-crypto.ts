@@ -82,7 +82,6 @@ function createWorkerPool(config: Keys, threads: number): WorkerPool {
 
 const WORKER_URL = new URL('./crypto-worker.ts', import.meta.url);
 
-
 interface PooledWorker {
   run(job: CryptoJob): Promise<string[]>;
   stop(): Promise<void>;

@@ -4,7 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { axeViolations, chromiumUnavailableReason, launchChromium, newContext } from './support/browser.ts';
 import { startIdentityTestServer } from './support/identity-server.ts';
 import type { IdentityTestServer } from './support/identity-server.ts';
-import { DEMO_PASSWORD } from '../src/identity/providers/demo-accounts.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/identity/providers/demo-accounts.ts';
+import { totp } from '../src/identity/providers/totp.ts';
 import { DEMO_PEOPLE } from '../src/identity/identity.demo.ts';
 
 const skip = chromiumUnavailableReason() ?? false;
@@ -15,7 +16,7 @@ async function assertAxeClean(page: Page, where: string): Promise<void> {
 }
 
 describe(
-  'tell us once, as a new user would: change an address, see who was told, revoke a consent',
+  'tell us once, as a new user would: change an address, see who was told, give and revoke a consent',
   { skip },
   () => {
     let server: IdentityTestServer;
@@ -26,13 +27,6 @@ describe(
       await exchange.service.seedAgreements();
       for (const programme of ['ccb', 'gst-hst-credit'])
         await exchange.service.enrol(jordan.id, programme, '2025-01-01');
-      const context = {
-        actor: { type: 'person' as const, id: jordan.id },
-        channel: 'online' as const,
-        purpose: 'self-service',
-        correlationId: 'e2e-consent',
-      };
-      await exchange.consents.grant(jordan.id, 'esdc-on-social-assistance', 365, context);
       browser = await launchChromium();
     });
     after(async () => {
@@ -80,15 +74,87 @@ describe(
       await assertAxeClean(page, 'who was told');
 
       await page.goto(`${server.baseUrl}/en/my-guichet/consents`);
-      await assertAxeClean(page, 'consents');
+      assert.match((await page.textContent('main')) ?? '', /You have not given any consent/);
+      await assertAxeClean(page, 'consents, none given');
+      await page.click('a[href="/en/my-guichet/consents/give"]');
+      assert.match((await page.textContent('h1')) ?? '', /Give a consent/);
+      await assertAxeClean(page, 'give a consent');
+      await page.check('input[name="agreement"][value="esdc-on-social-assistance"]');
+      await page.check('#duration-until');
+      await page.fill('#until', '2020-01-01');
+      await page.click('main button[type="submit"]');
+      await page.waitForSelector('.error-summary');
+      assert.match(await page.title(), /^Error: /);
+      assert.equal(await page.inputValue('#until'), '2020-01-01');
+      assert.equal(await page.isChecked('input[value="esdc-on-social-assistance"]'), true);
+      await assertAxeClean(page, 'give a consent with errors');
+      await page.click('.error-summary a[href="#until"]');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'until');
+      await page.check('#duration');
+      await page.click('main button[type="submit"]');
+      await page.waitForURL(/\/en\/my-guichet\/consents$/);
+      const given = (await page.textContent('main')) ?? '';
+      assert.match(given, /You gave your consent/);
+      assert.match(given, /Given .*, ends /);
+      await assertAxeClean(page, 'consents, one given');
       await page.click('main form button');
       await page.waitForSelector('.notice-success');
       assert.match((await page.textContent('main')) ?? '', /Withdrawn/);
 
-      for (const path of ['/en/my-guichet/access-log', '/en/my-guichet/my-data', '/fr/mon-guichet/profil']) {
+      for (const path of [
+        '/en/my-guichet/access-log',
+        '/en/my-guichet/my-data',
+        '/fr/mon-guichet/profil',
+        '/fr/mon-guichet/consentements/donner',
+      ]) {
         await page.goto(server.baseUrl + path);
         await assertAxeClean(page, path);
       }
+      await context.close();
+    });
+
+    test('a service agent corrects the address with a reason: inline error first, axe-clean', async () => {
+      const context = await newContext(browser);
+      const page = await context.newPage();
+      await page.goto(`${server.baseUrl}/en/staff/sign-in`);
+      await page.click('main a[href$="/staff"]');
+      await page.fill('#username', 'agent');
+      await page.fill('#password', DEMO_PASSWORD);
+      await page.click('button[type="submit"]');
+      await page.waitForSelector('#code');
+      const agent = DEMO_ACCOUNTS.staff.find((a) => a.username === 'agent');
+      await page.fill('#code', totp(agent?.totpSecret ?? '', new Date()));
+      await page.click('button[type="submit"]');
+      await page.waitForURL(/\/en\/staff$/);
+      await page.goto(`${server.baseUrl}/en/staff/clients/${jordan.id}/record`);
+      await page.check('#purpose-phone-call');
+      await page.check('#consent');
+      await page.click('main button[type="submit"]');
+      await page.waitForURL(/\/record$/);
+      await page.click('main a[href$="/record/correct/address"]');
+      assert.match((await page.textContent('h1')) ?? '', /Correct the address: Jordan Lee/);
+      await assertAxeClean(page, 'staff address correction');
+      await page.fill('#line1', '12 Main St');
+      await page.fill('#city', 'Calgary');
+      await page.selectOption('#provinceCode', 'AB');
+      await page.fill('#postalCode', 'K1A 0B1');
+      await page.fill('#effectiveFrom', '2026-03-01');
+      await page.fill('#reason', 'Client called: wrong street number');
+      await page.click('main button[type="submit"]');
+      await page.waitForSelector('.error-summary');
+      assert.match(await page.title(), /^Error: /);
+      assert.equal(await page.inputValue('#postalCode'), 'K1A 0B1');
+      assert.equal(await page.inputValue('#reason'), 'Client called: wrong street number');
+      await assertAxeClean(page, 'staff address correction with errors');
+      await page.fill('#postalCode', 'T2P 1J9');
+      await page.click('main button[type="submit"]');
+      await page.waitForURL(/\/record$/);
+      const main = (await page.textContent('main')) ?? '';
+      assert.match(main, /The correction is recorded with its reason/);
+      assert.match(main, /correction: Client called: wrong street number/);
+      await assertAxeClean(page, 'client record after a correction');
+      await page.goto(`${server.baseUrl}/fr/personnel/clients/${jordan.id}/dossier/corriger/coordonnees`);
+      await assertAxeClean(page, 'correction des coordonnées');
       await context.close();
     });
   },

@@ -5,12 +5,15 @@ import type { AccessContext } from '../registry/registry.types.ts';
 import {
   findConsent,
   insertConsent,
+  listActiveConsentAgreements,
   listAgreements,
   listConsentsForPerson,
   revokeConsentRow,
   withholdUndelivered,
 } from './exchange.repository.ts';
 import { agreementInForce } from './outbox.ts';
+import { listConsentAgreements } from './consent.repository.ts';
+import type { ConsentDuration } from './consent.schemas.ts';
 
 export type ConsentState = 'active' | 'expired' | 'revoked';
 
@@ -26,8 +29,32 @@ export interface ConsentView {
   state: ConsentState;
 }
 
+/** An agreement the person may consent to now, in the words they read before agreeing. */
+export interface ConsentOffer {
+  agreementId: string;
+  agencyName: { en: string; fr: string };
+  purpose: { en: string; fr: string };
+  legalAuthority: { en: string; fr: string };
+  elements: string[];
+  retentionYears: number;
+  /** The last day the agreement is in force ('YYYY-MM-DD'), or null when it has no end date. */
+  agreementEndsOn: string | null;
+}
+
 export interface ConsentService {
   list(personId: string): Promise<ConsentView[]>;
+  /** Agreements in force that rest on consent and under which the person has no active consent. */
+  available(personId: string): Promise<ConsentOffer[]>;
+  /**
+   * Consent under one of the agreements `available` offers, for a chosen duration (at most the maximum).
+   * Any other agreement id, existing or not, is a ConsentNotApplicableError: nothing about it leaks.
+   */
+  give(
+    personId: string,
+    agreementId: string,
+    duration: ConsentDuration,
+    context: AccessContext,
+  ): Promise<string>;
   /** Purpose-specific and time-bounded: one agreement, for at most `days` days. */
   grant(personId: string, agreementId: string, days: number, context: AccessContext): Promise<string>;
   /** Stops sharing at once: undelivered deliveries under the agreement are withheld in the same transaction. */
@@ -48,7 +75,49 @@ export class ConsentNotApplicableError extends Error {
   }
 }
 
-const MAX_CONSENT_DAYS = 5 * 366;
+export class ConsentDurationError extends Error {
+  constructor(readonly problem: 'consentUntilPast' | 'consentUntilTooLate') {
+    super(`Consent duration refused: ${problem}`);
+    this.name = 'ConsentDurationError';
+  }
+}
+
+export const MAX_CONSENT_DAYS = 5 * 366;
+const DAY_MS = 86_400_000;
+// Dates people choose are days in Eastern time, as every date and time on the site is shown.
+const ZONE = 'America/Toronto';
+
+/** 'YYYY-MM-DD' from a date column, which both drivers return as local midnight. */
+function dateColumn(value: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
+}
+
+function todayIn(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(now);
+}
+
+function endOfDay(isoDate: string): Date {
+  const offset = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, timeZoneName: 'longOffset' })
+    .formatToParts(new Date(`${isoDate}T12:00:00Z`))
+    .find((part) => part.type === 'timeZoneName')
+    ?.value.replace('GMT', '');
+  return new Date(`${isoDate}T23:59:59.999${offset || 'Z'}`);
+}
+
+/** When a consent given now for this duration ends; a date in the past or beyond the maximum is refused. */
+export function consentExpiry(duration: ConsentDuration, now: Date): Date {
+  if ('years' in duration) {
+    const end = new Date(now);
+    end.setUTCFullYear(end.getUTCFullYear() + duration.years);
+    return end;
+  }
+  if (duration.until <= todayIn(now)) throw new ConsentDurationError('consentUntilPast');
+  const end = endOfDay(duration.until);
+  if (end.getTime() - now.getTime() > MAX_CONSENT_DAYS * DAY_MS)
+    throw new ConsentDurationError('consentUntilTooLate');
+  return end;
+}
 
 export function createConsentService(db: Kysely<DB>, audit: AuditService, clock: () => Date): ConsentService {
   const record = (
@@ -72,7 +141,48 @@ export function createConsentService(db: Kysely<DB>, audit: AuditService, clock:
       trx,
     );
 
+  const insert = (
+    personId: string,
+    agreementId: string,
+    period: { from: Date; until: Date },
+    context: AccessContext,
+  ) =>
+    db.transaction().execute(async (trx) => {
+      const id = await insertConsent(trx, {
+        person_id: personId,
+        agreement_id: agreementId,
+        granted_at: period.from,
+        expires_at: period.until,
+        revoked_at: null,
+      });
+      await record(context, personId, 'exchange.consent.grant', { consentId: id, agreementId }, trx);
+      return id;
+    });
+
+  async function available(personId: string): Promise<ConsentOffer[]> {
+    const now = clock();
+    const active = new Set((await listActiveConsentAgreements(db, personId, now)).map((c) => c.agreement_id));
+    return (await listConsentAgreements(db))
+      .filter((g) => agreementInForce(g, now) && !active.has(g.id))
+      .map((g) => ({
+        agreementId: g.id,
+        agencyName: { en: g.agency_en, fr: g.agency_fr },
+        purpose: { en: g.purpose_en, fr: g.purpose_fr },
+        legalAuthority: { en: g.legal_authority_en, fr: g.legal_authority_fr },
+        elements: g.elements,
+        retentionYears: g.retention_years,
+        agreementEndsOn: g.expires_on ? dateColumn(g.expires_on) : null,
+      }));
+  }
+
   return {
+    available,
+    async give(personId, agreementId, duration, context) {
+      if (!(await available(personId)).some((offer) => offer.agreementId === agreementId))
+        throw new ConsentNotApplicableError();
+      const now = clock();
+      return insert(personId, agreementId, { from: now, until: consentExpiry(duration, now) }, context);
+    },
     async list(personId) {
       const now = clock();
       return (await listConsentsForPerson(db, personId)).map((row) => ({
@@ -92,18 +202,8 @@ export function createConsentService(db: Kysely<DB>, audit: AuditService, clock:
       const agreement = (await listAgreements(db)).find((g) => g.id === agreementId);
       if (!agreement || !agreement.consent_required || !agreementInForce(agreement, now))
         throw new ConsentNotApplicableError();
-      const expiresAt = new Date(now.getTime() + Math.min(Math.max(1, days), MAX_CONSENT_DAYS) * 86_400_000);
-      return db.transaction().execute(async (trx) => {
-        const id = await insertConsent(trx, {
-          person_id: personId,
-          agreement_id: agreementId,
-          granted_at: now,
-          expires_at: expiresAt,
-          revoked_at: null,
-        });
-        await record(context, personId, 'exchange.consent.grant', { consentId: id, agreementId }, trx);
-        return id;
-      });
+      const expiresAt = new Date(now.getTime() + Math.min(Math.max(1, days), MAX_CONSENT_DAYS) * DAY_MS);
+      return insert(personId, agreementId, { from: now, until: expiresAt }, context);
     },
     async revoke(personId, consentId, context) {
       const consent = await findConsent(db, personId, consentId);

@@ -6,8 +6,12 @@ import { translator } from '../platform/i18n/i18n.ts';
 import { setFlash, takeFlash } from '../identity/flash.ts';
 import type { ClientRecordServices } from '../registry/registry.module.ts';
 import { registryPaths } from '../registry/registry.paths.ts';
-import { linkedPersonId, selfContext } from '../registry/registry.http.ts';
-import { ConsentNotFoundError } from './consent.service.ts';
+import { formBody, linkedPersonId, selfContext, stringsOf } from '../registry/registry.http.ts';
+import { errorsFromFlash, errorsToFlash } from '../registry/views/form.views.ts';
+import type { FormErrors } from '../registry/views/form.views.ts';
+import { checkConsentChoice } from './consent.schemas.ts';
+import { ConsentDurationError, ConsentNotApplicableError, ConsentNotFoundError } from './consent.service.ts';
+import { giveConsentPage } from './views/consent.views.ts';
 import { consentsPage, deliveryQueuePage, whoWasToldPage } from './views/exchange.views.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -36,8 +40,45 @@ export function registerExchangeRoutes(
       await exchange.consents.list(personId),
       request.csrfToken(),
       takeFlash(request, reply).notice,
+      (await exchange.consents.available(personId)).length,
     );
     return sendPage(request, reply, lang, alternateFor(request, registryPaths.consents, lang), page);
+  });
+  routes.page(app, 'GET', registryPaths.consentGive, 'signed-in', async (request, reply, lang) => {
+    const personId = linkedPersonId(request, reply, lang);
+    if (!personId) return reply;
+    const flash = takeFlash(request, reply);
+    const page = giveConsentPage(
+      translator(lang),
+      await exchange.consents.available(personId),
+      flash.values,
+      errorsFromFlash(flash.errors),
+      request.csrfToken(),
+    );
+    return sendPage(request, reply, lang, alternateFor(request, registryPaths.consentGive, lang), page);
+  });
+  routes.page(app, 'POST', registryPaths.consentGive, 'signed-in', async (request, reply, lang) => {
+    const personId = linkedPersonId(request, reply, lang);
+    if (!personId) return reply;
+    const { agreement = '', duration = '', until = '' } = stringsOf(formBody(request));
+    const values = { agreement, duration, until };
+    const back = pathFor(registryPaths.consentGive, lang);
+    const result = checkConsentChoice(values);
+    if (!result.ok) {
+      setFlash(reply, { errors: errorsToFlash(result.errors), values });
+      return reply.redirect(back, 303);
+    }
+    const { agreementId, duration: period } = result.value;
+    try {
+      await exchange.consents.give(personId, agreementId, period, selfContext(request, personId));
+    } catch (error) {
+      const errors = refusal(error);
+      if (!errors) throw error;
+      setFlash(reply, { errors: errorsToFlash(errors), values });
+      return reply.redirect(back, 303);
+    }
+    setFlash(reply, { notice: 'consentGiven' });
+    return reply.redirect(pathFor(registryPaths.consents, lang), 303);
   });
   routes.page(app, 'POST', registryPaths.consentRevoke, 'signed-in', async (request, reply, lang) => {
     const personId = linkedPersonId(request, reply, lang);
@@ -80,4 +121,11 @@ export function registerExchangeRoutes(
       return reply.redirect(pathFor(registryPaths.staffDeliveries, lang), 303);
     },
   );
+}
+
+/** A refused consent as field errors. Unknown, not consent-based or already given: one answer, nothing leaks. */
+function refusal(error: unknown): FormErrors | null {
+  if (error instanceof ConsentNotApplicableError) return { agreement: 'consentAgreement' };
+  if (error instanceof ConsentDurationError) return { until: error.problem };
+  return null;
 }

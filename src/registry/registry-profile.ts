@@ -4,8 +4,7 @@ import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
 import { maskSin } from './sin.ts';
 import { maskAccount } from './registry.schemas.ts';
 import type { BankAccount } from './registry.schemas.ts';
-import { findRecord, listAddresses, listRelationshipRows } from './registry.repository.ts';
-import type { AddressRow } from './registry.repository.ts';
+import { findRecordWithHistory } from './registry.repository.ts';
 import type { LifeStatus, PreferredChannel, ResidenceStatus } from './registry.tables.ts';
 
 export interface Address {
@@ -76,14 +75,9 @@ export async function loadProfile(
   personId: string,
   reveal: RevealOptions,
 ): Promise<Profile | null> {
-  // Three queries, not six: this page is read far more often than it is changed.
-  const [person, addressRows, relationships] = await Promise.all([
-    findRecord(db, personId),
-    listAddresses(db, personId),
-    loadRelationships(db, personId),
-  ]);
+  const person = await findRecordWithHistory(db, personId);
   if (!person) return null;
-  const addresses = addressRows.map(toAddress);
+  const addresses = person.addresses.map(toAddress);
   const sin = person.sin_ciphertext === null ? null : cipher.decrypt(person.sin_ciphertext);
   return {
     personId,
@@ -109,7 +103,7 @@ export async function loadProfile(
     directDeposit: person.details_ciphertext
       ? depositView(cipher, person.details_ciphertext, reveal.revealBanking === true)
       : null,
-    relationships,
+    relationships: person.relationships.map((row) => toRelationship(row, personId)),
   };
 }
 
@@ -118,7 +112,9 @@ function depositView(cipher: FieldCipher, ciphertext: string, reveal: boolean): 
   return reveal ? details : { ...details, account: maskAccount(details.account.slice(-3)) };
 }
 
-function toAddress(row: AddressRow): Address {
+type RecordWithHistory = NonNullable<Awaited<ReturnType<typeof findRecordWithHistory>>>;
+
+function toAddress(row: RecordWithHistory['addresses'][number]): Address {
   return {
     id: row.id,
     kind: row.kind,
@@ -142,9 +138,8 @@ function currentOf(addresses: Address[], kind: Address['kind']): Address | null 
   );
 }
 
-async function loadRelationships(db: Kysely<DB>, personId: string): Promise<Relationship[]> {
-  const rows = await listRelationshipRows(db, personId);
-  return rows.map((row) => ({
+function toRelationship(row: RecordWithHistory['relationships'][number], personId: string): Relationship {
+  return {
     kind: row.kind === 'parent-of' && row.person_id !== personId ? 'child-of' : row.kind,
     relatedPersonId: row.id,
     givenName: row.given_name,
@@ -152,5 +147,5 @@ async function loadRelationships(db: Kysely<DB>, personId: string): Promise<Rela
     since: row.since ? isoDate(row.since) : null,
     endedOn: row.ended_on ? isoDate(row.ended_on) : null,
     custodyShare: row.custody_share,
-  }));
+  };
 }

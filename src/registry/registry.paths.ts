@@ -8,6 +8,7 @@ export const registryPaths = {
   directDeposit: { en: '/en/my-guichet/profile/direct-deposit', fr: '/fr/mon-guichet/profil/depot-direct' },
   whoWasTold: { en: '/en/my-guichet/who-was-told', fr: '/fr/mon-guichet/qui-a-ete-informe' },
   consents: { en: '/en/my-guichet/consents', fr: '/fr/mon-guichet/consentements' },
+  consentGive: { en: '/en/my-guichet/consents/give', fr: '/fr/mon-guichet/consentements/donner' },
   consentRevoke: {
     en: '/en/my-guichet/consents/:consentId/revoke',
     fr: '/fr/mon-guichet/consentements/:consentId/retirer',
@@ -19,6 +20,14 @@ export const registryPaths = {
   staffCorrect: {
     en: '/en/staff/clients/:personId/record/correct',
     fr: '/fr/personnel/clients/:personId/dossier/corriger',
+  },
+  staffCorrectAddress: {
+    en: '/en/staff/clients/:personId/record/correct/address',
+    fr: '/fr/personnel/clients/:personId/dossier/corriger/adresse',
+  },
+  staffCorrectContact: {
+    en: '/en/staff/clients/:personId/record/correct/contact',
+    fr: '/fr/personnel/clients/:personId/dossier/corriger/coordonnees',
   },
   staffDeliveries: { en: '/en/staff/deliveries', fr: '/fr/personnel/transmissions' },
   staffDeliveryRetry: {

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import type {
@@ -85,14 +86,17 @@ export async function updatePerson(
     .execute();
 }
 
-export function listAddresses(db: Executor, personId: string): Promise<AddressRow[]> {
+function addressesQuery(db: Executor, personId: string) {
   return db
     .selectFrom('registry_address')
     .selectAll()
     .where('person_id', '=', personId)
     .orderBy('effective_from', 'desc')
-    .orderBy('created_at', 'desc')
-    .execute();
+    .orderBy('created_at', 'desc');
+}
+
+export function listAddresses(db: Executor, personId: string): Promise<AddressRow[]> {
+  return addressesQuery(db, personId).execute();
 }
 
 /** The new address takes effect on its date; the previous current one of the same kind ends the day before. */
@@ -193,7 +197,7 @@ export async function updateSin(
 }
 
 /** The person with status, contact and direct deposit in one row (left joins: each may be missing). */
-export function findRecord(db: Executor, personId: string) {
+function recordQuery(db: Executor, personId: string) {
   return db
     .selectFrom('person as p')
     .leftJoin('registry_person_status as s', 's.person_id', 'p.id')
@@ -203,12 +207,25 @@ export function findRecord(db: Executor, personId: string) {
     .select(['s.life_status', 's.date_of_death', 's.residence_status', 's.version'])
     .select(['c.email', 'c.phone', 'c.preferred_channel', 'c.accessibility_needs', 'c.alternate_formats'])
     .select('d.details_ciphertext')
-    .where('p.id', '=', personId)
+    .where('p.id', '=', personId);
+}
+
+/**
+ * A person's whole record (status, contact, deposit, addresses, relationships) in one round trip: "My
+ * profile" and the staff view read it far more often than it changes. Dates inside the two JSON arrays
+ * arrive as ISO strings, whatever their column types say.
+ */
+export function findRecordWithHistory(db: Executor, personId: string) {
+  return recordQuery(db, personId)
+    .select([
+      jsonArrayFrom(addressesQuery(db, personId)).as('addresses'),
+      jsonArrayFrom(relationshipsQuery(db, personId)).as('relationships'),
+    ])
     .executeTakeFirst();
 }
 
 /** Relationships seen from either side, with the other person's name. */
-export function listRelationshipRows(db: Executor, personId: string) {
+function relationshipsQuery(db: Executor, personId: string) {
   return db
     .selectFrom('person_relationship as r')
     .innerJoin('person as p', (join) =>
@@ -229,14 +246,14 @@ export function listRelationshipRows(db: Executor, personId: string) {
       'r.person_id',
       'r.kind',
       'r.since',
-      'r.custody_share',
+      // numeric as text, so 0.50 stays "0.50" inside JSON as it does from a plain query
+      sql<string | null>`r.custody_share::text`.as('custody_share'),
       'p.id',
       'p.given_name',
       'p.family_name',
       'x.ended_on',
     ])
-    .where((eb) => eb.or([eb('r.person_id', '=', personId), eb('r.related_person_id', '=', personId)]))
-    .execute();
+    .where((eb) => eb.or([eb('r.person_id', '=', personId), eb('r.related_person_id', '=', personId)]));
 }
 
 /** Ends a couple relationship stored from either side; returns false when there is none to end. */

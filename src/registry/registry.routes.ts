@@ -48,13 +48,11 @@ function registerProfileRoutes(
   routes.page(app, 'GET', registryPaths.profile, 'signed-in', async (request, reply, lang) => {
     const personId = linkedPersonId(request, reply, lang);
     if (!personId) return reply;
-    const profile = await registry.getProfile(personId, selfContext(request, personId));
-    const page = profilePage(
-      translator(lang),
-      profile,
-      await registry.listChanges(personId),
-      takeFlash(request, reply).notice,
-    );
+    const [profile, changes] = await Promise.all([
+      registry.getProfile(personId, selfContext(request, personId)),
+      registry.listChanges(personId),
+    ]);
+    const page = profilePage(translator(lang), profile, changes, takeFlash(request, reply).notice);
     return sendPage(request, reply, lang, alternateFor(request, registryPaths.profile, lang), page);
   });
 

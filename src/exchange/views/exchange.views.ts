@@ -46,6 +46,7 @@ export function consentsPage(
   consents: readonly ConsentView[],
   csrf: string,
   notice: string | undefined,
+  offers = 0,
 ): Page {
   const items = consents.map(
     (c) => html`<div class="consent">
@@ -62,7 +63,8 @@ ${c.state === 'active' ? html`<form method="post" action="${pathFor(registryPath
     title: t.t('registry.consents.title'),
     breadcrumbs: crumbs(t),
     body: html`<h1>${t.t('registry.consents.title')}</h1>${noticeBox(t, notice)}<p>${t.t('registry.consents.intro')}</p>
-${consents.length === 0 ? html`<p>${t.t('registry.consents.none')}</p>` : items}`,
+${consents.length === 0 ? html`<p>${t.t('registry.consents.none')}</p>` : items}
+${offers > 0 ? html`<h2>${t.t('registry.consents.giveTitle')}</h2><p>${t.t('registry.consents.giveIntro')}</p><p><a class="button" href="${pathFor(registryPaths.consentGive, t.lang)}">${t.t('registry.giveConsent.title')}</a></p>` : ''}`,
   };
 }
 

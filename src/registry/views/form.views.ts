@@ -27,6 +27,8 @@ export function errorSummary(t: Translator, errors: FormErrors): SafeHtml {
 }
 
 export interface FieldOptions {
+  /** Overrides `registry.fields.<name>`, e.g. where staff fill in a form written for the person. */
+  label?: string;
   hint?: string;
   autocomplete?: string;
   inputmode?: 'numeric' | 'tel' | 'email' | 'text';
@@ -46,7 +48,7 @@ export function textField(
     .filter(Boolean)
     .join(' ');
   return html`<div class="form-group${error ? ' has-error' : ''}">
-<label for="${name}">${t.t(`registry.fields.${name}`)}</label>
+<label for="${name}">${options.label ?? t.t(`registry.fields.${name}`)}</label>
 ${options.hint ? html`<span class="hint" id="${name}-hint">${options.hint}</span>` : ''}
 ${error ? html`<span class="error-message" id="${name}-error"><span class="visually-hidden">${t.t('registry.errorPrefix')}</span> ${t.t(`registry.errors.${error}`)}</span>` : ''}
 <input id="${name}" name="${name}" type="${options.type ?? 'text'}" value="${value}"${options.width ? html` class="input-${options.width}"` : ''}${options.autocomplete ? html` autocomplete="${options.autocomplete}"` : ''}${options.inputmode ? html` inputmode="${options.inputmode}"` : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}${error ? html` aria-invalid="true"` : ''}>
@@ -83,9 +85,37 @@ export function summaryRow(
 
 /** Date and time in the page's language, Eastern time named. */
 export function dateTime(t: Translator, at: Date): string {
-  return new Intl.DateTimeFormat(t.lang === 'fr' ? 'fr-CA' : 'en-CA', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'America/Toronto',
-  }).format(at);
+  return t.dateTime(at);
+}
+
+export interface RadioOption {
+  value: string;
+  label: string;
+  /** Shown under the option and read with it (aria-describedby). */
+  details?: SafeHtml;
+}
+
+/** Radios in a fieldset whose legend asks the question; the first radio carries the field's id for the error summary. */
+export function radioFields(
+  t: Translator,
+  name: string,
+  legend: string,
+  choice: { options: readonly RadioOption[]; value: string; hint?: string; after?: SafeHtml },
+  errors: FormErrors,
+): SafeHtml {
+  const error = errors[name];
+  const describedBy = [choice.hint ? `${name}-hint` : '', error ? `${name}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  const radio = (option: RadioOption, index: number) => {
+    const id = index === 0 ? name : `${name}-${option.value}`;
+    return html`<div class="radio"><input type="radio" id="${id}" name="${name}" value="${option.value}"${option.value === choice.value ? html` checked` : ''}${option.details ? html` aria-describedby="${id}-details"` : ''}><label for="${id}">${option.label}</label></div>
+${option.details ? html`<div class="radio-details" id="${id}-details">${option.details}</div>` : ''}`;
+  };
+  return html`<div class="form-group${error ? ' has-error' : ''}"><fieldset${describedBy ? html` aria-describedby="${describedBy}"` : ''}>
+<legend>${legend}</legend>
+${choice.hint ? html`<span class="hint" id="${name}-hint">${choice.hint}</span>` : ''}
+${error ? html`<span class="error-message" id="${name}-error"><span class="visually-hidden">${t.t('registry.errorPrefix')}</span> ${t.t(`registry.errors.${error}`)}</span>` : ''}
+${choice.options.map(radio)}${choice.after ?? ''}
+</fieldset></div>`;
 }

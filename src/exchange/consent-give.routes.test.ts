@@ -1,0 +1,153 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import type { GuichetApp } from '../app.ts';
+import { DEMO_PEOPLE, ensureDemoPeople } from '../identity/identity.demo.ts';
+import { SESSION_COOKIE } from '../identity/identity.paths.ts';
+import { personSession } from '../identity/testing/sessions.ts';
+import { testConfig } from '../platform/config/config.ts';
+import { createFieldCrypto } from '../platform/crypto/field-crypto.ts';
+import { buildTestApp, CookieJar } from '../../test/support/app.ts';
+import { describeOnBothDatabases } from '../../test/support/databases.ts';
+
+const jordan = DEMO_PEOPLE[1];
+const GIVE = { en: '/en/my-guichet/consents/give', fr: '/fr/mon-guichet/consentements/donner' };
+const ONTARIO = 'esdc-on-social-assistance';
+
+function isoDaysFromNow(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+describeOnBothDatabases('giving a consent through My Guichet', (database) => {
+  let guichet: GuichetApp;
+  let jar: CookieJar;
+  const consents = () => guichet.services.clientRecord.exchange.consents;
+
+  async function request(method: 'GET' | 'POST', url: string, form?: Record<string, string>) {
+    const response = await guichet.app.inject({
+      method,
+      url,
+      headers: {
+        cookie: jar.header(),
+        ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
+      ...(form ? { payload: new URLSearchParams(form).toString() } : {}),
+    });
+    jar.store(response);
+    return response;
+  }
+  async function give(lang: 'en' | 'fr', form: Record<string, string>) {
+    const page = await request('GET', GIVE[lang]);
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    const response = await request('POST', GIVE[lang], { _csrf: token, ...form });
+    assert.equal(response.statusCode, 303);
+    return { response, page: await request('GET', String(response.headers.location)) };
+  }
+
+  before(async () => {
+    guichet = await buildTestApp(database());
+    const crypto = createFieldCrypto(testConfig());
+    await ensureDemoPeople(database().db, crypto);
+    await crypto.close();
+    await guichet.services.clientRecord.exchange.service.seedAgreements();
+    jar = new CookieJar();
+    const token = await personSession(guichet, database(), jordan.id);
+    jar.store({ headers: { 'set-cookie': `${SESSION_COOKIE}=${token}; Path=/` } });
+  });
+  after(async () => {
+    await guichet.app.close();
+  });
+
+  it('lists only agreements in force that rest on consent, saying who, what, why, under which law, how long', async () => {
+    const en = await request('GET', GIVE.en);
+    assert.equal(en.statusCode, 200);
+    assert.match(en.body, /<h1>Give a consent<\/h1>/);
+    assert.match(en.body, /<legend>Which agency may receive your information\?<\/legend>/);
+    assert.match(en.body, new RegExp(`value="${ONTARIO}"`));
+    assert.match(en.body, /value="esdc-bc-social-assistance"/);
+    assert.doesNotMatch(en.body, /value="esdc-cra-benefits"/);
+    assert.match(en.body, /Keep Ontario Works and the Ontario Disability Support Program up to date/);
+    assert.match(en.body, /Privacy Act, s\. 8\(1\) \(with your consent\)/);
+    assert.match(en.body, /up to 5 years\. This agreement ends on December 31, 2029/);
+    assert.match(en.body, /Contact details/);
+    const fr = await request('GET', GIVE.fr);
+    assert.match(fr.body, /<h1>Donner un consentement<\/h1>/);
+    assert.match(fr.body, /Loi sur la protection des renseignements personnels, par\. 8\(1\)/);
+    assert.match(fr.body, /prend fin le 31 décembre 2029/);
+  });
+
+  it('gives a consent for a year: redirected to the consents page with a notice, listed and revocable', async () => {
+    const { response, page } = await give('en', { agreement: ONTARIO, duration: '1y', until: '' });
+    assert.equal(response.headers.location, '/en/my-guichet/consents');
+    assert.match(page.body, /You gave your consent/);
+    assert.match(page.body, /Withdraw consent for /);
+    const [given] = (await consents().list(jordan.id)).filter((c) => c.agreementId === ONTARIO);
+    assert.equal(given?.state, 'active');
+    const days = ((given?.expiresAt.getTime() ?? 0) - (given?.grantedAt.getTime() ?? 0)) / 86_400_000;
+    assert.ok(days >= 365 && days <= 366, `a year, not ${days} days`);
+    const offered = await request('GET', GIVE.en);
+    assert.doesNotMatch(
+      offered.body,
+      new RegExp(`value="${ONTARIO}"`),
+      'no second consent while one is active',
+    );
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    const revoked = await request('POST', `/en/my-guichet/consents/${given?.id ?? ''}/revoke`, {
+      _csrf: token,
+    });
+    assert.equal(revoked.statusCode, 303);
+    assert.equal((await consents().list(jordan.id)).find((c) => c.id === given?.id)?.state, 'revoked');
+  });
+
+  it('gives a consent until a chosen date, in French', async () => {
+    const until = isoDaysFromNow(100);
+    const { response, page } = await give('fr', {
+      agreement: 'esdc-bc-social-assistance',
+      duration: 'until',
+      until,
+    });
+    assert.equal(response.headers.location, '/fr/mon-guichet/consentements');
+    assert.match(page.body, /Vous avez donné votre consentement/);
+    const given = (await consents().list(jordan.id)).find(
+      (c) => c.agreementId === 'esdc-bc-social-assistance',
+    );
+    assert.equal(given?.state, 'active');
+    const end = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto' }).format(given?.expiresAt);
+    assert.equal(end, until, 'ends at the end of the chosen day, Eastern time');
+  });
+
+  it('a bad duration keeps the typed values and explains the problem in both languages', async () => {
+    for (const [lang, duration, until, message] of [
+      ['en', 'until', '2020-01-01', 'Enter an end date after today'],
+      ['fr', 'until', '2020-01-01', 'Entrez une date de fin postérieure à aujourd’hui'],
+      ['en', 'until', isoDaysFromNow(6 * 366), 'Enter an end date no more than 5 years from today'],
+      ['en', 'until', '2027-02-31', 'Enter a real date, for example 2026-03-01'],
+      ['fr', 'forever', '', 'Choisissez la durée de votre consentement'],
+    ] as const) {
+      const { response, page } = await give(lang, { agreement: ONTARIO, duration, until });
+      assert.equal(response.headers.location, GIVE[lang]);
+      assert.match(page.body, /<title>(Error|Erreur)/, `${lang} ${until}`);
+      assert.ok(page.body.includes(message), `${lang}: ${message}`);
+      assert.match(page.body, /class="error-summary"/);
+      assert.match(page.body, new RegExp(`href="#${duration === 'forever' ? 'duration' : 'until'}"`));
+      assert.match(page.body, new RegExp(`value="${ONTARIO}" checked`), 'the agreement chosen stays chosen');
+      if (until) assert.match(page.body, new RegExp(`name="until" type="date" value="${until}"`));
+    }
+    assert.equal((await consents().list(jordan.id)).filter((c) => c.state === 'active').length, 1);
+  });
+
+  it('an agreement that does not rest on consent is refused exactly like one that does not exist', async () => {
+    const bodies: string[] = [];
+    for (const agreement of ['esdc-cra-benefits', 'no-such-agreement', 'esdc-bc-social-assistance']) {
+      const { page } = await give('en', { agreement, duration: '2y', until: '' });
+      assert.match(page.body, /<title>Error: /);
+      assert.match(page.body, /Choose one of the agencies listed/);
+      assert.match(page.body, /value="2y" checked/);
+      const main = page.body.slice(page.body.indexOf('<main'), page.body.indexOf('</main>'));
+      bodies.push(main.replace(/name="_csrf" value="[^"]+"/g, ''));
+    }
+    assert.equal(bodies[0], bodies[1], 'no hint that the agreement exists');
+    const mine = await consents().list(jordan.id);
+    assert.equal(mine.filter((c) => c.agreementId === 'esdc-cra-benefits').length, 0);
+    assert.equal(mine.filter((c) => c.agreementId === 'esdc-bc-social-assistance').length, 1);
+  });
+});

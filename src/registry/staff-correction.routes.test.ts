@@ -1,0 +1,193 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import type { GuichetApp } from '../app.ts';
+import { DEMO_PEOPLE, ensureDemoPeople } from '../identity/identity.demo.ts';
+import { SESSION_COOKIE } from '../identity/identity.paths.ts';
+import { personSession, staffSession } from '../identity/testing/sessions.ts';
+import type { StaffRole } from '../platform/http/request-identity.ts';
+import { testConfig } from '../platform/config/config.ts';
+import { createFieldCrypto } from '../platform/crypto/field-crypto.ts';
+import { buildTestApp, CookieJar } from '../../test/support/app.ts';
+import { describeOnBothDatabases } from '../../test/support/databases.ts';
+
+const sam = DEMO_PEOPLE[3];
+const record = (lang: 'en' | 'fr') =>
+  lang === 'en' ? `/en/staff/clients/${sam.id}/record` : `/fr/personnel/clients/${sam.id}/dossier`;
+const ADDRESS = {
+  en: `/en/staff/clients/${sam.id}/record/correct/address`,
+  fr: `/fr/personnel/clients/${sam.id}/dossier/corriger/adresse`,
+};
+const CONTACT = `/en/staff/clients/${sam.id}/record/correct/contact`;
+
+describeOnBothDatabases('staff correct a client’s address and contact details, with a reason', (database) => {
+  let guichet: GuichetApp;
+  const services = () => guichet.services.clientRecord;
+
+  /** A browser for one user: keeps cookies, fetches the form's CSRF token before posting. */
+  function browserFor(jar: CookieJar) {
+    const request = async (method: 'GET' | 'POST', url: string, form?: Record<string, string>) => {
+      const response = await guichet.app.inject({
+        method,
+        url,
+        headers: {
+          cookie: jar.header(),
+          ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+        },
+        ...(form ? { payload: new URLSearchParams(form).toString() } : {}),
+      });
+      jar.store(response);
+      return response;
+    };
+    const submit = async (url: string, form: Record<string, string>, formUrl = url) => {
+      const page = await request('GET', formUrl);
+      const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+      return request('POST', url, { _csrf: token, ...form });
+    };
+    return { request, submit };
+  }
+  async function signedIn(token: string) {
+    const jar = new CookieJar();
+    jar.store({ headers: { 'set-cookie': `${SESSION_COOKIE}=${token}; Path=/` } });
+    return browserFor(jar);
+  }
+  async function staff(roles: readonly StaffRole[]) {
+    const browser = await signedIn(await staffSession(guichet, database(), roles));
+    const purpose = `/en/staff/clients/${sam.id}/purpose`;
+    const stated = await browser.submit(purpose, { purpose: 'phone-call', consent: 'yes' });
+    assert.equal(stated.statusCode, 303);
+    return browser;
+  }
+
+  before(async () => {
+    guichet = await buildTestApp(database());
+    const crypto = createFieldCrypto(testConfig());
+    await ensureDemoPeople(database().db, crypto);
+    await crypto.close();
+    await services().exchange.service.seedAgreements();
+  });
+  after(async () => {
+    await guichet.app.close();
+  });
+
+  const address = {
+    kind: 'mailing',
+    line1: '10 Main St',
+    line2: '',
+    city: 'Calgary',
+    provinceCode: 'AB',
+    postalCode: 'K1A 0B1',
+    effectiveFrom: '2026-03-01',
+    reason: 'Client called: the postal code was typed wrong',
+  };
+
+  it('a postal code from another province is refused inline, bilingually, with the typed values kept', async () => {
+    const agent = await staff(['agent']);
+    for (const [lang, message] of [
+      ['en', 'This postal code is not in the province or territory you chose'],
+      ['fr', 'Ce code postal ne se trouve pas dans la province ou le territoire choisi'],
+    ] as const) {
+      const response = await agent.submit(ADDRESS[lang], address);
+      assert.equal(response.statusCode, 303);
+      assert.equal(response.headers.location, ADDRESS[lang]);
+      const page = await agent.request('GET', ADDRESS[lang]);
+      assert.match(page.body, /<title>(Error|Erreur)/);
+      assert.ok(page.body.includes(message), message);
+      assert.match(page.body, /<a href="#postalCode">/);
+      assert.match(page.body, /value="K1A 0B1"/);
+      assert.match(page.body, /value="10 Main St"/);
+      assert.match(page.body, /value="Client called: the postal code was typed wrong"/);
+      assert.match(page.body, /<option value="mailing" selected>/);
+    }
+    const missingReason = await agent.submit(ADDRESS.en, { ...address, postalCode: 'T2P 1J9', reason: '' });
+    const page = await agent.request('GET', String(missingReason.headers.location));
+    assert.match(page.body, /Give the reason for the correction/);
+    assert.equal((await services().registry.listChanges(sam.id)).length, 0, 'nothing recorded');
+  });
+
+  it('a corrected address is a new version with the reason and channel, audited and sent on', async () => {
+    const agent = await staff(['agent']);
+    const response = await agent.submit(ADDRESS.en, { ...address, postalCode: 't2p 1j9' });
+    assert.equal(response.statusCode, 303);
+    assert.equal(response.headers.location, record('en'));
+    const page = await agent.request('GET', record('en'));
+    assert.match(page.body, /The correction is recorded with its reason/);
+    assert.match(page.body, /correction: Client called: the postal code was typed wrong/);
+    const [change] = await services().registry.listChanges(sam.id);
+    assert.equal(change?.element, 'address');
+    assert.equal(change?.kind, 'correction');
+    assert.equal(change?.reason, 'Client called: the postal code was typed wrong');
+    assert.equal(change?.channel, 'phone');
+    assert.equal(change?.actor_type, 'staff');
+    const audit = await database()
+      .db.selectFrom('audit_event')
+      .select(['actor_type', 'channel', 'details'])
+      .where('subject_person_id', '=', sam.id)
+      .where('action', '=', 'registry.address.correction')
+      .execute();
+    assert.equal(audit.length, 1);
+    assert.equal(audit[0]?.actor_type, 'staff');
+    assert.equal((audit[0]?.details as { changeId?: string }).changeId, change?.id);
+    const deliveries = await database()
+      .db.selectFrom('outbox_delivery')
+      .select('recipient_agency_id')
+      .where('change_id', '=', change?.id ?? '')
+      .execute();
+    assert.ok(
+      deliveries.some((d) => d.recipient_agency_id === 'cra'),
+      'told like a change the person made',
+    );
+    const profile = await services().registry.getProfile(sam.id, {
+      actor: { type: 'system' },
+      channel: 'system',
+      purpose: 'test',
+      correlationId: 'test',
+    });
+    assert.ok(profile.addresses.some((a) => a.postalCode === 'T2P 1J9' && a.kind === 'mailing'));
+  });
+
+  it('contact details are corrected the same way: bad phone inline, then versioned', async () => {
+    const agent = await staff(['agent']);
+    const contact = {
+      email: 'sam@example.ca',
+      phone: '555-1234',
+      preferredLanguage: 'fr',
+      preferredChannel: 'mail',
+      accessibilityNeeds: '',
+      alternateFormats: 'large-print',
+      reason: 'Client confirmed by phone',
+    };
+    const refused = await agent.submit(CONTACT, contact);
+    assert.equal(refused.headers.location, CONTACT);
+    const page = await agent.request('GET', CONTACT);
+    assert.match(page.body, /Enter a 10-digit Canadian phone number/);
+    assert.match(page.body, /value="555-1234"/);
+    assert.match(page.body, /value="sam@example.ca"/);
+    assert.match(page.body, /value="large-print" checked/);
+    const saved = await agent.submit(CONTACT, { ...contact, phone: '613 555 0199' });
+    assert.equal(saved.headers.location, record('en'));
+    const [change] = await services().registry.listChanges(sam.id);
+    assert.equal(change?.element, 'contact');
+    assert.equal(change?.kind, 'correction');
+    assert.equal(change?.reason, 'Client confirmed by phone');
+    const form = await agent.request('GET', CONTACT);
+    assert.match(form.body, /value="613-555-0199"/);
+    assert.match(form.body, /<option value="mail" selected>/);
+  });
+
+  it('without the act-on-behalf permission, or as a person, no one can correct', async () => {
+    const adjudicator = await staff(['adjudicator']);
+    const view = await adjudicator.request('GET', record('en'));
+    assert.equal(view.statusCode, 200);
+    assert.doesNotMatch(view.body, /correct\/address/);
+    const before = (await services().registry.listChanges(sam.id)).length;
+    for (const url of [ADDRESS.en, CONTACT]) {
+      assert.equal((await adjudicator.request('GET', url)).statusCode, 403);
+      const posted = await adjudicator.submit(url, { ...address, postalCode: 'T2P 1J9' }, record('en'));
+      assert.equal(posted.statusCode, 403);
+    }
+    const person = await signedIn(await personSession(guichet, database(), sam.id));
+    const posted = await person.submit(ADDRESS.en, address, '/en/my-guichet/profile');
+    assert.equal(posted.statusCode, 403);
+    assert.equal((await services().registry.listChanges(sam.id)).length, before);
+  });
+});

@@ -16,7 +16,15 @@ export const STAFF_ROLES: readonly StaffRole[] = [
 export const ROLE_PERMISSIONS: Readonly<Record<StaffRole, readonly string[]>> = {
   agent: ['staff.workspace', 'client.file.read', 'client.act-on-behalf'],
   adjudicator: ['staff.workspace', 'client.file.read', 'case.decide'],
-  supervisor: ['staff.workspace', 'client.file.read', 'case.assign', 'staff.directory.read'],
+  // Supervisors settle misdirected payments and deposit-fraud escalations, which need the whole account number;
+  // everyone else sees its last three digits.
+  supervisor: [
+    'staff.workspace',
+    'client.file.read',
+    'case.assign',
+    'staff.directory.read',
+    'registry.banking.read',
+  ],
   'tribunal-member': ['staff.workspace', 'client.file.read', 'appeal.decide'],
   analyst: ['staff.workspace', 'reports.read'],
   administrator: ['staff.workspace', 'staff.roles.manage', 'staff.directory.read'],

@@ -150,6 +150,36 @@ describe('client record pages: My profile, tell-us-once, consents, access log, m
     for (const { display_name } of names) assert.equal(log.body.includes(display_name), false);
   });
 
+  it('staff see the bank account masked; only a supervisor sees it whole', async () => {
+    await services().registry.changeDirectDeposit(
+      jordan.id,
+      { institution: '003', transit: '01234', account: '7654321' },
+      {
+        actor: { type: 'person', id: jordan.id },
+        channel: 'online',
+        purpose: 'self-service',
+        correlationId: 't',
+      },
+    );
+    const recordAs = async (role: 'agent' | 'supervisor') => {
+      const staff = await signIn(h, 'staff', role);
+      const path = `/en/staff/clients/${jordan.id}/purpose`;
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(
+        (await guichetRequest(h, staff.jar, 'GET', path)).body,
+      )?.[1];
+      await guichetRequest(h, staff.jar, 'POST', path, {
+        _csrf: csrf ?? '',
+        purpose: 'phone-call',
+        consent: 'yes',
+      });
+      return (await guichetRequest(h, staff.jar, 'GET', `/en/staff/clients/${jordan.id}/record`)).body;
+    };
+    const agentView = await recordAs('agent');
+    assert.match(agentView, /321/);
+    assert.equal(agentView.includes('7654321'), false);
+    assert.match(await recordAs('supervisor'), /7654321/);
+  });
+
   it('download my data: JSON file and a readable page, SIN never in full', async () => {
     const json = await guichetRequest(h, jar, 'GET', '/en/my-guichet/my-data.json');
     assert.match(String(json.headers['content-type']), /application\/json/);

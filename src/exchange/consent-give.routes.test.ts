@@ -6,7 +6,7 @@ import { SESSION_COOKIE } from '../identity/identity.paths.ts';
 import { personSession } from '../identity/testing/sessions.ts';
 import { testConfig } from '../platform/config/config.ts';
 import { createFieldCrypto } from '../platform/crypto/field-crypto.ts';
-import { buildTestApp, CookieJar } from '../../test/support/app.ts';
+import { buildTestApp, CookieJar, requestWithJar } from '../../test/support/app.ts';
 import { describeOnBothDatabases } from '../../test/support/databases.ts';
 
 const jordan = DEMO_PEOPLE[1];
@@ -22,19 +22,8 @@ describeOnBothDatabases('giving a consent through My Guichet', (database) => {
   let jar: CookieJar;
   const consents = () => guichet.services.clientRecord.exchange.consents;
 
-  async function request(method: 'GET' | 'POST', url: string, form?: Record<string, string>) {
-    const response = await guichet.app.inject({
-      method,
-      url,
-      headers: {
-        cookie: jar.header(),
-        ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-      },
-      ...(form ? { payload: new URLSearchParams(form).toString() } : {}),
-    });
-    jar.store(response);
-    return response;
-  }
+  const request = (method: 'GET' | 'POST', url: string, form?: Record<string, string>) =>
+    requestWithJar(guichet, jar, method, url, form);
   async function give(lang: 'en' | 'fr', form: Record<string, string>) {
     const page = await request('GET', GIVE[lang]);
     const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';

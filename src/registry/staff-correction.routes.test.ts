@@ -7,7 +7,7 @@ import { personSession, staffSession } from '../identity/testing/sessions.ts';
 import type { StaffRole } from '../platform/http/request-identity.ts';
 import { testConfig } from '../platform/config/config.ts';
 import { createFieldCrypto } from '../platform/crypto/field-crypto.ts';
-import { buildTestApp, CookieJar } from '../../test/support/app.ts';
+import { buildTestApp, CookieJar, requestWithJar } from '../../test/support/app.ts';
 import { describeOnBothDatabases } from '../../test/support/databases.ts';
 
 const sam = DEMO_PEOPLE[3];
@@ -25,19 +25,8 @@ describeOnBothDatabases('staff correct a client’s address and contact details,
 
   /** A browser for one user: keeps cookies, fetches the form's CSRF token before posting. */
   function browserFor(jar: CookieJar) {
-    const request = async (method: 'GET' | 'POST', url: string, form?: Record<string, string>) => {
-      const response = await guichet.app.inject({
-        method,
-        url,
-        headers: {
-          cookie: jar.header(),
-          ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-        },
-        ...(form ? { payload: new URLSearchParams(form).toString() } : {}),
-      });
-      jar.store(response);
-      return response;
-    };
+    const request = (method: 'GET' | 'POST', url: string, form?: Record<string, string>) =>
+      requestWithJar(guichet, jar, method, url, form);
     const submit = async (url: string, form: Record<string, string>, formUrl = url) => {
       const page = await request('GET', formUrl);
       const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';

@@ -55,3 +55,24 @@ export class CookieJar {
     return this.cookies.has(name);
   }
 }
+
+/** GET or POST through inject as one browser would: the jar's cookies go out, the response's come back in. */
+export async function requestWithJar(
+  guichet: GuichetApp,
+  jar: CookieJar,
+  method: 'GET' | 'POST',
+  url: string,
+  form?: Record<string, string>,
+) {
+  const response = await guichet.app.inject({
+    method,
+    url,
+    headers: {
+      cookie: jar.header(),
+      ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+    },
+    ...(form ? { payload: new URLSearchParams(form).toString() } : {}),
+  });
+  jar.store(response);
+  return response;
+}

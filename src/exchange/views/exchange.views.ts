@@ -3,7 +3,7 @@ import type { Translator } from '../../platform/i18n/i18n.ts';
 import type { Page } from '../../platform/views/layout.ts';
 import { pathFor } from '../../platform/http/route-table.ts';
 import { registryPaths } from '../../registry/registry.paths.ts';
-import { csrfField, dateTime } from '../../registry/views/form.views.ts';
+import { csrfField } from '../../registry/views/form.views.ts';
 import type { ConsentView } from '../consent.service.ts';
 import type { DeliveryView, ExchangeService } from '../exchange.service.ts';
 
@@ -25,7 +25,7 @@ export function deliveriesTable(t: Translator, rows: readonly DeliveryView[]) {
     (r) => html`<tr><td>${t.t(`registry.elements.${r.element}`)}</td>
 <td>${r.recipient[t.lang]}${r.programme ? html`<br><span class="hint">${r.programme[t.lang]}</span>` : ''}</td>
 <td>${r.purpose[t.lang]}</td>
-<td>${r.deliveredAt ? t.t('registry.told.delivered', { when: dateTime(t, r.deliveredAt) }) : t.t(`registry.told.status.${r.status}`)}</td></tr>`,
+<td>${r.deliveredAt ? t.t('registry.told.delivered', { when: t.dateTime(r.deliveredAt) }) : t.t(`registry.told.status.${r.status}`)}</td></tr>`,
   )}</tbody></table>`;
 }
 
@@ -54,7 +54,7 @@ export function consentsPage(
 <dl class="summary-list">
 <dt>${t.t('registry.consents.purpose')}</dt><dd>${c.purpose[t.lang]}</dd>
 <dt>${t.t('registry.consents.what')}</dt><dd>${c.elements.map((e) => t.t(`registry.elements.${e}`)).join(', ')}</dd>
-<dt>${t.t('registry.consents.state')}</dt><dd>${t.t(`registry.consents.states.${c.state}`, { from: dateTime(t, c.grantedAt), until: dateTime(t, c.expiresAt), revoked: c.revokedAt ? dateTime(t, c.revokedAt) : '' })}</dd>
+<dt>${t.t('registry.consents.state')}</dt><dd>${t.t(`registry.consents.states.${c.state}`, { from: t.dateTime(c.grantedAt), until: t.dateTime(c.expiresAt), revoked: c.revokedAt ? t.dateTime(c.revokedAt) : '' })}</dd>
 </dl>
 ${c.state === 'active' ? html`<form method="post" action="${pathFor(registryPaths.consentRevoke, t.lang, { consentId: c.id })}">${csrfField(csrf)}<button class="button" type="submit">${t.t('registry.consents.revoke', { agency: c.agencyName[t.lang] })}</button></form>` : ''}
 </div>`,
@@ -78,7 +78,7 @@ export function deliveryQueuePage(t: Translator, queue: Queue, csrf: string): Pa
     (
       d,
     ) => html`<tr><td>${t.t(`registry.elements.${d.element}`)}</td><td>${t.lang === 'fr' ? d.name_fr : d.name_en}</td>
-<td>${t.t(`registry.told.status.${d.status}`)}</td><td>${t.number(d.attempts)}</td><td>${dateTime(t, d.next_attempt_at)}</td><td>${d.last_error ?? ''}</td>
+<td>${t.t(`registry.told.status.${d.status}`)}</td><td>${t.number(d.attempts)}</td><td>${t.dateTime(d.next_attempt_at)}</td><td>${d.last_error ?? ''}</td>
 <td><form method="post" action="${pathFor(registryPaths.staffDeliveryRetry, t.lang, { deliveryId: d.id })}">${csrfField(csrf)}<button class="button" type="submit">${t.t('registry.queue.retry')}</button></form></td></tr>`,
   );
   return {

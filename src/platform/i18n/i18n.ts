@@ -85,27 +85,15 @@ const dateFormats = {
 const numberFormats = { en: new Intl.NumberFormat('en-CA'), fr: new Intl.NumberFormat('fr-CA') };
 // Built once: constructing an Intl formatter costs far more than formatting with one.
 const eastern = { timeZone: 'America/Toronto', timeZoneName: 'short' } as const;
+const timeOfDay = { ...eastern, hour: 'numeric', minute: '2-digit' } as const;
+const calendar = { ...timeOfDay, year: 'numeric', month: 'long', day: 'numeric' } as const;
 const dateTimeFormats = {
-  en: new Intl.DateTimeFormat('en-CA', {
-    ...eastern,
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-  }),
-  fr: new Intl.DateTimeFormat('fr-CA', {
-    ...eastern,
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-  }),
+  en: new Intl.DateTimeFormat('en-CA', calendar),
+  fr: new Intl.DateTimeFormat('fr-CA', calendar),
 };
 const timeFormats = {
-  en: new Intl.DateTimeFormat('en-CA', { ...eastern, hour: 'numeric', minute: '2-digit' }),
-  fr: new Intl.DateTimeFormat('fr-CA', { ...eastern, hour: 'numeric', minute: '2-digit' }),
+  en: new Intl.DateTimeFormat('en-CA', timeOfDay),
+  fr: new Intl.DateTimeFormat('fr-CA', timeOfDay),
 };
 
 export function translator(lang: Lang): Translator {

@@ -3,7 +3,6 @@ import type { Translator } from '../../platform/i18n/i18n.ts';
 import type { Page } from '../../platform/views/layout.ts';
 import { pathFor } from '../../platform/http/route-table.ts';
 import { registryPaths } from '../../registry/registry.paths.ts';
-import { dateTime } from '../../registry/views/form.views.ts';
 import type { Profile } from '../../registry/registry-profile.ts';
 import type { ChangeRow } from '../../registry/registry.repository.ts';
 import { changesTable, profileSections } from '../../registry/views/profile.views.ts';
@@ -37,7 +36,7 @@ export function accessLogTable(t: Translator, entries: readonly AccessLogEntry[]
 <tbody>${entries.map(
     (
       e,
-    ) => html`<tr><td>${dateTime(t, e.at)}</td><td>${who(t, e, agencies)}</td><td>${actionLabel(t, e.action)}</td>
+    ) => html`<tr><td>${t.dateTime(e.at)}</td><td>${who(t, e, agencies)}</td><td>${actionLabel(t, e.action)}</td>
 <td>${t.has(`registry.purposes.${e.purpose}`) ? t.t(`registry.purposes.${e.purpose}`) : e.purpose}</td><td>${t.t(`registry.channels.${e.channel}`)}</td></tr>`,
   )}</tbody></table>`;
 }

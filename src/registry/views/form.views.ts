@@ -83,11 +83,6 @@ export function summaryRow(
   return html`<dt>${label}</dt><dd>${value}${action ? html` <a href="${action.href}">${action.label}</a>` : ''}</dd>`;
 }
 
-/** Date and time in the page's language, Eastern time named. */
-export function dateTime(t: Translator, at: Date): string {
-  return t.dateTime(at);
-}
-
 export interface RadioOption {
   value: string;
   label: string;

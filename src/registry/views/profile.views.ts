@@ -5,7 +5,7 @@ import { pathFor } from '../../platform/http/route-table.ts';
 import type { Profile, Address } from '../registry-profile.ts';
 import type { ChangeRow } from '../registry.repository.ts';
 import { registryPaths } from '../registry.paths.ts';
-import { dateTime, summaryRow } from './form.views.ts';
+import { summaryRow } from './form.views.ts';
 
 export function formatAddress(address: Address | null, t: Translator): string {
   if (!address) return t.t('registry.profile.none');
@@ -47,7 +47,7 @@ export function changesTable(t: Translator, changes: readonly ChangeRow[]) {
   if (changes.length === 0) return html`<p>${t.t('registry.changes.none')}</p>`;
   return html`<table><caption>${t.t('registry.changes.caption')}</caption>
 <thead><tr><th scope="col">${t.t('registry.changes.when')}</th><th scope="col">${t.t('registry.changes.what')}</th><th scope="col">${t.t('registry.changes.who')}</th><th scope="col">${t.t('registry.changes.channel')}</th></tr></thead>
-<tbody>${changes.map((c) => html`<tr><td>${dateTime(t, c.occurred_at)}</td><td>${t.t(`registry.elements.${c.element}`)}${c.kind === 'correction' ? html` — ${t.t('registry.changes.correction', { reason: c.reason ?? '' })}` : ''}</td><td>${t.t(`registry.actors.${c.actor_type === 'person' ? 'you' : c.actor_type}`)}${c.actor_role ? ` (${t.t(`registry.roles.${c.actor_role.split(',')[0] ?? 'agent'}`)})` : ''}</td><td>${t.t(`registry.channels.${c.channel}`)}</td></tr>`)}</tbody></table>`;
+<tbody>${changes.map((c) => html`<tr><td>${t.dateTime(c.occurred_at)}</td><td>${t.t(`registry.elements.${c.element}`)}${c.kind === 'correction' ? html` — ${t.t('registry.changes.correction', { reason: c.reason ?? '' })}` : ''}</td><td>${t.t(`registry.actors.${c.actor_type === 'person' ? 'you' : c.actor_type}`)}${c.actor_role ? ` (${t.t(`registry.roles.${c.actor_role.split(',')[0] ?? 'agent'}`)})` : ''}</td><td>${t.t(`registry.channels.${c.channel}`)}</td></tr>`)}</tbody></table>`;
 }
 
 export function profilePage(

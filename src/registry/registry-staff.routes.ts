@@ -1,45 +1,22 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { alternateFor, pathFor } from '../platform/http/route-table.ts';
 import type { RouteTable } from '../platform/http/route-table.ts';
 import { sendPage } from '../platform/http/pages.ts';
 import { translator } from '../platform/i18n/i18n.ts';
 import { setFlash, takeFlash } from '../identity/flash.ts';
-import { requireClientFileAccess } from '../identity/identity.guards.ts';
 import type { MaritalStatus } from '../population/population.tables.ts';
-import type { Profile } from './registry-profile.ts';
 import type { ClientRecordServices } from './registry.module.ts';
 import { registryPaths } from './registry.paths.ts';
-import { checkAddress, checkContact, isIsoDate } from './registry.schemas.ts';
-import type { FieldErrors } from './registry.schemas.ts';
-import type { ChangeOptions, RegistryService } from './registry.service.ts';
-import { formBody, staffContext, stringsOf } from './registry.http.ts';
-import type { FormBody } from './registry.http.ts';
+import { isIsoDate } from './registry.schemas.ts';
+import { formBody, isCorrectionReason, openClientFile, stringsOf } from './registry.http.ts';
+import { registerCorrectionForms } from './registry-staff-corrections.routes.ts';
 import type { ResidenceStatus } from './registry.tables.ts';
 import type { AccessContext } from './registry.types.ts';
 import { errorsFromFlash, errorsToFlash } from './views/form.views.ts';
-import {
-  CORRECTABLE,
-  staffAddressCorrectionPage,
-  staffContactCorrectionPage,
-  staffRecordPage,
-} from './views/staff.views.ts';
+import { CORRECTABLE, staffRecordPage } from './views/staff.views.ts';
 
 const MARITAL = ['single', 'married', 'common-law', 'separated', 'divorced', 'widowed'];
 const RESIDENCE = ['citizen', 'permanent-resident', 'temporary-resident', 'protected-person', 'non-resident'];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-async function openFile(
-  request: FastifyRequest,
-  reply: FastifyReply,
-): Promise<{ personId: string; context: AccessContext; purpose: string } | null> {
-  const { personId } = request.params as { personId: string };
-  if (!UUID.test(personId)) {
-    await reply.callNotFound();
-    return null;
-  }
-  const access = await requireClientFileAccess(request, reply, personId);
-  return access ? { personId, context: staffContext(request, access), purpose: access.purpose } : null;
-}
 
 export function registerStaffRecordRoutes(
   app: FastifyInstance,
@@ -53,7 +30,7 @@ export function registerStaffRecordRoutes(
     registryPaths.staffRecord,
     'permission:client.file.read',
     async (request, reply, lang) => {
-      const file = await openFile(request, reply);
+      const file = await openClientFile(request, reply);
       if (!file) return reply;
       const permissions =
         request.identity?.kind === 'staff' ? request.identity.permissions : new Set<string>();
@@ -92,7 +69,7 @@ export function registerStaffRecordRoutes(
     registryPaths.staffCorrect,
     'permission:client.act-on-behalf',
     async (request, reply, lang) => {
-      const file = await openFile(request, reply);
+      const file = await openClientFile(request, reply);
       if (!file) return reply;
       const values = stringsOf(formBody(request));
       const errors = correctionErrors(values);
@@ -106,111 +83,7 @@ export function registerStaffRecordRoutes(
       return reply.redirect(back, 303);
     },
   );
-  for (const form of CORRECTION_FORMS) registerCorrectionForm(app, routes, registry, form);
-}
-
-type Save = (
-  registry: RegistryService,
-  personId: string,
-  context: AccessContext,
-  options: ChangeOptions,
-) => Promise<unknown>;
-
-/** A correction with its own page: the person's own form and validation, plus the reason staff must give. */
-interface CorrectionForm {
-  path: (typeof registryPaths)['staffCorrectAddress' | 'staffCorrectContact'];
-  page: typeof staffAddressCorrectionPage;
-  current(profile: Profile): Record<string, string>;
-  check(values: Record<string, string>): { ok: true; save: Save } | { ok: false; errors: FieldErrors };
-}
-
-const CORRECTION_FORMS: readonly CorrectionForm[] = [
-  {
-    path: registryPaths.staffCorrectAddress,
-    page: staffAddressCorrectionPage,
-    current({ currentAddress: a }): Record<string, string> {
-      if (!a) return {};
-      const { kind, line1, city, provinceCode, postalCode, effectiveFrom } = a;
-      return { kind, line1, line2: a.line2 ?? '', city, provinceCode, postalCode, effectiveFrom };
-    },
-    check(values) {
-      const result = checkAddress(values);
-      if (!result.ok) return result;
-      return {
-        ok: true,
-        save: (r, id, context, options) => r.changeAddress(id, result.value, context, options),
-      };
-    },
-  },
-  {
-    path: registryPaths.staffCorrectContact,
-    page: staffContactCorrectionPage,
-    current: ({ contact, preferredLanguage }) => ({
-      email: contact.email ?? '',
-      phone: contact.phone ?? '',
-      preferredLanguage,
-      preferredChannel: contact.preferredChannel,
-      accessibilityNeeds: contact.accessibilityNeeds ?? '',
-      alternateFormats: contact.alternateFormats.join(','),
-    }),
-    check(values) {
-      const result = checkContact({
-        ...values,
-        alternateFormats: (values.alternateFormats ?? '').split(','),
-      });
-      if (!result.ok) return result;
-      return {
-        ok: true,
-        save: (r, id, context, options) => r.changeContact(id, result.value, context, options),
-      };
-    },
-  },
-];
-
-/** What staff typed, as strings that survive the redirect (checkboxes joined with commas). */
-function typedValues(body: FormBody): Record<string, string> {
-  return {
-    ...stringsOf(body),
-    alternateFormats: ([] as string[]).concat(body.alternateFormats ?? []).join(','),
-  };
-}
-
-function registerCorrectionForm(
-  app: FastifyInstance,
-  routes: RouteTable,
-  registry: RegistryService,
-  form: CorrectionForm,
-): void {
-  routes.page(app, 'GET', form.path, 'permission:client.act-on-behalf', async (request, reply, lang) => {
-    const file = await openFile(request, reply);
-    if (!file) return reply;
-    const profile = await registry.getProfile(file.personId, file.context);
-    const flash = takeFlash(request, reply);
-    const subject = { personId: file.personId, name: `${profile.givenName} ${profile.familyName}` };
-    const values = flash.errors.length > 0 ? flash.values : form.current(profile);
-    const errors = errorsFromFlash(flash.errors);
-    const page = form.page(translator(lang), subject, values, errors, request.csrfToken());
-    const alternate = alternateFor(request, form.path, lang, { personId: file.personId });
-    return sendPage(request, reply, lang, alternate, page);
-  });
-  routes.page(app, 'POST', form.path, 'permission:client.act-on-behalf', async (request, reply, lang) => {
-    const file = await openFile(request, reply);
-    if (!file) return reply;
-    const values = typedValues(formBody(request));
-    const reason = (values.reason ?? '').trim();
-    const result = form.check(values);
-    if (!result.ok || reason.length < 5) {
-      const errors = {
-        ...(result.ok ? {} : result.errors),
-        ...(reason.length < 5 ? { reason: 'reason' } : {}),
-      };
-      setFlash(reply, { errors: errorsToFlash(errors), values });
-      return reply.redirect(pathFor(form.path, lang, { personId: file.personId }), 303);
-    }
-    await result.save(registry, file.personId, file.context, { correctionReason: reason });
-    setFlash(reply, { notice: 'corrected' });
-    return reply.redirect(pathFor(registryPaths.staffRecord, lang, { personId: file.personId }), 303);
-  });
+  registerCorrectionForms(app, routes, registry);
 }
 
 function correctionErrors(values: Record<string, string>): Record<string, string> {
@@ -221,7 +94,7 @@ function correctionErrors(values: Record<string, string>): Record<string, string
   else if (element === 'marital-status' && !MARITAL.includes(value)) errors.value = 'maritalStatus';
   else if (element === 'residence-status' && !RESIDENCE.includes(value)) errors.value = 'residenceStatus';
   else if (element === 'life-status' && !isIsoDate(value)) errors.value = 'date';
-  if ((values.reason ?? '').trim().length < 5) errors.reason = 'reason';
+  if (!isCorrectionReason(values.reason)) errors.reason = 'reason';
   return errors;
 }
 

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { requireClientFileAccess } from '../identity/identity.guards.ts';
 import type { Lang } from '../platform/i18n/i18n.ts';
 import { pathFor } from '../platform/http/route-table.ts';
 import { identityPaths } from '../identity/identity.paths.ts';
@@ -59,4 +60,27 @@ export function stringsOf(body: FormBody): Record<string, string> {
 
 export function isoToday(clock: () => Date): string {
   return clock().toISOString().slice(0, 10);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A client file staff may open: a well-formed id and a purpose stated for it (else 404 or the purpose page). */
+export async function openClientFile(
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<{ personId: string; context: AccessContext; purpose: string } | null> {
+  const { personId } = request.params as { personId: string };
+  if (!UUID.test(personId)) {
+    await reply.callNotFound();
+    return null;
+  }
+  const access = await requireClientFileAccess(request, reply, personId);
+  return access ? { personId, context: staffContext(request, access), purpose: access.purpose } : null;
+}
+
+// Staff must say why they correct a record: a word or two, not a blank or a single letter.
+const MIN_REASON_LENGTH = 5;
+
+export function isCorrectionReason(reason: string | undefined): boolean {
+  return (reason ?? '').trim().length >= MIN_REASON_LENGTH;
 }

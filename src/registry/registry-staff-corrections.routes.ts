@@ -1,0 +1,129 @@
+import type { FastifyInstance } from 'fastify';
+import { alternateFor, pathFor } from '../platform/http/route-table.ts';
+import type { RouteTable } from '../platform/http/route-table.ts';
+import { sendPage } from '../platform/http/pages.ts';
+import { translator } from '../platform/i18n/i18n.ts';
+import { setFlash, takeFlash } from '../identity/flash.ts';
+import type { Profile } from './registry-profile.ts';
+import { registryPaths } from './registry.paths.ts';
+import { checkAddress, checkContact } from './registry.schemas.ts';
+import type { FieldErrors } from './registry.schemas.ts';
+import type { ChangeOptions, RegistryService } from './registry.service.ts';
+import { formBody, isCorrectionReason, openClientFile, stringsOf } from './registry.http.ts';
+import type { FormBody } from './registry.http.ts';
+import type { AccessContext } from './registry.types.ts';
+import { errorsFromFlash, errorsToFlash } from './views/form.views.ts';
+import { staffAddressCorrectionPage, staffContactCorrectionPage } from './views/staff.views.ts';
+
+/** Staff correct an address or contact details on pages of their own, with the reason they must give. */
+export function registerCorrectionForms(
+  app: FastifyInstance,
+  routes: RouteTable,
+  registry: RegistryService,
+): void {
+  for (const form of CORRECTION_FORMS) registerCorrectionForm(app, routes, registry, form);
+}
+
+type Save = (
+  registry: RegistryService,
+  personId: string,
+  context: AccessContext,
+  options: ChangeOptions,
+) => Promise<unknown>;
+
+/** A correction with its own page: the person's own form and validation, plus the reason staff must give. */
+interface CorrectionForm {
+  path: (typeof registryPaths)['staffCorrectAddress' | 'staffCorrectContact'];
+  page: typeof staffAddressCorrectionPage;
+  current(profile: Profile): Record<string, string>;
+  check(values: Record<string, string>): { ok: true; save: Save } | { ok: false; errors: FieldErrors };
+}
+
+const CORRECTION_FORMS: readonly CorrectionForm[] = [
+  {
+    path: registryPaths.staffCorrectAddress,
+    page: staffAddressCorrectionPage,
+    current({ currentAddress: a }): Record<string, string> {
+      if (!a) return {};
+      const { kind, line1, city, provinceCode, postalCode, effectiveFrom } = a;
+      return { kind, line1, line2: a.line2 ?? '', city, provinceCode, postalCode, effectiveFrom };
+    },
+    check(values) {
+      const result = checkAddress(values);
+      if (!result.ok) return result;
+      return {
+        ok: true,
+        save: (r, id, context, options) => r.changeAddress(id, result.value, context, options),
+      };
+    },
+  },
+  {
+    path: registryPaths.staffCorrectContact,
+    page: staffContactCorrectionPage,
+    current: ({ contact, preferredLanguage }) => ({
+      email: contact.email ?? '',
+      phone: contact.phone ?? '',
+      preferredLanguage,
+      preferredChannel: contact.preferredChannel,
+      accessibilityNeeds: contact.accessibilityNeeds ?? '',
+      alternateFormats: contact.alternateFormats.join(','),
+    }),
+    check(values) {
+      const result = checkContact({
+        ...values,
+        alternateFormats: (values.alternateFormats ?? '').split(','),
+      });
+      if (!result.ok) return result;
+      return {
+        ok: true,
+        save: (r, id, context, options) => r.changeContact(id, result.value, context, options),
+      };
+    },
+  },
+];
+
+/** What staff typed, as strings that survive the redirect (checkboxes joined with commas). */
+function typedValues(body: FormBody): Record<string, string> {
+  return {
+    ...stringsOf(body),
+    alternateFormats: ([] as string[]).concat(body.alternateFormats ?? []).join(','),
+  };
+}
+
+function registerCorrectionForm(
+  app: FastifyInstance,
+  routes: RouteTable,
+  registry: RegistryService,
+  form: CorrectionForm,
+): void {
+  routes.page(app, 'GET', form.path, 'permission:client.act-on-behalf', async (request, reply, lang) => {
+    const file = await openClientFile(request, reply);
+    if (!file) return reply;
+    const profile = await registry.getProfile(file.personId, file.context);
+    const flash = takeFlash(request, reply);
+    const subject = { personId: file.personId, name: `${profile.givenName} ${profile.familyName}` };
+    const values = flash.errors.length > 0 ? flash.values : form.current(profile);
+    const errors = errorsFromFlash(flash.errors);
+    const page = form.page(translator(lang), subject, values, errors, request.csrfToken());
+    const alternate = alternateFor(request, form.path, lang, { personId: file.personId });
+    return sendPage(request, reply, lang, alternate, page);
+  });
+  routes.page(app, 'POST', form.path, 'permission:client.act-on-behalf', async (request, reply, lang) => {
+    const file = await openClientFile(request, reply);
+    if (!file) return reply;
+    const values = typedValues(formBody(request));
+    const reason = (values.reason ?? '').trim();
+    const result = form.check(values);
+    if (!result.ok || !isCorrectionReason(reason)) {
+      const errors = {
+        ...(result.ok ? {} : result.errors),
+        ...(isCorrectionReason(reason) ? {} : { reason: 'reason' }),
+      };
+      setFlash(reply, { errors: errorsToFlash(errors), values });
+      return reply.redirect(pathFor(form.path, lang, { personId: file.personId }), 303);
+    }
+    await result.save(registry, file.personId, file.context, { correctionReason: reason });
+    setFlash(reply, { notice: 'corrected' });
+    return reply.redirect(pathFor(registryPaths.staffRecord, lang, { personId: file.personId }), 303);
+  });
+}

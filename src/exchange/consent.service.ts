@@ -14,6 +14,7 @@ import {
 import { agreementInForce } from './outbox.ts';
 import { listConsentAgreements } from './consent.repository.ts';
 import type { ConsentDuration } from './consent.schemas.ts';
+import { isoDate } from '../registry/registry-profile.ts';
 
 export type ConsentState = 'active' | 'expired' | 'revoked';
 
@@ -86,12 +87,6 @@ export const MAX_CONSENT_DAYS = 5 * 366;
 const DAY_MS = 86_400_000;
 // Dates people choose are days in Eastern time, as every date and time on the site is shown.
 const ZONE = 'America/Toronto';
-
-/** 'YYYY-MM-DD' from a date column, which both drivers return as local midnight. */
-function dateColumn(value: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
-}
 
 function todayIn(now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(now);
@@ -171,7 +166,7 @@ export function createConsentService(db: Kysely<DB>, audit: AuditService, clock:
         legalAuthority: { en: g.legal_authority_en, fr: g.legal_authority_fr },
         elements: g.elements,
         retentionYears: g.retention_years,
-        agreementEndsOn: g.expires_on ? dateColumn(g.expires_on) : null,
+        agreementEndsOn: g.expires_on ? isoDate(g.expires_on) : null,
       }));
   }
 

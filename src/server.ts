@@ -9,6 +9,7 @@ import { createLogger } from './platform/observability/logger.ts';
 import { loadReferenceData } from './catalogue/reference-data.ts';
 import { seedDemoPopulationIfEmpty } from './cli/demo-population.ts';
 import { seedIdentityDemo, startIdentityProviders } from './identity/identity.startup.ts';
+import { schedulePurge } from './identity/sign-in-state-purge.ts';
 
 export interface RunningServer {
   readonly url: string;
@@ -42,11 +43,15 @@ export async function startServer(
       'sharing agreements and demo enrolments loaded',
     );
     const url = await guichet.app.listen({ port: config.port, host: config.host });
+    const stopPurge = schedulePurge(database.db, config.identity.absoluteTimeoutSeconds, (report) =>
+      logger.info(report, 'expired sign-in state purged'),
+    );
     return {
       url,
       guichet,
       database,
       async stop() {
+        stopPurge();
         await guichet.app.close();
         await identity.close();
         await database.close();

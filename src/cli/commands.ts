@@ -33,6 +33,11 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'Dispose of client records past their retention period [--dry-run] [--json]',
     load: async () => (await import('../privacy/privacy.command.ts')).privacyDisposeCommand,
   },
+  'identity purge': {
+    summary:
+      'Delete expired sign-in state: requests, counters, access codes, old sessions [--dry-run] [--json]',
+    load: async () => (await import('../identity/identity-purge.command.ts')).identityPurgeCommand,
+  },
   'exchange seed': {
     summary: 'Load information-sharing agreements and demo enrolments',
     load: async () => (await import('../exchange/exchange.command.ts')).exchangeSeedCommand,

@@ -14,7 +14,7 @@ import { hashToken } from './session.service.ts';
 import type { SessionService } from './session.service.ts';
 import type { LinkingService } from './linking.service.ts';
 
-const AUTH_REQUEST_MAX_AGE_SECONDS = 600;
+export const AUTH_REQUEST_MAX_AGE_SECONDS = 600;
 
 export type SignInIntent = 'sign-in' | 'step-up';
 

@@ -6,7 +6,7 @@ import { testConfig } from '../platform/config/config.ts';
 import { openDatabase } from '../platform/db/database.ts';
 import type { Database } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
-import { CookieJar, setCookiesOf } from './testing/identity-harness.ts';
+import { CookieJar } from './testing/identity-harness.ts';
 import { startRogueProvider } from './testing/rogue-provider.ts';
 import type { RogueMode, RogueProvider } from './testing/rogue-provider.ts';
 
@@ -40,7 +40,7 @@ describe('ID-token validation against a hostile provider (ASVS 9.x, Checklist 1 
     rogue.mode = mode;
     const jar = new CookieJar();
     const start = await guichet.app.inject({ method: 'GET', url: '/en/sign-in/rogue' });
-    jar.store(setCookiesOf(start));
+    jar.store(start);
     const authorize = new URL(String(start.headers.location));
     assert.equal(authorize.searchParams.get('code_challenge_method'), 'S256');
     assert.equal(authorize.searchParams.get('ui_locales'), 'en-CA fr-CA');
@@ -50,7 +50,7 @@ describe('ID-token validation against a hostile provider (ASVS 9.x, Checklist 1 
       url: `/auth/callback?code=abc&state=${authorize.searchParams.get('state')}`,
       headers: { cookie: jar.header() },
     });
-    jar.store(setCookiesOf(callback));
+    jar.store(callback);
     return jar.get('__Host-guichet-session') ? callback.statusCode : -callback.statusCode;
   }
 

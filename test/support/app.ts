@@ -39,20 +39,35 @@ export class CookieJar {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   }
 
+  /** Keeps the cookies a response sets, and forgets those it expires. */
   store(response: { headers: Record<string, unknown> }): void {
-    for (const line of ([] as string[]).concat(
-      (response.headers['set-cookie'] as string | string[] | undefined) ?? [],
-    )) {
-      const [pair = '', ...attributes] = line.split(';');
-      const [name = '', value = ''] = pair.split('=');
-      const expired = attributes.some((a) => /^\s*(max-age=0|expires=thu, 01 jan 1970)/i.test(a));
-      if (expired || value === '') this.cookies.delete(name.trim());
-      else this.cookies.set(name.trim(), value);
+    this.storeLines(
+      ([] as string[]).concat((response.headers['set-cookie'] as string | string[] | undefined) ?? []),
+    );
+  }
+
+  /** The same, from `Set-Cookie` header lines (e.g. `fetch`'s `headers.getSetCookie()`). */
+  storeLines(setCookies: readonly string[]): void {
+    for (const line of setCookies) {
+      const [pair = ''] = line.split(';');
+      const index = pair.indexOf('=');
+      const name = pair.slice(0, index).trim();
+      const value = pair.slice(index + 1).trim();
+      if (/max-age=0|expires=thu, 01 jan 1970/i.test(line) || value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
     }
   }
 
   has(name: string): boolean {
     return this.cookies.has(name);
+  }
+
+  get(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
+  set(name: string, value: string): void {
+    this.cookies.set(name, value);
   }
 }
 

@@ -58,7 +58,7 @@ describe('built-in provider sign-in pages', () => {
     let url = `${provider.issuer}/auth?${query.toString()}`;
     for (;;) {
       const response = await fetch(url, { redirect: 'manual', headers: { cookie: jar.header() } });
-      jar.store(response.headers.getSetCookie());
+      jar.storeLines(response.headers.getSetCookie());
       if (response.status === 303 || response.status === 302) {
         url = new URL(response.headers.get('location') ?? '', url).href;
         continue;

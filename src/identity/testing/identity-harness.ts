@@ -15,6 +15,9 @@ import { seedIdentityDemo } from '../identity.startup.ts';
 import { DEMO_ACCOUNTS } from '../providers/demo-accounts.ts';
 import { totp } from '../providers/totp.ts';
 import { SESSION_COOKIE } from '../identity.paths.ts';
+import { CookieJar, requestWithJar } from '../../../test/support/app.ts';
+
+export { CookieJar };
 
 export const RP_BASE_URL = 'http://localhost:3000';
 
@@ -73,38 +76,6 @@ export async function startIdentityHarness(overrides: Partial<Config> = {}): Pro
   };
 }
 
-/** Cookies as a browser would keep them for one origin. */
-export class CookieJar {
-  private readonly cookies = new Map<string, string>();
-  store(setCookies: readonly string[]): void {
-    for (const line of setCookies) {
-      const [pair = ''] = line.split(';');
-      const index = pair.indexOf('=');
-      const name = pair.slice(0, index).trim();
-      const value = pair.slice(index + 1).trim();
-      if (/max-age=0|expires=thu, 01 jan 1970/i.test(line) || value === '') this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-  }
-  header(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  }
-  get(name: string): string | undefined {
-    return this.cookies.get(name);
-  }
-  set(name: string, value: string): void {
-    this.cookies.set(name, value);
-  }
-  delete(name: string): void {
-    this.cookies.delete(name);
-  }
-}
-
-export function setCookiesOf(response: LightMyRequestResponse): string[] {
-  const header = response.headers['set-cookie'];
-  return header === undefined ? [] : Array.isArray(header) ? header : [String(header)];
-}
-
 /** GET or POST on Guichet through inject, with the jar's cookies. */
 export async function guichetRequest(
   h: IdentityHarness,
@@ -113,17 +84,7 @@ export async function guichetRequest(
   url: string,
   form?: Record<string, string>,
 ): Promise<LightMyRequestResponse> {
-  const response = await h.guichet.app.inject({
-    method,
-    url,
-    headers: {
-      cookie: jar.header(),
-      ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-    },
-    ...(form ? { payload: new URLSearchParams(form).toString() } : {}),
-  });
-  jar.store(setCookiesOf(response));
-  return response;
+  return requestWithJar(h.guichet, jar, method, url, form);
 }
 
 /** Fetches a page and returns the form's CSRF token, so a later POST carries it like a browser would. */
@@ -162,7 +123,7 @@ export async function authenticateAtProvider(
       },
       body,
     });
-    jar.store(response.headers.getSetCookie());
+    jar.storeLines(response.headers.getSetCookie());
     if (response.status >= 300 && response.status < 400) {
       url = new URL(response.headers.get('location') ?? '', url).href;
       method = 'GET';

@@ -7,7 +7,7 @@ import type { ChangeRow } from '../registry.repository.ts';
 import { registryPaths } from '../registry.paths.ts';
 import { deliveriesTable } from '../../exchange/views/exchange.views.ts';
 import type { DeliveryView } from '../../exchange/exchange.service.ts';
-import { ALTERNATE_FORMATS, PROVINCES } from '../registry.schemas.ts';
+import { addressFields, contactFields } from './edit.views.ts';
 import { changesTable, profileSections } from './profile.views.ts';
 import { csrfField, errorSummary, selectField, textField } from './form.views.ts';
 import type { FormErrors } from './form.views.ts';
@@ -92,7 +92,6 @@ export function staffAddressCorrectionPage(
   csrf: string,
 ): Page {
   const v = (name: string) => values[name] ?? '';
-  const provinces = PROVINCES.map((code) => ({ value: code, label: t.t(`registry.provinces.${code}`) }));
   const kinds = (['residential', 'mailing'] as const).map((value) => ({
     value,
     label: t.t(`registry.addressKinds.${value}`),
@@ -105,12 +104,7 @@ export function staffAddressCorrectionPage(
     errors,
     html`<form method="post" action="${action}" novalidate>${csrfField(csrf)}
 ${selectField(t, 'kind', v('kind') || 'residential', kinds, errors)}
-${textField(t, 'line1', v('line1'), errors, { autocomplete: 'off' })}
-${textField(t, 'line2', v('line2'), errors, { autocomplete: 'off' })}
-${textField(t, 'city', v('city'), errors, { autocomplete: 'off' })}
-${selectField(t, 'provinceCode', v('provinceCode') || 'ON', provinces, errors)}
-${textField(t, 'postalCode', v('postalCode'), errors, { autocomplete: 'off', width: 'short', hint: t.t('registry.hints.postalCode') })}
-${textField(t, 'effectiveFrom', v('effectiveFrom'), errors, { type: 'date', width: 'medium', label: t.t('registry.staff.fields.effectiveFrom'), hint: t.t('registry.hints.effectiveFrom') })}
+${addressFields(t, values, errors, 'staff')}
 ${textField(t, 'reason', v('reason'), errors)}
 <button class="button button-primary" type="submit">${t.t('registry.staff.correctSubmit')}</button></form>`,
   );
@@ -124,9 +118,6 @@ export function staffContactCorrectionPage(
   csrf: string,
 ): Page {
   const v = (name: string) => values[name] ?? '';
-  const formats = v('alternateFormats').split(',');
-  const options = (prefix: string, list: readonly string[]) =>
-    list.map((value) => ({ value, label: t.t(`registry.${prefix}.${value}`) }));
   const action = pathFor(registryPaths.staffCorrectContact, t.lang, { personId: subject.personId });
   return correctionPage(
     t,
@@ -134,14 +125,7 @@ export function staffContactCorrectionPage(
     subject,
     errors,
     html`<form method="post" action="${action}" novalidate>${csrfField(csrf)}
-${textField(t, 'email', v('email'), errors, { type: 'email', autocomplete: 'off', inputmode: 'email' })}
-${textField(t, 'phone', v('phone'), errors, { type: 'tel', autocomplete: 'off', inputmode: 'tel', hint: t.t('registry.hints.phone') })}
-${selectField(t, 'preferredLanguage', v('preferredLanguage'), options('language', ['en', 'fr']), errors)}
-${selectField(t, 'preferredChannel', v('preferredChannel'), options('channel', ['online', 'mail', 'phone']), errors)}
-${textField(t, 'accessibilityNeeds', v('accessibilityNeeds'), errors)}
-<fieldset class="form-group"><legend>${t.t('registry.fields.alternateFormats')}</legend>
-${ALTERNATE_FORMATS.map((f) => html`<div class="checkbox"><input type="checkbox" id="format-${f}" name="alternateFormats" value="${f}"${formats.includes(f) ? html` checked` : ''}><label for="format-${f}">${t.t(`registry.formats.${f}`)}</label></div>`)}
-</fieldset>
+${contactFields(t, values, errors, v('alternateFormats').split(','), 'staff')}
 ${textField(t, 'reason', v('reason'), errors)}
 <button class="button button-primary" type="submit">${t.t('registry.staff.correctSubmit')}</button></form>`,
   );

@@ -18,24 +18,15 @@ import {
   household,
   num,
   people,
+  cents,
+  listed,
+  periodStart,
+  value,
+  type Evaluator,
   type OracleCase,
-  type Scalar,
 } from './oracle-case.ts';
 
-/** What our engine answers for one PolicyEngine variable of one case. */
-export type Answer =
-  | { readonly kind: 'value'; readonly value: Scalar | Scalar[] }
-  | { readonly kind: 'listed'; readonly reason: string }
-  | { readonly kind: 'ignored' };
-
-export type Evaluator = (c: OracleCase) => Answer;
-
-export const value = (v: Scalar | Scalar[]): Answer => ({ kind: 'value', value: v });
-export const listed = (reason: string): Answer => ({ kind: 'listed', reason });
-export const cents = (v: number): number => v / 100;
-
-/** PolicyEngine reads parameters on 1 January of the period; CCB values then are the July (period − 1) ones. */
-export const periodStart = (c: OracleCase): string => `${c.period}-01-01`;
+export type { Answer, Evaluator } from './oracle-case.ts';
 
 function fillChildren(plan: CcbPlan, c: OracleCase, custodyDefault: number): void {
   const s = plan.scratch;

@@ -63,3 +63,18 @@ export function has(vars: Vars, key: string): boolean {
 export function dollarsToCents(dollars: number): number {
   return Math.round(dollars * 100);
 }
+
+/** What our engine answers for one PolicyEngine variable of one case. */
+export type Answer =
+  | { readonly kind: 'value'; readonly value: Scalar | Scalar[] }
+  | { readonly kind: 'listed'; readonly reason: string }
+  | { readonly kind: 'ignored' };
+
+export type Evaluator = (c: OracleCase) => Answer;
+
+export const value = (v: Scalar | Scalar[]): Answer => ({ kind: 'value', value: v });
+export const listed = (reason: string): Answer => ({ kind: 'listed', reason });
+export const cents = (v: number): number => v / 100;
+
+/** PolicyEngine reads parameters on 1 January of the period; CCB values then are the July (period − 1) ones. */
+export const periodStart = (c: OracleCase): string => `${c.period}-01-01`;

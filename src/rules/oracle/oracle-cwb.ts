@@ -7,7 +7,6 @@ import {
   resolveCwbPlan,
   type CwbPlan,
 } from '../programmes/cwb/cwb.formula.ts';
-import type { Answer, Evaluator } from './oracle-adapters.ts';
 import {
   dollarsToCents,
   flag,
@@ -16,8 +15,11 @@ import {
   num,
   people,
   type OracleCase,
-  type Scalar,
   type Vars,
+  cents,
+  periodStart,
+  value,
+  type Evaluator,
 } from './oracle-case.ts';
 
 /**
@@ -25,9 +27,7 @@ import {
  * as an input is used as given; otherwise it comes from our tax-year parameters.
  */
 
-const value = (v: Scalar | Scalar[]): Answer => ({ kind: 'value', value: v });
-const cents = (v: number): number => v / 100;
-const plan = (c: OracleCase): CwbPlan => resolveCwbPlan(store, `${c.period}-01-01`);
+const plan = (c: OracleCase): CwbPlan => resolveCwbPlan(store, periodStart(c));
 
 const isHead = (p: Vars): boolean => flag(p, 'is_head') || (!flag(p, 'is_spouse') && !has(p, 'is_head'));
 

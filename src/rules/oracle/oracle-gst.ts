@@ -10,7 +10,6 @@ import {
   resolveGstPlan,
   type GstRole,
 } from '../programmes/gst-credit/gst-credit.formula.ts';
-import type { Answer, Evaluator } from './oracle-adapters.ts';
 import {
   dollarsToCents,
   flag,
@@ -19,13 +18,14 @@ import {
   num,
   people,
   type OracleCase,
-  type Scalar,
   type Vars,
+  cents,
+  periodStart,
+  value,
+  type Evaluator,
 } from './oracle-case.ts';
 
-const value = (v: Scalar | Scalar[]): Answer => ({ kind: 'value', value: v });
-const cents = (v: number): number => v / 100;
-const plan = (c: OracleCase) => resolveGstPlan(store, `${c.period}-01-01`);
+const plan = (c: OracleCase) => resolveGstPlan(store, periodStart(c));
 
 const CATEGORY_ROLE: Readonly<Record<string, GstRole>> = {
   HEAD: 'individual',

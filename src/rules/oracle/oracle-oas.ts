@@ -1,16 +1,24 @@
 import { defaultParameters as store } from '../core/parameters.ts';
 import { pensionCents, recoveryTaxCents } from '../programmes/oas/oas.formula.ts';
-import type { Answer, Evaluator } from './oracle-adapters.ts';
-import { dollarsToCents, has, num, people, type OracleCase, type Scalar, type Vars } from './oracle-case.ts';
+import {
+  dollarsToCents,
+  has,
+  num,
+  people,
+  type OracleCase,
+  type Scalar,
+  type Vars,
+  cents,
+  periodStart,
+  value,
+  type Evaluator,
+} from './oracle-case.ts';
 
 /**
  * OAS pension answers for PolicyEngine's calendar-year periods. PolicyEngine has no birth dates, so
  * a person's age is taken as constant over the year; everything else follows the Old Age Security
  * Act month by month with our quarterly maxima (s. 7, indexation each January, April, July, October).
  */
-
-const value = (v: Scalar | Scalar[]): Answer => ({ kind: 'value', value: v });
-const cents = (v: number): number => v / 100;
 
 interface OasRules {
   readonly fullYears: number;
@@ -21,7 +29,7 @@ interface OasRules {
 }
 
 function rules(c: OracleCase): OasRules {
-  const t = store.table('oas/rules', `${c.period}-01-01`);
+  const t = store.table('oas/rules', periodStart(c));
   const v = (k: string): number => t[k] ?? Number.NaN;
   return {
     fullYears: v('full-years'),

@@ -63,13 +63,28 @@ export async function touchSession(db: Db, idHash: string, now: Date): Promise<v
     .execute();
 }
 
-export async function endSession(db: Db, idHash: string, reason: string, now: Date): Promise<void> {
-  await db
+type LiveSessions = ReturnType<typeof liveSessions>;
+
+function liveSessions(db: Db, reason: string, now: Date) {
+  return db
     .updateTable('identity_session')
     .set({ ended_at: now, end_reason: reason })
-    .where('id_hash', '=', idHash)
-    .where('ended_at', 'is', null)
-    .execute();
+    .where('ended_at', 'is', null);
+}
+
+/** Ends the live sessions `which` selects; returns how many it ended. */
+async function endLiveSessions(
+  db: Db,
+  which: (sessions: LiveSessions) => LiveSessions,
+  reason: string,
+  now: Date,
+): Promise<number> {
+  const result = await which(liveSessions(db, reason, now)).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function endSession(db: Db, idHash: string, reason: string, now: Date): Promise<void> {
+  await endLiveSessions(db, (q) => q.where('id_hash', '=', idHash), reason, now);
 }
 
 /** Ends every live session of the given logins (a person's "sign out everywhere", back-channel logout). */
@@ -79,46 +94,28 @@ export async function endSessionsForLogins(
   reason: string,
   now: Date,
 ): Promise<number> {
-  if (loginIds.length === 0) return 0;
-  const result = await db
-    .updateTable('identity_session')
-    .set({ ended_at: now, end_reason: reason })
-    .where('login_id', 'in', loginIds)
-    .where('ended_at', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return loginIds.length === 0
+    ? 0
+    : endLiveSessions(db, (q) => q.where('login_id', 'in', loginIds), reason, now);
 }
 
-export async function endSessionsForStaff(
-  db: Db,
-  staffId: string,
-  reason: string,
-  now: Date,
-): Promise<number> {
-  const result = await db
-    .updateTable('identity_session')
-    .set({ ended_at: now, end_reason: reason })
-    .where('staff_id', '=', staffId)
-    .where('ended_at', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+export function endSessionsForStaff(db: Db, staffId: string, reason: string, now: Date): Promise<number> {
+  return endLiveSessions(db, (q) => q.where('staff_id', '=', staffId), reason, now);
 }
 
-export async function endSessionsByProviderSid(
+export function endSessionsByProviderSid(
   db: Db,
   providerId: string,
   sid: string,
   reason: string,
   now: Date,
 ): Promise<number> {
-  const result = await db
-    .updateTable('identity_session')
-    .set({ ended_at: now, end_reason: reason })
-    .where('provider_id', '=', providerId)
-    .where('provider_sid', '=', sid)
-    .where('ended_at', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return endLiveSessions(
+    db,
+    (q) => q.where('provider_id', '=', providerId).where('provider_sid', '=', sid),
+    reason,
+    now,
+  );
 }
 
 /** Records a logout token's jti; false when it was already seen (replay). */

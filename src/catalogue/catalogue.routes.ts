@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { translator } from '../platform/i18n/i18n.ts';
-import { notFoundHtml, sendPage } from '../platform/http/pages.ts';
+import { notFoundHtml, sendPage, sendPageAt } from '../platform/http/pages.ts';
 import { alternateFor } from '../platform/http/route-table.ts';
 import type { RouteTable } from '../platform/http/route-table.ts';
 import { cataloguePaths } from './catalogue.paths.ts';
@@ -14,11 +14,11 @@ export function registerCatalogueRoutes(
 ): void {
   routes.page(app, 'GET', cataloguePaths.list, 'public', async (request, reply, lang) => {
     const programmes = await catalogue.listProgrammes();
-    return sendPage(
+    return sendPageAt(
       request,
       reply,
       lang,
-      alternateFor(request, cataloguePaths.list, lang),
+      cataloguePaths.list,
       programmeListPage(translator(lang), programmes),
     );
   });

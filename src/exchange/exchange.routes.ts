@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { alternateFor, pathFor } from '../platform/http/route-table.ts';
+import { pathFor } from '../platform/http/route-table.ts';
 import type { RouteTable } from '../platform/http/route-table.ts';
-import { sendPage } from '../platform/http/pages.ts';
+import { sendPageAt } from '../platform/http/pages.ts';
 import { translator } from '../platform/i18n/i18n.ts';
 import { setFlash, takeFlash } from '../identity/flash.ts';
 import type { ClientRecordServices } from '../registry/registry.module.ts';
@@ -30,7 +30,7 @@ export function registerExchangeRoutes(
       await exchange.service.whoWasTold(personId),
       takeFlash(request, reply).notice,
     );
-    return sendPage(request, reply, lang, alternateFor(request, registryPaths.whoWasTold, lang), page);
+    return sendPageAt(request, reply, lang, registryPaths.whoWasTold, page);
   });
   routes.page(app, 'GET', registryPaths.consents, 'signed-in', async (request, reply, lang) => {
     const personId = linkedPersonId(request, reply, lang);
@@ -42,7 +42,7 @@ export function registerExchangeRoutes(
       takeFlash(request, reply).notice,
       (await exchange.consents.available(personId)).length,
     );
-    return sendPage(request, reply, lang, alternateFor(request, registryPaths.consents, lang), page);
+    return sendPageAt(request, reply, lang, registryPaths.consents, page);
   });
   routes.page(app, 'GET', registryPaths.consentGive, 'signed-in', async (request, reply, lang) => {
     const personId = linkedPersonId(request, reply, lang);
@@ -55,7 +55,7 @@ export function registerExchangeRoutes(
       errorsFromFlash(flash.errors),
       request.csrfToken(),
     );
-    return sendPage(request, reply, lang, alternateFor(request, registryPaths.consentGive, lang), page);
+    return sendPageAt(request, reply, lang, registryPaths.consentGive, page);
   });
   routes.page(app, 'POST', registryPaths.consentGive, 'signed-in', async (request, reply, lang) => {
     const personId = linkedPersonId(request, reply, lang);
@@ -106,7 +106,7 @@ export function registerExchangeRoutes(
         await exchange.service.queue(200),
         request.csrfToken(),
       );
-      return sendPage(request, reply, lang, alternateFor(request, registryPaths.staffDeliveries, lang), page);
+      return sendPageAt(request, reply, lang, registryPaths.staffDeliveries, page);
     },
   );
   routes.page(

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { otherLang, translator } from '../platform/i18n/i18n.ts';
 import type { Lang } from '../platform/i18n/i18n.ts';
-import { notFoundHtml, sendPage } from '../platform/http/pages.ts';
-import { alternateFor, pathFor } from '../platform/http/route-table.ts';
+import { notFoundHtml, sendPageAt } from '../platform/http/pages.ts';
+import { pathFor } from '../platform/http/route-table.ts';
 import type { RouteTable } from '../platform/http/route-table.ts';
 import type { CatalogueService } from '../catalogue/catalogue.service.ts';
 import { todayIso } from '../eligibility/eligibility.service.ts';
@@ -38,11 +38,11 @@ export function registerFinderRoutes(app: FastifyInstance, routes: RouteTable, d
     const { answers } = readSession(request, state);
     const first = nextQuestion(answers, today());
     const href = first ? questionHref(first, lang) : pathFor(finderPaths.results, lang);
-    return sendPage(
+    return sendPageAt(
       request,
       reply,
       lang,
-      alternateFor(request, finderPaths.start, lang),
+      finderPaths.start,
       startPage(translator(lang), href, Object.keys(answers).length > 0),
     );
   });
@@ -61,13 +61,7 @@ export function registerFinderRoutes(app: FastifyInstance, routes: RouteTable, d
       startAgainAction: pathFor(finderPaths.startAgain, lang),
       csrfToken: request.csrfToken(),
     };
-    return sendPage(
-      request,
-      reply,
-      lang,
-      alternateFor(request, finderPaths.results, lang),
-      resultsPage(t, view),
-    );
+    return sendPageAt(request, reply, lang, finderPaths.results, resultsPage(t, view));
   });
 
   routes.page(app, 'POST', finderPaths.startAgain, 'public', (_request, reply, lang) => {
@@ -136,10 +130,9 @@ function showQuestion(
     step: relevant.findIndex((q) => q.id === question.id) + 1,
     steps: relevant.length,
   };
-  const alternate = alternateFor(request, finderPaths.question, lang, {
-    question: question.slug[otherLang(lang)],
+  return sendPageAt(request, reply, lang, finderPaths.question, questionPage(translator(lang), view), {
+    params: { question: question.slug[otherLang(lang)] },
   });
-  return sendPage(request, reply, lang, alternate, questionPage(translator(lang), view));
 }
 
 function answerQuestion(

@@ -3,8 +3,8 @@ import type { Config } from '../platform/config/config.ts';
 import { translator } from '../platform/i18n/i18n.ts';
 import type { Lang } from '../platform/i18n/i18n.ts';
 import type { PersonIdentity } from '../platform/http/request-identity.ts';
-import { sendPage } from '../platform/http/pages.ts';
-import { alternateFor, pathFor } from '../platform/http/route-table.ts';
+import { sendPageAt } from '../platform/http/pages.ts';
+import { pathFor } from '../platform/http/route-table.ts';
 import type { RouteTable } from '../platform/http/route-table.ts';
 import { setFlash, takeFlash } from './flash.ts';
 import { requireStepUp, safeReturnPath } from './identity.guards.ts';
@@ -46,7 +46,7 @@ export function registerMyGuichetRoutes(
       csrf: request.csrfToken(),
       notice: flash.notice,
     });
-    return sendPage(request, reply, lang, alternateFor(request, identityPaths.myGuichet, lang), page);
+    return sendPageAt(request, reply, lang, identityPaths.myGuichet, page);
   });
   registerSessionRoutes(app, routes);
   registerLinkRoutes(app, routes, services);
@@ -64,11 +64,11 @@ export function registerMyGuichetRoutes(
   });
   if (config.identity.developmentPages) {
     routes.page(app, 'GET', identityPaths.mailbox, 'public', async (request, reply, lang) =>
-      sendPage(
+      sendPageAt(
         request,
         reply,
         lang,
-        alternateFor(request, identityPaths.mailbox, lang),
+        identityPaths.mailbox,
         mailboxPage(translator(lang), await services.people.letters(50)),
       ),
     );
@@ -87,7 +87,7 @@ function registerSessionRoutes(app: FastifyInstance, routes: RouteTable): void {
             safeReturnPath((request.query as Record<string, string>).return),
           )
         : noSessionPage(translator(lang));
-    return sendPage(request, reply, lang, alternateFor(request, identityPaths.session, lang), page);
+    return sendPageAt(request, reply, lang, identityPaths.session, page);
   });
   // The session was already extended by this request reaching the server (identity.guards.ts touches it).
   routes.page(app, 'POST', identityPaths.session, 'public', (request, reply, lang) => {
@@ -102,11 +102,11 @@ function registerSessionRoutes(app: FastifyInstance, routes: RouteTable): void {
 function registerLinkRoutes(app: FastifyInstance, routes: RouteTable, services: IdentityServices): void {
   routes.page(app, 'GET', identityPaths.link, 'signed-in', (request, reply, lang) => {
     if (person(request).personId) return reply.redirect(pathFor(identityPaths.myGuichet, lang), 303);
-    return sendPage(
+    return sendPageAt(
       request,
       reply,
       lang,
-      alternateFor(request, identityPaths.link, lang),
+      identityPaths.link,
       linkPage(translator(lang), takeFlash(request, reply), request.csrfToken()),
     );
   });
@@ -114,11 +114,11 @@ function registerLinkRoutes(app: FastifyInstance, routes: RouteTable, services: 
     submitLink(request, reply, lang, services),
   );
   routes.page(app, 'GET', identityPaths.linkCode, 'signed-in', (request, reply, lang) =>
-    sendPage(
+    sendPageAt(
       request,
       reply,
       lang,
-      alternateFor(request, identityPaths.linkCode, lang),
+      identityPaths.linkCode,
       linkCodePage(translator(lang), takeFlash(request, reply), request.csrfToken()),
     ),
   );
@@ -126,13 +126,7 @@ function registerLinkRoutes(app: FastifyInstance, routes: RouteTable, services: 
     submitCode(request, reply, lang, services),
   );
   routes.page(app, 'GET', identityPaths.linkHelp, 'signed-in', (request, reply, lang) =>
-    sendPage(
-      request,
-      reply,
-      lang,
-      alternateFor(request, identityPaths.linkHelp, lang),
-      linkHelpPage(translator(lang), request.id),
-    ),
+    sendPageAt(request, reply, lang, identityPaths.linkHelp, linkHelpPage(translator(lang), request.id)),
   );
 }
 

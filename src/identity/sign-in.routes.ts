@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../platform/config/config.ts';
 import { translator } from '../platform/i18n/i18n.ts';
 import type { Lang } from '../platform/i18n/i18n.ts';
-import { sendPage } from '../platform/http/pages.ts';
-import { alternateFor, pathFor } from '../platform/http/route-table.ts';
+import { sendPageAt } from '../platform/http/pages.ts';
+import { pathFor } from '../platform/http/route-table.ts';
 import type { RouteTable } from '../platform/http/route-table.ts';
 import {
   clearAuthRequestCookie,
@@ -34,7 +34,7 @@ export function registerSignInRoutes(
       safeReturnPath(query.return),
       expiredOf(query),
     );
-    return sendPage(request, reply, lang, alternateFor(request, identityPaths.signIn, lang), page);
+    return sendPageAt(request, reply, lang, identityPaths.signIn, page);
   });
   routes.page(app, 'GET', identityPaths.staffSignIn, 'public', (request, reply, lang) => {
     const query = request.query as Query;
@@ -44,7 +44,7 @@ export function registerSignInRoutes(
       safeReturnPath(query.return),
       expiredOf(query),
     );
-    return sendPage(request, reply, lang, alternateFor(request, identityPaths.staffSignIn, lang), page);
+    return sendPageAt(request, reply, lang, identityPaths.staffSignIn, page);
   });
   routes.page(app, 'GET', identityPaths.signInWith, 'public', (request, reply, lang) =>
     startSignIn(request, reply, lang, services),
@@ -55,7 +55,7 @@ export function registerSignInRoutes(
     const identity = request.identity;
     const provider = identity?.kind === 'person' ? signIn.provider(identity.providerId) : undefined;
     const page = stepUpPage(translator(lang), provider, safeReturnPath((request.query as Query).return));
-    return sendPage(request, reply, lang, alternateFor(request, identityPaths.stepUp, lang), page);
+    return sendPageAt(request, reply, lang, identityPaths.stepUp, page);
   });
   routes.page(app, 'POST', identityPaths.signOut, 'public', (request, reply, lang) =>
     signOut(request, reply, lang, services, false),
@@ -64,11 +64,11 @@ export function registerSignInRoutes(
     signOut(request, reply, lang, services, true),
   );
   routes.page(app, 'GET', identityPaths.signedOut, 'public', (request, reply, lang) =>
-    sendPage(
+    sendPageAt(
       request,
       reply,
       lang,
-      alternateFor(request, identityPaths.signedOut, lang),
+      identityPaths.signedOut,
       signedOutPage(lang, (request.query as Query).reason),
     ),
   );

@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { translator } from '../platform/i18n/i18n.ts';
 import type { Lang } from '../platform/i18n/i18n.ts';
 import type { StaffIdentity } from '../platform/http/request-identity.ts';
-import { sendPage } from '../platform/http/pages.ts';
-import { alternateFor, pathFor } from '../platform/http/route-table.ts';
+import { sendPageAt } from '../platform/http/pages.ts';
+import { pathFor } from '../platform/http/route-table.ts';
 import type { RouteTable } from '../platform/http/route-table.ts';
 import { setFlash, takeFlash } from './flash.ts';
 import { requireClientFileAccess, safeReturnPath } from './identity.guards.ts';
@@ -33,11 +33,11 @@ export function registerStaffRoutes(
   services: IdentityServices,
 ): void {
   routes.page(app, 'GET', identityPaths.staffHome, 'permission:staff.workspace', (request, reply, lang) =>
-    sendPage(
+    sendPageAt(
       request,
       reply,
       lang,
-      alternateFor(request, identityPaths.staffHome, lang),
+      identityPaths.staffHome,
       staffHomePage(translator(lang), staff(request), takeFlash(request, reply).notice),
     ),
   );
@@ -54,7 +54,7 @@ export function registerStaffRoutes(
         request.csrfToken(),
         takeFlash(request, reply),
       );
-      return sendPage(request, reply, lang, alternateFor(request, identityPaths.staffRoles, lang), page);
+      return sendPageAt(request, reply, lang, identityPaths.staffRoles, page);
     },
   );
   routes.page(
@@ -93,13 +93,7 @@ export function registerStaffRoutes(
         takeFlash(request, reply),
         staff(request).permissions.has('client.act-on-behalf'),
       );
-      return sendPage(
-        request,
-        reply,
-        lang,
-        alternateFor(request, identityPaths.clientPurpose, lang, { personId }),
-        page,
-      );
+      return sendPageAt(request, reply, lang, identityPaths.clientPurpose, page, { params: { personId } });
     },
   );
   routes.page(
@@ -120,12 +114,13 @@ export function registerStaffRoutes(
       if (!personId || !person) return notFound(reply);
       const access = await requireClientFileAccess(request, reply, personId);
       if (!access) return reply;
-      return sendPage(
+      return sendPageAt(
         request,
         reply,
         lang,
-        alternateFor(request, identityPaths.clientFile, lang, { personId }),
+        identityPaths.clientFile,
         clientFilePage(translator(lang), person, access),
+        { params: { personId } },
       );
     },
   );

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { alternateFor } from '../platform/http/route-table.ts';
 import type { RouteTable } from '../platform/http/route-table.ts';
-import { sendPage } from '../platform/http/pages.ts';
+import { sendPageAt } from '../platform/http/pages.ts';
 import { translator } from '../platform/i18n/i18n.ts';
 import type { ClientRecordServices } from '../registry/registry.module.ts';
 import { registryPaths } from '../registry/registry.paths.ts';
@@ -23,7 +22,7 @@ export function registerPrivacyRoutes(
       await privacy.accessLog(personId),
       await privacy.agencyNames(),
     );
-    return sendPage(request, reply, lang, alternateFor(request, registryPaths.accessLog, lang), page);
+    return sendPageAt(request, reply, lang, registryPaths.accessLog, page);
   });
   routes.page(app, 'GET', registryPaths.myData, 'signed-in', async (request, reply, lang) => {
     const personId = linkedPersonId(request, reply, lang);
@@ -33,7 +32,7 @@ export function registerPrivacyRoutes(
       selfContext(request, personId),
     )) as unknown as MyData;
     const page = myDataPage(translator(lang), data, await privacy.agencyNames());
-    return sendPage(request, reply, lang, alternateFor(request, registryPaths.myData, lang), page);
+    return sendPageAt(request, reply, lang, registryPaths.myData, page);
   });
   routes.page(app, 'GET', registryPaths.myDataJson, 'signed-in', async (request, reply, lang) => {
     const personId = linkedPersonId(request, reply, lang);

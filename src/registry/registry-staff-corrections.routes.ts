@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { alternateFor, pathFor } from '../platform/http/route-table.ts';
+import { pathFor } from '../platform/http/route-table.ts';
 import type { RouteTable } from '../platform/http/route-table.ts';
-import { sendPage } from '../platform/http/pages.ts';
+import { sendPageAt } from '../platform/http/pages.ts';
 import { translator } from '../platform/i18n/i18n.ts';
 import { setFlash, takeFlash } from '../identity/flash.ts';
 import type { Profile } from './registry-profile.ts';
@@ -105,8 +105,7 @@ function registerCorrectionForm(
     const values = flash.errors.length > 0 ? flash.values : form.current(profile);
     const errors = errorsFromFlash(flash.errors);
     const page = form.page(translator(lang), subject, values, errors, request.csrfToken());
-    const alternate = alternateFor(request, form.path, lang, { personId: file.personId });
-    return sendPage(request, reply, lang, alternate, page);
+    return sendPageAt(request, reply, lang, form.path, page, { params: { personId: file.personId } });
   });
   routes.page(app, 'POST', form.path, 'permission:client.act-on-behalf', async (request, reply, lang) => {
     const file = await openClientFile(request, reply);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { alternateFor, pathFor } from '../platform/http/route-table.ts';
+import { pathFor } from '../platform/http/route-table.ts';
 import type { RouteTable } from '../platform/http/route-table.ts';
-import { sendPage } from '../platform/http/pages.ts';
+import { sendPageAt } from '../platform/http/pages.ts';
 import { translator } from '../platform/i18n/i18n.ts';
 import { setFlash, takeFlash } from '../identity/flash.ts';
 import type { MaritalStatus } from '../population/population.tables.ts';
@@ -54,13 +54,9 @@ export function registerStaffRecordRoutes(
         request.csrfToken(),
         flash.notice,
       );
-      return sendPage(
-        request,
-        reply,
-        lang,
-        alternateFor(request, registryPaths.staffRecord, lang, { personId: file.personId }),
-        page,
-      );
+      return sendPageAt(request, reply, lang, registryPaths.staffRecord, page, {
+        params: { personId: file.personId },
+      });
     },
   );
   routes.page(

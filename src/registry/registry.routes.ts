@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { alternateFor, pathFor } from '../platform/http/route-table.ts';
+import { pathFor } from '../platform/http/route-table.ts';
 import type { RouteTable } from '../platform/http/route-table.ts';
-import { sendPage } from '../platform/http/pages.ts';
+import { sendPageAt } from '../platform/http/pages.ts';
 import { registerLocales, translator } from '../platform/i18n/i18n.ts';
 import { setFlash, takeFlash } from '../identity/flash.ts';
 import { requireStepUp } from '../identity/identity.guards.ts';
@@ -53,7 +53,7 @@ function registerProfileRoutes(
       registry.listChanges(personId),
     ]);
     const page = profilePage(translator(lang), profile, changes, takeFlash(request, reply).notice);
-    return sendPage(request, reply, lang, alternateFor(request, registryPaths.profile, lang), page);
+    return sendPageAt(request, reply, lang, registryPaths.profile, page);
   });
 
   routes.page(app, 'GET', registryPaths.address, 'signed-in', (request, reply, lang) => {
@@ -66,7 +66,7 @@ function registerProfileRoutes(
       request.csrfToken(),
       isoToday(clock),
     );
-    return sendPage(request, reply, lang, alternateFor(request, registryPaths.address, lang), page);
+    return sendPageAt(request, reply, lang, registryPaths.address, page);
   });
   routes.page(app, 'POST', registryPaths.address, 'signed-in', async (request, reply, lang) => {
     const personId = linkedPersonId(request, reply, lang);
@@ -101,7 +101,7 @@ function registerProfileRoutes(
       request.csrfToken(),
       profile.contact.alternateFormats,
     );
-    return sendPage(request, reply, lang, alternateFor(request, registryPaths.contact, lang), page);
+    return sendPageAt(request, reply, lang, registryPaths.contact, page);
   });
   routes.page(app, 'POST', registryPaths.contact, 'signed-in', async (request, reply, lang) => {
     const personId = linkedPersonId(request, reply, lang);
@@ -124,7 +124,7 @@ function registerProfileRoutes(
   routes.page(app, 'GET', registryPaths.directDeposit, 'signed-in', (request, reply, lang) => {
     if (!linkedPersonId(request, reply, lang) || !requireStepUp(request, reply, { level: 2 })) return reply;
     const page = directDepositPage(translator(lang), {}, {}, request.csrfToken());
-    return sendPage(request, reply, lang, alternateFor(request, registryPaths.directDeposit, lang), page);
+    return sendPageAt(request, reply, lang, registryPaths.directDeposit, page);
   });
   routes.page(app, 'POST', registryPaths.directDeposit, 'signed-in', async (request, reply, lang) => {
     const personId = linkedPersonId(request, reply, lang);
@@ -133,14 +133,7 @@ function registerProfileRoutes(
     if (!result.ok) {
       // Bank numbers are never put in a cookie to survive a redirect (ASVS 14.3.3): the form is shown again here.
       const page = directDepositPage(translator(lang), result.values, result.errors, request.csrfToken());
-      return sendPage(
-        request,
-        reply,
-        lang,
-        alternateFor(request, registryPaths.directDeposit, lang),
-        page,
-        400,
-      );
+      return sendPageAt(request, reply, lang, registryPaths.directDeposit, page, { status: 400 });
     }
     await registry.changeDirectDeposit(personId, result.value, selfContext(request, personId));
     setFlash(reply, { notice: 'depositChanged' });

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { translator } from '../platform/i18n/i18n.ts';
 import type { Lang } from '../platform/i18n/i18n.ts';
-import { renderBilingualPage, sendPage } from '../platform/http/pages.ts';
-import { alternateFor } from '../platform/http/route-table.ts';
+import { renderBilingualPage, sendPageAt } from '../platform/http/pages.ts';
 import type { BilingualPath, RouteTable } from '../platform/http/route-table.ts';
 import { html } from '../platform/views/html.ts';
 import { homePage } from './views/home.views.ts';
@@ -19,7 +18,7 @@ export function registerSiteRoutes(app: FastifyInstance, routes: RouteTable): vo
   routes.record('GET', '/', 'public');
 
   routes.page(app, 'GET', sitePaths.home, 'public', (request, reply, lang) =>
-    sendPage(request, reply, lang, alternateFor(request, sitePaths.home, lang), homePage(translator(lang))),
+    sendPageAt(request, reply, lang, sitePaths.home, homePage(translator(lang))),
   );
   for (const [name, path] of [
     ['terms', sitePaths.terms],
@@ -27,7 +26,7 @@ export function registerSiteRoutes(app: FastifyInstance, routes: RouteTable): vo
     ['accessibility', sitePaths.accessibility],
   ] as const) {
     routes.page(app, 'GET', path, 'public', (request, reply, lang) =>
-      sendPage(request, reply, lang, alternateFor(request, path, lang), textPage(lang, name)),
+      sendPageAt(request, reply, lang, path, textPage(lang, name)),
     );
   }
 }

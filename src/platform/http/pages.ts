@@ -6,6 +6,8 @@ import type { HtmlValue, SafeHtml } from '../views/html.ts';
 import { renderPage } from '../views/layout.ts';
 import type { Page, PageContext } from '../views/layout.ts';
 import { canadaWordmark, gcSignature } from '../views/brand.ts';
+import { alternateFor } from './route-table.ts';
+import type { BilingualPath } from './route-table.ts';
 
 export function langFromUrl(url: string): Lang | null {
   const first = url.split('?')[0]?.split('/')[1];
@@ -42,6 +44,21 @@ export function sendPage(
     .code(status)
     .type('text/html; charset=utf-8')
     .send(renderPage(pageContext(request, lang, alternateUrl), page));
+}
+
+/**
+ * `sendPage` for a page served at one of the route table's bilingual paths: the language toggle leads to the
+ * same path (with the same parameters and query) in the other language.
+ */
+export function sendPageAt(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  lang: Lang,
+  path: BilingualPath,
+  page: Page,
+  { params = {}, status = 200 }: { params?: Record<string, string>; status?: number } = {},
+): FastifyReply {
+  return sendPage(request, reply, lang, alternateFor(request, path, lang, params), page, status);
 }
 
 /** A page with English and French side by side (the splash page, 404 for an unknown language). */

@@ -6,7 +6,7 @@ import { startIdentityTestServer } from './support/identity-server.ts';
 import type { IdentityTestServer } from './support/identity-server.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/identity/providers/demo-accounts.ts';
 import type { BuiltInProviderId } from '../src/identity/providers/demo-accounts.ts';
-import { totp } from '../src/identity/providers/totp.ts';
+import { freshTotp } from './support/totp.ts';
 
 const skip = chromiumUnavailableReason() ?? false;
 if (skip) console.log(`# skipping identity browser tests: ${skip}`);
@@ -99,7 +99,7 @@ describe('sign-in through every built-in provider in a real browser', { skip }, 
       if (account?.totpSecret) {
         await page.waitForSelector('#code');
         await assertAxeClean(page, `${journey.provider} one-time code page`);
-        await page.fill('#code', totp(account.totpSecret, new Date()));
+        await page.fill('#code', await freshTotp(account.totpSecret));
         await page.click('button[type="submit"]');
       }
       await page.waitForURL(journey.lands);

@@ -5,7 +5,7 @@ import { axeViolations, chromiumUnavailableReason, launchChromium, newContext } 
 import { startIdentityTestServer } from './support/identity-server.ts';
 import type { IdentityTestServer } from './support/identity-server.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/identity/providers/demo-accounts.ts';
-import { totp } from '../src/identity/providers/totp.ts';
+import { freshTotp } from './support/totp.ts';
 import { DEMO_PEOPLE } from '../src/identity/identity.demo.ts';
 
 const skip = chromiumUnavailableReason() ?? false;
@@ -123,7 +123,7 @@ describe(
       await page.click('button[type="submit"]');
       await page.waitForSelector('#code');
       const agent = DEMO_ACCOUNTS.staff.find((a) => a.username === 'agent');
-      await page.fill('#code', totp(agent?.totpSecret ?? '', new Date()));
+      await page.fill('#code', await freshTotp(agent?.totpSecret ?? ''));
       await page.click('button[type="submit"]');
       await page.waitForURL(/\/en\/staff$/);
       await page.goto(`${server.baseUrl}/en/staff/clients/${jordan.id}/record`);

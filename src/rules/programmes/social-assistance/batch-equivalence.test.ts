@@ -68,7 +68,10 @@ const householdArb: fc.Arbitrary<Household> = fc
       people: fc.tuple(...Array.from({ length: n }, (_, i) => personArb(`p${i}`))),
       spouse: fc.boolean(),
       province: fc.constantFrom('ON', 'BC', 'AB', 'QC'),
-      shelter: opt(fc.oneof(money, fc.constantFrom(39_000, 58_200, 91_500, 120_100, 200_000)), 25),
+      shelter: opt(
+        fc.oneof(money, fc.constantFrom(39_000, 58_200, 59_899, 59_900, 91_500, 120_100, 200_000)),
+        25,
+      ),
       assets: opt(assets, 25),
     }),
   )
@@ -99,6 +102,8 @@ const asOfArb = fc.constantFrom(
   '2025-01-01',
   '2025-06-30',
   '2025-07-01',
+  '2026-06-30',
+  '2026-07-01',
   '2026-11-22',
 );
 

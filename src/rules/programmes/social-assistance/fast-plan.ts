@@ -35,18 +35,9 @@ export function indexByCount(table: Table, prefix: string): (number | undefined)
   return out;
 }
 
-/** Rows of a table keyed by unit size whose last row covers larger units, indexed by size. */
-export function sizeRowsOrMore(table: Table): (number | undefined)[] {
-  const sizes = Object.keys(table)
-    .filter((k) => /^\d+$/.test(k))
-    .map(Number);
-  const out: (number | undefined)[] = [];
-  let last: number | undefined;
-  for (let s = 0; s <= Math.max(0, ...sizes); s++) {
-    last = table[String(s)] ?? last;
-    out[s] = last;
-  }
-  return out;
+/** Rows `0..topSize` of a table keyed by unit size (holes stay undefined), for `rowAtOrMore`. */
+export function sizeRowsOrMore(table: Table, topSize: number): (number | undefined)[] {
+  return Array.from({ length: topSize + 1 }, (_, s) => table[String(s)]);
 }
 
 /** `rows[min(size, last index)]`: the "6 or more" lookup without building a key. */

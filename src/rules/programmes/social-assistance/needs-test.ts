@@ -16,14 +16,16 @@ export function earningsCounted(earnings: number, flat: number, exemptShare: num
 }
 
 /**
- * Row of a table keyed by benefit unit size whose last row also covers larger units ("6 or more"):
- * the row of the largest size not above `size`.
+ * Row of a table keyed by benefit unit size whose top row also covers larger units ("6 or more"):
+ * the exact row for smaller units, the top row for the others; undefined when that row is not on file
+ * (a table dated with only some sizes must not lend a smaller unit's row to a larger one).
  */
-export function rowForSizeOrMore(table: Readonly<Record<string, number>>, size: number): number | undefined {
-  const sizes = Object.keys(table)
-    .map(Number)
-    .filter((k) => Number.isInteger(k) && k <= size);
-  return sizes.length === 0 ? undefined : table[String(Math.max(...sizes))];
+export function rowForSizeOrMore(
+  table: Readonly<Record<string, number>>,
+  size: number,
+  topSize: number,
+): number | undefined {
+  return table[String(Math.min(size, topSize))];
 }
 
 export function monthlyResult(

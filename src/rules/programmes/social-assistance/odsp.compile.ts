@@ -11,6 +11,9 @@ import { UnitReader } from './unit-reader.ts';
 
 const FAMILIES = ['single', 'couple', 'couple-both-disabled'] as const;
 
+/** Directive 6.2: the shelter table's last row is for units of 6 or more. */
+export const ODSP_SHELTER_TOP_SIZE = 6;
+
 interface OdspPlan {
   readonly limits: Table | undefined;
   readonly needs: Table | undefined;
@@ -31,7 +34,7 @@ function resolvePlan(asOf: string, params: ParameterSource): OdspPlan {
     limits: tableOrUndefined(params, 'on/odsp-asset-limit', asOf),
     needs,
     rows,
-    shelter: shelter && sizeRowsOrMore(shelter),
+    shelter: shelter && sizeRowsOrMore(shelter, ODSP_SHELTER_TOP_SIZE),
     exemption: tableOrUndefined(params, 'on/odsp-earnings-exemption', asOf),
   };
 }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createContext } from '../../core/context.ts';
 import { NoParametersForDateError } from '../../core/errors.ts';
 import { defaultParameters } from '../../core/parameters.ts';
+import { rowForSizeOrMore } from './needs-test.ts';
 import { odspProgramme } from './odsp.programme.ts';
 import { assertResult, evaluateOne, household, type Expected, type UnitSpec } from './test-households.ts';
 
@@ -172,7 +173,69 @@ const assets: Row[] = [
   },
 ];
 
-describe('ODSP — scenario tables (September 2024)', () => {
+const JULY_2025 = '2025-09-01';
+const single2025 = { province: 'ON', disabled: true, shelterCostCents: RENT, assetsCents: 0 } as const;
+
+/** July 2025 indexation: only the single person's $809 + $599 are on file (Daily Bread, secondary). */
+const july2025: Row[] = [
+  {
+    name: 'Single with a disability, rent above the maximum: $809 + $599 = $1,408',
+    unit: single2025,
+    expected: { status: 'eligible', monthlyCents: 140_800 },
+  },
+  {
+    name: 'Rent of exactly the $599 maximum: $1,408',
+    unit: { ...single2025, shelterCostCents: 59_900 },
+    expected: { status: 'eligible', monthlyCents: 140_800 },
+  },
+  {
+    name: 'Rent of $598.99, just under the maximum: $1,407.99',
+    unit: { ...single2025, shelterCostCents: 59_899 },
+    expected: { status: 'eligible', monthlyCents: 140_799 },
+  },
+  {
+    name: '$1,000 of earnings are fully exempt: $1,408',
+    unit: { ...single2025, earningsCents: 100_000 },
+    expected: { status: 'eligible', monthlyCents: 140_800 },
+  },
+  {
+    name: '$1,000.04 of earnings: 4 ¢ above the exemption, 3 ¢ counted → $1,407.97',
+    unit: { ...single2025, earningsCents: 100_004 },
+    expected: { status: 'eligible', monthlyCents: 140_797 },
+  },
+  {
+    name: 'Assets of exactly $40,000: eligible',
+    unit: { ...single2025, assetsCents: 4_000_000 },
+    expected: { status: 'eligible', monthlyCents: 140_800 },
+  },
+  {
+    name: 'Assets of $40,000.01: not eligible',
+    unit: { ...single2025, assetsCents: 4_000_001 },
+    expected: { status: 'not-eligible', reasons: ['social-assistance.assets-above-limit'] },
+  },
+  {
+    name: 'Couple: the July 2025 couple rate is not on file, cannot tell',
+    unit: { ...couple, disabled: true, spouseDisabled: false },
+    expected: { status: 'cannot-tell', reasons: ['odsp.rate-not-on-file'], missingFacts: [] },
+  },
+  {
+    name: 'Couple, both with a disability: not on file, cannot tell',
+    unit: { ...couple, disabled: true, spouseDisabled: true },
+    expected: { status: 'cannot-tell', reasons: ['odsp.rate-not-on-file'] },
+  },
+  {
+    name: 'Single with 1 dependent adult: not on file, cannot tell',
+    unit: { ...single2025, dependentAdults: 1 },
+    expected: { status: 'cannot-tell', reasons: ['odsp.rate-not-on-file'] },
+  },
+  {
+    name: 'Couple above the $50,000 asset limit: not eligible even though the rate is not on file',
+    unit: { ...couple, disabled: true, spouseDisabled: false, assetsCents: 5_000_001 },
+    expected: { status: 'not-eligible', reasons: ['social-assistance.assets-above-limit'] },
+  },
+];
+
+describe('ODSP — scenario tables (September 2024, and September 2025 for a single person)', () => {
   for (const [title, rows] of [
     ['single person', single],
     ['families', families],
@@ -187,18 +250,44 @@ describe('ODSP — scenario tables (September 2024)', () => {
     });
   }
 
+  describe('from July 2025 (single person only)', () => {
+    for (const row of july2025) {
+      it(row.name, () =>
+        assertResult(evaluateOne(odspProgramme, household(row.unit), JULY_2025), row.expected),
+      );
+    }
+  });
+
+  it("a shelter table dated with some sizes only never lends one size's row to another", () => {
+    assert.equal(rowForSizeOrMore({ '1': 59_900 }, 1, 6), 59_900);
+    assert.equal(rowForSizeOrMore({ '1': 59_900 }, 3, 6), undefined);
+    assert.equal(rowForSizeOrMore({ '1': 59_900 }, 9, 6), undefined);
+    assert.equal(rowForSizeOrMore({ '5': 115_900, '6': 120_100 }, 9, 6), 120_100);
+  });
+
   for (const [date, label] of [
     ['2024-06-30', 'before the July 2024 rates'],
-    ['2025-07-01', 'from July 2025: the indexed rates are not on file'],
+    ['2026-07-01', 'from July 2026: that indexation is not on file'],
   ] as const) {
     it(`refuses ${date}, ${label} (NoParametersForDateError)`, () => {
       const ctx = createContext(defaultParameters, { tracing: false });
-      const h = household({ ...couple, disabled: true, spouseDisabled: false });
-      assert.throws(() => odspProgramme.evaluate(h, date, ctx), NoParametersForDateError);
+      assert.throws(() => odspProgramme.evaluate(household(single2025), date, ctx), NoParametersForDateError);
     });
   }
 
-  it('answers on the last covered day, 30 June 2025', () =>
+  for (const [date, monthlyCents] of [
+    ['2025-06-30', 136_800],
+    ['2025-07-01', 140_800],
+    ['2026-06-30', 140_800],
+  ] as const) {
+    it(`single person on ${date}: ${monthlyCents / 100} dollars`, () =>
+      assertResult(evaluateOne(odspProgramme, household(single2025), date), {
+        status: 'eligible',
+        monthlyCents,
+      }));
+  }
+
+  it('answers for a couple on the last day of the July 2024 table, 30 June 2025', () =>
     assertResult(
       evaluateOne(
         odspProgramme,

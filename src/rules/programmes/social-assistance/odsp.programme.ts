@@ -16,7 +16,7 @@ import {
   rowForSizeOrMore,
   type Common,
 } from './needs-test.ts';
-import { compileOdsp } from './odsp.compile.ts';
+import { compileOdsp, ODSP_SHELTER_TOP_SIZE } from './odsp.compile.ts';
 
 /**
  * ODSP income support (ODSP Act, 1997; O. Reg. 222/98), monthly, for the benefit unit (applicant,
@@ -24,8 +24,9 @@ import { compileOdsp } from './odsp.compile.ts';
  * actual cost and the maximum for the unit size (s. 31, directive 6.2), minus income after the earnings
  * exemption (s. 38, O. Reg. 1/23), if assets are within the limit (s. 28). The applicant or the spouse
  * must have a disability determination. Rates missing from the data files (the sole-support parent
- * supplement) and earnings of anyone but one member with a disability give cannot-tell. Every figure
- * is from secondary sources or copies of the directives (see the parameter files).
+ * supplement; from July 2025 every rate but the single person's basic needs and one-person shelter
+ * maximum) and earnings of anyone but one member with a disability give cannot-tell. Every rate is
+ * from secondary sources or copies of the directives (see the parameter files).
  */
 
 const PROGRAMME = 'odsp';
@@ -80,7 +81,11 @@ function basicNeedsCents(a: Assessed, asOf: string, ctx: EvaluationContext): num
 
 function budgetCents(a: Assessed, asOf: string, ctx: EvaluationContext): number | undefined {
   const basic = basicNeedsCents(a, asOf, ctx);
-  const maxShelter = rowForSizeOrMore(ctx.table('on/odsp-shelter-maximum', asOf), a.unit.size);
+  const maxShelter = rowForSizeOrMore(
+    ctx.table('on/odsp-shelter-maximum', asOf),
+    a.unit.size,
+    ODSP_SHELTER_TOP_SIZE,
+  );
   if (basic === undefined || maxShelter === undefined) return undefined;
   const shelter = Math.min(a.means.shelterCostCents, maxShelter);
   ctx.step('odsp.budgetary-requirements', { inputs: { basicNeedsCents: basic, shelterCents: shelter } });

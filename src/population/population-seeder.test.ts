@@ -91,17 +91,54 @@ describeOnBothDatabases('seedPopulation', (database) => {
     assert.equal(await hasPopulation(database().db), true);
   });
 
-  it('loads exactly the people the generator gives for the seed', async () => {
-    const people = await database()
-      .db.selectFrom('person')
-      .select(['id', 'household_id', 'given_name', 'family_name', sql<string>`birth_date::text`.as('birth')])
-      .orderBy('id')
-      .execute();
-    const toRow = (person: (typeof expected.people)[number]): string =>
-      [person.id, person.householdId, person.givenName, person.familyName, person.birthDate].join('|');
+  it('loads exactly the people, relationships and incomes the generator gives for the seed', async () => {
+    const { rows: people } = await sql<{ row: string }>`SELECT concat_ws('|', id, household_id, given_name,
+      family_name, birth_date, preferred_language, marital_status, (sin_lookup IS NOT NULL)::text,
+      years_in_canada_after_18, disability::text, is_demo::text) AS row FROM person ORDER BY id`.execute(
+      database().db,
+    );
     assert.deepEqual(
-      people.map((row) => [row.id, row.household_id, row.given_name, row.family_name, row.birth].join('|')),
-      [...expected.people].sort((a, b) => (a.id < b.id ? -1 : 1)).map(toRow),
+      people.map(({ row }) => row),
+      [...expected.people]
+        .sort((a, b) => (a.id < b.id ? -1 : 1))
+        .map((person) =>
+          [
+            person.id,
+            person.householdId,
+            person.givenName,
+            person.familyName,
+            person.birthDate,
+            person.preferredLanguage,
+            person.maritalStatus,
+            person.sin !== null,
+            person.yearsInCanadaAfter18,
+            person.disability,
+            true,
+          ].join('|'),
+        ),
+    );
+    const { rows: relationships } = await sql<{ row: string }>`SELECT concat_ws('|', person_id,
+      related_person_id, kind, coalesce(since::text, '-'), coalesce(custody_share::text, '-')) AS row
+      FROM person_relationship ORDER BY 1`.execute(database().db);
+    assert.deepEqual(
+      relationships.map(({ row }) => row),
+      expected.relationships
+        .map((relation) =>
+          [
+            relation.personId,
+            relation.relatedPersonId,
+            relation.kind,
+            relation.since ?? '-',
+            relation.custodyShare?.toFixed(2) ?? '-',
+          ].join('|'),
+        )
+        .sort(),
+    );
+    const { rows: incomes } = await sql<{ row: string }>`SELECT concat_ws('|', person_id, tax_year,
+      income_type) AS row FROM person_income ORDER BY 1`.execute(database().db);
+    assert.deepEqual(
+      incomes.map(({ row }) => row),
+      expected.incomes.map((income) => [income.personId, income.taxYear, income.incomeType].join('|')).sort(),
     );
   });
 
@@ -180,10 +217,8 @@ describeOnBothDatabases('seedPopulation after a failed load', (database) => {
         database().withCopySession((session) =>
           work({
             ...session,
-            copyIn: (table, columns, tsv) =>
-              table === 'person_income'
-                ? Promise.reject(new Error('disk full'))
-                : session.copyIn(table, columns, tsv),
+            copyIn: (copy) =>
+              copy.table === 'person_income' ? Promise.reject(new Error('disk full')) : session.copyIn(copy),
           }),
         ),
     };

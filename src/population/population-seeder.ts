@@ -4,8 +4,8 @@ import type { CopySession, Database } from '../platform/db/database.ts';
 import { withKeysAndIndexesLifted, withSeedingLock } from './bulk-load.ts';
 import { iterateHouseholds } from './population-generator.ts';
 import type { GeneratedHousehold, PopulationOptions } from './population.types.ts';
-import { householdRows, incomeRows, personRows, relationshipRows } from './population-tsv.ts';
-import type { ProtectedValues } from './population-tsv.ts';
+import { householdRows, incomeRows, personRows, relationshipRows } from './population-copy.ts';
+import type { ProtectedValues } from './population-copy.ts';
 
 export interface SeedDependencies {
   readonly cipher: FieldCipher;
@@ -30,26 +30,6 @@ export interface SeedResult {
 
 // Big enough that COPY's per-statement cost disappears, small enough to keep memory flat at any size.
 const BATCH_PEOPLE = 20_000;
-
-const COLUMNS = {
-  household: ['id', 'province_code', 'is_demo'],
-  person: [
-    'id',
-    'household_id',
-    'given_name',
-    'family_name',
-    'birth_date',
-    'preferred_language',
-    'marital_status',
-    'sin_ciphertext',
-    'sin_lookup',
-    'years_in_canada_after_18',
-    'disability',
-    'is_demo',
-  ],
-  person_relationship: ['person_id', 'related_person_id', 'kind', 'since', 'custody_share'],
-  person_income: ['person_id', 'tax_year', 'income_type', 'amount_ciphertext'],
-} as const;
 
 type Totals = { -readonly [key in keyof Omit<SeedResult, 'milliseconds'>]: number };
 
@@ -142,10 +122,10 @@ async function copyBatch(
   copyIn: CopySession['copyIn'],
   { households, protectedValues }: PreparedBatch,
 ): Promise<void> {
-  await copyIn('household', COLUMNS.household, householdRows(households));
-  await copyIn('person', COLUMNS.person, personRows(households, protectedValues));
-  await copyIn('person_relationship', COLUMNS.person_relationship, relationshipRows(households));
-  await copyIn('person_income', COLUMNS.person_income, incomeRows(households, protectedValues));
+  await copyIn(householdRows(households));
+  await copyIn(personRows(households, protectedValues));
+  await copyIn(relationshipRows(households));
+  await copyIn(incomeRows(households, protectedValues));
 }
 
 function addTotals(totals: Totals, households: readonly GeneratedHousehold[]): void {

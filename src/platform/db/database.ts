@@ -26,9 +26,19 @@ export interface Database {
 export interface CopySession {
   /** Every query on this is on the session's one connection. */
   readonly db: Kysely<DB>;
-  /** COPY rows in tab-separated text on the same connection (so inside its open transaction, if any). */
-  copyIn(table: string, columns: readonly string[], tsv: string): Promise<void>;
+  /** COPY binary rows on the same connection (so inside its open transaction, if any). */
+  copyIn(copy: BinaryCopy): Promise<void>;
 }
+
+/** Rows in PostgreSQL's binary COPY format (see `BinaryCopyWriter`) and the columns they fill. */
+export interface BinaryCopy {
+  readonly table: string;
+  readonly columns: readonly string[];
+  readonly data: Uint8Array<ArrayBuffer>;
+}
+
+const copyStatement = ({ table, columns }: BinaryCopy, source: string): string =>
+  `COPY ${table} (${columns.join(', ')}) FROM ${source} WITH (FORMAT binary)`;
 
 export class DatabaseUnavailableError extends Error {
   constructor(where: string, cause: unknown) {
@@ -73,11 +83,8 @@ async function openEmbedded(dataDir: string | null): Promise<Database> {
       db.connection().execute((connection) =>
         work({
           db: connection,
-          async copyIn(table, columns, tsv) {
-            if (tsv === '') return;
-            await pglite.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], {
-              blob: new Blob([tsv]),
-            });
+          async copyIn(copy) {
+            await pglite.query(copyStatement(copy, `'/dev/blob'`), [], { blob: new Blob([copy.data]) });
           },
         }),
       ),
@@ -121,11 +128,11 @@ async function withServerCopySession<T>(
   try {
     return await work({
       db,
-      async copyIn(table, columns, tsv) {
-        if (tsv === '') return;
+      async copyIn(copy) {
         try {
-          const copy = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
-          await pipeline(Readable.from([Buffer.from(tsv, 'utf8')]), copy);
+          const { buffer, byteOffset, byteLength } = copy.data;
+          const stream = client.query(copyFrom(copyStatement(copy, 'STDIN')));
+          await pipeline(Readable.from([Buffer.from(buffer, byteOffset, byteLength)]), stream);
         } catch (error) {
           broken = error instanceof Error ? error : new Error(String(error));
           throw error;

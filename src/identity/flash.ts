@@ -10,6 +10,9 @@ export interface Flash {
 }
 
 const EMPTY: Flash = { errors: [], values: {} };
+// Above every field's own limit (500 characters at most), so a value refused as too long still comes
+// back to be shortened; forms with long free text show their errors without a redirect instead.
+const MAX_VALUE_LENGTH = 1_000;
 
 export function setFlash(reply: FastifyReply, flash: Partial<Flash>): void {
   const value = Buffer.from(
@@ -36,7 +39,9 @@ export function takeFlash(request: FastifyRequest, reply: FastifyReply): Flash {
     const values =
       parsed.values && typeof parsed.values === 'object'
         ? Object.fromEntries(
-            Object.entries(parsed.values).filter(([, v]) => typeof v === 'string' && v.length < 200),
+            Object.entries(parsed.values).filter(
+              ([, v]) => typeof v === 'string' && v.length <= MAX_VALUE_LENGTH,
+            ),
           )
         : {};
     const notice =

@@ -3,16 +3,15 @@ import { pathFor } from '../platform/http/route-table.ts';
 import type { RouteTable } from '../platform/http/route-table.ts';
 import { sendPageAt } from '../platform/http/pages.ts';
 import { translator } from '../platform/i18n/i18n.ts';
-import { setFlash, takeFlash } from '../identity/flash.ts';
+import { setFlash } from '../identity/flash.ts';
 import type { Profile } from './registry-profile.ts';
 import { registryPaths } from './registry.paths.ts';
 import { checkAddress, checkContact } from './registry.schemas.ts';
 import type { FieldErrors } from './registry.schemas.ts';
 import type { ChangeOptions, RegistryService } from './registry.service.ts';
-import { formBody, isCorrectionReason, openClientFile, stringsOf } from './registry.http.ts';
+import { formBody, correctionReasonError, openClientFile, stringsOf } from './registry.http.ts';
 import type { FormBody } from './registry.http.ts';
 import type { AccessContext } from './registry.types.ts';
-import { errorsFromFlash, errorsToFlash } from './views/form.views.ts';
 import { staffAddressCorrectionPage, staffContactCorrectionPage } from './views/staff.views.ts';
 
 /** Staff correct an address or contact details on pages of their own, with the reason they must give. */
@@ -82,6 +81,11 @@ const CORRECTION_FORMS: readonly CorrectionForm[] = [
   },
 ];
 
+const subjectOf = (personId: string, profile: Profile) => ({
+  personId,
+  name: `${profile.givenName} ${profile.familyName}`,
+});
+
 /** What staff typed, as strings that survive the redirect (checkboxes joined with commas). */
 function typedValues(body: FormBody): Record<string, string> {
   return {
@@ -100,11 +104,13 @@ function registerCorrectionForm(
     const file = await openClientFile(request, reply);
     if (!file) return reply;
     const profile = await registry.getProfile(file.personId, file.context);
-    const flash = takeFlash(request, reply);
-    const subject = { personId: file.personId, name: `${profile.givenName} ${profile.familyName}` };
-    const values = flash.errors.length > 0 ? flash.values : form.current(profile);
-    const errors = errorsFromFlash(flash.errors);
-    const page = form.page(translator(lang), subject, values, errors, request.csrfToken());
+    const page = form.page(
+      translator(lang),
+      subjectOf(file.personId, profile),
+      form.current(profile),
+      {},
+      request.csrfToken(),
+    );
     return sendPageAt(request, reply, lang, form.path, page, { params: { personId: file.personId } });
   });
   routes.page(app, 'POST', form.path, 'permission:client.act-on-behalf', async (request, reply, lang) => {
@@ -113,13 +119,20 @@ function registerCorrectionForm(
     const values = typedValues(formBody(request));
     const reason = (values.reason ?? '').trim();
     const result = form.check(values);
-    if (!result.ok || !isCorrectionReason(reason)) {
-      const errors = {
-        ...(result.ok ? {} : result.errors),
-        ...(isCorrectionReason(reason) ? {} : { reason: 'reason' }),
-      };
-      setFlash(reply, { errors: errorsToFlash(errors), values });
-      return reply.redirect(pathFor(form.path, lang, { personId: file.personId }), 303);
+    const reasonError = correctionReasonError(reason);
+    if (!result.ok || reasonError) {
+      const errors = { ...(result.ok ? {} : result.errors), ...(reasonError ? { reason: reasonError } : {}) };
+      // Shown again from this request, not through a cookie: nothing typed is lost, however long.
+      const profile = await registry.getProfile(file.personId, file.context);
+      const page = form.page(
+        translator(lang),
+        subjectOf(file.personId, profile),
+        values,
+        errors,
+        request.csrfToken(),
+      );
+      const params = { personId: file.personId };
+      return sendPageAt(request, reply, lang, form.path, page, { params, status: 400 });
     }
     await result.save(registry, file.personId, file.context, { correctionReason: reason });
     setFlash(reply, { notice: 'corrected' });

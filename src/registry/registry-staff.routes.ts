@@ -8,7 +8,7 @@ import type { MaritalStatus } from '../population/population.tables.ts';
 import type { ClientRecordServices } from './registry.module.ts';
 import { registryPaths } from './registry.paths.ts';
 import { isIsoDate } from './registry.schemas.ts';
-import { formBody, isCorrectionReason, openClientFile, stringsOf } from './registry.http.ts';
+import { formBody, correctionReasonError, openClientFile, stringsOf } from './registry.http.ts';
 import { registerCorrectionForms } from './registry-staff-corrections.routes.ts';
 import type { ResidenceStatus } from './registry.tables.ts';
 import type { AccessContext } from './registry.types.ts';
@@ -90,7 +90,8 @@ function correctionErrors(values: Record<string, string>): Record<string, string
   else if (element === 'marital-status' && !MARITAL.includes(value)) errors.value = 'maritalStatus';
   else if (element === 'residence-status' && !RESIDENCE.includes(value)) errors.value = 'residenceStatus';
   else if (element === 'life-status' && !isIsoDate(value)) errors.value = 'date';
-  if (!isCorrectionReason(values.reason)) errors.reason = 'reason';
+  const reasonError = correctionReasonError(values.reason);
+  if (reasonError) errors.reason = reasonError;
   return errors;
 }
 

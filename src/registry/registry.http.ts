@@ -78,9 +78,14 @@ export async function openClientFile(
   return access ? { personId, context: staffContext(request, access), purpose: access.purpose } : null;
 }
 
-// Staff must say why they correct a record: a word or two, not a blank or a single letter.
+// Staff must say why they correct a record: a word or two, not a blank or a single letter; and a
+// reason is shown with every version of the record, so it stays a sentence or two.
 const MIN_REASON_LENGTH = 5;
+const MAX_REASON_LENGTH = 500;
 
-export function isCorrectionReason(reason: string | undefined): boolean {
-  return (reason ?? '').trim().length >= MIN_REASON_LENGTH;
+/** The error code for a correction's reason (`reason`: missing or too short; `tooLong`), if any. */
+export function correctionReasonError(reason: string | undefined): 'reason' | 'tooLong' | undefined {
+  const length = (reason ?? '').trim().length;
+  if (length < MIN_REASON_LENGTH) return 'reason';
+  return length > MAX_REASON_LENGTH ? 'tooLong' : undefined;
 }

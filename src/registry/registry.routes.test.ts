@@ -55,14 +55,34 @@ describe('client record pages: My profile, tell-us-once, consents, access log, m
         postalCode: 'K1A 0B1',
         effectiveFrom: '2026-03-01',
       };
-      const response = await guichetRequest(h, jar, 'POST', base, form);
-      assert.equal(response.statusCode, 303);
-      const page = await follow(response);
+      const page = await guichetRequest(h, jar, 'POST', base, form);
+      assert.equal(page.statusCode, 400, 'shown again from the request, without a redirect');
       assert.match(page.body, /<title>(Error|Erreur)/);
       assert.match(page.body, new RegExp(message));
       assert.match(page.body, /value="10 Main St"/);
       assert.match(page.body, /value="K1A 0B1"/);
     }
+  });
+
+  it('contact details refused are shown again with everything typed, long text and checkboxes too', async () => {
+    const base = '/en/my-guichet/profile/contact';
+    const needs = `${'I use a screen reader and need documents I can read with it. '.repeat(9)}`.trim();
+    const page = await guichetRequest(h, jar, 'POST', base, {
+      _csrf: await csrfFrom(h, jar, base),
+      email: 'jordan-at-example.ca',
+      phone: '',
+      preferredLanguage: 'en',
+      preferredChannel: 'online',
+      accessibilityNeeds: needs,
+      alternateFormats: 'braille',
+    });
+    assert.equal(page.statusCode, 400);
+    assert.ok(needs.length > 500);
+    assert.match(page.body, /<a href="#email">Enter an email address in the right format/);
+    assert.match(page.body, /<a href="#accessibilityNeeds">Use 500 characters or fewer/);
+    assert.match(page.body, /value="jordan-at-example.ca"/);
+    assert.ok(page.body.includes(needs), 'the whole text comes back to be shortened');
+    assert.match(page.body, /value="braille" checked/);
   });
 
   it('an address changed once reaches each enrolment and agency, shown with times', async () => {

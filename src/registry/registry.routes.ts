@@ -12,7 +12,6 @@ import type { ClientRecordServices } from './registry.module.ts';
 import { registryPaths } from './registry.paths.ts';
 import { checkAddress, checkBankAccount, checkContact } from './registry.schemas.ts';
 import { formBody, isoToday, linkedPersonId, selfContext, stringsOf } from './registry.http.ts';
-import { errorsFromFlash, errorsToFlash } from './views/form.views.ts';
 import { addressPage, contactPage, directDepositPage } from './views/edit.views.ts';
 import { profilePage } from './views/profile.views.ts';
 
@@ -58,14 +57,7 @@ function registerProfileRoutes(
 
   routes.page(app, 'GET', registryPaths.address, 'signed-in', (request, reply, lang) => {
     if (!linkedPersonId(request, reply, lang)) return reply;
-    const flash = takeFlash(request, reply);
-    const page = addressPage(
-      translator(lang),
-      flash.values,
-      errorsFromFlash(flash.errors),
-      request.csrfToken(),
-      isoToday(clock),
-    );
+    const page = addressPage(translator(lang), {}, {}, request.csrfToken(), isoToday(clock));
     return sendPageAt(request, reply, lang, registryPaths.address, page);
   });
   routes.page(app, 'POST', registryPaths.address, 'signed-in', async (request, reply, lang) => {
@@ -73,8 +65,15 @@ function registerProfileRoutes(
     if (!personId) return reply;
     const result = checkAddress(stringsOf(formBody(request)));
     if (!result.ok) {
-      setFlash(reply, { errors: errorsToFlash(result.errors), values: result.values });
-      return reply.redirect(pathFor(registryPaths.address, lang), 303);
+      // Shown again from this request, not through a cookie: nothing typed is lost, however long (GC Design System).
+      const page = addressPage(
+        translator(lang),
+        result.values,
+        result.errors,
+        request.csrfToken(),
+        isoToday(clock),
+      );
+      return sendPageAt(request, reply, lang, registryPaths.address, page, { status: 400 });
     }
     await registry.changeAddress(personId, result.value, selfContext(request, personId));
     setFlash(reply, { notice: 'addressChanged' });
@@ -84,7 +83,6 @@ function registerProfileRoutes(
   routes.page(app, 'GET', registryPaths.contact, 'signed-in', async (request, reply, lang) => {
     const personId = linkedPersonId(request, reply, lang);
     if (!personId) return reply;
-    const flash = takeFlash(request, reply);
     const profile = await registry.getProfile(personId, selfContext(request, personId));
     const current = {
       email: profile.contact.email ?? '',
@@ -93,11 +91,10 @@ function registerProfileRoutes(
       preferredChannel: profile.contact.preferredChannel,
       accessibilityNeeds: profile.contact.accessibilityNeeds ?? '',
     };
-    const values = flash.errors.length > 0 ? flash.values : current;
     const page = contactPage(
       translator(lang),
-      values,
-      errorsFromFlash(flash.errors),
+      current,
+      {},
       request.csrfToken(),
       profile.contact.alternateFormats,
     );
@@ -108,13 +105,11 @@ function registerProfileRoutes(
     // Checklist 10: email and phone are where security notices go, so changing them needs a fresh second factor.
     if (!personId || !requireStepUp(request, reply, { level: 2 })) return reply;
     const body = formBody(request);
-    const result = checkContact({
-      ...stringsOf(body),
-      alternateFormats: ([] as string[]).concat(body.alternateFormats ?? []),
-    });
+    const formats = ([] as string[]).concat(body.alternateFormats ?? []);
+    const result = checkContact({ ...stringsOf(body), alternateFormats: formats });
     if (!result.ok) {
-      setFlash(reply, { errors: errorsToFlash(result.errors), values: result.values });
-      return reply.redirect(pathFor(registryPaths.contact, lang), 303);
+      const page = contactPage(translator(lang), result.values, result.errors, request.csrfToken(), formats);
+      return sendPageAt(request, reply, lang, registryPaths.contact, page, { status: 400 });
     }
     await registry.changeContact(personId, result.value, selfContext(request, personId));
     setFlash(reply, { notice: 'contactChanged' });

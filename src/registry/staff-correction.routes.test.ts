@@ -75,10 +75,8 @@ describeOnBothDatabases('staff correct a client’s address and contact details,
       ['en', 'This postal code is not in the province or territory you chose'],
       ['fr', 'Ce code postal ne se trouve pas dans la province ou le territoire choisi'],
     ] as const) {
-      const response = await agent.submit(ADDRESS[lang], address);
-      assert.equal(response.statusCode, 303);
-      assert.equal(response.headers.location, ADDRESS[lang]);
-      const page = await agent.request('GET', ADDRESS[lang]);
+      const page = await agent.submit(ADDRESS[lang], address);
+      assert.equal(page.statusCode, 400, 'shown again from the request, without a redirect');
       assert.match(page.body, /<title>(Error|Erreur)/);
       assert.ok(page.body.includes(message), message);
       assert.match(page.body, /<a href="#postalCode">/);
@@ -88,8 +86,13 @@ describeOnBothDatabases('staff correct a client’s address and contact details,
       assert.match(page.body, /<option value="mailing" selected>/);
     }
     const missingReason = await agent.submit(ADDRESS.en, { ...address, postalCode: 'T2P 1J9', reason: '' });
-    const page = await agent.request('GET', String(missingReason.headers.location));
-    assert.match(page.body, /Give the reason for the correction/);
+    assert.equal(missingReason.statusCode, 400);
+    assert.match(missingReason.body, /Give the reason for the correction/);
+    const longReason = `Client called: ${'the postal code was typed wrong; '.repeat(16)}`;
+    const tooLong = await agent.submit(ADDRESS.en, { ...address, postalCode: 'T2P 1J9', reason: longReason });
+    assert.equal(tooLong.statusCode, 400);
+    assert.match(tooLong.body, /<a href="#reason">Use 500 characters or fewer/);
+    assert.ok(tooLong.body.includes(longReason.trim()), 'the long reason comes back to be shortened');
     assert.equal((await services().registry.listChanges(sam.id)).length, 0, 'nothing recorded');
   });
 
@@ -141,18 +144,18 @@ describeOnBothDatabases('staff correct a client’s address and contact details,
       phone: '555-1234',
       preferredLanguage: 'fr',
       preferredChannel: 'mail',
-      accessibilityNeeds: '',
+      accessibilityNeeds: 'Please call after 10 a.m.; '.repeat(16).trim(),
       alternateFormats: 'large-print',
       reason: 'Client confirmed by phone',
     };
-    const refused = await agent.submit(CONTACT, contact);
-    assert.equal(refused.headers.location, CONTACT);
-    const page = await agent.request('GET', CONTACT);
+    const page = await agent.submit(CONTACT, contact);
+    assert.equal(page.statusCode, 400);
     assert.match(page.body, /Enter a 10-digit Canadian phone number/);
+    assert.ok(page.body.includes(contact.accessibilityNeeds), 'over 400 characters typed are kept');
     assert.match(page.body, /value="555-1234"/);
     assert.match(page.body, /value="sam@example.ca"/);
     assert.match(page.body, /value="large-print" checked/);
-    const saved = await agent.submit(CONTACT, { ...contact, phone: '613 555 0199' });
+    const saved = await agent.submit(CONTACT, { ...contact, phone: '613 555 0199', accessibilityNeeds: '' });
     assert.equal(saved.headers.location, record('en'));
     const [change] = await services().registry.listChanges(sam.id);
     assert.equal(change?.element, 'contact');
@@ -161,6 +164,34 @@ describeOnBothDatabases('staff correct a client’s address and contact details,
     const form = await agent.request('GET', CONTACT);
     assert.match(form.body, /value="613-555-0199"/);
     assert.match(form.body, /<option value="mail" selected>/);
+  });
+
+  it('a status corrected on the record page: errors come back with a long reason kept, then versioned', async () => {
+    const agent = await staff(['agent']);
+    const correct = `/en/staff/clients/${sam.id}/record/correct`;
+    const reason = `Client sent the separation agreement; ${'it was signed on 1 March and received by mail. '.repeat(12)}`;
+    const refused = await agent.submit(
+      correct,
+      { element: 'marital-status', value: 'engaged', reason },
+      record('en'),
+    );
+    assert.equal(refused.statusCode, 303);
+    assert.equal(refused.headers.location, `${record('en')}#element`);
+    const page = await agent.request('GET', record('en'));
+    assert.match(page.body, /<a href="#value">Enter single, married, common-law/);
+    assert.match(page.body, /<a href="#reason">Use 500 characters or fewer/);
+    assert.ok(reason.trim().length > 500 && page.body.includes(reason.trim()), 'the long reason is kept');
+    assert.match(page.body, /value="engaged"/);
+    const saved = await agent.submit(
+      correct,
+      { element: 'marital-status', value: 'separated', reason: 'Client sent the separation agreement' },
+      record('en'),
+    );
+    assert.equal(saved.headers.location, record('en'));
+    const [change] = await services().registry.listChanges(sam.id);
+    assert.equal(change?.element, 'marital-status');
+    assert.equal(change?.kind, 'correction');
+    assert.equal(change?.reason, 'Client sent the separation agreement');
   });
 
   it('without the act-on-behalf permission, or as a person, no one can correct', async () => {

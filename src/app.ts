@@ -14,6 +14,7 @@ import type { Metrics } from './platform/observability/metrics.ts';
 import { registerHealthRoute } from './platform/observability/health.ts';
 import { registerSecurityHeaders } from './platform/security/security-headers.ts';
 import { registerCsrf } from './platform/security/csrf.ts';
+import { registerFlash } from './identity/flash.ts';
 import { registerErrorHandling } from './platform/http/error-handling.ts';
 import { registerAssets } from './platform/http/assets.ts';
 import { OpenApiRegistry } from './platform/http/openapi.ts';
@@ -90,7 +91,7 @@ export async function buildApp({
   const routes = new RouteTable();
   const openapi = new OpenApiRegistry(VERSION, config.publicUrl);
 
-  await registerPlatform(app, config, metrics);
+  await registerPlatform(app, config, metrics, clock);
   registerIdentity(app, routes, services.identity, config, clock);
   registerHealthRoute(app, database, VERSION);
   registerOpenApiRoutes(app, openapi);
@@ -105,12 +106,18 @@ export async function buildApp({
   return { app, services, routes, openapi, metrics };
 }
 
-async function registerPlatform(app: FastifyInstance, config: Config, metrics: Metrics): Promise<void> {
+async function registerPlatform(
+  app: FastifyInstance,
+  config: Config,
+  metrics: Metrics,
+  clock: () => Date,
+): Promise<void> {
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 262_144 });
   await app.register(fastifyRateLimit, { max: config.rateLimitPerMinute, timeWindow: '1 minute' });
   registerSecurityHeaders(app);
   registerCsrf(app, config.sessionSecret);
+  registerFlash(app, config.sessionSecret, clock);
   registerErrorHandling(app);
   registerMetricsRoute(app, metrics);
   app.addHook('onSend', async (request, reply) => {

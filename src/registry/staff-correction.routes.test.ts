@@ -177,6 +177,10 @@ describeOnBothDatabases('staff correct a client’s address and contact details,
     );
     assert.equal(refused.statusCode, 303);
     assert.equal(refused.headers.location, `${record('en')}#element`);
+    const flash = String(refused.headers['set-cookie']).match(/__Host-guichet-flash=([^;]+)/)?.[1] ?? '';
+    assert.ok(flash.length > 0, 'the refused values travel in the flash cookie');
+    const readable = Buffer.from(flash, 'base64url').toString('latin1');
+    assert.ok(!readable.includes('separation') && !readable.includes('engaged'), 'sealed, not readable');
     const page = await agent.request('GET', record('en'));
     assert.match(page.body, /<a href="#value">Enter single, married, common-law/);
     assert.match(page.body, /<a href="#reason">Use 500 characters or fewer/);

@@ -1,11 +1,10 @@
 import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
 import type { LookupHasher } from '../platform/crypto/lookup-hash.ts';
-import type { CopySession, Database } from '../platform/db/database.ts';
+import type { BinaryCopy, CopySession, Database } from '../platform/db/database.ts';
 import { withKeysAndIndexesLifted, withSeedingLock } from './bulk-load.ts';
 import { iterateHouseholds } from './population-generator.ts';
 import type { GeneratedHousehold, PopulationOptions } from './population.types.ts';
 import { householdRows, incomeRows, personRows, relationshipRows } from './population-copy.ts';
-import type { ProtectedValues } from './population-copy.ts';
 
 export interface SeedDependencies {
   readonly cipher: FieldCipher;
@@ -32,11 +31,6 @@ export interface SeedResult {
 const BATCH_PEOPLE = 20_000;
 
 type Totals = { -readonly [key in keyof Omit<SeedResult, 'milliseconds'>]: number };
-
-interface PreparedBatch {
-  readonly households: readonly GeneratedHousehold[];
-  readonly protectedValues: ProtectedValues;
-}
 
 /**
  * Fills an empty register with a generated demo population, streamed in with COPY batch by batch. The
@@ -68,10 +62,10 @@ async function loadPopulation(
   const totals: Totals = { people: 0, households: 0, relationships: 0, incomes: 0 };
   let copying: Promise<void> = Promise.resolve();
   try {
-    for (const households of batchHouseholds(iterateHouseholds(options), BATCH_PEOPLE)) {
-      const batch = await protectBatch(households, dependencies);
+    for (const households of populationBatches(options)) {
+      const copies = await prepareBatch(households, dependencies);
       await copying;
-      copying = copyBatch(copyIn, batch);
+      copying = copyAll(copyIn, copies);
       copying.catch(() => undefined); // awaited on the next turn; this only stops an early failure counting as unhandled
       addTotals(totals, households);
     }
@@ -83,13 +77,14 @@ async function loadPopulation(
   return totals;
 }
 
-function* batchHouseholds(households: Iterable<GeneratedHousehold>, peoplePerBatch: number) {
+/** The population in batches of about `BATCH_PEOPLE` people, whole households each. */
+export function* populationBatches(options: PopulationOptions): Generator<GeneratedHousehold[]> {
   let batch: GeneratedHousehold[] = [];
   let people = 0;
-  for (const household of households) {
+  for (const household of iterateHouseholds(options)) {
     batch.push(household);
     people += household.people.length;
-    if (people >= peoplePerBatch) {
+    if (people >= BATCH_PEOPLE) {
       yield batch;
       batch = [];
       people = 0;
@@ -98,11 +93,14 @@ function* batchHouseholds(households: Iterable<GeneratedHousehold>, peoplePerBat
   if (batch.length > 0) yield batch;
 }
 
-/** Only the Protected B values are encrypted: SINs (with their look-up hash) and income amounts. */
-async function protectBatch(
+/**
+ * A batch ready to COPY: its Protected B values encrypted (SINs, with their look-up hash, and income
+ * amounts; nothing else is) and its rows written in binary, one COPY per table.
+ */
+export async function prepareBatch(
   households: readonly GeneratedHousehold[],
   { cipher, hasher }: SeedDependencies,
-): Promise<PreparedBatch> {
+): Promise<readonly BinaryCopy[]> {
   const sins: string[] = [];
   const amounts: string[] = [];
   for (const household of households) {
@@ -114,18 +112,18 @@ async function protectBatch(
     hasher.hashMany(sins),
     cipher.encryptMany(amounts),
   ]);
-  return { households, protectedValues: { sinCiphertexts, sinLookups, amountCiphertexts } };
+  const values = { sinCiphertexts, sinLookups, amountCiphertexts };
+  return [
+    householdRows(households),
+    personRows(households, values),
+    relationshipRows(households),
+    incomeRows(households, values),
+  ];
 }
 
 // One session, so one COPY at a time; the order does not matter while the keys are lifted.
-async function copyBatch(
-  copyIn: CopySession['copyIn'],
-  { households, protectedValues }: PreparedBatch,
-): Promise<void> {
-  await copyIn(householdRows(households));
-  await copyIn(personRows(households, protectedValues));
-  await copyIn(relationshipRows(households));
-  await copyIn(incomeRows(households, protectedValues));
+async function copyAll(copyIn: CopySession['copyIn'], copies: readonly BinaryCopy[]): Promise<void> {
+  for (const copy of copies) await copyIn(copy);
 }
 
 function addTotals(totals: Totals, households: readonly GeneratedHousehold[]): void {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IdentityConfig } from '../platform/config/identity-config.ts';
 import type { AuditService } from '../platform/audit/audit.service.ts';
-import type { AssuranceLevel, Identity, StaffIdentity } from '../platform/http/request-identity.ts';
+import type { AssuranceLevel, StaffIdentity } from '../platform/http/request-identity.ts';
 import { langFromUrl } from '../platform/http/pages.ts';
 import { sendProblem } from '../platform/http/problem.ts';
 import { pathFor } from '../platform/http/route-table.ts';
@@ -35,7 +35,6 @@ interface GuardDeps {
   readonly staff: StaffService;
   readonly audit: AuditService;
   readonly clock: () => Date;
-  readonly nameOf: (personId: string) => Promise<{ given_name: string; family_name: string } | undefined>;
 }
 
 const GUARD_DEPS = Symbol('identityGuardDeps');
@@ -60,7 +59,8 @@ export function registerIdentityHooks(app: FastifyInstance, routes: RouteTable, 
     request.identity = state.identity;
     const idleExpiresAt = await deps.sessions.keepAlive(token, state);
     request.sessionTimes = { idleExpiresAt, absoluteExpiresAt: state.absoluteExpiresAt };
-    request.identityName = await nameFor(state.identity, deps);
+    // Read with the session, in the same query: no look-up of its own on every page.
+    request.identityName = state.identity.displayName;
   });
   let table: Map<string, RouteEntry> | undefined;
   app.addHook('preHandler', async (request, reply) => {
@@ -70,12 +70,6 @@ export function registerIdentityHooks(app: FastifyInstance, routes: RouteTable, 
     if (!entry || entry.access === 'public') return;
     return enforce(request, reply, entry, deps);
   });
-}
-
-async function nameFor(identity: Identity, deps: GuardDeps): Promise<string | null> {
-  if (identity.kind === 'staff') return identity.displayName;
-  const person = identity.personId ? await deps.nameOf(identity.personId) : undefined;
-  return person ? `${person.given_name} ${person.family_name}` : null;
 }
 
 async function enforce(

@@ -29,7 +29,6 @@ export function registerIdentity(
     staff: services.staff,
     audit: services.audit,
     clock,
-    nameOf: services.people.nameOf,
   });
   if (!headerRegistered) {
     // The header extension list is process-wide; the menu reads everything it needs from the request.

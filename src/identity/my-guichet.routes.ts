@@ -34,12 +34,11 @@ export function registerMyGuichetRoutes(
   };
   routes.page(app, 'GET', identityPaths.myGuichet, 'signed-in', async (request, reply, lang) => {
     const identity = person(request);
-    const name = identity.personId ? await services.people.nameOf(identity.personId) : undefined;
     const logins = identity.personId ? await services.linking.listLogins(identity.personId) : [];
     const flash = takeFlash(request, reply);
     const page = myGuichetPage(translator(lang), {
       identity,
-      personName: name ? `${name.given_name} ${name.family_name}` : null,
+      personName: identity.displayName,
       provider: services.signIn.provider(identity.providerId),
       logins,
       providerName: providerName(lang),

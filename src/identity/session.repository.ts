@@ -22,6 +22,8 @@ export interface SessionWithLogin {
     issuer: string;
     subject: string;
     person_id: string | null;
+    /** The linked person's name, for the page header; null until the login is linked. */
+    person_name: string | null;
   } | null;
 }
 
@@ -30,17 +32,28 @@ export async function findSessionWithLogin(db: Db, idHash: string): Promise<Sess
   const row = await db
     .selectFrom('identity_session')
     .leftJoin('identity_login', 'identity_login.id', 'identity_session.login_id')
+    .leftJoin('person', 'person.id', 'identity_login.person_id')
     .selectAll('identity_session')
     .select([
       'identity_login.provider_id as login_provider_id',
       'identity_login.issuer as login_issuer',
       'identity_login.subject as login_subject',
       'identity_login.person_id as login_person_id',
+      'person.given_name as person_given_name',
+      'person.family_name as person_family_name',
     ])
     .where('identity_session.id_hash', '=', idHash)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { login_provider_id, login_issuer, login_subject, login_person_id, ...session } = row;
+  const {
+    login_provider_id,
+    login_issuer,
+    login_subject,
+    login_person_id,
+    person_given_name,
+    person_family_name,
+    ...session
+  } = row;
   const login =
     session.login_id && login_provider_id && login_issuer && login_subject
       ? {
@@ -49,6 +62,8 @@ export async function findSessionWithLogin(db: Db, idHash: string): Promise<Sess
           issuer: login_issuer,
           subject: login_subject,
           person_id: login_person_id,
+          person_name:
+            person_given_name && person_family_name ? `${person_given_name} ${person_family_name}` : null,
         }
       : null;
   return { session, login };

@@ -164,6 +164,7 @@ async function identityOf(
     subject: login.subject,
     providerId: login.provider_id,
     personId: login.person_id,
+    displayName: login.person_name,
     assuranceLevel: Math.min(3, Math.max(1, row.assurance_level)) as AssuranceLevel,
     secondFactorAt: row.second_factor_at ? new Date(row.second_factor_at) : null,
   };

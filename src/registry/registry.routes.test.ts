@@ -42,6 +42,20 @@ describe('client record pages: My profile, tell-us-once, consents, access log, m
     }
   });
 
+  it('the header names the person signed in as the register has the name now', async () => {
+    const rename = (family: string) =>
+      h.database.db.updateTable('person').set({ family_name: family }).where('id', '=', jordan.id).execute();
+    const header = async () =>
+      /class="identity-who">([^<]*)</.exec((await guichetRequest(h, jar, 'GET', '/en/my-guichet')).body)?.[1];
+    assert.equal(await header(), 'Signed in as Jordan Lee');
+    await rename('Lee-Tremblay');
+    try {
+      assert.equal(await header(), 'Signed in as Jordan Lee-Tremblay', 'read with the session, never cached');
+    } finally {
+      await rename('Lee');
+    }
+  });
+
   it('a postal code from another province is refused inline, bilingually, with the typed values kept', async () => {
     for (const [base, message] of [
       ['/en/my-guichet/profile/address', 'not in the province'],

@@ -17,6 +17,8 @@ export interface PersonIdentity {
   readonly providerId: string;
   /** The registry person this login is linked to; null until identity is proven once. */
   readonly personId: string | null;
+  /** That person's name as the register has it now, for the page header; null until linked. */
+  readonly displayName: string | null;
   readonly assuranceLevel: AssuranceLevel;
   /** When the person last authenticated (step-up refreshes it). */
   readonly authTime: Date;

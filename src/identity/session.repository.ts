@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
+import type { StaffRole } from '../platform/http/request-identity.ts';
 import type { DB } from '../platform/db/schema.ts';
 import type { IdentitySessionTable } from './identity.tables.ts';
 
@@ -13,9 +15,10 @@ export async function findSession(db: Db, idHash: string): Promise<SessionRow | 
   return db.selectFrom('identity_session').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
 }
 
-export interface SessionWithLogin {
+/** A session and who holds it, read in one query: this runs on every signed-in request. */
+export interface SessionWithHolder {
   session: SessionRow;
-  /** The person login behind a person session, read in the same query (absent for staff sessions). */
+  /** The person login behind a person session (null for staff sessions). */
   login: {
     id: string;
     provider_id: string;
@@ -25,22 +28,38 @@ export interface SessionWithLogin {
     /** The linked person's name, for the page header; null until the login is linked. */
     person_name: string | null;
   } | null;
+  /** The staff member behind a staff session, with their roles (null for person sessions). */
+  staff: {
+    id: string;
+    display_name: string;
+    agency_id: string;
+    disabled_at: Date | null;
+    roles: StaffRole[];
+  } | null;
 }
 
-/** The session and, for a person, its login in one round trip: this runs on every signed-in request. */
-export async function findSessionWithLogin(db: Db, idHash: string): Promise<SessionWithLogin | undefined> {
+export async function findSessionWithHolder(db: Db, idHash: string): Promise<SessionWithHolder | undefined> {
   const row = await db
     .selectFrom('identity_session')
     .leftJoin('identity_login', 'identity_login.id', 'identity_session.login_id')
     .leftJoin('person', 'person.id', 'identity_login.person_id')
+    .leftJoin('identity_staff', 'identity_staff.id', 'identity_session.staff_id')
     .selectAll('identity_session')
-    .select([
+    .select((eb) => [
       'identity_login.provider_id as login_provider_id',
       'identity_login.issuer as login_issuer',
       'identity_login.subject as login_subject',
       'identity_login.person_id as login_person_id',
       'person.given_name as person_given_name',
       'person.family_name as person_family_name',
+      'identity_staff.display_name as staff_display_name',
+      'identity_staff.agency_id as staff_agency_id',
+      'identity_staff.disabled_at as staff_disabled_at',
+      eb
+        .selectFrom('identity_staff_role')
+        .select(sql<string>`string_agg(role, ',' ORDER BY role)`.as('roles'))
+        .whereRef('identity_staff_role.staff_id', '=', 'identity_session.staff_id')
+        .as('staff_roles'),
     ])
     .where('identity_session.id_hash', '=', idHash)
     .executeTakeFirst();
@@ -52,6 +71,10 @@ export async function findSessionWithLogin(db: Db, idHash: string): Promise<Sess
     login_person_id,
     person_given_name,
     person_family_name,
+    staff_display_name,
+    staff_agency_id,
+    staff_disabled_at,
+    staff_roles,
     ...session
   } = row;
   const login =
@@ -66,7 +89,18 @@ export async function findSessionWithLogin(db: Db, idHash: string): Promise<Sess
             person_given_name && person_family_name ? `${person_given_name} ${person_family_name}` : null,
         }
       : null;
-  return { session, login };
+  const staff =
+    session.staff_id && staff_display_name && staff_agency_id
+      ? {
+          id: session.staff_id,
+          display_name: staff_display_name,
+          agency_id: staff_agency_id,
+          disabled_at: staff_disabled_at ?? null,
+          // Role names hold no comma (the table's CHECK lists them).
+          roles: (staff_roles ? staff_roles.split(',') : []) as StaffRole[],
+        }
+      : null;
+  return { session, login, staff };
 }
 
 export async function touchSession(db: Db, idHash: string, now: Date): Promise<void> {

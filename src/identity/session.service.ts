@@ -3,18 +3,17 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import type { IdentityConfig } from '../platform/config/identity-config.ts';
 import type { AssuranceLevel, Identity } from '../platform/http/request-identity.ts';
-import { findStaff, rolesOf } from './login.repository.ts';
 import { permissionsFor } from './permissions.ts';
 import {
   endSession,
   endSessionsByProviderSid,
   endSessionsForLogins,
   endSessionsForStaff,
-  findSessionWithLogin,
+  findSessionWithHolder,
   insertSession,
   touchSession,
 } from './session.repository.ts';
-import type { SessionRow, SessionWithLogin } from './session.repository.ts';
+import type { SessionWithHolder } from './session.repository.ts';
 
 export interface NewSession {
   readonly kind: 'person' | 'staff';
@@ -88,7 +87,7 @@ export function createSessionService(
     },
     async resolve(token) {
       if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return { status: 'none' };
-      const found = await findSessionWithLogin(db, hashToken(token));
+      const found = await findSessionWithHolder(db, hashToken(token));
       if (!found) return { status: 'none' };
       return stateOf(db, found, config, clock());
     },
@@ -115,7 +114,7 @@ export function touchIntervalSeconds(config: IdentityConfig): number {
 
 async function stateOf(
   db: Kysely<DB>,
-  { session: row, login }: SessionWithLogin,
+  { session: row, login, staff }: SessionWithHolder,
   config: IdentityConfig,
   now: Date,
 ): Promise<SessionState> {
@@ -129,30 +128,25 @@ async function stateOf(
     await endSession(db, row.id_hash, `timeout-${expired}`, now);
     return { status: 'ended', reason: expired };
   }
-  const identity = await identityOf(db, row, login);
+  const identity = identityOf({ session: row, login, staff });
   if (!identity) return { status: 'ended', reason: 'ended' };
   const lastSeenAt = new Date(row.last_seen_at);
   return { status: 'active', identity, lastSeenAt, idleExpiresAt, absoluteExpiresAt };
 }
 
-async function identityOf(
-  db: Kysely<DB>,
-  row: SessionRow,
-  login: SessionWithLogin['login'],
-): Promise<Identity | null> {
+function identityOf({ session: row, login, staff }: SessionWithHolder): Identity | null {
   const common = { sessionId: row.id_hash, authTime: new Date(row.auth_time) };
-  if (row.kind === 'staff' && row.staff_id) {
-    const staff = await findStaff(db, row.staff_id);
+  if (row.kind === 'staff') {
+    // A member disabled since signing in loses the session at their next request.
     if (!staff || staff.disabled_at) return null;
-    const roles = await rolesOf(db, staff.id);
     return {
       kind: 'staff',
       ...common,
       staffId: staff.id,
       displayName: staff.display_name,
       agencyId: staff.agency_id,
-      roles,
-      permissions: permissionsFor(roles),
+      roles: staff.roles,
+      permissions: permissionsFor(staff.roles),
     };
   }
   if (!login) return null;

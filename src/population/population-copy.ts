@@ -9,7 +9,7 @@ export interface ProtectedValues {
   readonly amountCiphertexts: readonly string[];
 }
 
-// About the bytes a batch of 20,000 people needs per table, so the writers seldom grow.
+// A first buffer size per household (2.3 people on average), so that the writers seldom have to grow.
 const BYTES_PER_PERSON = 256;
 
 export function householdRows(households: readonly GeneratedHousehold[]): BinaryCopy {

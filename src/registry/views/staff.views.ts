@@ -66,12 +66,20 @@ export interface CorrectionSubject {
   name: string;
 }
 
+interface CorrectionForm {
+  readonly key: 'correctAddressTitle' | 'correctContactTitle';
+  readonly action: string;
+  /** The element's own fields; the reason and the submit button are added after them. */
+  readonly fields: ReturnType<typeof html>;
+}
+
 function correctionPage(
   t: Translator,
-  key: 'correctAddressTitle' | 'correctContactTitle',
   subject: CorrectionSubject,
+  values: Values,
   errors: FormErrors,
-  form: ReturnType<typeof html>,
+  csrf: string,
+  { key, action, fields }: CorrectionForm,
 ): Page {
   const title = t.t(`registry.staff.${key}`, { name: subject.name });
   const record = pathFor(registryPaths.staffRecord, t.lang, { personId: subject.personId });
@@ -79,7 +87,11 @@ function correctionPage(
     title,
     hasErrors: Object.keys(errors).length > 0,
     breadcrumbs: [{ href: record, label: t.t('registry.staff.title', { name: subject.name }) }],
-    body: html`${errorSummary(t, errors)}<h1>${title}</h1><p>${t.t('registry.staff.correctIntro')}</p>${form}
+    body: html`${errorSummary(t, errors)}<h1>${title}</h1><p>${t.t('registry.staff.correctIntro')}</p>
+<form method="post" action="${action}" novalidate>${csrfField(csrf)}
+${fields}
+${textField(t, 'reason', values.reason ?? '', errors)}
+<button class="button button-primary" type="submit">${t.t('registry.staff.correctSubmit')}</button></form>
 <p><a href="${record}">${t.t('registry.staff.back')}</a></p>`,
   };
 }
@@ -91,23 +103,16 @@ export function staffAddressCorrectionPage(
   errors: FormErrors,
   csrf: string,
 ): Page {
-  const v = (name: string) => values[name] ?? '';
   const kinds = (['residential', 'mailing'] as const).map((value) => ({
     value,
     label: t.t(`registry.addressKinds.${value}`),
   }));
-  const action = pathFor(registryPaths.staffCorrectAddress, t.lang, { personId: subject.personId });
-  return correctionPage(
-    t,
-    'correctAddressTitle',
-    subject,
-    errors,
-    html`<form method="post" action="${action}" novalidate>${csrfField(csrf)}
-${selectField(t, 'kind', v('kind') || 'residential', kinds, errors)}
-${addressFields(t, values, errors, 'staff')}
-${textField(t, 'reason', v('reason'), errors)}
-<button class="button button-primary" type="submit">${t.t('registry.staff.correctSubmit')}</button></form>`,
-  );
+  return correctionPage(t, subject, values, errors, csrf, {
+    key: 'correctAddressTitle',
+    action: pathFor(registryPaths.staffCorrectAddress, t.lang, { personId: subject.personId }),
+    fields: html`${selectField(t, 'kind', values.kind || 'residential', kinds, errors)}
+${addressFields(t, values, errors, 'staff')}`,
+  });
 }
 
 export function staffContactCorrectionPage(
@@ -117,16 +122,10 @@ export function staffContactCorrectionPage(
   errors: FormErrors,
   csrf: string,
 ): Page {
-  const v = (name: string) => values[name] ?? '';
-  const action = pathFor(registryPaths.staffCorrectContact, t.lang, { personId: subject.personId });
-  return correctionPage(
-    t,
-    'correctContactTitle',
-    subject,
-    errors,
-    html`<form method="post" action="${action}" novalidate>${csrfField(csrf)}
-${contactFields(t, values, errors, v('alternateFormats').split(','), 'staff')}
-${textField(t, 'reason', v('reason'), errors)}
-<button class="button button-primary" type="submit">${t.t('registry.staff.correctSubmit')}</button></form>`,
-  );
+  const formats = (values.alternateFormats ?? '').split(',');
+  return correctionPage(t, subject, values, errors, csrf, {
+    key: 'correctContactTitle',
+    action: pathFor(registryPaths.staffCorrectContact, t.lang, { personId: subject.personId }),
+    fields: contactFields(t, values, errors, formats, 'staff'),
+  });
 }

@@ -1,8 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { pathFor } from '../platform/http/route-table.ts';
 import type { RouteTable } from '../platform/http/route-table.ts';
 import { sendPageAt } from '../platform/http/pages.ts';
 import { translator } from '../platform/i18n/i18n.ts';
+import type { Lang } from '../platform/i18n/i18n.ts';
 import { setFlash } from '../identity/flash.ts';
 import type { Profile } from './registry-profile.ts';
 import { registryPaths } from './registry.paths.ts';
@@ -81,11 +82,6 @@ const CORRECTION_FORMS: readonly CorrectionForm[] = [
   },
 ];
 
-const subjectOf = (personId: string, profile: Profile) => ({
-  personId,
-  name: `${profile.givenName} ${profile.familyName}`,
-});
-
 /** What staff typed, as strings that survive the redirect (checkboxes joined with commas). */
 function typedValues(body: FormBody): Record<string, string> {
   return {
@@ -100,18 +96,23 @@ function registerCorrectionForm(
   registry: RegistryService,
   form: CorrectionForm,
 ): void {
+  // The form as the record stands, or again with what was typed and why it was refused: shown from the
+  // request, not through a cookie, so nothing typed is lost, however long.
+  const show = async (
+    { request, reply, lang, file }: ShownTo,
+    valuesFor: (profile: Profile) => Record<string, string>,
+    errors: FieldErrors,
+  ): Promise<FastifyReply> => {
+    const profile = await registry.getProfile(file.personId, file.context);
+    const subject = { personId: file.personId, name: `${profile.givenName} ${profile.familyName}` };
+    const page = form.page(translator(lang), subject, valuesFor(profile), errors, request.csrfToken());
+    const status = Object.keys(errors).length > 0 ? 400 : 200;
+    return sendPageAt(request, reply, lang, form.path, page, { params: { personId: file.personId }, status });
+  };
   routes.page(app, 'GET', form.path, 'permission:client.act-on-behalf', async (request, reply, lang) => {
     const file = await openClientFile(request, reply);
     if (!file) return reply;
-    const profile = await registry.getProfile(file.personId, file.context);
-    const page = form.page(
-      translator(lang),
-      subjectOf(file.personId, profile),
-      form.current(profile),
-      {},
-      request.csrfToken(),
-    );
-    return sendPageAt(request, reply, lang, form.path, page, { params: { personId: file.personId } });
+    return show({ request, reply, lang, file }, form.current, {});
   });
   routes.page(app, 'POST', form.path, 'permission:client.act-on-behalf', async (request, reply, lang) => {
     const file = await openClientFile(request, reply);
@@ -122,20 +123,17 @@ function registerCorrectionForm(
     const reasonError = correctionReasonError(reason);
     if (!result.ok || reasonError) {
       const errors = { ...(result.ok ? {} : result.errors), ...(reasonError ? { reason: reasonError } : {}) };
-      // Shown again from this request, not through a cookie: nothing typed is lost, however long.
-      const profile = await registry.getProfile(file.personId, file.context);
-      const page = form.page(
-        translator(lang),
-        subjectOf(file.personId, profile),
-        values,
-        errors,
-        request.csrfToken(),
-      );
-      const params = { personId: file.personId };
-      return sendPageAt(request, reply, lang, form.path, page, { params, status: 400 });
+      return show({ request, reply, lang, file }, () => values, errors);
     }
     await result.save(registry, file.personId, file.context, { correctionReason: reason });
     setFlash(reply, { notice: 'corrected' });
     return reply.redirect(pathFor(registryPaths.staffRecord, lang, { personId: file.personId }), 303);
   });
+}
+
+interface ShownTo {
+  readonly request: FastifyRequest;
+  readonly reply: FastifyReply;
+  readonly lang: Lang;
+  readonly file: { personId: string; context: AccessContext };
 }

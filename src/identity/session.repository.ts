@@ -11,10 +11,6 @@ export async function insertSession(db: Db, row: SessionRow): Promise<void> {
   await db.insertInto('identity_session').values(row).execute();
 }
 
-export async function findSession(db: Db, idHash: string): Promise<SessionRow | undefined> {
-  return db.selectFrom('identity_session').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
-}
-
 /** A session and who holds it, read in one query: this runs on every signed-in request. */
 export interface SessionWithHolder {
   session: SessionRow;

@@ -16,10 +16,13 @@ import { testConfig } from '../src/platform/config/config.ts';
 import { dropSchema, openDatabase } from '../src/platform/db/database.ts';
 import type { Database, DatabaseKind } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
-import { personSession } from '../src/identity/testing/sessions.ts';
+import { personSession } from '../test/support/identity/sessions.ts';
 import { Worker } from 'node:worker_threads';
 import { workerEntry } from '../src/platform/worker-entry.ts';
-import { createExchange } from '../src/exchange/exchange.service.ts';
+import { createExchange } from '../src/exchange/index.ts';
+import { createEnrolmentService } from '../src/person/index.ts';
+import { seedDemoEnrolments } from '../src/population/index.ts';
+import { createAgencySubscriber } from '../src/stand-ins/partner-agencies/index.ts';
 import { createMetrics } from '../src/platform/observability/metrics.ts';
 import { createFieldCrypto } from '../src/platform/crypto/field-crypto.ts';
 
@@ -70,7 +73,8 @@ const selfService = (personId: string) => ({
 async function seedPeople(g: GuichetApp, database: Database, count: number): Promise<string[]> {
   const crypto = createFieldCrypto(testConfig());
   const ids: string[] = [];
-  const { registry, exchange } = g.services.clientRecord;
+  const { exchange, person } = g.services;
+  const registry = person.record;
   for (let i = 0; i < count; i++) {
     const id = randomUUID();
     const household = randomUUID();
@@ -95,10 +99,10 @@ async function seedPeople(g: GuichetApp, database: Database, count: number): Pro
       .execute();
     ids.push(id);
   }
-  await exchange.service.seedDemoEnrolments(new Date('2026-01-01'));
+  await seedDemoEnrolments(database.db, new Date('2026-01-01'));
   for (const id of ids) {
     for (const programme of ['gis', 'ccb', 'on-ontario-works'])
-      await exchange.service.enrol(id, programme, '2025-01-01');
+      await person.enrolments.enrol(id, programme, '2025-01-01');
     await exchange.consents.grant(id, 'esdc-on-social-assistance', 365, selfService(id));
   }
   for (const id of ids.slice(0, 200)) {
@@ -162,7 +166,7 @@ async function profileLoad(
 }
 
 async function endToEnd(g: GuichetApp, database: Database, people: string[], samples: number) {
-  const { registry } = g.services.clientRecord;
+  const registry = g.services.person.record;
   const latencies: number[] = [];
   for (const personId of people.slice(0, samples)) {
     const started = performance.now();
@@ -195,7 +199,8 @@ async function throughput(
   changes: number,
   dispatchers: number,
 ) {
-  const { registry, exchange } = g.services.clientRecord;
+  const { exchange } = g.services;
+  const registry = g.services.person.record;
   await exchange.dispatcher.stop();
   const commitStart = performance.now();
   const queue = Array.from({ length: changes }, (_, i) => people[i % people.length] ?? '');
@@ -217,6 +222,8 @@ async function throughput(
       crypto: createFieldCrypto(testConfig()),
       metrics: createMetrics(),
       clock: () => new Date(),
+      enrolments: createEnrolmentService(database.db),
+      subscriberFor: () => createAgencySubscriber(database.db),
       dispatcher: { batchSize: 500 },
     }),
   );
@@ -242,7 +249,7 @@ for (const kind of kinds) {
     database: target.database,
   });
   await g.services.catalogue.seedReferenceData(loadReferenceData());
-  await g.services.clientRecord.exchange.service.seedAgreements();
+  await g.services.exchange.service.seedAgreements();
   const url = await g.app.listen({ port: 0, host: '127.0.0.1' });
   const people = await seedPeople(g, target.database, Number(values.people));
   const cookies = await signIn(g, target.database, people, 200);

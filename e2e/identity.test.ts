@@ -4,8 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { axeViolations, chromiumUnavailableReason, launchChromium, newContext } from './support/browser.ts';
 import { startIdentityTestServer } from './support/identity-server.ts';
 import type { IdentityTestServer } from './support/identity-server.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/identity/providers/demo-accounts.ts';
-import type { BuiltInProviderId } from '../src/identity/providers/demo-accounts.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/stand-ins/identity-providers/demo-accounts.ts';
+import type { BuiltInProviderId } from '../src/stand-ins/identity-providers/demo-accounts.ts';
 import { freshTotp } from './support/totp.ts';
 
 const skip = chromiumUnavailableReason() ?? false;

@@ -4,9 +4,9 @@ import type { Browser, Page } from 'playwright-core';
 import { axeViolations, chromiumUnavailableReason, launchChromium, newContext } from './support/browser.ts';
 import { startIdentityTestServer } from './support/identity-server.ts';
 import type { IdentityTestServer } from './support/identity-server.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/identity/providers/demo-accounts.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/stand-ins/identity-providers/demo-accounts.ts';
 import { freshTotp } from './support/totp.ts';
-import { DEMO_PEOPLE } from '../src/identity/identity.demo.ts';
+import { DEMO_PEOPLE } from '../src/population/demo-people.ts';
 
 const skip = chromiumUnavailableReason() ?? false;
 const jordan = DEMO_PEOPLE[1];
@@ -23,10 +23,10 @@ describe(
     let browser: Browser;
     before(async () => {
       server = await startIdentityTestServer();
-      const { exchange } = server.guichet.services.clientRecord;
+      const { exchange, person } = server.guichet.services;
       await exchange.service.seedAgreements();
       for (const programme of ['ccb', 'gst-hst-credit'])
-        await exchange.service.enrol(jordan.id, programme, '2025-01-01');
+        await person.enrolments.enrol(jordan.id, programme, '2025-01-01');
       browser = await launchChromium();
     });
     after(async () => {
@@ -127,7 +127,7 @@ describe(
       await page.click('button[type="submit"]');
       await page.waitForURL(/\/en\/staff$/);
       await page.goto(`${server.baseUrl}/en/staff/clients/${jordan.id}/record`);
-      await page.check('#purpose-phone-call');
+      await page.check('#purpose');
       await page.check('#consent');
       await page.click('main button[type="submit"]');
       await page.waitForURL(/\/record$/);

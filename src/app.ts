@@ -7,40 +7,64 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import type { Logger } from 'pino';
 import type { Config } from './platform/config/config.ts';
 import type { Database } from './platform/db/database.ts';
-import { registerLocales } from './platform/i18n/i18n.ts';
+import { createI18n, PLATFORM_LOCALES } from './platform/i18n/i18n.ts';
+import type { I18n } from './platform/i18n/i18n.ts';
 import { createLogger } from './platform/observability/logger.ts';
 import { createMetrics, registerMetricsRoute } from './platform/observability/metrics.ts';
 import type { Metrics } from './platform/observability/metrics.ts';
 import { registerHealthRoute } from './platform/observability/health.ts';
 import { registerSecurityHeaders } from './platform/security/security-headers.ts';
 import { registerCsrf } from './platform/security/csrf.ts';
-import { registerFlash } from './identity/flash.ts';
+import { createCookieSealer } from './platform/security/sealed-cookie.ts';
 import { registerErrorHandling } from './platform/http/error-handling.ts';
 import { registerAssets } from './platform/http/assets.ts';
 import { OpenApiRegistry } from './platform/http/openapi.ts';
 import { registerOpenApiRoutes } from './platform/http/openapi.routes.ts';
+import { createPageRenderer } from './platform/http/pages.ts';
+import type { PageRenderer } from './platform/http/pages.ts';
 import { RouteTable } from './platform/http/route-table.ts';
-import { createAuditService } from './platform/audit/audit.service.ts';
-import type { AuditService } from './platform/audit/audit.service.ts';
-import { createCatalogueService } from './catalogue/catalogue.service.ts';
-import type { CatalogueService } from './catalogue/catalogue.service.ts';
-import { registerCatalogueRoutes } from './catalogue/catalogue.routes.ts';
-import { registerSiteRoutes } from './site/site.routes.ts';
-import { registerEligibilityApi } from './eligibility/eligibility.api.ts';
-import { registerFinderRoutes } from './finder/finder.routes.ts';
-import { createIdentityServices } from './identity/identity.services.ts';
-import type { IdentityServices } from './identity/identity.services.ts';
-import { registerIdentity } from './identity/identity.module.ts';
-import { createClientRecordServices } from './registry/registry.module.ts';
-import type { ClientRecordServices } from './registry/registry.module.ts';
-import { registerClientRecordRoutes } from './registry/registry.routes.ts';
+import { createFormMemory } from './platform/forms/form-memory.ts';
+import { createNoticeFlash } from './platform/forms/notices.ts';
+import { catalogueLocales, registerCatalogueRoutes } from './catalogue/index.ts';
+import { siteLocales, registerSiteRoutes } from './site/site.routes.ts';
+import { registerEligibilityApi } from './eligibility/index.ts';
+import { finderLocales, registerFinderRoutes } from './finder/index.ts';
+import {
+  identityLocales,
+  registerIdentityGuards,
+  registerIdentityRoutes,
+  signedInMenu,
+} from './identity/index.ts';
+import { personLocales } from './person/index.ts';
+import { exchangeLocales, exchangePaths, registerExchangeRoutes } from './exchange/index.ts';
+import type { Crumb } from './exchange/index.ts';
+import { privacyLocales, registerPrivacyRoutes } from './privacy/index.ts';
+import { portalLocales, portalPaths, registerPortalHome, registerProfileRoutes } from './portal/index.ts';
+import { registerWorkspace, workspaceLocales, workspacePaths } from './workspace/index.ts';
+import { idpLocales } from './stand-ins/identity-providers/index.ts';
+import { createServices, portalCards } from './app.services.ts';
+import type { Services } from './app.services.ts';
+
+export type { Services } from './app.services.ts';
 
 export const VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
 
-for (const domain of ['catalogue', 'site', 'finder'])
-  registerLocales(new URL(`./${domain}/locales/`, import.meta.url));
+/** Every module's translation catalogues, in one place: the i18n tests check exactly these. */
+export const LOCALE_DIRS: readonly URL[] = [
+  PLATFORM_LOCALES,
+  siteLocales,
+  catalogueLocales,
+  finderLocales,
+  personLocales,
+  identityLocales,
+  exchangeLocales,
+  privacyLocales,
+  portalLocales,
+  workspaceLocales,
+  idpLocales,
+];
 
 export interface AppDependencies {
   config: Config;
@@ -49,20 +73,13 @@ export interface AppDependencies {
   clock?: () => Date;
 }
 
-export interface Services {
-  audit: AuditService;
-  catalogue: CatalogueService;
-  identity: IdentityServices;
-  /** Registry, tell-us-once exchange and privacy (issue #5). */
-  clientRecord: ClientRecordServices;
-}
-
 export interface GuichetApp {
   app: FastifyInstance;
   services: Services;
   routes: RouteTable;
   openapi: OpenApiRegistry;
   metrics: Metrics;
+  i18n: I18n;
 }
 
 /** The one composition root: repositories → services → routes. `npm start` and every test call it. */
@@ -73,52 +90,135 @@ export async function buildApp({
   clock = () => new Date(),
 }: AppDependencies): Promise<GuichetApp> {
   const metrics = createMetrics();
-  const audit = createAuditService(database.db, metrics, clock);
-  const services: Services = {
-    audit,
-    catalogue: createCatalogueService(database.db),
-    identity: createIdentityServices(database.db, config, audit, clock),
-    clientRecord: await createClientRecordServices(database.db, config, audit, metrics, clock),
-  };
+  const services = await createServices({ config, db: database.db, metrics, clock });
   const app = fastify({
     loggerInstance: logger ?? createLogger(config),
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
     genReqId: (request) => correlationIdFrom(request.headers['x-request-id']),
     requestIdHeader: false,
+    // Requests are validated exactly as their published schemas say: nothing unknown dropped, nothing coerced.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
   }) as unknown as FastifyInstance; // pino's Logger type is narrower than Fastify's base logger type
 
-  const routes = new RouteTable();
+  const i18n = createI18n(LOCALE_DIRS);
+  const homes = { person: portalPaths.home, staff: workspacePaths.home };
+  const timing = {
+    warningSeconds: config.identity.idleWarningSeconds,
+    idleSeconds: config.identity.idleTimeoutSeconds,
+    homes,
+  };
+  const renderer = createPageRenderer(i18n, [(request, t) => signedInMenu(request, t, timing)]);
+  const sealer = (salt: string, info: string) =>
+    createCookieSealer(config.sessionSecret, { salt, info }, clock);
+  const routes = new RouteTable(app, {
+    renderer,
+    forms: createFormMemory({
+      db: database.db,
+      cipher: services.crypto.cipher,
+      sealer: sealer('guichet-form', 'form-v1'),
+      clock,
+    }),
+    notices: createNoticeFlash(sealer('guichet-flash', 'flash-v1')),
+  });
   const openapi = new OpenApiRegistry(VERSION, config.publicUrl);
 
-  await registerPlatform(app, config, metrics, clock);
-  registerIdentity(app, routes, services.identity, config, clock);
+  await registerPlatform(app, config, metrics, renderer);
+  registerIdentityGuards(app, routes, {
+    config: config.identity,
+    sessions: services.identity.sessions,
+    audit: services.audit,
+    renderer,
+    clock,
+  });
   registerHealthRoute(app, database, VERSION);
   registerOpenApiRoutes(app, openapi);
   await registerAssets(app);
-  registerSiteRoutes(app, routes);
-  registerCatalogueRoutes(app, routes, services.catalogue);
-  registerEligibilityApi(app, routes, openapi, clock);
-  registerFinderRoutes(app, routes, { catalogue: services.catalogue, secret: config.sessionSecret, clock });
-  registerClientRecordRoutes(app, routes, services.clientRecord, clock);
+  registerModules({ app, routes, openapi, renderer, services, config, clock, homes });
+  registerLifecycle(app, services);
   for (const path of ['/health', '/metrics', '/api/openapi.json', '/api/docs'])
     routes.record('GET', path, 'public');
-  return { app, services, routes, openapi, metrics };
+  return { app, services, routes, openapi, metrics, i18n };
+}
+
+interface ModuleWiring {
+  readonly app: FastifyInstance;
+  readonly routes: RouteTable;
+  readonly openapi: OpenApiRegistry;
+  readonly renderer: PageRenderer;
+  readonly services: Services;
+  readonly config: Config;
+  readonly clock: () => Date;
+  readonly homes: { person: typeof portalPaths.home; staff: typeof workspacePaths.home };
+}
+
+/** Every capability's pages and APIs, each given only what it needs. */
+function registerModules(wiring: ModuleWiring): void {
+  const { app, routes, renderer, services, config, clock, homes } = wiring;
+  registerSiteRoutes(app, routes, renderer);
+  registerCatalogueRoutes(routes, services.catalogue, renderer);
+  registerEligibilityApi(app, routes, wiring.openapi, clock);
+  registerFinderRoutes(routes, {
+    catalogue: services.catalogue,
+    secret: config.sessionSecret,
+    renderer,
+    clock,
+  });
+  registerIdentityRoutes(routes, { app, services: services.identity, config, renderer, homes });
+  const cards = portalCards();
+  const crumbs = (t: { t(key: string): string; lang: 'en' | 'fr' }): readonly Crumb[] => [
+    { href: homes.person[t.lang], label: t.t('portal.my.title') },
+  ];
+  registerPortalHome(routes, { account: accountPort(services), cards });
+  registerProfileRoutes(routes, {
+    person: services.person.record,
+    afterAddressChange: exchangePaths.whoWasTold,
+    related: cards.filter((card) => card.path !== portalPaths.profile),
+    clock,
+  });
+  registerExchangeRoutes(routes, { exchange: services.exchange, crumbs });
+  registerPrivacyRoutes(routes, { privacy: services.privacy, crumbs });
+  registerWorkspace(routes, {
+    staff: services.identity.staff,
+    files: services.files,
+    people: services.person.directory,
+    person: services.person.record,
+    sharing: services.exchange.service,
+    exchange: services.exchange,
+  });
+}
+
+function accountPort(services: Services) {
+  return {
+    listLogins: (personId: string) => services.identity.linking.listLogins(personId),
+    provider: (id: string) => services.identity.signIn.provider(id),
+  };
+}
+
+/** Background work that lives with the server: tell-us-once delivery, and the crypto workers. */
+function registerLifecycle(app: FastifyInstance, services: Services): void {
+  app.addHook('onReady', async () => {
+    services.exchange.dispatcher.start();
+  });
+  app.addHook('onClose', async () => {
+    await services.exchange.dispatcher.stop();
+    await services.exchange.transport.close();
+    await services.crypto.close();
+  });
 }
 
 async function registerPlatform(
   app: FastifyInstance,
   config: Config,
   metrics: Metrics,
-  clock: () => Date,
+  renderer: PageRenderer,
 ): Promise<void> {
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 262_144 });
   await app.register(fastifyRateLimit, { max: config.rateLimitPerMinute, timeWindow: '1 minute' });
   registerSecurityHeaders(app);
   registerCsrf(app, config.sessionSecret);
-  registerFlash(app, config.sessionSecret, clock);
-  registerErrorHandling(app);
+  registerErrorHandling(app, renderer);
   registerMetricsRoute(app, metrics);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

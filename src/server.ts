@@ -5,11 +5,13 @@ import type { Config } from './platform/config/config.ts';
 import { openDatabase, redactUrl } from './platform/db/database.ts';
 import type { Database } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
+import { purgeExpiredForms } from './platform/forms/form-memory.ts';
 import { createLogger } from './platform/observability/logger.ts';
-import { loadReferenceData } from './catalogue/reference-data.ts';
-import { seedDemoPopulationIfEmpty } from './cli/demo-population.ts';
-import { seedIdentityDemo, startIdentityProviders } from './identity/identity.startup.ts';
-import { schedulePurge } from './identity/sign-in-state-purge.ts';
+import { loadReferenceData } from './catalogue/index.ts';
+import { seedDemoPopulationIfEmpty } from './population/index.ts';
+import { schedulePurge } from './identity/index.ts';
+import { seedDemoEnrolments, seedIdentityDemo } from './population/index.ts';
+import { startIdentityProviders } from './stand-ins/identity-providers/index.ts';
 
 export interface RunningServer {
   readonly url: string;
@@ -37,21 +39,21 @@ export async function startServer(
     logger.info(counts, 'reference data loaded');
     await seedDemoPopulationIfEmpty(database, config, logger);
     await seedIdentityDemo(database, config);
-    const exchange = guichet.services.clientRecord.exchange.service;
-    logger.info(
-      { ...(await exchange.seedAgreements()), enrolments: await exchange.seedDemoEnrolments(new Date()) },
-      'sharing agreements and demo enrolments loaded',
-    );
+    const agreements = await guichet.services.exchange.service.seedAgreements();
+    const enrolments = await seedDemoEnrolments(database.db, new Date());
+    logger.info({ ...agreements, enrolments }, 'sharing agreements and demo enrolments loaded');
     const url = await guichet.app.listen({ port: config.port, host: config.host });
     const stopPurge = schedulePurge(database.db, config.identity.absoluteTimeoutSeconds, (report) =>
       logger.info(report, 'expired sign-in state purged'),
     );
+    const stopFormPurge = scheduleFormPurge(database, logger);
     return {
       url,
       guichet,
       database,
       async stop() {
         stopPurge();
+        stopFormPurge();
         await guichet.app.close();
         await identity.close();
         await database.close();
@@ -61,4 +63,19 @@ export async function startServer(
     await database.close().catch(() => undefined);
     throw error;
   }
+}
+
+const HOUR_MS = 3_600_000;
+
+/** What refused forms kept (ADR 0008) is deleted once it has expired, hourly while the service runs. */
+function scheduleFormPurge(database: Database, logger: Logger): () => void {
+  const timer = setInterval(() => {
+    purgeExpiredForms(database.db, new Date()).then(
+      (forms) => logger.info({ forms }, 'expired form memory purged'),
+      (error: unknown) =>
+        logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'form purge failed'),
+    );
+  }, HOUR_MS);
+  timer.unref(); // never keeps a stopping process alive
+  return () => clearInterval(timer);
 }

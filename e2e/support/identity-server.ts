@@ -6,9 +6,9 @@ import { loadReferenceData } from '../../src/catalogue/reference-data.ts';
 import { testConfig } from '../../src/platform/config/config.ts';
 import { openDatabase } from '../../src/platform/db/database.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
-import { seedIdentityDemo } from '../../src/identity/identity.startup.ts';
-import { startBuiltInProviders } from '../../src/identity/providers/provider-server.ts';
-import type { RunningProvider } from '../../src/identity/providers/provider-server.ts';
+import { seedIdentityDemo } from '../../src/population/index.ts';
+import { startBuiltInProviders } from '../../src/stand-ins/identity-providers/provider-server.ts';
+import type { RunningProvider } from '../../src/stand-ins/identity-providers/provider-server.ts';
 
 export interface IdentityTestServer {
   /** `localhost`, so Chromium keeps our Secure, __Host- cookies over plain HTTP. */

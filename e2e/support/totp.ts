@@ -1,4 +1,4 @@
-import { totp } from '../../src/identity/providers/totp.ts';
+import { totp } from '../../src/stand-ins/identity-providers/totp.ts';
 
 const STEP_MS = 30_000;
 // Typing the code, submitting and the provider's check take well under this on a loaded CI host.

@@ -1,8 +1,7 @@
-import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
-import type { DB } from '../platform/db/schema.ts';
+import type { Insertable, Selectable, Transaction } from 'kysely';
+import type { DB, DbExecutor } from '../platform/db/schema.ts';
 import type { AgencyTable, JurisdictionTable, ProgrammeTable } from './catalogue.tables.ts';
 
-type Executor = Kysely<DB> | Transaction<DB>;
 export type ProgrammeRow = Selectable<ProgrammeTable> & {
   agency_name_en: string;
   agency_name_fr: string;
@@ -10,7 +9,7 @@ export type ProgrammeRow = Selectable<ProgrammeTable> & {
   jurisdiction_name_fr: string;
 };
 
-function programmeQuery(db: Executor) {
+function programmeQuery(db: DbExecutor) {
   return db
     .selectFrom('programme')
     .innerJoin('agency', 'agency.id', 'programme.owner_agency_id')
@@ -24,23 +23,23 @@ function programmeQuery(db: Executor) {
     ]);
 }
 
-export function listProgrammes(db: Executor): Promise<ProgrammeRow[]> {
+export function listProgrammes(db: DbExecutor): Promise<ProgrammeRow[]> {
   return programmeQuery(db).orderBy('programme.sort_order').execute();
 }
 
 export function findProgrammeBySlug(
-  db: Executor,
+  db: DbExecutor,
   column: 'slug_en' | 'slug_fr',
   slug: string,
 ): Promise<ProgrammeRow | undefined> {
   return programmeQuery(db).where(`programme.${column}`, '=', slug).executeTakeFirst();
 }
 
-export function listJurisdictions(db: Executor): Promise<Selectable<JurisdictionTable>[]> {
+export function listJurisdictions(db: DbExecutor): Promise<Selectable<JurisdictionTable>[]> {
   return db.selectFrom('jurisdiction').selectAll().orderBy('sort_order').execute();
 }
 
-export function listAgencies(db: Executor): Promise<Selectable<AgencyTable>[]> {
+export function listAgencies(db: DbExecutor): Promise<Selectable<AgencyTable>[]> {
   return db.selectFrom('agency').selectAll().orderBy('jurisdiction_code').orderBy('id').execute();
 }
 

@@ -50,3 +50,7 @@ export interface CatalogueTables {
   agency: AgencyTable;
   programme: ProgrammeTable;
 }
+
+declare module '../platform/db/schema.ts' {
+  interface DB extends CatalogueTables {}
+}

@@ -1,7 +1,7 @@
 import { openDatabase } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { createAuditService } from '../platform/audit/audit.service.ts';
-import type { Command } from './commands.ts';
+import type { Command } from './command.ts';
 
 export const auditVerifyCommand: Command = {
   summary: 'Check the audit log hash chain; exit 1 if a row was edited, inserted or deleted',

@@ -1,9 +1,4 @@
-import type { Config } from '../platform/config/config.ts';
-
-export interface Command {
-  readonly summary: string;
-  run(args: string[], config: () => Config): Promise<number>;
-}
+import type { Command } from './command.ts';
 
 interface CommandEntry {
   readonly summary: string;
@@ -31,20 +26,20 @@ export const commands: Record<string, CommandEntry> = {
   },
   'privacy dispose': {
     summary: 'Dispose of client records past their retention period [--dry-run] [--json]',
-    load: async () => (await import('../privacy/privacy.command.ts')).privacyDisposeCommand,
+    load: async () => (await import('./privacy.command.ts')).privacyDisposeCommand,
   },
   'identity purge': {
     summary:
       'Delete expired sign-in state: requests, counters, access codes, old sessions [--dry-run] [--json]',
-    load: async () => (await import('../identity/identity-purge.command.ts')).identityPurgeCommand,
+    load: async () => (await import('./identity-purge.command.ts')).identityPurgeCommand,
   },
   'exchange seed': {
     summary: 'Load information-sharing agreements and demo enrolments',
-    load: async () => (await import('../exchange/exchange.command.ts')).exchangeSeedCommand,
+    load: async () => (await import('./exchange.command.ts')).exchangeSeedCommand,
   },
   evaluate: {
     summary:
       'Evaluate a household: JSON on stdin (--batch: JSON Lines) [--date YYYY-MM-DD] [--programme ID…]',
-    load: async () => (await import('../eligibility/evaluate.command.ts')).evaluateCommand,
+    load: async () => (await import('./evaluate.command.ts')).evaluateCommand,
   },
 };

@@ -1,6 +1,6 @@
 import { openDatabase } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
-import type { Command } from './commands.ts';
+import type { Command } from './command.ts';
 
 export const migrateCommand: Command = {
   summary: 'Apply pending database migrations',

@@ -1,13 +1,12 @@
 import { openDatabase } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
-import { createCatalogueService } from '../catalogue/catalogue.service.ts';
-import { CANADA_REFERENCE_DIR, loadReferenceData } from '../catalogue/reference-data.ts';
+import { CANADA_REFERENCE_DIR, createCatalogueService, loadReferenceData } from '../catalogue/index.ts';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import type { Command } from './commands.ts';
-import { DEMO_SEED, seedDemoPopulation } from './demo-population.ts';
+import type { Command } from './command.ts';
+import { DEMO_SEED, seedDemoPopulation } from '../population/index.ts';
 import { UsageError } from './usage-error.ts';
-import { countPeople } from '../population/population.repository.ts';
+import { countPeople } from '../population/index.ts';
 
 export const seedCommand: Command = {
   summary: 'Load reference data [--reference DIR] and a demo population [--people N] [--seed S]',

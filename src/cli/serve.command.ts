@@ -1,5 +1,5 @@
 import { startServer } from '../server.ts';
-import type { Command } from './commands.ts';
+import type { Command } from './command.ts';
 
 export const serveCommand: Command = {
   summary: 'Start the web service (migrates and seeds on first start)',

@@ -1,17 +1,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { householdSchema } from '../rules/index.ts';
+import { todayIso } from '../platform/clock.ts';
 import { sendProblem } from '../platform/http/problem.ts';
-import { problemResponse } from '../platform/http/openapi.ts';
+import { componentRef, problemResponse } from '../platform/http/openapi.ts';
 import type { OpenApiRegistry } from '../platform/http/openapi.ts';
 import type { RouteTable } from '../platform/http/route-table.ts';
-import { evaluateRequest, todayIso } from './eligibility.service.ts';
+import { evaluateRequest } from './eligibility.service.ts';
 import { EVALUATE_REQUEST_SCHEMA, EVALUATE_RESPONSE_SCHEMA } from './eligibility.schemas.ts';
 
+/** The request as the schema guarantees it once Fastify has validated the body. */
 interface EvaluateBody {
-  household?: unknown;
-  date?: unknown;
-  programmes?: unknown;
-  trace?: unknown;
+  household: unknown;
+  date?: string;
+  programmes?: string[];
+  trace?: boolean;
 }
 
 /** `POST /api/v1/evaluate`: anonymous, stateless; nothing posted is stored. */
@@ -21,47 +23,41 @@ export function registerEligibilityApi(
   openapi: OpenApiRegistry,
   clock: () => Date,
 ): void {
-  app.post('/api/v1/evaluate', (request, reply) => handleEvaluate(request, reply, clock));
-  routes.record('POST', '/api/v1/evaluate', 'public');
   openapi.addSchema('Household', householdSchema);
   openapi.addSchema('EvaluateRequest', EVALUATE_REQUEST_SCHEMA);
   openapi.addSchema('EvaluateResponse', EVALUATE_RESPONSE_SCHEMA);
-  openapi.addPath('/api/v1/evaluate', 'post', {
-    operationId: 'evaluateHousehold',
-    summary: 'Evaluate a household against every programme (or the ones named) on a date',
-    description:
-      'Returns eligibility, amounts in integer cents, reason codes, legal citations and the trace. Nothing is stored.',
-    tags: ['rules'],
-    requestBody: {
-      required: true,
-      content: { 'application/json': { schema: { $ref: '#/components/schemas/EvaluateRequest' } } },
-    },
-    responses: {
-      '200': {
-        description: 'Results per programme',
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/EvaluateResponse' } } },
+  openapi.route(app, {
+    method: 'post',
+    path: '/api/v1/evaluate',
+    body: 'EvaluateRequest',
+    operation: {
+      operationId: 'evaluateHousehold',
+      summary: 'Evaluate a household against every programme (or the ones named) on a date',
+      description:
+        'Returns eligibility, amounts in integer cents, reason codes, legal citations and the trace. Nothing is stored.',
+      tags: ['rules'],
+      responses: {
+        '200': {
+          description: 'Results per programme',
+          content: { 'application/json': { schema: componentRef('EvaluateResponse') } },
+        },
+        '400': problemResponse('Malformed JSON, or a request that fails the schema (errors name each field)'),
+        '415': problemResponse('The body is not application/json'),
+        '422': problemResponse('No parameters for that date, or an unknown programme'),
       },
-      '400': problemResponse('Malformed JSON, or a household that fails the schema (errors name each field)'),
-      '415': problemResponse('The body is not application/json'),
-      '422': problemResponse('No parameters for that date, or an unknown programme'),
     },
+    handler: (request, reply) => handleEvaluate(request, reply, clock),
   });
+  routes.record('POST', '/api/v1/evaluate', 'public');
 }
 
 function handleEvaluate(request: FastifyRequest, reply: FastifyReply, clock: () => Date): FastifyReply {
-  if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) {
-    return sendProblem(request, reply, 'unsupported-media-type', 415);
-  }
-  const body = (request.body ?? {}) as EvaluateBody;
-  const date = typeof body.date === 'string' ? body.date : todayIso(clock);
-  const programmes = Array.isArray(body.programmes)
-    ? body.programmes.filter((p): p is string => typeof p === 'string')
-    : undefined;
+  const body = request.body as EvaluateBody;
   const outcome = evaluateRequest({
     household: body.household,
-    asOf: date,
+    asOf: body.date ?? todayIso(clock),
     trace: body.trace !== false,
-    ...(programmes ? { programmes } : {}),
+    ...(body.programmes ? { programmes: body.programmes } : {}),
   });
   if (outcome.ok) return reply.type('application/json; charset=utf-8').send(outcome.response);
   switch (outcome.kind) {

@@ -66,7 +66,3 @@ function nothingDeterminedForLackOfParameters(results: readonly ProgrammeResult[
     results.some((r) => r.reasons.includes(NO_PARAMETERS))
   );
 }
-
-export function todayIso(clock: () => Date): string {
-  return clock().toISOString().slice(0, 10);
-}

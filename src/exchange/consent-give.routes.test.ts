@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import type { GuichetApp } from '../app.ts';
-import { DEMO_PEOPLE, ensureDemoPeople } from '../identity/identity.demo.ts';
+import { DEMO_PEOPLE, ensureDemoPeople } from '../population/demo-people.ts';
 import { SESSION_COOKIE } from '../identity/identity.paths.ts';
-import { personSession } from '../identity/testing/sessions.ts';
+import { personSession } from '../../test/support/identity/sessions.ts';
 import { testConfig } from '../platform/config/config.ts';
 import { createFieldCrypto } from '../platform/crypto/field-crypto.ts';
 import { buildTestApp, CookieJar, requestWithJar } from '../../test/support/app.ts';
@@ -20,7 +20,7 @@ function isoDaysFromNow(days: number): string {
 describeOnBothDatabases('giving a consent through My Guichet', (database) => {
   let guichet: GuichetApp;
   let jar: CookieJar;
-  const consents = () => guichet.services.clientRecord.exchange.consents;
+  const consents = () => guichet.services.exchange.consents;
 
   const request = (method: 'GET' | 'POST', url: string, form?: Record<string, string>) =>
     requestWithJar(guichet, jar, method, url, form);
@@ -37,7 +37,7 @@ describeOnBothDatabases('giving a consent through My Guichet', (database) => {
     const crypto = createFieldCrypto(testConfig());
     await ensureDemoPeople(database().db, crypto);
     await crypto.close();
-    await guichet.services.clientRecord.exchange.service.seedAgreements();
+    await guichet.services.exchange.service.seedAgreements();
     jar = new CookieJar();
     const token = await personSession(guichet, database(), jordan.id);
     jar.store({ headers: { 'set-cookie': `${SESSION_COOKIE}=${token}; Path=/` } });

@@ -1,5 +1,5 @@
-import { isIsoDate } from '../registry/registry.schemas.ts';
-import type { Validated } from '../registry/registry.schemas.ts';
+import { isIsoDate } from '../person/index.ts';
+import type { Validated } from '../person/index.ts';
 
 /** How long a consent lasts: a number of years from today, or until the end of a chosen day. */
 export type ConsentDuration = { years: 1 | 2 } | { until: string };

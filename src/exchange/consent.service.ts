@@ -1,20 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import type { AuditService } from '../platform/audit/audit.service.ts';
-import type { AccessContext } from '../registry/registry.types.ts';
+import type { AccessContext } from '../platform/audit/access-context.ts';
+import { isoDate } from '../person/index.ts';
+import { listAgreements } from './agreement.repository.ts';
 import {
   findConsent,
   insertConsent,
   listActiveConsentAgreements,
-  listAgreements,
+  listConsentAgreements,
   listConsentsForPerson,
   revokeConsentRow,
-  withholdUndelivered,
-} from './exchange.repository.ts';
-import { agreementInForce } from './outbox.ts';
-import { listConsentAgreements } from './consent.repository.ts';
+} from './consent.repository.ts';
+import { withholdUndelivered } from './delivery.repository.ts';
+import { agreementInForce } from './sharing-policy.ts';
 import type { ConsentDuration } from './consent.schemas.ts';
-import { isoDate } from '../registry/registry-profile.ts';
 
 export type ConsentState = 'active' | 'expired' | 'revoked';
 

@@ -9,9 +9,10 @@ import {
 } from '../../test/support/databases.ts';
 import { dropSchema, openDatabase } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
-import { ADDRESS, createHarness, createPerson, selfService } from '../registry/registry.test-support.ts';
-import type { RegistryHarness } from '../registry/registry.test-support.ts';
+import { ADDRESS, createHarness, createPerson, selfService } from '../../test/support/person-harness.ts';
+import type { RegistryHarness } from '../../test/support/person-harness.ts';
 import { createExchange } from './exchange.service.ts';
+import { subscriberThatThen } from '../../test/support/exchange-faults.ts';
 import { createMetrics } from '../platform/observability/metrics.ts';
 
 const PEOPLE = 6;
@@ -22,7 +23,7 @@ async function queueChanges(h: RegistryHarness): Promise<string[]> {
   for (let i = 0; i < PEOPLE; i++) {
     const personId = await createPerson(h);
     for (const programme of ['oas', 'gis', 'ccb'])
-      await h.exchange.service.enrol(personId, programme, '2025-01-01');
+      await h.person.enrolments.enrol(personId, programme, '2025-01-01');
     await h.registry.changeAddress(personId, ADDRESS, selfService(personId));
     await h.registry.changeAddress(
       personId,
@@ -40,7 +41,7 @@ async function assertFullyPropagated(h: RegistryHarness, people: string[]): Prom
   assert.equal(deliveries.length, PEOPLE * 2 * 4);
   assert.ok(deliveries.every((d) => d.status === 'delivered'));
   for (const personId of people) {
-    const copies = await h.exchange.service.agencyCopies(personId);
+    const copies = await h.agencyCopies(personId);
     assert.deepEqual(
       copies.map((c) => [c.recipient_agency_id, c.version]),
       [
@@ -69,18 +70,19 @@ describeOnBothDatabases('a dispatcher dying mid-propagation', (database) => {
 
   test('after restart every change reaches every subscriber, and applying twice changes nothing', async () => {
     const people = await queueChanges(h);
-    let applied = 0;
+    // The process "dies" here: messages applied by subscribers, never recorded as delivered.
+    const dying = subscriberThatThen(h.wiring.subscriberFor('every-agency'), (applied) =>
+      applied > 9 ? new Promise<void>(() => undefined) : undefined,
+    );
     const doomed = createExchange({
       db: h.db,
       audit: h.audit,
       crypto: h.crypto,
       metrics: createMetrics(),
       clock: h.clock,
-      dispatcher: {
-        batchSize: 5,
-        // The process "dies" here: messages applied by subscribers, never recorded as delivered.
-        afterSend: () => (++applied > 9 ? new Promise<void>(() => undefined) : undefined),
-      },
+      ...h.wiring,
+      subscriberFor: () => dying,
+      dispatcher: { batchSize: 5 },
     });
     void doomed.dispatcher.drain();
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -97,6 +99,7 @@ describeOnBothDatabases('a dispatcher dying mid-propagation', (database) => {
       crypto: h.crypto,
       metrics: createMetrics(),
       clock: h.clock,
+      ...h.wiring,
     });
     await restarted.dispatcher.drain();
     await assertFullyPropagated(h, people);
@@ -118,7 +121,7 @@ test('a real process killed with SIGKILL mid-propagation loses nothing (PostgreS
       [
         '--import',
         'tsx',
-        new URL('./crash-child.ts', import.meta.url).pathname,
+        new URL('../../test/support/exchange-crash-child.ts', import.meta.url).pathname,
         TEST_POSTGRES_URL,
         schema,
         '11',

@@ -1,19 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
-import {
-  claimDue,
-  countByStatus,
-  listActiveConsentAgreements,
-  listAgreements,
-  findDelivery,
-  markDelivered,
-  markRetry,
-  markWithheld,
-} from './exchange.repository.ts';
-import type { AgreementRow, DeliveryRow } from './exchange.repository.ts';
+import { claimDue, countByStatus, markRetry, markWithheld } from './delivery.repository.ts';
+import type { DeliveryRow } from './delivery.repository.ts';
 import type { ExchangeMetrics } from './exchange.metrics.ts';
 import type { DeliveryMessage, Transport } from './exchange.types.ts';
-import { agreementInForce } from './outbox.ts';
+import type { DeliveryLedger } from './delivery-ledger.ts';
+import { loadSharingPolicy } from './sharing-policy.ts';
 
 export interface DispatcherOptions {
   batchSize?: number;
@@ -22,8 +14,6 @@ export interface DispatcherOptions {
   baseBackoffMs?: number;
   maxBackoffMs?: number;
   pollMs?: number;
-  /** Test hook: runs after a subscriber applied a message and before the outbox records it. */
-  afterSend?: (message: DeliveryMessage) => Promise<void> | void;
 }
 
 export interface DispatchReport {
@@ -38,8 +28,6 @@ export interface Dispatcher {
   runOnce(): Promise<DispatchReport>;
   /** Runs until nothing is due (or `maxRounds`), for tests, the CLI and benchmarks. */
   drain(maxRounds?: number): Promise<DispatchReport>;
-  /** Records a subscriber's confirmation that arrived through a broker. */
-  confirm(deliveryId: string): Promise<void>;
   start(): void;
   wake(): void;
   stop(): Promise<void>;
@@ -54,6 +42,7 @@ export interface Dispatcher {
 export function createDispatcher(
   db: Kysely<DB>,
   transport: Transport,
+  ledger: DeliveryLedger,
   metrics: ExchangeMetrics,
   clock: () => Date,
   options: DispatcherOptions = {},
@@ -82,17 +71,21 @@ export function createDispatcher(
       withheld: 0,
     };
     if (claimed.length === 0) return report;
-    const gate = await createGate(db, claimed, now);
+    const policy = await loadSharingPolicy(
+      db,
+      claimed.map((d) => d.person_id),
+      now,
+    );
     const delivered: DeliveryRow[] = [];
     const allowed: DeliveryRow[] = [];
     for (const delivery of claimed) {
-      const refusal = gate(delivery);
+      const refusal = policy.refusal(delivery.agreement_id, delivery.person_id);
       if (refusal === null) allowed.push(delivery);
       else await withhold(delivery, refusal, report);
     }
     const groups = transport.sendBatch ? groupByAgency(allowed) : allowed.map((delivery) => [delivery]);
     await Promise.all(groups.map((group) => dispatchGroup(group, delivered, report)));
-    await recordDelivered(delivered);
+    await ledger.recordDelivered(delivered);
     await refreshGauge();
     return report;
   }
@@ -114,7 +107,6 @@ export function createDispatcher(
         transport.sendBatch && group.length > 1
           ? await transport.sendBatch(messages)
           : await sendOne(messages[0]);
-      for (const message of messages) await settings.afterSend?.(message);
       if (outcome === 'delivered') delivered.push(...group);
       metrics.outcomes.inc({ outcome, transport: transport.name }, group.length);
       report[outcome] += group.length;
@@ -132,26 +124,6 @@ export function createDispatcher(
   function sendOne(message: DeliveryMessage | undefined): Promise<'delivered' | 'accepted'> {
     if (!message) return Promise.resolve('delivered');
     return transport.send(message);
-  }
-
-  /** One UPDATE for the whole batch: the subscribers have applied these, so only the bookkeeping is left. */
-  async function recordDelivered(rows: readonly Pick<DeliveryRow, 'id' | 'created_at'>[]): Promise<void> {
-    if (rows.length === 0) return;
-    const at = clock();
-    const updated = new Set(
-      await markDelivered(
-        db,
-        rows.map((row) => row.id),
-        at,
-      ),
-    );
-    for (const row of rows) {
-      if (updated.has(row.id))
-        metrics.latency.observe(
-          { transport: transport.name },
-          Math.max(0, at.getTime() - row.created_at.getTime()) / 1000,
-        );
-    }
   }
 
   let gaugeAt = 0;
@@ -191,10 +163,6 @@ export function createDispatcher(
   return {
     runOnce,
     drain,
-    confirm: async (deliveryId) => {
-      const row = await findDelivery(db, deliveryId);
-      if (row) await recordDelivered([row]);
-    },
     start() {
       if (!stopped) return;
       stopped = false;
@@ -214,29 +182,6 @@ export function createDispatcher(
       clearTimeout(timer);
       await running;
     },
-  };
-}
-
-type Gate = (delivery: DeliveryRow) => string | null;
-
-async function createGate(db: Kysely<DB>, deliveries: DeliveryRow[], now: Date): Promise<Gate> {
-  const agreements = new Map<string, AgreementRow>((await listAgreements(db)).map((g) => [g.id, g]));
-  const needConsent = [
-    ...new Set(
-      deliveries.filter((d) => agreements.get(d.agreement_id)?.consent_required).map((d) => d.person_id),
-    ),
-  ];
-  const consents = new Set<string>();
-  for (const personId of needConsent) {
-    for (const c of await listActiveConsentAgreements(db, personId, now))
-      consents.add(`${personId}:${c.agreement_id}`);
-  }
-  return (delivery) => {
-    const agreement = agreements.get(delivery.agreement_id);
-    if (!agreement || !agreementInForce(agreement, now)) return 'agreement-not-in-force';
-    if (agreement.consent_required && !consents.has(`${delivery.person_id}:${delivery.agreement_id}`))
-      return 'no-consent';
-    return null;
   };
 }
 

@@ -1,130 +1,118 @@
-import type { FastifyInstance } from 'fastify';
-import { pathFor } from '../platform/http/route-table.ts';
 import type { RouteTable } from '../platform/http/route-table.ts';
-import { sendPageAt } from '../platform/http/pages.ts';
-import { translator } from '../platform/i18n/i18n.ts';
-import { setFlash, takeFlash } from '../identity/flash.ts';
-import type { ClientRecordServices } from '../registry/registry.module.ts';
-import { registryPaths } from '../registry/registry.paths.ts';
-import { formBody, linkedPersonId, selfContext, stringsOf } from '../registry/registry.http.ts';
-import { errorsFromFlash, errorsToFlash } from '../registry/views/form.views.ts';
-import type { FormErrors } from '../registry/views/form.views.ts';
+import { linkedPersonId, parseUuid } from '../platform/http/request-identity.ts';
+import { selfContext } from '../platform/audit/access-context.ts';
+import { formStrings } from '../platform/forms/form-body.ts';
+import { defineNotices } from '../platform/forms/notices.ts';
+import { formView } from '../platform/forms/form-view.ts';
+import type { FieldErrors } from '../platform/forms/form-memory.ts';
+import type { Translator } from '../platform/i18n/i18n.ts';
 import { checkConsentChoice } from './consent.schemas.ts';
 import { ConsentDurationError, ConsentNotApplicableError, ConsentNotFoundError } from './consent.service.ts';
+import type { Exchange } from './exchange.service.ts';
+import { exchangePaths } from './exchange.paths.ts';
 import { giveConsentPage } from './views/consent.views.ts';
-import { consentsPage, deliveryQueuePage, whoWasToldPage } from './views/exchange.views.ts';
+import { consentsPage, whoWasToldPage } from './views/exchange.views.ts';
+import type { Crumb } from './views/exchange.views.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const exchangeNotices = defineNotices('exchange.notices', ['consentRevoked', 'consentGiven']);
 
-export function registerExchangeRoutes(
-  app: FastifyInstance,
-  routes: RouteTable,
-  services: ClientRecordServices,
-): void {
-  const { exchange } = services;
-  routes.page(app, 'GET', registryPaths.whoWasTold, 'signed-in', async (request, reply, lang) => {
-    const personId = linkedPersonId(request, reply, lang);
-    if (!personId) return reply;
-    const page = whoWasToldPage(
-      translator(lang),
-      await exchange.service.whoWasTold(personId),
-      takeFlash(request, reply).notice,
-    );
-    return sendPageAt(request, reply, lang, registryPaths.whoWasTold, page);
-  });
-  routes.page(app, 'GET', registryPaths.consents, 'signed-in', async (request, reply, lang) => {
-    const personId = linkedPersonId(request, reply, lang);
-    if (!personId) return reply;
-    const page = consentsPage(
-      translator(lang),
-      await exchange.consents.list(personId),
-      request.csrfToken(),
-      takeFlash(request, reply).notice,
-      (await exchange.consents.available(personId)).length,
-    );
-    return sendPageAt(request, reply, lang, registryPaths.consents, page);
-  });
-  routes.page(app, 'GET', registryPaths.consentGive, 'signed-in', async (request, reply, lang) => {
-    const personId = linkedPersonId(request, reply, lang);
-    if (!personId) return reply;
-    const flash = takeFlash(request, reply);
-    const page = giveConsentPage(
-      translator(lang),
-      await exchange.consents.available(personId),
-      flash.values,
-      errorsFromFlash(flash.errors),
-      request.csrfToken(),
-    );
-    return sendPageAt(request, reply, lang, registryPaths.consentGive, page);
-  });
-  routes.page(app, 'POST', registryPaths.consentGive, 'signed-in', async (request, reply, lang) => {
-    const personId = linkedPersonId(request, reply, lang);
-    if (!personId) return reply;
-    const { agreement = '', duration = '', until = '' } = stringsOf(formBody(request));
-    const values = { agreement, duration, until };
-    const back = pathFor(registryPaths.consentGive, lang);
-    const result = checkConsentChoice(values);
-    if (!result.ok) {
-      setFlash(reply, { errors: errorsToFlash(result.errors), values });
-      return reply.redirect(back, 303);
-    }
-    const { agreementId, duration: period } = result.value;
-    try {
-      await exchange.consents.give(personId, agreementId, period, selfContext(request, personId));
-    } catch (error) {
-      const errors = refusal(error);
-      if (!errors) throw error;
-      setFlash(reply, { errors: errorsToFlash(errors), values });
-      return reply.redirect(back, 303);
-    }
-    setFlash(reply, { notice: 'consentGiven' });
-    return reply.redirect(pathFor(registryPaths.consents, lang), 303);
-  });
-  routes.page(app, 'POST', registryPaths.consentRevoke, 'signed-in', async (request, reply, lang) => {
-    const personId = linkedPersonId(request, reply, lang);
-    if (!personId) return reply;
-    const { consentId } = request.params as { consentId: string };
-    try {
-      await exchange.consents.revoke(personId, consentId, selfContext(request, personId));
-      setFlash(reply, { notice: 'consentRevoked' });
-    } catch (error) {
-      // Another person's consent, or none: the same answer as for a consent that does not exist (IDOR).
-      if (!(error instanceof ConsentNotFoundError) && !/invalid input syntax/.test(String(error)))
-        throw error;
-      return reply.code(404).type('text/plain').send('Not found');
-    }
-    return reply.redirect(pathFor(registryPaths.consents, lang), 303);
-  });
+export interface ExchangeRouteDependencies {
+  readonly exchange: Pick<Exchange, 'service' | 'consents'>;
+  /** Where these pages sit in the site, given by the root (the person's signed-in home). */
+  readonly crumbs: (t: Translator) => readonly Crumb[];
+}
+
+const LINKED = { linkedPerson: true } as const;
+const GIVE_FORM = 'exchange.consent-give';
+
+/** The person's pages about sharing: who was told of a change, their consents, giving and withdrawing one. */
+export function registerExchangeRoutes(routes: RouteTable, deps: ExchangeRouteDependencies): void {
+  const { exchange, crumbs } = deps;
   routes.page(
-    app,
     'GET',
-    registryPaths.staffDeliveries,
-    'permission:staff.workspace',
-    async (request, reply, lang) => {
-      const page = deliveryQueuePage(
-        translator(lang),
-        await exchange.service.queue(200),
-        request.csrfToken(),
-      );
-      return sendPageAt(request, reply, lang, registryPaths.staffDeliveries, page);
+    exchangePaths.whoWasTold,
+    'signed-in',
+    async (request, _reply, view) => {
+      const rows = await exchange.service.whoWasTold(linkedPersonId(request));
+      return view.send(whoWasToldPage(view.t, rows, crumbs(view.t)));
     },
+    LINKED,
   );
+
   routes.page(
-    app,
-    'POST',
-    registryPaths.staffDeliveryRetry,
-    'permission:staff.workspace',
-    async (request, reply, lang) => {
-      const { deliveryId } = request.params as { deliveryId: string };
-      if (UUID.test(deliveryId)) await exchange.service.retryNow(deliveryId);
-      exchange.dispatcher.wake();
-      return reply.redirect(pathFor(registryPaths.staffDeliveries, lang), 303);
+    'GET',
+    exchangePaths.consents,
+    'signed-in',
+    async (request, _reply, view) => {
+      const personId = linkedPersonId(request);
+      const [consents, offers] = await Promise.all([
+        exchange.consents.list(personId),
+        exchange.consents.available(personId),
+      ]);
+      return view.send(consentsPage(view.t, consents, request.csrfToken(), offers.length, crumbs(view.t)));
     },
+    LINKED,
+  );
+
+  routes.page(
+    'GET',
+    exchangePaths.consentGive,
+    'signed-in',
+    async (request, _reply, view) => {
+      const offers = await exchange.consents.available(linkedPersonId(request));
+      const form = formView(view.t, 'exchange', request.csrfToken(), await view.recall(GIVE_FORM));
+      return view.send(giveConsentPage(form, offers, crumbs(view.t)));
+    },
+    LINKED,
+  );
+
+  routes.page(
+    'POST',
+    exchangePaths.consentGive,
+    'signed-in',
+    async (request, _reply, view) => {
+      const personId = linkedPersonId(request);
+      const { agreement = '', duration = '', until = '' } = formStrings(request);
+      const values = { agreement, duration, until };
+      const result = checkConsentChoice(values);
+      if (!result.ok) return view.refuse(GIVE_FORM, { values, errors: result.errors });
+      const { agreementId, duration: period } = result.value;
+      try {
+        await exchange.consents.give(personId, agreementId, period, selfContext(request, personId));
+      } catch (error) {
+        const errors = refusal(error);
+        if (!errors) throw error;
+        return view.refuse(GIVE_FORM, { values, errors });
+      }
+      await view.accept(GIVE_FORM);
+      return view.redirect(exchangePaths.consents, { notice: exchangeNotices.consentGiven });
+    },
+    LINKED,
+  );
+
+  routes.page(
+    'POST',
+    exchangePaths.consentRevoke,
+    'signed-in',
+    async (request, reply, view) => {
+      const personId = linkedPersonId(request);
+      const consentId = parseUuid((request.params as { consentId: string }).consentId);
+      try {
+        if (!consentId) throw new ConsentNotFoundError();
+        await exchange.consents.revoke(personId, consentId, selfContext(request, personId));
+      } catch (error) {
+        // Another person's consent, or none: the same answer as for a consent that does not exist (IDOR).
+        if (!(error instanceof ConsentNotFoundError)) throw error;
+        return reply.code(404).type('text/plain').send('Not found');
+      }
+      return view.redirect(exchangePaths.consents, { notice: exchangeNotices.consentRevoked });
+    },
+    LINKED,
   );
 }
 
 /** A refused consent as field errors. Unknown, not consent-based or already given: one answer, nothing leaks. */
-function refusal(error: unknown): FormErrors | null {
+function refusal(error: unknown): FieldErrors | null {
   if (error instanceof ConsentNotApplicableError) return { agreement: 'consentAgreement' };
   if (error instanceof ConsentDurationError) return { until: error.problem };
   return null;

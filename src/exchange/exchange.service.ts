@@ -3,19 +3,19 @@ import type { DB } from '../platform/db/schema.ts';
 import type { AuditService } from '../platform/audit/audit.service.ts';
 import type { FieldCrypto } from '../platform/crypto/field-crypto.ts';
 import type { Metrics } from '../platform/observability/metrics.ts';
-import type { ChangePublisher } from '../registry/registry.types.ts';
-import { createAgencySubscriber } from './agency-subscriber.ts';
+import type { ChangePublisher } from '../person/index.ts';
 import { createConsentService } from './consent.service.ts';
 import type { ConsentService } from './consent.service.ts';
+import { createDeliveryLedger } from './delivery-ledger.ts';
 import { createDispatcher } from './dispatcher.ts';
 import type { Dispatcher, DispatcherOptions } from './dispatcher.ts';
-import { seedAgreements, seedDemoEnrolments } from './exchange-seed.ts';
+import { seedAgreements } from './exchange-seed.ts';
 import { createExchangeMetrics } from './exchange.metrics.ts';
-import * as repo from './exchange.repository.ts';
+import * as repo from './delivery.repository.ts';
 import type { Subscriber, Transport } from './exchange.types.ts';
 import { createInProcessTransport } from './in-process-transport.ts';
 import { createOutboxPublisher } from './outbox.ts';
-import { listCopies } from './subscriber.repository.ts';
+import type { EnrolmentsPort } from './outbox.ts';
 
 export interface Bilingual {
   en: string;
@@ -43,11 +43,7 @@ export interface ExchangeService {
     limit?: number,
   ): Promise<{ counts: Record<string, number>; items: Awaited<ReturnType<typeof repo.listUndelivered>> }>;
   retryNow(deliveryId: string): Promise<void>;
-  enrolments(personId: string): ReturnType<typeof repo.listEnrolmentsForPerson>;
-  enrol(personId: string, programmeId: string, since: string): Promise<string>;
-  agencyCopies(personId: string): ReturnType<typeof listCopies>;
   seedAgreements(): ReturnType<typeof seedAgreements>;
-  seedDemoEnrolments(asOf: Date): Promise<number>;
 }
 
 export interface Exchange {
@@ -64,29 +60,28 @@ export interface ExchangeDependencies {
   crypto: FieldCrypto;
   metrics: Metrics;
   clock: () => Date;
-  /** Defaults to the embedded in-process transport; `createNatsTransport` when NATS_URL is set. */
+  /** The person's enrolments, read inside a change's transaction to find who must hear of it. */
+  enrolments: EnrolmentsPort;
+  /** The receiving system of each agency (the demonstration partner agencies until real ones connect). */
+  subscriberFor: (agencyId: string) => Subscriber;
+  /** Defaults to the embedded in-process transport; `connectNatsTransport` when NATS_URL is set. */
   transport?: (
     confirm: (deliveryId: string) => Promise<void>,
     subscriberFor: (agencyId: string) => Subscriber,
   ) => Transport;
-  subscriberFor?: (agencyId: string) => Subscriber;
   dispatcher?: DispatcherOptions;
 }
 
 export function createExchange(deps: ExchangeDependencies): Exchange {
   const metrics = createExchangeMetrics(deps.metrics);
-  const defaultSubscriber = createAgencySubscriber(deps.db, deps.clock);
-  const subscriberFor = deps.subscriberFor ?? (() => defaultSubscriber);
-  // The broker transport confirms deliveries through the dispatcher, which needs the transport first.
-  const late: { dispatcher?: Dispatcher } = {};
-  const confirm = (deliveryId: string) => late.dispatcher?.confirm(deliveryId) ?? Promise.resolve();
+  const { subscriberFor } = deps;
+  const ledger = createDeliveryLedger(deps.db, metrics, deps.clock, deps.transport ? 'nats' : 'in-process');
   const transport = deps.transport
-    ? deps.transport(confirm, subscriberFor)
+    ? deps.transport(ledger.confirm, subscriberFor)
     : createInProcessTransport(subscriberFor);
-  const active = createDispatcher(deps.db, transport, metrics, deps.clock, deps.dispatcher);
-  late.dispatcher = active;
+  const active = createDispatcher(deps.db, transport, ledger, metrics, deps.clock, deps.dispatcher);
   return {
-    publisher: createOutboxPublisher(deps.crypto.cipher, metrics, () => active.wake()),
+    publisher: createOutboxPublisher(deps.crypto.cipher, deps.enrolments, metrics, () => active.wake()),
     dispatcher: active,
     transport,
     consents: createConsentService(deps.db, deps.audit, deps.clock),
@@ -118,10 +113,6 @@ function createExchangeService(db: Kysely<DB>, clock: () => Date): ExchangeServi
       return { counts, items: await repo.listUndelivered(db, limit) };
     },
     retryNow: (deliveryId) => repo.retryNow(db, deliveryId, clock()),
-    enrolments: (personId) => repo.listEnrolmentsForPerson(db, personId),
-    enrol: (personId, programmeId, since) => repo.insertEnrolment(db, personId, programmeId, since),
-    agencyCopies: (personId) => listCopies(db, personId),
     seedAgreements: () => seedAgreements(db),
-    seedDemoEnrolments: (asOf) => seedDemoEnrolments(db, asOf),
   };
 }

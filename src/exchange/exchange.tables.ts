@@ -28,15 +28,6 @@ export interface ProgrammeElementUseTable {
   element: string;
 }
 
-export interface EnrolmentTable {
-  id: Generated<string>;
-  person_id: string;
-  programme_id: string;
-  status: 'active' | 'ended';
-  since: DateColumn;
-  is_demo: Generated<boolean>;
-}
-
 export interface ConsentTable {
   id: Generated<string>;
   person_id: string;
@@ -64,28 +55,13 @@ export interface OutboxDeliveryTable {
   delivered_at: Date | null;
 }
 
-export interface AgencyReceiptTable {
-  recipient_agency_id: string;
-  delivery_id: string;
-  applied_at: Date;
-}
-
-export interface AgencyClientCopyTable {
-  recipient_agency_id: string;
-  person_id: string;
-  element: string;
-  version: number;
-  value_ciphertext: string;
-  applied_count: Generated<number>;
-  updated_at: Date;
-}
-
 export interface ExchangeTables {
   sharing_agreement: SharingAgreementTable;
   programme_element_use: ProgrammeElementUseTable;
-  enrolment: EnrolmentTable;
   consent: ConsentTable;
   outbox_delivery: OutboxDeliveryTable;
-  agency_receipt: AgencyReceiptTable;
-  agency_client_copy: AgencyClientCopyTable;
+}
+
+declare module '../platform/db/schema.ts' {
+  interface DB extends ExchangeTables {}
 }

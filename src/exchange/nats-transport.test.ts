@@ -4,9 +4,9 @@ import { after, before, describe, test } from 'node:test';
 import { connect } from 'nats';
 import { openTestDatabase } from '../../test/support/databases.ts';
 import type { TestDatabase } from '../../test/support/databases.ts';
-import { ADDRESS, createHarness, createPerson, selfService } from '../registry/registry.test-support.ts';
-import type { RegistryHarness } from '../registry/registry.test-support.ts';
-import { createAgencySubscriber } from './agency-subscriber.ts';
+import { ADDRESS, createHarness, createPerson, selfService } from '../../test/support/person-harness.ts';
+import type { RegistryHarness } from '../../test/support/person-harness.ts';
+import { createAgencySubscriber } from '../stand-ins/partner-agencies/agency-subscriber.ts';
 import type { Subscriber } from './exchange.types.ts';
 import { connectNatsTransport } from './nats-transport.ts';
 
@@ -71,7 +71,7 @@ describe('tell-us-once over NATS JetStream', { skip: reason ?? false }, () => {
   test('a change travels through JetStream to every subscriber and is confirmed in the outbox', async () => {
     const personId = await createPerson(h);
     for (const programme of ['oas', 'gis', 'ccb'])
-      await h.exchange.service.enrol(personId, programme, '2025-01-01');
+      await h.person.enrolments.enrol(personId, programme, '2025-01-01');
     await h.registry.changeAddress(personId, ADDRESS, selfService(personId));
     const report = await h.exchange.dispatcher.drain();
     assert.equal(report.accepted, 4);
@@ -79,14 +79,14 @@ describe('tell-us-once over NATS JetStream', { skip: reason ?? false }, () => {
       (await h.exchange.service.whoWasTold(personId)).every((r) => r.status === 'delivered'),
     );
     assert.deepEqual(
-      (await h.exchange.service.agencyCopies(personId)).map((c) => c.recipient_agency_id),
+      (await h.agencyCopies(personId)).map((c) => c.recipient_agency_id),
       ['cra', 'esdc'],
     );
   });
 
   test('a subscriber that is down is redelivered by JetStream until it applies the change', async () => {
     const personId = await createPerson(h);
-    await h.exchange.service.enrol(personId, 'ccb', '2025-01-01');
+    await h.person.enrolments.enrol(personId, 'ccb', '2025-01-01');
     craDown = true;
     await h.registry.changeAddress(personId, ADDRESS, selfService(personId));
     await h.exchange.dispatcher.drain();
@@ -96,6 +96,6 @@ describe('tell-us-once over NATS JetStream', { skip: reason ?? false }, () => {
     await waitUntil(async () =>
       (await h.exchange.service.whoWasTold(personId)).every((r) => r.status === 'delivered'),
     );
-    assert.equal((await h.exchange.service.agencyCopies(personId))[0]?.applied_count, 1);
+    assert.equal((await h.agencyCopies(personId))[0]?.applied_count, 1);
   });
 });

@@ -1,41 +1,29 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
-import type { ChangePublisher, RegistryChange } from '../registry/registry.types.ts';
-import {
-  insertDeliveries,
-  listActiveConsentAgreements,
-  listAgreements,
-  listEnrolmentsUsing,
-} from './exchange.repository.ts';
-import type { AgreementRow } from './exchange.repository.ts';
+import type { ChangePublisher, EnrolmentService, RegistryChange } from '../person/index.ts';
+import { listProgrammesUsing } from './agreement.repository.ts';
+import { insertDeliveries } from './delivery.repository.ts';
 import type { ExchangeMetrics } from './exchange.metrics.ts';
+import { loadSharingPolicy } from './sharing-policy.ts';
 
-/** An agreement is in force from its start date until (and including) its expiry date. */
-export function agreementInForce(agreement: AgreementRow, at: Date): boolean {
-  return (
-    agreement.effective_from.getTime() <= at.getTime() &&
-    (agreement.expires_on === null || endOfDay(agreement.expires_on) > at.getTime())
-  );
-}
-
-function endOfDay(date: Date): number {
-  return date.getTime() + 86_400_000;
-}
+/** Who must hear of a person's change: their enrolments, read inside the change's transaction. */
+export type EnrolmentsPort = Pick<EnrolmentService, 'activeIn'>;
 
 /**
  * The transactional outbox: in the same transaction as the change, one delivery row per recipient the
- * agreements allow (Privacy Act s. 8: disclosure only as an agreement or the person's consent permits).
+ * sharing policy allows (Privacy Act s. 8: disclosure only as an agreement or the person's consent permits).
  * An agency with no agreement covering the element gets no row, so it can never receive it.
  */
 export function createOutboxPublisher(
   cipher: FieldCipher,
+  enrolments: EnrolmentsPort,
   metrics: ExchangeMetrics,
   wake: () => void,
 ): ChangePublisher {
   return {
     async publish(trx, change) {
-      const rows = await recipientsFor(trx, change);
+      const rows = await recipientsFor(trx, enrolments, change);
       if (rows.length === 0) return;
       const payloadCiphertext = cipher.encrypt(JSON.stringify(change.payload));
       await insertDeliveries(
@@ -68,28 +56,30 @@ interface Recipient {
   enrolmentId: string | null;
 }
 
-async function recipientsFor(trx: Transaction<DB>, change: RegistryChange): Promise<Recipient[]> {
-  const agreements = (await listAgreements(trx)).filter(
-    (g) => g.elements.includes(change.element) && agreementInForce(g, change.occurredAt),
-  );
+async function recipientsFor(
+  trx: Transaction<DB>,
+  enrolments: EnrolmentsPort,
+  change: RegistryChange,
+): Promise<Recipient[]> {
+  const policy = await loadSharingPolicy(trx, [change.personId], change.occurredAt);
+  const agreements = policy.allowedFor(change.element, change.personId);
   if (agreements.length === 0) return [];
-  const consented = agreements.some((g) => g.consent_required)
-    ? new Set(
-        (await listActiveConsentAgreements(trx, change.personId, change.occurredAt)).map(
-          (c) => c.agreement_id,
-        ),
-      )
-    : new Set<string>();
-  const enrolments = agreements.some((g) => g.scope === 'enrolled')
-    ? await listEnrolmentsUsing(trx, change.personId, change.element)
+  const enrolled = agreements.some((g) => g.scope === 'enrolled')
+    ? await enrolledIn(trx, enrolments, change)
     : [];
-  return agreements
-    .filter((g) => !g.consent_required || consented.has(g.id))
-    .flatMap((g): Recipient[] =>
-      g.scope === 'all'
-        ? [{ agreementId: g.id, agencyId: g.recipient_agency_id, enrolmentId: null }]
-        : enrolments
-            .filter((e) => e.owner_agency_id === g.recipient_agency_id)
-            .map((e) => ({ agreementId: g.id, agencyId: g.recipient_agency_id, enrolmentId: e.id })),
-    );
+  return agreements.flatMap((g): Recipient[] =>
+    g.scope === 'all'
+      ? [{ agreementId: g.id, agencyId: g.recipient_agency_id, enrolmentId: null }]
+      : enrolled
+          .filter((e) => e.agencyId === g.recipient_agency_id)
+          .map((e) => ({ agreementId: g.id, agencyId: g.recipient_agency_id, enrolmentId: e.enrolmentId })),
+  );
+}
+
+/** The person's active enrolments in programmes that use the changed element, with each programme's agency. */
+async function enrolledIn(trx: Transaction<DB>, enrolments: EnrolmentsPort, change: RegistryChange) {
+  const programmes = await listProgrammesUsing(trx, change.element);
+  const agencyOf = new Map(programmes.map((p) => [p.programme_id, p.owner_agency_id]));
+  const active = await enrolments.activeIn(trx, change.personId, [...agencyOf.keys()]);
+  return active.map((e) => ({ enrolmentId: e.enrolmentId, agencyId: agencyOf.get(e.programmeId) ?? '' }));
 }

@@ -7,15 +7,15 @@ import {
   createHarness,
   createPerson,
   selfService,
-} from '../registry/registry.test-support.ts';
-import type { RegistryHarness } from '../registry/registry.test-support.ts';
+} from '../../test/support/person-harness.ts';
+import type { RegistryHarness } from '../../test/support/person-harness.ts';
 import type { InProcessTransport } from './in-process-transport.ts';
 
 /** A senior on OAS and GIS in Ontario, also on Ontario Works with consent, and a parent on the CCB. */
 async function enrolledPerson(h: RegistryHarness): Promise<string> {
   const personId = await createPerson(h);
   for (const programme of ['oas', 'gis', 'ccb', 'on-ontario-works'])
-    await h.exchange.service.enrol(personId, programme, '2025-01-01');
+    await h.person.enrolments.enrol(personId, programme, '2025-01-01');
   await h.exchange.consents.grant(personId, 'esdc-on-social-assistance', 365, selfService(personId));
   return personId;
 }
@@ -39,7 +39,7 @@ describeOnBothDatabases('tell-us-once propagation', (database) => {
     const told = await h.exchange.service.whoWasTold(personId);
     assert.equal(told.length, 5); // OAS, GIS, CCB, Ontario Works, and CRA's tax record
     assert.ok(told.every((row) => row.status === 'delivered' && row.deliveredAt instanceof Date));
-    const copies = await h.exchange.service.agencyCopies(personId);
+    const copies = await h.agencyCopies(personId);
     assert.deepEqual(copies.map((c) => c.recipient_agency_id).sort(), [
       'cra',
       'esdc',
@@ -61,7 +61,7 @@ describeOnBothDatabases('tell-us-once propagation', (database) => {
       told.every((line) => !line.startsWith('Ontario') && !line.includes('social')),
       told.join(', '),
     );
-    const copies = await h.exchange.service.agencyCopies(personId);
+    const copies = await h.agencyCopies(personId);
     assert.equal(
       copies.some((c) => c.recipient_agency_id === 'on-social-assistance'),
       false,
@@ -76,7 +76,7 @@ describeOnBothDatabases('tell-us-once propagation', (database) => {
 
   test('without consent a consent-based agreement shares nothing', async () => {
     const personId = await createPerson(h);
-    await h.exchange.service.enrol(personId, 'on-ontario-works', '2025-01-01');
+    await h.person.enrolments.enrol(personId, 'on-ontario-works', '2025-01-01');
     await h.registry.changeAddress(personId, ADDRESS, selfService(personId));
     await h.exchange.dispatcher.drain();
     assert.deepEqual(await recipients(h, personId), ['cra|-|delivered']);
@@ -111,9 +111,7 @@ describeOnBothDatabases('tell-us-once propagation', (database) => {
       ['withheld'],
     );
     assert.equal(
-      (await h.exchange.service.agencyCopies(personId)).some(
-        (c) => c.recipient_agency_id === 'on-social-assistance',
-      ),
+      (await h.agencyCopies(personId)).some((c) => c.recipient_agency_id === 'on-social-assistance'),
       false,
     );
     assert.equal((await h.exchange.consents.list(personId))[0]?.state, 'revoked');
@@ -146,13 +144,13 @@ describeOnBothDatabases('tell-us-once propagation', (database) => {
       .where('person_id', '=', personId)
       .where('recipient_agency_id', '=', 'cra')
       .executeTakeFirstOrThrow();
-    const before = await h.exchange.service.agencyCopies(personId);
+    const before = await h.agencyCopies(personId);
     await h.db
       .updateTable('outbox_delivery')
       .set({ status: 'pending', next_attempt_at: h.clock() })
       .where('id', '=', delivery.id)
       .execute();
     await h.exchange.dispatcher.drain();
-    assert.deepEqual(await h.exchange.service.agencyCopies(personId), before);
+    assert.deepEqual(await h.agencyCopies(personId), before);
   });
 });

@@ -1,7 +1,7 @@
 import type { Lang, Translator } from '../platform/i18n/i18n.ts';
-import type { ProgrammeRow } from '../catalogue/catalogue.repository.ts';
+import type { ProgrammeRow } from '../catalogue/index.ts';
 import { pathFor } from '../platform/http/route-table.ts';
-import { cataloguePaths } from '../catalogue/catalogue.paths.ts';
+import { cataloguePaths } from '../catalogue/index.ts';
 import { relevantQuestions } from './finder.questions.ts';
 import type { Question } from './finder.questions.ts';
 import type { FinderAnswers } from './finder.answers.ts';

@@ -70,7 +70,7 @@ function dateQuestion(field: 'birthDate' | 'partnerBirthDate') {
     const parsed = parseDateParts(form.day, form.month, form.year, asOf);
     return parsed.ok
       ? { ok: true, patch: { [field]: parsed.value } }
-      : { ok: false, errors: [{ field: 'day', code: parsed.code }] };
+      : { ok: false, errors: [{ field: 'date', code: parsed.code }] };
   };
 }
 

@@ -1,11 +1,12 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { otherLang, translator } from '../platform/i18n/i18n.ts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { otherLang } from '../platform/i18n/i18n.ts';
 import type { Lang } from '../platform/i18n/i18n.ts';
-import { notFoundHtml, sendPageAt } from '../platform/http/pages.ts';
+import type { PageRenderer } from '../platform/http/pages.ts';
 import { pathFor } from '../platform/http/route-table.ts';
-import type { RouteTable } from '../platform/http/route-table.ts';
-import type { CatalogueService } from '../catalogue/catalogue.service.ts';
-import { todayIso } from '../eligibility/eligibility.service.ts';
+import type { RouteTable, ViewContext } from '../platform/http/route-table.ts';
+import { formStrings } from '../platform/forms/form-body.ts';
+import { formView } from '../platform/forms/form-view.ts';
+import type { CatalogueService } from '../catalogue/index.ts';
 import { finderPaths } from './finder.paths.ts';
 import {
   isAnswered,
@@ -19,63 +20,69 @@ import type { Question } from './finder.questions.ts';
 import { FINDER_COOKIE, createFinderState } from './finder.state.ts';
 import type { FinderSession, FinderState } from './finder.state.ts';
 import type { FinderAnswers } from './finder.answers.ts';
+import { todayIso } from '../platform/clock.ts';
 import { findBenefits } from './finder.service.ts';
 import { answerRows, resultCards } from './finder.presenter.ts';
 import { questionPage } from './views/question.views.ts';
 import { resultsPage, startPage } from './views/results.views.ts';
 
-interface FinderDeps {
-  readonly catalogue: CatalogueService;
+export interface FinderDependencies {
+  readonly catalogue: Pick<CatalogueService, 'listProgrammes'>;
   readonly secret: string;
+  readonly renderer: PageRenderer;
   readonly clock: () => Date;
 }
 
-export function registerFinderRoutes(app: FastifyInstance, routes: RouteTable, deps: FinderDeps): void {
+/** The benefits finder: one question per page, answers kept only in the visitor's browser, then the results. */
+export function registerFinderRoutes(routes: RouteTable, deps: FinderDependencies): void {
   const state = createFinderState(deps.secret, deps.clock);
   const today = () => todayIso(deps.clock);
 
-  routes.page(app, 'GET', finderPaths.start, 'public', (request, reply, lang) => {
+  routes.page('GET', finderPaths.start, 'public', (request, _reply, view) => {
     const { answers } = readSession(request, state);
     const first = nextQuestion(answers, today());
-    const href = first ? questionHref(first, lang) : pathFor(finderPaths.results, lang);
-    return sendPageAt(
-      request,
-      reply,
-      lang,
-      finderPaths.start,
-      startPage(translator(lang), href, Object.keys(answers).length > 0),
-    );
+    const href = first ? questionHref(first, view.lang) : view.path(finderPaths.results);
+    return view.send(startPage(view.t, href, Object.keys(answers).length > 0));
   });
 
-  routes.page(app, 'GET', finderPaths.results, 'public', async (request, reply, lang) => {
+  routes.page('GET', finderPaths.results, 'public', async (request, _reply, view) => {
     const { answers } = readSession(request, state);
+    const lang = view.lang;
     const pending = nextQuestion(answers, today());
-    if (pending) return reply.redirect(questionHref(pending, lang), 303);
-    const t = translator(lang);
+    if (pending) return view.redirect(questionHref(pending, lang));
+    const t = view.t;
     const cards = resultCards(findBenefits(answers, today()), await deps.catalogue.listProgrammes(), lang);
     const rows = answerRows(t, answers, today(), (q) => questionHref(q, lang));
-    const view = {
+    const results = {
       cards,
       answers: rows,
       asOf: today(),
-      startAgainAction: pathFor(finderPaths.startAgain, lang),
+      startAgainAction: view.path(finderPaths.startAgain),
       csrfToken: request.csrfToken(),
     };
-    return sendPageAt(request, reply, lang, finderPaths.results, resultsPage(t, view));
+    return view.send(resultsPage(t, results));
   });
 
-  routes.page(app, 'POST', finderPaths.startAgain, 'public', (_request, reply, lang) => {
+  routes.page('POST', finderPaths.startAgain, 'public', (_request, reply, view) => {
     reply.clearCookie(FINDER_COOKIE, { path: '/' });
-    return reply.redirect(pathFor(finderPaths.start, lang), 303);
+    return view.redirect(finderPaths.start);
   });
 
-  routes.page(app, 'GET', finderPaths.question, 'public', (request, reply, lang) =>
-    showQuestion(request, reply, lang, state, today()),
+  routes.page('GET', finderPaths.question, 'public', (request, reply, view) =>
+    showQuestion(request, reply, view, { state, asOf: today(), renderer: deps.renderer }),
   );
-  routes.page(app, 'POST', finderPaths.question, 'public', (request, reply, lang) =>
-    answerQuestion(request, reply, lang, state, today()),
+  routes.page('POST', finderPaths.question, 'public', (request, reply, view) =>
+    answerQuestion(request, reply, view, { state, asOf: today(), renderer: deps.renderer }),
   );
 }
+
+interface QuestionContext {
+  readonly state: FinderState;
+  readonly asOf: string;
+  readonly renderer: PageRenderer;
+}
+
+const formIdOf = (question: Question) => `finder.${question.id}`;
 
 function readSession(request: FastifyRequest, state: FinderState): FinderSession {
   return state.open(request.cookies[FINDER_COOKIE]);
@@ -103,64 +110,61 @@ function nextHref(answers: FinderAnswers, asOf: string, lang: Lang): string {
   return next ? questionHref(next, lang) : pathFor(finderPaths.results, lang);
 }
 
-function showQuestion(
+async function showQuestion(
   request: FastifyRequest,
   reply: FastifyReply,
-  lang: Lang,
-  state: FinderState,
-  asOf: string,
+  view: ViewContext,
+  { state, asOf, renderer }: QuestionContext,
 ) {
+  const { lang } = view;
   const question = findQuestion(request, lang);
-  if (!question) return reply.code(404).type('text/html; charset=utf-8').send(notFoundHtml());
+  if (!question) return reply.code(404).type('text/html; charset=utf-8').send(renderer.notFoundHtml());
   const session = readSession(request, state);
-  if (!question.relevant(session.answers, asOf))
-    return reply.redirect(nextHref(session.answers, asOf, lang), 303);
-  // Kept until the next answer, so switching language does not lose what was typed.
-  const flash = session.flash?.question === question.id ? session.flash : undefined;
-  const relevant = relevantQuestions(session.answers, asOf);
+  if (!question.relevant(session.answers, asOf)) return view.redirect(nextHref(session.answers, asOf, lang));
+  // Kept until the next answer is accepted, so switching language does not lose what was typed.
+  const kept = await view.recall(formIdOf(question));
   const previous = previousQuestion(question, session.answers, asOf);
-  const view = {
+  const relevant = relevantQuestions(session.answers, asOf);
+  const page = questionPage({
     question,
-    values: flash?.values ?? question.formValues(session.answers),
-    flash,
+    form: formView(view.t, 'finder', request.csrfToken(), kept, question.formValues(session.answers)),
     action: questionHref(question, lang),
     backHref: previous ? questionHref(previous, lang) : pathFor(finderPaths.start, lang),
-    csrfToken: request.csrfToken(),
     childCount: session.answers.childCount ?? 0,
     step: relevant.findIndex((q) => q.id === question.id) + 1,
     steps: relevant.length,
-  };
-  return sendPageAt(request, reply, lang, finderPaths.question, questionPage(translator(lang), view), {
-    params: { question: question.slug[otherLang(lang)] },
   });
+  const alternateUrl = pathFor(finderPaths.question, otherLang(lang), {
+    question: question.slug[otherLang(lang)],
+  });
+  return view.send(page, { alternateUrl });
 }
 
-function answerQuestion(
+async function answerQuestion(
   request: FastifyRequest,
   reply: FastifyReply,
-  lang: Lang,
-  state: FinderState,
-  asOf: string,
+  view: ViewContext,
+  { state, asOf, renderer }: QuestionContext,
 ) {
+  const { lang } = view;
   const question = findQuestion(request, lang);
-  if (!question) return reply.code(404).type('text/html; charset=utf-8').send(notFoundHtml());
+  if (!question) return reply.code(404).type('text/html; charset=utf-8').send(renderer.notFoundHtml());
   const { answers } = readSession(request, state);
-  const form = Object.fromEntries(
-    Object.entries((request.body ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === 'string'),
-  ) as Record<string, string>;
+  const form = formStrings(request);
   const parsed = question.parse(form, answers, asOf);
   if (!parsed.ok) {
-    writeSession(reply, state, {
-      answers,
-      flash: { question: question.id, errors: parsed.errors, values: form },
-    });
-    return reply.redirect(questionHref(question, lang), 303);
+    const errors = Object.fromEntries(parsed.errors.map((e) => [e.field, e.code]));
+    return view.refuse(
+      formIdOf(question),
+      { values: form, errors },
+      { target: questionHref(question, lang) },
+    );
   }
   const updated = pruneIrrelevant(withoutStaleChildAnswers({ ...answers, ...parsed.patch }, answers), asOf);
   writeSession(reply, state, { answers: updated });
-  return reply.redirect(
+  await view.accept(formIdOf(question));
+  return view.redirect(
     isAnswered(question, updated) ? nextHref(updated, asOf, lang) : questionHref(question, lang),
-    303,
   );
 }
 

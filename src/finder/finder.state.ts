@@ -1,16 +1,8 @@
 import { createCookieSealer } from '../platform/security/sealed-cookie.ts';
 import type { FinderAnswers } from './finder.answers.ts';
 
-/** What one question page needs after a failed answer: the errors and exactly what was typed. */
-export interface FinderFlash {
-  readonly question: string;
-  readonly errors: readonly { readonly field: string; readonly code: string }[];
-  readonly values: Readonly<Record<string, string>>;
-}
-
 export interface FinderSession {
   readonly answers: FinderAnswers;
-  readonly flash?: FinderFlash;
 }
 
 export const FINDER_COOKIE = '__Host-guichet-finder';

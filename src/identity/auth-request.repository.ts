@@ -1,17 +1,15 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../platform/db/schema.ts';
+import type { DbExecutor } from '../platform/db/schema.ts';
 import type { IdentityAuthRequestTable } from './identity.tables.ts';
 
-type Db = Kysely<DB> | Transaction<DB>;
 export type AuthRequestRow = IdentityAuthRequestTable;
 
-export async function insertAuthRequest(db: Db, row: AuthRequestRow): Promise<void> {
+export async function insertAuthRequest(db: DbExecutor, row: AuthRequestRow): Promise<void> {
   await db.insertInto('identity_auth_request').values(row).execute();
 }
 
 /** Marks the request used and returns it, once: a replayed authorization response finds nothing. */
 export async function consumeAuthRequest(
-  db: Db,
+  db: DbExecutor,
   idHash: string,
   now: Date,
   maxAgeSeconds: number,

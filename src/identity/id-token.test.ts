@@ -6,9 +6,9 @@ import { testConfig } from '../platform/config/config.ts';
 import { openDatabase } from '../platform/db/database.ts';
 import type { Database } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
-import { CookieJar } from './testing/identity-harness.ts';
-import { startRogueProvider } from './testing/rogue-provider.ts';
-import type { RogueMode, RogueProvider } from './testing/rogue-provider.ts';
+import { CookieJar } from '../../test/support/identity/identity-harness.ts';
+import { startRogueProvider } from '../../test/support/identity/rogue-provider.ts';
+import type { RogueMode, RogueProvider } from '../../test/support/identity/rogue-provider.ts';
 
 describe('ID-token validation against a hostile provider (ASVS 9.x, Checklist 1 item 11)', () => {
   let database: Database;

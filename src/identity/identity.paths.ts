@@ -7,7 +7,6 @@ export const identityPaths = {
   signOutEverywhere: { en: '/en/sign-out-everywhere', fr: '/fr/deconnexion-partout' },
   signedOut: { en: '/en/signed-out', fr: '/fr/deconnecte' },
   signInError: { en: '/en/sign-in-problem', fr: '/fr/probleme-connexion' },
-  myGuichet: { en: '/en/my-guichet', fr: '/fr/mon-guichet' },
   link: { en: '/en/my-guichet/link', fr: '/fr/mon-guichet/lier' },
   linkCode: { en: '/en/my-guichet/link/code', fr: '/fr/mon-guichet/lier/code' },
   linkHelp: { en: '/en/my-guichet/link/help', fr: '/fr/mon-guichet/lier/aide' },
@@ -19,12 +18,6 @@ export const identityPaths = {
   stepUp: { en: '/en/verify-again', fr: '/fr/verifier-de-nouveau' },
   mailbox: { en: '/en/dev/mailbox', fr: '/fr/dev/courrier' },
   staffSignIn: { en: '/en/staff/sign-in', fr: '/fr/personnel/connexion' },
-  staffHome: { en: '/en/staff', fr: '/fr/personnel' },
-  staffRoles: { en: '/en/staff/roles', fr: '/fr/personnel/roles' },
-  staffRoleChange: { en: '/en/staff/roles/:staffId', fr: '/fr/personnel/roles/:staffId' },
-  clientLookup: { en: '/en/staff/clients', fr: '/fr/personnel/clients' },
-  clientPurpose: { en: '/en/staff/clients/:personId/purpose', fr: '/fr/personnel/clients/:personId/motif' },
-  clientFile: { en: '/en/staff/clients/:personId', fr: '/fr/personnel/clients/:personId' },
 } satisfies Record<string, BilingualPath>;
 
 export const CALLBACK_PATH = '/auth/callback';

@@ -1,4 +1,4 @@
-import { normaliseSin } from '../registry/sin.ts';
+import { normaliseSin } from '../person/index.ts';
 
 export type LinkForm =
   | { ok: true; sin: string; birthDate: string; kept: Record<string, string> }
@@ -35,11 +35,4 @@ function toIsoDate(day: string, month: string, year: string): string | null {
 export function parseCodeForm(body: Record<string, unknown> | undefined): string | null {
   const code = text(body?.code, 30).replace(/[\s-]/g, '');
   return /^\d{10}$/.test(code) ? code : null;
-}
-
-export function parseUuid(value: unknown): string | null {
-  return typeof value === 'string' &&
-    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
-    ? value.toLowerCase()
-    : null;
 }

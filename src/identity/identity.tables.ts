@@ -91,17 +91,6 @@ export interface IdentityLogoutJtiTable {
   seen_at: Date;
 }
 
-export interface IdentityFileAccessTable {
-  id: string;
-  session_id_hash: string;
-  staff_id: string;
-  person_id: string;
-  purpose: 'phone-call' | 'in-person-visit' | 'assigned-case';
-  channel: 'phone' | 'in-person' | 'system';
-  client_consent: boolean;
-  created_at: Date;
-}
-
 export interface IdentityTables {
   identity_login: IdentityLoginTable;
   identity_staff: IdentityStaffTable;
@@ -112,5 +101,8 @@ export interface IdentityTables {
   identity_letter: IdentityLetterTable;
   identity_throttle: IdentityThrottleTable;
   identity_logout_jti: IdentityLogoutJtiTable;
-  identity_file_access: IdentityFileAccessTable;
+}
+
+declare module '../platform/db/schema.ts' {
+  interface DB extends IdentityTables {}
 }

@@ -1,15 +1,12 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../platform/db/schema.ts';
+import type { DbExecutor } from '../platform/db/schema.ts';
 import type { IdentityLinkCodeTable } from './identity.tables.ts';
 
-type Db = Kysely<DB> | Transaction<DB>;
-
-export async function insertLinkCode(db: Db, row: IdentityLinkCodeTable): Promise<void> {
+export async function insertLinkCode(db: DbExecutor, row: IdentityLinkCodeTable): Promise<void> {
   await db.insertInto('identity_link_code').values(row).execute();
 }
 
 export async function findActiveLinkCode(
-  db: Db,
+  db: DbExecutor,
   loginId: string,
   now: Date,
 ): Promise<IdentityLinkCodeTable | undefined> {
@@ -23,7 +20,7 @@ export async function findActiveLinkCode(
     .executeTakeFirst();
 }
 
-export async function countLinkCodeFailure(db: Db, id: string): Promise<number> {
+export async function countLinkCodeFailure(db: DbExecutor, id: string): Promise<number> {
   const row = await db
     .updateTable('identity_link_code')
     .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
@@ -33,44 +30,26 @@ export async function countLinkCodeFailure(db: Db, id: string): Promise<number> 
   return row?.failed_attempts ?? 0;
 }
 
-export async function markLinkCodeUsed(db: Db, id: string, now: Date): Promise<void> {
+export async function markLinkCodeUsed(db: DbExecutor, id: string, now: Date): Promise<void> {
   await db.updateTable('identity_link_code').set({ used_at: now }).where('id', '=', id).execute();
 }
 
 export async function insertLetter(
-  db: Db,
+  db: DbExecutor,
   row: { id: string; person_id: string; kind: string; access_code: string; created_at: Date },
 ): Promise<void> {
   await db.insertInto('identity_letter').values(row).execute();
 }
 
-export async function listLetters(
-  db: Db,
+/** Letters waiting for the mail house (the development mailbox shows them), newest first. */
+export function listLetters(
+  db: DbExecutor,
   limit: number,
-): Promise<
-  {
-    id: string;
-    person_id: string;
-    kind: string;
-    access_code: string;
-    created_at: Date;
-    given_name: string;
-    family_name: string;
-  }[]
-> {
+): Promise<{ id: string; person_id: string; kind: string; access_code: string; created_at: Date }[]> {
   return db
     .selectFrom('identity_letter')
-    .innerJoin('person', 'person.id', 'identity_letter.person_id')
-    .select([
-      'identity_letter.id',
-      'identity_letter.person_id',
-      'identity_letter.kind',
-      'identity_letter.access_code',
-      'identity_letter.created_at',
-      'person.given_name',
-      'person.family_name',
-    ])
-    .orderBy('identity_letter.created_at', 'desc')
+    .select(['id', 'person_id', 'kind', 'access_code', 'created_at'])
+    .orderBy('created_at', 'desc')
     .limit(limit)
     .execute();
 }

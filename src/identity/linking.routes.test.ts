@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DEMO_PEOPLE } from './identity.demo.ts';
-import { csrfFrom, guichetRequest, signIn, startIdentityHarness } from './testing/identity-harness.ts';
-import type { CookieJar, IdentityHarness } from './testing/identity-harness.ts';
+import { DEMO_PEOPLE } from '../population/demo-people.ts';
+import {
+  csrfFrom,
+  guichetRequest,
+  signIn,
+  startIdentityHarness,
+} from '../../test/support/identity/identity-harness.ts';
+import type { CookieJar, IdentityHarness } from '../../test/support/identity/identity-harness.ts';
 
 const amelie = DEMO_PEOPLE[0];
 

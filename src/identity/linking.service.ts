@@ -5,7 +5,8 @@ import type { AuditService } from '../platform/audit/audit.service.ts';
 import type { IdentityProviderConfig } from '../platform/config/identity-config.ts';
 import type { LookupHasher } from '../platform/crypto/lookup-hash.ts';
 import type { AssuranceLevel } from '../platform/http/request-identity.ts';
-import { checkSin } from '../registry/sin.ts';
+import { checkSin } from '../person/index.ts';
+import type { PersonDirectory } from '../person/index.ts';
 import {
   countLinkCodeFailure,
   findActiveLinkCode,
@@ -13,14 +14,7 @@ import {
   insertLinkCode,
   markLinkCodeUsed,
 } from './linking.repository.ts';
-import {
-  findLoginById,
-  findPeopleByNameAndBirth,
-  findPersonBySinLookup,
-  linkLogin,
-  listLoginsForPerson,
-  unlinkLogin,
-} from './login.repository.ts';
+import { findLoginById, linkLogin, listLoginsForPerson, unlinkLogin } from './login.repository.ts';
 import type { LoginRow } from './login.repository.ts';
 import { clearFailures, isThrottled, recordFailure } from './throttle.repository.ts';
 import type { SessionService } from './session.service.ts';
@@ -58,7 +52,10 @@ export interface LinkingService {
 
 export interface LinkingDeps {
   readonly db: Kysely<DB>;
+  /** Codes are kept as keyed hashes only. */
   readonly hasher: LookupHasher;
+  /** Proving who someone is means finding them in the register: by SIN, or by name and birth date. */
+  readonly people: Pick<PersonDirectory, 'findBySin' | 'findByNameAndBirthDate'>;
   readonly audit: AuditService;
   readonly sessions: SessionService;
   readonly clock: () => Date;
@@ -96,8 +93,7 @@ export function createLinkingService(deps: LinkingDeps): LinkingService {
         !/^\d{4}-\d{2}-\d{2}$/.test(birthdate)
       )
         return null;
-      const matches = await findPeopleByNameAndBirth(
-        db,
+      const matches = await deps.people.findByNameAndBirthDate(
         given.normalize('NFC').trim(),
         family.normalize('NFC').trim(),
         birthdate,
@@ -110,28 +106,28 @@ export function createLinkingService(deps: LinkingDeps): LinkingService {
         });
         return null;
       }
-      await linkLogin(db, loginId, match.id, 'provincial-match', clock());
-      await audit('identity.link', 'success', loginId, correlationId, match.id, {
+      await linkLogin(db, loginId, match.personId, 'provincial-match', clock());
+      await audit('identity.link', 'success', loginId, correlationId, match.personId, {
         method: 'provincial-match',
         provider: provider.id,
       });
-      return match.id;
+      return match.personId;
     },
     async requestLetter(loginId, sinInput, birthDate, correlationId) {
       const key = `proofing:${loginId}`;
       if (await isThrottled(db, key, clock())) return 'locked';
       const sin = checkSin(sinInput);
       if (!sin.ok || !/^\d{4}-\d{2}-\d{2}$/.test(birthDate)) return 'invalid';
-      const person = await findPersonBySinLookup(db, deps.hasher.hash(sin.sin));
-      if (!person || person.birth_date !== birthDate) {
+      const person = await deps.people.findBySin(sin.sin);
+      if (!person || person.birthDate !== birthDate) {
         await recordFailure(db, key, PROOFING_POLICY, clock());
         await audit('identity.proofing.letter-requested', 'failure', loginId, correlationId, null, {
           reason: 'no-match',
         });
         return 'letter-sent-if-match';
       }
-      await sendAccessCode(deps, loginId, person.id);
-      await audit('identity.proofing.letter-requested', 'success', loginId, correlationId, person.id);
+      await sendAccessCode(deps, loginId, person.personId);
+      await audit('identity.proofing.letter-requested', 'success', loginId, correlationId, person.personId);
       return 'letter-sent-if-match';
     },
     async confirmCode(loginId, code, correlationId) {

@@ -1,16 +1,12 @@
-import { sql } from 'kysely';
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../platform/db/schema.ts';
+import type { DbExecutor } from '../platform/db/schema.ts';
 import type { StaffRole } from '../platform/http/request-identity.ts';
 import type { IdentityLoginTable, IdentityStaffTable } from './identity.tables.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export type LoginRow = IdentityLoginTable;
 export type StaffRow = IdentityStaffTable;
 
 export async function upsertLogin(
-  db: Db,
+  db: DbExecutor,
   row: Pick<LoginRow, 'id' | 'provider_id' | 'issuer' | 'subject'>,
   now: Date,
 ): Promise<LoginRow> {
@@ -29,11 +25,11 @@ export async function upsertLogin(
     .executeTakeFirstOrThrow();
 }
 
-export async function findLoginById(db: Db, id: string): Promise<LoginRow | undefined> {
+export async function findLoginById(db: DbExecutor, id: string): Promise<LoginRow | undefined> {
   return db.selectFrom('identity_login').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function listLoginsForPerson(db: Db, personId: string): Promise<LoginRow[]> {
+export async function listLoginsForPerson(db: DbExecutor, personId: string): Promise<LoginRow[]> {
   return db
     .selectFrom('identity_login')
     .selectAll()
@@ -43,7 +39,7 @@ export async function listLoginsForPerson(db: Db, personId: string): Promise<Log
 }
 
 export async function linkLogin(
-  db: Db,
+  db: DbExecutor,
   loginId: string,
   personId: string,
   method: 'letter-code' | 'provincial-match',
@@ -58,7 +54,7 @@ export async function linkLogin(
 }
 
 /** Unlinks one of a person's logins; the where clause on person_id keeps A from touching B's logins. */
-export async function unlinkLogin(db: Db, loginId: string, personId: string): Promise<number> {
+export async function unlinkLogin(db: DbExecutor, loginId: string, personId: string): Promise<number> {
   const result = await db
     .updateTable('identity_login')
     .set({ person_id: null, link_method: null, linked_at: null })
@@ -69,7 +65,7 @@ export async function unlinkLogin(db: Db, loginId: string, personId: string): Pr
 }
 
 export async function upsertStaff(
-  db: Db,
+  db: DbExecutor,
   row: Pick<StaffRow, 'id' | 'issuer' | 'subject' | 'display_name' | 'agency_id'>,
   now: Date,
 ): Promise<{ staff: StaffRow; created: boolean }> {
@@ -88,15 +84,15 @@ export async function upsertStaff(
   return { staff, created: true };
 }
 
-export async function findStaff(db: Db, id: string): Promise<StaffRow | undefined> {
+export async function findStaff(db: DbExecutor, id: string): Promise<StaffRow | undefined> {
   return db.selectFrom('identity_staff').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function listStaff(db: Db): Promise<StaffRow[]> {
+export async function listStaff(db: DbExecutor): Promise<StaffRow[]> {
   return db.selectFrom('identity_staff').selectAll().orderBy('display_name').execute();
 }
 
-export async function rolesOf(db: Db, staffId: string): Promise<StaffRole[]> {
+export async function rolesOf(db: DbExecutor, staffId: string): Promise<StaffRole[]> {
   const rows = await db
     .selectFrom('identity_staff_role')
     .select('role')
@@ -107,7 +103,7 @@ export async function rolesOf(db: Db, staffId: string): Promise<StaffRole[]> {
 }
 
 export async function grantRole(
-  db: Db,
+  db: DbExecutor,
   staffId: string,
   role: StaffRole,
   grantedBy: string | null,
@@ -120,55 +116,10 @@ export async function grantRole(
     .execute();
 }
 
-export async function revokeRole(db: Db, staffId: string, role: StaffRole): Promise<void> {
+export async function revokeRole(db: DbExecutor, staffId: string, role: StaffRole): Promise<void> {
   await db
     .deleteFrom('identity_staff_role')
     .where('staff_id', '=', staffId)
     .where('role', '=', role)
     .execute();
-}
-
-export interface PersonMatch {
-  readonly id: string;
-  readonly given_name: string;
-  readonly family_name: string;
-}
-
-export async function findPeopleByNameAndBirth(
-  db: Db,
-  given: string,
-  family: string,
-  birthDate: string,
-): Promise<PersonMatch[]> {
-  return db
-    .selectFrom('person')
-    .select(['id', 'given_name', 'family_name'])
-    .where((eb) => eb(eb.fn('lower', ['given_name']), '=', given.toLowerCase()))
-    .where((eb) => eb(eb.fn('lower', ['family_name']), '=', family.toLowerCase()))
-    .where(sql<boolean>`birth_date = ${birthDate}::date`)
-    .limit(2)
-    .execute();
-}
-
-/** The birth date comes back as text: a JavaScript Date would shift it by the server's time zone. */
-export async function findPersonBySinLookup(
-  db: Db,
-  sinLookup: string,
-): Promise<{ id: string; birth_date: string } | undefined> {
-  return db
-    .selectFrom('person')
-    .select(['id', sql<string>`to_char(birth_date, 'YYYY-MM-DD')`.as('birth_date')])
-    .where('sin_lookup', '=', sinLookup)
-    .executeTakeFirst();
-}
-
-export async function findPersonName(
-  db: Db,
-  id: string,
-): Promise<{ given_name: string; family_name: string } | undefined> {
-  return db
-    .selectFrom('person')
-    .select(['given_name', 'family_name'])
-    .where('id', '=', id)
-    .executeTakeFirst();
 }

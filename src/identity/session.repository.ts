@@ -1,13 +1,12 @@
 import { sql } from 'kysely';
-import type { Kysely, Transaction } from 'kysely';
+
 import type { StaffRole } from '../platform/http/request-identity.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { DbExecutor } from '../platform/db/schema.ts';
 import type { IdentitySessionTable } from './identity.tables.ts';
 
-type Db = Kysely<DB> | Transaction<DB>;
 export type SessionRow = IdentitySessionTable;
 
-export async function insertSession(db: Db, row: SessionRow): Promise<void> {
+export async function insertSession(db: DbExecutor, row: SessionRow): Promise<void> {
   await db.insertInto('identity_session').values(row).execute();
 }
 
@@ -21,8 +20,6 @@ export interface SessionWithHolder {
     issuer: string;
     subject: string;
     person_id: string | null;
-    /** The linked person's name, for the page header; null until the login is linked. */
-    person_name: string | null;
   } | null;
   /** The staff member behind a staff session, with their roles (null for person sessions). */
   staff: {
@@ -34,11 +31,13 @@ export interface SessionWithHolder {
   } | null;
 }
 
-export async function findSessionWithHolder(db: Db, idHash: string): Promise<SessionWithHolder | undefined> {
+export async function findSessionWithHolder(
+  db: DbExecutor,
+  idHash: string,
+): Promise<SessionWithHolder | undefined> {
   const row = await db
     .selectFrom('identity_session')
     .leftJoin('identity_login', 'identity_login.id', 'identity_session.login_id')
-    .leftJoin('person', 'person.id', 'identity_login.person_id')
     .leftJoin('identity_staff', 'identity_staff.id', 'identity_session.staff_id')
     .selectAll('identity_session')
     .select((eb) => [
@@ -46,8 +45,6 @@ export async function findSessionWithHolder(db: Db, idHash: string): Promise<Ses
       'identity_login.issuer as login_issuer',
       'identity_login.subject as login_subject',
       'identity_login.person_id as login_person_id',
-      'person.given_name as person_given_name',
-      'person.family_name as person_family_name',
       'identity_staff.display_name as staff_display_name',
       'identity_staff.agency_id as staff_agency_id',
       'identity_staff.disabled_at as staff_disabled_at',
@@ -65,8 +62,6 @@ export async function findSessionWithHolder(db: Db, idHash: string): Promise<Ses
     login_issuer,
     login_subject,
     login_person_id,
-    person_given_name,
-    person_family_name,
     staff_display_name,
     staff_agency_id,
     staff_disabled_at,
@@ -81,8 +76,6 @@ export async function findSessionWithHolder(db: Db, idHash: string): Promise<Ses
           issuer: login_issuer,
           subject: login_subject,
           person_id: login_person_id,
-          person_name:
-            person_given_name && person_family_name ? `${person_given_name} ${person_family_name}` : null,
         }
       : null;
   const staff =
@@ -99,7 +92,7 @@ export async function findSessionWithHolder(db: Db, idHash: string): Promise<Ses
   return { session, login, staff };
 }
 
-export async function touchSession(db: Db, idHash: string, now: Date): Promise<void> {
+export async function touchSession(db: DbExecutor, idHash: string, now: Date): Promise<void> {
   await db
     .updateTable('identity_session')
     .set({ last_seen_at: now })
@@ -110,7 +103,7 @@ export async function touchSession(db: Db, idHash: string, now: Date): Promise<v
 
 type LiveSessions = ReturnType<typeof liveSessions>;
 
-function liveSessions(db: Db, reason: string, now: Date) {
+function liveSessions(db: DbExecutor, reason: string, now: Date) {
   return db
     .updateTable('identity_session')
     .set({ ended_at: now, end_reason: reason })
@@ -119,7 +112,7 @@ function liveSessions(db: Db, reason: string, now: Date) {
 
 /** Ends the live sessions `which` selects; returns how many it ended. */
 async function endLiveSessions(
-  db: Db,
+  db: DbExecutor,
   which: (sessions: LiveSessions) => LiveSessions,
   reason: string,
   now: Date,
@@ -128,13 +121,13 @@ async function endLiveSessions(
   return Number(result.numUpdatedRows);
 }
 
-export async function endSession(db: Db, idHash: string, reason: string, now: Date): Promise<void> {
+export async function endSession(db: DbExecutor, idHash: string, reason: string, now: Date): Promise<void> {
   await endLiveSessions(db, (q) => q.where('id_hash', '=', idHash), reason, now);
 }
 
 /** Ends every live session of the given logins (a person's "sign out everywhere", back-channel logout). */
 export async function endSessionsForLogins(
-  db: Db,
+  db: DbExecutor,
   loginIds: readonly string[],
   reason: string,
   now: Date,
@@ -144,12 +137,17 @@ export async function endSessionsForLogins(
     : endLiveSessions(db, (q) => q.where('login_id', 'in', loginIds), reason, now);
 }
 
-export function endSessionsForStaff(db: Db, staffId: string, reason: string, now: Date): Promise<number> {
+export function endSessionsForStaff(
+  db: DbExecutor,
+  staffId: string,
+  reason: string,
+  now: Date,
+): Promise<number> {
   return endLiveSessions(db, (q) => q.where('staff_id', '=', staffId), reason, now);
 }
 
 export function endSessionsByProviderSid(
-  db: Db,
+  db: DbExecutor,
   providerId: string,
   sid: string,
   reason: string,
@@ -165,7 +163,7 @@ export function endSessionsByProviderSid(
 
 /** Records a logout token's jti; false when it was already seen (replay). */
 export async function rememberLogoutJti(
-  db: Db,
+  db: DbExecutor,
   issuer: string,
   jti: string,
   now: Date,

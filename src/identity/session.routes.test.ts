@@ -8,8 +8,8 @@ import {
   sessionCookie,
   signIn,
   startIdentityHarness,
-} from './testing/identity-harness.ts';
-import type { CookieJar, IdentityHarness } from './testing/identity-harness.ts';
+} from '../../test/support/identity/identity-harness.ts';
+import type { CookieJar, IdentityHarness } from '../../test/support/identity/identity-harness.ts';
 
 const MINUTE = 60;
 

@@ -59,10 +59,14 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
+/** The name of the person a login is linked to, for the page header (the person module's directory). */
+export type PersonNames = (personId: string) => Promise<string | null>;
+
 export function createSessionService(
   db: Kysely<DB>,
   config: IdentityConfig,
   clock: () => Date,
+  names: PersonNames,
 ): SessionService {
   return {
     async create(session) {
@@ -89,7 +93,7 @@ export function createSessionService(
       if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return { status: 'none' };
       const found = await findSessionWithHolder(db, hashToken(token));
       if (!found) return { status: 'none' };
-      return stateOf(db, found, config, clock());
+      return stateOf(db, found, config, clock(), names);
     },
     async keepAlive(token, { lastSeenAt }) {
       const now = clock();
@@ -117,6 +121,7 @@ async function stateOf(
   { session: row, login, staff }: SessionWithHolder,
   config: IdentityConfig,
   now: Date,
+  names: PersonNames,
 ): Promise<SessionState> {
   if (row.ended_at) return { status: 'ended', reason: 'ended' };
   const idleExpiresAt = new Date(new Date(row.last_seen_at).getTime() + config.idleTimeoutSeconds * 1000);
@@ -128,13 +133,17 @@ async function stateOf(
     await endSession(db, row.id_hash, `timeout-${expired}`, now);
     return { status: 'ended', reason: expired };
   }
-  const identity = identityOf({ session: row, login, staff });
+  const displayName = login?.person_id ? await names(login.person_id) : null;
+  const identity = identityOf({ session: row, login, staff }, displayName);
   if (!identity) return { status: 'ended', reason: 'ended' };
   const lastSeenAt = new Date(row.last_seen_at);
   return { status: 'active', identity, lastSeenAt, idleExpiresAt, absoluteExpiresAt };
 }
 
-function identityOf({ session: row, login, staff }: SessionWithHolder): Identity | null {
+function identityOf(
+  { session: row, login, staff }: SessionWithHolder,
+  personName: string | null,
+): Identity | null {
   const common = { sessionId: row.id_hash, authTime: new Date(row.auth_time) };
   if (row.kind === 'staff') {
     // A member disabled since signing in loses the session at their next request.
@@ -158,7 +167,7 @@ function identityOf({ session: row, login, staff }: SessionWithHolder): Identity
     subject: login.subject,
     providerId: login.provider_id,
     personId: login.person_id,
-    displayName: login.person_name,
+    displayName: personName,
     assuranceLevel: Math.min(3, Math.max(1, row.assurance_level)) as AssuranceLevel,
     secondFactorAt: row.second_factor_at ? new Date(row.second_factor_at) : null,
   };

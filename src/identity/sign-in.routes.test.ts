@@ -9,9 +9,9 @@ import {
   sessionCookie,
   signIn,
   startIdentityHarness,
-} from './testing/identity-harness.ts';
-import type { IdentityHarness } from './testing/identity-harness.ts';
-import { DEMO_PEOPLE } from './identity.demo.ts';
+} from '../../test/support/identity/identity-harness.ts';
+import type { IdentityHarness } from '../../test/support/identity/identity-harness.ts';
+import { DEMO_PEOPLE } from '../population/demo-people.ts';
 
 describe('sign-in through the built-in providers (real HTTP, real tokens)', () => {
   let h: IdentityHarness;

@@ -1,76 +1,69 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../platform/config/config.ts';
-import { translator } from '../platform/i18n/i18n.ts';
+import type { PageRenderer } from '../platform/http/pages.ts';
+import { otherLang } from '../platform/i18n/i18n.ts';
 import type { Lang } from '../platform/i18n/i18n.ts';
-import { sendPageAt } from '../platform/http/pages.ts';
 import { pathFor } from '../platform/http/route-table.ts';
-import type { RouteTable } from '../platform/http/route-table.ts';
+import type { BilingualPath, RouteTable, ViewContext } from '../platform/http/route-table.ts';
+import { safeReturnPath } from '../platform/http/safe-path.ts';
 import {
   clearAuthRequestCookie,
   clearSessionCookie,
   setAuthRequestCookie,
   setSessionCookie,
 } from './cookies.ts';
-import { safeReturnPath } from './identity.guards.ts';
 import { AUTH_REQUEST_COOKIE, CALLBACK_PATH, identityPaths, SESSION_COOKIE } from './identity.paths.ts';
 import type { IdentityServices } from './identity.services.ts';
 import { chooseProviderPage, staffSignInPage, stepUpPage } from './views/sign-in.views.ts';
-import { sendSignInErrorPage, signedOutPage } from './views/status.views.ts';
+import { signedOutPage, signInErrorPage } from './views/status.views.ts';
 
 type Query = Record<string, string | undefined>;
 
-export function registerSignInRoutes(
-  app: FastifyInstance,
-  routes: RouteTable,
-  services: IdentityServices,
-  config: Config,
-): void {
-  const { signIn } = services;
-  routes.page(app, 'GET', identityPaths.signIn, 'public', (request, reply, lang) => {
+/** Where each kind of user lands after signing in: given by the root (the portal and the workspace). */
+export interface Homes {
+  readonly person: BilingualPath;
+  readonly staff: BilingualPath;
+}
+
+export interface SignInRouteDependencies {
+  readonly app: FastifyInstance;
+  readonly services: IdentityServices;
+  readonly config: Config;
+  readonly renderer: PageRenderer;
+  readonly homes: Homes;
+}
+
+export function registerSignInRoutes(routes: RouteTable, deps: SignInRouteDependencies): void {
+  const { signIn } = deps.services;
+  routes.page('GET', identityPaths.signIn, 'public', (request, _reply, view) => {
     const query = request.query as Query;
-    const page = chooseProviderPage(
-      translator(lang),
-      signIn.providers('person'),
-      safeReturnPath(query.return),
-      expiredOf(query),
-    );
-    return sendPageAt(request, reply, lang, identityPaths.signIn, page);
+    const providers = signIn.providers('person');
+    return view.send(chooseProviderPage(view.t, providers, safeReturnPath(query.return), expiredOf(query)));
   });
-  routes.page(app, 'GET', identityPaths.staffSignIn, 'public', (request, reply, lang) => {
+  routes.page('GET', identityPaths.staffSignIn, 'public', (request, _reply, view) => {
     const query = request.query as Query;
-    const page = staffSignInPage(
-      translator(lang),
-      signIn.providers('staff'),
-      safeReturnPath(query.return),
-      expiredOf(query),
-    );
-    return sendPageAt(request, reply, lang, identityPaths.staffSignIn, page);
+    const providers = signIn.providers('staff');
+    return view.send(staffSignInPage(view.t, providers, safeReturnPath(query.return), expiredOf(query)));
   });
-  routes.page(app, 'GET', identityPaths.signInWith, 'public', (request, reply, lang) =>
-    startSignIn(request, reply, lang, services),
+  routes.page('GET', identityPaths.signInWith, 'public', (request, reply, view) =>
+    startSignIn(request, reply, view, deps.services),
   );
-  app.get(CALLBACK_PATH, (request, reply) => completeSignIn(request, reply, services, config));
+  deps.app.get(CALLBACK_PATH, (request, reply) => completeSignIn(request, reply, deps));
   routes.record('GET', CALLBACK_PATH, 'public');
-  routes.page(app, 'GET', identityPaths.stepUp, 'signed-in', (request, reply, lang) => {
+  routes.page('GET', identityPaths.stepUp, 'signed-in', (request, _reply, view) => {
     const identity = request.identity;
     const provider = identity?.kind === 'person' ? signIn.provider(identity.providerId) : undefined;
-    const page = stepUpPage(translator(lang), provider, safeReturnPath((request.query as Query).return));
-    return sendPageAt(request, reply, lang, identityPaths.stepUp, page);
+    const returnTo = safeReturnPath((request.query as Query).return);
+    return view.send(stepUpPage(view.t, provider, returnTo, deps.homes.person));
   });
-  routes.page(app, 'POST', identityPaths.signOut, 'public', (request, reply, lang) =>
-    signOut(request, reply, lang, services, false),
+  routes.page('POST', identityPaths.signOut, 'public', (request, reply, view) =>
+    signOut(request, reply, view, deps.services, false),
   );
-  routes.page(app, 'POST', identityPaths.signOutEverywhere, 'public', (request, reply, lang) =>
-    signOut(request, reply, lang, services, true),
+  routes.page('POST', identityPaths.signOutEverywhere, 'public', (request, reply, view) =>
+    signOut(request, reply, view, deps.services, true),
   );
-  routes.page(app, 'GET', identityPaths.signedOut, 'public', (request, reply, lang) =>
-    sendPageAt(
-      request,
-      reply,
-      lang,
-      identityPaths.signedOut,
-      signedOutPage(lang, (request.query as Query).reason),
-    ),
+  routes.page('GET', identityPaths.signedOut, 'public', (request, _reply, view) =>
+    view.send(signedOutPage(view.t, (request.query as Query).reason)),
   );
 }
 
@@ -81,7 +74,7 @@ function expiredOf(query: Query): string | null {
 async function startSignIn(
   request: FastifyRequest,
   reply: FastifyReply,
-  lang: Lang,
+  view: ViewContext,
   services: IdentityServices,
 ): Promise<FastifyReply> {
   const { provider: providerId } = request.params as { provider: string };
@@ -93,7 +86,7 @@ async function startSignIn(
   }
   const intent = query.intent === 'step-up' && request.identity?.kind === 'person' ? 'step-up' : 'sign-in';
   try {
-    const started = await services.signIn.start(provider.id, lang, intent, safeReturnPath(query.return));
+    const started = await services.signIn.start(provider.id, view.lang, intent, safeReturnPath(query.return));
     setAuthRequestCookie(reply, started.requestToken);
     return reply.redirect(started.redirect.href, 303);
   } catch (error) {
@@ -101,18 +94,18 @@ async function startSignIn(
       { event: 'identity.provider-unavailable', provider: provider.id, err: error },
       'identity provider unavailable',
     );
-    return sendSignInErrorPage(request, reply, lang, 'provider-unavailable');
+    const { page, status } = signInErrorPage(view.t, 'provider-unavailable', request.id);
+    return view.send(page, { status });
   }
 }
 
 async function completeSignIn(
   request: FastifyRequest,
   reply: FastifyReply,
-  services: IdentityServices,
-  config: Config,
+  deps: SignInRouteDependencies,
 ): Promise<FastifyReply> {
-  const callbackUrl = new URL(request.url, config.publicUrl);
-  const outcome = await services.signIn.complete(
+  const callbackUrl = new URL(request.url, deps.config.publicUrl);
+  const outcome = await deps.services.signIn.complete(
     request.cookies[AUTH_REQUEST_COOKIE],
     callbackUrl,
     request.identity,
@@ -121,18 +114,31 @@ async function completeSignIn(
   clearAuthRequestCookie(reply);
   if (!outcome.ok) {
     request.log.warn({ event: 'identity.sign-in-failed', reason: outcome.reason }, 'sign-in failed');
-    return sendSignInErrorPage(request, reply, outcome.lang, outcome.reason);
+    return sendSignInError(request, reply, deps.renderer, outcome.lang, outcome.reason);
   }
   // ASVS 7.2.4: a brand-new session id at every sign-in and step-up; the old one was ended by the service.
   setSessionCookie(reply, outcome.sessionToken);
-  const home = outcome.kind === 'staff' ? identityPaths.staffHome : identityPaths.myGuichet;
+  const home = outcome.kind === 'staff' ? deps.homes.staff : deps.homes.person;
   return reply.redirect(outcome.returnTo ?? pathFor(home, outcome.lang), 303);
+}
+
+function sendSignInError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  renderer: PageRenderer,
+  lang: Lang,
+  reason: string,
+): FastifyReply {
+  const t = renderer.i18n.translator(lang);
+  const { page, status } = signInErrorPage(t, reason, request.id);
+  const alternateUrl = pathFor(identityPaths.signIn, otherLang(lang));
+  return renderer.send(request, reply, t, page, { alternateUrl, status });
 }
 
 async function signOut(
   request: FastifyRequest,
   reply: FastifyReply,
-  lang: Lang,
+  view: ViewContext,
   services: IdentityServices,
   everywhere: boolean,
 ): Promise<FastifyReply> {
@@ -162,6 +168,6 @@ async function signOut(
     });
   }
   clearSessionCookie(reply);
-  const target = pathFor(identityPaths.signedOut, lang);
+  const target = view.path(identityPaths.signedOut);
   return reply.redirect(everywhere ? `${target}?reason=everywhere` : target, 303);
 }

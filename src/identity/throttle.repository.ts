@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../platform/db/schema.ts';
 
-type Db = Kysely<DB> | Transaction<DB>;
+import type { DbExecutor } from '../platform/db/schema.ts';
 
 export interface ThrottlePolicy {
   readonly limit: number;
@@ -12,7 +10,7 @@ export interface ThrottlePolicy {
 
 const keyOf = (key: string) => createHash('sha256').update(key).digest('base64url');
 
-export async function isThrottled(db: Db, key: string, now: Date): Promise<boolean> {
+export async function isThrottled(db: DbExecutor, key: string, now: Date): Promise<boolean> {
   const row = await db
     .selectFrom('identity_throttle')
     .select('locked_until')
@@ -22,7 +20,12 @@ export async function isThrottled(db: Db, key: string, now: Date): Promise<boole
 }
 
 /** Counts one failure; locks the key once `limit` failures fall within the window. */
-export async function recordFailure(db: Db, key: string, policy: ThrottlePolicy, now: Date): Promise<void> {
+export async function recordFailure(
+  db: DbExecutor,
+  key: string,
+  policy: ThrottlePolicy,
+  now: Date,
+): Promise<void> {
   const hashed = keyOf(key);
   const row = await db
     .selectFrom('identity_throttle')
@@ -43,6 +46,6 @@ export async function recordFailure(db: Db, key: string, policy: ThrottlePolicy,
     .execute();
 }
 
-export async function clearFailures(db: Db, key: string): Promise<void> {
+export async function clearFailures(db: DbExecutor, key: string): Promise<void> {
   await db.deleteFrom('identity_throttle').where('key', '=', keyOf(key)).execute();
 }

@@ -1,4 +1,4 @@
-import type { MaritalStatus } from './population.tables.ts';
+import type { MaritalStatus } from '../person/index.ts';
 import { weights } from './prng.ts';
 import type { Random } from './prng.ts';
 

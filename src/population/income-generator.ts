@@ -1,4 +1,4 @@
-import type { IncomeType } from './population.tables.ts';
+import type { IncomeType } from '../person/index.ts';
 import type { Random } from './prng.ts';
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkSin } from '../registry/sin.ts';
+import { checkSin } from '../person/index.ts';
 import { generatePopulation, iterateHouseholds } from './population-generator.ts';
 import type { GeneratedPerson, Population } from './population.types.ts';
 

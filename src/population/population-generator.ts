@@ -1,4 +1,4 @@
-import { createFictitiousSinSequence, MAX_FICTITIOUS_SINS } from '../registry/sin.ts';
+import { createFictitiousSinSequence, MAX_FICTITIOUS_SINS } from '../person/index.ts';
 import { COMPOSITIONS, composeHousehold } from './household-composer.ts';
 import type { HouseholdDraft, MemberDraft } from './household-composer.ts';
 import { drawIncomes } from './income-generator.ts';
@@ -10,7 +10,7 @@ import {
   PROVINCE_POPULATION,
 } from './population-data.ts';
 import type { NamePool, ProvinceCode } from './population-data.ts';
-import type { PreferredLanguage } from './population.tables.ts';
+import type { PreferredLanguage } from '../person/index.ts';
 import { createIdSequence, createRandom } from './prng.ts';
 import type { Random } from './prng.ts';
 import type {

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { describeOnBothDatabases } from '../../test/support/databases.ts';
 import { createFieldCrypto } from '../platform/crypto/field-crypto.ts';
 import type { Database } from '../platform/db/database.ts';
-import { checkSin } from '../registry/sin.ts';
+import { checkSin } from '../person/index.ts';
 import { generatePopulation } from './population-generator.ts';
 import {
   countPeople,

@@ -1,10 +1,8 @@
 import { sql } from 'kysely';
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../platform/db/schema.ts';
 
-type Queryable = Kysely<DB> | Transaction<DB>;
+import type { DbExecutor } from '../platform/db/schema.ts';
 
-export async function countPeople(db: Queryable): Promise<number> {
+export async function countPeople(db: DbExecutor): Promise<number> {
   const row = await db
     .selectFrom('person')
     .select(sql<string>`count(*)`.as('count'))
@@ -12,12 +10,12 @@ export async function countPeople(db: Queryable): Promise<number> {
   return Number(row.count);
 }
 
-export async function hasPopulation(db: Queryable): Promise<boolean> {
+export async function hasPopulation(db: DbExecutor): Promise<boolean> {
   const row = await db.selectFrom('person').select('id').limit(1).executeTakeFirst();
   return row !== undefined;
 }
 
-export async function countPopulationRows(db: Queryable): Promise<Record<PopulationTable, number>> {
+export async function countPopulationRows(db: DbExecutor): Promise<Record<PopulationTable, number>> {
   const counts = await Promise.all(POPULATION_TABLES.map((table) => countRows(db, table)));
   return Object.fromEntries(POPULATION_TABLES.map((table, index) => [table, counts[index] ?? 0])) as Record<
     PopulationTable,
@@ -28,7 +26,7 @@ export async function countPopulationRows(db: Queryable): Promise<Record<Populat
 export const POPULATION_TABLES = ['household', 'person', 'person_relationship', 'person_income'] as const;
 export type PopulationTable = (typeof POPULATION_TABLES)[number];
 
-async function countRows(db: Queryable, table: PopulationTable): Promise<number> {
+async function countRows(db: DbExecutor, table: PopulationTable): Promise<number> {
   const row = await db
     .selectFrom(table)
     .select(sql<string>`count(*)`.as('count'))
@@ -37,7 +35,10 @@ async function countRows(db: Queryable, table: PopulationTable): Promise<number>
 }
 
 /** The person whose SIN has this look-up hash (`hasher.hash(normaliseSin(input))`), if any. */
-export async function findPersonIdBySinLookup(db: Queryable, sinLookup: string): Promise<string | undefined> {
+export async function findPersonIdBySinLookup(
+  db: DbExecutor,
+  sinLookup: string,
+): Promise<string | undefined> {
   const row = await db
     .selectFrom('person')
     .select('id')

@@ -1,4 +1,4 @@
-import type { IncomeType, MaritalStatus, PreferredLanguage, RelationshipKind } from './population.tables.ts';
+import type { IncomeType, MaritalStatus, PreferredLanguage, RelationshipKind } from '../person/index.ts';
 import type { ProvinceCode } from './population-data.ts';
 
 export interface GeneratedPerson {

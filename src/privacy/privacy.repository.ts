@@ -1,76 +1,22 @@
-import { sql } from 'kysely';
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../platform/db/schema.ts';
+import type { DbExecutor } from '../platform/db/schema.ts';
 
-type Executor = Kysely<DB> | Transaction<DB>;
-
-export interface DispositionCandidate {
-  person_id: string;
-  last_use: Date;
-  open_requests: number;
-  active_enrolments: number;
-}
-
-/** Records whose last administrative use is before `cutoff`, with what might still hold them back. */
-export async function findDispositionCandidates(
-  db: Executor,
-  cutoff: Date,
-  limit: number,
-): Promise<DispositionCandidate[]> {
-  const result = await sql<DispositionCandidate>`
-    SELECT p.id AS person_id,
-           COALESCE(s.last_administrative_use_at, p.updated_at) AS last_use,
-           (SELECT count(*)::int FROM privacy_request r WHERE r.person_id = p.id AND r.closed_at IS NULL) AS open_requests,
-           (SELECT count(*)::int FROM enrolment e WHERE e.person_id = p.id AND e.status = 'active') AS active_enrolments
-    FROM person p LEFT JOIN registry_person_status s ON s.person_id = p.id
-    WHERE s.disposed_at IS NULL AND COALESCE(s.last_administrative_use_at, p.updated_at) < ${cutoff}
-    ORDER BY last_use
-    LIMIT ${limit}`.execute(db);
-  return result.rows;
-}
-
-/**
- * Removes the personal information and keeps a tombstone row, so audit entries, sign-in links and other
- * records that point to the person stay consistent (Privacy Act s. 6(3): disposal per the schedule).
- */
-export async function disposeClientRecord(trx: Transaction<DB>, personId: string, at: Date): Promise<void> {
-  for (const table of [
-    'registry_address',
-    'registry_contact',
-    'registry_direct_deposit',
-    'registry_change',
-    'consent',
-    'enrolment',
-    'person_income',
-  ] as const) {
-    await trx.deleteFrom(table).where('person_id', '=', personId).execute();
-  }
-  await trx
-    .deleteFrom('person_relationship')
-    .where((eb) => eb.or([eb('person_id', '=', personId), eb('related_person_id', '=', personId)]))
+/** Of these people, those with an access or correction request still open: their records are held. */
+export async function findPeopleWithOpenRequests(
+  db: DbExecutor,
+  personIds: readonly string[],
+): Promise<Set<string>> {
+  if (personIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('privacy_request')
+    .select('person_id')
+    .where('person_id', 'in', personIds)
+    .where('closed_at', 'is', null)
     .execute();
-  await trx
-    .updateTable('person')
-    .set({
-      given_name: '-',
-      family_name: '-',
-      birth_date: '1900-01-01',
-      marital_status: 'single',
-      sin_ciphertext: null,
-      sin_lookup: null,
-      updated_at: at,
-    })
-    .where('id', '=', personId)
-    .execute();
-  await trx
-    .insertInto('registry_person_status')
-    .values({ person_id: personId, disposed_at: at })
-    .onConflict((oc) => oc.column('person_id').doUpdateSet({ disposed_at: at }))
-    .execute();
+  return new Set(rows.map((row) => row.person_id));
 }
 
 export async function openPrivacyRequest(
-  db: Executor,
+  db: DbExecutor,
   personId: string,
   kind: 'access' | 'correction',
   at: Date,
@@ -84,19 +30,10 @@ export async function openPrivacyRequest(
   ).id;
 }
 
-export async function closePrivacyRequest(db: Executor, requestId: string, at: Date): Promise<void> {
+export async function closePrivacyRequest(db: DbExecutor, requestId: string, at: Date): Promise<void> {
   await db.updateTable('privacy_request').set({ closed_at: at }).where('id', '=', requestId).execute();
 }
 
-export function listAgencyNames(db: Executor) {
+export function listAgencyNames(db: DbExecutor) {
   return db.selectFrom('agency').select(['id', 'name_en', 'name_fr']).execute();
-}
-
-export function listIncomes(db: Executor, personId: string) {
-  return db
-    .selectFrom('person_income')
-    .select(['tax_year', 'income_type', 'amount_ciphertext'])
-    .where('person_id', '=', personId)
-    .orderBy('tax_year', 'desc')
-    .execute();
 }

@@ -7,9 +7,8 @@ import {
   createHarness,
   createPerson,
   selfService,
-} from '../registry/registry.test-support.ts';
-import type { RegistryHarness } from '../registry/registry.test-support.ts';
-import { createPrivacyService } from './privacy.service.ts';
+} from '../../test/support/person-harness.ts';
+import type { RegistryHarness } from '../../test/support/person-harness.ts';
 import type { PrivacyService } from './privacy.service.ts';
 
 const DAY = 86_400_000;
@@ -18,18 +17,9 @@ describeOnBothDatabases('privacy: access log, download my data, disposition', (d
   let h: RegistryHarness;
   let privacy: PrivacyService;
   before(async () => {
-    h = await createHarness(database());
-    const { db, audit, crypto, registry, exchange, clock } = h;
-    privacy = createPrivacyService({
-      db,
-      audit,
-      crypto,
-      registry,
-      exchange: exchange.service,
-      consents: exchange.consents,
-      schedule: { clientRecordYears: 1 },
-      clock,
-    });
+    // A one-year schedule: the two-year floor of the Privacy Regulations must still hold.
+    h = await createHarness(database(), {}, { retentionClientRecordYears: 1 });
+    privacy = h.privacy;
   });
 
   test('the access log names the role, agency, purpose and channel, never the staff member', async () => {

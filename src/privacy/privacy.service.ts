@@ -1,19 +1,15 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import type { AuditService } from '../platform/audit/audit.service.ts';
-import type { FieldCrypto } from '../platform/crypto/field-crypto.ts';
-import type { RegistryService } from '../registry/registry.service.ts';
-import type { AccessContext } from '../registry/registry.types.ts';
-import type { ConsentService } from '../exchange/consent.service.ts';
-import type { ExchangeService } from '../exchange/exchange.service.ts';
+import type { AccessContext } from '../platform/audit/access-context.ts';
+import type { EnrolmentService, PersonRetention, PersonService } from '../person/index.ts';
+import type { ConsentView, DeliveryView } from '../exchange/index.ts';
 import { toAccessLog } from './access-log.ts';
 import type { AccessLogEntry } from './access-log.ts';
 import {
   closePrivacyRequest,
-  disposeClientRecord,
-  findDispositionCandidates,
+  findPeopleWithOpenRequests,
   listAgencyNames,
-  listIncomes,
   openPrivacyRequest,
 } from './privacy.repository.ts';
 
@@ -42,13 +38,22 @@ export interface PrivacyService {
   agencyNames(): Promise<Map<string, { en: string; fr: string }>>;
 }
 
+/** What the sharing capability holds about the person, and forgets with their record. */
+export interface SharingRecords {
+  whoWasTold(personId: string): Promise<DeliveryView[]>;
+  consents(personId: string): Promise<ConsentView[]>;
+  forget(trx: Transaction<DB>, personId: string): Promise<void>;
+}
+
 export interface PrivacyDependencies {
   db: Kysely<DB>;
   audit: AuditService;
-  crypto: FieldCrypto;
-  registry: RegistryService;
-  exchange: ExchangeService;
-  consents: ConsentService;
+  person: {
+    record: Pick<PersonService, 'getProfile' | 'listChanges'>;
+    enrolments: Pick<EnrolmentService, 'list'>;
+    retention: PersonRetention;
+  };
+  sharing: SharingRecords;
   schedule: RetentionSchedule;
   clock: () => Date;
 }
@@ -58,12 +63,8 @@ export function createPrivacyService(deps: PrivacyDependencies): PrivacyService 
   return {
     accessLog: async (personId) => toAccessLog(await audit.listForSubject(personId, 500), personId),
     async downloadMyData(personId, context) {
-      const profile = await deps.registry.getProfile(personId, context);
-      const incomes = (await listIncomes(db, personId)).map((row) => ({
-        taxYear: row.tax_year,
-        type: row.income_type,
-        amountCents: Number(deps.crypto.cipher.decrypt(row.amount_ciphertext)),
-      }));
+      const profile = await deps.person.record.getProfile(personId, context);
+      const incomes = await deps.person.retention.incomes(personId);
       await audit.record({
         actor: context.actor,
         subjectPersonId: personId,
@@ -77,10 +78,10 @@ export function createPrivacyService(deps: PrivacyDependencies): PrivacyService 
         generatedAt: clock().toISOString(),
         profile,
         incomes,
-        changes: await deps.registry.listChanges(personId),
-        enrolments: await deps.exchange.enrolments(personId),
-        consents: await deps.consents.list(personId),
-        whoWasTold: await deps.exchange.whoWasTold(personId),
+        changes: await deps.person.record.listChanges(personId),
+        enrolments: await deps.person.enrolments.list(personId),
+        consents: await deps.sharing.consents(personId),
+        whoWasTold: await deps.sharing.whoWasTold(personId),
         accessLog: toAccessLog(await audit.listForSubject(personId, 1000), personId),
       };
     },
@@ -101,7 +102,11 @@ async function dispose(
   const years = Math.max(MINIMUM_RETENTION_YEARS, deps.schedule.clientRecordYears);
   const cutoff = new Date(now);
   cutoff.setUTCFullYear(cutoff.getUTCFullYear() - years);
-  const candidates = await findDispositionCandidates(deps.db, cutoff, options.limit ?? 10_000);
+  const candidates = await deps.person.retention.candidates(cutoff, options.limit ?? 10_000);
+  const held = await findPeopleWithOpenRequests(
+    deps.db,
+    candidates.map((c) => c.personId),
+  );
   const report: DispositionReport = {
     dryRun: options.dryRun,
     cutoff,
@@ -110,11 +115,11 @@ async function dispose(
     heldForActiveEnrolment: [],
   };
   for (const candidate of candidates) {
-    if (candidate.open_requests > 0) report.heldForOpenRequest.push(candidate.person_id);
-    else if (candidate.active_enrolments > 0) report.heldForActiveEnrolment.push(candidate.person_id);
+    if (held.has(candidate.personId)) report.heldForOpenRequest.push(candidate.personId);
+    else if (candidate.activeEnrolments > 0) report.heldForActiveEnrolment.push(candidate.personId);
     else {
-      report.disposed.push(candidate.person_id);
-      if (!options.dryRun) await disposeOne(deps, candidate.person_id, candidate.last_use, years);
+      report.disposed.push(candidate.personId);
+      if (!options.dryRun) await disposeOne(deps, candidate.personId, candidate.lastUse, years);
     }
   }
   return report;
@@ -127,7 +132,8 @@ async function disposeOne(
   years: number,
 ): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    await disposeClientRecord(trx, personId, deps.clock());
+    await deps.person.retention.dispose(trx, personId, deps.clock());
+    await deps.sharing.forget(trx, personId);
     await deps.audit.record(
       {
         actor: { type: 'system', id: 'privacy-disposition' },

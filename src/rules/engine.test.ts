@@ -6,8 +6,8 @@ import { evaluateBatch, evaluateHousehold, programmes } from './index.ts';
 import { householdAnnualCents } from './core/result.ts';
 import { UnknownProgrammeError } from './core/errors.ts';
 import { InvalidDateError } from './engine.ts';
-import { asOfArb, householdArb } from './testing/arbitraries.ts';
-import { adult, family, dollars, household } from './testing/households.ts';
+import { asOfArb, householdArb } from '../../test/support/rules/arbitraries.ts';
+import { adult, family, dollars, household } from '../../test/support/rules/households.ts';
 import type { ProgrammeResult } from './core/types.ts';
 
 const reasonsEn = JSON.parse(readFileSync(new URL('./reasons.en.json', import.meta.url), 'utf8')) as Record<

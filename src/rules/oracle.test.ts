@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadOracleCases, ORACLE_DIR, oracleAvailable } from './oracle/oracle-case.ts';
-import { judge } from './oracle/oracle-compare.ts';
-import { INTERNAL_MARKERS, LISTED } from './oracle/oracle-listed.ts';
+import { loadOracleCases, ORACLE_DIR, oracleAvailable } from '../../test/support/rules/oracle/oracle-case.ts';
+import { judge } from '../../test/support/rules/oracle/oracle-compare.ts';
+import { INTERNAL_MARKERS, LISTED } from '../../test/support/rules/oracle/oracle-listed.ts';
 import { divideRounded } from './core/money.ts';
 import { pensionCents } from './programmes/oas/oas.formula.ts';
 

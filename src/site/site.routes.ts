@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { translator } from '../platform/i18n/i18n.ts';
-import type { Lang } from '../platform/i18n/i18n.ts';
-import { renderBilingualPage, sendPageAt } from '../platform/http/pages.ts';
+import type { Lang, Translator } from '../platform/i18n/i18n.ts';
+import type { PageRenderer } from '../platform/http/pages.ts';
 import type { BilingualPath, RouteTable } from '../platform/http/route-table.ts';
 import { html } from '../platform/views/html.ts';
+import type { Page } from '../platform/views/layout.ts';
 import { homePage } from './views/home.views.ts';
+
+export const siteLocales = new URL('./locales/', import.meta.url);
 
 export const sitePaths = {
   home: { en: '/en', fr: '/fr' },
@@ -13,35 +15,31 @@ export const sitePaths = {
   accessibility: { en: '/en/accessibility', fr: '/fr/accessibilite' },
 } satisfies Record<string, BilingualPath>;
 
-export function registerSiteRoutes(app: FastifyInstance, routes: RouteTable): void {
-  app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(splashPage()));
+/** The splash page, the home page and the site's own pages (terms, privacy, accessibility). */
+export function registerSiteRoutes(app: FastifyInstance, routes: RouteTable, renderer: PageRenderer): void {
+  app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(splashPage(renderer)));
   routes.record('GET', '/', 'public');
 
-  routes.page(app, 'GET', sitePaths.home, 'public', (request, reply, lang) =>
-    sendPageAt(request, reply, lang, sitePaths.home, homePage(translator(lang))),
-  );
+  routes.page('GET', sitePaths.home, 'public', (_request, _reply, view) => view.send(homePage(view.t)));
   for (const [name, path] of [
     ['terms', sitePaths.terms],
     ['privacy', sitePaths.privacy],
     ['accessibility', sitePaths.accessibility],
   ] as const) {
-    routes.page(app, 'GET', path, 'public', (request, reply, lang) =>
-      sendPageAt(request, reply, lang, path, textPage(lang, name)),
-    );
+    routes.page('GET', path, 'public', (_request, _reply, view) => view.send(textPage(view.t, name)));
   }
 }
 
-function splashPage(): string {
+function splashPage(renderer: PageRenderer): string {
   const column = (lang: Lang) => {
-    const t = translator(lang);
+    const t = renderer.i18n.translator(lang);
     return html`<h1 class="splash-title">${t.t('common.splashTitle')}</h1>
 <p><a class="button button-primary" href="/${lang}">${t.t('common.splashEnglish')}</a></p>`;
   };
-  return renderBilingualPage('Guichet - Canada.ca', column('en'), column('fr'));
+  return renderer.bilingual('Guichet - Canada.ca', column('en'), column('fr'));
 }
 
-function textPage(lang: Lang, name: 'terms' | 'privacy' | 'accessibility') {
-  const t = translator(lang);
+function textPage(t: Translator, name: 'terms' | 'privacy' | 'accessibility'): Page {
   const paragraphs = {
     terms: [t.t('common.termsBody')],
     privacy: [t.t('common.privacyBody'), t.t('common.privacyRetention')],

@@ -2,15 +2,12 @@ import { html } from '../../platform/views/html.ts';
 import type { Translator } from '../../platform/i18n/i18n.ts';
 import type { Page } from '../../platform/views/layout.ts';
 import { pathFor } from '../../platform/http/route-table.ts';
-import { registryPaths } from '../../registry/registry.paths.ts';
-import {
-  csrfField,
-  errorSummary,
-  radioFields,
-  summaryRow,
-  textField,
-} from '../../registry/views/form.views.ts';
-import type { FormErrors } from '../../registry/views/form.views.ts';
+import { errorSummary } from '../../platform/forms/error-summary.ts';
+import { csrfField, radios, summaryRow, textField } from '../../platform/forms/fields.ts';
+import { hasErrors } from '../../platform/forms/form-view.ts';
+import type { FormView } from '../../platform/forms/form-view.ts';
+import { exchangePaths } from '../exchange.paths.ts';
+import type { Crumb } from './exchange.views.ts';
 import { CONSENT_DURATIONS } from '../consent.schemas.ts';
 import { MAX_CONSENT_DAYS } from '../consent.service.ts';
 import type { ConsentOffer } from '../consent.service.ts';
@@ -20,26 +17,25 @@ const MAX_YEARS = Math.floor(MAX_CONSENT_DAYS / 366);
 /** What the person agrees to, in plain language: who, what, why, under which law, for how long. */
 function offerDetails(t: Translator, offer: ConsentOffer) {
   const howLong = offer.agreementEndsOn
-    ? t.t('registry.giveConsent.howLongEnds', { max: MAX_YEARS, date: t.date(offer.agreementEndsOn) })
-    : t.t('registry.giveConsent.howLong', { max: MAX_YEARS });
+    ? t.t('exchange.giveConsent.howLongEnds', { max: MAX_YEARS, date: t.date(offer.agreementEndsOn) })
+    : t.t('exchange.giveConsent.howLong', { max: MAX_YEARS });
   return html`<dl class="summary-list">
-${summaryRow(t.t('registry.consents.what'), offer.elements.map((e) => t.t(`registry.elements.${e}`)).join(', '))}
-${summaryRow(t.t('registry.consents.purpose'), offer.purpose[t.lang])}
-${summaryRow(t.t('registry.giveConsent.authority'), offer.legalAuthority[t.lang])}
-${summaryRow(t.t('registry.giveConsent.howLongLabel'), howLong)}
-${summaryRow(t.t('registry.giveConsent.retentionLabel'), t.t('registry.giveConsent.retention', { years: offer.retentionYears }))}
+${summaryRow(t.t('exchange.consents.what'), offer.elements.map((e) => t.t(`person.elements.${e}`)).join(', '))}
+${summaryRow(t.t('exchange.consents.purpose'), offer.purpose[t.lang])}
+${summaryRow(t.t('exchange.giveConsent.authority'), offer.legalAuthority[t.lang])}
+${summaryRow(t.t('exchange.giveConsent.howLongLabel'), howLong)}
+${summaryRow(t.t('exchange.giveConsent.retentionLabel'), t.t('exchange.giveConsent.retention', { years: offer.retentionYears }))}
 </dl>`;
 }
 
 export function giveConsentPage(
-  t: Translator,
+  form: FormView,
   offers: readonly ConsentOffer[],
-  values: Readonly<Record<string, string>>,
-  errors: FormErrors,
-  csrf: string,
+  crumbs: readonly Crumb[],
 ): Page {
-  const title = t.t('registry.giveConsent.title');
-  const consents = pathFor(registryPaths.consents, t.lang);
+  const { t } = form;
+  const title = t.t('exchange.giveConsent.title');
+  const consents = pathFor(exchangePaths.consents, t.lang);
   const agreements = offers.map((offer) => ({
     value: offer.agreementId,
     label: offer.agencyName[t.lang],
@@ -47,25 +43,22 @@ export function giveConsentPage(
   }));
   const durations = CONSENT_DURATIONS.map((value) => ({
     value,
-    label: t.t(`registry.giveConsent.durations.${value}`),
+    label: t.t(`exchange.giveConsent.durations.${value}`),
   }));
-  const until = textField(t, 'until', values.until ?? '', errors, {
+  const until = textField(form, 'until', {
     type: 'date',
     width: 'medium',
-    hint: t.t('registry.hints.consentUntil', { max: MAX_YEARS }),
+    hint: t.t('exchange.hints.consentUntil', { max: MAX_YEARS }),
   });
-  const form = html`<form method="post" action="${pathFor(registryPaths.consentGive, t.lang)}" novalidate>${csrfField(csrf)}
-${radioFields(t, 'agreement', t.t('registry.giveConsent.agreementLegend'), { options: agreements, value: values.agreement ?? '' }, errors)}
-${radioFields(t, 'duration', t.t('registry.giveConsent.durationLegend'), { options: durations, value: values.duration ?? '', hint: t.t('registry.giveConsent.durationHint'), after: until }, errors)}
-<button class="button button-primary" type="submit">${t.t('registry.giveConsent.submit')}</button></form>`;
+  const body = html`<form method="post" action="${pathFor(exchangePaths.consentGive, t.lang)}" novalidate>${csrfField(form.csrf)}
+${radios(form, 'agreement', { legend: t.t('exchange.giveConsent.agreementLegend'), choices: agreements })}
+${radios(form, 'duration', { legend: t.t('exchange.giveConsent.durationLegend'), choices: durations, hint: t.t('exchange.giveConsent.durationHint'), after: until })}
+<button class="button button-primary" type="submit">${t.t('exchange.giveConsent.submit')}</button></form>`;
   return {
     title,
-    hasErrors: Object.keys(errors).length > 0,
-    breadcrumbs: [
-      { href: pathFor(registryPaths.profile, t.lang), label: t.t('registry.profile.title') },
-      { href: consents, label: t.t('registry.consents.title') },
-    ],
-    body: html`${errorSummary(t, errors)}<h1>${title}</h1><p>${t.t('registry.giveConsent.intro')}</p>
-${offers.length === 0 ? html`<p>${t.t('registry.giveConsent.none')}</p><p><a href="${consents}">${t.t('registry.giveConsent.back')}</a></p>` : form}`,
+    hasErrors: hasErrors(form),
+    breadcrumbs: [...crumbs, { href: consents, label: t.t('exchange.consents.title') }],
+    body: html`${errorSummary(form)}<h1>${title}</h1><p>${t.t('exchange.giveConsent.intro')}</p>
+${offers.length === 0 ? html`<p>${t.t('exchange.giveConsent.none')}</p><p><a href="${consents}">${t.t('exchange.giveConsent.back')}</a></p>` : body}`,
   };
 }

@@ -1,6 +1,7 @@
 import type { IdentityProviderConfig } from '../../platform/config/identity-config.ts';
 import type { Translator } from '../../platform/i18n/i18n.ts';
 import { pathFor } from '../../platform/http/route-table.ts';
+import type { BilingualPath } from '../../platform/http/route-table.ts';
 import { html } from '../../platform/views/html.ts';
 import type { Page } from '../../platform/views/layout.ts';
 import { identityPaths } from '../identity.paths.ts';
@@ -57,6 +58,7 @@ export function stepUpPage(
   t: Translator,
   provider: IdentityProviderConfig | undefined,
   returnTo: string | null,
+  home: BilingualPath,
 ): Page {
   const title = t.t('identity.stepUp.title');
   const query = new URLSearchParams({ intent: 'step-up', ...(returnTo ? { return: returnTo } : {}) });
@@ -65,6 +67,6 @@ export function stepUpPage(
     body: html`<h1>${title}</h1>
 <p>${t.t('identity.stepUp.body')}</p>
 ${provider ? html`<p><a class="button button-primary" href="${startLink(t, provider, query)}">${t.t('identity.stepUp.button', { provider: t.lang === 'fr' ? provider.nameFr : provider.nameEn })}</a></p>` : ''}
-<p><a href="${pathFor(identityPaths.myGuichet, t.lang)}">${t.t('identity.stepUp.cancel')}</a></p>`,
+<p><a href="${pathFor(home, t.lang)}">${t.t('identity.stepUp.cancel')}</a></p>`,
   };
 }

@@ -6,7 +6,8 @@ import type { DB } from './schema.ts';
 /**
  * Migrations are plain SQL files in `migrations/`, applied in file-name order, each in its own
  * transaction, the same on PGlite and PostgreSQL. Number ranges by domain keep parallel work apart:
- * 0001–0099 platform and reference data, 0100–0199 registry, 0200–0299 identity, 0300–0399 exchange.
+ * 0001–0099 platform and reference data, 0100–0199 person, privacy and workspace, 0200–0299 identity,
+ * 0300–0399 exchange and stand-ins, 0400 onwards one hundred per new capability.
  */
 export const MIGRATIONS_DIR = new URL('../../../migrations/', import.meta.url);
 

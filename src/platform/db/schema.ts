@@ -1,25 +1,28 @@
-import type { Generated } from 'kysely';
+import type { Generated, Kysely, Transaction } from 'kysely';
 import type { AuditTables } from '../audit/audit.tables.ts';
-import type { CatalogueTables } from '../../catalogue/catalogue.tables.ts';
-import type { PopulationTables } from '../../population/population.tables.ts';
-import type { RegistryTables } from '../../registry/registry.tables.ts';
-import type { ExchangeTables } from '../../exchange/exchange.tables.ts';
-import type { IdentityTables } from '../../identity/identity.tables.ts';
 
 /**
- * The whole database as Kysely sees it: each domain declares its own tables in `<domain>.tables.ts`
- * and they are joined here. Add a domain by adding its interface to the list.
+ * The whole database as Kysely sees it. The platform declares its own tables here; each module adds its
+ * tables from its `<module>.tables.ts` by declaration merging, so the platform never imports a module:
+ *
+ *   declare module '../platform/db/schema.ts' {
+ *     interface DB extends PersonTables {}
+ *   }
  */
-export interface DB
-  extends
-    PlatformTables,
-    AuditTables,
-    CatalogueTables,
-    PopulationTables,
-    RegistryTables,
-    ExchangeTables,
-    IdentityTables {}
+export interface DB extends PlatformTables, AuditTables {}
 
 export interface PlatformTables {
   schema_migrations: { name: string; applied_at: Generated<Date> };
+  platform_form_memory: FormMemoryTable;
 }
+
+/** What a refused form submission kept for the person to correct (see src/platform/forms/form-memory.ts). */
+export interface FormMemoryTable {
+  owner: string;
+  form_id: string;
+  payload_ciphertext: string;
+  expires_at: Date;
+}
+
+/** What repositories take: the database, or a transaction a service opened on it. */
+export type DbExecutor = Kysely<DB> | Transaction<DB>;

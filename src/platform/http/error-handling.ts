@@ -1,9 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CsrfError } from '../security/csrf.ts';
-import { otherLang, translator } from '../i18n/i18n.ts';
+import { otherLang } from '../i18n/i18n.ts';
 import type { Lang } from '../i18n/i18n.ts';
 import { html } from '../views/html.ts';
-import { langFromUrl, notFoundHtml, sendPage, sendServerErrorPage } from './pages.ts';
+import { langFromUrl } from './pages.ts';
+import type { PageRenderer } from './pages.ts';
 import { sendProblem } from './problem.ts';
 import type { ProblemKind } from './problem.ts';
 
@@ -15,23 +16,38 @@ function isApi(request: FastifyRequest): boolean {
 }
 
 /** One place that turns every error into a bilingual page or an RFC 9457 problem; never a stack trace. */
-export function registerErrorHandling(app: FastifyInstance): void {
+export function registerErrorHandling(app: FastifyInstance, renderer: PageRenderer): void {
   app.setNotFoundHandler((request, reply) => {
     if (isApi(request)) return sendProblem(request, reply, 'not-found', 404);
-    return reply.code(404).type('text/html; charset=utf-8').send(notFoundHtml());
+    return reply.code(404).type('text/html; charset=utf-8').send(renderer.notFoundHtml());
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof CsrfError) return sendCsrfPage(request, reply);
+    if (error instanceof CsrfError) return sendCsrfPage(renderer, request, reply);
     const status = error.statusCode ?? 500;
     if (status >= 500) request.log.error({ err: error }, 'unhandled error');
     else request.log.info({ code: error.code, status }, 'request rejected');
+    if (isApi(request) && error.validation)
+      return sendProblem(request, reply, 'validation', 400, { errors: error.validation.map(toProblemError) });
     if (isApi(request))
       return sendProblem(request, reply, problemKindFor(error, status), status < 400 ? 500 : status);
-    if (status === 404) return reply.code(404).type('text/html; charset=utf-8').send(notFoundHtml());
-    if (status === 429) return sendTooMany(request, reply, langFromUrl(request.url) ?? 'en');
-    return sendServerErrorPage(request, reply, langFromUrl(request.url));
+    if (status === 404) return reply.code(404).type('text/html; charset=utf-8').send(renderer.notFoundHtml());
+    if (status === 429) return sendTooMany(renderer, request, reply, langFromUrl(request.url) ?? 'en');
+    return renderer.sendServerError(request, reply, langFromUrl(request.url));
   });
+}
+
+type ValidationIssue = NonNullable<FastifyError['validation']>[number];
+
+/** A schema violation as the problem's `errors` entry: a JSON pointer into the body, naming the field. */
+function toProblemError(issue: ValidationIssue): { pointer: string; code: string; detail: string } {
+  const params = issue.params as { missingProperty?: string; additionalProperty?: string };
+  const child = params.missingProperty ?? params.additionalProperty;
+  return {
+    pointer: child === undefined ? issue.instancePath : `${issue.instancePath}/${child}`,
+    code: issue.keyword,
+    detail: issue.message ?? issue.keyword,
+  };
 }
 
 function problemKindFor(error: FastifyError, status: number): ProblemKind {
@@ -48,41 +64,34 @@ function problemKindFor(error: FastifyError, status: number): ProblemKind {
   return 'server-error';
 }
 
-function sendCsrfPage(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+function sendCsrfPage(renderer: PageRenderer, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const lang: Lang = langFromUrl(request.url) ?? 'en';
-  const t = translator(lang);
+  const t = renderer.i18n.translator(lang);
   const kept = Object.entries((request.body as Record<string, unknown> | undefined) ?? {}).filter(
     ([name, value]) => typeof value === 'string' && value !== '' && !NEVER_ECHO.test(name),
   );
   const back = safeSameOriginPath(request.headers.referer, request.url.split('?')[0] ?? `/${lang}`);
-  return sendPage(
-    request,
-    reply,
-    lang,
-    `/${otherLang(lang)}`,
-    {
-      title: t.t('errors.csrfTitle'),
-      body: html`<h1>${t.t('errors.csrfTitle')}</h1><p>${t.t('errors.csrfBody')}</p>
+  const page = {
+    title: t.t('errors.csrfTitle'),
+    body: html`<h1>${t.t('errors.csrfTitle')}</h1><p>${t.t('errors.csrfBody')}</p>
 ${kept.length > 0 ? html`<dl class="kept-answers">${kept.map(([name, value]) => html`<dt>${name}</dt><dd>${String(value)}</dd>`)}</dl>` : ''}
 <p><a href="${back}">${t.t('errors.csrfNext')}</a></p>`,
-    },
-    403,
-  );
+  };
+  return renderer.send(request, reply, t, page, { alternateUrl: `/${otherLang(lang)}`, status: 403 });
 }
 
-function sendTooMany(request: FastifyRequest, reply: FastifyReply, lang: Lang): FastifyReply {
-  const t = translator(lang);
-  return sendPage(
-    request,
-    reply,
-    lang,
-    `/${otherLang(lang)}`,
-    {
-      title: t.t('errors.tooManyTitle'),
-      body: html`<h1>${t.t('errors.tooManyTitle')}</h1><p>${t.t('errors.tooManyBody')}</p>`,
-    },
-    429,
-  );
+function sendTooMany(
+  renderer: PageRenderer,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  lang: Lang,
+): FastifyReply {
+  const t = renderer.i18n.translator(lang);
+  const page = {
+    title: t.t('errors.tooManyTitle'),
+    body: html`<h1>${t.t('errors.tooManyTitle')}</h1><p>${t.t('errors.tooManyBody')}</p>`,
+  };
+  return renderer.send(request, reply, t, page, { alternateUrl: `/${otherLang(lang)}`, status: 429 });
 }
 
 /** Only ever link back to a path on this site: a Referer is attacker-controlled. */

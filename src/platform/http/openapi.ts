@@ -1,6 +1,11 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
+import { sendProblem } from './problem.ts';
+
 /**
- * The OpenAPI 3.1 document is assembled from what each domain registers: paths and component schemas.
+ * The OpenAPI document is assembled from what each module registers: operations and component schemas.
  * It is served at /api/openapi.json and rendered as a plain HTML page at /api/docs (no CDN, no JavaScript).
+ * An operation is registered once, with `route`: the same JSON Schema is published in the document and
+ * given to Fastify to validate the request, so the document and the behaviour cannot drift.
  */
 export interface OpenApiDocument {
   openapi: '3.1.0';
@@ -51,6 +56,72 @@ export class OpenApiRegistry {
   addSchema(name: string, schema: unknown): void {
     this.document.components.schemas[name] = schema;
   }
+
+  /**
+   * An API operation: published under `path` (OpenAPI's `{param}` form) and served by Fastify, which
+   * validates the JSON body against the component schema `body` names before the handler runs.
+   */
+  route(app: FastifyInstance, spec: ApiRoute): void {
+    const { method, path, operation, body, handler } = spec;
+    const requestBody = body
+      ? { required: true, content: { 'application/json': { schema: componentRef(body) } } }
+      : undefined;
+    this.addPath(path, method, { ...operation, ...(requestBody ? { requestBody } : {}) });
+    if (body) this.shareSchemasWith(app);
+    app.route({
+      method: method.toUpperCase() as 'GET' | 'POST',
+      url: path.replace(/\{(\w+)\}/g, ':$1'),
+      ...(body ? { schema: { body: { $ref: `${body}#` } }, preValidation: requireJson } : {}),
+      handler,
+    });
+  }
+
+  private readonly shared = new WeakMap<FastifyInstance, Set<string>>();
+
+  /** Gives Fastify every component schema (once), with `#/components/schemas/X` references as `X#`. */
+  private shareSchemasWith(app: FastifyInstance): void {
+    const done = this.shared.get(app) ?? new Set<string>();
+    this.shared.set(app, done);
+    for (const [name, schema] of Object.entries(this.document.components.schemas)) {
+      if (done.has(name)) continue;
+      app.addSchema({ ...(withLocalRefs(schema) as object), $id: name });
+      done.add(name);
+    }
+  }
+}
+
+export interface ApiRoute {
+  readonly method: 'get' | 'post';
+  readonly path: string;
+  readonly operation: Omit<OpenApiOperation, 'requestBody'>;
+  /** The component schema of the JSON body, when the operation takes one. */
+  readonly body?: string;
+  readonly handler: RouteHandlerMethod;
+}
+
+/** A JSON body is JSON: a form or any other type is refused before validation (415). */
+async function requireJson(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  if (!String(request.headers['content-type'] ?? '').startsWith('application/json'))
+    await sendProblem(request, reply, 'unsupported-media-type', 415);
+}
+
+export function componentRef(name: string): { $ref: string } {
+  return { $ref: `#/components/schemas/${name}` };
+}
+
+/** A copy of a schema for Fastify's validator: component references by id, no draft or id of its own. */
+function withLocalRefs(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withLocalRefs);
+  if (!node || typeof node !== 'object') return node;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key]) => key !== '$schema' && key !== '$id')
+      .map(([key, value]) =>
+        key === '$ref' && typeof value === 'string' && value.startsWith('#/components/schemas/')
+          ? [key, `${value.slice('#/components/schemas/'.length)}#`]
+          : [key, withLocalRefs(value)],
+      ),
+  );
 }
 
 export function problemResponse(description: string): unknown {

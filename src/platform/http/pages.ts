@@ -1,68 +1,75 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isLang, otherLang, translator } from '../i18n/i18n.ts';
-import type { Lang } from '../i18n/i18n.ts';
+import { isLang, otherLang } from '../i18n/i18n.ts';
+import type { I18n, Lang, Translator } from '../i18n/i18n.ts';
 import { html } from '../views/html.ts';
 import type { HtmlValue, SafeHtml } from '../views/html.ts';
 import { renderPage } from '../views/layout.ts';
-import type { Page, PageContext } from '../views/layout.ts';
+import type { Page } from '../views/layout.ts';
 import { canadaWordmark, gcSignature } from '../views/brand.ts';
-import { alternateFor } from './route-table.ts';
-import type { BilingualPath } from './route-table.ts';
 
 export function langFromUrl(url: string): Lang | null {
   const first = url.split('?')[0]?.split('/')[1];
   return isLang(first) ? first : null;
 }
 
-/** Hooks other domains use to add to every page's header (e.g. the signed-in menu). */
-export type HeaderExtension = (request: FastifyRequest, lang: Lang) => SafeHtml | undefined;
-const headerExtensions: HeaderExtension[] = [];
-export function addHeaderExtension(extension: HeaderExtension): void {
-  headerExtensions.push(extension);
+/** What a module adds to every page's header (e.g. the signed-in menu), given by the composition root. */
+export type HeaderExtension = (request: FastifyRequest, t: Translator) => SafeHtml | undefined;
+
+/** Puts pages in the Canada.ca layout for one application: its catalogues and its header extensions. */
+export interface PageRenderer {
+  readonly i18n: I18n;
+  /** Sends a page; `notice` is a confirmation carried from the previous request, already translated. */
+  send(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    t: Translator,
+    page: Page,
+    options: { alternateUrl: string; status?: number; notice?: string },
+  ): FastifyReply;
+  /** A page with English and French side by side (the splash page, 404 for an unknown language). */
+  bilingual(title: string, en: HtmlValue, fr: HtmlValue): string;
+  notFoundHtml(): string;
+  sendServerError(request: FastifyRequest, reply: FastifyReply, lang: Lang | null): FastifyReply;
 }
 
-export function pageContext(request: FastifyRequest, lang: Lang, alternateUrl: string): PageContext {
-  const extras = headerExtensions.map((extension) => extension(request, lang)).filter(Boolean);
-  return {
-    t: translator(lang),
-    nonce: request.cspNonce,
-    alternateUrl,
-    csrfToken: request.csrfToken(),
-    headerExtra: html`${extras}`,
+export function createPageRenderer(i18n: I18n, header: readonly HeaderExtension[] = []): PageRenderer {
+  const renderer: PageRenderer = {
+    i18n,
+    send(request, reply, t, page, { alternateUrl, status = 200, notice }) {
+      const extras = header.map((extension) => extension(request, t)).filter(Boolean);
+      const context = {
+        t,
+        nonce: request.cspNonce,
+        alternateUrl,
+        csrfToken: request.csrfToken(),
+        headerExtra: html`${extras}`,
+        ...(notice === undefined ? {} : { notice }),
+      };
+      return reply.code(status).type('text/html; charset=utf-8').send(renderPage(context, page));
+    },
+    bilingual: renderBilingualPage,
+    notFoundHtml: () => notFoundHtml(i18n),
+    sendServerError(request, reply, lang) {
+      const column = (l: Lang) => serverErrorColumn(i18n.translator(l), request.id);
+      if (lang === null)
+        return reply
+          .code(500)
+          .type('text/html; charset=utf-8')
+          .send(renderBilingualPage('Error / Erreur', column('en'), column('fr')));
+      const t = i18n.translator(lang);
+      const page = { title: t.t('errors.serverErrorTitle'), body: column(lang) };
+      return renderer.send(request, reply, t, page, { alternateUrl: `/${otherLang(lang)}`, status: 500 });
+    },
   };
+  return renderer;
 }
 
-export function sendPage(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  lang: Lang,
-  alternateUrl: string,
-  page: Page,
-  status = 200,
-): FastifyReply {
-  return reply
-    .code(status)
-    .type('text/html; charset=utf-8')
-    .send(renderPage(pageContext(request, lang, alternateUrl), page));
+function serverErrorColumn(t: Translator, reference: string): SafeHtml {
+  return html`<h1>${t.t('errors.serverErrorTitle')}</h1><p>${t.t('errors.serverErrorBody')}</p>
+<p>${t.t('errors.serverErrorReference', { reference })}</p><p>${t.t('errors.helpPhone')}</p>`;
 }
 
-/**
- * `sendPage` for a page served at one of the route table's bilingual paths: the language toggle leads to the
- * same path (with the same parameters and query) in the other language.
- */
-export function sendPageAt(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  lang: Lang,
-  path: BilingualPath,
-  page: Page,
-  { params = {}, status = 200 }: { params?: Record<string, string>; status?: number } = {},
-): FastifyReply {
-  return sendPage(request, reply, lang, alternateFor(request, path, lang, params), page, status);
-}
-
-/** A page with English and French side by side (the splash page, 404 for an unknown language). */
-export function renderBilingualPage(title: string, en: HtmlValue, fr: HtmlValue): string {
+function renderBilingualPage(title: string, en: HtmlValue, fr: HtmlValue): string {
   return `<!DOCTYPE html>\n${
     html`<html lang="en" dir="ltr">
 <head>
@@ -85,44 +92,14 @@ export function renderBilingualPage(title: string, en: HtmlValue, fr: HtmlValue)
   }\n`;
 }
 
-export function notFoundHtml(): string {
+function notFoundHtml(i18n: I18n): string {
   const column = (lang: Lang) => {
-    const t = translator(lang);
+    const t = i18n.translator(lang);
     return html`<h1>${t.t('errors.notFoundTitle')}</h1>
 <p>${t.t('errors.notFoundBody')}</p>
 <p><a href="/${lang}">${t.t('errors.notFoundNext')}</a></p>
 <p>${t.t('errors.helpPhone')}</p>`;
   };
-  return renderBilingualPage(
-    `${translator('en').t('errors.notFoundTitle')} / ${translator('fr').t('errors.notFoundTitle')}`,
-    column('en'),
-    column('fr'),
-  );
-}
-
-export function sendServerErrorPage(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  lang: Lang | null,
-): FastifyReply {
-  const column = (l: Lang) => {
-    const t = translator(l);
-    return html`<h1>${t.t('errors.serverErrorTitle')}</h1><p>${t.t('errors.serverErrorBody')}</p>
-<p>${t.t('errors.serverErrorReference', { reference: request.id })}</p><p>${t.t('errors.helpPhone')}</p>`;
-  };
-  if (lang === null) {
-    return reply
-      .code(500)
-      .type('text/html; charset=utf-8')
-      .send(renderBilingualPage('Error / Erreur', column('en'), column('fr')));
-  }
-  const t = translator(lang);
-  return sendPage(
-    request,
-    reply,
-    lang,
-    `/${otherLang(lang)}`,
-    { title: t.t('errors.serverErrorTitle'), body: column(lang) },
-    500,
-  );
+  const title = (lang: Lang) => i18n.translator(lang).t('errors.notFoundTitle');
+  return renderBilingualPage(`${title('en')} / ${title('fr')}`, column('en'), column('fr'));
 }

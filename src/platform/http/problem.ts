@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { translator } from '../i18n/i18n.ts';
-import type { Lang } from '../i18n/i18n.ts';
+import { createI18n, PLATFORM_LOCALES } from '../i18n/i18n.ts';
+import type { I18n, Lang } from '../i18n/i18n.ts';
 
 /** RFC 9457 problem details, with the title and detail in both official languages. */
 export interface ProblemDetails {
@@ -38,6 +38,9 @@ export function preferredLang(request: FastifyRequest): Lang {
   return first.startsWith('fr') ? 'fr' : 'en';
 }
 
+// Problem texts are the platform's own (`problems`), the same for every application: read once, never changed.
+let problemTexts: I18n | undefined;
+
 export function buildProblem(
   kind: ProblemKind,
   status: number,
@@ -47,7 +50,8 @@ export function buildProblem(
   } = {},
 ): ProblemDetails {
   const text = (l: Lang) => {
-    const t = translator(l);
+    problemTexts ??= createI18n([PLATFORM_LOCALES]);
+    const t = problemTexts.translator(l);
     return { title: t.t(`problems.${kind}.title`), detail: t.t(`problems.${kind}.detail`, extra.values) };
   };
   const translations = { en: text('en'), fr: text('fr') };

@@ -44,3 +44,34 @@ declare module 'fastify' {
     identity: Identity | null;
   }
 }
+
+/**
+ * The person a linked sign-in stands for. Only for routes declared with `{ linkedPerson: true }`: the
+ * identity guard has already sent anyone else to sign in or to link their sign-in first.
+ */
+export function linkedPersonId(request: { identity: Identity | null }): string {
+  const identity = request.identity;
+  if (identity?.kind !== 'person' || identity.personId === null)
+    throw new Error('a linked-person route was reached without a linked person');
+  return identity.personId;
+}
+
+/** The staff member behind a `permission:` route (the guard has checked the permission). */
+export function staffOf(request: { identity: Identity | null }): StaffIdentity {
+  if (request.identity?.kind !== 'staff')
+    throw new Error('a staff route was reached without a staff identity');
+  return request.identity;
+}
+
+/** The person signed in on a `signed-in` route (linked or not). */
+export function personOf(request: { identity: Identity | null }): PersonIdentity {
+  if (request.identity?.kind !== 'person') throw new Error('a signed-in route was reached without a person');
+  return request.identity;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An identifier from a path or form, lower-cased, or null when it is not a UUID (the route answers 404). */
+export function parseUuid(value: unknown): string | null {
+  return typeof value === 'string' && UUID.test(value) ? value.toLowerCase() : null;
+}

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { translator } from './i18n.ts';
+import { createI18n } from './i18n.ts';
 
 const SRC = new URL('../../', import.meta.url).pathname;
 
@@ -53,6 +53,7 @@ for (const folder of folders) {
 }
 
 test('placeholders are filled and money and dates follow the locale', () => {
+  const { translator } = createI18n(folders.map((folder) => new URL(`file://${folder}/`)));
   assert.equal(
     translator('en').t('errors.serverErrorReference', { reference: 'abc' }),
     'If you call us, quote this reference: abc',

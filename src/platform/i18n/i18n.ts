@@ -15,7 +15,7 @@ type Catalogue = Record<string, string>;
 
 /**
  * Translations live in JSON catalogues per namespace (`common`, `errors`, `validation`, one per feature),
- * in `src/platform/i18n/locales/<lang>/<namespace>.json` and in any `src/<domain>/locales/<lang>/*.json`.
+ * in `src/platform/i18n/locales/<lang>/<namespace>.json` and in each module's `locales/<lang>/*.json`.
  * Keys are `namespace.key`. A key missing in either language fails the i18n test.
  */
 export interface Translator {
@@ -31,21 +31,30 @@ export interface Translator {
   number(value: number): string;
 }
 
-const localeDirs: URL[] = [new URL('./locales/', import.meta.url)];
-let catalogues: Record<Lang, Catalogue> | undefined;
+/** The platform's own namespaces (`common`, `errors`, `problems`, `validation`). */
+export const PLATFORM_LOCALES = new URL('./locales/', import.meta.url);
 
-/** Domains register their own locale folders at import time. */
-export function registerLocales(dir: URL): void {
-  if (!localeDirs.some((existing) => existing.href === dir.href)) localeDirs.push(dir);
-  catalogues = undefined;
+/** The translation catalogues of one application, built once by the composition root. */
+export interface I18n {
+  translator(lang: Lang): Translator;
+  /** Every key of one language, for the tests that keep the catalogues whole. */
+  keys(lang: Lang): ReadonlySet<string>;
 }
 
-export function loadCatalogues(): Record<Lang, Catalogue> {
-  catalogues ??= { en: loadLang('en'), fr: loadLang('fr') };
-  return catalogues;
+/** Loads every `<dir>/<lang>/<namespace>.json` of the given folders; keys are `namespace.key`. */
+export function createI18n(localeDirs: readonly URL[]): I18n {
+  const catalogues = { en: loadLang(localeDirs, 'en'), fr: loadLang(localeDirs, 'fr') };
+  const translators = {
+    en: createTranslator('en', catalogues.en),
+    fr: createTranslator('fr', catalogues.fr),
+  };
+  return {
+    translator: (lang) => translators[lang],
+    keys: (lang) => new Set(Object.keys(catalogues[lang])),
+  };
 }
 
-function loadLang(lang: Lang): Catalogue {
+function loadLang(localeDirs: readonly URL[], lang: Lang): Catalogue {
   const catalogue: Catalogue = {};
   for (const dir of localeDirs) {
     const langDir = new URL(`${lang}/`, dir);
@@ -96,8 +105,7 @@ const timeFormats = {
   fr: new Intl.DateTimeFormat('fr-CA', timeOfDay),
 };
 
-export function translator(lang: Lang): Translator {
-  const catalogue = loadCatalogues()[lang];
+function createTranslator(lang: Lang, catalogue: Catalogue): Translator {
   return {
     lang,
     t(key, values) {

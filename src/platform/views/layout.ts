@@ -12,6 +12,8 @@ export interface PageContext {
   readonly csrfToken: string;
   /** Extra items for the header (e.g. the signed-in menu); rendered after the language toggle. */
   readonly headerExtra?: SafeHtml;
+  /** A confirmation carried from the request before (POST-redirect-GET), already translated. */
+  readonly notice?: string;
 }
 
 export interface Page {
@@ -48,6 +50,7 @@ export function renderPage(ctx: PageContext, page: Page): string {
 ${header(ctx)}
 ${page.breadcrumbs ? breadcrumbs(ctx, page.breadcrumbs) : ''}
 <main id="main-content" class="container" tabindex="-1">
+${ctx.notice ? html`<div class="notice notice-success" role="status"><p>${ctx.notice}</p></div>` : ''}
 ${page.body}
 </main>
 ${footer(ctx, page.dateModified ?? DEFAULT_DATE_MODIFIED)}

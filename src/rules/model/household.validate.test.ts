@@ -115,7 +115,7 @@ for (const n of NEGATIVES) {
   });
 }
 
-test('docs/household.schema.json is in sync (regenerate: npx tsx src/rules/model/household.schema.write.ts)', () => {
+test('docs/household.schema.json is in sync (regenerate: npx tsx scripts/write-household-schema.ts)', () => {
   const published: unknown = JSON.parse(
     readFileSync(new URL('../../../docs/household.schema.json', import.meta.url), 'utf8'),
   );

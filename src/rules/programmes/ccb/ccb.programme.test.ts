@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evaluateHousehold } from '../../index.ts';
-import { dollars, family } from '../../testing/households.ts';
+import { dollars, family } from '../../../../test/support/rules/households.ts';
 import type { Household } from '../../model/household.ts';
 
 interface Scenario {

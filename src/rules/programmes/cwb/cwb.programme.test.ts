@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evaluateHousehold } from '../../index.ts';
 import type { Household, IncomeByType, ProvinceCode } from '../../model/household.ts';
-import { adult, dollars, household, spouses } from '../../testing/households.ts';
+import { adult, dollars, household, spouses } from '../../../../test/support/rules/households.ts';
 
 const year = (y: number, work: number, net = work): Record<string, IncomeByType> => ({
   [String(y)]: { employment: dollars(work), other: dollars(net - work) },

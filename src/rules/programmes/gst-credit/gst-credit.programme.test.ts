@@ -2,7 +2,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evaluateHousehold } from '../../index.ts';
 import type { Household } from '../../model/household.ts';
-import { adult, dollars, household, income, parentOf, person, spouses } from '../../testing/households.ts';
+import {
+  adult,
+  dollars,
+  household,
+  income,
+  parentOf,
+  person,
+  spouses,
+} from '../../../../test/support/rules/households.ts';
 
 const Y = [2021, 2022, 2023, 2024];
 const single = (net: number, birthDate = '1980-01-01'): Household =>

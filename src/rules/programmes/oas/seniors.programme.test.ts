@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evaluateHousehold } from '../../index.ts';
 import type { Household, Person } from '../../model/household.ts';
-import { adult, dollars, household, income, spouses } from '../../testing/households.ts';
+import { adult, dollars, household, income, spouses } from '../../../../test/support/rules/households.ts';
 
 interface Scenario {
   readonly name: string;

@@ -4,7 +4,13 @@ import { createContext } from '../../core/context.ts';
 import { NoParametersForDateError } from '../../core/errors.ts';
 import { defaultParameters } from '../../core/parameters.ts';
 import { albertaIncomeSupportProgramme } from './alberta-income-support.programme.ts';
-import { assertResult, evaluateOne, household, type Expected, type UnitSpec } from './test-households.ts';
+import {
+  assertResult,
+  evaluateOne,
+  household,
+  type Expected,
+  type UnitSpec,
+} from '../../../../test/support/rules/social-assistance-households.ts';
 
 const AS_OF = '2024-06-01';
 

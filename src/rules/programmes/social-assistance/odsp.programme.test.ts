@@ -5,7 +5,13 @@ import { NoParametersForDateError } from '../../core/errors.ts';
 import { defaultParameters } from '../../core/parameters.ts';
 import { rowForSizeOrMore } from './needs-test.ts';
 import { odspProgramme } from './odsp.programme.ts';
-import { assertResult, evaluateOne, household, type Expected, type UnitSpec } from './test-households.ts';
+import {
+  assertResult,
+  evaluateOne,
+  household,
+  type Expected,
+  type UnitSpec,
+} from '../../../../test/support/rules/social-assistance-households.ts';
 
 const AS_OF = '2024-09-01';
 const RENT = 300_000;

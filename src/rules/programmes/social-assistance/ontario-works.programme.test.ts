@@ -4,7 +4,13 @@ import { createContext } from '../../core/context.ts';
 import { NoParametersForDateError } from '../../core/errors.ts';
 import { defaultParameters } from '../../core/parameters.ts';
 import { ontarioWorksProgramme } from './ontario-works.programme.ts';
-import { assertResult, evaluateOne, household, type Expected, type UnitSpec } from './test-households.ts';
+import {
+  assertResult,
+  evaluateOne,
+  household,
+  type Expected,
+  type UnitSpec,
+} from '../../../../test/support/rules/social-assistance-households.ts';
 
 const AS_OF = '2025-03-01';
 

@@ -1,0 +1,141 @@
+import type { Kysely } from 'kysely';
+import type { Config } from './platform/config/config.ts';
+import type { DB } from './platform/db/schema.ts';
+import { createAuditService } from './platform/audit/audit.service.ts';
+import type { AuditService } from './platform/audit/audit.service.ts';
+import { createFieldCrypto } from './platform/crypto/field-crypto.ts';
+import type { FieldCrypto } from './platform/crypto/field-crypto.ts';
+import type { Metrics } from './platform/observability/metrics.ts';
+import { createCatalogueService } from './catalogue/index.ts';
+import type { CatalogueService } from './catalogue/index.ts';
+import { createIdentityServices } from './identity/index.ts';
+import type { IdentityServices } from './identity/index.ts';
+import { createAuditedNotifier, createEnrolmentService, createPersonModule } from './person/index.ts';
+import type { PersonModule } from './person/index.ts';
+import { connectNatsTransport, createExchange, deleteConsentsOf, exchangePaths } from './exchange/index.ts';
+import type { Exchange, ExchangeDependencies } from './exchange/index.ts';
+import { createPrivacyService, privacyPaths } from './privacy/index.ts';
+import type { PrivacyService } from './privacy/index.ts';
+import { portalPaths } from './portal/index.ts';
+import type { PortalCard } from './portal/index.ts';
+import { createFileAccessService } from './workspace/index.ts';
+import type { FileAccessService } from './workspace/index.ts';
+import { createAgencySubscriber } from './stand-ins/partner-agencies/index.ts';
+
+/** Every service of the application, built once: the HTTP server and the command line share them. */
+export interface Services {
+  readonly audit: AuditService;
+  readonly crypto: FieldCrypto;
+  readonly catalogue: CatalogueService;
+  readonly person: PersonModule;
+  readonly identity: IdentityServices;
+  readonly exchange: Exchange;
+  readonly privacy: PrivacyService;
+  readonly files: FileAccessService;
+}
+
+export interface ServiceDependencies {
+  readonly config: Config;
+  readonly db: Kysely<DB>;
+  readonly metrics: Metrics;
+  readonly clock: () => Date;
+  /** Tests and benchmarks tune delivery (back-off, batch size), or put a broker or a failing partner in. */
+  readonly exchange?: Partial<Pick<ExchangeDependencies, 'dispatcher' | 'transport' | 'subscriberFor'>>;
+}
+
+export async function createServices(deps: ServiceDependencies): Promise<Services> {
+  const { config, db, metrics, clock } = deps;
+  const audit = createAuditService(db, metrics, clock);
+  const crypto = createFieldCrypto(config);
+  const enrolments = createEnrolmentService(db);
+  const exchange = createExchange({
+    db,
+    audit,
+    crypto,
+    metrics,
+    clock,
+    enrolments,
+    // The demonstration partner agencies until real ones connect (through NATS or X-Road).
+    subscriberFor: sharedSubscriber(createAgencySubscriber(db, clock)),
+    ...(config.natsUrl === null ? {} : { transport: await connectNatsTransport(config.natsUrl) }),
+    ...deps.exchange,
+  });
+  const person = createPersonModule({
+    db,
+    audit,
+    crypto,
+    enrolments,
+    publisher: exchange.publisher,
+    notifier: createAuditedNotifier(audit),
+    clock,
+  });
+  const privacy = createPrivacyService({
+    db,
+    audit,
+    person,
+    sharing: {
+      whoWasTold: (personId) => exchange.service.whoWasTold(personId),
+      consents: (personId) => exchange.consents.list(personId),
+      forget: (trx, personId) => deleteConsentsOf(trx, personId),
+    },
+    schedule: { clientRecordYears: config.retentionClientRecordYears },
+    clock,
+  });
+  return {
+    audit,
+    crypto,
+    catalogue: createCatalogueService(db),
+    person,
+    identity: createIdentityServices({
+      db,
+      config,
+      audit,
+      hasher: crypto.hasher,
+      people: person.directory,
+      clock,
+    }),
+    exchange,
+    privacy,
+    files: createFileAccessService(db, audit, person.directory, clock),
+  };
+}
+
+function sharedSubscriber<T>(subscriber: T): (agencyId: string) => T {
+  return () => subscriber;
+}
+
+/** What My Guichet offers, in order: each capability's page about the person's record. */
+export function portalCards(): PortalCard[] {
+  return [
+    {
+      path: portalPaths.profile,
+      title: 'portal.profile.title',
+      description: 'portal.profile.card',
+      linkedOnly: true,
+    },
+    {
+      path: exchangePaths.whoWasTold,
+      title: 'exchange.told.title',
+      description: 'exchange.told.card',
+      linkedOnly: true,
+    },
+    {
+      path: exchangePaths.consents,
+      title: 'exchange.consents.title',
+      description: 'exchange.consents.card',
+      linkedOnly: true,
+    },
+    {
+      path: privacyPaths.accessLog,
+      title: 'privacy.accessLog.title',
+      description: 'privacy.accessLog.card',
+      linkedOnly: true,
+    },
+    {
+      path: privacyPaths.myData,
+      title: 'privacy.myData.title',
+      description: 'privacy.myData.card',
+      linkedOnly: true,
+    },
+  ];
+}

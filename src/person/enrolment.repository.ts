@@ -1,0 +1,43 @@
+import type { DbExecutor } from '../platform/db/schema.ts';
+
+/** A person's enrolments with each programme's names (catalogue reference data) in its display order. */
+export function listEnrolmentsForPerson(db: DbExecutor, personId: string) {
+  return db
+    .selectFrom('enrolment as e')
+    .innerJoin('programme as p', 'p.id', 'e.programme_id')
+    .select(['e.id', 'e.programme_id', 'e.status', 'e.since', 'p.name_en', 'p.name_fr', 'p.owner_agency_id'])
+    .where('e.person_id', '=', personId)
+    .orderBy('p.sort_order')
+    .execute();
+}
+
+/** Active enrolments of the person in any of these programmes. */
+export function listActiveEnrolmentsIn(
+  db: DbExecutor,
+  personId: string,
+  programmeIds: readonly string[],
+): Promise<{ id: string; programme_id: string }[]> {
+  if (programmeIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('enrolment')
+    .select(['id', 'programme_id'])
+    .where('person_id', '=', personId)
+    .where('status', '=', 'active')
+    .where('programme_id', 'in', programmeIds)
+    .execute();
+}
+
+export async function insertEnrolment(
+  db: DbExecutor,
+  personId: string,
+  programmeId: string,
+  since: string,
+): Promise<string> {
+  const row = await db
+    .insertInto('enrolment')
+    .values({ person_id: personId, programme_id: programmeId, status: 'active', since })
+    .onConflict((oc) => oc.columns(['person_id', 'programme_id']).doUpdateSet({ status: 'active' }))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -1,0 +1,29 @@
+import type { Kysely } from 'kysely';
+import type { DB, DbExecutor } from '../platform/db/schema.ts';
+import { insertEnrolment, listActiveEnrolmentsIn, listEnrolmentsForPerson } from './enrolment.repository.ts';
+
+export type EnrolmentRow = Awaited<ReturnType<typeof listEnrolmentsForPerson>>[number];
+
+/** Which programmes a person is enrolled in: what tell-us-once delivers to and disposition must keep. */
+export interface EnrolmentService {
+  list(personId: string): Promise<EnrolmentRow[]>;
+  enrol(personId: string, programmeId: string, since: string): Promise<string>;
+  /** Inside the caller's transaction (a change being committed): active enrolments in these programmes. */
+  activeIn(
+    executor: DbExecutor,
+    personId: string,
+    programmeIds: readonly string[],
+  ): Promise<{ enrolmentId: string; programmeId: string }[]>;
+}
+
+export function createEnrolmentService(db: Kysely<DB>): EnrolmentService {
+  return {
+    list: (personId) => listEnrolmentsForPerson(db, personId),
+    enrol: (personId, programmeId, since) => insertEnrolment(db, personId, programmeId, since),
+    activeIn: async (executor, personId, programmeIds) =>
+      (await listActiveEnrolmentsIn(executor, personId, programmeIds)).map((row) => ({
+        enrolmentId: row.id,
+        programmeId: row.programme_id,
+      })),
+  };
+}

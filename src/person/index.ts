@@ -1,0 +1,104 @@
+/**
+ * The person: the register of people, households, relationships and incomes, each person's record as it
+ * changes (addresses, contact, direct deposit, statuses, versions), their SIN and their enrolments. Other
+ * modules reach it only through what this file exports.
+ */
+import type { Kysely } from 'kysely';
+import type { AuditService } from '../platform/audit/audit.service.ts';
+import type { FieldCrypto } from '../platform/crypto/field-crypto.ts';
+import type { DB } from '../platform/db/schema.ts';
+import type { EnrolmentService } from './enrolment.service.ts';
+import { createPersonDirectory } from './person-directory.ts';
+import type { PersonDirectory } from './person-directory.ts';
+import { createPersonService } from './person.service.ts';
+import type { PersonService } from './person.service.ts';
+import type { ChangeNotifier, ChangePublisher } from './person.types.ts';
+import { createPersonRetention } from './retention.ts';
+import type { PersonRetention } from './retention.ts';
+
+export const personLocales = new URL('./locales/', import.meta.url);
+
+export interface PersonModule {
+  /** Reading and changing a person's record, every access audited. */
+  readonly record: PersonService;
+  readonly directory: PersonDirectory;
+  readonly enrolments: EnrolmentService;
+  readonly retention: PersonRetention;
+}
+
+export interface PersonModuleDependencies {
+  readonly db: Kysely<DB>;
+  readonly audit: AuditService;
+  readonly crypto: FieldCrypto;
+  /** Where committed changes go, in their transaction: the sharing capability's outbox. */
+  readonly publisher: ChangePublisher;
+  readonly notifier: ChangeNotifier;
+  /** Built first, on its own: the sharing capability's outbox reads it inside a change's transaction. */
+  readonly enrolments: EnrolmentService;
+  readonly clock: () => Date;
+}
+
+export function createPersonModule(deps: PersonModuleDependencies): PersonModule {
+  return {
+    record: createPersonService(deps),
+    directory: createPersonDirectory(deps.db, deps.crypto.hasher),
+    enrolments: deps.enrolments,
+    retention: createPersonRetention(deps.db, deps.crypto.cipher),
+  };
+}
+
+export { createAuditedNotifier } from './change-notifier.ts';
+export { createEnrolmentService } from './enrolment.service.ts';
+export type { PersonService } from './person.service.ts';
+export type { PersonDirectory, PersonName } from './person-directory.ts';
+export type { EnrolmentService, EnrolmentRow } from './enrolment.service.ts';
+export type { PersonRetention, DispositionCandidate, PersonIncome } from './retention.ts';
+export type { Profile, Address, Relationship, RevealOptions } from './person-profile.ts';
+export { isoDate } from './person-profile.ts';
+export type { ChangeRow } from './person.repository.ts';
+export type {
+  ChangeOptions,
+  ChangeResult,
+  RegistryElement,
+  RegistryChange,
+  ChangePublisher,
+  ChangeNotifier,
+  ContactPoint,
+} from './person.types.ts';
+export { REGISTRY_ELEMENTS, PersonNotFoundError, CorrectionReasonRequiredError } from './person.types.ts';
+export type { AddressInput, ContactInput, BankAccount, FieldErrors, Validated } from './person.schemas.ts';
+export {
+  checkAddress,
+  checkContact,
+  checkBankAccount,
+  isIsoDate,
+  maskAccount,
+  ALTERNATE_FORMATS,
+  PROVINCES,
+} from './person.schemas.ts';
+export type {
+  MaritalStatus,
+  ResidenceStatus,
+  LifeStatus,
+  PreferredChannel,
+  PreferredLanguage,
+  IncomeType,
+  RelationshipKind,
+  PersonTables,
+  PopulationTables,
+  HouseholdTable,
+  PersonTable,
+  PersonRelationshipTable,
+  PersonIncomeTable,
+} from './person.tables.ts';
+export {
+  checkSin,
+  normaliseSin,
+  maskSin,
+  formatSin,
+  createFictitiousSinSequence,
+  MAX_FICTITIOUS_SINS,
+} from './sin.ts';
+export { profileSections, changesTable, formatAddress } from './views/record.views.ts';
+export { addressFields, contactFields } from './views/fields.views.ts';
+export type { FormUser } from './views/fields.views.ts';

@@ -1,0 +1,151 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../platform/db/schema.ts';
+import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
+import { maskSin } from './sin.ts';
+import { maskAccount } from './person.schemas.ts';
+import type { BankAccount } from './person.schemas.ts';
+import { findRecordWithHistory } from './person.repository.ts';
+import type { LifeStatus, PreferredChannel, ResidenceStatus } from './person.tables.ts';
+
+export interface Address {
+  id: string;
+  kind: 'residential' | 'mailing';
+  line1: string;
+  line2: string | null;
+  city: string;
+  provinceCode: string;
+  postalCode: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+}
+
+export interface Relationship {
+  kind: 'spouse' | 'common-law-partner' | 'parent-of' | 'child-of';
+  relatedPersonId: string;
+  givenName: string;
+  familyName: string;
+  since: string | null;
+  /** Marriages and common-law relationships that ended (separation, divorce, death). */
+  endedOn: string | null;
+  custodyShare: string | null;
+}
+
+export interface Profile {
+  personId: string;
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  /** Masked (`*** *** 286`) unless the caller may see it in full. */
+  sin: string | null;
+  maritalStatus: string;
+  preferredLanguage: 'en' | 'fr';
+  lifeStatus: LifeStatus;
+  dateOfDeath: string | null;
+  residenceStatus: ResidenceStatus;
+  version: number;
+  addresses: Address[];
+  currentAddress: Address | null;
+  contact: {
+    email: string | null;
+    phone: string | null;
+    preferredChannel: PreferredChannel;
+    accessibilityNeeds: string | null;
+    alternateFormats: string[];
+  };
+  /** Account masked to its last three digits unless the caller holds the banking permission. */
+  directDeposit: BankAccount | null;
+  relationships: Relationship[];
+}
+
+export interface RevealOptions {
+  revealSin?: boolean;
+  revealBanking?: boolean;
+}
+
+/** 'YYYY-MM-DD' from a date column (drivers return local midnight). */
+export function isoDate(value: Date | string): string {
+  if (typeof value === 'string') return value.slice(0, 10);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
+}
+
+export async function loadProfile(
+  db: Kysely<DB>,
+  cipher: FieldCipher,
+  personId: string,
+  reveal: RevealOptions,
+): Promise<Profile | null> {
+  const person = await findRecordWithHistory(db, personId);
+  if (!person) return null;
+  const addresses = person.addresses.map(toAddress);
+  const sin = person.sin_ciphertext === null ? null : cipher.decrypt(person.sin_ciphertext);
+  return {
+    personId,
+    givenName: person.given_name,
+    familyName: person.family_name,
+    birthDate: isoDate(person.birth_date),
+    sin: sin === null ? null : reveal.revealSin ? sin : maskSin(sin),
+    maritalStatus: person.marital_status,
+    preferredLanguage: person.preferred_language,
+    lifeStatus: person.life_status ?? 'alive',
+    dateOfDeath: person.date_of_death ? isoDate(person.date_of_death) : null,
+    residenceStatus: person.residence_status ?? 'citizen',
+    version: person.version ?? 0,
+    addresses,
+    currentAddress: currentOf(addresses, 'residential'),
+    contact: {
+      email: person.email,
+      phone: person.phone,
+      preferredChannel: person.preferred_channel ?? 'online',
+      accessibilityNeeds: person.accessibility_needs,
+      alternateFormats: person.alternate_formats ?? [],
+    },
+    directDeposit: person.details_ciphertext
+      ? depositView(cipher, person.details_ciphertext, reveal.revealBanking === true)
+      : null,
+    relationships: person.relationships.map((row) => toRelationship(row, personId)),
+  };
+}
+
+function depositView(cipher: FieldCipher, ciphertext: string, reveal: boolean): BankAccount {
+  const details = JSON.parse(cipher.decrypt(ciphertext)) as BankAccount;
+  return reveal ? details : { ...details, account: maskAccount(details.account.slice(-3)) };
+}
+
+type RecordWithHistory = NonNullable<Awaited<ReturnType<typeof findRecordWithHistory>>>;
+
+function toAddress(row: RecordWithHistory['addresses'][number]): Address {
+  return {
+    id: row.id,
+    kind: row.kind,
+    line1: row.line1,
+    line2: row.line2,
+    city: row.city,
+    provinceCode: row.province_code,
+    postalCode: row.postal_code,
+    effectiveFrom: isoDate(row.effective_from),
+    effectiveTo: row.effective_to ? isoDate(row.effective_to) : null,
+  };
+}
+
+function currentOf(addresses: Address[], kind: Address['kind']): Address | null {
+  const today = isoDate(new Date());
+  return (
+    addresses.find(
+      (a) =>
+        a.kind === kind && a.effectiveFrom <= today && (a.effectiveTo === null || a.effectiveTo >= today),
+    ) ?? null
+  );
+}
+
+function toRelationship(row: RecordWithHistory['relationships'][number], personId: string): Relationship {
+  return {
+    kind: row.kind === 'parent-of' && row.person_id !== personId ? 'child-of' : row.kind,
+    relatedPersonId: row.id,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    since: row.since ? isoDate(row.since) : null,
+    endedOn: row.ended_on ? isoDate(row.ended_on) : null,
+    custodyShare: row.custody_share,
+  };
+}

@@ -1,0 +1,289 @@
+import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { Insertable, Selectable, Transaction } from 'kysely';
+import type { DB, DbExecutor } from '../platform/db/schema.ts';
+import type {
+  RegistryAddressTable,
+  RegistryChangeTable,
+  RegistryContactTable,
+  RegistryDirectDepositTable,
+  RegistryPersonStatusTable,
+} from './person.tables.ts';
+import type { PersonTable } from './person.tables.ts';
+
+export type PersonRow = Selectable<PersonTable>;
+export type StatusRow = Selectable<RegistryPersonStatusTable>;
+export type AddressRow = Selectable<RegistryAddressTable>;
+export type ContactRow = Selectable<RegistryContactTable>;
+export type DirectDepositRow = Selectable<RegistryDirectDepositTable>;
+export type ChangeRow = Selectable<RegistryChangeTable>;
+
+export function findPerson(db: DbExecutor, personId: string): Promise<PersonRow | undefined> {
+  return db.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirst();
+}
+
+export function findPersonIdBySinLookup(db: DbExecutor, lookup: string): Promise<{ id: string } | undefined> {
+  return db.selectFrom('person').select('id').where('sin_lookup', '=', lookup).executeTakeFirst();
+}
+
+/** Locks the person's status row (creating it on first change) so versions are numbered without gaps. */
+export async function lockStatus(trx: Transaction<DB>, personId: string): Promise<StatusRow> {
+  await trx
+    .insertInto('registry_person_status')
+    .values({ person_id: personId })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return trx
+    .selectFrom('registry_person_status')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
+export function findStatus(db: DbExecutor, personId: string): Promise<StatusRow | undefined> {
+  return db
+    .selectFrom('registry_person_status')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+}
+
+export async function bumpVersion(
+  trx: Transaction<DB>,
+  personId: string,
+  version: number,
+  at: Date,
+): Promise<void> {
+  await trx
+    .updateTable('registry_person_status')
+    .set({ version, last_administrative_use_at: at })
+    .where('person_id', '=', personId)
+    .execute();
+}
+
+export async function updateStatus(
+  trx: Transaction<DB>,
+  personId: string,
+  values: Partial<
+    Pick<Insertable<RegistryPersonStatusTable>, 'life_status' | 'date_of_death' | 'residence_status'>
+  >,
+): Promise<void> {
+  await trx.updateTable('registry_person_status').set(values).where('person_id', '=', personId).execute();
+}
+
+export async function updatePerson(
+  trx: Transaction<DB>,
+  personId: string,
+  values: Partial<Pick<PersonRow, 'marital_status' | 'preferred_language' | 'given_name' | 'family_name'>>,
+  at: Date,
+): Promise<void> {
+  await trx
+    .updateTable('person')
+    .set({ ...values, updated_at: at })
+    .where('id', '=', personId)
+    .execute();
+}
+
+function addressesQuery(db: DbExecutor, personId: string) {
+  return db
+    .selectFrom('registry_address')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .orderBy('effective_from', 'desc')
+    .orderBy('created_at', 'desc');
+}
+
+export function listAddresses(db: DbExecutor, personId: string): Promise<AddressRow[]> {
+  return addressesQuery(db, personId).execute();
+}
+
+/** The new address takes effect on its date; the previous current one of the same kind ends the day before. */
+export async function insertAddress(
+  trx: Transaction<DB>,
+  row: Insertable<RegistryAddressTable>,
+): Promise<void> {
+  await trx
+    .updateTable('registry_address')
+    .set({ effective_to: sql<string>`${row.effective_from}::date - 1` })
+    .where('person_id', '=', row.person_id)
+    .where('kind', '=', row.kind)
+    .where('effective_to', 'is', null)
+    .where('effective_from', '<', sql<Date>`${row.effective_from}::date`)
+    .execute();
+  await trx.insertInto('registry_address').values(row).execute();
+}
+
+export function findContact(db: DbExecutor, personId: string): Promise<ContactRow | undefined> {
+  return db.selectFrom('registry_contact').selectAll().where('person_id', '=', personId).executeTakeFirst();
+}
+
+export async function upsertContact(
+  trx: Transaction<DB>,
+  row: Insertable<RegistryContactTable>,
+): Promise<void> {
+  const { person_id: _personId, ...update } = row;
+  await trx
+    .insertInto('registry_contact')
+    .values(row)
+    .onConflict((oc) => oc.column('person_id').doUpdateSet(update))
+    .execute();
+}
+
+export function findDirectDeposit(db: DbExecutor, personId: string): Promise<DirectDepositRow | undefined> {
+  return db
+    .selectFrom('registry_direct_deposit')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+}
+
+export async function upsertDirectDeposit(
+  trx: Transaction<DB>,
+  row: Insertable<RegistryDirectDepositTable>,
+): Promise<void> {
+  const { person_id: _personId, ...update } = row;
+  await trx
+    .insertInto('registry_direct_deposit')
+    .values(row)
+    .onConflict((oc) => oc.column('person_id').doUpdateSet(update))
+    .execute();
+}
+
+export async function insertChange(
+  trx: Transaction<DB>,
+  row: Insertable<RegistryChangeTable>,
+): Promise<string> {
+  const inserted = await trx
+    .insertInto('registry_change')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export function listChanges(db: DbExecutor, personId: string, limit = 100): Promise<ChangeRow[]> {
+  return db
+    .selectFrom('registry_change')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .orderBy('version', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export function findChange(
+  db: DbExecutor,
+  personId: string,
+  changeId: string,
+): Promise<ChangeRow | undefined> {
+  return db
+    .selectFrom('registry_change')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .where('id', '=', changeId)
+    .executeTakeFirst();
+}
+
+export async function updateSin(
+  trx: Transaction<DB>,
+  personId: string,
+  ciphertext: string,
+  lookup: string,
+  at: Date,
+): Promise<void> {
+  await trx
+    .updateTable('person')
+    .set({ sin_ciphertext: ciphertext, sin_lookup: lookup, updated_at: at })
+    .where('id', '=', personId)
+    .execute();
+}
+
+/** The person with status, contact and direct deposit in one row (left joins: each may be missing). */
+function recordQuery(db: DbExecutor, personId: string) {
+  return db
+    .selectFrom('person as p')
+    .leftJoin('registry_person_status as s', 's.person_id', 'p.id')
+    .leftJoin('registry_contact as c', 'c.person_id', 'p.id')
+    .leftJoin('registry_direct_deposit as d', 'd.person_id', 'p.id')
+    .selectAll('p')
+    .select(['s.life_status', 's.date_of_death', 's.residence_status', 's.version'])
+    .select(['c.email', 'c.phone', 'c.preferred_channel', 'c.accessibility_needs', 'c.alternate_formats'])
+    .select('d.details_ciphertext')
+    .where('p.id', '=', personId);
+}
+
+/**
+ * A person's whole record (status, contact, deposit, addresses, relationships) in one round trip: "My
+ * profile" and the staff view read it far more often than it changes. Dates inside the two JSON arrays
+ * arrive as ISO strings, whatever their column types say.
+ */
+export function findRecordWithHistory(db: DbExecutor, personId: string) {
+  return recordQuery(db, personId)
+    .select([
+      jsonArrayFrom(addressesQuery(db, personId)).as('addresses'),
+      jsonArrayFrom(relationshipsQuery(db, personId)).as('relationships'),
+    ])
+    .executeTakeFirst();
+}
+
+/** Relationships seen from either side, with the other person's name. */
+function relationshipsQuery(db: DbExecutor, personId: string) {
+  return db
+    .selectFrom('person_relationship as r')
+    .innerJoin('person as p', (join) =>
+      join.on((eb) =>
+        eb.or([
+          eb.and([eb('r.person_id', '=', personId), eb('p.id', '=', eb.ref('r.related_person_id'))]),
+          eb.and([eb('r.related_person_id', '=', personId), eb('p.id', '=', eb.ref('r.person_id'))]),
+        ]),
+      ),
+    )
+    .leftJoin('registry_relationship_end as x', (join) =>
+      join
+        .onRef('x.person_id', '=', 'r.person_id')
+        .onRef('x.related_person_id', '=', 'r.related_person_id')
+        .onRef('x.kind', '=', 'r.kind'),
+    )
+    .select([
+      'r.person_id',
+      'r.kind',
+      'r.since',
+      // numeric as text, so 0.50 stays "0.50" inside JSON as it does from a plain query
+      sql<string | null>`r.custody_share::text`.as('custody_share'),
+      'p.id',
+      'p.given_name',
+      'p.family_name',
+      'x.ended_on',
+    ])
+    .where((eb) => eb.or([eb('r.person_id', '=', personId), eb('r.related_person_id', '=', personId)]));
+}
+
+/** Ends a couple relationship stored from either side; returns false when there is none to end. */
+export async function endRelationship(
+  trx: Transaction<DB>,
+  personId: string,
+  partnerId: string,
+  endedOn: string,
+): Promise<boolean> {
+  const row = await trx
+    .selectFrom('person_relationship')
+    .select(['person_id', 'related_person_id', 'kind'])
+    .where('kind', 'in', ['spouse', 'common-law-partner'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('person_id', '=', personId), eb('related_person_id', '=', partnerId)]),
+        eb.and([eb('person_id', '=', partnerId), eb('related_person_id', '=', personId)]),
+      ]),
+    )
+    .executeTakeFirst();
+  if (!row) return false;
+  await trx
+    .insertInto('registry_relationship_end')
+    .values({ ...row, ended_on: endedOn })
+    .onConflict((oc) =>
+      oc.columns(['person_id', 'related_person_id', 'kind']).doUpdateSet({ ended_on: endedOn }),
+    )
+    .execute();
+  return true;
+}

@@ -1,0 +1,71 @@
+import type { Transaction } from 'kysely';
+import type { AccessContext } from '../platform/audit/access-context.ts';
+import type { DB } from '../platform/db/schema.ts';
+
+/** Elements of the record that can change and be shared under an agreement. */
+export type RegistryElement =
+  'name' | 'address' | 'contact' | 'direct-deposit' | 'marital-status' | 'life-status' | 'residence-status';
+
+export const REGISTRY_ELEMENTS: readonly RegistryElement[] = [
+  'name',
+  'address',
+  'contact',
+  'direct-deposit',
+  'marital-status',
+  'life-status',
+  'residence-status',
+];
+
+export interface ChangeOptions {
+  /** Staff corrections say why (Privacy Act s. 12(2): correction or a notation that it was requested). */
+  correctionReason?: string;
+}
+
+export interface ChangeResult {
+  changeId: string;
+  version: number;
+}
+
+/** A committed change, handed to the exchange inside the same transaction (transactional outbox). */
+export interface RegistryChange {
+  changeId: string;
+  personId: string;
+  element: RegistryElement;
+  version: number;
+  occurredAt: Date;
+  /** The new values as recipients need them; encrypted by the outbox before it is stored. */
+  payload: Record<string, unknown>;
+}
+
+export interface ChangePublisher {
+  publish(trx: Transaction<DB>, change: RegistryChange): Promise<void>;
+  /** Called after the change's transaction commits, so delivery can start without waiting for a poll. */
+  committed?(): void;
+}
+
+/** Tells the person that a sensitive detail changed, through the contact point they had before the change. */
+export interface ChangeNotifier {
+  sensitiveChange(
+    trx: Transaction<DB>,
+    personId: string,
+    element: 'direct-deposit' | 'contact',
+    previousContact: ContactPoint,
+    context: AccessContext,
+  ): Promise<void>;
+}
+
+export type ContactPoint = { kind: 'email' | 'phone' | 'mail'; reference: string };
+
+export class PersonNotFoundError extends Error {
+  constructor() {
+    super('No such person in the registry');
+    this.name = 'PersonNotFoundError';
+  }
+}
+
+export class CorrectionReasonRequiredError extends Error {
+  constructor() {
+    super('A correction needs a reason');
+    this.name = 'CorrectionReasonRequiredError';
+  }
+}

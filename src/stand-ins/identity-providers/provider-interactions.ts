@@ -1,0 +1,216 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type Provider from 'oidc-provider';
+import type { InteractionDetails } from 'oidc-provider';
+import { translator } from './provider-texts.ts';
+import type { Lang } from '../../platform/i18n/i18n.ts';
+import type { DemoAccount } from './demo-accounts.ts';
+import { verifyPassword } from './password.ts';
+import { loginForm, messagePage, otpForm, providerPage } from './provider-pages.ts';
+import type { FieldError } from './provider-pages.ts';
+import { FailureCounter } from './provider-throttle.ts';
+import { verifyTotp } from './totp.ts';
+
+export interface InteractionDeps {
+  readonly provider: Provider;
+  readonly providerName: { en: string; fr: string };
+  readonly accounts: ReadonlyMap<string, DemoAccount & { passwordHash: string }>;
+  /** Hash checked for unknown usernames so both answers take as long (ASVS 6.3.8). */
+  readonly decoyHash: string;
+  readonly clock: () => Date;
+}
+
+interface Pending {
+  username: string;
+}
+
+/** Login and second-factor pages of one built-in provider, driven by oidc-provider's interaction API. */
+export function createInteractionHandler(deps: InteractionDeps) {
+  const pending = new Map<string, Pending>();
+  const lastTotpStep = new Map<string, number>();
+  // Login.gov: 5 sign-in failures per account and IP a minute; 10 wrong codes lock code entry for 10 minutes.
+  const passwordFailures = new FailureCounter(5, 60, 60, deps.clock);
+  const otpFailures = new FailureCounter(10, 600, 600, deps.clock);
+
+  async function show(
+    req: IncomingMessage,
+    res: ServerResponse,
+    details: InteractionDetails,
+    errors: FieldError[] = [],
+    username = '',
+    status = 200,
+  ) {
+    const lang = langOf(req, details);
+    const t = translator(lang);
+    const base = `/interaction/${details.uid}`;
+    const isOtp = pending.has(details.uid);
+    const body = isOtp
+      ? otpForm(lang, `${base}/otp?lang=${lang}`, errors, `${base}/cancel?lang=${lang}`)
+      : loginForm(lang, `${base}/login?lang=${lang}`, errors, username, `${base}/cancel?lang=${lang}`);
+    const title = t.t(isOtp ? 'idp.otpTitle' : 'idp.signInTitle');
+    send(
+      res,
+      status,
+      providerPage(
+        {
+          lang,
+          providerName: deps.providerName[lang],
+          alternateUrl: `${base}?lang=${lang === 'en' ? 'fr' : 'en'}`,
+        },
+        title,
+        body,
+        errors.length > 0,
+      ),
+    );
+  }
+
+  async function login(
+    req: IncomingMessage,
+    res: ServerResponse,
+    details: InteractionDetails,
+    form: URLSearchParams,
+  ) {
+    const t = translator(langOf(req, details));
+    const username = (form.get('username') ?? '').trim().toLowerCase().slice(0, 100);
+    const key = `${username}|${req.socket.remoteAddress ?? ''}`;
+    if (passwordFailures.isLocked(key)) return tooMany(req, res, details);
+    const account = deps.accounts.get(username);
+    const ok = await verifyPassword(form.get('password') ?? '', account?.passwordHash ?? deps.decoyHash);
+    if (!ok || !account) {
+      passwordFailures.fail(key);
+      return show(
+        req,
+        res,
+        details,
+        [{ field: 'username', message: t.t('idp.badCredentials') }],
+        username,
+        200,
+      );
+    }
+    passwordFailures.reset(key);
+    if (!account.totpSecret) return finish(req, res, account);
+    pending.set(details.uid, { username });
+    return redirect(res, `/interaction/${details.uid}?lang=${langOf(req, details)}`);
+  }
+
+  async function otp(
+    req: IncomingMessage,
+    res: ServerResponse,
+    details: InteractionDetails,
+    form: URLSearchParams,
+  ) {
+    const t = translator(langOf(req, details));
+    const account = deps.accounts.get(pending.get(details.uid)?.username ?? '');
+    if (!account?.totpSecret) return redirect(res, `/interaction/${details.uid}`);
+    if (otpFailures.isLocked(account.username)) return tooMany(req, res, details);
+    const code = (form.get('code') ?? '').replace(/\s/g, '');
+    const step = verifyTotp(account.totpSecret, code, deps.clock(), lastTotpStep.get(account.username));
+    if (step === null) {
+      otpFailures.fail(account.username);
+      return show(req, res, details, [{ field: 'code', message: t.t('idp.badCode') }]);
+    }
+    otpFailures.reset(account.username);
+    lastTotpStep.set(account.username, step);
+    pending.delete(details.uid);
+    return finish(req, res, account);
+  }
+
+  async function finish(req: IncomingMessage, res: ServerResponse, account: DemoAccount) {
+    const ts = Math.floor(deps.clock().getTime() / 1000);
+    await deps.provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId: account.subject, acr: account.acr, amr: [...account.amr], ts } },
+      { mergeWithLastSubmission: false },
+    );
+  }
+
+  function tooMany(req: IncomingMessage, res: ServerResponse, details: InteractionDetails) {
+    const lang = langOf(req, details);
+    const t = translator(lang);
+    const body = messagePage(lang, t.t('idp.tooManyTitle'), t.t('idp.tooManyBody'));
+    send(
+      res,
+      429,
+      providerPage(
+        { lang, providerName: deps.providerName[lang], alternateUrl: `/interaction/${details.uid}` },
+        t.t('idp.tooManyTitle'),
+        body,
+      ),
+    );
+  }
+
+  return async function handle(req: IncomingMessage, res: ServerResponse, action: string): Promise<void> {
+    const details = await deps.provider.interactionDetails(req, res);
+    if (details.prompt.name === 'consent') return grantConsent(deps.provider, req, res, details);
+    if (req.method === 'GET') return show(req, res, details);
+    const form = new URLSearchParams(await readBody(req));
+    if (action === 'login') return login(req, res, details, form);
+    if (action === 'otp') return otp(req, res, details, form);
+    pending.delete(details.uid);
+    return deps.provider.interactionFinished(
+      req,
+      res,
+      { error: 'access_denied', error_description: 'cancelled' },
+      { mergeWithLastSubmission: false },
+    );
+  };
+}
+
+/** First-party clients only: the person already chose to share these claims with Guichet. */
+async function grantConsent(
+  provider: Provider,
+  req: IncomingMessage,
+  res: ServerResponse,
+  details: InteractionDetails,
+) {
+  const grant = new provider.Grant({
+    accountId: details.session?.accountId ?? '',
+    clientId: String(details.params.client_id),
+  });
+  grant.addOIDCScope(String(details.params.scope ?? 'openid'));
+  grant.addOIDCClaims([
+    'given_name',
+    'family_name',
+    'birthdate',
+    'identity_verified',
+    'name',
+    'agency',
+    'roles',
+  ]);
+  const grantId = await grant.save();
+  await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+}
+
+export function langOf(req: IncomingMessage, details?: InteractionDetails): Lang {
+  const query = new URL(req.url ?? '/', 'http://x').searchParams.get('lang');
+  if (query === 'en' || query === 'fr') return query;
+  const locales = String(details?.params.ui_locales ?? '');
+  return locales.startsWith('fr') ? 'fr' : 'en';
+}
+
+export function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  type = 'text/html; charset=utf-8',
+): void {
+  res.statusCode = status;
+  res.setHeader('content-type', type);
+  res.setHeader('cache-control', 'no-store');
+  res.end(body);
+}
+
+function redirect(res: ServerResponse, location: string): void {
+  res.statusCode = 303;
+  res.setHeader('location', location);
+  res.end();
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  let body = '';
+  for await (const chunk of req) {
+    body += String(chunk);
+    if (body.length > 10_000) throw new Error('Body too large');
+  }
+  return body;
+}

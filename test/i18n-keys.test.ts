@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { test } from 'node:test';
+import { LOCALE_DIRS } from '../src/app.ts';
+import { createI18n } from '../src/platform/i18n/i18n.ts';
+
+const SRC = new URL('../src/', import.meta.url).pathname;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return path.endsWith('.ts') && !path.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+function localeFolders(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    if (!statSync(path).isDirectory()) return [];
+    return entry === 'locales' ? [path] : localeFolders(path);
+  });
+}
+
+const i18n = createI18n(LOCALE_DIRS);
+
+test('every locales folder under src/ is one the application loads', () => {
+  const loaded = new Set(LOCALE_DIRS.map((dir) => dir.pathname.replace(/\/$/, '')));
+  assert.deepEqual(
+    localeFolders(SRC)
+      .filter((folder) => !loaded.has(folder))
+      .map((folder) => relative(SRC, folder)),
+    [],
+  );
+});
+
+test('every translation key written in full in the code exists in both catalogues', () => {
+  // `t.t('ns.key')`, `t.has('ns.key')`, and the notices a module declares with `defineNotices('ns', [...])`.
+  const used = new Map<string, string>();
+  for (const file of sourceFiles(SRC)) {
+    const text = readFileSync(file, 'utf8');
+    for (const match of text.matchAll(/\bt\.(?:t|has)\(\s*'([a-z][\w-]*(?:\.[\w-]+)+)'/g))
+      used.set(match[1] ?? '', relative(SRC, file));
+    for (const match of text.matchAll(/defineNotices\(\s*'([\w.]+)',\s*\[([^\]]*)\]/g))
+      for (const key of (match[2] ?? '').matchAll(/'([\w-]+)'/g))
+        used.set(`${match[1]}.${key[1]}`, relative(SRC, file));
+  }
+  assert.ok(used.size > 200, `found only ${used.size} keys: the scan is broken`);
+  const missing = [...used]
+    .filter(([key]) => !i18n.keys('en').has(key) || !i18n.keys('fr').has(key))
+    .map(([key, file]) => `${key} (${file})`);
+  assert.deepEqual(missing, []);
+});

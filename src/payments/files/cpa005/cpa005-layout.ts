@@ -1,0 +1,104 @@
+/**
+ * The writer's description of Payments Canada Standard 005 records (1,464 characters each): fields in
+ * order with their widths. 'N' fields are right-justified and zero-filled, 'A' fields left-justified and
+ * space-filled. The reader has its own table of positions (cpa005-positions.ts); neither imports the other.
+ */
+
+export type FieldKind = 'N' | 'A';
+export interface Field {
+  readonly name: string;
+  readonly width: number;
+  readonly kind: FieldKind;
+}
+
+export const RECORD_LENGTH = 1464;
+export const SEGMENT_LENGTH = 240;
+export const SEGMENTS_PER_RECORD = 6;
+export const RECORD_SEPARATOR = '\r\n';
+
+const field = (name: string, width: number, kind: FieldKind): Field => ({ name, width, kind });
+
+/** Positions 1–24 of every record. */
+export const PREFIX: readonly Field[] = [
+  field('recordType', 1, 'A'),
+  field('recordCount', 9, 'N'),
+  field('originatorId', 10, 'A'),
+  field('fileCreationNumber', 4, 'N'),
+];
+
+/** Logical record type A, after the prefix. */
+export const HEADER: readonly Field[] = [
+  field('creationDate', 6, 'N'),
+  field('destinationDataCentre', 5, 'N'),
+  field('communicationArea', 20, 'A'),
+  field('currency', 3, 'A'),
+  field('filler', 1406, 'A'),
+];
+
+/** One 240-character segment of a C (credit) record, or of an I (returned credit) record. */
+export const SEGMENT: readonly Field[] = [
+  field('transactionCode', 3, 'N'),
+  field('amount', 10, 'N'),
+  field('date', 6, 'N'),
+  field('institutionId', 9, 'N'),
+  field('account', 12, 'A'),
+  field('itemTrace', 22, 'N'),
+  field('storedTransactionType', 3, 'N'),
+  field('originatorShortName', 15, 'A'),
+  field('payeeName', 30, 'A'),
+  field('originatorLongName', 30, 'A'),
+  field('originatorUserId', 10, 'A'),
+  field('crossReference', 19, 'A'),
+  field('returnInstitutionId', 9, 'N'),
+  field('returnAccount', 12, 'A'),
+  field('sundry', 15, 'A'),
+  field('filler', 22, 'A'),
+  field('settlementCode', 2, 'A'),
+  field('invalidDataElement', 11, 'N'),
+];
+
+/** Logical record type Z, after the prefix. */
+export const TRAILER: readonly Field[] = [
+  field('debitValue', 14, 'N'),
+  field('debitCount', 8, 'N'),
+  field('creditValue', 14, 'N'),
+  field('creditCount', 8, 'N'),
+  field('errorCorrectionEValue', 14, 'N'),
+  field('errorCorrectionECount', 8, 'N'),
+  field('errorCorrectionFValue', 14, 'N'),
+  field('errorCorrectionFCount', 8, 'N'),
+  field('filler', 1352, 'A'),
+];
+
+export class FieldOverflowError extends Error {}
+
+export type FieldValues = Readonly<Record<string, string | number | undefined>>;
+
+/** The fields in order, each filled to its width; a value that does not fit is refused, never cut. */
+export function renderFields(fields: readonly Field[], values: FieldValues): string {
+  let out = '';
+  for (const f of fields) out += renderField(f, values[f.name]);
+  return out;
+}
+
+function renderField(f: Field, value: string | number | undefined): string {
+  const text = value === undefined ? '' : String(value);
+  if (text.length > f.width)
+    throw new FieldOverflowError(`${f.name} is ${text.length} characters, ${f.width} allowed`);
+  if (f.kind === 'A') return text.padEnd(f.width, ' ');
+  if (!/^\d*$/.test(text))
+    throw new FieldOverflowError(`${f.name} must be digits, got ${JSON.stringify(text)}`);
+  return text.padStart(f.width, '0');
+}
+
+/** Standard 005 dates are "0YYDDD": a zero, the year's last two digits and the day of the year. */
+export function julianDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  const dayOfYear = (Date.UTC(year, month - 1, day) - Date.UTC(year, 0, 1)) / 86_400_000 + 1;
+  return `0${String(year % 100).padStart(2, '0')}${String(dayOfYear).padStart(3, '0')}`;
+}
+
+/** "0" + 3-digit institution number + 5-digit transit. */
+export function institutionId(institution: string, transit: string): string {
+  return `0${institution}${transit}`;
+}

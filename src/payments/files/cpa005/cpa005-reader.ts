@@ -39,6 +39,14 @@ export interface Cpa005Item {
   readonly payeeName: string;
   readonly crossReference: string;
   readonly itemTrace: string;
+  readonly originatorShortName: string;
+  readonly originatorLongName: string;
+  /** Where the bank sends the item back if it is returned. */
+  readonly returnAccount: {
+    readonly institution: string;
+    readonly transit: string;
+    readonly account: string;
+  };
 }
 
 export interface Cpa005Summary {
@@ -205,6 +213,12 @@ function readSegment(
     payeeName: readName(field('payeeName'), line),
     crossReference: readReference(field('crossReference'), line),
     itemTrace: field('itemTrace'),
+    originatorShortName: field('originatorShortName').trimEnd(),
+    originatorLongName: field('originatorLongName').trimEnd(),
+    returnAccount: {
+      ...readInstitutionId(field('returnInstitutionId'), line, known),
+      account: readAccount(field('returnAccount'), line),
+    },
   };
 }
 

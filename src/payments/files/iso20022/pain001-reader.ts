@@ -76,6 +76,8 @@ export interface Pain001Summary {
   readonly messageId: string;
   readonly createdAt: string;
   readonly initiatingPartyId: string;
+  /** The debtor's (originator's) account, where returned credits come back. */
+  readonly debtorAccount: string;
   readonly numberOfTransactions: number;
   readonly totalCents: number;
 }
@@ -103,7 +105,8 @@ export async function* readPain001(
     PmtInf: undefined,
     CdtTrfTxInf: undefined,
   };
-  let header: (Pain001Summary & { line: number }) | undefined;
+  let header: (Omit<Pain001Summary, 'debtorAccount'> & { line: number }) | undefined;
+  let debtorAccount = '';
   const counted = { file: { count: 0, cents: 0 }, block: { count: 0, cents: 0 } };
   let lastLine = 0;
   for await (const event of xmlEvents(source)) {
@@ -118,7 +121,8 @@ export async function* readPain001(
     }
     order.close();
     if (event.name === 'GrpHdr') header = readGroupHeader(take(blocks, 'GrpHdr'), event.line);
-    if (event.name === 'PmtInf') checkBlockTotals(take(blocks, 'PmtInf'), counted, event.line);
+    if (event.name === 'PmtInf')
+      debtorAccount = checkBlockTotals(take(blocks, 'PmtInf'), counted, event.line);
     if (event.name === 'CdtTrfTxInf') {
       const executionDate = blocks.PmtInf?.values.get('ReqdExctnDt/Dt') ?? '';
       const transaction = readTransaction(take(blocks, 'CdtTrfTxInf'), event.line, known, executionDate);
@@ -131,13 +135,8 @@ export async function* readPain001(
   }
   if (!header) throw new FileRefusedError('missing-element', lastLine, 'GrpHdr');
   checkTotals(header, counted.file, lastLine);
-  return {
-    messageId: header.messageId,
-    createdAt: header.createdAt,
-    initiatingPartyId: header.initiatingPartyId,
-    numberOfTransactions: header.numberOfTransactions,
-    totalCents: header.totalCents,
-  };
+  const { line: _line, ...summary } = header;
+  return { ...summary, debtorAccount };
 }
 
 function openElement(
@@ -173,7 +172,10 @@ function take(blocks: Record<string, Block | undefined>, name: 'GrpHdr' | 'PmtIn
   return block;
 }
 
-function readGroupHeader({ values, line }: Block, end: number): Pain001Summary & { line: number } {
+function readGroupHeader(
+  { values, line }: Block,
+  end: number,
+): Omit<Pain001Summary, 'debtorAccount'> & { line: number } {
   const count = required(values, 'NbOfTxs', end);
   if (!/^\d{1,15}$/.test(count)) throw new FileRefusedError('invalid-amount', end, `NbOfTxs ${count}`);
   return {
@@ -190,7 +192,7 @@ function checkBlockTotals(
   { values }: Block,
   counted: { block: { count: number; cents: number } },
   line: number,
-): void {
+): string {
   if (required(values, 'PmtMtd', line) !== 'TRF')
     throw new FileRefusedError('unexpected-element', line, 'PmtMtd is not TRF');
   clearingMemberOf(values, 'DbtrAgt', line);
@@ -211,9 +213,14 @@ function checkBlockTotals(
     );
   }
   counted.block = { count: 0, cents: 0 };
+  return required(values, 'DbtrAcct/Id/Othr/Id', line);
 }
 
-function checkTotals(header: Pain001Summary, counted: { count: number; cents: number }, line: number): void {
+function checkTotals(
+  header: Omit<Pain001Summary, 'debtorAccount'>,
+  counted: { count: number; cents: number },
+  line: number,
+): void {
   if (header.numberOfTransactions !== counted.count) {
     throw new FileRefusedError(
       'trailer-count-mismatch',

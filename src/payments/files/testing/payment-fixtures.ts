@@ -28,11 +28,7 @@ export function payment(index: number, overrides: Partial<Payment> = {}): Paymen
   };
 }
 
-export async function collect(chunks: AsyncIterable<string>): Promise<string> {
-  let text = '';
-  for await (const chunk of chunks) text += chunk;
-  return text;
-}
+export { collect } from '../collect.ts';
 
 const NAME_CHARACTERS = [..."abcdefghijklmnopqrstuvwxyzABCXYZ éèêëàâçîïôöùûüÿœæÉÈÀÇÔŒ'’-.&"];
 

@@ -92,8 +92,18 @@ export function problemWith(payment: Payment): PaymentProblem | undefined {
   if (amountCents <= 0) return 'amount-not-positive';
   if (amountCents > MAX_AMOUNT_CENTS) return 'amount-too-large';
   if (!REFERENCE.test(payment.reference)) return 'invalid-reference';
-  if (!isIsoDate(payment.date)) return 'invalid-date';
+  if (!isValidDate(payment.date)) return 'invalid-date';
   return problemWithAccount(payee) ?? (payee.name.trim() === '' ? 'missing-payee-name' : undefined);
+}
+
+const validDates = new Set<string>();
+
+/** A run has a handful of dates for millions of payments: each is checked once. */
+function isValidDate(date: string): boolean {
+  if (validDates.has(date)) return true;
+  if (!isIsoDate(date)) return false;
+  if (validDates.size < 10_000) validDates.add(date);
+  return true;
 }
 
 export function problemWithAccount(account: BankAccount): PaymentProblem | undefined {

@@ -5,8 +5,18 @@ import { FileRefusedError } from '../file-refusal.ts';
 
 const ISO_DATE_MS_PER_DAY = 86_400_000;
 
-/** "0YYDDD" to YYYY-MM-DD; the leading zero places the year in 2000–2099. */
+const julianSeen = new Map<string, string>();
+
+/** "0YYDDD" to YYYY-MM-DD; the leading zero places the year in 2000–2099. A file has few distinct dates. */
 export function readJulian(text: string, line: number, field: string): string {
+  const seen = julianSeen.get(text);
+  if (seen !== undefined) return seen;
+  const date = decodeJulian(text, line, field);
+  if (julianSeen.size < 10_000) julianSeen.set(text, date);
+  return date;
+}
+
+function decodeJulian(text: string, line: number, field: string): string {
   const match = /^0(\d{2})(\d{3})$/.exec(text);
   const year = 2000 + Number(match?.[1]);
   const dayOfYear = Number(match?.[2]);

@@ -81,6 +81,27 @@ export function renderFields(fields: readonly Field[], values: FieldValues): str
   return out;
 }
 
+/**
+ * The same rendering with the fields whose values never change within a file (originator, return
+ * account, fillers) rendered once: a run writes millions of segments that differ in seven fields only.
+ */
+export function compileFields(
+  fields: readonly Field[],
+  constants: FieldValues,
+): (values: FieldValues) => string {
+  const parts: (string | Field)[] = [];
+  for (const f of fields) {
+    if (!(f.name in constants)) parts.push(f);
+    else if (typeof parts.at(-1) === 'string') parts[parts.length - 1] += renderField(f, constants[f.name]);
+    else parts.push(renderField(f, constants[f.name]));
+  }
+  return (values) => {
+    let out = '';
+    for (const part of parts) out += typeof part === 'string' ? part : renderField(part, values[part.name]);
+    return out;
+  };
+}
+
 function renderField(f: Field, value: string | number | undefined): string {
   const text = value === undefined ? '' : String(value);
   if (text.length > f.width)
@@ -91,8 +112,19 @@ function renderField(f: Field, value: string | number | undefined): string {
   return text.padStart(f.width, '0');
 }
 
+const julianDates = new Map<string, string>();
+
 /** Standard 005 dates are "0YYDDD": a zero, the year's last two digits and the day of the year. */
 export function julianDate(isoDate: string): string {
+  let julian = julianDates.get(isoDate);
+  if (julian === undefined) {
+    julian = computeJulianDate(isoDate);
+    if (julianDates.size < 10_000) julianDates.set(isoDate, julian);
+  }
+  return julian;
+}
+
+function computeJulianDate(isoDate: string): string {
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
   const dayOfYear = (Date.UTC(year, month - 1, day) - Date.UTC(year, 0, 1)) / 86_400_000 + 1;
   return `0${String(year % 100).padStart(2, '0')}${String(dayOfYear).padStart(3, '0')}`;

@@ -3,13 +3,7 @@ import { FileRefusedError } from '../file-refusal.ts';
 import { reasonOfCpaCode } from '../return-reasons.ts';
 import { renderFields, SEGMENT } from './cpa005-layout.ts';
 import { readCpa005, type Cpa005ReadOptions } from './cpa005-reader.ts';
-import {
-  fileRecords,
-  segmentValues,
-  type Cpa005FileHeader,
-  type Cpa005Totals,
-  type Segment,
-} from './cpa005-writer.ts';
+import { fileRecords, segmentValues, type Cpa005FileHeader, type Cpa005Totals } from './cpa005-writer.ts';
 
 /** A payment the bank sends back: the original credit, the CPA Standard 007 reason and the bank's trace. */
 export interface ReturnedCredit {
@@ -31,16 +25,8 @@ export async function* writeCpa005Returns(
   header: Cpa005FileHeader,
   returned: Iterable<ReturnedCredit> | AsyncIterable<ReturnedCredit>,
 ): AsyncGenerator<string, Cpa005Totals> {
-  return yield* fileRecords(header, 'I', returnSegments(returned, header.originator));
-}
-
-async function* returnSegments(
-  returned: Iterable<ReturnedCredit> | AsyncIterable<ReturnedCredit>,
-  originator: Originator,
-): AsyncGenerator<Segment> {
-  for await (const item of returned) {
-    yield { text: returnSegment(item, originator), amountCents: item.payment.amountCents };
-  }
+  const segmentOf = (item: ReturnedCredit): string => returnSegment(item, header.originator);
+  return yield* fileRecords(header, 'I', returned, segmentOf, (item) => item.payment.amountCents);
 }
 
 function returnSegment(item: ReturnedCredit, originator: Originator): string {

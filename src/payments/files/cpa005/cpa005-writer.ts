@@ -6,6 +6,7 @@ import {
   julianDate,
   PREFIX,
   RECORD_SEPARATOR,
+  compileFields,
   renderFields,
   SEGMENT,
   SEGMENT_LENGTH,
@@ -42,45 +43,48 @@ export async function* writeCpa005Credits(
   header: Cpa005FileHeader,
   payments: Iterable<Payment> | AsyncIterable<Payment>,
 ): AsyncGenerator<string, Cpa005Totals> {
-  return yield* fileRecords(header, 'C', creditSegments(payments, header.originator));
+  const render = compileFields(SEGMENT, originatorFields(header.originator));
+  const segmentOf = (payment: Payment): string => {
+    assertWritable(payment);
+    return render(paymentFields(payment));
+  };
+  return yield* fileRecords(header, 'C', payments, segmentOf, (payment) => payment.amountCents);
 }
 
-async function* creditSegments(
-  payments: Iterable<Payment> | AsyncIterable<Payment>,
-  originator: Originator,
-): AsyncGenerator<Segment> {
-  for await (const payment of payments) {
-    yield { text: creditSegment(payment, originator), amountCents: payment.amountCents };
-  }
-}
+/** Records are handed on in chunks of about this many characters (one per record costs more than the record). */
+const CHUNK = 64 * 1024;
 
-export interface Segment {
-  readonly text: string;
-  readonly amountCents: number;
-}
-
-/** The A header, the segments packed six to a record of `type`, and the Z trailer totalling them. */
-export async function* fileRecords(
+/**
+ * The A header, the segments packed six to a record of `type`, and the Z trailer totalling them,
+ * yielded in chunks of whole records.
+ */
+export async function* fileRecords<T>(
   header: Cpa005FileHeader,
   type: 'C' | 'I',
-  segments: AsyncIterable<Segment>,
+  items: Iterable<T> | AsyncIterable<T>,
+  segmentOf: (item: T) => string,
+  amountOf: (item: T) => number,
 ): AsyncGenerator<string, Cpa005Totals> {
   assertHeader(header);
   const prefix = prefixOf(header);
   const totals = { count: 0, totalCents: 0 };
-  let [recordCount, packed, filled] = [1, '', 0];
-  yield headerRecord(header, prefix);
-  for await (const segment of segments) {
-    packed += segment.text;
+  let [recordCount, packed, filled, chunk] = [1, '', 0, headerRecord(header, prefix)];
+  for await (const item of items) {
+    packed += segmentOf(item);
     totals.count++;
-    totals.totalCents += segment.amountCents;
-    if (++filled === SEGMENTS_PER_RECORD) {
-      yield recordOf(type, ++recordCount, prefix, packed);
-      [packed, filled] = ['', 0];
-    }
+    totals.totalCents += amountOf(item);
+    if (++filled < SEGMENTS_PER_RECORD) continue;
+    chunk += recordOf(type, ++recordCount, prefix, packed);
+    [packed, filled] = ['', 0];
+    if (chunk.length < CHUNK) continue;
+    yield chunk;
+    chunk = '';
   }
-  if (filled > 0) yield recordOf(type, ++recordCount, prefix, packed);
-  yield trailerRecord(recordCount + 1, prefix, { creditValue: totals.totalCents, creditCount: totals.count });
+  if (filled > 0) chunk += recordOf(type, ++recordCount, prefix, packed);
+  yield (
+    chunk +
+    trailerRecord(recordCount + 1, prefix, { creditValue: totals.totalCents, creditCount: totals.count })
+  );
   return totals;
 }
 
@@ -128,30 +132,43 @@ function trailerRecord(recordCount: number, prefix: FieldValues, totals: FieldVa
   );
 }
 
-function creditSegment(payment: Payment, originator: Originator): string {
-  assertWritable(payment);
-  return renderFields(SEGMENT, segmentValues(payment, originator));
+/** A segment's fields that are the same for every payment of a file: the originator's and the fillers. */
+function originatorFields(originator: Originator): FieldValues {
+  const { returnAccount } = originator;
+  return {
+    itemTrace: '',
+    storedTransactionType: '',
+    originatorShortName: toBankText(originator.shortName, 15),
+    originatorLongName: toBankText(originator.longName, 30),
+    originatorUserId: originator.id,
+    returnInstitutionId: institutionId(returnAccount.institution, returnAccount.transit),
+    returnAccount: returnAccount.account,
+    sundry: '',
+    filler: '',
+    settlementCode: '',
+    invalidDataElement: '',
+  };
 }
 
-/** The segment's fields for a payment; the returns writer adds its reason and trace to the same values. */
-export function segmentValues(payment: Payment, originator: Originator): Record<string, string | number> {
+/** A segment's fields that come from the payment. */
+function paymentFields(payment: Payment): FieldValues {
   const payeeName = toBankText(payment.payee.name, 30);
   if (payeeName === '') throw new InvalidPaymentError(payment.reference, 'missing-payee-name');
-  if (!/^\d{3}$/.test(payment.transactionCode))
+  if (!/^\d{3}$/.test(payment.transactionCode)) {
     throw new InvalidPaymentError(payment.reference, 'invalid-transaction-code');
-  const { returnAccount } = originator;
+  }
   return {
     transactionCode: payment.transactionCode,
     amount: payment.amountCents,
     date: julianDate(payment.date),
     institutionId: institutionId(payment.payee.institution, payment.payee.transit),
     account: payment.payee.account,
-    originatorShortName: toBankText(originator.shortName, 15),
     payeeName,
-    originatorLongName: toBankText(originator.longName, 30),
-    originatorUserId: originator.id,
     crossReference: payment.reference,
-    returnInstitutionId: institutionId(returnAccount.institution, returnAccount.transit),
-    returnAccount: returnAccount.account,
   };
+}
+
+/** All of a segment's fields for a payment; the returns writer adds its reason and trace to them. */
+export function segmentValues(payment: Payment, originator: Originator): FieldValues {
+  return { ...originatorFields(originator), ...paymentFields(payment) };
 }

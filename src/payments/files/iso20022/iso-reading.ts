@@ -11,13 +11,17 @@ export function centsOfDecimal(text: string, line: number, what: string): number
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 }
 
+const validDates = new Set<string>();
+
 export function isoDateOf(text: string, line: number, what: string): string {
   const date = text.trim().slice(0, 10);
+  if (validDates.has(date)) return date;
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const valid =
     /^\d{4}-\d{2}-\d{2}$/.test(date) &&
     new Date(Date.UTC(year, month - 1, day)).toISOString().startsWith(date);
   if (!valid) throw new FileRefusedError('invalid-date', line, `${what} ${JSON.stringify(text)}`);
+  if (validDates.size < 10_000) validDates.add(date);
   return date;
 }
 
@@ -32,7 +36,7 @@ export function required(values: ReadonlyMap<string, string>, path: string, line
  * in the list, or one that comes back after a later sibling, is refused as the XSD would refuse it.
  */
 export class ElementOrder {
-  readonly #stack: { name: string; order: readonly string[] | undefined; last: number }[] = [];
+  readonly #stack: { name: string; path: string; order: readonly string[] | undefined; last: number }[] = [];
 
   constructor(private readonly orders: Readonly<Record<string, readonly string[]>>) {}
 
@@ -45,17 +49,26 @@ export class ElementOrder {
       }
       parent.last = index;
     }
-    this.#stack.push({ name, order: this.orders[name], last: 0 });
+    this.#stack.push({
+      name,
+      path: parent ? `${parent.path}/${name}` : name,
+      order: this.orders[name],
+      last: 0,
+    });
   }
 
   close(): void {
     this.#stack.pop();
   }
 
-  /** The open elements' names below `from` (exclusive), joined with '/'. */
+  /** The open elements' names below the innermost `from` (exclusive), joined with '/'. */
   pathBelow(from: string): string {
-    const names = this.#stack.map((e) => e.name);
-    return names.slice(names.lastIndexOf(from) + 1).join('/');
+    const top = this.#stack.at(-1);
+    for (let i = this.#stack.length - 1; i >= 0; i--) {
+      const entry = this.#stack[i];
+      if (entry?.name === from) return top ? top.path.slice(entry.path.length + 1) : '';
+    }
+    return top?.path ?? '';
   }
 
   depth(): number {

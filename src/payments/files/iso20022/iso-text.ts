@@ -8,16 +8,11 @@ export function decimalOfCents(cents: number): string {
 
 /** A name for a Max140Text element: NFC, control characters as spaces, at most `max` characters. */
 export function isoText(text: string, max: number): string {
-  return Array.from(text.normalize('NFC'), (c) => (isControl(c) ? ' ' : c))
-    .join('')
-    .trim()
-    .slice(0, max);
+  const nfc = PLAIN_ASCII.test(text) ? text : text.normalize('NFC').replace(CONTROL_CHARACTERS, ' ');
+  return nfc.trim().slice(0, max);
 }
-
-function isControl(character: string): boolean {
-  const code = character.charCodeAt(0);
-  return code < 0x20 || code === 0x7f;
-}
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+const CONTROL_CHARACTERS = /\p{Cc}/gu;
 
 /** Canadian clearing system member id: "0" + institution (3 digits) + transit (5 digits). */
 export function canadianMemberId(institution: string, transit: string): string {

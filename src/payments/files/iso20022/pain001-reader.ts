@@ -1,6 +1,6 @@
 import { isKnownInstitution as inShippedList } from '../institutions.ts';
 import { FileRefusedError } from '../file-refusal.ts';
-import { xmlEvents, type XmlEvent } from './xml-events.ts';
+import { readXml, type XmlHandler } from './xml-events.ts';
 import { centsOfDecimal, ElementOrder, isoDateOf, required } from './iso-reading.ts';
 
 const NAMESPACE = 'urn:iso:std:iso:20022:tech:xsd:pain.001.001.09';
@@ -59,6 +59,8 @@ const ORDER: Readonly<Record<string, readonly string[]>> = {
     'SplmtryData',
   ],
 };
+const BLOCKS = ['GrpHdr', 'PmtInf', 'CdtTrfTxInf'] as const;
+type BlockName = (typeof BLOCKS)[number];
 
 export interface Pain001Transaction {
   readonly line: number;
@@ -86,153 +88,152 @@ export interface Pain001ReadOptions {
   readonly isKnownInstitution?: (institution: string) => boolean;
 }
 
-type Source = Parameters<typeof xmlEvents>[0];
-type Block = { values: Map<string, string>; line: number };
-
 /**
  * Reads and checks a pain.001.001.09 message as it streams, yielding each credit transfer and returning
  * the group header's figures once the counted transactions and amounts match them to the cent. It is a
  * separate code path from the writer: a SAX parser and its own expectations, not the writer's templates.
  */
 export async function* readPain001(
-  source: Source,
+  source: Parameters<typeof readXml>[0],
   options: Pain001ReadOptions = {},
 ): AsyncGenerator<Pain001Transaction, Pain001Summary> {
-  const known = options.isKnownInstitution ?? inShippedList;
-  const order = new ElementOrder(ORDER);
-  const blocks: Record<'GrpHdr' | 'PmtInf' | 'CdtTrfTxInf', Block | undefined> = {
-    GrpHdr: undefined,
-    PmtInf: undefined,
-    CdtTrfTxInf: undefined,
+  const reader = new Pain001Reader(options.isKnownInstitution ?? inShippedList);
+  for await (const transactions of readXml(source, reader)) yield* transactions;
+  return reader.summary();
+}
+
+type GroupHeader = Omit<Pain001Summary, 'debtorAccount'>;
+
+class Pain001Reader implements XmlHandler<Pain001Transaction> {
+  readonly #order = new ElementOrder(ORDER);
+  readonly #values: Record<BlockName, Map<string, string>> = {
+    GrpHdr: new Map(),
+    PmtInf: new Map(),
+    CdtTrfTxInf: new Map(),
   };
-  let header: (Omit<Pain001Summary, 'debtorAccount'> & { line: number }) | undefined;
-  let debtorAccount = '';
-  const counted = { file: { count: 0, cents: 0 }, block: { count: 0, cents: 0 } };
-  let lastLine = 0;
-  for await (const event of xmlEvents(source)) {
-    lastLine = event.line;
-    if (event.type === 'open') {
-      openElement(event, order, blocks);
-      continue;
-    }
-    const block = innermost(blocks);
-    if (block && event.name !== 'CdtTrfTxInf' && event.name !== 'PmtInf' && event.name !== 'GrpHdr') {
-      block.values.set(order.pathBelow(blockName(blocks)), event.text);
-    }
-    order.close();
-    if (event.name === 'GrpHdr') header = readGroupHeader(take(blocks, 'GrpHdr'), event.line);
-    if (event.name === 'PmtInf')
-      debtorAccount = checkBlockTotals(take(blocks, 'PmtInf'), counted, event.line);
-    if (event.name === 'CdtTrfTxInf') {
-      const executionDate = blocks.PmtInf?.values.get('ReqdExctnDt/Dt') ?? '';
-      const transaction = readTransaction(take(blocks, 'CdtTrfTxInf'), event.line, known, executionDate);
-      for (const total of [counted.file, counted.block]) {
-        total.count++;
-        total.cents += transaction.amountCents;
-      }
-      yield transaction;
-    }
-  }
-  if (!header) throw new FileRefusedError('missing-element', lastLine, 'GrpHdr');
-  checkTotals(header, counted.file, lastLine);
-  const { line: _line, ...summary } = header;
-  return { ...summary, debtorAccount };
-}
+  #block: BlockName | undefined;
+  #finished: Pain001Transaction[] = [];
+  #header: GroupHeader | undefined;
+  #debtorAccount = '';
+  #file = { count: 0, cents: 0 };
+  #paymentInformation = { count: 0, cents: 0 };
+  #line = 0;
 
-function openElement(
-  event: Extract<XmlEvent, { type: 'open' }>,
-  order: ElementOrder,
-  blocks: Record<string, Block | undefined>,
-): void {
-  if (order.depth() === 0 && (event.name !== 'Document' || event.attributes.xmlns !== NAMESPACE)) {
-    throw new FileRefusedError(
-      'unexpected-element',
-      event.line,
-      `root <${event.name} xmlns="${event.attributes.xmlns ?? ''}">, expected a pain.001.001.09 Document`,
+  constructor(private readonly isKnownInstitution: (institution: string) => boolean) {}
+
+  open(name: string, attributes: Readonly<Record<string, string>>, line: number): void {
+    if (this.#order.depth() === 0 && (name !== 'Document' || attributes.xmlns !== NAMESPACE)) {
+      throw new FileRefusedError(
+        'unexpected-element',
+        line,
+        `root <${name} xmlns="${attributes.xmlns ?? ''}">, not a pain.001.001.09 Document`,
+      );
+    }
+    this.#order.open(name, line);
+    if ((BLOCKS as readonly string[]).includes(name)) {
+      this.#block = name as BlockName;
+      this.#values[this.#block].clear();
+    }
+    if (name === 'InstdAmt' && attributes.Ccy !== 'CAD')
+      throw new FileRefusedError('invalid-currency', line, attributes.Ccy ?? '');
+  }
+
+  close(name: string, text: string, line: number): void {
+    this.#line = line;
+    const block = this.#block;
+    if (block && name !== block) this.#values[block].set(this.#order.pathBelow(block), text);
+    this.#order.close();
+    if (name === 'GrpHdr') this.#header = readGroupHeader(this.#values.GrpHdr, line);
+    else if (name === 'PmtInf') this.#closePaymentInformation(line);
+    else if (name === 'CdtTrfTxInf') this.#closeTransaction(line);
+    if (name === block) this.#block = name === 'CdtTrfTxInf' ? 'PmtInf' : undefined;
+  }
+
+  take(): Pain001Transaction[] {
+    const finished = this.#finished;
+    this.#finished = [];
+    return finished;
+  }
+
+  summary(): Pain001Summary {
+    if (!this.#header) throw new FileRefusedError('missing-element', this.#line, 'GrpHdr');
+    checkCounted(
+      this.#header.numberOfTransactions,
+      this.#header.totalCents,
+      this.#file,
+      this.#line,
+      'GrpHdr',
     );
+    return { ...this.#header, debtorAccount: this.#debtorAccount };
   }
-  order.open(event.name, event.line);
-  if (event.name in blocks) blocks[event.name] = { values: new Map(), line: event.line };
-  if (event.name === 'InstdAmt' && event.attributes.Ccy !== 'CAD') {
-    throw new FileRefusedError('invalid-currency', event.line, event.attributes.Ccy ?? '');
+
+  #closeTransaction(line: number): void {
+    const executionDate = this.#values.PmtInf.get('ReqdExctnDt/Dt') ?? '';
+    const transaction = readTransaction(
+      this.#values.CdtTrfTxInf,
+      line,
+      this.isKnownInstitution,
+      executionDate,
+    );
+    for (const counted of [this.#file, this.#paymentInformation]) {
+      counted.count++;
+      counted.cents += transaction.amountCents;
+    }
+    this.#finished.push(transaction);
+  }
+
+  #closePaymentInformation(line: number): void {
+    const values = this.#values.PmtInf;
+    if (required(values, 'PmtMtd', line) !== 'TRF')
+      throw new FileRefusedError('unexpected-element', line, 'PmtMtd is not TRF');
+    clearingMemberOf(values, 'DbtrAgt', line);
+    const count = values.get('NbOfTxs');
+    const sum = values.get('CtrlSum');
+    if (count !== undefined && sum !== undefined) {
+      checkCounted(
+        Number(count),
+        centsOfDecimal(sum, line, 'CtrlSum'),
+        this.#paymentInformation,
+        line,
+        'PmtInf',
+      );
+    }
+    this.#debtorAccount = required(values, 'DbtrAcct/Id/Othr/Id', line);
+    this.#paymentInformation = { count: 0, cents: 0 };
   }
 }
 
-function innermost(blocks: Record<string, Block | undefined>): Block | undefined {
-  return blocks.CdtTrfTxInf ?? blocks.PmtInf ?? blocks.GrpHdr;
-}
-
-function blockName(blocks: Record<string, Block | undefined>): string {
-  return blocks.CdtTrfTxInf ? 'CdtTrfTxInf' : blocks.PmtInf ? 'PmtInf' : 'GrpHdr';
-}
-
-function take(blocks: Record<string, Block | undefined>, name: 'GrpHdr' | 'PmtInf' | 'CdtTrfTxInf'): Block {
-  const block = blocks[name] as Block;
-  blocks[name] = undefined;
-  return block;
-}
-
-function readGroupHeader(
-  { values, line }: Block,
-  end: number,
-): Omit<Pain001Summary, 'debtorAccount'> & { line: number } {
-  const count = required(values, 'NbOfTxs', end);
-  if (!/^\d{1,15}$/.test(count)) throw new FileRefusedError('invalid-amount', end, `NbOfTxs ${count}`);
+function readGroupHeader(values: ReadonlyMap<string, string>, line: number): GroupHeader {
+  const count = required(values, 'NbOfTxs', line);
+  if (!/^\d{1,15}$/.test(count)) throw new FileRefusedError('invalid-amount', line, `NbOfTxs ${count}`);
   return {
-    line,
-    messageId: required(values, 'MsgId', end),
-    createdAt: required(values, 'CreDtTm', end),
-    initiatingPartyId: values.get('InitgPty/Id/OrgId/Othr/Id') ?? required(values, 'InitgPty/Nm', end),
+    messageId: required(values, 'MsgId', line),
+    createdAt: required(values, 'CreDtTm', line),
+    initiatingPartyId: values.get('InitgPty/Id/OrgId/Othr/Id') ?? required(values, 'InitgPty/Nm', line),
     numberOfTransactions: Number(count),
-    totalCents: centsOfDecimal(required(values, 'CtrlSum', end), end, 'CtrlSum'),
+    totalCents: centsOfDecimal(required(values, 'CtrlSum', line), line, 'CtrlSum'),
   };
 }
 
-function checkBlockTotals(
-  { values }: Block,
-  counted: { block: { count: number; cents: number } },
-  line: number,
-): string {
-  if (required(values, 'PmtMtd', line) !== 'TRF')
-    throw new FileRefusedError('unexpected-element', line, 'PmtMtd is not TRF');
-  clearingMemberOf(values, 'DbtrAgt', line);
-  const count = values.get('NbOfTxs');
-  const sum = values.get('CtrlSum');
-  if (count !== undefined && Number(count) !== counted.block.count) {
-    throw new FileRefusedError(
-      'trailer-count-mismatch',
-      line,
-      `PmtInf NbOfTxs ${count}, counted ${counted.block.count}`,
-    );
-  }
-  if (sum !== undefined && centsOfDecimal(sum, line, 'CtrlSum') !== counted.block.cents) {
-    throw new FileRefusedError(
-      'trailer-total-mismatch',
-      line,
-      `PmtInf CtrlSum ${sum}, counted ${counted.block.cents} cents`,
-    );
-  }
-  counted.block = { count: 0, cents: 0 };
-  return required(values, 'DbtrAcct/Id/Othr/Id', line);
-}
-
-function checkTotals(
-  header: Omit<Pain001Summary, 'debtorAccount'>,
+function checkCounted(
+  declaredCount: number,
+  declaredCents: number,
   counted: { count: number; cents: number },
   line: number,
+  where: string,
 ): void {
-  if (header.numberOfTransactions !== counted.count) {
+  if (declaredCount !== counted.count) {
     throw new FileRefusedError(
       'trailer-count-mismatch',
       line,
-      `NbOfTxs ${header.numberOfTransactions}, counted ${counted.count}`,
+      `${where} NbOfTxs ${declaredCount}, counted ${counted.count}`,
     );
   }
-  if (header.totalCents !== counted.cents) {
+  if (declaredCents !== counted.cents) {
     throw new FileRefusedError(
       'trailer-total-mismatch',
       line,
-      `CtrlSum ${header.totalCents} cents, counted ${counted.cents}`,
+      `${where} CtrlSum ${declaredCents} cents, counted ${counted.cents}`,
     );
   }
 }
@@ -250,7 +251,7 @@ function clearingMemberOf(
 }
 
 function readTransaction(
-  { values }: Block,
+  values: ReadonlyMap<string, string>,
   line: number,
   known: (institution: string) => boolean,
   executionDate: string,
@@ -261,18 +262,24 @@ function readTransaction(
   if (!known(agent.institution)) throw new FileRefusedError('unknown-institution', line, agent.institution);
   const account = required(values, 'CdtrAcct/Id/Othr/Id', line);
   if (!/^\d{1,12}$/.test(account)) throw new FileRefusedError('invalid-account', line, account);
-  const creditorName = values.get('Cdtr/Nm')?.trim();
-  if (!creditorName) throw new FileRefusedError('missing-payee-name', line, '');
-  const endToEndId = values.get('PmtId/EndToEndId')?.trim();
-  if (!endToEndId) throw new FileRefusedError('missing-reference', line, '');
   return {
     line,
-    endToEndId,
+    endToEndId: ensure(values.get('PmtId/EndToEndId'), 'missing-reference', line),
     amountCents,
     ...agent,
     account,
-    creditorName,
+    creditorName: ensure(values.get('Cdtr/Nm'), 'missing-payee-name', line),
     transactionCode: values.get('Purp/Prtry'),
     executionDate: isoDateOf(executionDate, line, 'ReqdExctnDt'),
   };
+}
+
+function ensure(
+  value: string | undefined,
+  code: 'missing-reference' | 'missing-payee-name',
+  line: number,
+): string {
+  const trimmed = value?.trim();
+  if (!trimmed) throw new FileRefusedError(code, line, '');
+  return trimmed;
 }

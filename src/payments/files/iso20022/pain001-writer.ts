@@ -22,6 +22,8 @@ export interface Pain001Header {
 export class ControlTotalMismatchError extends Error {}
 
 const TRANSACTION_END = '\u0002';
+/** Transactions are handed on in chunks of about this many characters, not one by one. */
+const CHUNK = 64 * 1024;
 
 const agent = (memberId: string): XmlTree => ({
   FinInstnId: { ClrSysMmbId: { ClrSysId: { Cd: CANADIAN_CLEARING_SYSTEM }, MmbId: memberId } },
@@ -116,13 +118,16 @@ export async function* writePain001(
 ): AsyncGenerator<string> {
   assertHeader(header);
   const [opening, closing] = envelope(header);
-  yield opening;
-  let [count, total] = [0, 0];
+  let [count, total, chunk] = [0, 0, opening];
   for await (const payment of payments) {
-    yield `${transactionOf(payment, header.executionDate)}\n`;
+    chunk += `${transactionOf(payment, header.executionDate)}\n`;
     count++;
     total += payment.amountCents;
+    if (chunk.length < CHUNK) continue;
+    yield chunk;
+    chunk = '';
   }
+  yield chunk;
   if (count !== header.control.numberOfTransactions || total !== header.control.totalCents) {
     throw new ControlTotalMismatchError(
       `Declared ${header.control.numberOfTransactions} payments of ${header.control.totalCents} cents, wrote ${count} of ${total}`,

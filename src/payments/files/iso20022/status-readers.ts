@@ -2,41 +2,61 @@ import type { PaymentReturn } from '../../payment.ts';
 import { FileRefusedError } from '../file-refusal.ts';
 import { reasonOfIsoCode } from '../return-reasons.ts';
 import { centsOfDecimal, isoDateOf } from './iso-reading.ts';
-import { xmlEvents } from './xml-events.ts';
+import { readXml, type XmlHandler } from './xml-events.ts';
 
-type Source = Parameters<typeof xmlEvents>[0];
+type Source = Parameters<typeof readXml>[0];
 
 const PAIN_002 = 'urn:iso:std:iso:20022:tech:xsd:pain.002.001.10';
 const CAMT_054 = 'urn:iso:std:iso:20022:tech:xsd:camt.054.001.08';
 
+interface Item {
+  readonly values: ReadonlyMap<string, string>;
+  readonly header: ReadonlyMap<string, string>;
+  readonly line: number;
+}
+
 /** Collects the leaf texts of each `item` element by path below it, and of the group header. */
-async function* itemsOf(
-  source: Source,
-  namespace: string,
-  item: string,
-): AsyncGenerator<{ values: Map<string, string>; header: Map<string, string>; line: number }> {
-  const path: string[] = [];
-  let values = new Map<string, string>();
-  const header = new Map<string, string>();
-  for await (const event of xmlEvents(source)) {
-    if (event.type === 'open') {
-      if (path.length === 0 && event.attributes.xmlns !== namespace) {
-        throw new FileRefusedError('unexpected-element', event.line, `expected a ${namespace} Document`);
-      }
-      if (event.name === item) values = new Map();
-      path.push(event.name);
-      continue;
+class ItemCollector implements XmlHandler<Item> {
+  readonly #path: string[] = [];
+  readonly #header = new Map<string, string>();
+  #values = new Map<string, string>();
+  #finished: Item[] = [];
+
+  constructor(
+    private readonly namespace: string,
+    private readonly item: string,
+  ) {}
+
+  open(name: string, attributes: Readonly<Record<string, string>>, line: number): void {
+    if (this.#path.length === 0 && attributes.xmlns !== this.namespace) {
+      throw new FileRefusedError('unexpected-element', line, `expected a ${this.namespace} Document`);
     }
-    const below = path.lastIndexOf(item);
-    if (below >= 0) values.set(path.slice(below + 1).join('/'), event.text.trim());
+    if (name === this.item) this.#values = new Map();
+    this.#path.push(name);
+  }
+
+  close(name: string, text: string, line: number): void {
+    const path = this.#path;
+    const below = path.lastIndexOf(this.item);
+    if (below >= 0) this.#values.set(path.slice(below + 1).join('/'), text.trim());
     else if (path.includes('GrpHdr'))
-      header.set(path.slice(path.indexOf('GrpHdr') + 1).join('/'), event.text.trim());
+      this.#header.set(path.slice(path.indexOf('GrpHdr') + 1).join('/'), text.trim());
     path.pop();
-    if (event.name === item) yield { values, header, line: event.line };
+    if (name === this.item) this.#finished.push({ values: this.#values, header: this.#header, line });
+  }
+
+  take(): Item[] {
+    const finished = this.#finished;
+    this.#finished = [];
+    return finished;
   }
 }
 
-function must(values: Map<string, string>, key: string, line: number): string {
+async function* itemsOf(source: Source, namespace: string, item: string): AsyncGenerator<Item> {
+  for await (const items of readXml(source, new ItemCollector(namespace, item))) yield* items;
+}
+
+function must(values: ReadonlyMap<string, string>, key: string, line: number): string {
   const value = values.get(key);
   if (!value) throw new FileRefusedError('missing-element', line, key);
   return value;

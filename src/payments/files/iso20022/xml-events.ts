@@ -1,67 +1,61 @@
+import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser } from 'saxes';
 import { FileRefusedError } from '../file-refusal.ts';
 
-export type XmlEvent =
-  | {
-      readonly type: 'open';
-      readonly name: string;
-      readonly attributes: Readonly<Record<string, string>>;
-      readonly line: number;
-    }
-  | { readonly type: 'close'; readonly name: string; readonly text: string; readonly line: number };
+/** What a streaming reader does with each element; `take` hands over what it has finished so far. */
+export interface XmlHandler<T> {
+  open(name: string, attributes: Readonly<Record<string, string>>, line: number): void;
+  /** `text` is the element's own text (the leaf value). */
+  close(name: string, text: string, line: number): void;
+  take(): T[];
+}
 
 type Source = string | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
 
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
+
 /**
- * Streams an XML document as open and close events, each close carrying the element's own text, with the
- * line it was read on. saxes checks well-formedness; a malformed document is refused with its line.
- * Only a chunk's worth of events is held at a time.
+ * Streams an XML document through a handler, one chunk at a time, yielding what the handler finished
+ * after each chunk. saxes checks well-formedness; a malformed document, or bytes that are not UTF-8, are
+ * refused with the line reached. Only a chunk and the handler's unfinished element are held.
  */
-export async function* xmlEvents(source: Source): AsyncGenerator<XmlEvent> {
+export async function* readXml<T>(source: Source, handler: XmlHandler<T>): AsyncGenerator<T[]> {
   const parser = new SaxesParser({ position: true });
-  let pending: XmlEvent[] = [];
   let text = '';
   parser.on('opentag', (tag) => {
     text = '';
-    const attributes = Object.fromEntries(Object.entries(tag.attributes).map(([k, v]) => [k, String(v)]));
-    pending.push({ type: 'open', name: tag.name, attributes, line: parser.line });
+    const names = Object.keys(tag.attributes);
+    const attributes = names.length === 0 ? NO_ATTRIBUTES : (tag.attributes as Record<string, string>);
+    handler.open(tag.name, attributes, parser.line);
   });
   parser.on('text', (chunk) => (text += chunk));
   parser.on('closetag', (tag) => {
-    pending.push({ type: 'close', name: tag.name, text, line: parser.line });
+    handler.close(tag.name, text, parser.line);
     text = '';
   });
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decoder = new StringDecoder('utf8');
   for await (const chunk of typeof source === 'string' ? [source] : source) {
-    write(parser, typeof chunk === 'string' ? chunk : decode(decoder, chunk, parser.line));
-    yield* pending;
-    pending = [];
+    guarded(parser, () =>
+      parser.write(typeof chunk === 'string' ? chunk : utf8(decoder, chunk, parser.line)),
+    );
+    yield handler.take();
   }
-  write(parser, decode(decoder, undefined, parser.line));
-  close(parser);
-  yield* pending;
+  guarded(parser, () => parser.write(decoder.end()).close());
+  yield handler.take();
 }
 
-function decode(decoder: TextDecoder, chunk: Uint8Array | undefined, line: number): string {
-  try {
-    return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
-  } catch {
-    throw new FileRefusedError('invalid-character', line, 'not UTF-8');
-  }
+/** Node's decoder replaces bad bytes with U+FFFD rather than failing; a bank file has no reason to hold one. */
+function utf8(decoder: StringDecoder, chunk: Uint8Array, line: number): string {
+  const text = decoder.write(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  if (text.includes('\uFFFD')) throw new FileRefusedError('invalid-character', line, 'not UTF-8');
+  return text;
 }
 
-function write(parser: SaxesParser, text: string): void {
+function guarded(parser: SaxesParser, work: () => unknown): void {
   try {
-    parser.write(text);
+    work();
   } catch (error) {
-    throw new FileRefusedError('malformed-xml', parser.line, error instanceof Error ? error.message : '');
-  }
-}
-
-function close(parser: SaxesParser): void {
-  try {
-    parser.close();
-  } catch (error) {
+    if (error instanceof FileRefusedError) throw error;
     throw new FileRefusedError('malformed-xml', parser.line, error instanceof Error ? error.message : '');
   }
 }

@@ -1,6 +1,7 @@
-/** Joins a stream of text chunks into one string: for small files (returns, tests), never for a run's file. */
-export async function collect(chunks: AsyncIterable<string>): Promise<string> {
+/** Joins a stream of chunks into one string: for small files (returns, tests), never for a run's file. */
+export async function collect(chunks: AsyncIterable<string | Uint8Array>): Promise<string> {
   let text = '';
-  for await (const chunk of chunks) text += chunk;
+  for await (const chunk of chunks)
+    text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('latin1');
   return text;
 }

@@ -1,9 +1,16 @@
-import type { Originator, Payment, PaymentReturn } from '../../payment.ts';
+import type { Payment, PaymentReturn } from '../../payment.ts';
 import { FileRefusedError } from '../file-refusal.ts';
 import { reasonOfCpaCode } from '../return-reasons.ts';
-import { renderFields, SEGMENT } from './cpa005-layout.ts';
+import { compileLayout, SEGMENT } from './cpa005-layout.ts';
+import { fileRecords } from './cpa005-records.ts';
 import { readCpa005, type Cpa005ReadOptions } from './cpa005-reader.ts';
-import { fileRecords, segmentValues, type Cpa005FileHeader, type Cpa005Totals } from './cpa005-writer.ts';
+import {
+  originatorFields,
+  paymentFields,
+  recordsHeader,
+  type Cpa005FileHeader,
+  type Cpa005Totals,
+} from './cpa005-writer.ts';
 
 /** A payment the bank sends back: the original credit, the CPA Standard 007 reason and the bank's trace. */
 export interface ReturnedCredit {
@@ -24,18 +31,22 @@ export interface ReturnedCredit {
 export async function* writeCpa005Returns(
   header: Cpa005FileHeader,
   returned: Iterable<ReturnedCredit> | AsyncIterable<ReturnedCredit>,
-): AsyncGenerator<string, Cpa005Totals> {
-  const segmentOf = (item: ReturnedCredit): string => returnSegment(item, header.originator);
-  return yield* fileRecords(header, 'I', returned, segmentOf, (item) => item.payment.amountCents);
-}
-
-function returnSegment(item: ReturnedCredit, originator: Originator): string {
-  return renderFields(SEGMENT, {
-    ...segmentValues(item.payment, originator),
-    transactionCode: item.reasonCode,
-    storedTransactionType: item.payment.transactionCode,
-    itemTrace: item.itemTrace,
-  });
+): AsyncGenerator<Buffer, Cpa005Totals> {
+  // The trace and the original code vary per returned item, so they are not part of the template.
+  const {
+    itemTrace: _trace,
+    storedTransactionType: _stored,
+    ...constants
+  } = originatorFields(header.originator);
+  const writeSegment = compileLayout(SEGMENT, constants);
+  const write = (target: Buffer, offset: number, item: ReturnedCredit): void =>
+    writeSegment(target, offset, {
+      ...paymentFields(item.payment),
+      transactionCode: item.reasonCode,
+      storedTransactionType: item.payment.transactionCode,
+      itemTrace: item.itemTrace,
+    });
+  return yield* fileRecords(recordsHeader(header), 'I', returned, write, (item) => item.payment.amountCents);
 }
 
 /** Reads a Standard 005 returns file (I records only) into the platform's typed returns. */

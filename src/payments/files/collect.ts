@@ -2,6 +2,6 @@
 export async function collect(chunks: AsyncIterable<string | Uint8Array>): Promise<string> {
   let text = '';
   for await (const chunk of chunks)
-    text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('latin1');
+    text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
   return text;
 }

@@ -66,7 +66,7 @@ describe('pain.001.001.09 writer', () => {
     assert.equal(third.Cdtr.Nm, 'Zoë <Ô> & "Fils"');
     assert.equal(third.Purp.Prtry, '311');
   });
-  it('the filled template is exactly what the XML builder writes for the same values (property)', () => {
+  it('the filled template, as text or as bytes, is exactly what the XML builder writes for the same values (property)', () => {
     // The writer never writes an empty value (the builder would write an empty element as <X/>).
     const text = fc.string({ unit: fc.constantFrom(...'aZ09 <>&"\'éÔ-.'), minLength: 1, maxLength: 30 });
     fc.assert(
@@ -80,7 +80,11 @@ describe('pain.001.001.09 writer', () => {
           transactionCode: text,
         }),
         (values: TransactionValues) => {
-          assert.equal(transactionTemplate.fill(values), xmlBuilder.build(transactionTree(values)));
+          const built = xmlBuilder.build(transactionTree(values)) as string;
+          assert.equal(transactionTemplate.fill(values), built);
+          const bytes = Buffer.alloc(transactionTemplate.maxBytes(values));
+          const written = transactionTemplate.writeInto(bytes, 0, values);
+          assert.equal(bytes.subarray(0, written).toString('utf8'), built);
         },
       ),
     );

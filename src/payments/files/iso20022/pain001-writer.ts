@@ -22,7 +22,7 @@ export interface Pain001Header {
 export class ControlTotalMismatchError extends Error {}
 
 const TRANSACTION_END = '\u0002';
-/** Transactions are handed on in chunks of about this many characters, not one by one. */
+/** Transactions are written in place into buffers of this many bytes, handed on when full. */
 const CHUNK = 64 * 1024;
 
 const agent = (memberId: string): XmlTree => ({
@@ -118,37 +118,35 @@ export async function* writePain001(
 ): AsyncGenerator<Buffer> {
   assertHeader(header);
   const [opening, closing] = envelope(header);
-  let [count, total, parts, length] = [0, 0, [opening], opening.length];
+  let chunk = Buffer.allocUnsafe(CHUNK);
+  let [used, count, total] = [chunk.write(opening, 0, 'utf8'), 0, 0];
   for await (const payment of payments) {
-    const transaction = transactionOf(payment, header.executionDate);
-    parts.push(transaction);
+    const values = valuesOf(payment, header.executionDate);
+    if (used + transactionTemplate.maxBytes(values) + 1 > CHUNK) {
+      yield chunk.subarray(0, used);
+      [chunk, used] = [Buffer.allocUnsafe(CHUNK), 0];
+    }
+    used += transactionTemplate.writeInto(chunk, used, values);
+    chunk[used++] = NEWLINE;
     count++;
     total += payment.amountCents;
-    length += transaction.length;
-    if (length < CHUNK) continue;
-    yield utf8(parts);
-    [parts, length] = [[], 0];
   }
   if (count !== header.control.numberOfTransactions || total !== header.control.totalCents) {
     throw new ControlTotalMismatchError(
       `Declared ${header.control.numberOfTransactions} payments of ${header.control.totalCents} cents, wrote ${count} of ${total}`,
     );
   }
-  parts.push(closing);
-  yield utf8(parts);
+  yield Buffer.concat([chunk.subarray(0, used), Buffer.from(closing, 'utf8')]);
 }
 
-/** One join and one encoding per chunk: cheaper than growing a string by each transaction. */
-function utf8(parts: readonly string[]): Buffer {
-  return Buffer.from(parts.join(''), 'utf8');
-}
+const NEWLINE = 0x0a;
 
-function transactionOf(payment: Payment, executionDate: string): string {
+function valuesOf(payment: Payment, executionDate: string): TransactionValues {
   assertWritable(payment);
   if (payment.date !== executionDate) throw new InvalidPaymentError(payment.reference, 'invalid-date');
   const name = isoText(payment.payee.name, 140);
   if (name === '') throw new InvalidPaymentError(payment.reference, 'missing-payee-name');
-  return `${transactionTemplate.fill(transactionValues(payment, name))}\n`;
+  return transactionValues(payment, name);
 }
 
 function transactionValues(payment: Payment, name: string): TransactionValues {

@@ -21,7 +21,6 @@ export const JURISDICTIONS = [
   'YT',
 ] as const;
 export type Jurisdiction = (typeof JURISDICTIONS)[number];
-export type Province = Exclude<Jurisdiction, 'clearing'>;
 
 export interface Reference {
   readonly title: string;
@@ -122,8 +121,4 @@ function nextFreeWeekday(day: number, kept: readonly { day: number }[], taken: R
   let candidate = day + 1;
   while (isWeekend(candidate) || taken.has(candidate) || kept.some((h) => h.day === candidate)) candidate++;
   return candidate;
-}
-
-export function referencesOf(jurisdiction: Jurisdiction): readonly Reference[] {
-  return jurisdictionFile(jurisdiction).reference;
 }

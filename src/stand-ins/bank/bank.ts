@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describeRefusal, FileRefusedError, type RefusalCode } from '../../payments/files/file-refusal.ts';
-import { readCpa005, type Cpa005Item } from '../../payments/files/cpa005/cpa005-reader.ts';
-import { readPain001, type Pain001Transaction } from '../../payments/files/iso20022/pain001-reader.ts';
+import { readCpa005 } from '../../payments/files/cpa005/cpa005-reader.ts';
+import { readPain001 } from '../../payments/files/iso20022/pain001-reader.ts';
 import type { PaymentReturn } from '../../payments/payment.ts';
 import { returnReasonFor, type BankConfig } from './bank-config.ts';
 import { cpa005ReturnFile, isoReturnFiles, type PreparedReturns, type ReturnFiles } from './bank-returns.ts';
@@ -47,21 +47,10 @@ export class BankStandIn {
 
   async receiveCpa005(source: Source): Promise<BankReceipt> {
     return this.#refusingBadFiles('cpa005', async () => {
-      const references = new Set<string>();
-      const returned: Cpa005Item[] = [];
       const reader = readCpa005(source, { isKnownInstitution: this.config.isKnownInstitution });
-      let next = await reader.next();
-      for (; !next.done; next = await reader.next()) {
-        this.#once(references, next.value.crossReference, next.value.line);
-        if (returnReasonFor(this.config.returnRules, next.value.account)) returned.push(next.value);
-      }
-      const file = next.value;
-      this.#firstTime(
-        file.originatorId,
-        `FCN ${file.fileCreationNumber}`,
-        'duplicate-file-creation-number',
-        1,
-      );
+      const { summary: file, returned } = await this.#screen(reader, (item) => item.crossReference);
+      const fileKey = `FCN ${file.fileCreationNumber}`;
+      this.#firstTime(file.originatorId, fileKey, 'duplicate-file-creation-number', 1);
       const prepared = await cpa005ReturnFile(this.config, file, returned, ++this.#returnFileNumber);
       return {
         originatorId: file.originatorId,
@@ -74,24 +63,28 @@ export class BankStandIn {
 
   async receivePain001(source: Source): Promise<BankReceipt> {
     return this.#refusingBadFiles('pain.001', async () => {
-      const references = new Set<string>();
-      const returned: Pain001Transaction[] = [];
       const reader = readPain001(source, { isKnownInstitution: this.config.isKnownInstitution });
-      let next = await reader.next();
-      for (; !next.done; next = await reader.next()) {
-        this.#once(references, next.value.endToEndId, next.value.line);
-        if (returnReasonFor(this.config.returnRules, next.value.account)) returned.push(next.value);
-      }
-      const message = next.value;
+      const { summary: message, returned } = await this.#screen(reader, (item) => item.endToEndId);
       this.#firstTime(message.initiatingPartyId, `MsgId ${message.messageId}`, 'duplicate-message-id', 2);
       const prepared = await isoReturnFiles(this.config, message, returned);
-      return {
-        originatorId: message.initiatingPartyId,
-        items: message.numberOfTransactions,
-        totalCents: message.totalCents,
-        prepared,
-      };
+      const { initiatingPartyId: originatorId, numberOfTransactions: items, totalCents } = message;
+      return { originatorId, items, totalCents, prepared };
     });
+  }
+
+  /** Reads every item, refusing a reference seen twice, and keeps those the configuration returns. */
+  async #screen<T extends { readonly line: number; readonly account: string }, S>(
+    reader: AsyncGenerator<T, S>,
+    referenceOf: (item: T) => string,
+  ): Promise<{ summary: S; returned: T[] }> {
+    const references = new Set<string>();
+    const returned: T[] = [];
+    let next = await reader.next();
+    for (; !next.done; next = await reader.next()) {
+      this.#once(references, referenceOf(next.value), next.value.line);
+      if (returnReasonFor(this.config.returnRules, next.value.account)) returned.push(next.value);
+    }
+    return { summary: next.value, returned };
   }
 
   async #refusingBadFiles(

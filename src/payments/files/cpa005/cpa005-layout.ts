@@ -131,6 +131,8 @@ export function julianDate(isoDate: string): string {
 
 function computeJulianDate(isoDate: string): string {
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  // The leading zero stands for the 2000s: a date outside them cannot be written in this format.
+  if (!(year >= 2000 && year <= 2099)) throw new FieldOverflowError(`${isoDate} is outside 2000–2099`);
   const dayOfYear = (Date.UTC(year, month - 1, day) - Date.UTC(year, 0, 1)) / 86_400_000 + 1;
   return `0${String(year % 100).padStart(2, '0')}${String(dayOfYear).padStart(3, '0')}`;
 }

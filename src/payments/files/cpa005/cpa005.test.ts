@@ -155,6 +155,8 @@ describe('CPA 005: the writer never writes a payment it must not', () => {
       assert.equal(error.problem, problem);
     });
   }
+  it('refuses a date the 0YYDDD format cannot hold', async () =>
+    assert.rejects(write([payment(1, { date: '2100-01-01' })]), /outside 2000–2099/));
   it('refuses a file creation number outside 1–9999', async () =>
     assert.rejects(write([payment(1)], { ...CPA_HEADER, fileCreationNumber: 10_000 }), /1 to 9999/));
 });

@@ -1,6 +1,6 @@
 import { isKnownInstitution as inShippedList } from '../institutions.ts';
 import { FileRefusedError } from '../file-refusal.ts';
-import { readXml, type XmlHandler } from './xml-events.ts';
+import { readXml, type XmlHandler } from './xml-reader.ts';
 import { centsOfDecimal, ElementOrder, isoDateOf, required } from './iso-reading.ts';
 
 const NAMESPACE = 'urn:iso:std:iso:20022:tech:xsd:pain.001.001.09';

@@ -2,7 +2,7 @@ import type { PaymentReturn } from '../../payment.ts';
 import { FileRefusedError } from '../file-refusal.ts';
 import { reasonOfIsoCode } from '../return-reasons.ts';
 import { centsOfDecimal, isoDateOf } from './iso-reading.ts';
-import { readXml, type XmlHandler } from './xml-events.ts';
+import { readXml, type XmlHandler } from './xml-reader.ts';
 
 type Source = Parameters<typeof readXml>[0];
 

@@ -33,7 +33,10 @@ export interface ChequeRun {
 export class InvalidChequeError extends Error {}
 
 const POINTS_PER_INCH = 72;
-/** Where the address must sit to show through a #10 window envelope (7/8" from the left, 2" from the top of a letter page folded in three). */
+/**
+ * Where the address must sit to show through a #10 window envelope: 7/8" from the left and about 2" from
+ * the top of a letter page folded in three. Adjust to the envelopes the print provider uses.
+ */
 const ADDRESS_WINDOW = { x: 0.875 * POINTS_PER_INCH, y: 2.1 * POINTS_PER_INCH, width: 4 * POINTS_PER_INCH };
 // French puts a (non-breaking) space before a colon.
 const LABELS = {

@@ -5,6 +5,7 @@ import PDFDocument from 'pdfkit';
 import { pageLabel } from './letter.ts';
 import type { Letter } from './letter.ts';
 import type { PdfStyle } from './pdf-styles.ts';
+import { woffToSfnt } from './woff-to-sfnt.ts';
 
 const require = createRequire(import.meta.url);
 const NOTO_SANS = join(dirname(require.resolve('@gcds-core/fonts/package.json')), 'fonts', 'noto-sans');
@@ -14,9 +15,12 @@ const FONT_FILES = {
 } as const;
 let fonts: Record<keyof typeof FONT_FILES, Buffer> | undefined;
 
-/** Noto Sans, the Canada.ca body face, read once and embedded (subset) in every PDF: PDF/UA wants every font embedded. */
+/** Noto Sans, the Canada.ca body face, unwrapped once and embedded (subset) in every PDF, as PDF/UA requires. */
 function loadFonts(): Record<keyof typeof FONT_FILES, Buffer> {
-  fonts ??= { regular: readFileSync(FONT_FILES.regular), bold: readFileSync(FONT_FILES.bold) };
+  fonts ??= {
+    regular: woffToSfnt(readFileSync(FONT_FILES.regular)),
+    bold: woffToSfnt(readFileSync(FONT_FILES.bold)),
+  };
   return fonts;
 }
 
@@ -62,7 +66,6 @@ function documentOptions(letter: Letter, style: PdfStyle): PDFKit.PDFDocumentOpt
     lang: `${letter.lang}-CA`,
     displayTitle: true,
     bufferPages: true,
-    font: FONT_FILES.regular,
     info: { Title: letter.title, Author: letter.letterhead.agency, Subject: letter.heading },
   };
   // @types/pdfkit 0.17 lists only the PDF/A subsets; pdfkit itself also takes 'PDF/UA' (its SubsetMixin).

@@ -1,14 +1,17 @@
 import { createServer } from 'node:http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getNotification, listNotifications, notifyError, sendNotification } from './stand-in-api.ts';
+import { notifyError } from './stand-in-api.ts';
 import type { ApiResponse, ApiState } from './stand-in-api.ts';
-import { authenticate, generateApiKey, parseApiKey } from './stand-in-auth.ts';
-import type { ApiKey } from './stand-in-auth.ts';
+import { generateApiKey, parseApiKey } from './stand-in-auth.ts';
 import { createDeliverySimulator } from './stand-in-delivery.ts';
 import type { CallbackAttempt, StoredNotification } from './stand-in-delivery.ts';
+import { createRouter } from './stand-in-router.ts';
+import type { InjectedFault } from './stand-in-router.ts';
 import { GUICHET_TEMPLATES } from './stand-in-templates.ts';
 import type { StandInTemplate } from './stand-in-templates.ts';
+
+export type { InjectedFault } from './stand-in-router.ts';
 
 export interface NotifyStandInOptions {
   /** 0 (the default) picks a free port. */
@@ -16,6 +19,7 @@ export interface NotifyStandInOptions {
   readonly host?: string;
   /** Full API keys (`name-serviceid-secret`) accepted; one is generated when none is given. */
   readonly apiKeys?: readonly string[];
+  /** Guichet's notice templates when left out. */
   readonly templates?: readonly StandInTemplate[];
   /** Where delivery receipts go, with this bearer token. */
   readonly callbackUrl?: string;
@@ -26,13 +30,6 @@ export interface NotifyStandInOptions {
   /** Between created → sending → final status. */
   readonly deliveryDelayMs?: number;
   readonly now?: () => Date;
-}
-
-/** An answer the stand-in gives instead of the real one, for the next send requests: to test retries. */
-export interface InjectedFault {
-  readonly status: 429 | 500 | 502 | 503 | 504;
-  /** The notification is accepted and stored, but the answer is lost (the client sees only the fault). */
-  readonly afterAccept?: boolean;
 }
 
 export interface NotifyStandIn {
@@ -48,86 +45,43 @@ export interface NotifyStandIn {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1_000_000;
-const ROUTES: readonly {
-  readonly method: string;
-  readonly pattern: RegExp;
-  readonly name: 'email' | 'sms' | 'one' | 'list';
-}[] = [
-  { method: 'POST', pattern: /^\/v2\/notifications\/email$/, name: 'email' },
-  { method: 'POST', pattern: /^\/v2\/notifications\/sms$/, name: 'sms' },
-  { method: 'GET', pattern: /^\/v2\/notifications\/([^/]+)$/, name: 'one' },
-  { method: 'GET', pattern: /^\/v2\/notifications$/, name: 'list' },
-];
-
-/** Starts a GC Notify-compatible server on 127.0.0.1 (development and tests only: it keeps what it sends in memory). */
+/**
+ * Starts a GC Notify-compatible server, on 127.0.0.1 unless told otherwise. Development and tests only: it
+ * keeps what it sends in memory and shows it unauthenticated at `GET /_stand-in/sent`.
+ */
 export async function startNotifyStandIn(options: NotifyStandInOptions = {}): Promise<NotifyStandIn> {
   const apiKeys = options.apiKeys ?? [generateApiKey()];
-  const keys = apiKeys.map(parseApiKey);
-  const now = options.now ?? (() => new Date());
-  const limiter = rateLimiter(options.rateLimitPerMinute ?? 1_000, now);
-  const faults: InjectedFault[] = [];
-  const callback = options.callbackUrl
-    ? {
-        url: options.callbackUrl,
-        bearerToken: options.callbackBearerToken ?? '',
-        retryDelaysMs: options.callbackRetryDelaysMs ?? [100, 1_000, 5_000],
-      }
-    : undefined;
-  const delivery = createDeliverySimulator(options.deliveryDelayMs ?? 0, callback, now);
-  const state: { -readonly [K in keyof ApiState]: ApiState[K] } = {
+  const templates = options.templates ?? GUICHET_TEMPLATES;
+  // The base URL is known once the server listens.
+  const state: Omit<ApiState, 'baseUrl'> & { baseUrl: string } = {
     baseUrl: '',
-    templates: new Map((options.templates ?? GUICHET_TEMPLATES).map((template) => [template.id, template])),
+    templates: new Map(templates.map((entry) => [entry.id, entry])),
     notifications: [],
-    now,
+    now: options.now ?? (() => new Date()),
   };
-
-  async function route(request: IncomingMessage, url: URL): Promise<ApiResponse> {
-    if (request.method === 'GET' && url.pathname === '/_stand-in/sent')
-      return { status: 200, body: { notifications: snapshot() } };
-    const match = ROUTES.map((candidate) => ({
-      candidate,
-      found: url.pathname.match(candidate.pattern),
-    })).find(({ found }) => found);
-    if (!match)
-      return {
-        status: 404,
-        body: { result: 'error', message: 'The requested URL was not found on the server.' },
-      };
-    if (match.candidate.method !== request.method)
-      return {
-        status: 405,
-        body: { result: 'error', message: 'The method is not allowed for the requested URL.' },
-      };
-    const auth = await authenticate(request.headers.authorization, keys, Math.floor(now().getTime() / 1000));
-    if (!auth.ok) return notifyError(auth.status, 'AuthError', auth.message);
-    if (!limiter.allow(auth.key))
-      return notifyError(
-        429,
-        'RateLimitError',
-        `Exceeded rate limit for key type LIVE of ${limiter.limit} requests per 60 seconds`,
-      );
-    const { name, found } = { name: match.candidate.name, found: match.found };
-    if (name === 'one') return getNotification(state, auth.key, decodeURIComponent(found?.[1] ?? ''));
-    if (name === 'list') return listNotifications(state, auth.key, url.searchParams);
-    return send(name, auth.key, request);
-  }
-
-  async function send(type: 'email' | 'sms', key: ApiKey, request: IncomingMessage): Promise<ApiResponse> {
-    const fault = faults.shift();
-    if (fault && !fault.afterAccept) return faultResponse(fault);
-    const body = await readJson(request);
-    if (body === undefined) return notifyError(400, 'BadRequestError', 'Invalid JSON supplied in POST data');
-    const { response, accepted } = sendNotification(state, key, type, body);
-    if (accepted) delivery.deliver(accepted);
-    return fault && accepted ? faultResponse(fault) : response;
-  }
-
+  const delivery = createDeliverySimulator(
+    options.deliveryDelayMs ?? 0,
+    callbackSettings(options),
+    state.now,
+  );
+  const faults: InjectedFault[] = [];
+  const route = createRouter({
+    state,
+    keys: apiKeys.map(parseApiKey),
+    rateLimitPerMinute: options.rateLimitPerMinute ?? 1_000,
+    delivery,
+    faults,
+  });
   const snapshot = () => state.notifications.map((notification) => ({ ...notification }));
+
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://stand-in');
-    route(request, url).then(
-      (answer) => reply(response, answer),
+    const answer =
+      request.method === 'GET' && url.pathname === '/_stand-in/sent'
+        ? Promise.resolve({ status: 200, body: { notifications: snapshot() } })
+        : route(request, url);
+    answer.then(
+      (result) => reply(response, result),
       () => reply(response, notifyError(500, 'Exception', 'Internal server error')),
     );
   });
@@ -154,46 +108,13 @@ export async function startNotifyStandIn(options: NotifyStandInOptions = {}): Pr
   };
 }
 
-function faultResponse(fault: InjectedFault): ApiResponse {
-  return fault.status === 429
-    ? notifyError(
-        429,
-        'RateLimitError',
-        'Exceeded rate limit for key type LIVE of 1000 requests per 60 seconds',
-      )
-    : notifyError(fault.status, 'Exception', 'Internal server error');
-}
-
-/** A rolling 60-second window per service, as GC Notify counts. */
-function rateLimiter(limit: number, now: () => Date) {
-  const seen = new Map<string, number[]>();
+function callbackSettings(options: NotifyStandInOptions) {
+  if (!options.callbackUrl) return undefined;
   return {
-    limit,
-    allow(key: ApiKey): boolean {
-      const time = now().getTime();
-      const recent = (seen.get(key.serviceId) ?? []).filter((at) => time - at < 60_000);
-      const allowed = recent.length < limit;
-      if (allowed) recent.push(time);
-      seen.set(key.serviceId, recent);
-      return allowed;
-    },
+    url: options.callbackUrl,
+    bearerToken: options.callbackBearerToken ?? '',
+    retryDelaysMs: options.callbackRetryDelaysMs ?? [100, 1_000, 5_000],
   };
-}
-
-/** The parsed body; undefined when it is not JSON or is too large. */
-async function readJson(request: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
-  } catch {
-    return undefined;
-  }
 }
 
 function reply(response: ServerResponse, { status, body }: ApiResponse): void {

@@ -110,6 +110,20 @@ describe('GC Notify stand-in authentication (JWT signed with the API key, iss = 
     });
   });
 
+  it('answers 404 for an unknown path, 405 for a wrong method and 400 for a body that is not JSON', async () => {
+    const bearer = `Bearer ${await token({ iss: serviceId, iat: nowSeconds() })}`;
+    assert.equal((await fetch(`${standIn.url}/v2/letters`)).status, 404);
+    assert.equal((await fetch(`${standIn.url}/v2/notifications/email`, { method: 'DELETE' })).status, 405);
+    const answer = await ask(`${standIn.url}/v2/notifications/sms`, bearer, {
+      method: 'POST',
+      body: '{"template_id":',
+    });
+    assert.deepEqual(answer, {
+      status: 400,
+      error: { error: 'BadRequestError', message: 'Invalid JSON supplied in POST data' },
+    });
+  });
+
   it('refuses a request with properties GC Notify does not know', async () => {
     const answer = await ask(
       `${standIn.url}/v2/notifications/email`,

@@ -21,6 +21,7 @@ import { OpenApiRegistry } from './platform/http/openapi.ts';
 import { registerOpenApiRoutes } from './platform/http/openapi.routes.ts';
 import { RouteTable } from './platform/http/route-table.ts';
 import { createAuditService } from './platform/audit/audit.service.ts';
+import { registerAuditRoutes } from './platform/audit/audit.routes.ts';
 import type { AuditService } from './platform/audit/audit.service.ts';
 import { createCatalogueService } from './catalogue/catalogue.service.ts';
 import type { CatalogueService } from './catalogue/catalogue.service.ts';
@@ -73,7 +74,7 @@ export async function buildApp({
   clock = () => new Date(),
 }: AppDependencies): Promise<GuichetApp> {
   const metrics = createMetrics();
-  const audit = createAuditService(database.db, metrics, clock);
+  const audit = createAuditService(database.db, metrics, clock, config.audit);
   const services: Services = {
     audit,
     catalogue: createCatalogueService(database.db),
@@ -95,6 +96,7 @@ export async function buildApp({
   registerIdentity(app, routes, services.identity, config, clock);
   registerHealthRoute(app, database, VERSION);
   registerOpenApiRoutes(app, openapi);
+  registerAuditRoutes(app, routes, openapi, services.audit); // audit log: tree heads and proofs (ADR 0002)
   await registerAssets(app);
   registerSiteRoutes(app, routes);
   registerCatalogueRoutes(app, routes, services.catalogue);

@@ -10,6 +10,7 @@ import { loadReferenceData } from './catalogue/reference-data.ts';
 import { seedDemoPopulationIfEmpty } from './cli/demo-population.ts';
 import { seedIdentityDemo, startIdentityProviders } from './identity/identity.startup.ts';
 import { schedulePurge } from './identity/sign-in-state-purge.ts';
+import { startAuditSealer } from './platform/audit/audit.service.ts';
 
 export interface RunningServer {
   readonly url: string;
@@ -46,6 +47,11 @@ export async function startServer(
     const stopPurge = schedulePurge(database.db, config.identity.absoluteTimeoutSeconds, (report) =>
       logger.info(report, 'expired sign-in state purged'),
     );
+    // Audit log: seal committed entries into the Merkle tree and sign a head (ADR 0002).
+    const stopSealer = startAuditSealer(guichet.services.audit, {
+      intervalMs: config.audit.sealIntervalMs,
+      onError: (error) => logger.error({ err: error }, 'audit log sealing failed'),
+    });
     return {
       url,
       guichet,
@@ -53,6 +59,7 @@ export async function startServer(
       async stop() {
         stopPurge();
         await guichet.app.close();
+        await stopSealer();
         await identity.close();
         await database.close();
       },

@@ -35,7 +35,8 @@ export interface LeafWithEntry {
   entry: AuditRow | null;
 }
 
-// bigint columns are read as text so they are the same string on both drivers.
+// bigint columns are read as text so they are the same string on both drivers; ORDER BY then names the
+// table's column (`e.seq`), since a bare name would sort the text output column.
 const ENTRY_COLUMNS =
   sql.raw(`e.seq::text AS seq, e.id, e.occurred_at, e.actor_type, e.actor_id, e.actor_role,
   e.actor_agency_id, e.subject_person_id, e.action, e.purpose, e.channel, e.outcome, e.correlation_id, e.details`);
@@ -161,16 +162,16 @@ function toHead(row: HeadRecord): TreeHeadRow {
 }
 
 export async function readLatestHead(db: Executor): Promise<TreeHeadRow | null> {
-  const result = await sql<HeadRecord>`SELECT ${HEAD_COLUMNS} FROM audit_tree_head
-    ORDER BY tree_size DESC LIMIT 1`.execute(db);
+  const result = await sql<HeadRecord>`SELECT ${HEAD_COLUMNS} FROM audit_tree_head h
+    ORDER BY h.tree_size DESC LIMIT 1`.execute(db);
   const row = result.rows[0];
   return row ? toHead(row) : null;
 }
 
 /** Heads with a size above `afterSize`, smallest first. */
 export async function readHeads(db: Executor, afterSize: number, limit: number): Promise<TreeHeadRow[]> {
-  const result = await sql<HeadRecord>`SELECT ${HEAD_COLUMNS} FROM audit_tree_head
-    WHERE tree_size > ${afterSize} ORDER BY tree_size LIMIT ${limit}`.execute(db);
+  const result = await sql<HeadRecord>`SELECT ${HEAD_COLUMNS} FROM audit_tree_head h
+    WHERE h.tree_size > ${afterSize} ORDER BY h.tree_size LIMIT ${limit}`.execute(db);
   return result.rows.map(toHead);
 }
 

@@ -184,3 +184,19 @@ test('sealing and proofs need the signing key; recording does not', async () => 
     await embedded.dispose();
   }
 });
+
+describeOnBothDatabases('audit log tree heads', (database) => {
+  test('are ordered by size as numbers (9 before 10 before 100), so each seal extends the latest', async () => {
+    const audit = createAuditService(database().db, undefined, undefined, testAuditSigning());
+    for (const count of [9, 1, 90, 1]) {
+      for (let n = 0; n < count; n += 1) await audit.record(entry(n));
+      await audit.seal();
+    }
+    assert.deepEqual(
+      (await audit.treeHeads(-1, 10)).map((head) => head.treeSize),
+      [9, 10, 100, 101],
+    );
+    assert.equal((await audit.latestTreeHead())?.treeSize, 101);
+    assert.equal((await audit.verify()).ok, true);
+  });
+});

@@ -42,7 +42,7 @@ export class AuditLogTamperedError extends Error {
   }
 }
 
-// Large enough to amortise a head's signature and the frontier read, small enough for one INSERT of leaves.
+// Large enough to amortise a head's signature and the frontier read, small enough to keep each seal short.
 export const SEAL_BATCH = 10_000;
 const BEFORE_EVERYTHING: SealCursor = { xid: '-1', seq: '-1' };
 
@@ -172,24 +172,33 @@ export interface SealerOptions {
 
 /**
  * Runs `seal` every `intervalMs` until stopped; the stop function waits for a seal in progress and seals once
- * more, so entries committed before shutdown are in the log.
+ * more, so entries committed before shutdown are in the log. A failure that repeats is reported once, not every
+ * interval, until a seal succeeds again.
  */
 export function scheduleSealing(seal: () => Promise<unknown>, options: SealerOptions): () => Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
+  let lastFailure: string | null = null;
+  const attempt = () =>
+    seal().then(
+      () => void (lastFailure = null),
+      (error: unknown) => {
+        const failure = error instanceof Error ? error.message : String(error);
+        if (failure !== lastFailure) options.onError(error);
+        lastFailure = failure;
+      },
+    );
   const tick = () => {
-    running = seal()
-      .then(() => undefined, options.onError)
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, options.intervalMs);
-      });
+    running = attempt().finally(() => {
+      if (!stopped) timer = setTimeout(tick, options.intervalMs);
+    });
   };
   timer = setTimeout(tick, options.intervalMs);
   return async () => {
     stopped = true;
     clearTimeout(timer);
     await running;
-    await seal().catch(options.onError);
+    await attempt();
   };
 }

@@ -105,18 +105,19 @@ export async function readSealableEntries(
   return result.rows;
 }
 
+/** One statement with three array parameters, whatever the batch size (PostgreSQL allows 65,535 parameters). */
 export async function insertLeaves(
   trx: Transaction<DB>,
   leaves: readonly { leafIndex: number; entrySeq: string; leafHash: Buffer }[],
 ): Promise<void> {
-  // 3 parameters a row, well under PostgreSQL's 65,535 per statement at the sealer's batch size.
   if (leaves.length === 0) return;
-  await trx
-    .insertInto('audit_leaf')
-    .values(
-      leaves.map((l) => ({ leaf_index: String(l.leafIndex), entry_seq: l.entrySeq, leaf_hash: l.leafHash })),
-    )
-    .execute();
+  const indexes = leaves.map((l) => String(l.leafIndex));
+  const seqs = leaves.map((l) => l.entrySeq);
+  const hashes = leaves.map((l) => l.leafHash.toString('hex'));
+  await sql`INSERT INTO audit_leaf (leaf_index, entry_seq, leaf_hash)
+    SELECT i, s, decode(h, 'hex') FROM unnest(${indexes}::bigint[], ${seqs}::bigint[], ${hashes}::text[]) AS t(i, s, h)`.execute(
+    trx,
+  );
 }
 
 export async function insertNodes(

@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendProblem } from '../http/problem.ts';
-import { problemResponse } from '../http/openapi.ts';
 import type { OpenApiRegistry } from '../http/openapi.ts';
 import type { RouteTable } from '../http/route-table.ts';
 import { AuditEntryNotFoundError, AuditEntryNotSealedError } from './audit-proofs.ts';
 import type { AuditService } from './audit.service.ts';
-import { AUDIT_SCHEMAS } from './audit.schemas.ts';
+import { AUDIT_SCHEMAS, auditOperations } from './audit.schemas.ts';
 
 const BASE = '/api/v1/audit';
 const HEADS_PAGE = 1000;
@@ -86,82 +85,6 @@ const notFound = (request: FastifyRequest, reply: FastifyReply) =>
 
 function documentRoutes(openapi: OpenApiRegistry): void {
   for (const [name, schema] of Object.entries(AUDIT_SCHEMAS)) openapi.addSchema(name, schema);
-  const ok = (description: string, schema: string) => ({
-    description,
-    content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } },
-  });
-  const query = (name: string, description: string, required = false) => ({
-    name,
-    in: 'query',
-    required,
-    description,
-    schema: { type: 'integer', minimum: 0 },
-  });
-  const operation = (
-    operationId: string,
-    summary: string,
-    responses: Record<string, unknown>,
-    parameters = [] as unknown[],
-  ) => ({
-    operationId,
-    summary,
-    tags: ['audit'],
-    parameters,
-    responses,
-  });
-  openapi.addPath(
-    `${BASE}/public-key`,
-    'get',
-    operation('getAuditPublicKey', 'The Ed25519 key that signs tree heads', {
-      '200': ok('The key', 'AuditPublicKey'),
-    }),
-  );
-  openapi.addPath(
-    `${BASE}/tree-heads`,
-    'get',
-    operation(
-      'listAuditTreeHeads',
-      'Signed tree heads, smallest first (1,000 a page): what a witness copies',
-      { '200': ok('Heads', 'AuditTreeHeads'), '400': problemResponse('`after` is not a whole number') },
-      [query('after', 'Only heads with a larger tree size')],
-    ),
-  );
-  openapi.addPath(
-    `${BASE}/tree-heads/latest`,
-    'get',
-    operation('getLatestAuditTreeHead', 'The latest signed tree head', {
-      '200': ok('The head', 'SignedTreeHead'),
-      '404': problemResponse('Nothing sealed yet'),
-    }),
-  );
-  openapi.addPath(
-    `${BASE}/consistency-proof`,
-    'get',
-    operation(
-      'getAuditConsistencyProof',
-      'RFC 9162 consistency proof: the tree of `first` entries is a prefix of the tree of `second`',
-      {
-        '200': ok('The proof', 'AuditConsistencyProof'),
-        '400': problemResponse('Sizes missing or out of range'),
-      },
-      [query('first', 'The smaller tree size', true), query('second', 'The larger tree size', true)],
-    ),
-  );
-  openapi.addPath(
-    `${BASE}/entries/{entryId}/inclusion-proof`,
-    'get',
-    operation(
-      'getAuditInclusionProof',
-      'RFC 9162 inclusion proof of one entry, with the signed head it leads to',
-      {
-        '200': ok('The proof', 'AuditInclusionProof'),
-        '400': problemResponse('Not an entry id, or a malformed tree size'),
-        '404': problemResponse('No such entry, not sealed yet, or no head of that size'),
-      },
-      [
-        { name: 'entryId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
-        query('treeSize', 'Prove against the head of this size instead of the latest'),
-      ],
-    ),
-  );
+  for (const [path, operation] of Object.entries(auditOperations()))
+    openapi.addPath(`${BASE}${path}`, 'get', operation);
 }

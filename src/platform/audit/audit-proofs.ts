@@ -2,11 +2,10 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { entryLeafHash } from './audit-entry.ts';
 import type { AuditRow } from './audit-entry.ts';
-import { toSignedTreeHead } from './audit-sealer.ts';
 import { IncompleteTreeError, storedPerfectSubtree } from './audit-tree-store.ts';
 import { findEntryPlace, readHeadOfSize, readLatestHead, readLeafHashes } from './audit.repository.ts';
 import { consistencyPath, inclusionPath, verifyInclusionPath } from './merkle.ts';
-import { isTreeHeadSignedBy } from './tree-head.ts';
+import { isTreeHeadSignedBy, toSignedTreeHead } from './tree-head.ts';
 import type { LogPublicKey, SignedTreeHead } from './tree-head.ts';
 
 /** Proof that one entry is in the log as a signed head describes it (RFC 9162 section 2.1.3). */

@@ -16,7 +16,7 @@ import {
 import type { SealCursor, TreeHeadRow } from './audit.repository.ts';
 import { CompactRange } from './merkle.ts';
 import type { CompletedNode } from './merkle.ts';
-import { isTreeHeadSignedBy, logPublicKey, signTreeHead } from './tree-head.ts';
+import { isTreeHeadSignedBy, logPublicKey, signTreeHead, toSignedTreeHead } from './tree-head.ts';
 import type { SignedTreeHead } from './tree-head.ts';
 import { appendToWitness, lastWitnessedSize } from './witness.ts';
 
@@ -45,16 +45,6 @@ export class AuditLogTamperedError extends Error {
 // Large enough to amortise a head's signature and the frontier read, small enough to keep each seal short.
 export const SEAL_BATCH = 10_000;
 const BEFORE_EVERYTHING: SealCursor = { xid: '-1', seq: '-1' };
-
-export function toSignedTreeHead(row: TreeHeadRow): SignedTreeHead {
-  return {
-    treeSize: row.treeSize,
-    timestamp: row.signedAt.getTime(),
-    rootHash: row.rootHash.toString('base64'),
-    keyId: row.keyId,
-    signature: row.signature.toString('base64'),
-  };
-}
 
 /**
  * Seals committed entries into the tree in batches: each batch gets the next leaf positions and a signed head,

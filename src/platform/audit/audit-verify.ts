@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { entryLeafHash } from './audit-entry.ts';
-import { toSignedTreeHead } from './audit-sealer.ts';
 import type { AuditSigning } from './audit-sealer.ts';
 import {
   countEntriesAfter,
@@ -11,7 +10,7 @@ import {
   readLeavesWithEntries,
 } from './audit.repository.ts';
 import { CompactRange } from './merkle.ts';
-import { isTreeHeadSignedBy, logPublicKey } from './tree-head.ts';
+import { isTreeHeadSignedBy, logPublicKey, toSignedTreeHead } from './tree-head.ts';
 import type { LogPublicKey, SignedTreeHead } from './tree-head.ts';
 import { readWitness } from './witness.ts';
 

@@ -4,14 +4,14 @@ import type { Metrics } from '../observability/metrics.ts';
 import type { AuditRow } from './audit-entry.ts';
 import { buildConsistencyProof, buildInclusionProof, verifyInclusionProof } from './audit-proofs.ts';
 import type { ConsistencyProof, InclusionProof } from './audit-proofs.ts';
-import { createSealer, scheduleSealing, toSignedTreeHead } from './audit-sealer.ts';
+import { createSealer, scheduleSealing } from './audit-sealer.ts';
 import type { AuditSigning, SealReport } from './audit-sealer.ts';
 import { verifyAuditLog } from './audit-verify.ts';
 import type { AuditVerification } from './audit-verify.ts';
 import { findAuditForSubject, insertEntries, readHeads, readLatestHead } from './audit.repository.ts';
 import type { NewAuditRow } from './audit.repository.ts';
 import type { AuditEventTable } from './audit.tables.ts';
-import { logPublicKey } from './tree-head.ts';
+import { logPublicKey, toSignedTreeHead } from './tree-head.ts';
 import type { LogPublicKey, SignedTreeHead } from './tree-head.ts';
 
 export type { AuditRow } from './audit-entry.ts';

@@ -71,6 +71,23 @@ export function isTreeHeadSignedBy(head: SignedTreeHead, publicKey: LogPublicKey
   return verify(null, input, publicKey.key, Buffer.from(head.signature, 'base64'));
 }
 
+/** A head as stored (`audit_tree_head`), in its published form. */
+export function toSignedTreeHead(row: {
+  treeSize: number;
+  signedAt: Date;
+  rootHash: Buffer;
+  keyId: string;
+  signature: Buffer;
+}): SignedTreeHead {
+  return {
+    treeSize: row.treeSize,
+    timestamp: row.signedAt.getTime(),
+    rootHash: row.rootHash.toString('base64'),
+    keyId: row.keyId,
+    signature: row.signature.toString('base64'),
+  };
+}
+
 /** Reads a published head back, refusing anything that is not one (witness lines, API answers). */
 export function parseTreeHead(value: unknown): SignedTreeHead | null {
   if (value === null || typeof value !== 'object') return null;

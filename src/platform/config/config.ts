@@ -192,20 +192,22 @@ export function loadConfig(env: Env = process.env): Config {
 }
 
 function parseAuditConfig(env: Env, isProduction: boolean, dataDir: string | null): AuditConfig {
-  const witness = readEnv(env, 'AUDIT_WITNESS_FILE');
   return {
     signingKey: parseAuditSigningKey(env, isProduction),
-    witnessFile:
-      witness === 'none'
-        ? null
-        : witness
-          ? resolve(witness)
-          : dataDir && join(dataDir, 'audit-witness.jsonl'),
+    witnessFile: parseWitnessFile(env, dataDir),
     sealIntervalMs: parseInteger(env, 'AUDIT_SEAL_INTERVAL_MS', 1000, 10, 3_600_000),
   };
 }
 
-/** From `AUDIT_SIGNING_KEY_FILE` (PEM or DER) or `AUDIT_SIGNING_KEY` (base64 PKCS#8 DER). */
+/** `none` for no copy; by default beside the embedded database's files (none when it is in memory). */
+function parseWitnessFile(env: Env, dataDir: string | null): string | null {
+  const raw = readEnv(env, 'AUDIT_WITNESS_FILE');
+  if (raw === 'none') return null;
+  if (raw !== undefined) return resolve(raw);
+  return dataDir === null ? null : join(dataDir, 'audit-witness.jsonl');
+}
+
+/** From `AUDIT_SIGNING_KEY_FILE` (PKCS#8 PEM) or `AUDIT_SIGNING_KEY` (base64 PKCS#8 DER). */
 function parseAuditSigningKey(env: Env, isProduction: boolean): KeyObject {
   const file = readEnv(env, 'AUDIT_SIGNING_KEY_FILE');
   const name = file ? 'AUDIT_SIGNING_KEY_FILE' : 'AUDIT_SIGNING_KEY';

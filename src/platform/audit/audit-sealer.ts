@@ -52,7 +52,6 @@ const BEFORE_EVERYTHING: SealCursor = { xid: '-1', seq: '-1' };
  */
 export function createSealer(db: Kysely<DB>, signing: AuditSigning, clock: () => Date) {
   const publicKey = logPublicKey(signing.signingKey);
-  let witnessedSize: number | null = null;
 
   async function sealBatch(limit: number): Promise<SealReport> {
     const head = await db.transaction().execute(async (trx) => {
@@ -105,11 +104,9 @@ export function createSealer(db: Kysely<DB>, signing: AuditSigning, clock: () =>
     return range;
   }
 
-  async function witnessedTreeSize(): Promise<number> {
-    if (signing.witnessFile === null) return 0;
-    witnessedSize ??= await lastWitnessedSize(signing.witnessFile);
-    return witnessedSize;
-  }
+  // Read each time (the file's last 4 KB): `guichet audit seal` may have appended since.
+  const witnessedTreeSize = async (): Promise<number> =>
+    signing.witnessFile === null ? 0 : lastWitnessedSize(signing.witnessFile);
 
   /** Copies every head the witness does not have yet, in order, so a crash before copying is caught up. */
   async function publishToWitness(): Promise<void> {
@@ -119,7 +116,6 @@ export function createSealer(db: Kysely<DB>, signing: AuditSigning, clock: () =>
       .map(toSignedTreeHead)
       .filter((head) => isTreeHeadSignedBy(head, publicKey));
     await appendToWitness(signing.witnessFile, heads);
-    witnessedSize = heads.at(-1)?.treeSize ?? from;
   }
 
   /** Seals everything sealable now, batch after batch. */

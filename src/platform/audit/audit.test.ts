@@ -9,6 +9,8 @@ import {
   openTestDatabase,
   TEST_POSTGRES_URL,
 } from '../../../test/support/databases.ts';
+import { openDatabase } from '../db/database.ts';
+import { listMigrations, migrateToLatest } from '../db/migrate.ts';
 import { createAuditService, startAuditSealer } from './audit.service.ts';
 
 describeOnBothDatabases('audit log', (database, kind) => {
@@ -199,4 +201,35 @@ describeOnBothDatabases('audit log tree heads', (database) => {
     assert.equal((await audit.latestTreeHead())?.treeSize, 101);
     assert.equal((await audit.verify()).ok, true);
   });
+});
+
+test('upgrading a database with the old hash chain keeps its entries and seals them first', async () => {
+  const database = await openDatabase({ databaseUrl: null, dataDir: null });
+  try {
+    const all = listMigrations();
+    await migrateToLatest(
+      database.db,
+      all.filter((m) => !/^000[34]_/.test(m.name)),
+    );
+    await sql`INSERT INTO audit_event (seq, occurred_at, actor_type, action, purpose, channel, outcome,
+      correlation_id, prev_hash, hash) VALUES
+      (1, '2026-01-01T00:00:00.123Z', 'system', 'old.one', 'test', 'system', 'success', 'c1', 'genesis', 'h1'),
+      (2, '2026-01-02T00:00:00.456Z', 'system', 'old.two', 'test', 'system', 'success', 'c2', 'h1', 'h2')`.execute(
+      database.db,
+    );
+    await sql`UPDATE audit_chain_head SET seq = 2, hash = 'h2'`.execute(database.db);
+    assert.deepEqual(await migrateToLatest(database.db, all), ['0003_audit_merkle', '0004_audit_roles']);
+    const audit = createAuditService(database.db, undefined, undefined, testAuditSigning());
+    await audit.record(entry(3));
+    assert.equal((await audit.seal()).sealed, 3);
+    const first = await sql<{ action: string }>`SELECT e.action FROM audit_leaf l JOIN audit_event e
+      ON e.seq = l.entry_seq ORDER BY l.leaf_index`.execute(database.db);
+    assert.deepEqual(
+      first.rows.map((r) => r.action),
+      ['old.one', 'old.two', 'registry.profile.read'],
+    );
+    assert.deepEqual((await audit.verify()).problems, []);
+  } finally {
+    await database.close();
+  }
 });

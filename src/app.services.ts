@@ -45,7 +45,7 @@ export interface ServiceDependencies {
 
 export async function createServices(deps: ServiceDependencies): Promise<Services> {
   const { config, db, metrics, clock } = deps;
-  const audit = createAuditService(db, metrics, clock);
+  const audit = createAuditService(db, metrics, clock, config.audit);
   const crypto = createFieldCrypto(config);
   const enrolments = createEnrolmentService(db);
   const exchange = createExchange({

@@ -23,6 +23,7 @@ import { registerOpenApiRoutes } from './platform/http/openapi.routes.ts';
 import { createPageRenderer } from './platform/http/pages.ts';
 import type { PageRenderer } from './platform/http/pages.ts';
 import { RouteTable } from './platform/http/route-table.ts';
+import { registerAuditRoutes } from './platform/audit/audit.routes.ts';
 import { createFormMemory } from './platform/forms/form-memory.ts';
 import { createNoticeFlash } from './platform/forms/notices.ts';
 import { catalogueLocales, registerCatalogueRoutes } from './catalogue/index.ts';
@@ -133,6 +134,7 @@ export async function buildApp({
   });
   registerHealthRoute(app, database, VERSION);
   registerOpenApiRoutes(app, openapi);
+  registerAuditRoutes(app, routes, openapi, services.audit); // audit log: tree heads and proofs (ADR 0002)
   await registerAssets(app);
   registerModules({ app, routes, openapi, renderer, services, config, clock, homes });
   registerLifecycle(app, services);

@@ -8,10 +8,10 @@ import { migrateToLatest } from './platform/db/migrate.ts';
 import { purgeExpiredForms } from './platform/forms/form-memory.ts';
 import { createLogger } from './platform/observability/logger.ts';
 import { loadReferenceData } from './catalogue/index.ts';
-import { seedDemoPopulationIfEmpty } from './population/index.ts';
 import { schedulePurge } from './identity/index.ts';
-import { seedDemoEnrolments, seedIdentityDemo } from './population/index.ts';
+import { seedDemoEnrolments, seedDemoPopulationIfEmpty, seedIdentityDemo } from './population/index.ts';
 import { startIdentityProviders } from './stand-ins/identity-providers/index.ts';
+import { startAuditSealer } from './platform/audit/audit.service.ts';
 
 export interface RunningServer {
   readonly url: string;
@@ -47,6 +47,11 @@ export async function startServer(
       logger.info(report, 'expired sign-in state purged'),
     );
     const stopFormPurge = scheduleFormPurge(database, logger);
+    // Audit log: seal committed entries into the Merkle tree and sign a head (ADR 0002).
+    const stopSealer = startAuditSealer(guichet.services.audit, {
+      intervalMs: config.audit.sealIntervalMs,
+      onError: (error) => logger.error({ err: error }, 'audit log sealing failed'),
+    });
     return {
       url,
       guichet,
@@ -55,6 +60,7 @@ export async function startServer(
         stopPurge();
         stopFormPurge();
         await guichet.app.close();
+        await stopSealer();
         await identity.close();
         await database.close();
       },

@@ -21,8 +21,12 @@ export const commands: Record<string, CommandEntry> = {
     load: async () => (await import('./seed.command.ts')).seedCommand,
   },
   'audit verify': {
-    summary: 'Check the audit log hash chain; exit 1 if a row was edited, inserted or deleted',
+    summary: 'Check the audit log against its signed tree heads [--json]; exit 1 naming what is wrong',
     load: async () => (await import('./audit.command.ts')).auditVerifyCommand,
+  },
+  'audit seal': {
+    summary: 'Seal committed audit entries into the tree and sign a tree head [--json]',
+    load: async () => (await import('./audit.command.ts')).auditSealCommand,
   },
   'privacy dispose': {
     summary: 'Dispose of client records past their retention period [--dry-run] [--json]',

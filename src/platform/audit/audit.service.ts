@@ -1,17 +1,24 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Metrics } from '../observability/metrics.ts';
-import { chainHash } from './audit-hash.ts';
-import type { HashedFields } from './audit-hash.ts';
-import {
-  findAuditForSubject,
-  insertAuditRows,
-  lockChainHead,
-  readAuditPage,
-  readChainHead,
-} from './audit.repository.ts';
-import type { AuditRow } from './audit.repository.ts';
+import type { AuditRow } from './audit-entry.ts';
+import { buildConsistencyProof, buildInclusionProof, verifyInclusionProof } from './audit-proofs.ts';
+import type { ConsistencyProof, InclusionProof } from './audit-proofs.ts';
+import { createSealer, scheduleSealing } from './audit-sealer.ts';
+import type { AuditSigning, SealReport } from './audit-sealer.ts';
+import { verifyAuditLog } from './audit-verify.ts';
+import type { AuditVerification } from './audit-verify.ts';
+import { findAuditForSubject, insertEntries, readHeads, readLatestHead } from './audit.repository.ts';
+import type { NewAuditRow } from './audit.repository.ts';
 import type { AuditEventTable } from './audit.tables.ts';
+import { logPublicKey, toSignedTreeHead } from './tree-head.ts';
+import type { LogPublicKey, SignedTreeHead } from './tree-head.ts';
+
+export type { AuditRow } from './audit-entry.ts';
+export type { AuditProblem, AuditVerification } from './audit-verify.ts';
+export type { ConsistencyProof, InclusionProof } from './audit-proofs.ts';
+export type { AuditSigning, SealReport } from './audit-sealer.ts';
+export type { SignedTreeHead } from './tree-head.ts';
 
 export interface AuditActor {
   type: AuditEventTable['actor_type'];
@@ -35,49 +42,82 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-export interface AuditProblem {
-  seq: string;
-  kind: 'modified' | 'missing' | 'broken-link' | 'head-mismatch';
-}
-
-export interface AuditVerification {
-  ok: boolean;
-  checked: number;
-  problems: AuditProblem[];
-}
-
 export interface AuditService {
   /** Records inside the caller's transaction when given, so the access and its record commit together. */
   record(entry: AuditEntry, trx?: Transaction<DB>): Promise<void>;
-  verify(): Promise<AuditVerification>;
   listForSubject(personId: string, limit?: number): Promise<AuditRow[]>;
+  /** Recomputes the tree from the entries and checks every signed head and the witness copy. */
+  verify(): Promise<AuditVerification>;
+  /** Seals every committed entry not yet in the tree (the server does this every few seconds). */
+  seal(): Promise<SealReport>;
+  /** Proof that the entry is in the log, against the latest signed head or the head of `treeSize`. */
+  inclusionProof(entryId: string, treeSize?: number): Promise<InclusionProof>;
+  /** Checks a proof with this log's public key; with the entry, also that it is the entry proven. */
+  verifyInclusion(proof: InclusionProof, entry?: AuditRow): boolean;
+  consistencyProof(firstTreeSize: number, secondTreeSize: number): Promise<ConsistencyProof>;
+  /** Signed heads with a size above `afterSize`, smallest first. */
+  treeHeads(afterSize: number, limit: number): Promise<SignedTreeHead[]>;
+  latestTreeHead(): Promise<SignedTreeHead | null>;
+  publicKey(): LogPublicKey;
+}
+
+/** Sealing, proofs and verification need the signing key; recording does not (e.g. a worker process). */
+export class AuditSigningNotConfiguredError extends Error {
+  constructor() {
+    super('The audit log signing key is not configured for this service');
+    this.name = 'AuditSigningNotConfiguredError';
+  }
 }
 
 export function createAuditService(
   db: Kysely<DB>,
   metrics?: Metrics,
   clock: () => Date = () => new Date(),
+  signing?: AuditSigning,
 ): AuditService {
-  async function append(trx: Transaction<DB>, entries: readonly AuditEntry[]): Promise<void> {
-    const head = await lockChainHead(trx);
-    let seq = BigInt(head.seq);
-    let prevHash = head.hash;
-    const rows = entries.map((entry) => {
-      seq += 1n;
-      const fields = toHashedFields(entry, seq.toString(), clock());
-      const row = toRow(fields, prevHash, chainHash(prevHash, fields));
-      prevHash = row.hash;
-      return row;
-    });
-    await insertAuditRows(trx, rows);
+  async function append(executor: Kysely<DB> | Transaction<DB>, entries: readonly AuditEntry[]) {
+    await insertEntries(
+      executor,
+      entries.map((entry) => toRow(entry, clock())),
+    );
     for (const entry of entries) metrics?.auditEvents.inc({ action: entry.action, outcome: entry.outcome });
   }
-  const groupCommit = createGroupCommit((entries) => db.transaction().execute((trx) => append(trx, entries)));
+  const groupCommit = createGroupCommit((entries) => append(db, entries));
+  const requireSigning = (): AuditSigning => {
+    if (!signing) throw new AuditSigningNotConfiguredError();
+    return signing;
+  };
+  const sealer = signing ? createSealer(db, signing, clock) : null;
   return {
     record: (entry, trx) => (trx ? append(trx, [entry]) : groupCommit(entry)),
-    verify: () => verifyChain(db),
     listForSubject: (personId, limit = 200) => findAuditForSubject(db, personId, limit),
+    verify: async () => verifyAuditLog(db, requireSigning()),
+    seal: async () => {
+      if (!sealer) throw new AuditSigningNotConfiguredError();
+      return sealer.sealAll();
+    },
+    inclusionProof: (entryId, treeSize) => buildInclusionProof(db, entryId, treeSize),
+    verifyInclusion: (proof, entry) =>
+      verifyInclusionProof(proof, logPublicKey(requireSigning().signingKey), entry),
+    consistencyProof: (first, second) => buildConsistencyProof(db, first, second),
+    treeHeads: async (afterSize, limit) => (await readHeads(db, afterSize, limit)).map(toSignedTreeHead),
+    latestTreeHead: async () => {
+      const latest = await readLatestHead(db);
+      return latest && toSignedTreeHead(latest);
+    },
+    publicKey: () => logPublicKey(requireSigning().signingKey),
   };
+}
+
+/**
+ * Starts the server's sealing loop; returns the function that stops it (after one last seal). Called from
+ * the server's start-up next to the other schedules.
+ */
+export function startAuditSealer(
+  audit: AuditService,
+  options: { intervalMs: number; onError: (error: unknown) => void },
+): () => Promise<void> {
+  return scheduleSealing(() => audit.seal(), options);
 }
 
 // Enough to amortise one transaction over a burst of page views, small enough to keep each insert modest.
@@ -91,8 +131,8 @@ interface Waiting {
 
 /**
  * Group commit: entries recorded outside a caller's transaction while a write is in flight are queued and
- * written together in the next transaction, so the chain head is locked once per batch instead of once per
- * entry. Each caller still waits until its own entry is committed: an access is never shown unrecorded.
+ * written together in the next insert, one commit per batch instead of one per entry. Each caller still waits
+ * until its own entry is committed: an access is never shown unrecorded.
  */
 function createGroupCommit(
   write: (entries: readonly AuditEntry[]) => Promise<void>,
@@ -119,87 +159,19 @@ function createGroupCommit(
     });
 }
 
-function toHashedFields(entry: AuditEntry, seq: string, occurredAt: Date): HashedFields {
+function toRow(entry: AuditEntry, occurredAt: Date): NewAuditRow {
   return {
-    seq,
-    occurredAt,
-    actorType: entry.actor.type,
-    actorId: entry.actor.id ?? null,
-    actorRole: entry.actor.role ?? null,
-    actorAgencyId: entry.actor.agencyId ?? null,
-    subjectPersonId: entry.subjectPersonId ?? null,
+    occurred_at: occurredAt,
+    actor_type: entry.actor.type,
+    actor_id: entry.actor.id ?? null,
+    actor_role: entry.actor.role ?? null,
+    actor_agency_id: entry.actor.agencyId ?? null,
+    subject_person_id: entry.subjectPersonId ?? null,
     action: entry.action,
     purpose: entry.purpose,
     channel: entry.channel,
     outcome: entry.outcome,
-    correlationId: entry.correlationId,
+    correlation_id: entry.correlationId,
     details: entry.details ?? {},
   };
-}
-
-function toRow(f: HashedFields, prevHash: string, hash: string): Omit<AuditEventTable, 'id'> {
-  return {
-    seq: f.seq,
-    occurred_at: f.occurredAt,
-    actor_type: f.actorType as AuditEventTable['actor_type'],
-    actor_id: f.actorId,
-    actor_role: f.actorRole,
-    actor_agency_id: f.actorAgencyId,
-    subject_person_id: f.subjectPersonId,
-    action: f.action,
-    purpose: f.purpose,
-    channel: f.channel as AuditEventTable['channel'],
-    outcome: f.outcome as AuditEventTable['outcome'],
-    correlation_id: f.correlationId,
-    details: f.details,
-    prev_hash: prevHash,
-    hash,
-  };
-}
-
-function fromRow(row: AuditRow): HashedFields {
-  return {
-    seq: row.seq,
-    occurredAt: new Date(row.occurred_at),
-    actorType: row.actor_type,
-    actorId: row.actor_id,
-    actorRole: row.actor_role,
-    actorAgencyId: row.actor_agency_id,
-    subjectPersonId: row.subject_person_id,
-    action: row.action,
-    purpose: row.purpose,
-    channel: row.channel,
-    outcome: row.outcome,
-    correlationId: row.correlation_id,
-    details: typeof row.details === 'string' ? (JSON.parse(row.details) as unknown) : row.details,
-  };
-}
-
-const PAGE_SIZE = 5000;
-
-/** Walks the whole chain: every row must hash correctly, link to its predecessor and be numbered 1..n. */
-async function verifyChain(db: Kysely<DB>): Promise<AuditVerification> {
-  const problems: AuditProblem[] = [];
-  let expectedSeq = 1n;
-  let prevHash = 'genesis';
-  let checked = 0;
-  for (
-    let page = await readAuditPage(db, '0', PAGE_SIZE);
-    page.length > 0;
-    page = await readAuditPage(db, page.at(-1)?.seq ?? '0', PAGE_SIZE)
-  ) {
-    for (const row of page) {
-      if (BigInt(row.seq) !== expectedSeq) problems.push({ seq: expectedSeq.toString(), kind: 'missing' });
-      if (row.prev_hash !== prevHash) problems.push({ seq: row.seq, kind: 'broken-link' });
-      if (chainHash(row.prev_hash, fromRow(row)) !== row.hash)
-        problems.push({ seq: row.seq, kind: 'modified' });
-      expectedSeq = BigInt(row.seq) + 1n;
-      prevHash = row.hash;
-      checked += 1;
-    }
-  }
-  const head = await readChainHead(db);
-  if (BigInt(head.seq) !== expectedSeq - 1n || head.hash !== prevHash)
-    problems.push({ seq: head.seq, kind: 'head-mismatch' });
-  return { ok: problems.length === 0, checked, problems };
 }

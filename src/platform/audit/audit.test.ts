@@ -1,67 +1,77 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { sql } from 'kysely';
-import { describeOnBothDatabases } from '../../../test/support/databases.ts';
+import pg from 'pg';
+import { auditEntry as entry, testAuditSigning } from '../../../test/support/audit.ts';
+import {
+  describeOnBothDatabases,
+  openTestDatabase,
+  TEST_POSTGRES_URL,
+} from '../../../test/support/databases.ts';
 import { openDatabase } from '../db/database.ts';
-import type { Database } from '../db/database.ts';
-import { migrateToLatest } from '../db/migrate.ts';
-import { createAuditService } from './audit.service.ts';
-import type { AuditEntry } from './audit.service.ts';
+import { listMigrations, migrateToLatest } from '../db/migrate.ts';
+import { createAuditService, startAuditSealer } from './audit.service.ts';
 
-const entry = (n: number): AuditEntry => ({
-  actor: { type: 'staff', id: `staff-${n}`, role: 'agent', agencyId: 'esdc' },
-  subjectPersonId: `person-${n % 3}`,
-  action: 'registry.profile.read',
-  purpose: 'phone-call',
-  channel: 'phone',
-  outcome: 'success',
-  correlationId: `corr-${n}`,
-  details: { zeta: n, alpha: { nested: true, list: [1, 2] } },
-});
+describeOnBothDatabases('audit log', (database, kind) => {
+  const signing = testAuditSigning();
+  const audit = () => createAuditService(database().db, undefined, undefined, signing);
 
-/** Simulates someone with database rights working around the append-only trigger. */
-async function tamper(database: Database, statement: string): Promise<void> {
-  await sql
-    .raw(
-      `ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update; ${statement}; ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update`,
-    )
-    .execute(database.db);
-}
-
-describeOnBothDatabases('audit log', (database) => {
-  test('records entries into an intact chain, even when written concurrently', async () => {
-    const audit = createAuditService(database().db);
-    await Promise.all(Array.from({ length: 25 }, (_, n) => audit.record(entry(n))));
-    const report = await audit.verify();
-    assert.deepEqual(report, { ok: true, checked: 25, problems: [] });
-    assert.equal((await audit.listForSubject('person-1')).length, 8);
-  });
-
-  test('grouped writes and writes inside callers’ transactions interleave into one intact chain', async () => {
-    const audit = createAuditService(database().db);
-    const before = (await audit.verify()).checked;
+  test('entries written concurrently, in and out of callers’ transactions, are sealed into an intact log', async () => {
     const inTransaction = (n: number) =>
       database()
         .db.transaction()
-        .execute((trx) => audit.record(entry(n), trx));
+        .execute((trx) => audit().record(entry(n), trx));
     await Promise.all(
-      Array.from({ length: 120 }, (_, n) => (n % 4 === 0 ? inTransaction(n) : audit.record(entry(n)))),
+      Array.from({ length: 120 }, (_, n) => (n % 4 === 0 ? inTransaction(n) : audit().record(entry(n)))),
     );
-    const report = await audit.verify();
-    assert.deepEqual(report.problems, []);
-    assert.equal(report.checked, before + 120);
+    const sealed = await audit().seal();
+    assert.equal(sealed.sealed, 120);
+    assert.equal(sealed.head?.treeSize, 120);
+    const report = await audit().verify();
+    assert.deepEqual(report, {
+      ok: true,
+      checked: 120,
+      treeHeads: 1,
+      witnessHeads: 1,
+      pending: 0,
+      problems: [],
+    });
+    assert.equal((await audit().listForSubject('person-1')).length, 40);
   });
 
-  test('a failed grouped write rejects its callers instead of pretending the access was recorded', async () => {
-    const audit = createAuditService(database().db);
+  test('sealing again adds a head only for new entries, and every head reaches the witness copy', async () => {
+    assert.deepEqual(await audit().seal(), { sealed: 0, head: null });
+    for (let n = 0; n < 5; n += 1) await audit().record(entry(n));
+    assert.equal((await audit().seal()).head?.treeSize, 125);
+    const lines = readFileSync(signing.witnessFile, 'utf8').trim().split('\n');
+    assert.deepEqual(
+      lines.map((line) => (JSON.parse(line) as { treeSize: number }).treeSize),
+      [120, 125],
+    );
+    assert.deepEqual(
+      (await audit().treeHeads(-1, 10)).map((h) => h.treeSize),
+      [120, 125],
+    );
+    assert.equal((await audit().verify()).ok, true);
+  });
+
+  test('a rolled-back change leaves no entry, and a failed grouped write rejects its callers', async () => {
+    await assert.rejects(
+      database()
+        .db.transaction()
+        .execute(async (trx) => {
+          await audit().record(entry(999), trx);
+          throw new Error('the change failed');
+        }),
+      /the change failed/,
+    );
+    const rows = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_event
+      WHERE correlation_id = 'corr-999'`.execute(database().db);
+    assert.equal(rows.rows[0]?.n, 0);
     await sql`ALTER TABLE audit_event RENAME TO audit_event_away`.execute(database().db);
     try {
-      // Wait for both: Promise.all would settle on the first rejection while the second write is still running.
-      const outcomes = await Promise.allSettled([audit.record(entry(1)), audit.record(entry(2))]);
+      const outcomes = await Promise.allSettled([audit().record(entry(1)), audit().record(entry(2))]);
       assert.deepEqual(
         outcomes.map((o) => o.status),
         ['rejected', 'rejected'],
@@ -69,63 +79,150 @@ describeOnBothDatabases('audit log', (database) => {
     } finally {
       await sql`ALTER TABLE audit_event_away RENAME TO audit_event`.execute(database().db);
     }
-    assert.equal((await audit.verify()).ok, true);
   });
 
-  test('the table refuses UPDATE and DELETE', async () => {
-    await assert.rejects(
-      sql`UPDATE audit_event SET purpose = 'x' WHERE seq = 1`.execute(database().db),
-      /append-only/,
+  test('every audit table refuses UPDATE, DELETE and TRUNCATE, even from its owner', async () => {
+    for (const [table, column] of [
+      ['audit_event', 'purpose'],
+      ['audit_leaf', 'leaf_hash'],
+      ['audit_tree_head', 'key_id'],
+    ] as const) {
+      const db = database().db;
+      await assert.rejects(
+        sql`UPDATE ${sql.table(table)} SET ${sql.ref(column)} = ${sql.ref(column)}`.execute(db),
+        /append-only/,
+      );
+      await assert.rejects(sql`DELETE FROM ${sql.table(table)}`.execute(db), /append-only/);
+      await assert.rejects(sql`TRUNCATE ${sql.table(table)}`.execute(db), /append-only/);
+    }
+    await assert.rejects(sql`TRUNCATE audit_tree_node`.execute(database().db), /append-only/);
+  });
+
+  test('the sealing loop seals what is committed, and seals once more when stopped', async () => {
+    const service = audit();
+    const errors: unknown[] = [];
+    const stop = startAuditSealer(service, { intervalMs: 20, onError: (error) => errors.push(error) });
+    await service.record(entry(1));
+    for (let tries = 0; (await service.latestTreeHead())?.treeSize !== 126 && tries < 200; tries += 1)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.equal((await service.latestTreeHead())?.treeSize, 126);
+    await service.record(entry(2));
+    await stop();
+    assert.equal((await service.latestTreeHead())?.treeSize, 127);
+    assert.deepEqual(errors, []);
+  });
+
+  // Only PostgreSQL runs concurrent sessions: on PGlite no transaction can stay open while another commits.
+  if (kind === 'postgres')
+    test('an entry committed late with a lower sequence number is never skipped', async () => {
+      const schema = (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(database().db)).rows[0]
+        ?.s;
+      const slow = new pg.Client({
+        connectionString: TEST_POSTGRES_URL,
+        options: `-c search_path=${schema}`,
+      });
+      await slow.connect();
+      try {
+        await slow.query('BEGIN');
+        await slow.query(`INSERT INTO audit_event (occurred_at, actor_type, action, purpose, channel, outcome, correlation_id)
+          VALUES (now(), 'system', 'late.entry', 'test', 'system', 'success', 'late')`);
+        for (let n = 0; n < 10; n += 1) await audit().record(entry(n)); // higher seq, committed first
+        assert.equal((await audit().seal()).sealed, 0, 'nothing after the open transaction is sealed');
+        await slow.query('COMMIT');
+      } finally {
+        await slow.end();
+      }
+      const sealed = await audit().seal();
+      assert.equal(sealed.sealed, 11);
+      const report = await audit().verify();
+      assert.deepEqual([report.ok, report.pending, report.checked], [true, 0, 138]);
+    });
+
+  test('concurrent writers and a concurrent sealer: every entry sealed exactly once', async () => {
+    const service = audit();
+    let writing = true;
+    const sealing = (async () => {
+      while (writing) await service.seal();
+    })();
+    const writer = async (w: number) => {
+      for (let i = 0; i < 25; i += 1)
+        await database()
+          .db.transaction()
+          .execute(async (trx) => {
+            await service.record(entry(w * 100 + i), trx);
+            if (i % 3 === 0) await new Promise((resolve) => setTimeout(resolve, 3));
+          });
+    };
+    await Promise.all(Array.from({ length: 6 }, (_, w) => writer(w)));
+    writing = false;
+    await sealing;
+    await service.seal();
+    const report = await service.verify();
+    assert.equal(report.ok, true, JSON.stringify(report.problems));
+    assert.equal(report.pending, 0);
+    const counts = await sql<{ entries: number; leaves: number }>`SELECT
+      (SELECT count(*)::int FROM audit_event) AS entries, (SELECT count(*)::int FROM audit_leaf) AS leaves`.execute(
+      database().db,
     );
-    await assert.rejects(sql`DELETE FROM audit_event WHERE seq = 2`.execute(database().db), /append-only/);
-  });
-
-  test('an edited row is detected', async () => {
-    await tamper(database(), `UPDATE audit_event SET purpose = 'curiosity' WHERE seq = 5`);
-    const report = await createAuditService(database().db).verify();
-    assert.equal(report.ok, false);
-    assert.deepEqual(report.problems, [{ seq: '5', kind: 'modified' }]);
-    await tamper(database(), `UPDATE audit_event SET purpose = 'phone-call' WHERE seq = 5`);
-    assert.equal((await createAuditService(database().db).verify()).ok, true);
-  });
-
-  test('a deleted row in the middle or at the end is detected', async () => {
-    await tamper(database(), 'DELETE FROM audit_event WHERE seq = 10');
-    const middle = await createAuditService(database().db).verify();
-    assert.deepEqual(
-      middle.problems.map((p) => p.kind),
-      ['missing', 'broken-link'],
-    );
-    await tamper(database(), 'DELETE FROM audit_event WHERE seq = (SELECT max(seq) FROM audit_event)');
-    const end = await createAuditService(database().db).verify();
-    assert.ok(end.problems.some((p) => p.kind === 'head-mismatch'));
+    assert.equal(counts.rows[0]?.leaves, counts.rows[0]?.entries);
   });
 });
 
-test('`guichet audit verify` exits 0 on an intact log and 1 naming a tampered row', async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'guichet-audit-'));
+test('sealing and proofs need the signing key; recording does not', async () => {
+  const embedded = await openTestDatabase('pglite');
   try {
-    const database = await openDatabase({ databaseUrl: null, dataDir });
-    await migrateToLatest(database.db);
-    const audit = createAuditService(database.db);
-    for (let n = 0; n < 3; n += 1) await audit.record(entry(n));
-    await database.close();
-    const run = () =>
-      spawnSync(process.execPath, ['bin/guichet.js', 'audit', 'verify'], {
-        env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'development' },
-        encoding: 'utf8',
-      });
-    const intact = run();
-    assert.equal(intact.status, 0, intact.stderr);
-    assert.match(intact.stdout, /intact: 3 entries/);
-
-    const again = await openDatabase({ databaseUrl: null, dataDir });
-    await tamper(again, `UPDATE audit_event SET actor_id = 'someone-else' WHERE seq = 2`);
-    await again.close();
-    const tampered = run();
-    assert.equal(tampered.status, 1);
-    assert.match(tampered.stdout, /entry 2: modified/);
+    const unsigned = createAuditService(embedded.database.db);
+    await unsigned.record(entry(1));
+    await assert.rejects(unsigned.seal(), /signing key is not configured/);
+    await assert.rejects(unsigned.verify(), /signing key is not configured/);
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    await embedded.dispose();
+  }
+});
+
+describeOnBothDatabases('audit log tree heads', (database) => {
+  test('are ordered by size as numbers (9 before 10 before 100), so each seal extends the latest', async () => {
+    const audit = createAuditService(database().db, undefined, undefined, testAuditSigning());
+    for (const count of [9, 1, 90, 1]) {
+      for (let n = 0; n < count; n += 1) await audit.record(entry(n));
+      await audit.seal();
+    }
+    assert.deepEqual(
+      (await audit.treeHeads(-1, 10)).map((head) => head.treeSize),
+      [9, 10, 100, 101],
+    );
+    assert.equal((await audit.latestTreeHead())?.treeSize, 101);
+    assert.equal((await audit.verify()).ok, true);
+  });
+});
+
+test('upgrading a database with the old hash chain keeps its entries and seals them first', async () => {
+  const database = await openDatabase({ databaseUrl: null, dataDir: null });
+  try {
+    const all = listMigrations();
+    await migrateToLatest(
+      database.db,
+      all.filter((m) => !/^000[34]_/.test(m.name)),
+    );
+    await sql`INSERT INTO audit_event (seq, occurred_at, actor_type, action, purpose, channel, outcome,
+      correlation_id, prev_hash, hash) VALUES
+      (1, '2026-01-01T00:00:00.123Z', 'system', 'old.one', 'test', 'system', 'success', 'c1', 'genesis', 'h1'),
+      (2, '2026-01-02T00:00:00.456Z', 'system', 'old.two', 'test', 'system', 'success', 'c2', 'h1', 'h2')`.execute(
+      database.db,
+    );
+    await sql`UPDATE audit_chain_head SET seq = 2, hash = 'h2'`.execute(database.db);
+    assert.deepEqual(await migrateToLatest(database.db, all), ['0003_audit_merkle', '0004_audit_roles']);
+    const audit = createAuditService(database.db, undefined, undefined, testAuditSigning());
+    await audit.record(entry(3));
+    assert.equal((await audit.seal()).sealed, 3);
+    const first = await sql<{ action: string }>`SELECT e.action FROM audit_leaf l JOIN audit_event e
+      ON e.seq = l.entry_seq ORDER BY l.leaf_index`.execute(database.db);
+    assert.deepEqual(
+      first.rows.map((r) => r.action),
+      ['old.one', 'old.two', 'registry.profile.read'],
+    );
+    assert.deepEqual((await audit.verify()).problems, []);
+  } finally {
+    await database.close();
   }
 });

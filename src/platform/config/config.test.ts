@@ -25,6 +25,7 @@ const productionSecrets = {
   SESSION_SECRET: 'a-production-secret-that-is-long-enough-123',
   FIELD_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
   LOOKUP_HASH_KEY: Buffer.alloc(32, 2).toString('base64'),
+  AUDIT_SIGNING_KEY: 'MC4CAQAwBQYDK2VwBCIEIFmJ7qOhOVt0yQ2Hk3Kp3q9kZfXG3W2cVv0S4dO1u5aZ',
 };
 
 test('production refuses the embedded database unless explicitly allowed', () => {

@@ -1,5 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
+import { createPrivateKey, createPublicKey, randomBytes } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseIdentityConfig } from './identity-config.ts';
 import type { IdentityConfig } from './identity-config.ts';
 
@@ -7,6 +9,16 @@ import type { IdentityConfig } from './identity-config.ts';
 export interface EncryptionKey {
   readonly id: string;
   readonly key: Buffer;
+}
+
+/** The audit log's signing key and witness copy, both outside the database (ADR 0002). */
+export interface AuditConfig {
+  /** Ed25519 private key that signs tree heads; the application's database role never sees it. */
+  readonly signingKey: KeyObject;
+  /** Every signed tree head is also appended here (JSON Lines); `null`: no witness copy. */
+  readonly witnessFile: string | null;
+  /** How often the server seals committed entries into the tree. */
+  readonly sealIntervalMs: number;
 }
 
 export interface Config {
@@ -34,6 +46,7 @@ export interface Config {
   readonly rateLimitPerMinute: number;
   /** Sign-in providers and session limits (see identity-config.ts). */
   readonly identity: IdentityConfig;
+  readonly audit: AuditConfig;
 }
 
 export class ConfigError extends Error {
@@ -52,6 +65,8 @@ const DEV_SESSION_SECRET = 'development-only-session-secret-not-for-production';
 // Fixed development keys so a restarted development server can still read its own data.
 const DEV_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
 const DEV_LOOKUP_KEY = Buffer.alloc(32, 11).toString('base64');
+// Ed25519, PKCS#8 DER in base64; heads signed with it prove nothing, so production refuses it.
+const DEV_AUDIT_SIGNING_KEY = 'MC4CAQAwBQYDK2VwBCIEIEdkjDSlgmc7PzGmTEUXh92nXgwW4LEPbZhl4PobwiLJ';
 
 function readEnv(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
@@ -143,6 +158,7 @@ export function loadConfig(env: Env = process.env): Config {
   const envName = parseEnum(env, 'NODE_ENV', ['development', 'test', 'production'] as const, 'development');
   const isProduction = envName === 'production';
   const port = parseInteger(env, 'PORT', 3000, 0, 65535);
+  const dataDir = parseDataDir(env, envName);
   const config: Config = {
     env: envName,
     port,
@@ -155,7 +171,7 @@ export function loadConfig(env: Env = process.env): Config {
       envName === 'test' ? 'silent' : 'info',
     ),
     databaseUrl: parseUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
-    dataDir: parseDataDir(env, envName),
+    dataDir,
     allowEmbeddedDbInProduction: parseBoolean(env, 'ALLOW_EMBEDDED_DB_IN_PRODUCTION', false),
     sessionSecret: parseSecret(env, 'SESSION_SECRET', DEV_SESSION_SECRET, isProduction),
     encryptionKeys: parseEncryptionKeys(env, isProduction),
@@ -169,9 +185,57 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: parseBoolean(env, 'TRUST_PROXY', false),
     rateLimitPerMinute: parseInteger(env, 'RATE_LIMIT_PER_MINUTE', 300, 1, 1_000_000),
     identity: parseIdentityConfig(env, envName),
+    audit: parseAuditConfig(env, isProduction, dataDir),
   };
   assertSafeForProduction(config);
   return Object.freeze(config);
+}
+
+function parseAuditConfig(env: Env, isProduction: boolean, dataDir: string | null): AuditConfig {
+  return {
+    signingKey: parseAuditSigningKey(env, isProduction),
+    witnessFile: parseWitnessFile(env, dataDir),
+    sealIntervalMs: parseInteger(env, 'AUDIT_SEAL_INTERVAL_MS', 1000, 10, 3_600_000),
+  };
+}
+
+/** `none` for no copy; by default beside the embedded database's files (none when it is in memory). */
+function parseWitnessFile(env: Env, dataDir: string | null): string | null {
+  const raw = readEnv(env, 'AUDIT_WITNESS_FILE');
+  if (raw === 'none') return null;
+  if (raw !== undefined) return resolve(raw);
+  return dataDir === null ? null : join(dataDir, 'audit-witness.jsonl');
+}
+
+/** From `AUDIT_SIGNING_KEY_FILE` (PKCS#8 PEM) or `AUDIT_SIGNING_KEY` (base64 PKCS#8 DER). */
+function parseAuditSigningKey(env: Env, isProduction: boolean): KeyObject {
+  const file = readEnv(env, 'AUDIT_SIGNING_KEY_FILE');
+  const name = file ? 'AUDIT_SIGNING_KEY_FILE' : 'AUDIT_SIGNING_KEY';
+  let key: KeyObject;
+  try {
+    key = file
+      ? createPrivateKey(readFileSync(file))
+      : createPrivateKey({
+          key: Buffer.from(
+            readEnv(env, name) ?? requireInProduction(isProduction, name, DEV_AUDIT_SIGNING_KEY),
+            'base64',
+          ),
+          format: 'der',
+          type: 'pkcs8',
+        });
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError(name, 'is not a readable PKCS#8 private key');
+  }
+  if (key.asymmetricKeyType !== 'ed25519') throw new ConfigError(name, 'must be an Ed25519 key');
+  if (isProduction && samePublicKey(key, DEV_AUDIT_SIGNING_KEY))
+    throw new ConfigError(name, 'the development default is refused in production');
+  return key;
+}
+
+function samePublicKey(key: KeyObject, base64Pkcs8: string): boolean {
+  const other = createPrivateKey({ key: Buffer.from(base64Pkcs8, 'base64'), format: 'der', type: 'pkcs8' });
+  return createPublicKey(key).equals(createPublicKey(other));
 }
 
 function requireInProduction(isProduction: boolean, name: string, fallback: string): string {

@@ -1,10 +1,11 @@
 import { createContext } from './core/context.ts';
 import { NoParametersForDateError, UnknownProgrammeError } from './core/errors.ts';
-import { coverageAround, defaultParameters } from './core/parameters.ts';
+import { coveredRanges, defaultParameters, intersectRanges, nearestRange } from './core/parameters.ts';
 import { EstimatingResolver } from './core/estimates.ts';
 import { householdAnnualCents } from './core/result.ts';
 import { isIsoDate } from './core/dates.ts';
 import type {
+  Coverage,
   EstimateBasis,
   FastEvaluator,
   Programme,
@@ -49,10 +50,19 @@ export function selectProgrammes(ids?: readonly ProgrammeId[]): readonly Program
   });
 }
 
-function ratesNotOnFile(programme: ProgrammeId, error: NoParametersForDateError): ProgrammeResult {
-  const coverage = coverageAround(defaultParameters.load(error.parameter), error.date);
+/** The range on file around the date: common to the programme's rate files, else the missing file's. */
+function coverageOf(programme: Programme, error: NoParametersForDateError): Coverage {
+  const files = programme.ratesOnFile ?? [error.parameter];
+  const ranges = files
+    .map((f) => coveredRanges(defaultParameters.load(f)))
+    .reduce((common, next) => intersectRanges(common, next));
+  return nearestRange(error.parameter, ranges, error.date);
+}
+
+function ratesNotOnFile(programme: Programme, error: NoParametersForDateError): ProgrammeResult {
+  const coverage = coverageOf(programme, error);
   return {
-    programme,
+    programme: programme.id,
     status: 'rates-not-on-file',
     annualCents: null,
     periodCents: null,
@@ -90,7 +100,7 @@ export function evaluateHousehold(household: Household, options: EvaluateOptions
       ctx.takeTrace();
       ctx.takeEstimates();
       if (!(error instanceof NoParametersForDateError)) throw error;
-      results.push(ratesNotOnFile(programme.id, error));
+      results.push(ratesNotOnFile(programme, error));
     }
   }
   return { results };

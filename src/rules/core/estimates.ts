@@ -1,4 +1,5 @@
 import { NoParametersForDateError } from './errors.ts';
+import { multiplyRate } from './money.ts';
 import {
   entryInForce,
   resolveParameter,
@@ -19,8 +20,14 @@ import type { Citation, EstimateBasis, ParameterValue } from './types.ts';
 /** Monthly all-items CPI for Canada (Statistics Canada table 18-10-0004-01), on file with its sources. */
 const CPI_SERIES = 'cpi/canada-all-items';
 
+const OAS_AT_75: Citation = {
+  title: 'Old Age Security Act, s. 7(5) (the full pension increased by 10 % from the month after age 75)',
+  href: 'https://laws-lois.justice.gc.ca/eng/acts/O-9/',
+};
+
 const OAS_INDEXATION: Citation = {
-  title: 'Old Age Security Act, ss. 2, 7(2)-(4), 12(2)-(4), 12.1(3)-(4); Old Age Security Regulations, ss. 8-9',
+  title:
+    'Old Age Security Act, ss. 2, 7(2)-(4), 12(2)-(4), 12.1(3)-(4); Old Age Security Regulations, ss. 8-9',
   href: 'https://laws-lois.justice.gc.ca/eng/regulations/C.R.C.,_c._1246/',
 };
 
@@ -77,10 +84,36 @@ export class EstimatingResolver implements ParameterResolver {
     return taken;
   }
 
-  private estimate(path: string, date: string): (ResolvedParameter & { estimate: EstimateBasis }) | undefined {
+  private estimate(
+    path: string,
+    date: string,
+  ): (ResolvedParameter & { estimate: EstimateBasis }) | undefined {
     const file = this.store.load(path);
-    if (date <= file.coverageEnd || file.indexation?.rule !== 'oas-quarterly') return undefined;
-    return this.estimateQuarterly(file, date);
+    if (date <= file.coverageEnd) return undefined;
+    if (file.indexation?.rule === 'oas-quarterly') return this.estimateQuarterly(file, date);
+    if (file.indexation?.rule === 'oas-75-plus') return this.estimateAt75(file, date);
+    return undefined;
+  }
+
+  /** s. 7(5): 110 % of the (estimated) 65-74 maximum, half up, as every published quarter is. */
+  private estimateAt75(file: ParameterFile, date: string) {
+    const base = file.indexation?.parts[0];
+    const resolved = base === undefined ? undefined : this.estimate(base, date);
+    if (!resolved || typeof resolved.value !== 'number') return undefined;
+    const estimate: EstimateBasis = {
+      ...resolved.estimate,
+      parameter: file.path,
+      rule: 'oas-75-plus',
+      citation: OAS_AT_75,
+    };
+    const value = multiplyRate(resolved.value, 1.1, 'half-up');
+    return {
+      file: `${file.path}.yaml`,
+      effective: resolved.effective,
+      value,
+      reference: file.reference,
+      estimate,
+    };
   }
 
   private cpiTenths = (month: string): number | undefined => {

@@ -122,8 +122,8 @@ function dayBefore(iso: string): string {
 }
 
 /** The runs of dates with a value in force: each non-null entry up to the next null one or coverage_end. */
-export function coveredRanges(file: ParameterFile): { from: string; to: string }[] {
-  const ranges: { from: string; to: string }[] = [];
+export function coveredRanges(file: ParameterFile): DateRange[] {
+  const ranges: DateRange[] = [];
   let open: string | undefined;
   for (const entry of file.entries) {
     if (entry.effective > file.coverageEnd) break;
@@ -137,14 +137,30 @@ export function coveredRanges(file: ParameterFile): { from: string; to: string }
 }
 
 /**
- * What is on file around `date`: the last covered range that starts on or before it (so `to` is the
- * last covered date before a gap or the end), else the first range (a date before all coverage).
+ * What is on file around `date`: the last range that starts on or before it (so `to` is the last
+ * covered date before a gap or the end), else the first range (a date before all coverage).
  */
-export function coverageAround(file: ParameterFile, date: string): Coverage {
-  const ranges = coveredRanges(file);
+export function nearestRange(parameter: string, ranges: readonly DateRange[], date: string): Coverage {
   const before = ranges.filter((r) => r.from <= date);
   const range = before[before.length - 1] ?? ranges[0];
-  return { parameter: file.path, from: range?.from ?? null, to: range?.to ?? null };
+  return { parameter, from: range?.from ?? null, to: range?.to ?? null };
+}
+
+export interface DateRange {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** The dates covered by both lists of sorted, disjoint ranges. */
+export function intersectRanges(a: readonly DateRange[], b: readonly DateRange[]): DateRange[] {
+  const out: DateRange[] = [];
+  for (const x of a)
+    for (const y of b) {
+      const from = x.from > y.from ? x.from : y.from;
+      const to = x.to < y.to ? x.to : y.to;
+      if (from <= to) out.push({ from, to });
+    }
+  return out.sort((p, q) => (p.from < q.from ? -1 : 1));
 }
 
 /** The dated entry in force on `date`; throws rather than extrapolate. Allocates nothing. */

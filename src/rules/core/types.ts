@@ -140,6 +140,11 @@ export interface Programme {
   readonly id: ProgrammeId;
   /** One result per household or per person, as documented by each programme. */
   evaluate(household: Household, asOf: string, ctx: EvaluationContext): ProgrammeResult[];
+  /**
+   * The parameter files whose dated coverage bounds the programme; when its rates are not on file,
+   * the result's coverage is their common range (default: the range of the file that was missing).
+   */
+  readonly ratesOnFile?: readonly string[];
   /** Optional: resolve parameters once for `asOf` and return a fast evaluator. */
   compile?(asOf: string, params: ParameterSource): FastEvaluator;
 }

@@ -84,10 +84,7 @@ export function bcfbAnnualCents(r: BcfbRates, children: number, singleParent: bo
   const maximum =
     byRank(children, r.first, r.second, r.additional) + (singleParent && children > 0 ? r.singleParent : 0);
   const minimum = byRank(children, r.minimumFirst, r.minimumSecond, r.minimumAdditional);
-  const firstStage = Math.max(
-    maximum - multiplyRate(excess(afni, r.threshold), r.rate, 'half-up'),
-    minimum,
-  );
+  const firstStage = Math.max(maximum - multiplyRate(excess(afni, r.threshold), r.rate, 'half-up'), minimum);
   return Math.max(0, firstStage - multiplyRate(excess(afni, r.secondThreshold), r.rate, 'half-up'));
 }
 
@@ -132,7 +129,10 @@ function evaluateBcfb(h: Household, asOf: string, ctx: EvaluationContext): Progr
     return [cannotTellResult({ ...common, reasons: ['bcfb.missing-facts'] }, facts, ctx)];
   }
   const annual = bcfbAnnualCents(rates, family.children, family.spouse < 0, afni);
-  ctx.step('bcfb.annual-amount', { inputs: { afniCents: afni, singleParent: family.spouse < 0 }, resultCents: annual });
+  ctx.step('bcfb.annual-amount', {
+    inputs: { afniCents: afni, singleParent: family.spouse < 0 },
+    resultCents: annual,
+  });
   const monthly = divideRounded(annual, 12, 'floor');
   return [
     amountResult(

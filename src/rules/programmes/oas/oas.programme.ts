@@ -22,7 +22,7 @@ import {
   readOas,
   type OasRead,
 } from './oas.formula.ts';
-import { resolveSeniorsPlan, type SeniorsPlan } from './seniors.plan.ts';
+import { resolveSeniorsPlan, SENIORS_RATES, type SeniorsPlan } from './seniors.plan.ts';
 import { seniorIndices } from './seniors.people.ts';
 
 export const OAS_CITATIONS: readonly Citation[] = [
@@ -138,6 +138,7 @@ export function sumOverPeople(h: Household, perPerson: (index: number) => number
 
 export const oasProgramme: Programme = {
   id: 'oas',
+  ratesOnFile: SENIORS_RATES,
   evaluate: evaluateOas,
   compile(asOf, params) {
     const plan = resolveSeniorsPlan(params, asOf);

@@ -5,6 +5,7 @@ import { openTestDatabase } from './support/databases.ts';
 import type { TestDatabase } from './support/databases.ts';
 import { buildTestApp } from './support/app.ts';
 import type { GuichetApp } from '../src/app.ts';
+import { programmes } from '../src/rules/index.ts';
 
 const SENIOR = {
   province: 'ON',
@@ -106,10 +107,32 @@ describe('POST /api/v1/evaluate', () => {
     assert.doesNotMatch(response.body, /annualCents/);
   });
 
-  test('a date outside the parameters is "no parameters for that date", not the nearest year', async () => {
-    const response = await post({ household: SENIOR, date: '1990-01-01' });
-    assert.equal(response.statusCode, 422);
-    assert.equal(response.json<{ title: string }>().title, 'No parameters for that date');
+  test('a date before all coverage: each programme says "rates not on file" with the range, not the nearest year', async () => {
+    const response = await post({ household: SENIOR, date: '1990-01-01', programmes: ['oas', 'ccb'] });
+    assert.equal(response.statusCode, 200);
+    const body = response.json<{ results: (Result & { coverage?: { from: string; to: string } })[] }>();
+    assert.deepEqual(
+      body.results.map((r) => [r.programme, r.status, r.annualCents, r.coverage?.from]),
+      [
+        ['oas', 'rates-not-on-file', null, '2024-01-01'],
+        ['ccb', 'rates-not-on-file', null, '2020-07-01'],
+      ],
+    );
+  });
+
+  test('estimates are off unless asked, and marked when on', async () => {
+    const date = '2026-08-01';
+    const household = { ...SENIOR, people: [{ ...SENIOR.people[0], income: { '2025': { cpp: 900000 } } }] };
+    const plain = (await post({ household, date, programmes: ['oas'] })).json<{
+      results: Result[];
+    }>();
+    assert.equal(plain.results[0]?.status, 'rates-not-on-file');
+    const estimated = (await post({ household, date, programmes: ['oas'], estimates: true })).json<{
+      results: (Result & { estimate?: unknown[] })[];
+    }>();
+    assert.equal(estimated.results[0]?.status, 'eligible');
+    assert.ok(estimated.results[0]?.estimate?.length);
+    assert.ok(estimated.results[0]?.reasons.includes('engine.estimated-rates'));
   });
 
   test('a wrong content type is 415 and malformed JSON is 400', async () => {
@@ -138,6 +161,24 @@ describe('guichet evaluate', () => {
     const body = JSON.parse(result.stdout) as { results: Result[] };
     assert.equal(body.results[0]?.programme, 'oas');
     assert.ok(Number.isInteger(body.results[0]?.annualCents));
+  });
+
+  test("with no --date, answers on today's date for every programme and exits 0", () => {
+    const result = run(['--no-trace'], JSON.stringify(SENIOR));
+    assert.equal(result.status, 0, result.stderr);
+    const body = JSON.parse(result.stdout) as { asOf: string; results: Result[] };
+    assert.equal(body.asOf, new Date().toISOString().slice(0, 10));
+    assert.deepEqual(
+      [...new Set(body.results.map((r) => r.programme))],
+      programmes.map((p) => p.id),
+    );
+    for (const r of body.results) {
+      assert.ok(
+        ['eligible', 'not-eligible', 'cannot-tell', 'rates-not-on-file'].includes(r.status),
+        r.programme,
+      );
+      assert.ok(r.reasons.length > 0, r.programme);
+    }
   });
 
   test('exits 2 with a message for a household that fails the schema, or bad JSON', () => {

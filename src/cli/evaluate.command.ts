@@ -10,14 +10,16 @@ interface EvaluateArgs {
   programmes: string[];
   batch: boolean;
   trace: boolean;
+  estimates: boolean;
 }
 
 export function parseEvaluateArgs(args: readonly string[], today: string): EvaluateArgs {
-  const parsed: EvaluateArgs = { asOf: today, programmes: [], batch: false, trace: true };
+  const parsed: EvaluateArgs = { asOf: today, programmes: [], batch: false, trace: true, estimates: false };
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i];
     if (arg === '--batch') parsed.batch = true;
     else if (arg === '--no-trace') parsed.trace = false;
+    else if (arg === '--estimates') parsed.estimates = true;
     else if (arg === '--date') parsed.asOf = args[(i += 1)] ?? '';
     else if (arg === '--programme') {
       while (args[i + 1] !== undefined && !args[i + 1]?.startsWith('--'))
@@ -33,8 +35,6 @@ export function describeFailure(outcome: Exclude<EvaluationOutcome, { ok: true }
   switch (outcome.kind) {
     case 'invalid-household':
       return `invalid household: ${outcome.issues.map((issue) => `${issue.path} ${issue.code}`).join('; ')}`;
-    case 'no-parameters-for-date':
-      return `no parameters for that date: ${outcome.date}`;
     default:
       return outcome.detail;
   }
@@ -65,6 +65,7 @@ async function evaluateOne(args: EvaluateArgs): Promise<number> {
     asOf: args.asOf,
     programmes: args.programmes,
     trace: args.trace,
+    estimates: args.estimates,
   });
   if (!outcome.ok) {
     console.error(`guichet evaluate: ${describeFailure(outcome)}`);
@@ -88,6 +89,7 @@ async function evaluateStream(args: EvaluateArgs): Promise<number> {
           asOf: args.asOf,
           programmes: args.programmes,
           trace: args.trace,
+          estimates: args.estimates,
         })
       : null;
     if (outcome?.ok) process.stdout.write(`${JSON.stringify(outcome.response)}\n`);
@@ -104,7 +106,7 @@ async function evaluateStream(args: EvaluateArgs): Promise<number> {
 
 export const evaluateCommand: Command = {
   summary:
-    'Evaluate a household (JSON on stdin; --batch for JSON Lines) [--date YYYY-MM-DD] [--programme ID…] [--no-trace]',
+    'Evaluate a household (JSON on stdin; --batch for JSON Lines) [--date YYYY-MM-DD, default today] [--programme ID…] [--no-trace] [--estimates]',
   async run(args) {
     let parsed: EvaluateArgs;
     try {

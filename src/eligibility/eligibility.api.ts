@@ -14,6 +14,7 @@ interface EvaluateBody {
   date?: string;
   programmes?: string[];
   trace?: boolean;
+  estimates?: boolean;
 }
 
 /** `POST /api/v1/evaluate`: anonymous, stateless; nothing posted is stored. */
@@ -34,7 +35,7 @@ export function registerEligibilityApi(
       operationId: 'evaluateHousehold',
       summary: 'Evaluate a household against every programme (or the ones named) on a date',
       description:
-        'Returns eligibility, amounts in integer cents, reason codes, legal citations and the trace. Nothing is stored.',
+        'Returns, for every programme, eligibility, amounts in integer cents, reason codes, legal citations and the trace, or "rates-not-on-file" with the range on file when the date is outside a programme\'s rates. Nothing is stored.',
       tags: ['rules'],
       responses: {
         '200': {
@@ -43,7 +44,7 @@ export function registerEligibilityApi(
         },
         '400': problemResponse('Malformed JSON, or a request that fails the schema (errors name each field)'),
         '415': problemResponse('The body is not application/json'),
-        '422': problemResponse('No parameters for that date, or an unknown programme'),
+        '422': problemResponse('An unknown programme'),
       },
     },
     handler: (request, reply) => handleEvaluate(request, reply, clock),
@@ -57,6 +58,7 @@ function handleEvaluate(request: FastifyRequest, reply: FastifyReply, clock: () 
     household: body.household,
     asOf: body.date ?? todayIso(clock),
     trace: body.trace !== false,
+    estimates: body.estimates === true,
     ...(body.programmes ? { programmes: body.programmes } : {}),
   });
   if (outcome.ok) return reply.type('application/json; charset=utf-8').send(outcome.response);
@@ -69,8 +71,6 @@ function handleEvaluate(request: FastifyRequest, reply: FastifyReply, clock: () 
           detail: issue.code,
         })),
       });
-    case 'no-parameters-for-date':
-      return sendProblem(request, reply, 'no-parameters-for-date', 422, { values: { date: outcome.date } });
     default:
       return sendProblem(request, reply, 'bad-request', outcome.kind === 'invalid-date' ? 400 : 422);
   }

@@ -8,12 +8,54 @@ export const EVALUATE_REQUEST_SCHEMA = {
     date: { type: 'string', format: 'date', description: 'Evaluation date (default: today)' },
     programmes: { type: 'array', items: { type: 'string' }, description: 'Programme ids; default: all' },
     trace: { type: 'boolean', default: true },
+    estimates: {
+      type: 'boolean',
+      default: false,
+      description:
+        'Estimate rates not yet published by the indexation formula of the law, when the CPI it needs is on file; such results carry `estimate` and must not be used to decide',
+    },
   },
 } as const;
 
 const CITATION = {
   type: 'object',
   properties: { title: { type: 'string' }, href: { type: 'string', format: 'uri' } },
+};
+
+const COVERAGE = {
+  type: 'object',
+  description: 'The dated range of rates on file nearest to the date asked (status rates-not-on-file)',
+  required: ['parameter', 'from', 'to'],
+  properties: {
+    parameter: { type: 'string' },
+    from: { type: ['string', 'null'], format: 'date' },
+    to: { type: ['string', 'null'], format: 'date' },
+  },
+};
+
+const ESTIMATE = {
+  type: 'object',
+  required: ['parameter', 'from', 'period', 'rule', 'factors', 'citation'],
+  properties: {
+    parameter: { type: 'string' },
+    from: { type: 'string', format: 'date', description: 'Last published value the estimate starts from' },
+    period: { type: 'string', format: 'date', description: 'Start of the period estimated' },
+    rule: { type: 'string' },
+    factors: { type: 'array', items: { type: 'number' } },
+    citation: CITATION,
+  },
+};
+
+const RECOVERY_TAX = {
+  type: 'object',
+  description: 'OAS recovery tax (Income Tax Act s. 180.2): the annual tax and the monthly withholding',
+  required: ['incomeYear', 'thresholdCents', 'annualCents', 'monthlyWithholdingCents'],
+  properties: {
+    incomeYear: { type: 'string' },
+    thresholdCents: { type: 'integer' },
+    annualCents: { type: 'integer' },
+    monthlyWithholdingCents: { type: 'integer' },
+  },
 };
 
 export const EVALUATE_RESPONSE_SCHEMA = {
@@ -38,7 +80,7 @@ export const EVALUATE_RESPONSE_SCHEMA = {
         properties: {
           programme: { type: 'string' },
           personId: { type: 'string' },
-          status: { enum: ['eligible', 'not-eligible', 'cannot-tell'] },
+          status: { enum: ['eligible', 'not-eligible', 'cannot-tell', 'rates-not-on-file'] },
           annualCents: { type: ['integer', 'null'] },
           periodCents: { type: ['integer', 'null'] },
           period: { enum: ['month', 'quarter', 'week', 'year', null] },
@@ -46,6 +88,9 @@ export const EVALUATE_RESPONSE_SCHEMA = {
           missingFacts: { type: 'array', items: { type: 'string' } },
           citations: { type: 'array', items: CITATION },
           trace: { type: 'array', items: { type: 'object' } },
+          coverage: COVERAGE,
+          estimate: { type: 'array', items: ESTIMATE },
+          recoveryTax: RECOVERY_TAX,
         },
       },
     },

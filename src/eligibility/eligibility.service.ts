@@ -1,7 +1,6 @@
 import {
   HouseholdValidationError,
   InvalidDateError,
-  NoParametersForDateError,
   UnknownProgrammeError,
   evaluateHousehold,
   validateHousehold,
@@ -19,20 +18,18 @@ export interface EvaluationRequest {
   readonly asOf: string;
   readonly programmes?: readonly string[];
   readonly trace?: boolean;
+  /** Estimate unpublished rates by the law's indexation formula (marked in each result); default off. */
+  readonly estimates?: boolean;
 }
 
 export type EvaluationOutcome =
   | { readonly ok: true; readonly response: EvaluationResponse }
   | { readonly ok: false; readonly kind: 'invalid-household'; readonly issues: readonly ValidationIssue[] }
-  | { readonly ok: false; readonly kind: 'invalid-date' | 'unknown-programme'; readonly detail: string }
-  | { readonly ok: false; readonly kind: 'no-parameters-for-date'; readonly date: string };
-
-const NO_PARAMETERS = 'engine.no-parameters-for-date';
+  | { readonly ok: false; readonly kind: 'invalid-date' | 'unknown-programme'; readonly detail: string };
 
 /**
- * Validates and evaluates one household. A programme without parameters for the date says so in its own
- * result; when nothing at all can be determined for that reason, the whole answer is "no parameters for
- * that date", never an estimate from the nearest year.
+ * Validates and evaluates one household. A programme whose rates do not cover the date says so in its
+ * own result (`rates-not-on-file`, with the range on file); the others still answer.
  */
 export function evaluateRequest(request: EvaluationRequest): EvaluationOutcome {
   try {
@@ -40,11 +37,9 @@ export function evaluateRequest(request: EvaluationRequest): EvaluationOutcome {
     const { results } = evaluateHousehold(household, {
       asOf: request.asOf,
       trace: request.trace ?? true,
+      estimates: request.estimates ?? false,
       ...(request.programmes && request.programmes.length > 0 ? { programmes: request.programmes } : {}),
     });
-    if (nothingDeterminedForLackOfParameters(results)) {
-      return { ok: false, kind: 'no-parameters-for-date', date: request.asOf };
-    }
     return { ok: true, response: { asOf: request.asOf, results } };
   } catch (error) {
     if (error instanceof HouseholdValidationError)
@@ -52,17 +47,6 @@ export function evaluateRequest(request: EvaluationRequest): EvaluationOutcome {
     if (error instanceof InvalidDateError) return { ok: false, kind: 'invalid-date', detail: error.message };
     if (error instanceof UnknownProgrammeError)
       return { ok: false, kind: 'unknown-programme', detail: error.message };
-    if (error instanceof NoParametersForDateError)
-      return { ok: false, kind: 'no-parameters-for-date', date: request.asOf };
     throw error;
   }
-}
-
-/** Nothing could be determined, and at least part of why is that the date is outside the parameters. */
-function nothingDeterminedForLackOfParameters(results: readonly ProgrammeResult[]): boolean {
-  return (
-    results.length > 0 &&
-    results.every((r) => r.status === 'cannot-tell') &&
-    results.some((r) => r.reasons.includes(NO_PARAMETERS))
-  );
 }

@@ -34,7 +34,8 @@ export function resultCards(
             slug: lang === 'en' ? programme.slug_en : programme.slug_fr,
           }),
           infoUrl: lang === 'en' ? programme.info_url_en : programme.info_url_fr,
-          status: result.status,
+          // Until the finder shows "rates not on file" itself (issue #13, item 3), it is a cannot-tell card.
+          status: result.status === 'rates-not-on-file' ? 'cannot-tell' : result.status,
           annualCents: result.annualCents,
           periodCents: result.periodCents,
           period: result.period,

@@ -1,9 +1,17 @@
 import { createContext } from './core/context.ts';
 import { NoParametersForDateError, UnknownProgrammeError } from './core/errors.ts';
-import { defaultParameters } from './core/parameters.ts';
+import { coveredRanges, defaultParameters, intersectRanges, nearestRange } from './core/parameters.ts';
+import { EstimatingResolver } from './core/estimates.ts';
 import { householdAnnualCents } from './core/result.ts';
 import { isIsoDate } from './core/dates.ts';
-import type { FastEvaluator, Programme, ProgrammeId, ProgrammeResult } from './core/types.ts';
+import type {
+  Coverage,
+  EstimateBasis,
+  FastEvaluator,
+  Programme,
+  ProgrammeId,
+  ProgrammeResult,
+} from './core/types.ts';
 import type { Household } from './model/household.ts';
 import { programmes as registry } from './programmes/index.ts';
 
@@ -14,6 +22,12 @@ export interface EvaluateOptions {
   readonly programmes?: readonly ProgrammeId[];
   /** Record trace steps (default true). */
   readonly trace?: boolean;
+  /**
+   * Where a period's rates are not published, estimate them by the law's indexation formula when the
+   * CPI it needs is on file (default false). Results that rest on an estimate carry `estimate` and the
+   * reason `engine.estimated-rates`; anything that decides or pays must leave this off.
+   */
+  readonly estimates?: boolean;
 }
 
 export interface EvaluationOutput {
@@ -36,10 +50,20 @@ export function selectProgrammes(ids?: readonly ProgrammeId[]): readonly Program
   });
 }
 
-function noParameters(programme: ProgrammeId, error: NoParametersForDateError): ProgrammeResult {
+/** The range on file around the date: common to the programme's rate files, else the missing file's. */
+function coverageOf(programme: Programme, error: NoParametersForDateError): Coverage {
+  const files = programme.ratesOnFile ?? [error.parameter];
+  const ranges = files
+    .map((f) => coveredRanges(defaultParameters.load(f)))
+    .reduce((common, next) => intersectRanges(common, next));
+  return nearestRange(error.parameter, ranges, error.date);
+}
+
+function ratesNotOnFile(programme: Programme, error: NoParametersForDateError): ProgrammeResult {
+  const coverage = coverageOf(programme, error);
   return {
-    programme,
-    status: 'cannot-tell',
+    programme: programme.id,
+    status: 'rates-not-on-file',
     annualCents: null,
     periodCents: null,
     period: null,
@@ -49,24 +73,34 @@ function noParameters(programme: ProgrammeId, error: NoParametersForDateError): 
     trace: [
       { rule: 'engine.no-parameters-for-date', inputs: { parameter: error.parameter, date: error.date } },
     ],
+    coverage,
   };
+}
+
+function markEstimated(results: ProgrammeResult[], estimates: EstimateBasis[]): ProgrammeResult[] {
+  if (estimates.length === 0) return results;
+  const unique = [...new Map(estimates.map((e) => [`${e.parameter}@${e.period}`, e])).values()];
+  return results.map((r) => ({ ...r, reasons: [...r.reasons, 'engine.estimated-rates'], estimate: unique }));
 }
 
 /**
  * Evaluates each selected programme. A programme whose parameters do not cover `asOf` yields a
- * `cannot-tell` result with reason `engine.no-parameters-for-date` rather than an estimate.
+ * `rates-not-on-file` result naming the range on file, never the nearest year's rates; with
+ * `estimates`, a period the law indexes may be estimated instead, and the result says so.
  */
 export function evaluateHousehold(household: Household, options: EvaluateOptions): EvaluationOutput {
   if (!isIsoDate(options.asOf)) throw new InvalidDateError(options.asOf);
-  const ctx = createContext(defaultParameters, { tracing: options.trace ?? true });
+  const source = options.estimates ? new EstimatingResolver(defaultParameters) : defaultParameters;
+  const ctx = createContext(source, { tracing: options.trace ?? true });
   const results: ProgrammeResult[] = [];
   for (const programme of selectProgrammes(options.programmes)) {
     try {
-      results.push(...programme.evaluate(household, options.asOf, ctx));
+      results.push(...markEstimated(programme.evaluate(household, options.asOf, ctx), ctx.takeEstimates()));
     } catch (error) {
       ctx.takeTrace();
+      ctx.takeEstimates();
       if (!(error instanceof NoParametersForDateError)) throw error;
-      results.push(noParameters(programme.id, error));
+      results.push(ratesNotOnFile(programme, error));
     }
   }
   return { results };
@@ -104,7 +138,7 @@ function compileEvaluator(programme: Programme, asOf: string): FastEvaluator {
 }
 
 /** Compiles each programme once for `asOf` (parameters resolved into a plan) and evaluates many households. */
-export function compileBatch(options: Omit<EvaluateOptions, 'trace'>): {
+export function compileBatch(options: Omit<EvaluateOptions, 'trace' | 'estimates'>): {
   programmes: readonly ProgrammeId[];
   evaluators: readonly FastEvaluator[];
 } {
@@ -119,7 +153,7 @@ export function compileBatch(options: Omit<EvaluateOptions, 'trace'>): {
 /** Batch path: same cents as evaluateHousehold, no trace, households assumed already validated. */
 export function evaluateBatch(
   households: readonly Household[],
-  options: Omit<EvaluateOptions, 'trace'>,
+  options: Omit<EvaluateOptions, 'trace' | 'estimates'>,
 ): BatchOutput {
   const { programmes, evaluators } = compileBatch(options);
   const width = evaluators.length;

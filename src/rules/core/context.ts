@@ -1,6 +1,9 @@
-import { InvalidParameterFileError, type ParameterStore } from './parameters.ts';
+import { InvalidParameterFileError } from './parameters.ts';
+import type { ParameterStore } from './parameters.ts';
+import { publishedOnly, type ParameterResolver } from './estimates.ts';
 import type {
   Citation,
+  EstimateBasis,
   EvaluationContext,
   ParameterSource,
   ParameterUse,
@@ -14,7 +17,7 @@ class TracingContext implements EvaluationContext {
   private steps: TraceStep[] = [];
 
   constructor(
-    private readonly store: ParameterStore,
+    private readonly store: ParameterResolver,
     readonly tracing: boolean,
   ) {}
 
@@ -26,8 +29,13 @@ class TracingContext implements EvaluationContext {
       effective: resolved.effective,
       value: resolved.value,
       reference: resolved.reference,
+      ...(resolved.estimate ? { estimate: resolved.estimate } : {}),
     });
     return resolved.value;
+  }
+
+  takeEstimates(): EstimateBasis[] {
+    return this.store.takeEstimates();
   }
 
   param(path: string, date: string): number {
@@ -62,8 +70,13 @@ class TracingContext implements EvaluationContext {
   }
 }
 
-export function createContext(store: ParameterStore, options: { tracing: boolean }): EvaluationContext {
-  return new TracingContext(store, options.tracing);
+/** A context over the published values of `store`, or over a resolver that may estimate. */
+export function createContext(
+  store: ParameterStore | ParameterResolver,
+  options: { tracing: boolean },
+): EvaluationContext {
+  const resolver = 'takeEstimates' in store ? store : publishedOnly(store);
+  return new TracingContext(resolver, options.tracing);
 }
 
 /**
@@ -78,5 +91,6 @@ export function untracedContext(params: ParameterSource): EvaluationContext {
     references: (path) => params.references(path),
     step: () => undefined,
     takeTrace: () => [],
+    takeEstimates: () => [],
   };
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { NoParametersForDateError, UnknownParameterError } from './errors.ts';
 import { isIsoDate } from './dates.ts';
-import type { Citation, ParameterSource, ParameterValue } from './types.ts';
+import type { Citation, Coverage, EstimateBasis, ParameterSource, ParameterValue } from './types.ts';
 
 /**
  * Dated parameters in OpenFisca style, one YAML file per parameter under src/rules/parameters/.
@@ -16,6 +16,11 @@ export interface ParameterFile {
   readonly unit: string;
   readonly reference: readonly Citation[];
   readonly coverageEnd: string;
+  /**
+   * The law's indexation rule, when one lets us estimate a period not published yet
+   * (core/estimates.ts); `parts` are other parameters inside this amount that are indexed on their own.
+   */
+  readonly indexation?: { readonly rule: string; readonly parts: readonly string[] };
   /** Sorted by date ascending. A null value ends the previous one (no value in force). */
   readonly entries: readonly { readonly effective: string; readonly value: ParameterValue | null }[];
 }
@@ -25,6 +30,7 @@ export interface ResolvedParameter {
   readonly effective: string;
   readonly value: ParameterValue;
   readonly reference: readonly Citation[];
+  readonly estimate?: EstimateBasis;
 }
 
 export const PARAMETERS_DIR = fileURLToPath(new URL('../parameters/', import.meta.url));
@@ -82,11 +88,21 @@ function requireString(rec: Record<string, unknown>, key: string, file: string):
   return v;
 }
 
+function toIndexation(raw: unknown, file: string): ParameterFile['indexation'] {
+  if (raw === undefined) return undefined;
+  const rec = readRecord(raw, file);
+  const parts = rec['parts'] ?? [];
+  if (typeof rec['rule'] !== 'string' || !Array.isArray(parts) || parts.some((p) => typeof p !== 'string'))
+    throw new InvalidParameterFileError(file, 'indexation needs a rule and a list of parts');
+  return { rule: rec['rule'], parts: parts as string[] };
+}
+
 export function parseParameterFile(path: string, text: string): ParameterFile {
   const file = `${path}.yaml`;
   const rec = readRecord(parse(text), file);
   const coverageEnd = requireString(rec, 'coverage_end', file);
   if (!isIsoDate(coverageEnd)) throw new InvalidParameterFileError(file, 'bad coverage_end');
+  const indexation = toIndexation(rec['indexation'], file);
   return {
     path,
     descriptionEn: requireString(rec, 'description_en', file),
@@ -94,8 +110,57 @@ export function parseParameterFile(path: string, text: string): ParameterFile {
     unit: requireString(rec, 'unit', file),
     reference: toReferences(rec['reference'], file),
     coverageEnd,
+    ...(indexation ? { indexation } : {}),
     entries: toEntries(rec['values'], file),
   };
+}
+
+function dayBefore(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The runs of dates with a value in force: each non-null entry up to the next null one or coverage_end. */
+export function coveredRanges(file: ParameterFile): DateRange[] {
+  const ranges: DateRange[] = [];
+  let open: string | undefined;
+  for (const entry of file.entries) {
+    if (entry.effective > file.coverageEnd) break;
+    if (entry.value === null && open !== undefined) {
+      ranges.push({ from: open, to: dayBefore(entry.effective) });
+      open = undefined;
+    } else if (entry.value !== null && open === undefined) open = entry.effective;
+  }
+  if (open !== undefined) ranges.push({ from: open, to: file.coverageEnd });
+  return ranges;
+}
+
+/**
+ * What is on file around `date`: the last range that starts on or before it (so `to` is the last
+ * covered date before a gap or the end), else the first range (a date before all coverage).
+ */
+export function nearestRange(parameter: string, ranges: readonly DateRange[], date: string): Coverage {
+  const before = ranges.filter((r) => r.from <= date);
+  const range = before[before.length - 1] ?? ranges[0];
+  return { parameter, from: range?.from ?? null, to: range?.to ?? null };
+}
+
+export interface DateRange {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** The dates covered by both lists of sorted, disjoint ranges. */
+export function intersectRanges(a: readonly DateRange[], b: readonly DateRange[]): DateRange[] {
+  const out: DateRange[] = [];
+  for (const x of a)
+    for (const y of b) {
+      const from = x.from > y.from ? x.from : y.from;
+      const to = x.to < y.to ? x.to : y.to;
+      if (from <= to) out.push({ from, to });
+    }
+  return out.sort((p, q) => (p.from < q.from ? -1 : 1));
 }
 
 /** The dated entry in force on `date`; throws rather than extrapolate. Allocates nothing. */

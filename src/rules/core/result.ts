@@ -75,7 +75,7 @@ export function householdAnnualCents(results: readonly ProgrammeResult[]): numbe
   let unknown = false;
   for (const r of results) {
     if (r.status === 'eligible') sum += r.annualCents ?? 0;
-    else if (r.status === 'cannot-tell') unknown = true;
+    else if (r.status === 'cannot-tell' || r.status === 'rates-not-on-file') unknown = true;
   }
   if (sum > 0) return sum;
   return unknown ? Number.NaN : 0;

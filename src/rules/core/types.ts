@@ -6,7 +6,11 @@ export type ProgrammeId = string;
 /** A code such as `ccb.income-above-threshold`; translated at the view edge (reasons.*.json). */
 export type ReasonCode = string;
 
-export type EligibilityStatus = 'eligible' | 'not-eligible' | 'cannot-tell';
+/**
+ * `rates-not-on-file`: the programme's dated parameters do not cover the date asked (or a period
+ * inside it), so nothing is said about eligibility; `coverage` names the range that is on file.
+ */
+export type EligibilityStatus = 'eligible' | 'not-eligible' | 'cannot-tell' | 'rates-not-on-file';
 
 export type Period = 'month' | 'quarter' | 'week' | 'year';
 
@@ -21,6 +25,31 @@ export interface ParameterUse {
   readonly effective: string;
   readonly value: unknown;
   readonly reference?: readonly Citation[];
+  /** Set when the value is not published but estimated by the law's indexation formula. */
+  readonly estimate?: EstimateBasis;
+}
+
+/** How an unpublished value was estimated: from which published entry, by which rule and factors. */
+export interface EstimateBasis {
+  readonly parameter: string;
+  /** Effective date of the last published value the estimate starts from. */
+  readonly from: string;
+  /** Start of the period estimated (e.g. the payment quarter). */
+  readonly period: string;
+  /** The indexation rule, e.g. `oas-quarterly` (OAS Act ss. 7, 12, 12.1; OAS Regulations ss. 8-9). */
+  readonly rule: string;
+  /** The ratios applied, in order, as the law rounds them. */
+  readonly factors: readonly number[];
+  readonly citation: Citation;
+}
+
+/** The dated range of a parameter that is on file, nearest to the date asked. */
+export interface Coverage {
+  readonly parameter: string;
+  /** First date covered, or null when nothing is on file. */
+  readonly from: string | null;
+  /** Last date covered (the last covered date before the date asked, when it is later). */
+  readonly to: string | null;
 }
 
 export interface TraceStep {
@@ -45,6 +74,25 @@ export interface ProgrammeResult {
   readonly missingFacts: readonly string[];
   readonly citations: readonly Citation[];
   readonly trace: readonly TraceStep[];
+  /** Present when status is `rates-not-on-file`. */
+  readonly coverage?: Coverage;
+  /**
+   * Present when an amount rests on values estimated by an indexation formula because the period's
+   * rates are not published yet: never a basis for a decision (see EvaluateOptions.estimates).
+   */
+  readonly estimate?: readonly EstimateBasis[];
+  /** OAS only: the recovery tax of the base year (Income Tax Act s. 180.2), annual and withheld monthly. */
+  readonly recoveryTax?: RecoveryTax;
+}
+
+export interface RecoveryTax {
+  /** The calendar year whose net world income is taxed (the base year of the July-June period). */
+  readonly incomeYear: string;
+  readonly thresholdCents: number;
+  /** 15 % of net income above the threshold, half up to the cent, at most 12 × the monthly pension. */
+  readonly annualCents: number;
+  /** The annual tax (before that cap) ÷ 12, half up, at most the monthly pension. */
+  readonly monthlyWithholdingCents: number;
 }
 
 /** Parameter values as stored in YAML: a number, or a table of numbers keyed by string. */
@@ -72,6 +120,8 @@ export interface StepDetails {
  */
 export interface EvaluationContext {
   readonly tracing: boolean;
+  /** Estimates used since the last call, then forgotten (the engine attaches them to the results). */
+  takeEstimates(): EstimateBasis[];
   param(path: string, date: string): number;
   table(path: string, date: string): Readonly<Record<string, number>>;
   references(path: string): readonly Citation[];
@@ -90,6 +140,11 @@ export interface Programme {
   readonly id: ProgrammeId;
   /** One result per household or per person, as documented by each programme. */
   evaluate(household: Household, asOf: string, ctx: EvaluationContext): ProgrammeResult[];
+  /**
+   * The parameter files whose dated coverage bounds the programme; when its rates are not on file,
+   * the result's coverage is their common range (default: the range of the file that was missing).
+   */
+  readonly ratesOnFile?: readonly string[];
   /** Optional: resolve parameters once for `asOf` and return a fast evaluator. */
   compile?(asOf: string, params: ParameterSource): FastEvaluator;
 }

@@ -9,6 +9,8 @@ import { gstCreditProgramme } from './gst-credit/gst-credit.programme.ts';
 import { cwbProgramme } from './cwb/cwb.programme.ts';
 // rules-B: CPP retirement, EI regular benefits, provincial social assistance.
 import { cppRetirementProgramme } from './cpp/cpp.programme.ts';
+import { qppRetirementProgramme } from './qpp/qpp.programme.ts';
+import { bcFamilyBenefitProgramme } from './bc-family-benefit/bc-family-benefit.programme.ts';
 import { eiRegularProgramme } from './ei/ei.programme.ts';
 import {
   ontarioWorksProgramme,
@@ -29,9 +31,11 @@ export const programmes: readonly Programme[] = [
   cwbProgramme,
   // rules-B:
   cppRetirementProgramme,
+  qppRetirementProgramme,
   eiRegularProgramme,
   ontarioWorksProgramme,
   odspProgramme,
   bcIncomeAssistanceProgramme,
   albertaIncomeSupportProgramme,
+  bcFamilyBenefitProgramme,
 ];

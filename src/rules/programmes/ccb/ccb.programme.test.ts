@@ -197,13 +197,13 @@ function run(programme: string, scenarios: readonly Scenario[]): void {
 run('ccb', CCB);
 run('cdb', CDB);
 
-test('ccb: outside coverage → cannot-tell, never the nearest year', () => {
-  for (const date of ['2020-06-30', '2026-07-01']) {
+test('ccb: outside coverage → rates not on file, never the nearest year', () => {
+  for (const date of ['2020-06-30', '2027-07-01']) {
     const [r] = evaluateHousehold(family(dollars(30000), [2020, 2021, 2025], [age9]), {
       asOf: date,
       programmes: ['ccb'],
     }).results;
-    assert.equal(r?.status, 'cannot-tell');
+    assert.equal(r?.status, 'rates-not-on-file');
     assert.deepEqual(r?.reasons, ['engine.no-parameters-for-date']);
   }
 });

@@ -175,10 +175,14 @@ describe('CPP retirement pension — cannot tell and coverage', () => {
     assert.deepEqual(result.missingFacts, ['/people/0/cpp/earningsByYear']);
   });
 
-  it('says nothing about a person under 60 without CPP facts', () => {
+  it('answers "not eligible" once for a household where no one is 60 or has CPP facts', () => {
     const household: Household = { province: 'ON', people: [{ id: 'p1', birthDate: '1990-05-01' }] };
     const ctx = createContext(defaultParameters, { tracing: false });
-    assert.deepEqual(cppRetirementProgramme.evaluate(household, '2025-01-15', ctx), []);
+    const results = cppRetirementProgramme.evaluate(household, '2025-01-15', ctx);
+    assert.deepEqual(
+      results.map((r) => [r.status, r.personId, r.reasons]),
+      [['not-eligible', undefined, ['cpp.under-60']]],
+    );
   });
 
   it('refuses a pension starting in 2027, whose YMPE is not on file (NoParametersForDateError)', () => {

@@ -185,10 +185,24 @@ function compileCpp(asOf: string, params: ParameterSource): FastEvaluator {
   };
 }
 
+/**
+ * A Quebec resident is covered by the Quebec Pension Plan instead (CPP s. 3 "province providing a
+ * comprehensive pension plan"; qpp-retirement); a household with no one to evaluate gets one result
+ * saying no one is 60 yet, so every programme answers.
+ */
+function evaluateCpp(household: Household, asOf: string, ctx: EvaluationContext): ProgrammeResult[] {
+  const common = { programme: PROGRAMME, citations: CITATIONS };
+  if (household.province === 'QC')
+    return [notEligibleResult({ ...common, reasons: ['cpp.quebec-resident'] }, ctx)];
+  const results = household.people.flatMap((person, index) => evaluatePerson(person, index, asOf, ctx));
+  return results.length > 0 ? results : [notEligibleResult({ ...common, reasons: ['cpp.under-60'] }, ctx)];
+}
+
 export const cppRetirementProgramme: Programme = {
   id: PROGRAMME,
-  evaluate(household: Household, asOf: string, ctx: EvaluationContext): ProgrammeResult[] {
-    return household.people.flatMap((person, index) => evaluatePerson(person, index, asOf, ctx));
+  evaluate: evaluateCpp,
+  compile(asOf, params) {
+    const evaluate = compileCpp(asOf, params);
+    return (household) => (household.province === 'QC' ? 0 : evaluate(household));
   },
-  compile: compileCpp,
 };

@@ -27,7 +27,7 @@ const SCENARIOS: readonly {
   name: string;
   date: string;
   household: Household;
-  expected: number | 'not-eligible' | 'cannot-tell';
+  expected: number | 'not-eligible' | 'cannot-tell' | 'rates-not-on-file';
 }[] = [
   {
     name: '2024 single, $10,000: maximum $1,590',
@@ -102,10 +102,10 @@ const SCENARIOS: readonly {
     expected: 1518_00,
   },
   {
-    name: '2021: before our parameter coverage → cannot tell',
+    name: '2021: before our parameter coverage → rates not on file',
     date: '2021-06-01',
     household: single(2021, 10000),
-    expected: 'cannot-tell',
+    expected: 'rates-not-on-file',
   },
   {
     name: 'Quebec sets its own CWB → cannot tell',

@@ -237,10 +237,14 @@ describe('EI regular benefits — cannot tell and coverage', () => {
     assert.deepEqual(result.missingFacts, ['/people/0/ei/separationDate']);
   });
 
-  it('gives no result for a person without EI facts', () => {
+  it('answers "not eligible" once for a household where no one reported a job that ended', () => {
     const household: Household = { province: 'ON', people: [{ id: 'p1', birthDate: '1980-01-01' }] };
     const ctx = createContext(defaultParameters, { tracing: false });
-    assert.deepEqual(eiRegularProgramme.evaluate(household, '2025-01-01', ctx), []);
+    const results = eiRegularProgramme.evaluate(household, '2025-01-01', ctx);
+    assert.deepEqual(
+      results.map((r) => [r.status, r.personId, r.reasons]),
+      [['not-eligible', undefined, ['ei.no-job-separation']]],
+    );
   });
 
   it('refuses a claim starting before the maximum insurable earnings on file (NoParametersForDateError)', () => {

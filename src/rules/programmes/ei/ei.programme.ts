@@ -193,7 +193,11 @@ function compileEi(_asOf: string, params: ParameterSource): FastEvaluator {
 export const eiRegularProgramme: Programme = {
   id: PROGRAMME,
   evaluate(household: Household, _asOf: string, ctx: EvaluationContext): ProgrammeResult[] {
-    return household.people.flatMap((person, index) => evaluatePerson(person, index, ctx));
+    const results = household.people.flatMap((person, index) => evaluatePerson(person, index, ctx));
+    if (results.length > 0) return results;
+    // No one has told us of a job that ended: one household answer, so every programme answers.
+    const common = { programme: PROGRAMME, reasons: ['ei.no-job-separation'], citations: CITATIONS };
+    return [notEligibleResult(common, ctx)];
   },
   compile: compileEi,
 };

@@ -25,7 +25,10 @@ export interface OasRead {
   gross: number;
   /** Monthly pension without deferral or age-75 increase (used by the GIS, OAS Act s. 12(5)). */
   basic: number;
+  /** Monthly recovery tax withheld. */
   recovery: number;
+  /** Annual recovery tax of the base year (ITA s. 180.2(2)), capped at 12 months of this pension. */
+  annualRecovery: number;
   net: number;
 }
 
@@ -38,6 +41,7 @@ export function createOasRead(): OasRead {
     gross: 0,
     basic: 0,
     recovery: 0,
+    annualRecovery: 0,
     net: 0,
   };
 }
@@ -116,7 +120,7 @@ export function monthlyRecovery(plan: SeniorsPlan, income: number, gross: number
 export function readOas(plan: SeniorsPlan, h: Household, index: number, out: OasRead): void {
   const person = h.people[index] as Person;
   out.outcome = OAS_OK;
-  out.gross = out.net = out.basic = out.recovery = out.years = out.deferralMonths = 0;
+  out.gross = out.net = out.basic = out.recovery = out.annualRecovery = out.years = out.deferralMonths = 0;
   out.at75 = false;
   if (person.birthDate > plan.asOf || !isPensionAge(plan, person)) {
     out.outcome = OAS_UNDER_AGE;
@@ -134,6 +138,7 @@ export function readOas(plan: SeniorsPlan, h: Household, index: number, out: Oas
     return;
   }
   out.recovery = monthlyRecovery(plan, income, out.gross);
+  out.annualRecovery = recoveryTaxCents(plan.recoveryThreshold, plan.recoveryRate, income, out.gross * 12);
   out.net = out.gross - out.recovery;
 }
 

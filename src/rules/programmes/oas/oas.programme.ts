@@ -4,6 +4,7 @@ import type {
   Programme,
   ProgrammeResult,
   ReasonCode,
+  RecoveryTax,
 } from '../../core/types.ts';
 import { amountResult, cannotTellResult, notEligibleResult } from '../../core/result.ts';
 import type { Household, Person } from '../../model/household.ts';
@@ -21,7 +22,7 @@ import {
   readOas,
   type OasRead,
 } from './oas.formula.ts';
-import { resolveSeniorsPlan, type SeniorsPlan } from './seniors.plan.ts';
+import { resolveSeniorsPlan, SENIORS_RATES, type SeniorsPlan } from './seniors.plan.ts';
 import { seniorIndices } from './seniors.people.ts';
 
 export const OAS_CITATIONS: readonly Citation[] = [
@@ -81,10 +82,30 @@ function personResult(
     inputs: { years: read.years, deferralMonths: read.deferralMonths, increaseAt75: read.at75 },
     resultCents: read.gross,
   });
+  ctx.step('oas.recovery-tax-annual', {
+    inputs: { incomeYear: plan.yearKey, thresholdCents: plan.recoveryThreshold },
+    citation: RECOVERY_CITATION,
+    resultCents: read.annualRecovery,
+  });
   ctx.step('oas.recovery-tax', { resultCents: read.recovery });
   ctx.step('oas.monthly-net', { resultCents: read.net });
   const amount = { annualCents: read.net * 12, periodCents: read.net, period: 'month' as const };
-  return amountResult({ ...common, reasons: okReasons(read, person, plan) }, amount, ctx);
+  const result = amountResult({ ...common, reasons: okReasons(read, person, plan) }, amount, ctx);
+  return { ...result, recoveryTax: recoveryTax(plan, read) };
+}
+
+const RECOVERY_CITATION = {
+  title: 'Income Tax Act, s. 180.2 (15 % of net income above the threshold)',
+  href: 'https://laws-lois.justice.gc.ca/eng/acts/I-3.3/section-180.2.html',
+};
+
+function recoveryTax(plan: SeniorsPlan, read: OasRead): RecoveryTax {
+  return {
+    incomeYear: plan.yearKey,
+    thresholdCents: plan.recoveryThreshold,
+    annualCents: read.annualRecovery,
+    monthlyWithholdingCents: read.recovery,
+  };
 }
 
 /**
@@ -117,6 +138,7 @@ export function sumOverPeople(h: Household, perPerson: (index: number) => number
 
 export const oasProgramme: Programme = {
   id: 'oas',
+  ratesOnFile: SENIORS_RATES,
   evaluate: evaluateOas,
   compile(asOf, params) {
     const plan = resolveSeniorsPlan(params, asOf);

@@ -34,6 +34,16 @@ function entry(table: Readonly<Record<string, number>>, key: string): number {
   return table[key] ?? Number.NaN;
 }
 
+/** The files that bound the seniors' programmes' coverage (the quarterly amounts and the recovery year). */
+export const SENIORS_RATES: readonly string[] = [
+  'oas/max-65-to-74',
+  'oas/max-75-plus',
+  'oas/recovery',
+  'gis/max-single',
+  'gis/max-couple',
+  'gis/survivor-allowance-max',
+];
+
 export function resolveSeniorsPlan(params: ParameterReader, asOf: string): SeniorsPlan {
   const rules = params.table('oas/rules', asOf);
   const recovery = params.table('oas/recovery', asOf);

@@ -9,7 +9,7 @@ interface Scenario {
   readonly date: string;
   readonly household: Household;
   /** Monthly cents for the first person, or a status. */
-  readonly expected: number | 'not-eligible' | 'cannot-tell';
+  readonly expected: number | 'not-eligible' | 'cannot-tell' | 'rates-not-on-file';
 }
 
 const YEARS = [2023, 2024, 2025];
@@ -126,7 +126,7 @@ const OAS: readonly Scenario[] = [
     name: 'before our coverage (2023)',
     date: '2023-12-15',
     household: single(senior('a', '1950-06-01', 20000)),
-    expected: 'cannot-tell',
+    expected: 'rates-not-on-file',
   },
   {
     name: 'residence not given',

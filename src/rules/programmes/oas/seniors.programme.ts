@@ -2,7 +2,7 @@ import type { Citation, EvaluationContext, Programme, ProgrammeResult } from '..
 import { amountResult, cannotTellResult, notEligibleResult } from '../../core/result.ts';
 import type { Household } from '../../model/household.ts';
 import { sumOverPeople } from './oas.programme.ts';
-import { resolveSeniorsPlan, type SeniorsPlan } from './seniors.plan.ts';
+import { SENIORS_RATES, resolveSeniorsPlan, type SeniorsPlan } from './seniors.plan.ts';
 import { seniorIndices } from './seniors.people.ts';
 import { createSeniorRead, type MissingKind, type SeniorRead } from './seniors.read.ts';
 
@@ -52,6 +52,7 @@ function personResult(
 export function seniorsProgramme(id: string, reader: Reader, citations: readonly Citation[]): Programme {
   return {
     id,
+    ratesOnFile: SENIORS_RATES,
     evaluate(h, asOf, ctx) {
       const plan = resolveSeniorsPlan(ctx, asOf);
       const people = seniorIndices(h, asOf);

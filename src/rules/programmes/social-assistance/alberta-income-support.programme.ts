@@ -112,7 +112,7 @@ export const albertaIncomeSupportProgramme: Programme = {
   id: PROGRAMME,
   compile: compileAlbertaIncomeSupport,
   evaluate(household: Household, asOf: string, ctx: EvaluationContext): ProgrammeResult[] {
-    if (household.province !== 'AB') return [];
+    if (household.province !== 'AB') return [notEligible(COMMON, ['social-assistance.other-province'], ctx)];
     const unit = benefitUnit(household, asOf);
     if (!unit) return [notEligible(COMMON, ['social-assistance.no-adult'], ctx)];
     return [evaluateUnit(household, unit, asOf, ctx)];

@@ -111,7 +111,7 @@ export const bcIncomeAssistanceProgramme: Programme = {
   id: PROGRAMME,
   compile: compileBcIncomeAssistance,
   evaluate(household: Household, asOf: string, ctx: EvaluationContext): ProgrammeResult[] {
-    if (household.province !== 'BC') return [];
+    if (household.province !== 'BC') return [notEligible(COMMON, ['social-assistance.other-province'], ctx)];
     const unit = benefitUnit(household, asOf);
     if (!unit) return [notEligible(COMMON, ['social-assistance.no-adult'], ctx)];
     return [evaluateUnit(household, unit, asOf, ctx)];

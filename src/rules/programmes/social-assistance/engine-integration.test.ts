@@ -37,22 +37,30 @@ describe('rules-B programmes in the engine', () => {
       results.map((r) => [r.programme, r.status]),
       [
         ['cpp-retirement', 'eligible'],
+        ['ei-regular', 'not-eligible'],
         ['ontario-works', 'eligible'],
         ['odsp', 'cannot-tell'],
+        ['bc-income-assistance', 'not-eligible'],
+        ['alberta-income-support', 'not-eligible'],
       ],
     );
   });
 
-  it('turn a date outside the parameters into cannot-tell, never an estimate', () => {
+  it('turn a date outside the parameters into rates-not-on-file, never an estimate', () => {
     const { results } = evaluateHousehold(ontarioSingle, {
       asOf: '2025-07-01',
       programmes: ['ontario-works'],
     });
-    assert.equal(results[0]?.status, 'cannot-tell');
+    assert.equal(results[0]?.status, 'rates-not-on-file');
     assert.deepEqual(results[0]?.reasons, ['engine.no-parameters-for-date']);
+    assert.deepEqual(results[0]?.coverage, {
+      parameter: 'on/ow-asset-limit',
+      from: '2018-10-01',
+      to: '2025-06-30',
+    });
   });
 
-  it('answer cannot-tell on 22 November 2026 in every province: no rate source reaches that date yet', () => {
+  it('answer rates-not-on-file on 22 November 2026 in every province: no rate source reaches that date yet', () => {
     for (const [province, id] of [
       ['ON', 'ontario-works'],
       ['ON', 'odsp'],
@@ -79,7 +87,7 @@ describe('rules-B programmes in the engine', () => {
       const { results } = evaluateHousehold(h, { asOf: '2026-11-22', programmes: [id] });
       assert.deepEqual(
         results.map((r) => [r.status, r.reasons]),
-        [['cannot-tell', ['engine.no-parameters-for-date']]],
+        [['rates-not-on-file', ['engine.no-parameters-for-date']]],
         id,
       );
     }

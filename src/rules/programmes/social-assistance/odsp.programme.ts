@@ -134,7 +134,7 @@ export const odspProgramme: Programme = {
   id: PROGRAMME,
   compile: compileOdsp,
   evaluate(household: Household, asOf: string, ctx: EvaluationContext): ProgrammeResult[] {
-    if (household.province !== 'ON') return [];
+    if (household.province !== 'ON') return [notEligible(COMMON, ['social-assistance.other-province'], ctx)];
     const unit = benefitUnit(household, asOf);
     if (!unit) return [notEligible(COMMON, ['social-assistance.no-adult'], ctx)];
     return [evaluateUnit(household, unit, asOf, ctx)];

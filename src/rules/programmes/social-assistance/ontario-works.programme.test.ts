@@ -122,9 +122,13 @@ describe('Ontario Works — scenario table (2025)', () => {
     );
   }
 
-  it('gives no result outside Ontario', () => {
+  it('answers "not eligible" outside Ontario', () => {
     const ctx = createContext(defaultParameters, { tracing: false });
-    assert.deepEqual(ontarioWorksProgramme.evaluate(household({ province: 'BC' }), AS_OF, ctx), []);
+    const results = ontarioWorksProgramme.evaluate(household({ province: 'BC' }), AS_OF, ctx);
+    assert.deepEqual(
+      results.map((r) => [r.status, r.reasons]),
+      [['not-eligible', ['social-assistance.other-province']]],
+    );
   });
 
   it('refuses July 2025 and later: no rate source after July 2024 (NoParametersForDateError)', () => {

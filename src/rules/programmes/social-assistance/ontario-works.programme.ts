@@ -89,7 +89,7 @@ export const ontarioWorksProgramme: Programme = {
   id: PROGRAMME,
   compile: compileOntarioWorks,
   evaluate(household: Household, asOf: string, ctx: EvaluationContext): ProgrammeResult[] {
-    if (household.province !== 'ON') return [];
+    if (household.province !== 'ON') return [notEligible(COMMON, ['social-assistance.other-province'], ctx)];
     const unit = benefitUnit(household, asOf);
     if (!unit) return [notEligible(COMMON, ['social-assistance.no-adult'], ctx)];
     return [evaluateUnit(household, unit, asOf, ctx)];

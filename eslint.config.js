@@ -19,7 +19,8 @@ const MODULE_USES = {
   portal: ['person', 'identity'],
   workspace: ['person', 'identity', 'exchange'],
   population: ['person', 'rules'],
-  'stand-ins': ['exchange'],
+  payments: [],
+  'stand-ins': ['exchange', 'payments'],
 };
 const MODULES = [...Object.keys(MODULE_USES), 'rules'];
 const ROOT = '(^|/)(app|app\\.services|server)\\.ts$|(^|/)cli/';

@@ -18,6 +18,7 @@ const MODULE_USES = {
   privacy: ['person', 'exchange'],
   portal: ['person', 'identity'],
   workspace: ['person', 'identity', 'exchange'],
+  inbox: [],
   population: ['person', 'rules'],
   payments: [],
   'stand-ins': ['exchange', 'payments'],

@@ -21,6 +21,10 @@ import type { PortalCard } from './portal/index.ts';
 import { createFileAccessService } from './workspace/index.ts';
 import type { FileAccessService } from './workspace/index.ts';
 import { createAgencySubscriber } from './stand-ins/partner-agencies/index.ts';
+import { createInboxService, createNoticeSender, inboxPaths } from './inbox/index.ts';
+import type { InboxService, NoticeSender } from './inbox/index.ts';
+import { connectNotices, recipientsFrom } from './app.notices.ts';
+import type { Notices } from './app.notices.ts';
 
 /** Every service of the application, built once: the HTTP server and the command line share them. */
 export interface Services {
@@ -32,6 +36,10 @@ export interface Services {
   readonly exchange: Exchange;
   readonly privacy: PrivacyService;
   readonly files: FileAccessService;
+  readonly inbox: InboxService;
+  /** Sends the inbox's notices from the durable queue (started with the server). */
+  readonly noticeSender: NoticeSender;
+  readonly notices: Notices;
 }
 
 export interface ServiceDependencies {
@@ -41,6 +49,8 @@ export interface ServiceDependencies {
   readonly clock: () => Date;
   /** Tests and benchmarks tune delivery (back-off, batch size), or put a broker or a failing partner in. */
   readonly exchange?: Partial<Pick<ExchangeDependencies, 'dispatcher' | 'transport' | 'subscriberFor'>>;
+  /** Tests tune the notice queue (attempts, back-off). */
+  readonly noticeSender?: Parameters<typeof createNoticeSender>[0]['options'];
 }
 
 export async function createServices(deps: ServiceDependencies): Promise<Services> {
@@ -81,9 +91,24 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     schedule: { clientRecordYears: config.retentionClientRecordYears },
     clock,
   });
+  const recipients = recipientsFrom(person.record);
+  const notices = connectNotices(config);
+  const inbox = createInboxService({ db, audit, cipher: crypto.cipher, recipients, clock });
+  const noticeSender = createNoticeSender({
+    db,
+    audit,
+    recipients,
+    gateway: notices.gateway,
+    inboxUrl: (lang) => `${config.publicUrl}${inboxPaths.inbox[lang]}`,
+    clock,
+    ...(deps.noticeSender ? { options: deps.noticeSender } : {}),
+  });
   return {
     audit,
     crypto,
+    inbox,
+    noticeSender,
+    notices,
     catalogue: createCatalogueService(db),
     person,
     identity: createIdentityServices({
@@ -107,6 +132,12 @@ function sharedSubscriber<T>(subscriber: T): (agencyId: string) => T {
 /** What My Guichet offers, in order: each capability's page about the person's record. */
 export function portalCards(): PortalCard[] {
   return [
+    {
+      path: inboxPaths.inbox,
+      title: 'inbox.title',
+      description: 'inbox.card',
+      linkedOnly: true,
+    },
     {
       path: portalPaths.profile,
       title: 'portal.profile.title',

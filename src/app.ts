@@ -43,6 +43,7 @@ import { privacyLocales, registerPrivacyRoutes } from './privacy/index.ts';
 import { portalLocales, portalPaths, registerPortalHome, registerProfileRoutes } from './portal/index.ts';
 import { registerWorkspace, workspaceLocales, workspacePaths } from './workspace/index.ts';
 import { idpLocales } from './stand-ins/identity-providers/index.ts';
+import { inboxLocales, registerInboxRoutes, registerNotifyReceipts } from './inbox/index.ts';
 import { createServices, portalCards } from './app.services.ts';
 import type { Services } from './app.services.ts';
 
@@ -64,6 +65,7 @@ export const LOCALE_DIRS: readonly URL[] = [
   privacyLocales,
   portalLocales,
   workspaceLocales,
+  inboxLocales,
   idpLocales,
 ];
 
@@ -180,6 +182,11 @@ function registerModules(wiring: ModuleWiring): void {
   });
   registerExchangeRoutes(routes, { exchange: services.exchange, crumbs });
   registerPrivacyRoutes(routes, { privacy: services.privacy, crumbs });
+  registerInboxRoutes(routes, { inbox: services.inbox, crumbs });
+  registerNotifyReceipts(app, routes, wiring.openapi, {
+    sender: services.noticeSender,
+    bearerToken: config.notify.callbackBearerToken,
+  });
   registerWorkspace(routes, {
     staff: services.identity.staff,
     files: services.files,
@@ -197,13 +204,16 @@ function accountPort(services: Services) {
   };
 }
 
-/** Background work that lives with the server: tell-us-once delivery, and the crypto workers. */
+/** Background work that lives with the server: tell-us-once delivery, the inbox's notices, the crypto workers. */
 function registerLifecycle(app: FastifyInstance, services: Services): void {
   app.addHook('onReady', async () => {
     services.exchange.dispatcher.start();
+    services.noticeSender.start();
   });
   app.addHook('onClose', async () => {
     await services.exchange.dispatcher.stop();
+    await services.noticeSender.stop();
+    await services.notices.close();
     await services.exchange.transport.close();
     await services.crypto.close();
   });

@@ -41,6 +41,14 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'Load information-sharing agreements and demo enrolments',
     load: async () => (await import('./exchange.command.ts')).exchangeSeedCommand,
   },
+  'inbox print': {
+    summary: "Write the day's print file for the mail house [--date YYYY-MM-DD] [--out DIR] [--json]",
+    load: async () => (await import('./inbox.command.ts')).inboxPrintCommand,
+  },
+  'inbox notices': {
+    summary: 'Send the notices due from the queue, once [--json]',
+    load: async () => (await import('./inbox.command.ts')).inboxNoticesCommand,
+  },
   evaluate: {
     summary:
       'Evaluate a household: JSON on stdin (--batch: JSON Lines) [--date YYYY-MM-DD] [--programme ID…]',

@@ -6,7 +6,7 @@ import { ADDRESS_WINDOW } from './pdf-styles.ts';
 import { readingOrder, readPdf, rolesOf } from '../../../test/support/documents/pdf-reader.ts';
 import type { ReadPdf } from '../../../test/support/documents/pdf-reader.ts';
 import { renderLetter } from './render-letter.ts';
-import { sampleLetter } from './sample-letters.ts';
+import { sampleLetter } from '../../../test/support/documents/sample-letters.ts';
 
 const LANGS = ['en', 'fr'] as const;
 const allTexts = (pdf: ReadPdf) => pdf.pages.flatMap((page) => page.texts);

@@ -19,7 +19,7 @@ import type { PrivacyService } from './privacy/index.ts';
 import { portalPaths } from './portal/index.ts';
 import type { PortalCard } from './portal/index.ts';
 import { createFileAccessService } from './workspace/index.ts';
-import type { FileAccessService } from './workspace/index.ts';
+import type { FileAccessService, StaffCard } from './workspace/index.ts';
 import { createAgencySubscriber } from './stand-ins/partner-agencies/index.ts';
 import { createInboxService, createNoticeSender, inboxPaths } from './inbox/index.ts';
 import type { InboxService, NoticeSender } from './inbox/index.ts';
@@ -169,4 +169,9 @@ export function portalCards(): PortalCard[] {
       linkedOnly: true,
     },
   ];
+}
+
+/** What the staff home offers, in order: each capability's work, shown to staff holding its permission. */
+export function staffCards(): StaffCard[] {
+  return [];
 }

@@ -44,7 +44,7 @@ import { portalLocales, portalPaths, registerPortalHome, registerProfileRoutes }
 import { registerWorkspace, workspaceLocales, workspacePaths } from './workspace/index.ts';
 import { idpLocales } from './stand-ins/identity-providers/index.ts';
 import { inboxLocales, registerInboxRoutes, registerNotifyReceipts } from './inbox/index.ts';
-import { createServices, portalCards } from './app.services.ts';
+import { createServices, portalCards, staffCards } from './app.services.ts';
 import type { Services } from './app.services.ts';
 
 export type { Services } from './app.services.ts';
@@ -188,6 +188,7 @@ function registerModules(wiring: ModuleWiring): void {
     bearerToken: config.notify.callbackBearerToken,
   });
   registerWorkspace(routes, {
+    cards: staffCards(),
     staff: services.identity.staff,
     files: services.files,
     people: services.person.directory,

@@ -105,7 +105,7 @@ export function threadPage(
 ${conversation(t, thread)}${extra}
 ${
   action
-    ? html`<form method="post" action="${action}" novalidate>${csrfField(form.csrf)}${textArea(form, 'body', { maxLength: BODY_MAX })}
+    ? html`<form method="post" action="${action}" novalidate>${csrfField(form.csrf)}${textArea(form, 'body', { maxLength: BODY_MAX, label: t.t('inbox.fields.reply') })}
 <button type="submit" class="button button-primary">${t.t('inbox.messages.send')}</button></form>`
     : ''
 }`,

@@ -166,13 +166,18 @@ export function summaryRow(
 export function textArea(
   form: FormView,
   name: string,
-  options: { readonly rows?: number; readonly maxLength: number; readonly hint?: string },
+  options: {
+    readonly rows?: number;
+    readonly maxLength: number;
+    readonly hint?: string;
+    readonly label?: string;
+  },
 ): SafeHtml {
   const error = form.errors[name] !== undefined;
   return group(
     form,
     name,
-    html`<label for="${name}">${form.t.t(`${form.ns}.fields.${name}`)}</label>
+    html`<label for="${name}">${options.label ?? form.t.t(`${form.ns}.fields.${name}`)}</label>
 ${options.hint ? html`<span class="hint" id="${name}-hint">${options.hint}</span>` : ''}
 ${errorMessage(form, name)}<textarea id="${name}" name="${name}" rows="${String(options.rows ?? 8)}" maxlength="${String(options.maxLength)}"${describedBy(options.hint && `${name}-hint`, error && `${name}-error`)}${error ? html` aria-invalid="true"` : ''}>${valueOf(form, name)}</textarea>`,
   );

@@ -228,10 +228,11 @@ test('ccb: trace records parameter files, dates and values', () => {
 
 test('ccb: a temporary resident is paid the amount and told the 18-month condition applies', () => {
   const h = family(dollars(30000), Y, [age9]);
-  const [parent, ...kids] = h.people;
   const temporary: Household = {
     ...h,
-    people: [{ ...parent!, residence: { status: 'temporary-resident', livesInCanada: true } }, ...kids],
+    people: h.people.map((p) =>
+      p.id === 'parent' ? { ...p, residence: { status: 'temporary-resident', livesInCanada: true } } : p,
+    ),
   };
   const [r] = evaluateHousehold(temporary, { asOf: '2024-07-15', programmes: ['ccb'] }).results;
   assert.equal(r?.status, 'eligible');

@@ -14,6 +14,7 @@ import {
   familyHead,
   familyNetIncome,
   familyStatus,
+  qualifiesOnlyAsTemporaryResident,
   missingIncomePaths,
   readChildren,
   spouseIndex,
@@ -136,7 +137,19 @@ function evaluateBcfb(h: Household, asOf: string, ctx: EvaluationContext): Progr
   const monthly = divideRounded(annual, 12, 'floor');
   return [
     amountResult(
-      { ...common, reasons: [annual > 0 ? 'bcfb.eligible' : 'bcfb.income-above-threshold'] },
+      {
+        ...common,
+        reasons:
+          annual > 0
+            ? [
+                'bcfb.eligible',
+                // Paid with the CCB (ITA s. 122.6 "eligible individual"), so the CCB's 18-month condition holds.
+                ...(qualifiesOnlyAsTemporaryResident(h, family.head, family.spouse)
+                  ? ['bcfb.temporary-resident-conditions']
+                  : []),
+              ]
+            : ['bcfb.income-above-threshold'],
+      },
       { annualCents: annual, periodCents: monthly, period: 'month' },
       ctx,
     ),

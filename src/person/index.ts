@@ -49,6 +49,13 @@ export function createPersonModule(deps: PersonModuleDependencies): PersonModule
 
 export { createAuditedNotifier } from './change-notifier.ts';
 export { createEnrolmentService } from './enrolment.service.ts';
+export { createPopulationReader } from './population-reader.ts';
+export type {
+  PopulationReader,
+  RegisterHousehold,
+  RegisterPerson,
+  RegisterReadRequest,
+} from './population-reader.ts';
 export type { PersonService } from './person.service.ts';
 export type { PersonDirectory, PersonName } from './person-directory.ts';
 export type { EnrolmentService, EnrolmentRow } from './enrolment.service.ts';

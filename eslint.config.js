@@ -20,6 +20,7 @@ const MODULE_USES = {
   workspace: ['person', 'identity', 'exchange'],
   population: ['person', 'rules'],
   'stand-ins': ['exchange'],
+  policy: ['person', 'rules', 'catalogue'],
 };
 const MODULES = [...Object.keys(MODULE_USES), 'rules'];
 const ROOT = '(^|/)(app|app\\.services|server)\\.ts$|(^|/)cli/';

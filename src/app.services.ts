@@ -21,6 +21,8 @@ import type { PortalCard } from './portal/index.ts';
 import { createFileAccessService } from './workspace/index.ts';
 import type { FileAccessService } from './workspace/index.ts';
 import { createAgencySubscriber } from './stand-ins/partner-agencies/index.ts';
+import { createPolicyService } from './policy/index.ts';
+import type { PolicyService } from './policy/index.ts';
 
 /** Every service of the application, built once: the HTTP server and the command line share them. */
 export interface Services {
@@ -32,6 +34,7 @@ export interface Services {
   readonly exchange: Exchange;
   readonly privacy: PrivacyService;
   readonly files: FileAccessService;
+  readonly policy: PolicyService;
 }
 
 export interface ServiceDependencies {
@@ -97,6 +100,7 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     exchange,
     privacy,
     files: createFileAccessService(db, audit, person.directory, clock),
+    policy: createPolicyService({ population: person.population }),
   };
 }
 

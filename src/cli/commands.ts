@@ -41,6 +41,11 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'Load information-sharing agreements and demo enrolments',
     load: async () => (await import('./exchange.command.ts')).exchangeSeedCommand,
   },
+  'rules diff': {
+    summary:
+      'What changed in the rules between two dates, with sources, and its impact on the register [--no-impact] [--json]',
+    load: async () => (await import('./rules-diff.command.ts')).rulesDiffCommand,
+  },
   evaluate: {
     summary:
       'Evaluate a household: JSON on stdin (--batch: JSON Lines) [--date YYYY-MM-DD] [--programme ID…]',

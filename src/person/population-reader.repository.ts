@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbExecutor } from '../platform/db/schema.ts';
 
 /** The next `limit` households after `afterId`, in id order (keyset paging over the primary key). */
@@ -9,12 +10,16 @@ export function listHouseholdPage(db: DbExecutor, afterId: string | null, limit:
 
 /** People of the households with ids in [first, last], through `person_household_idx`. */
 export function listPeopleOfHouseholds(db: DbExecutor, first: string, last: string) {
-  return db
-    .selectFrom('person')
-    .select(['id', 'household_id', 'birth_date', 'marital_status', 'years_in_canada_after_18', 'disability'])
-    .where('household_id', '>=', first)
-    .where('household_id', '<=', last)
-    .execute();
+  return (
+    db
+      .selectFrom('person')
+      .select(['id', 'household_id', 'marital_status', 'years_in_canada_after_18', 'disability'])
+      // As text: a Date per person would be built only to be turned back into 'YYYY-MM-DD'.
+      .select(sql<string>`birth_date::text`.as('birth_date_text'))
+      .where('household_id', '>=', first)
+      .where('household_id', '<=', last)
+      .execute()
+  );
 }
 
 export function listIncomesOfHouseholds(db: DbExecutor, first: string, last: string) {

@@ -73,7 +73,7 @@ async function readPage(
     const household = households.get(row.household_id) as RegisterHousehold;
     const person: RegisterPerson = {
       id: row.id,
-      birthDate: isoDate(row.birth_date),
+      birthDate: row.birth_date_text,
       maritalStatus: row.marital_status,
       yearsInCanadaAfter18: row.years_in_canada_after_18,
       disability: row.disability,
@@ -83,11 +83,12 @@ async function readPage(
     persons.set(row.id, person);
     personHousehold.set(row.id, household);
   }
-  for (const row of incomes) {
+  const amounts = await cipher.decryptMany(incomes.map((row) => row.amount_ciphertext));
+  incomes.forEach((row, i) => {
     const person = persons.get(row.person_id) as RegisterPerson;
     const year = (person.incomeByYear[String(row.tax_year)] ??= {});
-    year[row.income_type] = (year[row.income_type] ?? 0) + Number(cipher.decrypt(row.amount_ciphertext));
-  }
+    year[row.income_type] = (year[row.income_type] ?? 0) + Number(amounts[i]);
+  });
   for (const row of relationships) {
     personHousehold.get(row.person_id)?.relationships.push({
       personId: row.person_id,
@@ -116,12 +117,20 @@ export function createPopulationReader(
         details: { fields: ['birth-date', 'marital-status', 'relationships', 'incomes'] },
       });
       const pageSize = request.pageSize ?? 20_000;
-      let after: string | null = null;
-      for (;;) {
+      const load = async (after: string | null) => {
         const page = await listHouseholdPage(db, after, pageSize);
+        // Started now, awaited later: the next page is read and decrypted while this one is used.
+        const households = page.length === 0 ? Promise.resolve([]) : readPage(db, cipher, page);
+        households.catch(() => undefined);
+        return { page, households };
+      };
+      let pending = load(null);
+      for (;;) {
+        const { page, households } = await pending;
         if (page.length === 0) return;
-        after = (page[page.length - 1] as { id: string }).id;
-        yield await readPage(db, cipher, page);
+        pending = load((page[page.length - 1] as { id: string }).id);
+        pending.catch(() => undefined);
+        yield await households;
       }
     },
   };

@@ -55,16 +55,27 @@ function latestIncome(person: RegisterPerson): IncomeByType {
   return income as IncomeByType;
 }
 
-/** The household's total income before tax, in cents (for deciles). */
-export function householdIncomeCents(household: RegisterHousehold): number {
-  let total = 0;
-  for (const person of household.people)
-    for (const cents of Object.values(latestIncome(person))) total += cents ?? 0;
-  return total;
+/** A register household read once for both dates: each person's latest income, and the household's total. */
+export interface PreparedHousehold {
+  readonly source: RegisterHousehold;
+  readonly incomes: readonly IncomeByType[];
+  /** Total income before tax of everyone in the household, in cents (for deciles). */
+  readonly totalIncomeCents: number;
 }
 
-function toPerson(person: RegisterPerson, frame: EvaluationFrame): Person {
-  const income = latestIncome(person);
+export function prepareHousehold(household: RegisterHousehold): PreparedHousehold {
+  let total = 0;
+  const incomes = household.people.map((person) => {
+    const income = latestIncome(person);
+    for (const cents of Object.values(income)) total += cents ?? 0;
+    return income;
+  });
+  return { source: household, incomes, totalIncomeCents: total };
+}
+
+function toPerson(person: RegisterPerson, income: IncomeByType, frame: EvaluationFrame): Person {
+  const byYear: Record<string, IncomeByType> = {};
+  for (const year of frame.incomeYears) byYear[year] = income;
   return {
     id: person.id,
     birthDate: shiftDate(person.birthDate, frame.shiftMonths),
@@ -72,7 +83,7 @@ function toPerson(person: RegisterPerson, frame: EvaluationFrame): Person {
     disability: { dtcEligible: person.disability },
     // The register's demo people all live in Canada; their status is not in these tables.
     residence: { status: 'citizen', livesInCanada: true, yearsInCanadaAfter18: person.yearsInCanadaAfter18 },
-    income: Object.fromEntries(frame.incomeYears.map((year) => [year, income])),
+    income: byYear,
   };
 }
 
@@ -91,11 +102,12 @@ function toRelationship(r: RegisterHousehold['relationships'][number]): Relation
   };
 }
 
-export function toRulesHousehold(household: RegisterHousehold, frame: EvaluationFrame): Household {
+export function toRulesHousehold(prepared: PreparedHousehold, frame: EvaluationFrame): Household {
+  const household = prepared.source;
   return {
     id: household.id,
     province: household.provinceCode as ProvinceCode,
-    people: household.people.map((p) => toPerson(p, frame)),
+    people: household.people.map((p, i) => toPerson(p, prepared.incomes[i] ?? {}, frame)),
     relationships: household.relationships.map(toRelationship),
   };
 }

@@ -10,7 +10,7 @@ import { createAuditService } from '../platform/audit/audit.service.ts';
 import { createFieldCrypto } from '../platform/crypto/field-crypto.ts';
 import { seedPopulation } from '../population/index.ts';
 import { evaluateHousehold } from '../rules/index.ts';
-import { frameFor, toRulesHousehold } from './policy.households.ts';
+import { frameFor, prepareHousehold, toRulesHousehold } from './policy.households.ts';
 import { createPolicyService } from './policy.service.ts';
 
 const crypto = createFieldCrypto(
@@ -59,7 +59,7 @@ describeOnBothDatabases('parameter release preview', (database) => {
     const gst = impact.programmes.find((p) => p.programme === 'gst-credit');
     const totalOn = (date: string) =>
       households.reduce((sum, h) => {
-        const [r] = evaluateHousehold(toRulesHousehold(h, frameFor(date, FROM)), {
+        const [r] = evaluateHousehold(toRulesHousehold(prepareHousehold(h), frameFor(date, FROM)), {
           asOf: date,
           programmes: ['gst-credit'],
           trace: false,

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { compileBatch, diffParameters } from '../rules/index.ts';
 import type { FastEvaluator, Household, ParameterChange } from '../rules/index.ts';
-import type { PopulationReader, RegisterHousehold, RegisterReadRequest } from '../person/index.ts';
-import { frameFor, toRulesHousehold } from './policy.households.ts';
-import type { EvaluationFrame } from './policy.households.ts';
+import type { PopulationReader, RegisterReadRequest } from '../person/index.ts';
+import { frameFor, prepareHousehold, toRulesHousehold } from './policy.households.ts';
+import type { EvaluationFrame, PreparedHousehold } from './policy.households.ts';
 import { createImpactAccumulator } from './release-impact.ts';
 import type { ReleaseImpact } from './release-impact.ts';
 
@@ -57,7 +57,7 @@ function side(date: string, baseDate: string): Side & { programmes: readonly str
   return { programmes, evaluators, frame: frameFor(date, baseDate) };
 }
 
-function evaluateSide(s: Side, batch: readonly RegisterHousehold[]): Float64Array {
+function evaluateSide(s: Side, batch: readonly PreparedHousehold[]): Float64Array {
   return evaluate(
     s.evaluators,
     batch.map((h) => toRulesHousehold(h, s.frame)),
@@ -86,7 +86,8 @@ export function createPolicyService(deps: { readonly population: PopulationReade
         channel: request.channel,
         correlationId: randomUUID(),
       })) {
-        accumulator.add(batch, evaluateSide(before, batch), evaluateSide(after, batch));
+        const prepared = batch.map(prepareHousehold);
+        accumulator.add(prepared, evaluateSide(before, prepared), evaluateSide(after, prepared));
       }
       return {
         from: request.from,

@@ -1,6 +1,5 @@
 import { PROVINCE_CODES } from '../rules/index.ts';
-import type { RegisterHousehold } from '../person/index.ts';
-import { householdIncomeCents } from './policy.households.ts';
+import type { PreparedHousehold } from './policy.households.ts';
 
 export interface ProgrammeImpact {
   readonly programme: string;
@@ -63,7 +62,13 @@ export function createImpactAccumulator(programmes: readonly string[]) {
   const size: number[] = [];
   const province: number[] = [];
 
-  function addHousehold(h: RegisterHousehold, before: Float64Array, after: Float64Array, row: number): void {
+  function addHousehold(
+    prepared: PreparedHousehold,
+    before: Float64Array,
+    after: Float64Array,
+    row: number,
+  ): void {
+    const h = prepared.source;
     const width = programmes.length;
     let delta = 0;
     let changed = false;
@@ -81,7 +86,7 @@ export function createImpactAccumulator(programmes: readonly string[]) {
         changed = true;
       }
     }
-    income.push(householdIncomeCents(h));
+    income.push(prepared.totalIncomeCents);
     change.push(delta);
     touched.push(changed);
     size.push(h.people.length);
@@ -89,7 +94,7 @@ export function createImpactAccumulator(programmes: readonly string[]) {
   }
 
   return {
-    add(batch: readonly RegisterHousehold[], before: Float64Array, after: Float64Array): void {
+    add(batch: readonly PreparedHousehold[], before: Float64Array, after: Float64Array): void {
       batch.forEach((h, row) => addHousehold(h, before, after, row));
     },
     result(): ReleaseImpact {

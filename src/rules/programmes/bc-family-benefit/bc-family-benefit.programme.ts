@@ -9,6 +9,7 @@ import type {
   ProgrammeResult,
 } from '../../core/types.ts';
 import type { Household } from '../../model/household.ts';
+import { compileForProvince } from '../shared/province-compile.ts';
 import {
   createChildScratch,
   familyHead,
@@ -156,4 +157,8 @@ function evaluateBcfb(h: Household, asOf: string, ctx: EvaluationContext): Progr
   ];
 }
 
-export const bcFamilyBenefitProgramme: Programme = { id: PROGRAMME, evaluate: evaluateBcfb };
+export const bcFamilyBenefitProgramme: Programme = {
+  id: PROGRAMME,
+  evaluate: evaluateBcfb,
+  compile: compileForProvince('BC', evaluateBcfb),
+};

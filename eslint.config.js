@@ -17,7 +17,7 @@ const MODULE_USES = {
   exchange: ['person'],
   privacy: ['person', 'exchange'],
   portal: ['person', 'identity'],
-  workspace: ['person', 'identity', 'exchange'],
+  workspace: ['person', 'identity', 'exchange', 'policy'],
   population: ['person', 'rules'],
   'stand-ins': ['exchange'],
   policy: ['person', 'rules', 'catalogue'],

@@ -59,11 +59,10 @@ async function readPage(
 ): Promise<RegisterHousehold[]> {
   const first = (page[0] as { id: string }).id;
   const last = (page[page.length - 1] as { id: string }).id;
-  const [people, incomes, relationships] = await Promise.all([
-    listPeopleOfHouseholds(db, first, last),
-    listIncomesOfHouseholds(db, first, last),
-    listRelationshipsOfHouseholds(db, first, last),
-  ]);
+  // One query at a time: one connection per page, the next page being read while this one is used.
+  const people = await listPeopleOfHouseholds(db, first, last);
+  const incomes = await listIncomesOfHouseholds(db, first, last);
+  const relationships = await listRelationshipsOfHouseholds(db, first, last);
   const households = new Map<string, RegisterHousehold>(
     page.map((h) => [h.id, { id: h.id, provinceCode: h.province_code, people: [], relationships: [] }]),
   );

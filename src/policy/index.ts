@@ -3,3 +3,6 @@ export { createPolicyService, InvalidReleaseDatesError } from './policy.service.
 export type { PolicyService, PreviewRequest, ReleasePreview } from './policy.service.ts';
 export type { ReleaseImpact, ProgrammeImpact, GroupImpact } from './release-impact.ts';
 export { formatReleaseReport } from './release-report.ts';
+export { registerPolicyRoutes } from './policy.routes.ts';
+export { policyPaths } from './policy.paths.ts';
+export const policyLocales = new URL('./locales/', import.meta.url);

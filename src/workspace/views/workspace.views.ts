@@ -12,6 +12,7 @@ import { STAFF_ROLES } from '../../identity/index.ts';
 import type { StaffRow } from '../../identity/index.ts';
 import { FILE_PURPOSES } from '../file-access.service.ts';
 import { workspacePaths } from '../workspace.paths.ts';
+import { policyPaths } from '../../policy/index.ts';
 
 export function staffHomePage(t: Translator, staff: StaffIdentity): Page {
   const title = t.t('workspace.staff.homeTitle');
@@ -26,7 +27,8 @@ export function staffHomePage(t: Translator, staff: StaffIdentity): Page {
 <ul>${[...staff.permissions].sort().map((p) => html`<li>${t.t(`identity.permission.${p}`)}</li>`)}</ul>
 ${staff.permissions.has('client.file.read') ? lookupForm(t) : ''}
 ${staff.permissions.has('staff.workspace') ? html`<p><a href="${pathFor(workspacePaths.deliveries, t.lang)}">${t.t('workspace.queue.title')}</a></p>` : ''}
-${staff.permissions.has('staff.roles.manage') ? html`<p><a href="${pathFor(workspacePaths.roles, t.lang)}">${t.t('workspace.staff.manageRoles')}</a></p>` : ''}`,
+${staff.permissions.has('staff.roles.manage') ? html`<p><a href="${pathFor(workspacePaths.roles, t.lang)}">${t.t('workspace.staff.manageRoles')}</a></p>` : ''}
+${staff.permissions.has('policy.release.preview') ? html`<p><a href="${pathFor(policyPaths.release, t.lang)}">${t.t('policy.staffLink')}</a></p>` : ''}`,
   };
 }
 

@@ -49,9 +49,6 @@ export interface PopulationReader {
   readHouseholds(request: RegisterReadRequest): AsyncGenerator<RegisterHousehold[]>;
 }
 
-const isoDate = (value: Date | string) =>
-  (typeof value === 'string' ? value : value.toISOString()).slice(0, 10);
-
 async function readPage(
   db: Kysely<DB>,
   cipher: FieldCipher,

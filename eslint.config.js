@@ -17,9 +17,11 @@ const MODULE_USES = {
   exchange: ['person'],
   privacy: ['person', 'exchange'],
   portal: ['person', 'identity'],
-  workspace: ['person', 'identity', 'exchange', 'policy'],
+  workspace: ['person', 'identity', 'exchange'],
+  inbox: [],
   population: ['person', 'rules'],
-  'stand-ins': ['exchange'],
+  payments: [],
+  'stand-ins': ['exchange', 'payments'],
   policy: ['person', 'rules', 'catalogue'],
 };
 const MODULES = [...Object.keys(MODULE_USES), 'rules'];

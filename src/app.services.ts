@@ -19,10 +19,14 @@ import type { PrivacyService } from './privacy/index.ts';
 import { portalPaths } from './portal/index.ts';
 import type { PortalCard } from './portal/index.ts';
 import { createFileAccessService } from './workspace/index.ts';
-import type { FileAccessService } from './workspace/index.ts';
+import type { FileAccessService, StaffCard } from './workspace/index.ts';
 import { createAgencySubscriber } from './stand-ins/partner-agencies/index.ts';
-import { createPolicyService } from './policy/index.ts';
+import { createPolicyService, policyPaths } from './policy/index.ts';
 import type { PolicyService } from './policy/index.ts';
+import { createInboxService, createNoticeSender, inboxPaths } from './inbox/index.ts';
+import type { InboxService, NoticeSender } from './inbox/index.ts';
+import { connectNotices, recipientsFrom } from './app.notices.ts';
+import type { Notices } from './app.notices.ts';
 
 /** Every service of the application, built once: the HTTP server and the command line share them. */
 export interface Services {
@@ -35,6 +39,10 @@ export interface Services {
   readonly privacy: PrivacyService;
   readonly files: FileAccessService;
   readonly policy: PolicyService;
+  readonly inbox: InboxService;
+  /** Sends the inbox's notices from the durable queue (started with the server). */
+  readonly noticeSender: NoticeSender;
+  readonly notices: Notices;
 }
 
 export interface ServiceDependencies {
@@ -44,6 +52,8 @@ export interface ServiceDependencies {
   readonly clock: () => Date;
   /** Tests and benchmarks tune delivery (back-off, batch size), or put a broker or a failing partner in. */
   readonly exchange?: Partial<Pick<ExchangeDependencies, 'dispatcher' | 'transport' | 'subscriberFor'>>;
+  /** Tests tune the notice queue (attempts, back-off). */
+  readonly noticeSender?: Parameters<typeof createNoticeSender>[0]['options'];
 }
 
 export async function createServices(deps: ServiceDependencies): Promise<Services> {
@@ -84,9 +94,24 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     schedule: { clientRecordYears: config.retentionClientRecordYears },
     clock,
   });
+  const recipients = recipientsFrom(person.record);
+  const notices = connectNotices(config);
+  const inbox = createInboxService({ db, audit, cipher: crypto.cipher, recipients, clock });
+  const noticeSender = createNoticeSender({
+    db,
+    audit,
+    recipients,
+    gateway: notices.gateway,
+    inboxUrl: (lang) => `${config.publicUrl}${inboxPaths.inbox[lang]}`,
+    clock,
+    ...(deps.noticeSender ? { options: deps.noticeSender } : {}),
+  });
   return {
     audit,
     crypto,
+    inbox,
+    noticeSender,
+    notices,
     catalogue: createCatalogueService(db),
     person,
     identity: createIdentityServices({
@@ -111,6 +136,12 @@ function sharedSubscriber<T>(subscriber: T): (agencyId: string) => T {
 /** What My Guichet offers, in order: each capability's page about the person's record. */
 export function portalCards(): PortalCard[] {
   return [
+    {
+      path: inboxPaths.inbox,
+      title: 'inbox.title',
+      description: 'inbox.card',
+      linkedOnly: true,
+    },
     {
       path: portalPaths.profile,
       title: 'portal.profile.title',
@@ -140,6 +171,18 @@ export function portalCards(): PortalCard[] {
       title: 'privacy.myData.title',
       description: 'privacy.myData.card',
       linkedOnly: true,
+    },
+  ];
+}
+
+/** What the staff home offers, in order: each capability's work, shown to staff holding its permission. */
+export function staffCards(): StaffCard[] {
+  return [
+    {
+      path: policyPaths.release,
+      title: 'policy.title',
+      description: 'policy.card',
+      permission: 'policy.release.preview',
     },
   ];
 }

@@ -44,7 +44,8 @@ import { privacyLocales, registerPrivacyRoutes } from './privacy/index.ts';
 import { portalLocales, portalPaths, registerPortalHome, registerProfileRoutes } from './portal/index.ts';
 import { registerWorkspace, workspaceLocales, workspacePaths } from './workspace/index.ts';
 import { idpLocales } from './stand-ins/identity-providers/index.ts';
-import { createServices, portalCards } from './app.services.ts';
+import { inboxLocales, registerInboxRoutes, registerNotifyReceipts } from './inbox/index.ts';
+import { createServices, portalCards, staffCards } from './app.services.ts';
 import type { Services } from './app.services.ts';
 
 export type { Services } from './app.services.ts';
@@ -66,6 +67,7 @@ export const LOCALE_DIRS: readonly URL[] = [
   privacyLocales,
   portalLocales,
   workspaceLocales,
+  inboxLocales,
   idpLocales,
 ];
 
@@ -183,7 +185,13 @@ function registerModules(wiring: ModuleWiring): void {
   });
   registerExchangeRoutes(routes, { exchange: services.exchange, crumbs });
   registerPrivacyRoutes(routes, { privacy: services.privacy, crumbs });
+  registerInboxRoutes(routes, { inbox: services.inbox, crumbs });
+  registerNotifyReceipts(app, routes, wiring.openapi, {
+    sender: services.noticeSender,
+    bearerToken: config.notify.callbackBearerToken,
+  });
   registerWorkspace(routes, {
+    cards: staffCards(),
     staff: services.identity.staff,
     files: services.files,
     people: services.person.directory,
@@ -200,13 +208,16 @@ function accountPort(services: Services) {
   };
 }
 
-/** Background work that lives with the server: tell-us-once delivery, and the crypto workers. */
+/** Background work that lives with the server: tell-us-once delivery, the inbox's notices, the crypto workers. */
 function registerLifecycle(app: FastifyInstance, services: Services): void {
   app.addHook('onReady', async () => {
     services.exchange.dispatcher.start();
+    services.noticeSender.start();
   });
   app.addHook('onClose', async () => {
     await services.exchange.dispatcher.stop();
+    await services.noticeSender.stop();
+    await services.notices.close();
     await services.exchange.transport.close();
     await services.crypto.close();
   });

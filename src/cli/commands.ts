@@ -46,6 +46,14 @@ export const commands: Record<string, CommandEntry> = {
       'What changed in the rules between two dates, with sources, and its impact on the register [--no-impact] [--json]',
     load: async () => (await import('./rules-diff.command.ts')).rulesDiffCommand,
   },
+  'inbox print': {
+    summary: "Write the day's print file for the mail house [--date YYYY-MM-DD] [--out DIR] [--json]",
+    load: async () => (await import('./inbox.command.ts')).inboxPrintCommand,
+  },
+  'inbox notices': {
+    summary: 'Send the notices due from the queue, once [--json]',
+    load: async () => (await import('./inbox.command.ts')).inboxNoticesCommand,
+  },
   evaluate: {
     summary:
       'Evaluate a household: JSON on stdin (--batch: JSON Lines) [--date YYYY-MM-DD] [--programme ID…]',

@@ -84,6 +84,6 @@ describe('policy analyst: parameter release preview page', () => {
       assert.equal(refused.statusCode, 403, role);
     }
     const home = await get('/en/staff', ['policy-analyst']);
-    assert.match(home.body, /href="\/en\/staff\/policy\/release">Preview a parameter release</);
+    assert.match(home.body, /<a href="\/en\/staff\/policy\/release">Preview a parameter release<\/a>/);
   });
 });

@@ -10,6 +10,7 @@ import type { PersonDirectory } from '../person/index.ts';
 import { FILE_PURPOSES } from './file-access.service.ts';
 import type { FileAccessService, FilePurpose } from './file-access.service.ts';
 import { workspacePaths } from './workspace.paths.ts';
+import type { StaffCard } from './staff-cards.ts';
 import { clientFilePage, purposePage, rolesPage, staffHomePage } from './views/workspace.views.ts';
 
 export const workspaceNotices = defineNotices('workspace.notices', [
@@ -22,6 +23,8 @@ export interface WorkspaceRouteDependencies {
   readonly staff: StaffService;
   readonly files: FileAccessService;
   readonly people: Pick<PersonDirectory, 'nameOf'>;
+  /** Every capability's work for staff, in order (the root's `staffCards()`). */
+  readonly cards: readonly StaffCard[];
 }
 
 type Body = Record<string, unknown>;
@@ -31,7 +34,7 @@ const purposeForm = (personId: string) => `workspace.purpose:${personId}`;
 /** The staff home, role administration, finding a client and stating why their file is opened. */
 export function registerWorkspaceRoutes(routes: RouteTable, deps: WorkspaceRouteDependencies): void {
   routes.page('GET', workspacePaths.home, 'permission:staff.workspace', (request, _reply, view) =>
-    view.send(staffHomePage(view.t, staffOf(request))),
+    view.send(staffHomePage(view.t, staffOf(request), deps.cards)),
   );
   routes.page('GET', workspacePaths.roles, 'permission:staff.roles.manage', async (request, _reply, view) => {
     const form = formView(view.t, 'workspace', request.csrfToken(), await view.recall(ROLES_FORM));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { createServices } from '../../src/app.services.ts';
-import type { ServiceDependencies } from '../../src/app.services.ts';
+import type { ServiceDependencies, Services } from '../../src/app.services.ts';
 import type { DB } from '../../src/platform/db/schema.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import type { AuditService } from '../../src/platform/audit/audit.service.ts';
@@ -32,6 +32,10 @@ export interface RegistryHarness {
   /** The exchange's wiring to the person module and the partner agencies, for tests that build their own. */
   wiring: Pick<ExchangeDependencies, 'enrolments' | 'subscriberFor'>;
   clock: { now: Date; (): Date };
+  /** The inbox, its notice queue and GC Notify (the local stand-in, started on the first notice). */
+  inbox: Services['inbox'];
+  noticeSender: Services['noticeSender'];
+  notices: Services['notices'];
 }
 
 /**
@@ -53,6 +57,7 @@ export async function createHarness(
     metrics,
     clock,
     exchange: { subscriberFor: () => subscriber, dispatcher: { baseBackoffMs: 1000 }, ...exchange },
+    noticeSender: { retryBaseMs: 1_000, retryMaxMs: 5_000, maxAttempts: 3 },
   });
   await services.catalogue.seedReferenceData(loadReferenceData());
   await services.exchange.service.seedAgreements();
@@ -69,6 +74,9 @@ export async function createHarness(
     agencyCopies: (personId: string) => listCopies(db, personId),
     wiring: { enrolments: person.enrolments, subscriberFor: () => subscriber },
     clock,
+    inbox: services.inbox,
+    noticeSender: services.noticeSender,
+    notices: services.notices,
   };
 }
 

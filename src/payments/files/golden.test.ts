@@ -6,7 +6,7 @@ import { readCpa005 } from './cpa005/cpa005-reader.ts';
 import { writeCpa005Credits } from './cpa005/cpa005-writer.ts';
 import { readPain001 } from './iso20022/pain001-reader.ts';
 import { writePain001 } from './iso20022/pain001-writer.ts';
-import { CPA_HEADER, ORIGINATOR, collect } from './testing/payment-fixtures.ts';
+import { CPA_HEADER, ORIGINATOR, collect } from '../../../test/support/payments/payment-fixtures.ts';
 
 // Golden files: the exact bytes each writer gives for three fixed payments. A change to a writer that moves
 // a single character shows here; the positions themselves are checked field by field in cpa005.test.ts and

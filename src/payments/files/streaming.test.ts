@@ -8,7 +8,7 @@ import { after, describe, it } from 'node:test';
 import type { Payment } from '../payment.ts';
 import { writeCpa005Credits } from './cpa005/cpa005-writer.ts';
 import { writePain001 } from './iso20022/pain001-writer.ts';
-import { CPA_HEADER, ORIGINATOR } from './testing/payment-fixtures.ts';
+import { CPA_HEADER, ORIGINATOR } from '../../../test/support/payments/payment-fixtures.ts';
 
 // Writing a million payments must not hold the file: resident memory grows by what the heap and V8's
 // allowance for buffers settle at (45 to 70 MiB whatever the count, measured at 0.1, 0.4 and 1.2 million),

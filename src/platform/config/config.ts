@@ -1,3 +1,5 @@
+import { parseNotifyConfig } from '../notify/notify-config.ts';
+import type { NotifyConfig } from '../notify/notify-config.ts';
 import { createPrivateKey, createPublicKey, randomBytes } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -47,6 +49,8 @@ export interface Config {
   /** Sign-in providers and session limits (see identity-config.ts). */
   readonly identity: IdentityConfig;
   readonly audit: AuditConfig;
+  /** GC Notify, or its local stand-in when NOTIFY_BASE_URL is not set (refused in production). */
+  readonly notify: NotifyConfig;
 }
 
 export class ConfigError extends Error {
@@ -186,6 +190,7 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitPerMinute: parseInteger(env, 'RATE_LIMIT_PER_MINUTE', 300, 1, 1_000_000),
     identity: parseIdentityConfig(env, envName),
     audit: parseAuditConfig(env, isProduction, dataDir),
+    notify: parseNotifyConfig(env, envName),
   };
   assertSafeForProduction(config);
   return Object.freeze(config);

@@ -5,7 +5,7 @@ import { BRF_CELLS, BRF_LINES } from './brf-pages.ts';
 import { letterToBrf } from './letter-brf.ts';
 import { BRAILLE_TABLES, BrailleTranslatorMissingError, isBrailleTranslatorInstalled } from './liblouis.ts';
 import { renderLetter } from './render-letter.ts';
-import { sampleLetter } from './sample-letters.ts';
+import { sampleLetter } from '../../../test/support/documents/sample-letters.ts';
 
 const installed = isBrailleTranslatorInstalled();
 const SKIP = installed

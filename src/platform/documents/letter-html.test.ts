@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { letterToHtml } from './letter-html.ts';
 import { renderLetter } from './render-letter.ts';
-import { sampleLetter } from './sample-letters.ts';
+import { sampleLetter } from '../../../test/support/documents/sample-letters.ts';
 
 const count = (html: string, pattern: RegExp) => html.match(pattern)?.length ?? 0;
 

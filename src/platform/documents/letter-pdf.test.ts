@@ -3,10 +3,10 @@ import { describe, it } from 'node:test';
 import { LetterError } from './letter.ts';
 import type { Letter } from './letter.ts';
 import { ADDRESS_WINDOW } from './pdf-styles.ts';
-import { readingOrder, readPdf, rolesOf } from './pdf-reader.test-support.ts';
-import type { ReadPdf } from './pdf-reader.test-support.ts';
+import { readingOrder, readPdf, rolesOf } from '../../../test/support/documents/pdf-reader.ts';
+import type { ReadPdf } from '../../../test/support/documents/pdf-reader.ts';
 import { renderLetter } from './render-letter.ts';
-import { sampleLetter } from './sample-letters.ts';
+import { sampleLetter } from '../../../test/support/documents/sample-letters.ts';
 
 const LANGS = ['en', 'fr'] as const;
 const allTexts = (pdf: ReadPdf) => pdf.pages.flatMap((page) => page.texts);

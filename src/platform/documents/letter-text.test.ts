@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { renderLetter } from './render-letter.ts';
-import { sampleLetter } from './sample-letters.ts';
+import { sampleLetter } from '../../../test/support/documents/sample-letters.ts';
 
 describe('letter as plain text for screen readers', () => {
   it('reads top to bottom with labelled values in the letter’s own punctuation', async () => {

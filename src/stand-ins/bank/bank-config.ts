@@ -1,5 +1,5 @@
-import type { ReturnReason } from '../../payments/payment.ts';
-import { isKnownInstitution } from '../../payments/files/institutions.ts';
+import type { ReturnReason } from '../../payments/index.ts';
+import { isKnownInstitution } from '../../payments/index.ts';
 
 /** Which payments the stand-in sends back, and why: the test accounts of a real bank's sandbox. */
 export interface ReturnRule {

@@ -1,11 +1,21 @@
-import { collect } from '../../payments/files/collect.ts';
-import { readCpa005Returns, writeCpa005Returns } from '../../payments/files/cpa005/cpa005-returns.ts';
-import type { Cpa005Item, Cpa005Summary } from '../../payments/files/cpa005/cpa005-reader.ts';
-import type { Pain001Summary, Pain001Transaction } from '../../payments/files/iso20022/pain001-reader.ts';
-import { readCamt054Returns, readPain002Returns } from '../../payments/files/iso20022/status-readers.ts';
-import { writeCamt054, writePain002 } from '../../payments/files/iso20022/status-writers.ts';
-import { codesOfReason } from '../../payments/files/return-reasons.ts';
-import type { PaymentReturn, ReturnReason } from '../../payments/payment.ts';
+import {
+  codesOfReason,
+  collect,
+  readCamt054Returns,
+  readCpa005Returns,
+  readPain002Returns,
+  writeCamt054,
+  writeCpa005Returns,
+  writePain002,
+} from '../../payments/index.ts';
+import type {
+  Cpa005Item,
+  Cpa005Summary,
+  Pain001Summary,
+  Pain001Transaction,
+  PaymentReturn,
+  ReturnReason,
+} from '../../payments/index.ts';
 import { returnReasonFor, type BankConfig } from './bank-config.ts';
 
 export interface ReturnFiles {

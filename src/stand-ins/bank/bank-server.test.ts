@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { readCpa005Returns } from '../../payments/files/cpa005/cpa005-returns.ts';
 import { writeCpa005Credits } from '../../payments/files/cpa005/cpa005-writer.ts';
-import { CPA_HEADER, collect, payment } from '../../payments/files/testing/payment-fixtures.ts';
+import { CPA_HEADER, collect, payment } from '../../../test/support/payments/payment-fixtures.ts';
 import { BankStandIn } from './bank.ts';
 import { DEMO_BANK_CONFIG } from './bank-config.ts';
 import { createBankServer } from './bank-server.ts';

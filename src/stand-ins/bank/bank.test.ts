@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { writeCpa005Credits } from '../../payments/files/cpa005/cpa005-writer.ts';
 import { writePain001 } from '../../payments/files/iso20022/pain001-writer.ts';
-import { CPA_HEADER, ORIGINATOR, collect, payment } from '../../payments/files/testing/payment-fixtures.ts';
+import { CPA_HEADER, ORIGINATOR, collect, payment } from '../../../test/support/payments/payment-fixtures.ts';
 import type { Payment } from '../../payments/payment.ts';
 import { BankStandIn, type AcceptedFile, type BankReceipt, type RefusedFile } from './bank.ts';
 import { DEMO_BANK_CONFIG } from './bank-config.ts';

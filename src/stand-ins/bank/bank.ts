@@ -1,8 +1,6 @@
+import { FileRefusedError, describeRefusal, readCpa005, readPain001 } from '../../payments/index.ts';
+import type { PaymentReturn, RefusalCode } from '../../payments/index.ts';
 import { randomUUID } from 'node:crypto';
-import { describeRefusal, FileRefusedError, type RefusalCode } from '../../payments/files/file-refusal.ts';
-import { readCpa005 } from '../../payments/files/cpa005/cpa005-reader.ts';
-import { readPain001 } from '../../payments/files/iso20022/pain001-reader.ts';
-import type { PaymentReturn } from '../../payments/payment.ts';
 import { returnReasonFor, type BankConfig } from './bank-config.ts';
 import { cpa005ReturnFile, isoReturnFiles, type PreparedReturns, type ReturnFiles } from './bank-returns.ts';
 

@@ -12,9 +12,10 @@ import { STAFF_ROLES } from '../../identity/index.ts';
 import type { StaffRow } from '../../identity/index.ts';
 import { FILE_PURPOSES } from '../file-access.service.ts';
 import { workspacePaths } from '../workspace.paths.ts';
-import { policyPaths } from '../../policy/index.ts';
+import type { StaffCard } from '../staff-cards.ts';
 
-export function staffHomePage(t: Translator, staff: StaffIdentity): Page {
+export function staffHomePage(t: Translator, staff: StaffIdentity, cards: readonly StaffCard[]): Page {
+  const mine = cards.filter((card) => staff.permissions.has(card.permission));
   const title = t.t('workspace.staff.homeTitle');
   return {
     title,
@@ -26,9 +27,9 @@ export function staffHomePage(t: Translator, staff: StaffIdentity): Page {
 <h2>${t.t('workspace.staff.canDo')}</h2>
 <ul>${[...staff.permissions].sort().map((p) => html`<li>${t.t(`identity.permission.${p}`)}</li>`)}</ul>
 ${staff.permissions.has('client.file.read') ? lookupForm(t) : ''}
+${mine.length > 0 ? html`<h2>${t.t('workspace.staff.work')}</h2><ul class="card-list">${mine.map((card) => html`<li class="card"><h3><a href="${pathFor(card.path, t.lang)}">${t.t(card.title)}</a></h3><p>${t.t(card.description)}</p></li>`)}</ul>` : ''}
 ${staff.permissions.has('staff.workspace') ? html`<p><a href="${pathFor(workspacePaths.deliveries, t.lang)}">${t.t('workspace.queue.title')}</a></p>` : ''}
-${staff.permissions.has('staff.roles.manage') ? html`<p><a href="${pathFor(workspacePaths.roles, t.lang)}">${t.t('workspace.staff.manageRoles')}</a></p>` : ''}
-${staff.permissions.has('policy.release.preview') ? html`<p><a href="${pathFor(policyPaths.release, t.lang)}">${t.t('policy.staffLink')}</a></p>` : ''}`,
+${staff.permissions.has('staff.roles.manage') ? html`<p><a href="${pathFor(workspacePaths.roles, t.lang)}">${t.t('workspace.staff.manageRoles')}</a></p>` : ''}`,
   };
 }
 

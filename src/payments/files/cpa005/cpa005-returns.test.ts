@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FileRefusedError } from '../file-refusal.ts';
-import { CPA_HEADER, collect, payment } from '../testing/payment-fixtures.ts';
+import { CPA_HEADER, collect, payment } from '../../../../test/support/payments/payment-fixtures.ts';
 import { readCpa005Returns, writeCpa005Returns, type ReturnedCredit } from './cpa005-returns.ts';
 import { writeCpa005Credits } from './cpa005-writer.ts';
 

@@ -4,7 +4,13 @@ import fc from 'fast-check';
 import { InvalidPaymentError, type Payment } from '../../payment.ts';
 import { BANK_TEXT_CHARACTERS, toBankText } from '../bank-text.ts';
 import { FileRefusedError, describeRefusal, type RefusalCode } from '../file-refusal.ts';
-import { CPA_HEADER, ORIGINATOR, collect, payment, paymentsArbitrary } from '../testing/payment-fixtures.ts';
+import {
+  CPA_HEADER,
+  ORIGINATOR,
+  collect,
+  payment,
+  paymentsArbitrary,
+} from '../../../../test/support/payments/payment-fixtures.ts';
 import { readCpa005, type Cpa005Item, type Cpa005Summary } from './cpa005-reader.ts';
 import { writeCpa005Credits } from './cpa005-writer.ts';
 

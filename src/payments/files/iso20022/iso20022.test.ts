@@ -4,7 +4,12 @@ import fc from 'fast-check';
 import { XMLParser } from 'fast-xml-parser';
 import { InvalidPaymentError, type Payment } from '../../payment.ts';
 import { FileRefusedError, type RefusalCode } from '../file-refusal.ts';
-import { ORIGINATOR, collect, payment, paymentsArbitrary } from '../testing/payment-fixtures.ts';
+import {
+  ORIGINATOR,
+  collect,
+  payment,
+  paymentsArbitrary,
+} from '../../../../test/support/payments/payment-fixtures.ts';
 import { readPain001, type Pain001Summary, type Pain001Transaction } from './pain001-reader.ts';
 import {
   ControlTotalMismatchError,

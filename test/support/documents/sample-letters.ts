@@ -1,5 +1,5 @@
-import type { Lang } from '../i18n/i18n.ts';
-import type { Letter } from './letter.ts';
+import type { Lang } from '../../../src/platform/i18n/i18n.ts';
+import type { Letter } from '../../../src/platform/documents/letter.ts';
 
 // A fictitious decision letter in both languages, for tests and for showing the formats in development.
 // The amounts are made up; real letters take theirs from the decision.

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import type { Originator, Payment } from '../../payment.ts';
-import { INSTITUTIONS } from '../institutions.ts';
-import type { Cpa005FileHeader } from '../cpa005/cpa005-writer.ts';
+import type { Originator, Payment } from '../../../src/payments/payment.ts';
+import { INSTITUTIONS } from '../../../src/payments/files/institutions.ts';
+import type { Cpa005FileHeader } from '../../../src/payments/files/cpa005/cpa005-writer.ts';
 
 export const ORIGINATOR: Originator = {
   id: 'GUICHET001',
@@ -28,7 +28,7 @@ export function payment(index: number, overrides: Partial<Payment> = {}): Paymen
   };
 }
 
-export { collect } from '../collect.ts';
+export { collect } from '../../../src/payments/files/collect.ts';
 
 const NAME_CHARACTERS = [..."abcdefghijklmnopqrstuvwxyzABCXYZ éèêëàâçîïôöùûüÿœæÉÈÀÇÔŒ'’-.&"];
 

@@ -1,0 +1,82 @@
+import { resolve } from 'node:path';
+import { openDatabase } from '../platform/db/database.ts';
+import { migrateToLatest } from '../platform/db/migrate.ts';
+import { createFieldCrypto } from '../platform/crypto/field-crypto.ts';
+import { createMetrics } from '../platform/observability/metrics.ts';
+import { buildPrintFile, resumePrintFiles } from '../inbox/index.ts';
+import { createServices } from '../app.services.ts';
+import type { Command } from './command.ts';
+import { UsageError } from './usage-error.ts';
+
+function option(args: readonly string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+/**
+ * `guichet inbox print [--date YYYY-MM-DD] [--out DIR] [--json]`: the day's print file for the mail house.
+ * First finishes any print file a killed run committed but did not finish writing, so nothing is printed
+ * twice and nothing is lost.
+ */
+export const inboxPrintCommand: Command = {
+  summary:
+    "Write the day's print file (letters.pdf, large-print.pdf, braille/*.brf, manifest.json) [--date D] [--out DIR] [--json]",
+  async run(args, loadConfig) {
+    const config = loadConfig();
+    const printDate = option(args, '--date') ?? new Date().toISOString().slice(0, 10);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(printDate)) throw new UsageError('--date takes YYYY-MM-DD');
+    const outDir = resolve(option(args, '--out') ?? `${config.dataDir ?? '.'}/print`);
+    const database = await openDatabase(config);
+    const crypto = createFieldCrypto(config);
+    try {
+      await migrateToLatest(database.db);
+      const resumed = await resumePrintFiles(database.db, crypto.cipher, outDir);
+      const file = await buildPrintFile(database.db, crypto.cipher, {
+        printDate,
+        outDir,
+        clock: () => new Date(),
+      });
+      const summary = {
+        resumed,
+        file: file ? { directory: file.directory, letters: file.manifest.length } : null,
+      };
+      if (args.includes('--json')) console.log(JSON.stringify(summary));
+      else if (file) console.log(`${file.manifest.length} letter(s) in ${file.directory}`);
+      else console.log('No letters waiting for the mail house.');
+      return 0;
+    } finally {
+      await crypto.close();
+      await database.close();
+    }
+  },
+};
+
+/** `guichet inbox notices [--json]`: one pass over the notices due (the server does this every few seconds). */
+export const inboxNoticesCommand: Command = {
+  summary: 'Send the notices due from the queue, once [--json]',
+  async run(args, loadConfig) {
+    const config = loadConfig();
+    const database = await openDatabase(config);
+    try {
+      await migrateToLatest(database.db);
+      const services = await createServices({
+        config,
+        db: database.db,
+        metrics: createMetrics(),
+        clock: () => new Date(),
+      });
+      try {
+        const run = await services.noticeSender.sendDue();
+        if (args.includes('--json')) console.log(JSON.stringify(run));
+        else console.log(`Sent ${run.sent}, waiting to retry ${run.retrying}, sent to paper ${run.toPaper}.`);
+        return 0;
+      } finally {
+        await services.notices.close();
+        await services.exchange.transport.close();
+        await services.crypto.close();
+      }
+    } finally {
+      await database.close();
+    }
+  },
+};

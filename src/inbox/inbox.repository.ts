@@ -1,0 +1,247 @@
+import { sql } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import type { DB, DbExecutor } from '../platform/db/schema.ts';
+import type {
+  DocumentNoticeTable,
+  NoticeStatus,
+  PersonDocumentTable,
+  PrintFormat,
+  PrintReason,
+} from './inbox.tables.ts';
+
+export type DocumentRow = Selectable<PersonDocumentTable>;
+export type NoticeRow = Selectable<DocumentNoticeTable>;
+
+export type NewDocument = Omit<DocumentRow, 'read_at'>;
+
+/** Inserts the document unless its source already delivered one; returns the id of the one stored. */
+export async function insertDocument(
+  executor: DbExecutor,
+  document: NewDocument,
+): Promise<{ id: string; created: boolean }> {
+  const inserted = await executor
+    .insertInto('person_document')
+    .values({ ...document, read_at: null })
+    .onConflict((conflict) => conflict.column('source_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (inserted) return { id: inserted.id, created: true };
+  const existing = await executor
+    .selectFrom('person_document')
+    .select('id')
+    .where('source_key', '=', document.source_key)
+    .executeTakeFirstOrThrow();
+  return { id: existing.id, created: false };
+}
+
+export async function insertNotice(
+  executor: DbExecutor,
+  notice: { id: string; documentId: string; channel: 'email' | 'sms'; at: Date },
+): Promise<void> {
+  await executor
+    .insertInto('document_notice')
+    .values({
+      id: notice.id,
+      document_id: notice.documentId,
+      channel: notice.channel,
+      status: 'queued',
+      attempts: 0,
+      next_attempt_at: notice.at,
+      notify_id: null,
+      updated_at: notice.at,
+    })
+    .onConflict((conflict) => conflict.column('document_id').doNothing())
+    .execute();
+}
+
+export async function queueForPrint(
+  executor: DbExecutor,
+  item: { documentId: string; format: PrintFormat; reason: PrintReason; at: Date },
+): Promise<void> {
+  await executor
+    .insertInto('print_item')
+    .values({
+      document_id: item.documentId,
+      format: item.format,
+      reason: item.reason,
+      queued_at: item.at,
+      print_file_id: null,
+    })
+    .onConflict((conflict) => conflict.column('document_id').doNothing())
+    .execute();
+}
+
+/** The person's documents, unread first, then newest first. */
+export async function listDocuments(db: Kysely<DB>, personId: string): Promise<DocumentRow[]> {
+  return db
+    .selectFrom('person_document')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .orderBy(sql`read_at is null`, 'desc')
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .execute();
+}
+
+export async function findDocument(
+  db: Kysely<DB>,
+  personId: string,
+  documentId: string,
+): Promise<DocumentRow | undefined> {
+  return db
+    .selectFrom('person_document')
+    .selectAll()
+    .where('id', '=', documentId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+}
+
+/** The first opening is the read receipt; later openings leave it as it was. */
+export async function markRead(executor: DbExecutor, documentId: string, at: Date): Promise<boolean> {
+  const result = await executor
+    .updateTable('person_document')
+    .set({ read_at: at })
+    .where('id', '=', documentId)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/**
+ * Leases due notices to this worker: each is pushed `leaseUntil` into the future and its attempt counted in
+ * the same statement, so two workers never hold the same notice, and a worker killed mid-send leaves it to be
+ * tried again (with `previouslyAttempted`, so GC Notify is asked before anything is sent twice).
+ */
+export async function leaseDueNotices(
+  executor: DbExecutor,
+  now: Date,
+  leaseUntil: Date,
+  limit: number,
+): Promise<NoticeRow[]> {
+  return executor
+    .updateTable('document_notice')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1), next_attempt_at: leaseUntil, updated_at: now }))
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('document_notice')
+        .select('id')
+        .where('status', '=', 'queued')
+        .where('next_attempt_at', '<=', now)
+        .orderBy('next_attempt_at')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .where('status', '=', 'queued')
+    .returningAll()
+    .execute();
+}
+
+export async function documentOfNotice(
+  executor: DbExecutor,
+  documentId: string,
+): Promise<{ person_id: string; lang: 'en' | 'fr' } | undefined> {
+  return executor
+    .selectFrom('person_document')
+    .select(['person_id', 'lang'])
+    .where('id', '=', documentId)
+    .executeTakeFirst();
+}
+
+export async function updateNotice(
+  executor: DbExecutor,
+  id: string,
+  change: Partial<Pick<NoticeRow, 'status' | 'attempts' | 'next_attempt_at' | 'notify_id'>> & {
+    updated_at: Date;
+  },
+): Promise<void> {
+  await executor.updateTable('document_notice').set(change).where('id', '=', id).execute();
+}
+
+export async function findNoticeByNotifyId(
+  db: DbExecutor,
+  notifyId: string,
+): Promise<(NoticeRow & { person_id: string }) | undefined> {
+  return db
+    .selectFrom('document_notice as n')
+    .innerJoin('person_document as d', 'd.id', 'n.document_id')
+    .selectAll('n')
+    .select('d.person_id')
+    .where('n.notify_id', '=', notifyId)
+    .executeTakeFirst();
+}
+
+export async function noticesOf(db: Kysely<DB>, personId: string): Promise<NoticeRow[]> {
+  return db
+    .selectFrom('document_notice as n')
+    .innerJoin('person_document as d', 'd.id', 'n.document_id')
+    .selectAll('n')
+    .where('d.person_id', '=', personId)
+    .execute();
+}
+
+export type WaitingPrintItem = Selectable<DB['print_item']> & { letter_cipher: string; person_id: string };
+
+export async function waitingPrintItems(executor: DbExecutor, limit: number): Promise<WaitingPrintItem[]> {
+  return executor
+    .selectFrom('print_item as p')
+    .innerJoin('person_document as d', 'd.id', 'p.document_id')
+    .selectAll('p')
+    .select(['d.letter_cipher', 'd.person_id'])
+    .where('p.print_file_id', 'is', null)
+    .orderBy('p.queued_at')
+    .orderBy('p.document_id')
+    .limit(limit)
+    .forUpdate('p')
+    .skipLocked()
+    .execute();
+}
+
+export async function nextPrintSequence(executor: DbExecutor, printDate: string): Promise<number> {
+  const row = await executor
+    .selectFrom('print_file')
+    .select((eb) => eb.fn.max('sequence').as('last'))
+    .where('print_date', '=', printDate)
+    .executeTakeFirst();
+  return Number(row?.last ?? 0) + 1;
+}
+
+export async function insertPrintFile(
+  executor: DbExecutor,
+  file: { id: string; printDate: string; sequence: number; letters: number; at: Date },
+  documentIds: readonly string[],
+): Promise<void> {
+  await executor
+    .insertInto('print_file')
+    .values({
+      id: file.id,
+      print_date: file.printDate,
+      sequence: file.sequence,
+      letters: file.letters,
+      created_at: file.at,
+    })
+    .execute();
+  if (documentIds.length > 0)
+    await executor
+      .updateTable('print_item')
+      .set({ print_file_id: file.id })
+      .where('document_id', 'in', documentIds)
+      .execute();
+}
+
+export async function printStatusOf(
+  db: Kysely<DB>,
+  documentIds: readonly string[],
+): Promise<Map<string, { format: PrintFormat; printed: boolean }>> {
+  if (documentIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('print_item')
+    .select(['document_id', 'format', 'print_file_id'])
+    .where('document_id', 'in', documentIds)
+    .execute();
+  return new Map(
+    rows.map((row) => [row.document_id, { format: row.format, printed: row.print_file_id !== null }]),
+  );
+}
+
+export type { NoticeStatus };

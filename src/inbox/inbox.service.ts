@@ -1,0 +1,273 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../platform/db/schema.ts';
+import type { AuditService } from '../platform/audit/audit.service.ts';
+import { auditEntry } from '../platform/audit/access-context.ts';
+import type { AccessContext } from '../platform/audit/access-context.ts';
+import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
+import type { Lang } from '../platform/i18n/i18n.ts';
+import type { Letter } from '../platform/documents/letter.ts';
+import { LETTER_FILES, renderLetter } from '../platform/documents/render-letter.ts';
+import { retainUntil } from './document-kinds.ts';
+import { DOCUMENT_FILES } from './document-files.ts';
+import type { DocumentFile } from './document-files.ts';
+import type { DocumentKind } from './document-kinds.ts';
+import type { PrintFormat, PrintReason } from './inbox.tables.ts';
+import {
+  findDocument,
+  insertDocument,
+  insertNotice,
+  listDocuments,
+  markRead,
+  noticesOf,
+  printStatusOf,
+  queueForPrint,
+} from './inbox.repository.ts';
+import type { DocumentRow, NoticeRow } from './inbox.repository.ts';
+
+/** Who a document goes to and how, read from the person's record when it is sent. */
+export interface Recipient {
+  readonly personId: string;
+  readonly lang: Lang;
+  /** Name and postal address for the envelope window (at most five lines); null without an address on file. */
+  readonly addressLines: readonly string[] | null;
+  readonly email: string | null;
+  readonly phone: string | null;
+  readonly prefersPaper: boolean;
+  /** From the profile's accessibility needs: `large-print`, `braille`, `audio`, `accessible-pdf`. */
+  readonly alternateFormats: readonly string[];
+}
+
+/** The person module, seen from the inbox: reading contact points is an audited access like any other. */
+export interface RecipientDirectory {
+  recipientOf(personId: string, context: AccessContext): Promise<Recipient | null>;
+}
+
+export interface DeliveryRequest {
+  readonly kind: DocumentKind;
+  /** The event that produced the document (`decision:<id>`): the same source never delivers twice. */
+  readonly sourceKey: string;
+  readonly caseId?: string | null;
+  /** Writes the letter in the recipient's language, to the address the record holds today. */
+  readonly compose: (recipient: Recipient) => Letter;
+  readonly context: AccessContext;
+}
+
+export interface Delivered {
+  readonly documentId: string;
+  /** False when this source had already delivered its document (nothing new was stored or sent). */
+  readonly created: boolean;
+  readonly route: { readonly notice: 'email' | 'sms' | null; readonly print: PrintReason | null };
+}
+
+export interface DocumentSummary {
+  readonly id: string;
+  readonly kind: DocumentKind;
+  readonly title: string;
+  readonly caseId: string | null;
+  readonly receivedAt: Date;
+  readonly readAt: Date | null;
+  readonly delivery: 'online' | 'paper';
+  readonly print: { readonly format: PrintFormat; readonly printed: boolean } | null;
+}
+
+export interface OpenedDocument extends DocumentSummary {
+  readonly letter: Letter;
+}
+
+export interface InboxService {
+  /** Reads the recipient (before any transaction: PGlite has one connection). */
+  recipientOf(personId: string, context: AccessContext): Promise<Recipient | null>;
+  /** Stores the document and queues its notice or its printing, inside the caller's transaction. */
+  deliverWithin(trx: Transaction<DB>, recipient: Recipient, request: DeliveryRequest): Promise<Delivered>;
+  /** `recipientOf` then `deliverWithin` in a transaction of its own. */
+  deliver(personId: string, request: DeliveryRequest): Promise<Delivered | null>;
+  list(personId: string, search?: string): Promise<DocumentSummary[]>;
+  /** The document if it is the person's (the first opening records the read receipt); audited either way. */
+  open(personId: string, documentId: string, context: AccessContext): Promise<OpenedDocument | null>;
+  /** One of the document's files (`DOCUMENT_FILES`), rendered from the stored letter; audited either way. */
+  download(
+    personId: string,
+    documentId: string,
+    file: DocumentFile,
+    context: AccessContext,
+  ): Promise<{ body: Buffer | string; mediaType: string } | null>;
+  unreadCount(personId: string): Promise<number>;
+  notices(personId: string): Promise<NoticeRow[]>;
+}
+
+export interface InboxDependencies {
+  readonly db: Kysely<DB>;
+  readonly audit: AuditService;
+  readonly cipher: FieldCipher;
+  readonly recipients: RecipientDirectory;
+  readonly clock: () => Date;
+}
+
+/** The print format a person's accessibility needs call for (Accessible Canada Act s. 5: alternate formats). */
+export function printFormatFor(recipient: Recipient): PrintFormat {
+  if (recipient.alternateFormats.includes('braille')) return 'braille';
+  if (recipient.alternateFormats.includes('large-print')) return 'large-print';
+  return 'standard';
+}
+
+/** Email first, then SMS; none when the person prefers paper or has no contact point Notify can reach. */
+export function noticeChannelFor(recipient: Recipient): 'email' | 'sms' | null {
+  if (recipient.prefersPaper) return null;
+  if (recipient.email) return 'email';
+  if (recipient.phone) return 'sms';
+  return null;
+}
+
+export function createInboxService(deps: InboxDependencies): InboxService {
+  const { db, audit, cipher, clock } = deps;
+  const letterOf = (row: DocumentRow) => JSON.parse(cipher.decrypt(row.letter_cipher)) as Letter;
+
+  async function summaries(rows: readonly DocumentRow[]): Promise<OpenedDocument[]> {
+    const print = await printStatusOf(
+      db,
+      rows.map((row) => row.id),
+    );
+    return rows.map((row) => {
+      const letter = letterOf(row);
+      return {
+        id: row.id,
+        kind: row.kind,
+        title: letter.title,
+        caseId: row.case_id,
+        receivedAt: row.created_at,
+        readAt: row.read_at,
+        delivery: row.delivery,
+        print: print.get(row.id) ?? null,
+        letter,
+      };
+    });
+  }
+
+  const service: InboxService = {
+    recipientOf: (personId, context) => deps.recipients.recipientOf(personId, context),
+
+    async deliverWithin(trx, recipient, request) {
+      const at = clock();
+      const letter = request.compose(recipient);
+      const notice = noticeChannelFor(recipient);
+      const print: PrintReason | null = recipient.prefersPaper
+        ? 'prefers-paper'
+        : notice === null
+          ? 'no-contact-point'
+          : null;
+      const stored = await insertDocument(trx, {
+        id: randomUUID(),
+        person_id: recipient.personId,
+        case_id: request.caseId ?? null,
+        kind: request.kind,
+        lang: letter.lang,
+        letter_cipher: cipher.encrypt(JSON.stringify(letter)),
+        source_key: request.sourceKey,
+        delivery: print === null ? 'online' : 'paper',
+        created_at: at,
+        retain_until: retainUntil(request.kind, at),
+      });
+      if (!stored.created)
+        return { documentId: stored.id, created: false, route: { notice: null, print: null } };
+      if (notice) await insertNotice(trx, { id: randomUUID(), documentId: stored.id, channel: notice, at });
+      if (print)
+        await queueForPrint(trx, {
+          documentId: stored.id,
+          format: printFormatFor(recipient),
+          reason: print,
+          at,
+        });
+      await audit.record(
+        auditEntry(request.context, recipient.personId, 'inbox.document.delivered', 'success', {
+          documentId: stored.id,
+          kind: request.kind,
+          notice,
+          print: print === null ? null : printFormatFor(recipient),
+        }),
+        trx,
+      );
+      return { documentId: stored.id, created: true, route: { notice, print } };
+    },
+
+    async deliver(personId, request) {
+      const recipient = await deps.recipients.recipientOf(personId, request.context);
+      if (!recipient) return null;
+      return db.transaction().execute((trx) => service.deliverWithin(trx, recipient, request));
+    },
+
+    async list(personId, search) {
+      const all = await summaries(await listDocuments(db, personId));
+      const words = (search ?? '').toLocaleLowerCase().split(/\s+/).filter(Boolean);
+      const found = words.length === 0 ? all : all.filter((document) => matches(document, words));
+      return found.map(({ letter: _letter, ...summary }) => summary);
+    },
+
+    async open(personId, documentId, context) {
+      const row = await findDocument(db, personId, documentId);
+      if (!row) {
+        await audit.record(auditEntry(context, personId, 'inbox.document.read', 'denied', { documentId }));
+        return null;
+      }
+      const at = clock();
+      await db.transaction().execute(async (trx) => {
+        const first = await markRead(trx, row.id, at);
+        await audit.record(
+          auditEntry(context, personId, 'inbox.document.read', 'success', { documentId, first }),
+          trx,
+        );
+      });
+      const [opened] = await summaries([{ ...row, read_at: row.read_at ?? at }]);
+      return opened ?? null;
+    },
+
+    async download(personId, documentId, file, context) {
+      const row = await findDocument(db, personId, documentId);
+      await audit.record(
+        auditEntry(context, personId, 'inbox.document.downloaded', row ? 'success' : 'denied', {
+          documentId,
+          file,
+        }),
+      );
+      if (!row) return null;
+      const { format } = DOCUMENT_FILES[file];
+      return { body: await renderLetter(letterOf(row), format), mediaType: LETTER_FILES[format].mediaType };
+    },
+
+    async unreadCount(personId) {
+      const row = await db
+        .selectFrom('person_document')
+        .select((eb) => eb.fn.countAll<string>().as('unread'))
+        .where('person_id', '=', personId)
+        .where('read_at', 'is', null)
+        .executeTakeFirst();
+      return Number(row?.unread ?? 0);
+    },
+
+    notices: (personId) => noticesOf(db, personId),
+  };
+  return service;
+}
+
+/** Search in what the person can read: the title, the heading and every paragraph, in the letter's language. */
+function matches(document: OpenedDocument, words: readonly string[]): boolean {
+  const { letter } = document;
+  const text = [
+    letter.title,
+    letter.heading,
+    letter.reference.value,
+    ...letter.sections.flatMap((section) => [
+      section.heading,
+      ...section.blocks.flatMap((block) =>
+        block.kind === 'paragraph'
+          ? [block.text]
+          : block.kind === 'list'
+            ? block.items
+            : block.rows.map((row) => `${row.label} ${row.value}`),
+      ),
+    ]),
+  ]
+    .join(' ')
+    .toLocaleLowerCase();
+  return words.every((word) => text.includes(word));
+}

@@ -1,0 +1,66 @@
+import type { DocumentKind } from './document-kinds.ts';
+
+export type DocumentDelivery = 'online' | 'paper';
+export type NoticeStatus =
+  | 'queued'
+  | 'sent'
+  | 'delivered'
+  | 'permanent-failure'
+  | 'temporary-failure'
+  | 'technical-failure'
+  | 'abandoned';
+export type PrintFormat = 'standard' | 'large-print' | 'braille';
+export type PrintReason = 'prefers-paper' | 'notice-failed' | 'no-contact-point';
+
+export interface PersonDocumentTable {
+  id: string;
+  person_id: string;
+  case_id: string | null;
+  kind: DocumentKind;
+  lang: 'en' | 'fr';
+  /** The whole letter (title included) as JSON, encrypted with the field cipher: Protected B. */
+  letter_cipher: string;
+  source_key: string;
+  delivery: DocumentDelivery;
+  created_at: Date;
+  read_at: Date | null;
+  retain_until: string;
+}
+
+export interface DocumentNoticeTable {
+  id: string;
+  document_id: string;
+  channel: 'email' | 'sms';
+  status: NoticeStatus;
+  attempts: number;
+  next_attempt_at: Date;
+  notify_id: string | null;
+  updated_at: Date;
+}
+
+export interface PrintFileTable {
+  id: string;
+  print_date: string;
+  sequence: number;
+  letters: number;
+  created_at: Date;
+}
+
+export interface PrintItemTable {
+  document_id: string;
+  format: PrintFormat;
+  reason: PrintReason;
+  queued_at: Date;
+  print_file_id: string | null;
+}
+
+export interface InboxTables {
+  person_document: PersonDocumentTable;
+  document_notice: DocumentNoticeTable;
+  print_file: PrintFileTable;
+  print_item: PrintItemTable;
+}
+
+declare module '../platform/db/schema.ts' {
+  interface DB extends InboxTables {}
+}

@@ -1,0 +1,25 @@
+/**
+ * The inbox: every letter Guichet sends a person, stored once and encrypted, in their official language; the
+ * notice that something arrived (email or SMS through GC Notify, nothing personal in it); paper, large print
+ * and braille for those who need them; the daily print file for the mail house. See docs/adr/0018-inbox.md.
+ */
+export const inboxLocales = new URL('./locales/', import.meta.url);
+
+export { createInboxService, noticeChannelFor, printFormatFor } from './inbox.service.ts';
+export type {
+  InboxService,
+  InboxDependencies,
+  Recipient,
+  RecipientDirectory,
+  DeliveryRequest,
+  Delivered,
+  DocumentSummary,
+} from './inbox.service.ts';
+export { createNoticeSender, PermanentNoticeError, DEFAULT_NOTICE_SENDER_OPTIONS } from './notice-sender.ts';
+export type { NoticeSender, NoticeGateway, OutgoingNotice, NoticeRun } from './notice-sender.ts';
+export { buildPrintFile, resumePrintFiles } from './print-file.ts';
+export type { PrintFileResult, ManifestLine } from './print-file.ts';
+export { registerInboxRoutes, registerNotifyReceipts } from './inbox.routes.ts';
+export { inboxPaths, NOTIFY_RECEIPTS_PATH } from './inbox.paths.ts';
+export { DOCUMENT_KINDS, isDocumentKind } from './document-kinds.ts';
+export type { DocumentKind } from './document-kinds.ts';

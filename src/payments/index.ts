@@ -1,0 +1,63 @@
+/**
+ * Public face of payments: the payment calendar (schedules, bank holidays, banking days) and the bank files
+ * (CPA 005, ISO 20022 pain.001 / pain.002 / camt.054, cheque print files). See docs/adr/0009.
+ */
+export type {
+  BankAccount,
+  Payee,
+  Payment,
+  Originator,
+  ReturnReason,
+  PaymentReturn,
+  PaymentProblem,
+} from './payment.ts';
+export {
+  InvalidPaymentError,
+  MAX_AMOUNT_CENTS,
+  problemWith,
+  problemWithAccount,
+  assertWritable,
+} from './payment.ts';
+
+export type { ScheduleId, PaymentDate, PaymentSchedule } from './calendar/schedules.ts';
+export {
+  scheduleOf,
+  paymentDateFor,
+  paymentDatesIn,
+  nextPaymentDate,
+  UnknownScheduleError,
+  NoPublishedDateError,
+  AnchorRequiredError,
+} from './calendar/schedules.ts';
+export { JURISDICTIONS, holidaysIn, UnknownJurisdictionError } from './calendar/holidays.ts';
+export type { Jurisdiction, Holiday } from './calendar/holidays.ts';
+export { BusinessCalendar, bankingCalendar, isBankingDay, fileDueDate } from './calendar/business-days.ts';
+
+export { collect } from './files/collect.ts';
+export { describeRefusal, FileRefusedError, REFUSAL_MESSAGES } from './files/file-refusal.ts';
+export type { RefusalCode } from './files/file-refusal.ts';
+export { codesOfReason, reasonOfCpaCode, reasonOfIsoCode } from './files/return-reasons.ts';
+export { isKnownInstitution, INSTITUTIONS } from './files/institutions.ts';
+export type { Institution } from './files/institutions.ts';
+export { writeCpa005Credits, InvalidFileHeaderError } from './files/cpa005/cpa005-writer.ts';
+export type { Cpa005FileHeader, Cpa005Totals } from './files/cpa005/cpa005-writer.ts';
+export { readCpa005 } from './files/cpa005/cpa005-reader.ts';
+export type { Cpa005Item, Cpa005Summary, Cpa005ReadOptions } from './files/cpa005/cpa005-reader.ts';
+export { readCpa005Returns, writeCpa005Returns } from './files/cpa005/cpa005-returns.ts';
+export {
+  writePain001,
+  PAIN_001_NAMESPACE,
+  ControlTotalMismatchError,
+} from './files/iso20022/pain001-writer.ts';
+export type { Pain001Header } from './files/iso20022/pain001-writer.ts';
+export { readPain001 } from './files/iso20022/pain001-reader.ts';
+export type {
+  Pain001Summary,
+  Pain001Transaction,
+  Pain001ReadOptions,
+} from './files/iso20022/pain001-reader.ts';
+export { writePain002, writeCamt054 } from './files/iso20022/status-writers.ts';
+export { readPain002Returns, readCamt054Returns } from './files/iso20022/status-readers.ts';
+export { writeChequePrintFile, InvalidChequeError } from './files/cheques/cheque-print.ts';
+export type { ChequePayment, ChequeRun, MailingAddress } from './files/cheques/cheque-print.ts';
+export { amountInWords, amountInFigures } from './files/cheques/amount-in-words.ts';

@@ -22,6 +22,7 @@ const MODULE_USES = {
   population: ['person', 'rules'],
   payments: [],
   'stand-ins': ['exchange', 'payments'],
+  policy: ['person', 'rules', 'catalogue'],
 };
 const MODULES = [...Object.keys(MODULE_USES), 'rules'];
 const ROOT = '(^|/)(app|app\\.services|server)\\.ts$|(^|/)cli/';

@@ -24,6 +24,8 @@ import { createAgencySubscriber } from './stand-ins/partner-agencies/index.ts';
 import { createInboxService, createMessagesService, createNoticeSender, inboxPaths } from './inbox/index.ts';
 import type { InboxService, MessagesService, NoticeSender } from './inbox/index.ts';
 import { businessDaysAfter } from './payments/index.ts';
+import { createPolicyService, policyPaths } from './policy/index.ts';
+import type { PolicyService } from './policy/index.ts';
 import { connectNotices, recipientsFrom } from './app.notices.ts';
 import type { Notices } from './app.notices.ts';
 
@@ -40,6 +42,7 @@ export interface Services {
   readonly exchange: Exchange;
   readonly privacy: PrivacyService;
   readonly files: FileAccessService;
+  readonly policy: PolicyService;
   readonly inbox: InboxService;
   readonly messages: MessagesService;
   /** Sends the inbox's notices from the durable queue (started with the server). */
@@ -145,6 +148,7 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     exchange,
     privacy,
     files: createFileAccessService(db, audit, person.directory, clock),
+    policy: createPolicyService({ population: person.population }),
   };
 }
 
@@ -208,6 +212,12 @@ export function staffCards(): StaffCard[] {
       title: 'inbox.staff.title',
       description: 'inbox.staff.card',
       permission: 'messages.answer',
+    },
+    {
+      path: policyPaths.release,
+      title: 'policy.title',
+      description: 'policy.card',
+      permission: 'policy.release.preview',
     },
   ];
 }

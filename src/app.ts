@@ -30,6 +30,7 @@ import { catalogueLocales, registerCatalogueRoutes } from './catalogue/index.ts'
 import { siteLocales, registerSiteRoutes } from './site/site.routes.ts';
 import { registerEligibilityApi } from './eligibility/index.ts';
 import { finderLocales, registerFinderRoutes } from './finder/index.ts';
+import { policyLocales, registerPolicyRoutes } from './policy/index.ts';
 import {
   identityLocales,
   registerIdentityGuards,
@@ -64,6 +65,7 @@ export const LOCALE_DIRS: readonly URL[] = [
   siteLocales,
   catalogueLocales,
   finderLocales,
+  policyLocales,
   personLocales,
   identityLocales,
   exchangeLocales,
@@ -174,6 +176,7 @@ function registerModules(wiring: ModuleWiring): void {
     clock,
   });
   registerIdentityRoutes(routes, { app, services: services.identity, config, renderer, homes });
+  registerPolicyRoutes(routes, { policy: services.policy, catalogue: services.catalogue, clock });
   const cards = portalCards();
   const crumbs = (t: { t(key: string): string; lang: 'en' | 'fr' }): readonly Crumb[] => [
     { href: homes.person[t.lang], label: t.t('portal.my.title') },

@@ -41,6 +41,11 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'Load information-sharing agreements and demo enrolments',
     load: async () => (await import('./exchange.command.ts')).exchangeSeedCommand,
   },
+  'rules diff': {
+    summary:
+      'What changed in the rules between two dates, with sources, and its impact on the register [--no-impact] [--json]',
+    load: async () => (await import('./rules-diff.command.ts')).rulesDiffCommand,
+  },
   'inbox print': {
     summary: "Write the day's print file for the mail house [--date YYYY-MM-DD] [--out DIR] [--json]",
     load: async () => (await import('./inbox.command.ts')).inboxPrintCommand,

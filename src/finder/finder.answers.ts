@@ -8,6 +8,7 @@ export interface FinderAnswers {
   readonly birthDate?: string;
   readonly maritalStatus?: MaritalStatus;
   readonly partnerBirthDate?: string;
+  readonly partnerResidenceStatus?: ResidenceStatus;
   readonly childCount?: number;
   readonly childAges?: readonly number[];
   readonly childDisability?: boolean;
@@ -15,8 +16,11 @@ export interface FinderAnswers {
   readonly partnerYearsInCanada?: number;
   readonly workIncomeCents?: number;
   readonly otherIncomeCents?: number;
-  readonly partnerIncomeCents?: number;
+  /** Only earnings (wages, tips, self-employment): the Canada workers benefit counts nothing else. */
+  readonly partnerWorkIncomeCents?: number;
+  readonly partnerOtherIncomeCents?: number;
   readonly disability?: boolean;
+  readonly partnerDisability?: boolean;
   readonly shelterCostCents?: number;
   readonly savingsCents?: number;
 }

@@ -22,46 +22,74 @@ function incomeYears(income: IncomeByType, asOf: string): Record<string, IncomeB
   return { [String(year)]: income, [String(year - 1)]: income, [String(year - 2)]: income };
 }
 
-function you(answers: FinderAnswers, asOf: string): Person {
-  const work = answers.workIncomeCents ?? 0;
+interface Adult {
+  readonly id: string;
+  readonly birthDate: string | undefined;
+  readonly status: FinderAnswers['residenceStatus'];
+  readonly yearsInCanada: number | undefined;
+  readonly workCents: number;
+  readonly otherCents: number;
+  readonly disability: boolean | undefined;
+}
+
+/**
+ * Work income is only earnings (wages, tips, self-employment: ITA s. 122.7(1) "working income"); every
+ * other income is `other`, so a pension is never taken for earnings.
+ */
+function adult(a: Adult, answers: FinderAnswers, asOf: string): Person {
   return {
-    id: YOU,
-    birthDate: answers.birthDate ?? asOf,
+    id: a.id,
+    birthDate: a.birthDate ?? asOf,
     ...(answers.maritalStatus ? { maritalStatus: answers.maritalStatus } : {}),
-    disability: {
-      dtcEligible: answers.disability ?? false,
-      provincialDisability: answers.disability ?? false,
-    },
+    // Asked only under 65; an older person is taken as not approved, as a new applicant would be.
+    disability: { dtcEligible: a.disability ?? false, provincialDisability: a.disability ?? false },
     residence: {
       livesInCanada: true,
-      ...(answers.residenceStatus ? { status: answers.residenceStatus } : {}),
-      ...(answers.yearsInCanada === undefined ? {} : { yearsInCanadaAfter18: answers.yearsInCanada }),
+      ...(a.status ? { status: a.status } : {}),
+      ...(a.yearsInCanada === undefined ? {} : { yearsInCanadaAfter18: a.yearsInCanada }),
     },
-    income: incomeYears({ employment: work, other: answers.otherIncomeCents ?? 0 }, asOf),
-    ...(answers.savingsCents === undefined ? {} : { assetsCents: answers.savingsCents }),
+    income: incomeYears({ employment: a.workCents, other: a.otherCents }, asOf),
     // Provincial assistance looks at this month's earnings; a twelfth of last year's is the estimate.
     // Someone using the finder is not on assistance yet (0 months).
     socialAssistance: {
-      monthlyNetEarningsCents: Math.round(work / 12),
-      monthlyOtherIncomeCents: Math.round((answers.otherIncomeCents ?? 0) / 12),
+      monthlyNetEarningsCents: Math.round(a.workCents / 12),
+      monthlyOtherIncomeCents: Math.round(a.otherCents / 12),
       monthsOnAssistance: 0,
     },
   };
 }
 
-function partner(answers: FinderAnswers, asOf: string): Person {
-  return {
-    id: PARTNER,
-    birthDate: answers.partnerBirthDate ?? asOf,
-    ...(answers.maritalStatus ? { maritalStatus: answers.maritalStatus } : {}),
-    residence: {
-      livesInCanada: true,
-      ...(answers.partnerYearsInCanada === undefined
-        ? {}
-        : { yearsInCanadaAfter18: answers.partnerYearsInCanada }),
+function you(answers: FinderAnswers, asOf: string): Person {
+  const person = adult(
+    {
+      id: YOU,
+      birthDate: answers.birthDate,
+      status: answers.residenceStatus,
+      yearsInCanada: answers.yearsInCanada,
+      workCents: answers.workIncomeCents ?? 0,
+      otherCents: answers.otherIncomeCents ?? 0,
+      disability: answers.disability,
     },
-    income: incomeYears({ employment: answers.partnerIncomeCents ?? 0 }, asOf),
-  };
+    answers,
+    asOf,
+  );
+  return answers.savingsCents === undefined ? person : { ...person, assetsCents: answers.savingsCents };
+}
+
+function partner(answers: FinderAnswers, asOf: string): Person {
+  return adult(
+    {
+      id: PARTNER,
+      birthDate: answers.partnerBirthDate,
+      status: answers.partnerResidenceStatus,
+      yearsInCanada: answers.partnerYearsInCanada,
+      workCents: answers.partnerWorkIncomeCents ?? 0,
+      otherCents: answers.partnerOtherIncomeCents ?? 0,
+      disability: answers.partnerDisability,
+    },
+    answers,
+    asOf,
+  );
 }
 
 function children(answers: FinderAnswers, asOf: string): Person[] {
@@ -71,6 +99,12 @@ function children(answers: FinderAnswers, asOf: string): Person[] {
     // The finder asks whether any child has a disability; the first child stands for "at least one".
     disability: { dtcEligible: index === 0 && answers.childDisability === true },
   }));
+}
+
+/** The ids of the household's people, in the order `householdFromAnswers` lists them. */
+export function personIdsFor(answers: FinderAnswers): string[] {
+  const kids = (answers.childAges ?? []).map((_, index) => `child${index + 1}`);
+  return [YOU, ...(hasPartner(answers) ? [PARTNER] : []), ...kids];
 }
 
 /** Turns the finder's answers into the rules engine's household model. */

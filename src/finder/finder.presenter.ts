@@ -8,47 +8,66 @@ import type { FinderAnswers } from './finder.answers.ts';
 import type { FinderResult } from './finder.service.ts';
 import { PARTNER, YOU } from './finder.household.ts';
 import type { AnswerRow, ResultCard } from './views/results.views.ts';
+import { cannotApply, missingFacts, reasonsToShow } from './finder.facts.ts';
 
 function forWhom(personId: string | undefined): ResultCard['forWhom'] {
   if (personId === YOU) return 'you';
   return personId === PARTNER ? 'partner' : 'household';
 }
 
-/** Joins the engine's results with the programme catalogue (names, pages, official links) in one language. */
+export interface ResultCards {
+  readonly cards: ResultCard[];
+  /** Programmes left out because they cannot apply here (an age, a province). */
+  readonly hiddenCount: number;
+}
+
+function toCard(
+  { result, ratesDate }: FinderResult,
+  programme: ProgrammeRow,
+  personIds: readonly string[],
+  lang: Lang,
+): ResultCard & { sortOrder: number } {
+  return {
+    programmeName: lang === 'en' ? programme.name_en : programme.name_fr,
+    programmeHref: pathFor(cataloguePaths.programme, lang, {
+      slug: lang === 'en' ? programme.slug_en : programme.slug_fr,
+    }),
+    infoUrl: lang === 'en' ? programme.info_url_en : programme.info_url_fr,
+    status: result.status,
+    annualCents: result.annualCents,
+    periodCents: result.periodCents,
+    period: result.period,
+    reasons: reasonsToShow(result),
+    missing: missingFacts(result.missingFacts, personIds),
+    coverageTo: result.coverage?.to ?? null,
+    forWhom: forWhom(result.personId),
+    ratesDate,
+    sortOrder: programme.sort_order,
+  };
+}
+
+/**
+ * Joins the engine's results with the programme catalogue (names, pages, official links) in one
+ * language: one card per programme and person, none for a programme that cannot apply here.
+ */
 export function resultCards(
   results: readonly FinderResult[],
   programmes: readonly ProgrammeRow[],
+  personIds: readonly string[],
   lang: Lang,
-): ResultCard[] {
+): ResultCards {
   const byRulesId = new Map(
     programmes.filter((p) => p.rules_programme_id).map((p) => [p.rules_programme_id, p]),
   );
-  return results
-    .flatMap(({ result, ratesDate }) => {
-      const programme = byRulesId.get(result.programme);
-      if (!programme) return [];
-      return [
-        {
-          programmeName: lang === 'en' ? programme.name_en : programme.name_fr,
-          programmeHref: pathFor(cataloguePaths.programme, lang, {
-            slug: lang === 'en' ? programme.slug_en : programme.slug_fr,
-          }),
-          infoUrl: lang === 'en' ? programme.info_url_en : programme.info_url_fr,
-          // Until the finder shows "rates not on file" itself (issue #13, item 3), it is a cannot-tell card.
-          status: result.status === 'rates-not-on-file' ? 'cannot-tell' : result.status,
-          annualCents: result.annualCents,
-          periodCents: result.periodCents,
-          period: result.period,
-          reasons: result.reasons,
-          missingFacts: result.missingFacts,
-          forWhom: forWhom(result.personId),
-          ratesDate,
-          sortOrder: programme.sort_order,
-        },
-      ];
-    })
+  const known = results.filter((r) => byRulesId.has(r.result.programme));
+  const shown = known.filter((r) => !cannotApply(r.result));
+  const hidden = new Set(known.filter((r) => cannotApply(r.result)).map((r) => r.result.programme));
+  for (const r of shown) hidden.delete(r.result.programme);
+  const cards = shown
+    .map((r) => toCard(r, byRulesId.get(r.result.programme) as ProgrammeRow, personIds, lang))
     .sort((a, b) => a.sortOrder - b.sortOrder)
     .map(({ sortOrder: _s, ...card }) => card);
+  return { cards, hiddenCount: hidden.size };
 }
 
 function display(t: Translator, question: Question, answers: FinderAnswers): string {
@@ -58,6 +77,8 @@ function display(t: Translator, question: Question, answers: FinderAnswers): str
       return t.t(`finder.q.province.options.${answers.province ?? ''}`);
     case 'residence-status':
       return t.t(`finder.q.residence-status.options.${answers.residenceStatus ?? ''}`);
+    case 'partner-residence-status':
+      return t.t(`finder.q.residence-status.options.${answers.partnerResidenceStatus ?? ''}`);
     case 'marital-status':
       return t.t(`finder.q.marital-status.options.${answers.maritalStatus ?? ''}`);
     case 'birth-date':
@@ -72,6 +93,8 @@ function display(t: Translator, question: Question, answers: FinderAnswers): str
       return yesNo(answers.childDisability);
     case 'disability':
       return yesNo(answers.disability);
+    case 'partner-disability':
+      return yesNo(answers.partnerDisability);
     case 'years-in-canada':
       return t.number(answers.yearsInCanada ?? 0);
     case 'partner-years-in-canada':
@@ -80,8 +103,10 @@ function display(t: Translator, question: Question, answers: FinderAnswers): str
       return t.money(answers.workIncomeCents ?? 0);
     case 'other-income':
       return t.money(answers.otherIncomeCents ?? 0);
-    case 'partner-income':
-      return t.money(answers.partnerIncomeCents ?? 0);
+    case 'partner-work-income':
+      return t.money(answers.partnerWorkIncomeCents ?? 0);
+    case 'partner-other-income':
+      return t.money(answers.partnerOtherIncomeCents ?? 0);
     case 'shelter-cost':
       return t.money(answers.shelterCostCents ?? 0);
     case 'savings':

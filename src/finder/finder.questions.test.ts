@@ -37,7 +37,9 @@ test('partner, children, residence-years, disability and assistance questions ap
   };
   for (const id of [
     'partner-birth-date',
-    'partner-income',
+    'partner-residence-status',
+    'partner-work-income',
+    'partner-other-income',
     'child-ages',
     'child-disability',
     'years-in-canada',
@@ -50,6 +52,8 @@ test('partner, children, residence-years, disability and assistance questions ap
     !ids({ ...young, birthDate: '1950-01-01' }).includes('disability'),
     'the disability tax credit question is for under 65',
   );
+  assert.ok(ids({ ...couple, partnerBirthDate: '1990-01-01' }).includes('partner-disability'));
+  assert.ok(!ids(couple).includes('partner-disability'), 'not for a partner aged 65 or more');
 });
 
 test('the next question is the first relevant one without an answer', () => {
@@ -61,12 +65,14 @@ test('answers that stopped mattering are dropped', () => {
   const answers: FinderAnswers = {
     province: 'ON',
     maritalStatus: 'single',
-    partnerIncomeCents: 5000,
+    partnerWorkIncomeCents: 5000,
+    partnerResidenceStatus: 'citizen',
     childCount: 0,
     childAges: [3],
   };
   const pruned = pruneIrrelevant(answers, TODAY);
-  assert.equal(pruned.partnerIncomeCents, undefined);
+  assert.equal(pruned.partnerWorkIncomeCents, undefined);
+  assert.equal(pruned.partnerResidenceStatus, undefined);
   assert.equal(pruned.childAges, undefined);
   assert.equal(pruned.province, 'ON');
 });

@@ -8,6 +8,7 @@ export type QuestionId =
   | 'birth-date'
   | 'marital-status'
   | 'partner-birth-date'
+  | 'partner-residence-status'
   | 'children'
   | 'child-ages'
   | 'child-disability'
@@ -15,8 +16,10 @@ export type QuestionId =
   | 'partner-years-in-canada'
   | 'work-income'
   | 'other-income'
-  | 'partner-income'
+  | 'partner-work-income'
+  | 'partner-other-income'
   | 'disability'
+  | 'partner-disability'
   | 'shelter-cost'
   | 'savings';
 
@@ -75,7 +78,13 @@ function dateQuestion(field: 'birthDate' | 'partnerBirthDate') {
 }
 
 function moneyQuestion(
-  field: 'workIncomeCents' | 'otherIncomeCents' | 'partnerIncomeCents' | 'shelterCostCents' | 'savingsCents',
+  field:
+    | 'workIncomeCents'
+    | 'otherIncomeCents'
+    | 'partnerWorkIncomeCents'
+    | 'partnerOtherIncomeCents'
+    | 'shelterCostCents'
+    | 'savingsCents',
 ) {
   return (form: Readonly<Record<string, string>>): ParseResult => {
     const parsed = parseMoneyCents(form.answer);
@@ -157,6 +166,19 @@ export const QUESTIONS: readonly Question[] = [
     formValues: (a) => dateValues(a.partnerBirthDate),
   },
   {
+    id: 'partner-residence-status',
+    slug: { en: 'partner-status-in-canada', fr: 'statut-au-canada-conjoint' },
+    kind: 'radios',
+    options: RESIDENCE_STATUSES,
+    relevant: hasPartner,
+    parse: radio(
+      'partnerResidenceStatus',
+      RESIDENCE_STATUSES,
+      (v) => v as FinderAnswers['partnerResidenceStatus'],
+    ),
+    formValues: (a) => ({ answer: a.partnerResidenceStatus ?? '' }),
+  },
+  {
     id: 'children',
     slug: { en: 'children', fr: 'enfants' },
     kind: 'number',
@@ -215,12 +237,20 @@ export const QUESTIONS: readonly Question[] = [
     formValues: (a) => ({ answer: cents(a.otherIncomeCents) }),
   },
   {
-    id: 'partner-income',
-    slug: { en: 'partner-income', fr: 'revenu-conjoint' },
+    id: 'partner-work-income',
+    slug: { en: 'partner-work-income', fr: 'revenu-de-travail-conjoint' },
     kind: 'money',
     relevant: hasPartner,
-    parse: moneyQuestion('partnerIncomeCents'),
-    formValues: (a) => ({ answer: cents(a.partnerIncomeCents) }),
+    parse: moneyQuestion('partnerWorkIncomeCents'),
+    formValues: (a) => ({ answer: cents(a.partnerWorkIncomeCents) }),
+  },
+  {
+    id: 'partner-other-income',
+    slug: { en: 'partner-other-income', fr: 'autres-revenus-conjoint' },
+    kind: 'money',
+    relevant: hasPartner,
+    parse: moneyQuestion('partnerOtherIncomeCents'),
+    formValues: (a) => ({ answer: cents(a.partnerOtherIncomeCents) }),
   },
   {
     id: 'disability',
@@ -230,6 +260,18 @@ export const QUESTIONS: readonly Question[] = [
     relevant: (a, asOf) => a.birthDate !== undefined && ageOn(a.birthDate, asOf) < 65,
     parse: radio('disability', yesNo, (v) => v === 'yes'),
     formValues: (a) => ({ answer: a.disability === undefined ? '' : a.disability ? 'yes' : 'no' }),
+  },
+  {
+    id: 'partner-disability',
+    slug: { en: 'partner-disability', fr: 'handicap-conjoint' },
+    kind: 'radios',
+    options: yesNo,
+    relevant: (a, asOf) =>
+      hasPartner(a) && a.partnerBirthDate !== undefined && ageOn(a.partnerBirthDate, asOf) < 65,
+    parse: radio('partnerDisability', yesNo, (v) => v === 'yes'),
+    formValues: (a) => ({
+      answer: a.partnerDisability === undefined ? '' : a.partnerDisability ? 'yes' : 'no',
+    }),
   },
   {
     id: 'shelter-cost',
@@ -255,6 +297,7 @@ const ANSWER_FIELDS: Record<QuestionId, keyof FinderAnswers> = {
   'birth-date': 'birthDate',
   'marital-status': 'maritalStatus',
   'partner-birth-date': 'partnerBirthDate',
+  'partner-residence-status': 'partnerResidenceStatus',
   children: 'childCount',
   'child-ages': 'childAges',
   'child-disability': 'childDisability',
@@ -262,8 +305,10 @@ const ANSWER_FIELDS: Record<QuestionId, keyof FinderAnswers> = {
   'partner-years-in-canada': 'partnerYearsInCanada',
   'work-income': 'workIncomeCents',
   'other-income': 'otherIncomeCents',
-  'partner-income': 'partnerIncomeCents',
+  'partner-work-income': 'partnerWorkIncomeCents',
+  'partner-other-income': 'partnerOtherIncomeCents',
   disability: 'disability',
+  'partner-disability': 'partnerDisability',
   'shelter-cost': 'shelterCostCents',
   savings: 'savingsCents',
 };

@@ -22,6 +22,8 @@ import type { FinderSession, FinderState } from './finder.state.ts';
 import type { FinderAnswers } from './finder.answers.ts';
 import { todayIso } from '../platform/clock.ts';
 import { findBenefits } from './finder.service.ts';
+import { personIdsFor } from './finder.household.ts';
+import { cataloguePaths } from '../catalogue/index.ts';
 import { answerRows, resultCards } from './finder.presenter.ts';
 import { questionPage } from './views/question.views.ts';
 import { resultsPage, startPage } from './views/results.views.ts';
@@ -51,10 +53,12 @@ export function registerFinderRoutes(routes: RouteTable, deps: FinderDependencie
     const pending = nextQuestion(answers, today());
     if (pending) return view.redirect(questionHref(pending, lang));
     const t = view.t;
-    const cards = resultCards(findBenefits(answers, today()), await deps.catalogue.listProgrammes(), lang);
+    const programmes = await deps.catalogue.listProgrammes();
+    const found = resultCards(findBenefits(answers, today()), programmes, personIdsFor(answers), lang);
     const rows = answerRows(t, answers, today(), (q) => questionHref(q, lang));
     const results = {
-      cards,
+      ...found,
+      otherProgrammesHref: pathFor(cataloguePaths.list, lang),
       answers: rows,
       asOf: today(),
       startAgainAction: view.path(finderPaths.startAgain),

@@ -3,8 +3,7 @@ import type { ProgrammeResult } from '../rules/index.ts';
 import { householdFromAnswers } from './finder.household.ts';
 import type { FinderAnswers } from './finder.answers.ts';
 
-const NO_PARAMETERS = 'engine.no-parameters-for-date';
-// How far back to look for the latest rates when this year's are not published in our parameters yet.
+// How far back to look for the latest rates when this year's are neither published nor estimable.
 const MONTHS_TO_LOOK_BACK = 36;
 
 export interface FinderResult {
@@ -19,29 +18,40 @@ function monthsBefore(asOf: string, months: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-function evaluateOne(answers: FinderAnswers, asOf: string, programme: string): ProgrammeResult[] {
+function evaluate(answers: FinderAnswers, asOf: string, programmes?: readonly string[]): ProgrammeResult[] {
+  // The finder only informs: where the law's indexation formula can estimate unpublished rates it may
+  // (the result says so); decisions never do (EvaluateOptions.estimates).
   return evaluateHousehold(householdFromAnswers(answers, asOf), {
     asOf,
-    programmes: [programme],
     trace: false,
+    estimates: true,
+    ...(programmes ? { programmes } : {}),
   }).results;
 }
 
+function withLatestRates(answers: FinderAnswers, asOf: string, programme: string): FinderResult[] | null {
+  for (let months = 1; months <= MONTHS_TO_LOOK_BACK; months += 1) {
+    const earlier = monthsBefore(asOf, months);
+    const retry = evaluate(answers, earlier, [programme]);
+    if (retry.every((r) => r.status !== 'rates-not-on-file'))
+      return retry.map((r) => ({ result: r, ratesDate: earlier }));
+  }
+  return null;
+}
+
 /**
- * Evaluates every programme on `asOf`. A programme whose parameters do not reach `asOf` is estimated
- * with the latest rates we have, and the result says so (ratesDate); the finder never hides that.
+ * Evaluates every programme on `asOf`, one result per programme and person. A programme whose rates
+ * are not on file for `asOf` is estimated with the latest rates we have, and the result says so
+ * (ratesDate); when none are found it stays "rates not on file" with the range we have.
  */
 export function findBenefits(answers: FinderAnswers, asOf: string): FinderResult[] {
-  const household = householdFromAnswers(answers, asOf);
-  const results = evaluateHousehold(household, { asOf, trace: false }).results;
+  const results = evaluate(answers, asOf);
+  const retried = new Set<string>();
   return results.flatMap((result): FinderResult[] => {
-    if (!result.reasons.includes(NO_PARAMETERS)) return [{ result, ratesDate: null }];
-    for (let months = 1; months <= MONTHS_TO_LOOK_BACK; months += 1) {
-      const earlier = monthsBefore(asOf, months);
-      const retry = evaluateOne(answers, earlier, result.programme);
-      if (retry.every((r) => !r.reasons.includes(NO_PARAMETERS)))
-        return retry.map((r) => ({ result: r, ratesDate: earlier }));
-    }
-    return [{ result, ratesDate: null }];
+    if (result.status !== 'rates-not-on-file') return [{ result, ratesDate: null }];
+    // A person-level programme may fail for each person: look back once for the programme, not per person.
+    if (retried.has(result.programme)) return [];
+    retried.add(result.programme);
+    return withLatestRates(answers, asOf, result.programme) ?? [{ result, ratesDate: null }];
   });
 }

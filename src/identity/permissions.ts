@@ -7,6 +7,7 @@ export const STAFF_ROLES: readonly StaffRole[] = [
   'tribunal-member',
   'analyst',
   'administrator',
+  'policy-analyst',
 ];
 
 /**
@@ -29,6 +30,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<StaffRole, readonly string[]>> = 
   'tribunal-member': ['staff.workspace', 'client.file.read', 'appeal.decide'],
   analyst: ['staff.workspace', 'reports.read'],
   administrator: ['staff.workspace', 'staff.roles.manage', 'staff.directory.read'],
+  // Previews parameter releases on the register: aggregates only, never one client's file.
+  'policy-analyst': ['staff.workspace', 'policy.release.preview'],
 };
 
 export function permissionsFor(roles: readonly StaffRole[]): ReadonlySet<string> {

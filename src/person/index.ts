@@ -15,6 +15,8 @@ import type { PersonService } from './person.service.ts';
 import type { ChangeNotifier, ChangePublisher } from './person.types.ts';
 import { createPersonRetention } from './retention.ts';
 import type { PersonRetention } from './retention.ts';
+import { createPopulationReader } from './population-reader.ts';
+import type { PopulationReader } from './population-reader.ts';
 
 export const personLocales = new URL('./locales/', import.meta.url);
 
@@ -24,6 +26,8 @@ export interface PersonModule {
   readonly directory: PersonDirectory;
   readonly enrolments: EnrolmentService;
   readonly retention: PersonRetention;
+  /** The whole register page by page, for aggregate analysis (e.g. a parameter release preview). */
+  readonly population: PopulationReader;
 }
 
 export interface PersonModuleDependencies {
@@ -44,11 +48,19 @@ export function createPersonModule(deps: PersonModuleDependencies): PersonModule
     directory: createPersonDirectory(deps.db, deps.crypto.hasher),
     enrolments: deps.enrolments,
     retention: createPersonRetention(deps.db, deps.crypto.cipher),
+    population: createPopulationReader(deps.db, deps.crypto.cipher, deps.audit),
   };
 }
 
 export { createAuditedNotifier } from './change-notifier.ts';
 export { createEnrolmentService } from './enrolment.service.ts';
+export { createPopulationReader };
+export type {
+  PopulationReader,
+  RegisterHousehold,
+  RegisterPerson,
+  RegisterReadRequest,
+} from './population-reader.ts';
 export type { PersonService } from './person.service.ts';
 export type { PersonDirectory, PersonName } from './person-directory.ts';
 export type { EnrolmentService, EnrolmentRow } from './enrolment.service.ts';

@@ -14,3 +14,5 @@ export {
 export type { ValidationIssue } from './core/errors.ts';
 export type * from './core/types.ts';
 export type * from './model/household.ts';
+export { diffParameters } from './core/parameter-diff.ts';
+export type { ParameterChange, ParameterVersion } from './core/parameter-diff.ts';

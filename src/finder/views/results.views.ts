@@ -3,17 +3,21 @@ import { html } from '../../platform/views/html.ts';
 import type { SafeHtml } from '../../platform/views/html.ts';
 import type { Lang, Translator } from '../../platform/i18n/i18n.ts';
 import type { Page } from '../../platform/views/layout.ts';
+import type { MissingFact } from '../finder.facts.ts';
 
 export interface ResultCard {
   readonly programmeName: string;
   readonly programmeHref: string;
   readonly infoUrl: string | null;
-  readonly status: 'eligible' | 'not-eligible' | 'cannot-tell';
+  readonly status: 'eligible' | 'not-eligible' | 'cannot-tell' | 'rates-not-on-file';
   readonly annualCents: number | null;
   readonly periodCents: number | null;
   readonly period: 'month' | 'quarter' | 'week' | 'year' | null;
   readonly reasons: readonly string[];
-  readonly missingFacts: readonly string[];
+  /** The facts that would let us tell, each for whom it is missing. */
+  readonly missing: readonly MissingFact[];
+  /** For rates not on file: the last date whose rates we have. */
+  readonly coverageTo: string | null;
   readonly forWhom: 'you' | 'partner' | 'household';
   readonly ratesDate: string | null;
 }
@@ -26,6 +30,8 @@ export interface AnswerRow {
 
 export interface ResultsView {
   readonly cards: readonly ResultCard[];
+  readonly hiddenCount: number;
+  readonly otherProgrammesHref: string;
   readonly answers: readonly AnswerRow[];
   readonly asOf: string;
   readonly startAgainAction: string;
@@ -57,18 +63,39 @@ function amount(t: Translator, card: ResultCard): SafeHtml | '' {
   return html`<p class="amount"><strong>${t.t('finder.estimate', { amount: t.money(card.annualCents) })}</strong>${perPeriod ? html` (${perPeriod})` : ''}</p>`;
 }
 
+const NEXT_STEP: Record<ResultCard['status'], string> = {
+  eligible: 'eligible',
+  'cannot-tell': 'cannot-tell',
+  'rates-not-on-file': 'cannot-tell',
+  'not-eligible': 'notEligible',
+};
+
+/** "To tell, we need:" and each fact, for whom: the exact question a person or an officer can answer. */
+function missingList(t: Translator, c: ResultCard): SafeHtml | '' {
+  if (c.missing.length === 0) return '';
+  return html`<p>${t.t('finder.missingFacts')}</p><ul class="missing-facts">${c.missing.map((m) => html`<li>${t.t(`finder.fact.${m.owner}.${m.fact}`)}</li>`)}</ul>`;
+}
+
+function coverage(t: Translator, c: ResultCard): SafeHtml | '' {
+  if (c.status !== 'rates-not-on-file') return '';
+  return html`<p>${c.coverageTo ? t.t('finder.ratesNotOnFileUntil', { date: t.date(c.coverageTo) }) : t.t('finder.ratesNotOnFile')}</p>`;
+}
+
 function card(t: Translator, c: ResultCard): SafeHtml {
   const uniqueReasons = [...new Set(c.reasons)];
   return html`<li class="result-card"><h3><a href="${c.programmeHref}">${c.programmeName}</a>${c.forWhom === 'household' ? '' : html` <span class="meta">(${t.t(`finder.forWhom.${c.forWhom}`)})</span>`}</h3>
 ${amount(t, c)}
 <ul>${uniqueReasons.map((code) => html`<li>${reasonText(t, code)}</li>`)}</ul>
-${c.missingFacts.length > 0 ? html`<p>${t.t('finder.missingFacts')}</p>` : ''}
+${missingList(t, c)}${coverage(t, c)}
 ${c.ratesDate ? html`<p class="meta">${t.t('finder.ratesDate', { date: t.date(c.ratesDate) })}</p>` : ''}
-<p class="next-step">${c.status === 'not-eligible' ? t.t('finder.nextStep.notEligible') : t.t(`finder.nextStep.${c.status}`)}${c.infoUrl ? html` <a href="${c.infoUrl}">${t.t('finder.officialPage', { programme: c.programmeName })}</a>` : ''}</p></li>`;
+<p class="next-step">${t.t(`finder.nextStep.${NEXT_STEP[c.status]}`)}${c.infoUrl ? html` <a href="${c.infoUrl}">${t.t('finder.officialPage', { programme: c.programmeName })}</a>` : ''}</p></li>`;
 }
 
 function group(t: Translator, status: ResultCard['status'], cards: readonly ResultCard[]): SafeHtml | '' {
-  const selected = cards.filter((c) => c.status === status);
+  // Rates not on file is a kind of "we cannot tell yet", with its own explanation on the card.
+  const selected = cards.filter(
+    (c) => c.status === status || (status === 'cannot-tell' && c.status === 'rates-not-on-file'),
+  );
   if (selected.length === 0) return '';
   return html`<section><h2>${t.t(`finder.group.${status}`, { count: selected.length })}</h2><ul class="result-list">${selected.map((c) => card(t, c))}</ul></section>`;
 }
@@ -79,6 +106,7 @@ export function resultsPage(t: Translator, view: ResultsView): Page {
     body: html`<h1>${t.t('finder.resultsTitle')}</h1>
 <div class="notice"><p>${t.t('finder.resultsIntro', { date: t.date(view.asOf) })}</p></div>
 ${group(t, 'eligible', view.cards)}${group(t, 'cannot-tell', view.cards)}${group(t, 'not-eligible', view.cards)}
+${view.hiddenCount > 0 ? html`<p class="meta">${t.t('finder.hidden', { count: view.hiddenCount })} <a href="${view.otherProgrammesHref}">${t.t('finder.allProgrammes')}</a></p>` : ''}
 <h2>${t.t('finder.yourAnswers')}</h2>
 <dl class="summary-list answers-list">${view.answers.map((row) => html`<dt>${row.question}</dt><dd>${row.answer}</dd><dd><a href="${row.changeHref}">${t.t('finder.change')}<span class="visually-hidden"> ${row.question}</span></a></dd>`)}</dl>
 <form method="post" action="${view.startAgainAction}"><input type="hidden" name="_csrf" value="${view.csrfToken}"><button type="submit" class="button">${t.t('finder.startAgain')}</button></form>

@@ -9,6 +9,7 @@ const cipher = createFieldCipher(keys.map(({ id, key }) => ({ id, key: Buffer.fr
 const hasher = createLookupHasher(Buffer.from(lookupHashKey));
 
 parentPort?.on('message', (job: CryptoJob) => {
-  const results = job.op === 'encrypt' ? job.values.map(cipher.encrypt) : job.values.map(hasher.hash);
+  const work = { encrypt: cipher.encrypt, decrypt: cipher.decrypt, hash: hasher.hash }[job.op];
+  const results = job.values.map(work);
   parentPort?.postMessage({ id: job.id, results } satisfies CryptoJobResult);
 });

@@ -16,6 +16,8 @@ export interface FieldCipher {
   needsReencryption(ciphertext: string): boolean;
   /** Bulk form of `encrypt`; may run on worker threads (see `createFieldCrypto`). */
   encryptMany(plaintexts: readonly string[]): Promise<string[]>;
+  /** Bulk form of `decrypt` (e.g. a register read for analysis); may run on worker threads too. */
+  decryptMany(ciphertexts: readonly string[]): Promise<string[]>;
 }
 
 export class DecryptionError extends Error {
@@ -61,6 +63,7 @@ export function createFieldCipher(keys: readonly EncryptionKey[]): FieldCipher {
       keyIdOf(ciphertext) === current.id ? ciphertext : encrypt(decrypt(ciphertext)),
     needsReencryption: (ciphertext) => keyIdOf(ciphertext) !== current.id,
     encryptMany: (plaintexts) => Promise.resolve(plaintexts.map(encrypt)),
+    decryptMany: (ciphertexts) => Promise.resolve(ciphertexts.map(decrypt)),
   };
   return hideFromInspection(cipher, 'FieldCipher');
 }

@@ -27,7 +27,7 @@ export interface CryptoWorkerData {
 }
 export interface CryptoJob {
   id: number;
-  op: 'encrypt' | 'hash';
+  op: 'encrypt' | 'decrypt' | 'hash';
   values: readonly string[];
 }
 export interface CryptoJobResult {
@@ -45,7 +45,11 @@ export function createFieldCrypto(config: Keys, options: FieldCryptoOptions = {}
   const pool = createWorkerPool(config, threads);
   return {
     cipher: hideFromInspection(
-      { ...cipher, encryptMany: (values) => pool.run('encrypt', values) },
+      {
+        ...cipher,
+        encryptMany: (values) => pool.run('encrypt', values),
+        decryptMany: (values) => pool.run('decrypt', values),
+      },
       'FieldCipher',
     ),
     hasher: hideFromInspection({ ...hasher, hashMany: (values) => pool.run('hash', values) }, 'LookupHasher'),

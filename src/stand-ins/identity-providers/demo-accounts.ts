@@ -86,6 +86,7 @@ export const DEMO_ACCOUNTS: Readonly<Record<BuiltInProviderId, readonly DemoAcco
       ['tribunal-member', 'Tomás Tribunal'],
       ['analyst', 'Ana Analyst'],
       ['administrator', 'Ada Administrator'],
+      ['policy-analyst', 'Paulo Politique'],
     ] as const
   ).map(([role, name], index) => ({
     username: role === 'tribunal-member' ? 'tribunal' : role,

@@ -9,11 +9,13 @@ import type {
   ProgrammeResult,
 } from '../../core/types.ts';
 import type { Household } from '../../model/household.ts';
+import { compileForProvince } from '../shared/province-compile.ts';
 import {
   createChildScratch,
   familyHead,
   familyNetIncome,
   familyStatus,
+  qualifiesOnlyAsTemporaryResident,
   missingIncomePaths,
   readChildren,
   spouseIndex,
@@ -136,11 +138,27 @@ function evaluateBcfb(h: Household, asOf: string, ctx: EvaluationContext): Progr
   const monthly = divideRounded(annual, 12, 'floor');
   return [
     amountResult(
-      { ...common, reasons: [annual > 0 ? 'bcfb.eligible' : 'bcfb.income-above-threshold'] },
+      {
+        ...common,
+        reasons:
+          annual > 0
+            ? [
+                'bcfb.eligible',
+                // Paid with the CCB (ITA s. 122.6 "eligible individual"), so the CCB's 18-month condition holds.
+                ...(qualifiesOnlyAsTemporaryResident(h, family.head, family.spouse)
+                  ? ['bcfb.temporary-resident-conditions']
+                  : []),
+              ]
+            : ['bcfb.income-above-threshold'],
+      },
       { annualCents: annual, periodCents: monthly, period: 'month' },
       ctx,
     ),
   ];
 }
 
-export const bcFamilyBenefitProgramme: Programme = { id: PROGRAMME, evaluate: evaluateBcfb };
+export const bcFamilyBenefitProgramme: Programme = {
+  id: PROGRAMME,
+  evaluate: evaluateBcfb,
+  compile: compileForProvince('BC', evaluateBcfb),
+};

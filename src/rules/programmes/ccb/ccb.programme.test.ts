@@ -225,3 +225,19 @@ test('ccb: trace records parameter files, dates and values', () => {
   const first = r?.trace[0]?.parameters?.find((p) => p.file === 'ccb/max-6-to-17.yaml');
   assert.deepEqual([first?.effective, first?.value], ['2024-07-01', 6570_00]);
 });
+
+test('ccb: a temporary resident is paid the amount and told the 18-month condition applies', () => {
+  const h = family(dollars(30000), Y, [age9]);
+  const temporary: Household = {
+    ...h,
+    people: h.people.map((p) =>
+      p.id === 'parent' ? { ...p, residence: { status: 'temporary-resident', livesInCanada: true } } : p,
+    ),
+  };
+  const [r] = evaluateHousehold(temporary, { asOf: '2024-07-15', programmes: ['ccb'] }).results;
+  assert.equal(r?.status, 'eligible');
+  assert.deepEqual(r?.reasons, ['ccb.eligible', 'ccb.temporary-resident-conditions']);
+  const [citizen] = evaluateHousehold(h, { asOf: '2024-07-15', programmes: ['ccb'] }).results;
+  assert.equal(citizen?.annualCents, r?.annualCents);
+  assert.deepEqual(citizen?.reasons, ['ccb.eligible']);
+});

@@ -1,7 +1,7 @@
 import type { Citation, EvaluationContext, Programme, ProgrammeResult } from '../../core/types.ts';
 import { amountResult, cannotTellResult, notEligibleResult } from '../../core/result.ts';
 import type { Household } from '../../model/household.ts';
-import { missingIncomePaths } from '../shared/family.ts';
+import { missingIncomePaths, qualifiesOnlyAsTemporaryResident } from '../shared/family.ts';
 import {
   annualCents,
   ccbAnnualMicro,
@@ -117,7 +117,10 @@ export function evaluateCcbLike(
   const micro = annualMicroFor(kind, plan, family.afni);
   const annual = annualCents(micro);
   traceAmount(kind, plan, family.afni, micro, ctx);
-  const reasons = annual > 0 ? [`${kind}.eligible`] : [`${kind}.income-above-threshold`];
+  const conditions = qualifiesOnlyAsTemporaryResident(h, family.head, family.spouse)
+    ? [`${kind}.temporary-resident-conditions`]
+    : [];
+  const reasons = annual > 0 ? [`${kind}.eligible`, ...conditions] : [`${kind}.income-above-threshold`];
   return [
     amountResult(
       { ...common, reasons },

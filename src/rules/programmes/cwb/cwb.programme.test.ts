@@ -113,6 +113,22 @@ const SCENARIOS: readonly {
     household: single(2024, 10000, 10000, false, 'QC'),
     expected: 'cannot-tell',
   },
+  {
+    name: 'Alberta, no working income → not eligible (every province needs working income)',
+    date: '2024-06-01',
+    household: single(2024, 0, 12000, false, 'AB'),
+    expected: 'not-eligible',
+  },
+  {
+    name: 'Quebec couple, neither works → not eligible',
+    date: '2024-06-01',
+    household: household(
+      [adult('a', '1956-01-01', year(2024, 0, 18000)), adult('b', '1958-01-01', year(2024, 0, 6000))],
+      [spouses('a', 'b')],
+      'QC',
+    ),
+    expected: 'not-eligible',
+  },
 ];
 
 for (const s of SCENARIOS) {

@@ -20,6 +20,13 @@ const CITATIONS: readonly Citation[] = [
  * household, period 'year'. Full-time student and incarceration exclusions are not modelled (no
  * facts for them); the result carries the reason `cwb.exclusions-not-checked`.
  */
+const NOT_ELIGIBLE_BEFORE_AMOUNT = new Set([
+  'cwb.no-adult',
+  'cwb.under-19',
+  'cwb.not-resident',
+  'cwb.no-working-income',
+]);
+
 export const cwbProgramme: Programme = {
   id: 'cwb',
   evaluate(h, asOf, ctx) {
@@ -32,10 +39,7 @@ export const cwbProgramme: Programme = {
       const missing = read.reason ? [] : missingIncomePaths(h, [read.head, read.spouse], plan.yearKey);
       return [cannotTellResult({ ...common, reasons: [read.reason || 'cwb.missing-facts'] }, missing, ctx)];
     }
-    if (
-      read.amount === 0 &&
-      (read.reason === 'cwb.no-adult' || read.reason === 'cwb.under-19' || read.reason === 'cwb.not-resident')
-    ) {
+    if (read.amount === 0 && NOT_ELIGIBLE_BEFORE_AMOUNT.has(read.reason)) {
       return [notEligibleResult({ ...common, reasons: [read.reason] }, ctx)];
     }
     const inputs = {

@@ -70,15 +70,18 @@ export function readCwb(plan: CwbPlan, h: Household, out: CwbRead): void {
   if (!out.family && ageOn(head.birthDate, plan.yearEnd) < plan.adultAge)
     return notEligible(out, 'cwb.under-19');
   if (head.residence?.livesInCanada === false) return notEligible(out, 'cwb.not-resident');
+  const spouse = out.spouse < 0 ? undefined : (h.people[out.spouse] as Person);
+  const ownWork = working(head, plan.yearKey);
+  const spouseWork = spouse ? working(spouse, plan.yearKey) : 0;
+  out.workingIncome = ownWork + spouseWork;
+  // No working income rules the benefit out everywhere, Quebec, Nunavut and Alberta included: their own
+  // amounts also start above a minimum of working income (ITA s. 122.7(2), (12)).
+  if (out.workingIncome === 0) return notEligible(out, 'cwb.no-working-income');
   if (!provinceCovered(h)) {
     out.amount = Number.NaN;
     out.reason = 'cwb.province-not-covered';
     return;
   }
-  const spouse = out.spouse < 0 ? undefined : (h.people[out.spouse] as Person);
-  const ownWork = working(head, plan.yearKey);
-  const spouseWork = spouse ? working(spouse, plan.yearKey) : 0;
-  out.workingIncome = ownWork + spouseWork;
   const net = personNetIncome(head, plan.yearKey) + (spouse ? personNetIncome(spouse, plan.yearKey) : 0);
   out.netIncome = spouse ? adjustedFamilyNetIncome(plan, net, ownWork, spouseWork) : net;
   if (Number.isNaN(out.workingIncome) || Number.isNaN(out.netIncome)) {

@@ -2,6 +2,7 @@ import { ageOn } from '../../core/dates.ts';
 import { cannotTellResult, notEligibleResult } from '../../core/result.ts';
 import type { Citation, EvaluationContext, Programme, ProgrammeResult } from '../../core/types.ts';
 import type { Household, Person } from '../../model/household.ts';
+import { compileForProvince } from '../shared/province-compile.ts';
 
 /**
  * Quebec Pension Plan retirement pension (Act respecting the Québec Pension Plan, CQLR c. R-9), for
@@ -62,4 +63,8 @@ function evaluateQpp(h: Household, asOf: string, ctx: EvaluationContext): Progra
   return results.length > 0 ? results : [notEligibleResult({ ...common, reasons: ['qpp.under-60'] }, ctx)];
 }
 
-export const qppRetirementProgramme: Programme = { id: PROGRAMME, evaluate: evaluateQpp };
+export const qppRetirementProgramme: Programme = {
+  id: PROGRAMME,
+  evaluate: evaluateQpp,
+  compile: compileForProvince('QC', evaluateQpp),
+};

@@ -146,6 +146,19 @@ export function familyStatus(h: Household, head: number, spouse: number): number
   return Number.isNaN(own) || Number.isNaN(other) ? Number.NaN : 0;
 }
 
+/**
+ * True when the family qualifies only through a temporary resident: ITA s. 122.6 "eligible individual"
+ * (e)(iii) then also requires 18 months of residence in Canada and a valid permit in the 19th month,
+ * which the rules do not check and the result must say.
+ */
+export function qualifiesOnlyAsTemporaryResident(h: Household, head: number, spouse: number): boolean {
+  const statuses = [head, spouse].filter((i) => i >= 0).map((i) => h.people[i]?.residence?.status);
+  return (
+    statuses.includes('temporary-resident') &&
+    !statuses.some((s) => s !== undefined && s !== 'temporary-resident' && qualifies(s))
+  );
+}
+
 function personStatus(h: Household, index: number): number {
   const status = (h.people[index] as Person).residence?.status;
   if (status === undefined) return Number.NaN;

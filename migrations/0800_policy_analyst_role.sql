@@ -1,0 +1,4 @@
+-- The policy analyst role (issue #13): previews parameter releases on the register, aggregates only.
+ALTER TABLE identity_staff_role DROP CONSTRAINT identity_staff_role_role_check;
+ALTER TABLE identity_staff_role ADD CONSTRAINT identity_staff_role_role_check
+  CHECK (role IN ('agent', 'adjudicator', 'supervisor', 'tribunal-member', 'analyst', 'administrator', 'policy-analyst'));

@@ -1,0 +1,67 @@
+import { openDatabase } from '../platform/db/database.ts';
+import { migrateToLatest } from '../platform/db/migrate.ts';
+import { createMetrics } from '../platform/observability/metrics.ts';
+import { createServices } from '../app.services.ts';
+import { formatReleaseReport, InvalidReleaseDatesError } from '../policy/index.ts';
+import type { Command } from './command.ts';
+import { UsageError } from './usage-error.ts';
+
+interface DiffArgs {
+  readonly from: string;
+  readonly to: string;
+  readonly impact: boolean;
+  readonly json: boolean;
+}
+
+export function parseDiffArgs(args: readonly string[]): DiffArgs {
+  const dates = args.filter((a) => !a.startsWith('--'));
+  const unknown = args.filter((a) => a.startsWith('--') && a !== '--no-impact' && a !== '--json');
+  if (unknown.length > 0) throw new UsageError(`unknown option ${unknown[0] ?? ''}`);
+  const [from, to] = dates;
+  if (dates.length !== 2 || from === undefined || to === undefined)
+    throw new UsageError('give two dates: guichet rules diff <from> <to> (YYYY-MM-DD)');
+  return { from, to, impact: !args.includes('--no-impact'), json: args.includes('--json') };
+}
+
+/**
+ * `guichet rules diff <from> <to> [--no-impact] [--json]`: the parameters whose value in force differs
+ * between two dates (a dated entry is a parameter version: give its effective date), with citations,
+ * and the impact of the change on the people in the database.
+ */
+export const rulesDiffCommand: Command = {
+  summary: 'Show what changed in the rules between two dates and preview its impact on the register',
+  async run(args, loadConfig) {
+    const parsed = parseDiffArgs(args);
+    const config = loadConfig();
+    const database = await openDatabase(config);
+    try {
+      await migrateToLatest(database.db);
+      const services = await createServices({
+        config,
+        db: database.db,
+        metrics: createMetrics(),
+        clock: () => new Date(),
+      });
+      try {
+        const preview = await services.policy.previewRelease({
+          from: parsed.from,
+          to: parsed.to,
+          withImpact: parsed.impact,
+          actor: { type: 'system', id: 'guichet-cli', role: null },
+          channel: 'system',
+        });
+        console.log(parsed.json ? JSON.stringify(preview) : formatReleaseReport(preview));
+        return 0;
+      } catch (error) {
+        if (error instanceof InvalidReleaseDatesError)
+          throw new UsageError(`${error.field} is not a date (YYYY-MM-DD)`);
+        throw error;
+      } finally {
+        await services.exchange.transport.close();
+        await services.crypto.close();
+      }
+    } finally {
+      await database.close();
+    }
+  },
+};

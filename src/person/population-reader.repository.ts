@@ -1,0 +1,51 @@
+import { sql } from 'kysely';
+import type { DbExecutor } from '../platform/db/schema.ts';
+
+/** The next `limit` households after `afterId`, in id order (keyset paging over the primary key). */
+export function listHouseholdPage(db: DbExecutor, afterId: string | null, limit: number) {
+  let query = db.selectFrom('household').select(['id', 'province_code']).orderBy('id').limit(limit);
+  if (afterId !== null) query = query.where('id', '>', afterId);
+  return query.execute();
+}
+
+/** People of the households with ids in [first, last], through `person_household_idx`. */
+export function listPeopleOfHouseholds(db: DbExecutor, first: string, last: string) {
+  return (
+    db
+      .selectFrom('person')
+      .select(['id', 'household_id', 'marital_status', 'years_in_canada_after_18', 'disability'])
+      // As text: a Date per person would be built only to be turned back into 'YYYY-MM-DD'.
+      .select(sql<string>`birth_date::text`.as('birth_date_text'))
+      .where('household_id', '>=', first)
+      .where('household_id', '<=', last)
+      .execute()
+  );
+}
+
+export function listIncomesOfHouseholds(db: DbExecutor, first: string, last: string) {
+  return db
+    .selectFrom('person_income as i')
+    .innerJoin('person as p', 'p.id', 'i.person_id')
+    .select(['i.person_id', 'i.tax_year', 'i.income_type', 'i.amount_ciphertext'])
+    .where('p.household_id', '>=', first)
+    .where('p.household_id', '<=', last)
+    .execute();
+}
+
+/** Relationships still in force (none recorded as ended). */
+export function listRelationshipsOfHouseholds(db: DbExecutor, first: string, last: string) {
+  return db
+    .selectFrom('person_relationship as r')
+    .innerJoin('person as p', 'p.id', 'r.person_id')
+    .leftJoin('registry_relationship_end as e', (join) =>
+      join
+        .onRef('e.person_id', '=', 'r.person_id')
+        .onRef('e.related_person_id', '=', 'r.related_person_id')
+        .onRef('e.kind', '=', 'r.kind'),
+    )
+    .select(['r.person_id', 'r.related_person_id', 'r.kind', 'r.custody_share'])
+    .where('p.household_id', '>=', first)
+    .where('p.household_id', '<=', last)
+    .where('e.person_id', 'is', null)
+    .execute();
+}

@@ -78,7 +78,7 @@ function gatewayOver(
           {
             channel: notice.channel,
             to: notice.to,
-            templateId: templates['new-document'][notice.channel][notice.lang],
+            templateId: templates[notice.kind][notice.channel][notice.lang],
             personalisation: { link: notice.link },
             reference: notice.reference,
           },

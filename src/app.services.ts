@@ -23,10 +23,14 @@ import type { FileAccessService, StaffCard } from './workspace/index.ts';
 import { createAgencySubscriber } from './stand-ins/partner-agencies/index.ts';
 import { createPolicyService, policyPaths } from './policy/index.ts';
 import type { PolicyService } from './policy/index.ts';
-import { createInboxService, createNoticeSender, inboxPaths } from './inbox/index.ts';
-import type { InboxService, NoticeSender } from './inbox/index.ts';
+import { createInboxService, createMessagesService, createNoticeSender, inboxPaths } from './inbox/index.ts';
+import type { InboxService, MessagesService, NoticeSender } from './inbox/index.ts';
+import { businessDaysAfter } from './payments/index.ts';
 import { connectNotices, recipientsFrom } from './app.notices.ts';
 import type { Notices } from './app.notices.ts';
+
+/** Secure messages are answered within this many business days (the service standard shown to the person). */
+const MESSAGE_ANSWER_BUSINESS_DAYS = 5;
 
 /** Every service of the application, built once: the HTTP server and the command line share them. */
 export interface Services {
@@ -40,6 +44,7 @@ export interface Services {
   readonly files: FileAccessService;
   readonly policy: PolicyService;
   readonly inbox: InboxService;
+  readonly messages: MessagesService;
   /** Sends the inbox's notices from the durable queue (started with the server). */
   readonly noticeSender: NoticeSender;
   readonly notices: Notices;
@@ -102,17 +107,35 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     audit,
     recipients,
     gateway: notices.gateway,
-    inboxUrl: (lang) => `${config.publicUrl}${inboxPaths.inbox[lang]}`,
+    linkFor: (kind, lang) =>
+      `${config.publicUrl}${(kind === 'new-message' ? inboxPaths.messages : inboxPaths.inbox)[lang]}`,
     clock,
     ...(deps.noticeSender ? { options: deps.noticeSender } : {}),
+  });
+  const catalogue = createCatalogueService(db);
+  const messages = createMessagesService({
+    db,
+    audit,
+    cipher: crypto.cipher,
+    recipients,
+    programmes: async () =>
+      (await catalogue.listProgrammes()).map((programme) => ({
+        id: programme.id,
+        name: { en: programme.name_en, fr: programme.name_fr },
+        // The service standard for secure messages: answered within five business days.
+        answerWithinBusinessDays: MESSAGE_ANSWER_BUSINESS_DAYS,
+      })),
+    dueOn: (from, days) => businessDaysAfter(from.toISOString().slice(0, 10), days),
+    clock,
   });
   return {
     audit,
     crypto,
     inbox,
+    messages,
     noticeSender,
     notices,
-    catalogue: createCatalogueService(db),
+    catalogue,
     person,
     identity: createIdentityServices({
       db,
@@ -140,6 +163,12 @@ export function portalCards(): PortalCard[] {
       path: inboxPaths.inbox,
       title: 'inbox.title',
       description: 'inbox.card',
+      linkedOnly: true,
+    },
+    {
+      path: inboxPaths.messages,
+      title: 'inbox.messages.title',
+      description: 'inbox.messages.card',
       linkedOnly: true,
     },
     {
@@ -178,6 +207,12 @@ export function portalCards(): PortalCard[] {
 /** What the staff home offers, in order: each capability's work, shown to staff holding its permission. */
 export function staffCards(): StaffCard[] {
   return [
+    {
+      path: inboxPaths.staffQueue,
+      title: 'inbox.staff.title',
+      description: 'inbox.staff.card',
+      permission: 'messages.answer',
+    },
     {
       path: policyPaths.release,
       title: 'policy.title',

@@ -44,7 +44,12 @@ import { privacyLocales, registerPrivacyRoutes } from './privacy/index.ts';
 import { portalLocales, portalPaths, registerPortalHome, registerProfileRoutes } from './portal/index.ts';
 import { registerWorkspace, workspaceLocales, workspacePaths } from './workspace/index.ts';
 import { idpLocales } from './stand-ins/identity-providers/index.ts';
-import { inboxLocales, registerInboxRoutes, registerNotifyReceipts } from './inbox/index.ts';
+import {
+  inboxLocales,
+  registerInboxRoutes,
+  registerMessageRoutes,
+  registerNotifyReceipts,
+} from './inbox/index.ts';
 import { createServices, portalCards, staffCards } from './app.services.ts';
 import type { Services } from './app.services.ts';
 
@@ -186,6 +191,7 @@ function registerModules(wiring: ModuleWiring): void {
   registerExchangeRoutes(routes, { exchange: services.exchange, crumbs });
   registerPrivacyRoutes(routes, { privacy: services.privacy, crumbs });
   registerInboxRoutes(routes, { inbox: services.inbox, crumbs });
+  registerMessageRoutes(routes, { messages: services.messages, crumbs, staffHome: homes.staff, clock });
   registerNotifyReceipts(app, routes, wiring.openapi, {
     sender: services.noticeSender,
     bearerToken: config.notify.callbackBearerToken,

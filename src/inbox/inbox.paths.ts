@@ -8,6 +8,12 @@ export const inboxPaths = {
     en: '/en/my-guichet/inbox/:documentId/:file',
     fr: '/fr/mon-guichet/boite-de-reception/:documentId/:file',
   },
+  messages: { en: '/en/my-guichet/messages', fr: '/fr/mon-guichet/messages' },
+  newMessage: { en: '/en/my-guichet/messages/new', fr: '/fr/mon-guichet/messages/nouveau' },
+  thread: { en: '/en/my-guichet/messages/:threadId', fr: '/fr/mon-guichet/messages/:threadId' },
+  staffQueue: { en: '/en/staff/messages', fr: '/fr/personnel/messages' },
+  staffThread: { en: '/en/staff/messages/:threadId', fr: '/fr/personnel/messages/:threadId' },
+  staffTake: { en: '/en/staff/messages/:threadId/take', fr: '/fr/personnel/messages/:threadId/prendre' },
 } satisfies Record<string, BilingualPath>;
 
 export const NOTIFY_RECEIPTS_PATH = '/api/v1/notify/receipts';

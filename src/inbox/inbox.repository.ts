@@ -36,13 +36,23 @@ export async function insertDocument(
 
 export async function insertNotice(
   executor: DbExecutor,
-  notice: { id: string; documentId: string; channel: 'email' | 'sms'; at: Date },
+  notice: {
+    id: string;
+    personId: string;
+    about: { documentId: string } | { messageId: string };
+    channel: 'email' | 'sms';
+    at: Date;
+  },
 ): Promise<void> {
+  const about = notice.about;
   await executor
     .insertInto('document_notice')
     .values({
       id: notice.id,
-      document_id: notice.documentId,
+      person_id: notice.personId,
+      kind: 'documentId' in about ? 'new-document' : 'new-message',
+      document_id: 'documentId' in about ? about.documentId : null,
+      message_id: 'messageId' in about ? about.messageId : null,
       channel: notice.channel,
       status: 'queued',
       attempts: 0,
@@ -50,7 +60,7 @@ export async function insertNotice(
       notify_id: null,
       updated_at: notice.at,
     })
-    .onConflict((conflict) => conflict.column('document_id').doNothing())
+    .onConflict((conflict) => conflict.doNothing())
     .execute();
 }
 
@@ -137,17 +147,6 @@ export async function leaseDueNotices(
     .execute();
 }
 
-export async function documentOfNotice(
-  executor: DbExecutor,
-  documentId: string,
-): Promise<{ person_id: string; lang: 'en' | 'fr' } | undefined> {
-  return executor
-    .selectFrom('person_document')
-    .select(['person_id', 'lang'])
-    .where('id', '=', documentId)
-    .executeTakeFirst();
-}
-
 export async function updateNotice(
   executor: DbExecutor,
   id: string,
@@ -158,26 +157,12 @@ export async function updateNotice(
   await executor.updateTable('document_notice').set(change).where('id', '=', id).execute();
 }
 
-export async function findNoticeByNotifyId(
-  db: DbExecutor,
-  notifyId: string,
-): Promise<(NoticeRow & { person_id: string }) | undefined> {
-  return db
-    .selectFrom('document_notice as n')
-    .innerJoin('person_document as d', 'd.id', 'n.document_id')
-    .selectAll('n')
-    .select('d.person_id')
-    .where('n.notify_id', '=', notifyId)
-    .executeTakeFirst();
+export async function findNoticeByNotifyId(db: DbExecutor, notifyId: string): Promise<NoticeRow | undefined> {
+  return db.selectFrom('document_notice').selectAll().where('notify_id', '=', notifyId).executeTakeFirst();
 }
 
 export async function noticesOf(db: Kysely<DB>, personId: string): Promise<NoticeRow[]> {
-  return db
-    .selectFrom('document_notice as n')
-    .innerJoin('person_document as d', 'd.id', 'n.document_id')
-    .selectAll('n')
-    .where('d.person_id', '=', personId)
-    .execute();
+  return db.selectFrom('document_notice').selectAll().where('person_id', '=', personId).execute();
 }
 
 export type WaitingPrintItem = Selectable<DB['print_item']> & { letter_cipher: string; person_id: string };

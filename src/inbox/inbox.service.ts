@@ -170,7 +170,14 @@ export function createInboxService(deps: InboxDependencies): InboxService {
       });
       if (!stored.created)
         return { documentId: stored.id, created: false, route: { notice: null, print: null } };
-      if (notice) await insertNotice(trx, { id: randomUUID(), documentId: stored.id, channel: notice, at });
+      if (notice)
+        await insertNotice(trx, {
+          id: randomUUID(),
+          personId: recipient.personId,
+          about: { documentId: stored.id },
+          channel: notice,
+          at,
+        });
       if (print)
         await queueForPrint(trx, {
           documentId: stored.id,

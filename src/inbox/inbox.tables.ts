@@ -29,7 +29,10 @@ export interface PersonDocumentTable {
 
 export interface DocumentNoticeTable {
   id: string;
-  document_id: string;
+  person_id: string;
+  kind: 'new-document' | 'new-message';
+  document_id: string | null;
+  message_id: string | null;
   channel: 'email' | 'sms';
   status: NoticeStatus;
   attempts: number;
@@ -54,11 +57,37 @@ export interface PrintItemTable {
   print_file_id: string | null;
 }
 
+export interface MessageThreadTable {
+  id: string;
+  person_id: string;
+  programme_id: string;
+  case_reference: string | null;
+  subject_cipher: string;
+  status: 'waiting-for-us' | 'answered' | 'closed';
+  /** The staff member who took the thread. */
+  assigned_to: string | null;
+  created_at: Date;
+  /** The service standard's date: answered by then. */
+  due_on: string;
+  last_message_at: Date;
+}
+
+export interface MessageTable {
+  id: string;
+  thread_id: string;
+  author: 'person' | 'staff';
+  author_id: string;
+  body_cipher: string;
+  created_at: Date;
+}
+
 export interface InboxTables {
   person_document: PersonDocumentTable;
   document_notice: DocumentNoticeTable;
   print_file: PrintFileTable;
   print_item: PrintItemTable;
+  message_thread: MessageThreadTable;
+  message: MessageTable;
 }
 
 declare module '../platform/db/schema.ts' {

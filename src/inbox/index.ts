@@ -23,3 +23,6 @@ export { registerInboxRoutes, registerNotifyReceipts } from './inbox.routes.ts';
 export { inboxPaths, NOTIFY_RECEIPTS_PATH } from './inbox.paths.ts';
 export { DOCUMENT_KINDS, isDocumentKind } from './document-kinds.ts';
 export type { DocumentKind } from './document-kinds.ts';
+export { createMessagesService } from './messages.service.ts';
+export type { MessagesService, MessageProgramme } from './messages.service.ts';
+export { registerMessageRoutes, messageNotices } from './messages.routes.ts';

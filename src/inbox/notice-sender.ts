@@ -3,13 +3,7 @@ import type { DB } from '../platform/db/schema.ts';
 import type { AuditService } from '../platform/audit/audit.service.ts';
 import type { AccessContext } from '../platform/audit/access-context.ts';
 import type { Lang } from '../platform/i18n/i18n.ts';
-import {
-  documentOfNotice,
-  findNoticeByNotifyId,
-  leaseDueNotices,
-  queueForPrint,
-  updateNotice,
-} from './inbox.repository.ts';
+import { findNoticeByNotifyId, leaseDueNotices, queueForPrint, updateNotice } from './inbox.repository.ts';
 import type { NoticeRow } from './inbox.repository.ts';
 import type { NoticeStatus } from './inbox.tables.ts';
 import { printFormatFor } from './inbox.service.ts';
@@ -17,6 +11,7 @@ import type { RecipientDirectory } from './inbox.service.ts';
 
 /** What goes to GC Notify: a contact point, the language, the notice's id as reference and a link. Nothing else. */
 export interface OutgoingNotice {
+  readonly kind: 'new-document' | 'new-message';
   readonly channel: 'email' | 'sms';
   readonly to: string;
   readonly lang: Lang;
@@ -73,8 +68,8 @@ export interface NoticeSenderDependencies {
   readonly audit: AuditService;
   readonly recipients: RecipientDirectory;
   readonly gateway: NoticeGateway;
-  /** The inbox page in the person's language: the only thing a notice links to. */
-  readonly inboxUrl: (lang: Lang) => string;
+  /** The inbox or the messages page in the person's language: the only thing a notice links to. */
+  readonly linkFor: (kind: OutgoingNotice['kind'], lang: Lang) => string;
   readonly clock: () => Date;
   readonly options?: Partial<NoticeSenderOptions>;
   readonly onError?: (error: unknown) => void;
@@ -95,17 +90,20 @@ export function createNoticeSender(deps: NoticeSenderDependencies): NoticeSender
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
 
-  async function toPaper(notice: NoticeRow, personId: string, status: NoticeStatus, why: string) {
+  async function toPaper(notice: NoticeRow, status: NoticeStatus, why: string) {
+    const personId = notice.person_id;
     const recipient = await deps.recipients.recipientOf(personId, SYSTEM);
     const at = clock();
     await db.transaction().execute(async (trx) => {
       await updateNotice(trx, notice.id, { status, updated_at: at });
-      await queueForPrint(trx, {
-        documentId: notice.document_id,
-        format: recipient ? printFormatFor(recipient) : 'standard',
-        reason: 'notice-failed',
-        at,
-      });
+      // A letter goes to paper; a message never leaves Guichet: the person reads it when they next sign in.
+      if (notice.document_id)
+        await queueForPrint(trx, {
+          documentId: notice.document_id,
+          format: recipient ? printFormatFor(recipient) : 'standard',
+          reason: 'notice-failed',
+          at,
+        });
       await audit.record(
         {
           actor: SYSTEM.actor,
@@ -115,7 +113,13 @@ export function createNoticeSender(deps: NoticeSenderDependencies): NoticeSender
           channel: 'system',
           outcome: 'failure',
           correlationId: notice.id,
-          details: { documentId: notice.document_id, channel: notice.channel, why, fallback: 'paper' },
+          details: {
+            documentId: notice.document_id,
+            messageId: notice.message_id,
+            channel: notice.channel,
+            why,
+            fallback: notice.document_id ? 'paper' : 'none',
+          },
         },
         trx,
       );
@@ -123,22 +127,21 @@ export function createNoticeSender(deps: NoticeSenderDependencies): NoticeSender
   }
 
   async function sendOne(notice: NoticeRow): Promise<keyof NoticeRun> {
-    const document = await documentOfNotice(db, notice.document_id);
-    if (!document) return 'toPaper';
-    const recipient = await deps.recipients.recipientOf(document.person_id, SYSTEM);
+    const recipient = await deps.recipients.recipientOf(notice.person_id, SYSTEM);
     const to = notice.channel === 'email' ? recipient?.email : recipient?.phone;
     if (!recipient || !to) {
-      await toPaper(notice, document.person_id, 'abandoned', 'no-contact-point');
+      await toPaper(notice, 'abandoned', 'no-contact-point');
       return 'toPaper';
     }
     try {
       const { notifyId } = await deps.gateway.send(
         {
+          kind: notice.kind,
           channel: notice.channel,
           to,
           lang: recipient.lang,
           reference: notice.id,
-          link: deps.inboxUrl(recipient.lang),
+          link: deps.linkFor(notice.kind, recipient.lang),
         },
         notice.attempts > 1,
       );
@@ -147,13 +150,17 @@ export function createNoticeSender(deps: NoticeSenderDependencies): NoticeSender
         await audit.record(
           {
             actor: SYSTEM.actor,
-            subjectPersonId: document.person_id,
+            subjectPersonId: notice.person_id,
             action: 'inbox.notice.sent',
             purpose: SYSTEM.purpose,
             channel: 'system',
             outcome: 'success',
             correlationId: notice.id,
-            details: { documentId: notice.document_id, channel: notice.channel },
+            details: {
+              documentId: notice.document_id,
+              messageId: notice.message_id,
+              channel: notice.channel,
+            },
           },
           trx,
         );
@@ -163,7 +170,6 @@ export function createNoticeSender(deps: NoticeSenderDependencies): NoticeSender
       if (error instanceof PermanentNoticeError || notice.attempts >= options.maxAttempts) {
         await toPaper(
           notice,
-          document.person_id,
           'abandoned',
           error instanceof PermanentNoticeError ? 'refused' : 'retries-exhausted',
         );
@@ -196,7 +202,7 @@ export function createNoticeSender(deps: NoticeSenderDependencies): NoticeSender
       const notice = await findNoticeByNotifyId(db, notifyId);
       if (!notice) return 'unknown';
       if (FINAL_FAILURES.includes(status)) {
-        await toPaper(notice, notice.person_id, status as NoticeStatus, status);
+        await toPaper(notice, status as NoticeStatus, status);
       } else if (status === 'delivered') {
         await updateNotice(db, notice.id, { status: 'delivered', updated_at: clock() });
       }

@@ -31,7 +31,13 @@ export {
 } from './calendar/schedules.ts';
 export { JURISDICTIONS, holidaysIn, UnknownJurisdictionError } from './calendar/holidays.ts';
 export type { Jurisdiction, Holiday } from './calendar/holidays.ts';
-export { BusinessCalendar, bankingCalendar, isBankingDay, fileDueDate } from './calendar/business-days.ts';
+export {
+  BusinessCalendar,
+  bankingCalendar,
+  businessDaysAfter,
+  isBankingDay,
+  fileDueDate,
+} from './calendar/business-days.ts';
 
 export { collect } from './files/collect.ts';
 export { describeRefusal, FileRefusedError, REFUSAL_MESSAGES } from './files/file-refusal.ts';

@@ -61,3 +61,12 @@ export function isBankingDay(date: string): boolean {
 export function fileDueDate(paymentDate: string, leadBankingDays: number): string {
   return isoDate(bankingCalendar.addBusinessDays(dayNumber(paymentDate), -leadBankingDays));
 }
+
+/**
+ * The date `count` business days after `date` ('YYYY-MM-DD') on the clearing calendar: service standards
+ * counted in business days (a message answered within five) use it, since federal offices close on the
+ * same national holidays as the clearing system.
+ */
+export function businessDaysAfter(date: string, count: number): string {
+  return isoDate(bankingCalendar.addBusinessDays(dayNumber(date), count));
+}

@@ -161,3 +161,24 @@ export function summaryRow(
 ): SafeHtml {
   return html`<dt>${label}</dt><dd>${value}${action ? html` <a href="${action.href}">${action.label}</a>` : ''}</dd>`;
 }
+
+/** A multi-line answer (a message); `maxLength` is also checked on the server. */
+export function textArea(
+  form: FormView,
+  name: string,
+  options: {
+    readonly rows?: number;
+    readonly maxLength: number;
+    readonly hint?: string;
+    readonly label?: string;
+  },
+): SafeHtml {
+  const error = form.errors[name] !== undefined;
+  return group(
+    form,
+    name,
+    html`<label for="${name}">${options.label ?? form.t.t(`${form.ns}.fields.${name}`)}</label>
+${options.hint ? html`<span class="hint" id="${name}-hint">${options.hint}</span>` : ''}
+${errorMessage(form, name)}<textarea id="${name}" name="${name}" rows="${String(options.rows ?? 8)}" maxlength="${String(options.maxLength)}"${describedBy(options.hint && `${name}-hint`, error && `${name}-error`)}${error ? html` aria-invalid="true"` : ''}>${valueOf(form, name)}</textarea>`,
+  );
+}

@@ -1,0 +1,306 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../platform/db/schema.ts';
+import type { AuditService } from '../platform/audit/audit.service.ts';
+import { auditEntry } from '../platform/audit/access-context.ts';
+import type { AccessContext } from '../platform/audit/access-context.ts';
+import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
+import type { FieldErrors } from '../platform/forms/form-memory.ts';
+import { insertNotice } from './inbox.repository.ts';
+import { noticeChannelFor } from './inbox.service.ts';
+import type { RecipientDirectory } from './inbox.service.ts';
+import {
+  findThread,
+  insertMessage,
+  insertThread,
+  messagesOf,
+  takeThread,
+  threadsOfPerson,
+  updateThread,
+  waitingThreads,
+} from './messages.repository.ts';
+import type { ThreadRow } from './messages.repository.ts';
+
+export const SUBJECT_MAX = 120;
+export const BODY_MAX = 5_000;
+
+/** A programme a person can write to, and how many business days its answer may take. */
+export interface MessageProgramme {
+  readonly id: string;
+  readonly name: { readonly en: string; readonly fr: string };
+  readonly answerWithinBusinessDays: number;
+}
+
+export interface MessageInput {
+  readonly programmeId: string;
+  readonly subject: string;
+  readonly body: string;
+}
+
+export interface ThreadSummary {
+  readonly id: string;
+  readonly personId: string;
+  readonly programmeId: string;
+  readonly subject: string;
+  readonly status: ThreadRow['status'];
+  readonly assignedTo: string | null;
+  readonly createdAt: Date;
+  readonly dueOn: string;
+  readonly lastMessageAt: Date;
+}
+
+export interface Thread extends ThreadSummary {
+  readonly messages: readonly {
+    readonly id: string;
+    readonly author: 'person' | 'staff';
+    readonly body: string;
+    readonly at: Date;
+  }[];
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+
+export interface MessagesService {
+  programmes(): Promise<readonly MessageProgramme[]>;
+  check(values: Record<string, string>, withSubject: boolean): Promise<Checked<MessageInput>>;
+  write(personId: string, input: MessageInput, context: AccessContext): Promise<string>;
+  reply(personId: string, threadId: string, body: string, context: AccessContext): Promise<boolean>;
+  threadsOf(personId: string): Promise<ThreadSummary[]>;
+  /** The person's own thread, or null (audited: denied) when it is not theirs. */
+  threadFor(personId: string, threadId: string, context: AccessContext): Promise<Thread | null>;
+  queue(programmeId: string | null): Promise<ThreadSummary[]>;
+  /** Staff open a thread: an access to the person's information, audited with its purpose. */
+  open(threadId: string, context: AccessContext): Promise<Thread | null>;
+  take(
+    threadId: string,
+    staffId: string,
+    context: AccessContext,
+  ): Promise<'taken' | 'taken-by-someone-else' | 'not-found'>;
+  answer(
+    threadId: string,
+    staffId: string,
+    body: string,
+    context: AccessContext,
+  ): Promise<'answered' | 'not-yours' | 'not-found'>;
+}
+
+export interface MessagesDependencies {
+  readonly db: Kysely<DB>;
+  readonly audit: AuditService;
+  readonly cipher: FieldCipher;
+  readonly recipients: RecipientDirectory;
+  readonly programmes: () => Promise<readonly MessageProgramme[]>;
+  /** The date `businessDays` government business days after `from` (the service standard's due date). */
+  readonly dueOn: (from: Date, businessDays: number) => string;
+  readonly clock: () => Date;
+}
+
+// Text a person can type: letters, marks, numbers, punctuation, spaces, tabs and line breaks; no other control
+// character (a NUL would be refused by PostgreSQL, and none of them is ever typed).
+const ALLOWED_CONTROLS = new Set(['\t', '\n', '\r']);
+const hasControlCharacter = (text: string) =>
+  [...text].some((char) => /\p{Cc}/u.test(char) && !ALLOWED_CONTROLS.has(char));
+
+function checkText(
+  value: string | undefined,
+  max: number,
+): 'required' | 'tooLong' | 'invalidCharacters' | null {
+  const text = (value ?? '').trim();
+  if (text === '') return 'required';
+  if (text.length > max) return 'tooLong';
+  if (hasControlCharacter(text)) return 'invalidCharacters';
+  return null;
+}
+
+export function createMessagesService(deps: MessagesDependencies): MessagesService {
+  const { db, audit, cipher, clock } = deps;
+  const summary = (row: ThreadRow): ThreadSummary => ({
+    id: row.id,
+    personId: row.person_id,
+    programmeId: row.programme_id,
+    subject: cipher.decrypt(row.subject_cipher),
+    status: row.status,
+    assignedTo: row.assigned_to,
+    createdAt: row.created_at,
+    dueOn: row.due_on,
+    lastMessageAt: row.last_message_at,
+  });
+  const withMessages = async (row: ThreadRow): Promise<Thread> => ({
+    ...summary(row),
+    messages: (await messagesOf(db, row.id)).map((message) => ({
+      id: message.id,
+      author: message.author,
+      body: cipher.decrypt(message.body_cipher),
+      at: message.created_at,
+    })),
+  });
+
+  const service: MessagesService = {
+    programmes: deps.programmes,
+
+    async check(values, withSubject) {
+      const errors: Record<string, string> = {};
+      if (withSubject) {
+        const programmes = await deps.programmes();
+        if (!programmes.some((programme) => programme.id === values.programmeId))
+          errors.programmeId = 'chooseProgramme';
+        const subject = checkText(values.subject, SUBJECT_MAX);
+        if (subject) errors.subject = `inbox.errors.subject.${subject}`;
+      }
+      const body = checkText(values.body, BODY_MAX);
+      if (body) errors.body = `inbox.errors.body.${body}`;
+      if (Object.keys(errors).length > 0) return { ok: false, errors };
+      return {
+        ok: true,
+        value: {
+          programmeId: values.programmeId ?? '',
+          subject: (values.subject ?? '').trim(),
+          body: (values.body ?? '').trim(),
+        },
+      };
+    },
+
+    async write(personId, input, context) {
+      const programme = (await deps.programmes()).find((entry) => entry.id === input.programmeId);
+      if (!programme) throw new Error('unknown programme: check() first');
+      const at = clock();
+      const threadId = randomUUID();
+      await db.transaction().execute(async (trx) => {
+        await insertThread(trx, {
+          id: threadId,
+          person_id: personId,
+          programme_id: programme.id,
+          case_reference: null,
+          subject_cipher: cipher.encrypt(input.subject),
+          status: 'waiting-for-us',
+          assigned_to: null,
+          created_at: at,
+          due_on: deps.dueOn(at, programme.answerWithinBusinessDays),
+          last_message_at: at,
+        });
+        await insertMessage(trx, {
+          id: randomUUID(),
+          thread_id: threadId,
+          author: 'person',
+          author_id: personId,
+          body_cipher: cipher.encrypt(input.body),
+          created_at: at,
+        });
+        await audit.record(
+          auditEntry(context, personId, 'inbox.message.written', 'success', {
+            threadId,
+            programme: programme.id,
+          }),
+          trx,
+        );
+      });
+      return threadId;
+    },
+
+    async reply(personId, threadId, body, context) {
+      const thread = await findThread(db, threadId);
+      if (!thread || thread.person_id !== personId) {
+        await audit.record(auditEntry(context, personId, 'inbox.message.written', 'denied', { threadId }));
+        return false;
+      }
+      const at = clock();
+      const programme = (await deps.programmes()).find((entry) => entry.id === thread.programme_id);
+      await db.transaction().execute(async (trx) => {
+        await insertMessage(trx, {
+          id: randomUUID(),
+          thread_id: threadId,
+          author: 'person',
+          author_id: personId,
+          body_cipher: cipher.encrypt(body),
+          created_at: at,
+        });
+        // A new question restarts the clock of the service standard.
+        await updateThread(trx, threadId, {
+          status: 'waiting-for-us',
+          last_message_at: at,
+          due_on: deps.dueOn(at, programme?.answerWithinBusinessDays ?? 5),
+        });
+        await audit.record(
+          auditEntry(context, personId, 'inbox.message.written', 'success', { threadId }),
+          trx,
+        );
+      });
+      return true;
+    },
+
+    threadsOf: async (personId) => (await threadsOfPerson(db, personId)).map(summary),
+
+    async threadFor(personId, threadId, context) {
+      const row = await findThread(db, threadId);
+      if (!row || row.person_id !== personId) {
+        await audit.record(auditEntry(context, personId, 'inbox.message.read', 'denied', { threadId }));
+        return null;
+      }
+      await audit.record(auditEntry(context, personId, 'inbox.message.read', 'success', { threadId }));
+      return withMessages(row);
+    },
+
+    queue: async (programmeId) => (await waitingThreads(db, programmeId)).map(summary),
+
+    async open(threadId, context) {
+      const row = await findThread(db, threadId);
+      if (!row) return null;
+      await audit.record(auditEntry(context, row.person_id, 'inbox.message.read', 'success', { threadId }));
+      return withMessages(row);
+    },
+
+    async take(threadId, staffId, context) {
+      const row = await findThread(db, threadId);
+      if (!row) return 'not-found';
+      const taken = await takeThread(db, threadId, staffId);
+      await audit.record(
+        auditEntry(context, row.person_id, 'inbox.message.taken', taken ? 'success' : 'denied', { threadId }),
+      );
+      return taken ? 'taken' : 'taken-by-someone-else';
+    },
+
+    async answer(threadId, staffId, body, context) {
+      const row = await findThread(db, threadId);
+      if (!row) return 'not-found';
+      if (row.assigned_to !== staffId) {
+        await audit.record(
+          auditEntry(context, row.person_id, 'inbox.message.answered', 'denied', { threadId }),
+        );
+        return 'not-yours';
+      }
+      const recipient = await deps.recipients.recipientOf(row.person_id, context);
+      const channel = recipient ? noticeChannelFor({ ...recipient, prefersPaper: false }) : null;
+      const at = clock();
+      const messageId = randomUUID();
+      await db.transaction().execute(async (trx) => {
+        await insertMessage(trx, {
+          id: messageId,
+          thread_id: threadId,
+          author: 'staff',
+          author_id: staffId,
+          body_cipher: cipher.encrypt(body),
+          created_at: at,
+        });
+        await updateThread(trx, threadId, { status: 'answered', last_message_at: at });
+        // The notice says only that there is a new message; the message itself never leaves Guichet.
+        if (channel)
+          await insertNotice(trx, {
+            id: randomUUID(),
+            personId: row.person_id,
+            about: { messageId },
+            channel,
+            at,
+          });
+        await audit.record(
+          auditEntry(context, row.person_id, 'inbox.message.answered', 'success', {
+            threadId,
+            notice: channel,
+          }),
+          trx,
+        );
+      });
+      return 'answered';
+    },
+  };
+  return service;
+}

@@ -1,0 +1,153 @@
+import { html } from '../../platform/views/html.ts';
+import type { SafeHtml } from '../../platform/views/html.ts';
+import type { Translator } from '../../platform/i18n/i18n.ts';
+import type { Page } from '../../platform/views/layout.ts';
+import { pathFor } from '../../platform/http/route-table.ts';
+import type { BilingualPath } from '../../platform/http/route-table.ts';
+import { errorSummary } from '../../platform/forms/error-summary.ts';
+import { csrfField, radios, textArea, textField } from '../../platform/forms/fields.ts';
+import type { FormView } from '../../platform/forms/form-view.ts';
+import { inboxPaths } from '../inbox.paths.ts';
+import { BODY_MAX, SUBJECT_MAX } from '../messages.service.ts';
+import type { MessageProgramme, Thread, ThreadSummary } from '../messages.service.ts';
+import type { Crumb } from './inbox.views.ts';
+
+type Programmes = readonly MessageProgramme[];
+
+const programmeName = (t: Translator, programmes: Programmes, id: string) =>
+  programmes.find((programme) => programme.id === id)?.name[t.lang] ?? id;
+
+function statusText(t: Translator, thread: ThreadSummary): string {
+  return thread.status === 'waiting-for-us'
+    ? t.t('inbox.messages.waiting', { date: t.date(thread.dueOn) })
+    : t.t(`inbox.messages.status.${thread.status}`);
+}
+
+export function messagesPage(
+  t: Translator,
+  threads: readonly ThreadSummary[],
+  programmes: Programmes,
+  crumbs: readonly Crumb[],
+): Page {
+  const title = t.t('inbox.messages.title');
+  const path = (id: string) => pathFor(inboxPaths.thread, t.lang, { threadId: id });
+  return {
+    title,
+    breadcrumbs: crumbs,
+    body: html`<h1>${title}</h1><p>${t.t('inbox.messages.intro')}</p>
+<p><a class="button button-primary" href="${pathFor(inboxPaths.newMessage, t.lang)}">${t.t('inbox.messages.write')}</a></p>
+${
+  threads.length === 0
+    ? html`<p>${t.t('inbox.messages.none')}</p>`
+    : html`<table class="responsive"><caption>${t.t('inbox.messages.caption')}</caption>
+<thead><tr><th scope="col">${t.t('inbox.messages.subject')}</th><th scope="col">${t.t('inbox.messages.programme')}</th><th scope="col">${t.t('inbox.messages.last')}</th><th scope="col">${t.t('inbox.messages.state')}</th></tr></thead>
+<tbody>${threads.map(
+        (
+          thread,
+        ) => html`<tr><td data-label="${t.t('inbox.messages.subject')}"><a href="${path(thread.id)}">${thread.subject}</a></td>
+<td data-label="${t.t('inbox.messages.programme')}">${programmeName(t, programmes, thread.programmeId)}</td>
+<td data-label="${t.t('inbox.messages.last')}">${t.date(thread.lastMessageAt)}</td>
+<td data-label="${t.t('inbox.messages.state')}">${statusText(t, thread)}</td></tr>`,
+      )}</tbody></table>`
+}`,
+  };
+}
+
+export function newMessagePage(form: FormView, programmes: Programmes, crumbs: readonly Crumb[]): Page {
+  const { t } = form;
+  const title = t.t('inbox.messages.write');
+  return {
+    title,
+    breadcrumbs: [
+      ...crumbs,
+      { href: pathFor(inboxPaths.messages, t.lang), label: t.t('inbox.messages.title') },
+    ],
+    body: html`${errorSummary(form)}<h1>${title}</h1>
+<p>${t.t('inbox.messages.privacy')}</p>
+<form method="post" action="${pathFor(inboxPaths.newMessage, t.lang)}" novalidate>${csrfField(form.csrf)}
+${radios(form, 'programmeId', {
+  legend: t.t('inbox.fields.programmeId'),
+  choices: programmes.map((programme) => ({
+    value: programme.id,
+    label: programme.name[t.lang],
+  })),
+})}
+${textField(form, 'subject', { hint: t.t('inbox.hints.subject', { max: String(SUBJECT_MAX) }) })}
+${textArea(form, 'body', { maxLength: BODY_MAX, hint: t.t('inbox.hints.body') })}
+<button type="submit" class="button button-primary">${t.t('inbox.messages.send')}</button></form>`,
+  };
+}
+
+function conversation(t: Translator, thread: Thread): SafeHtml {
+  return html`<ol class="conversation">${thread.messages.map(
+    (
+      message,
+    ) => html`<li class="message message-${message.author}"><p class="message-meta"><strong>${t.t(`inbox.messages.from.${message.author}`)}</strong> · ${t.dateTime(message.at)}</p>
+<div class="message-body">${message.body.split(/\r?\n/).map((line) => html`${line}<br>`)}</div></li>`,
+  )}</ol>`;
+}
+
+export function threadPage(
+  form: FormView,
+  thread: Thread,
+  programmes: Programmes,
+  action: string,
+  crumbs: readonly Crumb[],
+  extra: SafeHtml | '' = '',
+): Page {
+  const { t } = form;
+  return {
+    title: thread.subject,
+    breadcrumbs: crumbs,
+    body: html`${errorSummary(form)}<h1>${thread.subject}</h1>
+<dl class="summary-list"><div><dt>${t.t('inbox.messages.programme')}</dt><dd>${programmeName(t, programmes, thread.programmeId)}</dd></div>
+<div><dt>${t.t('inbox.messages.state')}</dt><dd>${statusText(t, thread)}</dd></div></dl>
+${conversation(t, thread)}${extra}
+${
+  action
+    ? html`<form method="post" action="${action}" novalidate>${csrfField(form.csrf)}${textArea(form, 'body', { maxLength: BODY_MAX, label: t.t('inbox.fields.reply') })}
+<button type="submit" class="button button-primary">${t.t('inbox.messages.send')}</button></form>`
+    : ''
+}`,
+  };
+}
+
+export function staffQueuePage(
+  t: Translator,
+  threads: readonly ThreadSummary[],
+  programmes: Programmes,
+  selected: string | null,
+  today: string,
+  home: BilingualPath,
+): Page {
+  const title = t.t('inbox.staff.title');
+  return {
+    title,
+    breadcrumbs: [{ href: pathFor(home, t.lang), label: t.t('workspace.staff.homeTitle') }],
+    body: html`<h1>${title}</h1><p>${t.t('inbox.staff.intro')}</p>
+<form method="get" action="${pathFor(inboxPaths.staffQueue, t.lang)}" class="inline-search"><label for="programme">${t.t('inbox.messages.programme')}</label>
+<select id="programme" name="programme"><option value="">${t.t('inbox.staff.all')}</option>${programmes.map(
+      (programme) =>
+        html`<option value="${programme.id}"${programme.id === selected ? html` selected` : ''}>${programme.name[t.lang]}</option>`,
+    )}</select> <button type="submit" class="button button-secondary">${t.t('inbox.staff.filter')}</button></form>
+${
+  threads.length === 0
+    ? html`<p>${t.t('inbox.staff.empty')}</p>`
+    : html`<table class="responsive"><caption>${t.t('inbox.staff.caption')}</caption>
+<thead><tr><th scope="col">${t.t('inbox.messages.programme')}</th><th scope="col">${t.t('inbox.staff.received')}</th><th scope="col">${t.t('inbox.staff.due')}</th><th scope="col">${t.t('inbox.staff.assigned')}</th></tr></thead>
+<tbody>${threads.map(
+        (
+          thread,
+        ) => html`<tr><td data-label="${t.t('inbox.messages.programme')}"><a href="${pathFor(inboxPaths.staffThread, t.lang, { threadId: thread.id })}">${programmeName(t, programmes, thread.programmeId)}</a></td>
+<td data-label="${t.t('inbox.staff.received')}">${t.date(thread.createdAt)}</td>
+<td data-label="${t.t('inbox.staff.due')}">${t.date(thread.dueOn)}${thread.dueOn < today ? html` <strong class="badge badge-danger">${t.t('inbox.staff.late')}</strong>` : ''}</td>
+<td data-label="${t.t('inbox.staff.assigned')}">${thread.assignedTo ? t.t('inbox.staff.taken') : t.t('inbox.staff.nobody')}</td></tr>`,
+      )}</tbody></table>`
+}`,
+  };
+}
+
+export function takeForm(t: Translator, csrf: string, threadId: string): SafeHtml {
+  return html`<form method="post" action="${pathFor(inboxPaths.staffTake, t.lang, { threadId })}">${csrfField(csrf)}
+<button type="submit" class="button button-secondary">${t.t('inbox.staff.take')}</button></form>`;
+}

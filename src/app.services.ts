@@ -157,6 +157,13 @@ function sharedSubscriber<T>(subscriber: T): (agencyId: string) => T {
 }
 
 /** What My Guichet offers, in order: each capability's page about the person's record. */
+/** Closes what building the services opened (not the database, which the caller owns). */
+export async function closeServices(services: Services): Promise<void> {
+  await services.notices.close();
+  await services.exchange.transport.close();
+  await services.crypto.close();
+}
+
 export function portalCards(): PortalCard[] {
   return [
     {

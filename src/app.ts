@@ -50,7 +50,7 @@ import {
   registerMessageRoutes,
   registerNotifyReceipts,
 } from './inbox/index.ts';
-import { createServices, portalCards, staffCards } from './app.services.ts';
+import { closeServices, createServices, portalCards, staffCards } from './app.services.ts';
 import type { Services } from './app.services.ts';
 
 export type { Services } from './app.services.ts';
@@ -223,9 +223,7 @@ function registerLifecycle(app: FastifyInstance, services: Services): void {
   app.addHook('onClose', async () => {
     await services.exchange.dispatcher.stop();
     await services.noticeSender.stop();
-    await services.notices.close();
-    await services.exchange.transport.close();
-    await services.crypto.close();
+    await closeServices(services);
   });
 }
 

@@ -2,9 +2,8 @@ import { resolve } from 'node:path';
 import { openDatabase } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { createFieldCrypto } from '../platform/crypto/field-crypto.ts';
-import { createMetrics } from '../platform/observability/metrics.ts';
 import { buildPrintFile, resumePrintFiles } from '../inbox/index.ts';
-import { createServices } from '../app.services.ts';
+import { withServices } from './with-services.ts';
 import type { Command } from './command.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -55,28 +54,9 @@ export const inboxPrintCommand: Command = {
 export const inboxNoticesCommand: Command = {
   summary: 'Send the notices due from the queue, once [--json]',
   async run(args, loadConfig) {
-    const config = loadConfig();
-    const database = await openDatabase(config);
-    try {
-      await migrateToLatest(database.db);
-      const services = await createServices({
-        config,
-        db: database.db,
-        metrics: createMetrics(),
-        clock: () => new Date(),
-      });
-      try {
-        const run = await services.noticeSender.sendDue();
-        if (args.includes('--json')) console.log(JSON.stringify(run));
-        else console.log(`Sent ${run.sent}, waiting to retry ${run.retrying}, sent to paper ${run.toPaper}.`);
-        return 0;
-      } finally {
-        await services.notices.close();
-        await services.exchange.transport.close();
-        await services.crypto.close();
-      }
-    } finally {
-      await database.close();
-    }
+    const run = await withServices(loadConfig(), (services) => services.noticeSender.sendDue());
+    if (args.includes('--json')) console.log(JSON.stringify(run));
+    else console.log(`Sent ${run.sent}, waiting to retry ${run.retrying}, sent to paper ${run.toPaper}.`);
+    return 0;
   },
 };

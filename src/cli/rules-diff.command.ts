@@ -1,7 +1,4 @@
-import { openDatabase } from '../platform/db/database.ts';
-import { migrateToLatest } from '../platform/db/migrate.ts';
-import { createMetrics } from '../platform/observability/metrics.ts';
-import { createServices } from '../app.services.ts';
+import { withServices } from './with-services.ts';
 import { formatReleaseReport, InvalidReleaseDatesError } from '../policy/index.ts';
 import type { Command } from './command.ts';
 import { UsageError } from './usage-error.ts';
@@ -32,36 +29,22 @@ export const rulesDiffCommand: Command = {
   summary: 'Show what changed in the rules between two dates and preview its impact on the register',
   async run(args, loadConfig) {
     const parsed = parseDiffArgs(args);
-    const config = loadConfig();
-    const database = await openDatabase(config);
-    try {
-      await migrateToLatest(database.db);
-      const services = await createServices({
-        config,
-        db: database.db,
-        metrics: createMetrics(),
-        clock: () => new Date(),
-      });
-      try {
-        const preview = await services.policy.previewRelease({
+    const preview = await withServices(loadConfig(), (services) =>
+      services.policy
+        .previewRelease({
           from: parsed.from,
           to: parsed.to,
           withImpact: parsed.impact,
           actor: { type: 'system', id: 'guichet-cli', role: null },
           channel: 'system',
-        });
-        console.log(parsed.json ? JSON.stringify(preview) : formatReleaseReport(preview));
-        return 0;
-      } catch (error) {
-        if (error instanceof InvalidReleaseDatesError)
-          throw new UsageError(`${error.field} is not a date (YYYY-MM-DD)`);
-        throw error;
-      } finally {
-        await services.exchange.transport.close();
-        await services.crypto.close();
-      }
-    } finally {
-      await database.close();
-    }
+        })
+        .catch((error: unknown) => {
+          if (error instanceof InvalidReleaseDatesError)
+            throw new UsageError(`${error.field} is not a date (YYYY-MM-DD)`);
+          throw error;
+        }),
+    );
+    console.log(parsed.json ? JSON.stringify(preview) : formatReleaseReport(preview));
+    return 0;
   },
 };

@@ -16,6 +16,7 @@ export const DOCUMENT_RETENTION_YEARS = {
   appeal: 7,
   'account-notice': 2,
   'linking-code': 2,
+  reminder: 2,
 } as const;
 
 export type DocumentKind = keyof typeof DOCUMENT_RETENTION_YEARS;

@@ -42,6 +42,8 @@ export async function insertNotice(
     about: { documentId: string } | { messageId: string };
     channel: 'email' | 'sms';
     at: Date;
+    /** When the notice may leave; `at` unless a rate limit defers it. */
+    due?: Date;
   },
 ): Promise<void> {
   const about = notice.about;
@@ -56,12 +58,24 @@ export async function insertNotice(
       channel: notice.channel,
       status: 'queued',
       attempts: 0,
-      next_attempt_at: notice.at,
+      next_attempt_at: notice.due ?? notice.at,
       notify_id: null,
       updated_at: notice.at,
     })
     .onConflict((conflict) => conflict.doNothing())
     .execute();
+}
+
+/** When the person's latest reminder notice was (or is) due to leave: the daily limit counts from it. */
+export async function latestReminderNoticeDue(executor: DbExecutor, personId: string): Promise<Date | null> {
+  const row = await executor
+    .selectFrom('document_notice')
+    .innerJoin('person_document', 'person_document.id', 'document_notice.document_id')
+    .where('document_notice.person_id', '=', personId)
+    .where('person_document.kind', '=', 'reminder')
+    .select((eb) => eb.fn.max('document_notice.next_attempt_at').as('due'))
+    .executeTakeFirst();
+  return row?.due ? new Date(row.due) : null;
 }
 
 export async function queueForPrint(

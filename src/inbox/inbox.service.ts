@@ -17,6 +17,7 @@ import {
   findDocument,
   insertDocument,
   insertNotice,
+  latestReminderNoticeDue,
   listDocuments,
   markRead,
   noticesOf,
@@ -119,6 +120,21 @@ export function noticeChannelFor(recipient: Recipient): 'email' | 'sms' | null {
   return null;
 }
 
+/** Reminders never spam (issue #17 item 6): at most one reminder notice a day per person; later ones wait. */
+export const REMINDER_NOTICE_INTERVAL_MS = 24 * 3_600_000;
+
+async function noticeDue(
+  trx: Transaction<DB>,
+  personId: string,
+  kind: DocumentKind,
+  at: Date,
+): Promise<Date> {
+  if (kind !== 'reminder') return at;
+  const latest = await latestReminderNoticeDue(trx, personId);
+  if (!latest) return at;
+  return new Date(Math.max(at.getTime(), latest.getTime() + REMINDER_NOTICE_INTERVAL_MS));
+}
+
 export function createInboxService(deps: InboxDependencies): InboxService {
   const { db, audit, cipher, clock } = deps;
   const letterOf = (row: DocumentRow) => JSON.parse(cipher.decrypt(row.letter_cipher)) as Letter;
@@ -177,6 +193,7 @@ export function createInboxService(deps: InboxDependencies): InboxService {
           about: { documentId: stored.id },
           channel: notice,
           at,
+          due: await noticeDue(trx, recipient.personId, request.kind, at),
         });
       if (print)
         await queueForPrint(trx, {

@@ -26,3 +26,6 @@ export type { DocumentKind } from './document-kinds.ts';
 export { createMessagesService } from './messages.service.ts';
 export type { MessagesService, MessageProgramme } from './messages.service.ts';
 export { registerMessageRoutes, messageNotices } from './messages.routes.ts';
+export { sendReminders } from './reminders.ts';
+export type { DueReminder, ReminderSource, ReminderRun } from './reminders.ts';
+export { REMINDER_NOTICE_INTERVAL_MS } from './inbox.service.ts';

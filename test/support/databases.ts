@@ -13,7 +13,7 @@ let probe: Promise<string | null> | undefined;
 /** Resolves to null when PostgreSQL answers, otherwise to the reason tests on it are skipped. */
 export function postgresUnavailableReason(): Promise<string | null> {
   probe ??= (async () => {
-    const client = new pg.Client({ connectionString: TEST_POSTGRES_URL, connectionTimeoutMillis: 3000 });
+    const client = new pg.Client({ connectionString: TEST_POSTGRES_URL, connectionTimeoutMillis: 20_000 });
     try {
       await client.connect();
       await client.query('select 1');

@@ -149,7 +149,10 @@ describeOnBothDatabases('public pages and platform routes', (database) => {
       response.body,
       /guichet_http_request_duration_seconds_bucket\{[^}]*route="\/:lang\/programmes"|route="\/en\/programmes"/,
     );
-    assert.match(response.body, /guichet_process_cpu_seconds_total/);
+    // Default metrics under their standard names, as dashboards expect them (issue 11).
+    assert.match(response.body, /^process_cpu_seconds_total /m);
+    assert.match(response.body, /^nodejs_heap_size_used_bytes /m);
+    assert.doesNotMatch(response.body, /guichet_(process|nodejs)_/);
   });
 
   test('the OpenAPI 3.1 document and its docs page are served', async () => {

@@ -142,6 +142,19 @@ describeOnBothDatabases('public pages and platform routes', (database) => {
     assert.equal(body.checks['database:responseTime']?.[0]?.status, 'pass');
   });
 
+  test('no stylesheet loads anything from another origin (the CSP would block it)', async () => {
+    for (const path of [
+      '/assets/gcds/fonts.css',
+      '/assets/gcds/tokens.css',
+      '/assets/gcds/css-shortcuts.min.css',
+    ]) {
+      const css = (await get(path)).body;
+      assert.doesNotMatch(css, /@import|url\(\s*["']?(https?:)?\/\//, path);
+    }
+    const icons = await get('/assets/gcds/fonts/icons/gcds-icons.woff');
+    assert.equal(icons.statusCode, 200);
+  });
+
   test('/metrics exposes Prometheus metrics including request durations by route template', async () => {
     await get('/en/programmes');
     const response = await get('/metrics');

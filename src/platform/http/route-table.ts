@@ -136,8 +136,9 @@ export class RouteTable {
         });
       },
       redirect(target, { params: values, hash, notice } = {}) {
-        if (notice) notices.set(reply, notice);
-        return reply.redirect(`${here(target, values)}${hash ? `#${hash}` : ''}`, 303);
+        const path = here(target, values);
+        if (notice) notices.set(reply, notice, path);
+        return reply.redirect(`${path}${hash ? `#${hash}` : ''}`, 303);
       },
       recall: (formId) => forms.recall(request, formId),
       async refuse(formId, kept, back = {}) {

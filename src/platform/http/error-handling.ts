@@ -27,7 +27,7 @@ export function registerErrorHandling(app: FastifyInstance, renderer: PageRender
     if (error instanceof CsrfError) return sendCsrfPage(renderer, request, reply);
     const status = error.statusCode ?? 500;
     if (status >= 500) request.log.error({ err: error }, 'unhandled error');
-    else request.log.info({ code: error.code, status }, 'request rejected');
+    else request.log.info({ errorCode: error.code, status }, 'request rejected');
     if (isApi(request) && error.validation)
       return sendProblem(request, reply, 'validation', 400, { errors: error.validation.map(toProblemError) });
     if (isApi(request))

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { openDatabase } from '../src/platform/db/database.ts';
-import type { Database } from '../src/platform/db/database.ts';
-import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import { after, before, it } from 'node:test';
+import { describeOnBothDatabases } from './support/databases.ts';
 import { formOf, startRouteDriver } from './support/route-driver.ts';
 import type { RouteDriver } from './support/route-driver.ts';
 
@@ -43,17 +41,13 @@ function canaryFor(name: string): string {
  * operation — accepted, refused, malformed, with control characters — with the log at `trace`, and none
  * may appear in anything logged.
  */
-describe('no personal information in the log', () => {
-  let database: Database;
+describeOnBothDatabases('no personal information in the log, whatever the database', (database) => {
   let driver: RouteDriver;
   before(async () => {
-    database = await openDatabase({ databaseUrl: null, dataDir: null });
-    await migrateToLatest(database.db);
-    driver = await startRouteDriver(database);
+    driver = await startRouteDriver(database());
   });
   after(async () => {
     await driver.guichet.app.close();
-    await database.close();
   });
 
   it('logs no canary from any form route, whatever is posted', async () => {

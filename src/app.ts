@@ -15,6 +15,7 @@ import type { Metrics } from './platform/observability/metrics.ts';
 import { registerHealthRoute } from './platform/observability/health.ts';
 import { registerSecurityHeaders } from './platform/security/security-headers.ts';
 import { registerCsrf } from './platform/security/csrf.ts';
+import { registerControlCharacterCheck } from './platform/http/control-characters.ts';
 import { createCookieSealer } from './platform/security/sealed-cookie.ts';
 import { registerErrorHandling } from './platform/http/error-handling.ts';
 import { registerAssets } from './platform/http/assets.ts';
@@ -238,6 +239,7 @@ async function registerPlatform(
   await app.register(fastifyRateLimit, { max: config.rateLimitPerMinute, timeWindow: '1 minute' });
   registerSecurityHeaders(app);
   registerCsrf(app, config.sessionSecret);
+  registerControlCharacterCheck(app); // after the CSRF check: only this site's forms are shown back
   registerErrorHandling(app, renderer);
   registerMetricsRoute(app, metrics);
   app.addHook('onSend', async (request, reply) => {

@@ -53,6 +53,8 @@ describe('POST /api/v1/evaluate', () => {
   test('answers the documented shape with amounts in integer cents', async () => {
     const response = await post({ household: SENIOR, date: '2025-09-01', programmes: ['oas', 'gis'] });
     assert.equal(response.statusCode, 200);
+    // The answer repeats the household's incomes: never kept by a browser or cache (issue 11).
+    assert.equal(response.headers['cache-control'], 'no-store');
     const body = response.json<{ asOf: string; results: Result[] }>();
     assert.equal(body.asOf, '2025-09-01');
     assert.deepEqual(

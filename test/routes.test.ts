@@ -92,16 +92,17 @@ describeOnBothDatabases('public pages and platform routes', (database) => {
     assert.equal(first.headers['cache-control'], 'no-store');
   });
 
-  test('a form post without a CSRF token gets the 403 page, keeping harmless answers but never secrets', async () => {
+  test('a form post without a CSRF token gets the 403 page, which shows nothing that was posted', async () => {
     const response = await guichet.app.inject({
       method: 'POST',
       url: '/en',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: 'city=Moncton&sin=046454286',
+      payload: 'city=%3Cb%3EMoncton%3C%2Fb%3E&sin=046454286',
     });
     assert.equal(response.statusCode, 403);
     assert.match(response.body, /Your form could not be sent/);
-    assert.match(response.body, /Moncton/);
+    // A cross-site form must not be able to write on this site's pages (issue 11).
+    assert.doesNotMatch(response.body, /Moncton/);
     assert.doesNotMatch(response.body, /046454286/);
   });
 
@@ -141,6 +142,19 @@ describeOnBothDatabases('public pages and platform routes', (database) => {
     assert.equal(body.checks['database:responseTime']?.[0]?.status, 'pass');
   });
 
+  test('no stylesheet loads anything from another origin (the CSP would block it)', async () => {
+    for (const path of [
+      '/assets/gcds/fonts.css',
+      '/assets/gcds/tokens.css',
+      '/assets/gcds/css-shortcuts.min.css',
+    ]) {
+      const css = (await get(path)).body;
+      assert.doesNotMatch(css, /@import|url\(\s*["']?(https?:)?\/\//, path);
+    }
+    const icons = await get('/assets/gcds/fonts/icons/gcds-icons.woff');
+    assert.equal(icons.statusCode, 200);
+  });
+
   test('/metrics exposes Prometheus metrics including request durations by route template', async () => {
     await get('/en/programmes');
     const response = await get('/metrics');
@@ -148,7 +162,10 @@ describeOnBothDatabases('public pages and platform routes', (database) => {
       response.body,
       /guichet_http_request_duration_seconds_bucket\{[^}]*route="\/:lang\/programmes"|route="\/en\/programmes"/,
     );
-    assert.match(response.body, /guichet_process_cpu_seconds_total/);
+    // Default metrics under their standard names, as dashboards expect them (issue 11).
+    assert.match(response.body, /^process_cpu_seconds_total /m);
+    assert.match(response.body, /^nodejs_heap_size_used_bytes /m);
+    assert.doesNotMatch(response.body, /guichet_(process|nodejs)_/);
   });
 
   test('the OpenAPI 3.1 document and its docs page are served', async () => {

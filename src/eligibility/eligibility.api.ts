@@ -53,6 +53,8 @@ export function registerEligibilityApi(
 }
 
 function handleEvaluate(request: FastifyRequest, reply: FastifyReply, clock: () => Date): FastifyReply {
+  // The answer repeats incomes and family situation: never kept by a browser or a cache (ASVS 14.3.2).
+  void reply.header('cache-control', 'no-store');
   const body = request.body as EvaluateBody;
   const outcome = evaluateRequest({
     household: body.household,

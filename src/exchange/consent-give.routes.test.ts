@@ -139,4 +139,33 @@ describeOnBothDatabases('giving a consent through My Guichet', (database) => {
     assert.equal(mine.filter((c) => c.agreementId === 'esdc-cra-benefits').length, 0);
     assert.equal(mine.filter((c) => c.agreementId === 'esdc-bc-social-assistance').length, 1);
   });
+
+  it("refuses to revoke someone else's consent like one that does not exist, and audits the attempt", async () => {
+    const context = {
+      actor: { type: 'person', id: jordan.id },
+      channel: 'online',
+      purpose: 'self-service',
+      correlationId: 'test',
+    } as const;
+    const theirsId = await consents().grant(jordan.id, 'esdc-bc-social-assistance', 30, context);
+    const other = new CookieJar();
+    const token = await personSession(guichet, database(), DEMO_PEOPLE[0].id);
+    other.store({ headers: { 'set-cookie': `${SESSION_COOKIE}=${token}; Path=/` } });
+    const page = await requestWithJar(guichet, other, 'GET', GIVE.en);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    const url = `/en/my-guichet/consents/${theirsId}/revoke`;
+    const response = await requestWithJar(guichet, other, 'POST', url, { _csrf: csrf });
+    assert.equal(response.statusCode, 404);
+    assert.match(String(response.headers['content-type']), /text\/html/);
+    assert.ok((await consents().list(jordan.id)).some((c) => c.id === theirsId && c.revokedAt === null));
+    const attempts = await database()
+      .db.selectFrom('audit_event')
+      .select(['outcome', 'subject_person_id', 'actor_id'])
+      .where('action', '=', 'exchange.consent.revoke')
+      .where('outcome', '=', 'denied')
+      .execute();
+    assert.deepEqual(attempts, [
+      { outcome: 'denied', subject_person_id: DEMO_PEOPLE[0].id, actor_id: DEMO_PEOPLE[0].id },
+    ]);
+  });
 });

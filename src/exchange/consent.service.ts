@@ -121,6 +121,7 @@ export function createConsentService(db: Kysely<DB>, audit: AuditService, clock:
     action: string,
     details: Record<string, unknown>,
     trx?: Parameters<AuditService['record']>[1],
+    outcome: 'success' | 'denied' = 'success',
   ) =>
     audit.record(
       {
@@ -129,7 +130,7 @@ export function createConsentService(db: Kysely<DB>, audit: AuditService, clock:
         action,
         purpose: context.purpose,
         channel: context.channel,
-        outcome: 'success',
+        outcome,
         correlationId: context.correlationId,
         details,
       },
@@ -202,7 +203,11 @@ export function createConsentService(db: Kysely<DB>, audit: AuditService, clock:
     },
     async revoke(personId, consentId, context) {
       const consent = await findConsent(db, personId, consentId);
-      if (!consent) throw new ConsentNotFoundError();
+      if (!consent) {
+        // Someone else's consent, or none: refused the same way, and the attempt is on the record.
+        await record(context, personId, 'exchange.consent.revoke', { consentId }, undefined, 'denied');
+        throw new ConsentNotFoundError();
+      }
       return db.transaction().execute(async (trx) => {
         await revokeConsentRow(trx, consentId, clock());
         const withheld = await withholdUndelivered(trx, personId, consent.agreement_id);

@@ -103,7 +103,7 @@ export function registerExchangeRoutes(routes: RouteTable, deps: ExchangeRouteDe
       } catch (error) {
         // Another person's consent, or none: the same answer as for a consent that does not exist (IDOR).
         if (!(error instanceof ConsentNotFoundError)) throw error;
-        return reply.code(404).type('text/plain').send('Not found');
+        return reply.callNotFound();
       }
       return view.redirect(exchangePaths.consents, { notice: exchangeNotices.consentRevoked });
     },

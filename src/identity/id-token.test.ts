@@ -83,6 +83,7 @@ describe('ID-token validation against a hostile provider (ASVS 9.x, Checklist 1 
     'alg-hs256',
     'expired-beyond-skew',
     'wrong-key',
+    'issued-in-future',
   ] as const) {
     it(`refuses ${mode} with an error page and no session`, async () => {
       assert.equal(await attempt(mode), -400);

@@ -119,6 +119,8 @@ function auditDenied(audit: AuditService, identity: Identity, entry: RouteEntry,
       identity.kind === 'staff'
         ? { type: 'staff', id: identity.staffId, role: identity.roles.join(',') }
         : { type: 'person', id: identity.loginId },
+    // Who tried: the person behind the sign-in (staff are named by the actor).
+    subjectPersonId: identity.kind === 'person' ? identity.personId : null,
     action: 'authorization.denied',
     purpose: 'access-control',
     channel: 'online',

@@ -96,6 +96,9 @@ export class RelyingParty {
     }
     const claims = tokens.claims();
     if (!claims) throw new SignInRejectedError('no-id-token');
+    // A token issued in the future (beyond the allowed skew) was minted ahead for replay, or by a broken clock.
+    if (claims.iat * 1000 > Date.now() + this.clockSkewSeconds * 1000)
+      throw new SignInRejectedError('iat-in-future');
     return {
       issuer: claims.iss,
       subject: claims.sub,

@@ -105,6 +105,7 @@ describe('sessions: fixation, timeouts, logout, back-channel logout, step-up', (
     });
     assert.equal(out.statusCode, 303);
     assert.equal(out.headers.location, '/en/signed-out');
+    assert.equal(out.headers['clear-site-data'], '"cache", "cookies", "storage"');
     assert.equal(sessionCookie(jar), undefined);
     jar.set('__Host-guichet-session', old);
     assert.equal((await myGuichet(jar)).statusCode, 303);
@@ -124,6 +125,7 @@ describe('sessions: fixation, timeouts, logout, back-channel logout, step-up', (
       _csrf: await csrfFrom(h, laptop, '/en/my-guichet'),
     });
     assert.equal(out.headers.location, '/en/signed-out?reason=everywhere');
+    assert.equal(out.headers['clear-site-data'], '"cache", "cookies", "storage"');
     assert.equal((await myGuichet(phone)).statusCode, 303);
   });
 

@@ -168,6 +168,8 @@ async function signOut(
     });
   }
   clearSessionCookie(reply);
+  // The browser forgets what it kept of the session: a shared computer shows nothing to the next person.
+  void reply.header('clear-site-data', '"cache", "cookies", "storage"');
   const target = view.path(identityPaths.signedOut);
   return reply.redirect(everywhere ? `${target}?reason=everywhere` : target, 303);
 }

@@ -74,6 +74,14 @@ describe('staff: roles, least privilege, stated purpose, role administration', (
   it('people cannot use the staff workspace, and anonymous visitors go to the staff sign-in', async () => {
     const { jar } = await signIn(h, 'bc', 'harpreet.singh');
     assert.equal((await guichetRequest(h, jar, 'GET', '/fr/personnel')).statusCode, 403);
+    // The refusal is on the record of the person who tried (issue 11).
+    const denied = await h.database.db
+      .selectFrom('audit_event')
+      .select('subject_person_id')
+      .where('action', '=', 'authorization.denied')
+      .where('actor_type', '=', 'person')
+      .execute();
+    assert.ok(denied.length >= 1 && denied.every((row) => row.subject_person_id !== null));
     const anonymous = await guichetRequest(h, new CookieJar(), 'GET', '/en/staff');
     assert.equal(anonymous.statusCode, 303);
     assert.match(String(anonymous.headers.location), /^\/en\/staff\/sign-in/);

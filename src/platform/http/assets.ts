@@ -37,9 +37,8 @@ export async function registerAssets(app: FastifyInstance): Promise<void> {
     )
     .join('\n');
   const tokensCss = readFileSync(join(packageDir('@gcds-core/tokens'), 'build/web/css/tokens.css'), 'utf8');
-  const shortcutsCss = readFileSync(
-    join(packageDir('@gcds-core/css-shortcuts'), 'dist/gcds-css-shortcuts.min.css'),
-    'utf8',
+  const shortcutsCss = selfHosted(
+    readFileSync(join(packageDir('@gcds-core/css-shortcuts'), 'dist/gcds-css-shortcuts.min.css'), 'utf8'),
   );
   const css =
     (body: string) =>
@@ -51,4 +50,14 @@ export async function registerAssets(app: FastifyInstance): Promise<void> {
   app.get('/assets/gcds/fonts.css', css(fontsCss));
   app.get('/assets/gcds/tokens.css', css(tokensCss));
   app.get('/assets/gcds/css-shortcuts.min.css', css(shortcutsCss));
+}
+
+/**
+ * The shortcuts stylesheet imports Google Fonts and loads its icon font from the design system's CDN; the
+ * CSP (rightly) blocks both. The fonts are already served here (`fonts.css`), and so is the icon font.
+ */
+export function selfHosted(css: string): string {
+  return css
+    .replace(/@import url\(https?:[^)]*\);?/g, '')
+    .replace(/https:\/\/cdn\.design-system\.canada\.ca\/@gcds-core\/fonts@[\w.-]+\//g, '/assets/gcds/fonts/');
 }

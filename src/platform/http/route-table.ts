@@ -101,6 +101,7 @@ export class RouteTable {
       this.app.route({
         method,
         url: path[lang],
+        ...(method === 'POST' ? { preValidation: requireFormBody } : {}),
         handler: (request, reply) => handler(request, reply, this.viewContext(request, reply, path, lang)),
       });
     }
@@ -135,8 +136,9 @@ export class RouteTable {
         });
       },
       redirect(target, { params: values, hash, notice } = {}) {
-        if (notice) notices.set(reply, notice);
-        return reply.redirect(`${here(target, values)}${hash ? `#${hash}` : ''}`, 303);
+        const path = here(target, values);
+        if (notice) notices.set(reply, notice, path);
+        return reply.redirect(`${path}${hash ? `#${hash}` : ''}`, 303);
       },
       recall: (formId) => forms.recall(request, formId),
       async refuse(formId, kept, back = {}) {
@@ -147,6 +149,23 @@ export class RouteTable {
       accept: (formId) => forms.forget(request, reply, formId),
     };
   }
+}
+
+/** A page's form is sent as a form: JSON or anything else a handler would misread is refused (415). */
+export class UnsupportedFormTypeError extends Error {
+  readonly statusCode = 415;
+  readonly code = 'FST_ERR_CTP_INVALID_MEDIA_TYPE';
+  constructor() {
+    super('A page accepts only application/x-www-form-urlencoded');
+    this.name = 'UnsupportedFormTypeError';
+  }
+}
+
+async function requireFormBody(request: FastifyRequest): Promise<void> {
+  const type = request.headers['content-type'];
+  const empty = type === undefined && (request.body === undefined || request.body === null);
+  if (!empty && !String(type).toLowerCase().startsWith('application/x-www-form-urlencoded'))
+    throw new UnsupportedFormTypeError();
 }
 
 /** Fills `:name` segments; values are URL-encoded. */

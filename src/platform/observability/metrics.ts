@@ -10,7 +10,8 @@ export interface Metrics {
 
 export function createMetrics(): Metrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'guichet_' });
+  // Default metrics keep their standard names (`process_*`, `nodejs_*`): dashboards and alerts expect them.
+  collectDefaultMetrics({ register: registry });
   return {
     registry,
     httpDuration: new Histogram({

@@ -30,6 +30,9 @@ export function createInteractionHandler(deps: InteractionDeps) {
   // Login.gov: 5 sign-in failures per account and IP a minute; 10 wrong codes lock code entry for 10 minutes.
   const passwordFailures = new FailureCounter(5, 60, 60, deps.clock);
   const otpFailures = new FailureCounter(10, 600, 600, deps.clock);
+  // And an account-wide cap, whatever the addresses: 20 failures an hour lock the account for 15 minutes,
+  // so guessing spread over many addresses gets no further than from one.
+  const accountFailures = new FailureCounter(20, 3600, 900, deps.clock);
 
   async function show(
     req: IncomingMessage,
@@ -72,11 +75,13 @@ export function createInteractionHandler(deps: InteractionDeps) {
     const t = translator(langOf(req, details));
     const username = (form.get('username') ?? '').trim().toLowerCase().slice(0, 100);
     const key = `${username}|${req.socket.remoteAddress ?? ''}`;
-    if (passwordFailures.isLocked(key)) return tooMany(req, res, details);
+    if (passwordFailures.isLocked(key) || accountFailures.isLocked(username))
+      return tooMany(req, res, details);
     const account = deps.accounts.get(username);
     const ok = await verifyPassword(form.get('password') ?? '', account?.passwordHash ?? deps.decoyHash);
     if (!ok || !account) {
       passwordFailures.fail(key);
+      accountFailures.fail(username);
       return show(
         req,
         res,
@@ -87,6 +92,7 @@ export function createInteractionHandler(deps: InteractionDeps) {
       );
     }
     passwordFailures.reset(key);
+    accountFailures.reset(username);
     if (!account.totpSecret) return finish(req, res, account);
     pending.set(details.uid, { username });
     return redirect(res, `/interaction/${details.uid}?lang=${langOf(req, details)}`);

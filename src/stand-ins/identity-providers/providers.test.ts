@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { CookieJar, fakeClock } from '../../../test/support/identity/identity-harness.ts';
 import { DEMO_PASSWORD } from './demo-accounts.ts';
@@ -135,4 +136,37 @@ describe('built-in provider sign-in pages', () => {
     assert.match(page, /JBSWY3DPEHPK3PXPJBSWY3DP/);
     assert.match(page, /<html lang="fr"/);
   });
+
+  it('locks an account after 20 failures an hour whatever the source addresses, for 15 minutes', async () => {
+    const { jar, action } = await loginPage();
+    const statuses: number[] = [];
+    for (let address = 11; address <= 15; address += 1)
+      for (let i = 0; i < 4; i += 1)
+        statuses.push(
+          await postFrom(`127.0.0.${address}`, jar, action, { username: 'amelie.tremblay', password: 'no' }),
+        );
+    assert.deepEqual(statuses, Array(20).fill(200), 'never 5 from one address, so no per-address lock');
+    const form = { username: 'amelie.tremblay', password: DEMO_PASSWORD };
+    assert.equal(await postFrom('127.0.0.20', jar, action, form), 429, 'locked even from a new address');
+    clock.advance(901);
+    assert.equal(await postFrom('127.0.0.21', jar, action, form), 303);
+  });
+
+  /** A form post from another loopback address, as a browser elsewhere would send it. */
+  function postFrom(localAddress: string, jar: CookieJar, url: string, form: Record<string, string>) {
+    return new Promise<number>((resolve, reject) => {
+      const body = new URLSearchParams(form).toString();
+      const request = httpRequest(url, {
+        method: 'POST',
+        localAddress,
+        headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      request.on('response', (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      });
+      request.on('error', reject);
+      request.end(body);
+    });
+  }
 });

@@ -13,6 +13,7 @@ export type RogueMode =
   | 'alg-hs256'
   | 'expired-beyond-skew'
   | 'expired-within-skew'
+  | 'issued-in-future'
   | 'wrong-key';
 
 /**
@@ -105,8 +106,14 @@ async function idToken(
     auth_time: now,
   };
   const exp =
-    mode === 'expired-beyond-skew' ? now - 400 : mode === 'expired-within-skew' ? now - 200 : now + 300;
-  const iat = mode.startsWith('expired') ? now - 900 : now;
+    mode === 'expired-beyond-skew'
+      ? now - 400
+      : mode === 'expired-within-skew'
+        ? now - 200
+        : mode === 'issued-in-future'
+          ? now + 7200
+          : now + 300;
+  const iat = mode.startsWith('expired') ? now - 900 : mode === 'issued-in-future' ? now + 3600 : now;
   if (mode === 'alg-none')
     return new UnsecuredJWT(claims)
       .setIssuer(issuer)

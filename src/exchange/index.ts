@@ -25,3 +25,4 @@ export { deliveriesTable } from './views/exchange.views.ts';
 export type { Crumb } from './views/exchange.views.ts';
 export { deleteConsentsOf } from './consent.repository.ts';
 export { seedAgreements } from './exchange-seed.ts';
+export { exchangeEncryptedColumns } from './exchange.tables.ts';

@@ -26,3 +26,4 @@ export type { DocumentKind } from './document-kinds.ts';
 export { createMessagesService } from './messages.service.ts';
 export type { MessagesService, MessageProgramme } from './messages.service.ts';
 export { registerMessageRoutes, messageNotices } from './messages.routes.ts';
+export { inboxEncryptedColumns } from './inbox.tables.ts';

@@ -114,3 +114,4 @@ export {
 export { profileSections, changesTable, formatAddress } from './views/record.views.ts';
 export { addressFields, contactFields } from './views/fields.views.ts';
 export type { FormUser } from './views/fields.views.ts';
+export { personEncryptedColumns } from './person.tables.ts';

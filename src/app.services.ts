@@ -12,8 +12,8 @@ import { createIdentityServices } from './identity/index.ts';
 import type { IdentityServices } from './identity/index.ts';
 import { createAuditedNotifier, createEnrolmentService, createPersonModule } from './person/index.ts';
 import type { PersonModule } from './person/index.ts';
-import { connectNatsTransport, createExchange, deleteConsentsOf, exchangePaths } from './exchange/index.ts';
-import type { Exchange, ExchangeDependencies } from './exchange/index.ts';
+import { createExchange, deleteConsentsOf, exchangePaths, linkNats } from './exchange/index.ts';
+import type { Exchange, ExchangeDependencies, NatsLink } from './exchange/index.ts';
 import { createPrivacyService, privacyPaths } from './privacy/index.ts';
 import type { PrivacyService } from './privacy/index.ts';
 import { portalPaths } from './portal/index.ts';
@@ -48,6 +48,8 @@ export interface Services {
   /** Sends the inbox's notices from the durable queue (started with the server). */
   readonly noticeSender: NoticeSender;
   readonly notices: Notices;
+  /** NATS for tell-us-once when configured, connected in the background (health reports its state). */
+  readonly nats: NatsLink | null;
 }
 
 export interface ServiceDependencies {
@@ -65,6 +67,8 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
   const { config, db, metrics, clock } = deps;
   const audit = createAuditService(db, metrics, clock, config.audit);
   const crypto = createFieldCrypto(config);
+  // Degrade, don't die: the service starts without NATS; deliveries wait in the outbox until it answers.
+  const nats = config.natsUrl === null ? null : linkNats(config.natsUrl);
   const enrolments = createEnrolmentService(db);
   const exchange = createExchange({
     db,
@@ -75,7 +79,7 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     enrolments,
     // The demonstration partner agencies until real ones connect (through NATS or X-Road).
     subscriberFor: sharedSubscriber(createAgencySubscriber(db, clock)),
-    ...(config.natsUrl === null ? {} : { transport: await connectNatsTransport(config.natsUrl) }),
+    ...(nats === null ? {} : { transport: nats.transport }),
     ...deps.exchange,
   });
   const person = createPersonModule({
@@ -135,6 +139,7 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     messages,
     noticeSender,
     notices,
+    nats,
     catalogue,
     person,
     identity: createIdentityServices({

@@ -5,7 +5,7 @@ import {
 import type { EncryptedColumnRegistry } from './platform/crypto/encrypted-columns.ts';
 import { personEncryptedColumns } from './person/index.ts';
 import { exchangeEncryptedColumns } from './exchange/index.ts';
-import { inboxEncryptedColumns } from './inbox/index.ts';
+import { inboxEncryptedColumns, securityNoticeEncryptedColumns } from './inbox/index.ts';
 import { agencyEncryptedColumns } from './stand-ins/partner-agencies/index.ts';
 
 /**
@@ -18,6 +18,6 @@ export function encryptedColumns(): EncryptedColumnRegistry {
     .register('platform', platformEncryptedColumns)
     .register('person', personEncryptedColumns)
     .register('exchange', exchangeEncryptedColumns)
-    .register('inbox', inboxEncryptedColumns)
+    .register('inbox', [...inboxEncryptedColumns, ...securityNoticeEncryptedColumns])
     .register('stand-ins', agencyEncryptedColumns);
 }

@@ -21,12 +21,18 @@ import type { PortalCard } from './portal/index.ts';
 import { createFileAccessService } from './workspace/index.ts';
 import type { FileAccessService, StaffCard } from './workspace/index.ts';
 import { createAgencySubscriber } from './stand-ins/partner-agencies/index.ts';
-import { createInboxService, createMessagesService, createNoticeSender, inboxPaths } from './inbox/index.ts';
-import type { InboxService, MessagesService, NoticeSender } from './inbox/index.ts';
+import {
+  createInboxService,
+  createMessagesService,
+  createNoticeSender,
+  createSecurityNotices,
+  inboxPaths,
+} from './inbox/index.ts';
+import type { InboxService, MessagesService, NoticeSender, SecurityNotices } from './inbox/index.ts';
 import { businessDaysAfter } from './payments/index.ts';
 import { createPolicyService, policyPaths } from './policy/index.ts';
 import type { PolicyService } from './policy/index.ts';
-import { connectNotices, recipientsFrom } from './app.notices.ts';
+import { connectNotices, recipientsFrom, securityNotifier } from './app.notices.ts';
 import type { Notices } from './app.notices.ts';
 
 /** Secure messages are answered within this many business days (the service standard shown to the person). */
@@ -50,6 +56,8 @@ export interface Services {
   readonly notices: Notices;
   /** NATS for tell-us-once when configured, connected in the background (health reports its state). */
   readonly nats: NatsLink | null;
+  /** Notices after a sensitive change, to the previous contact point (started with the server). */
+  readonly securityNotices: SecurityNotices;
 }
 
 export interface ServiceDependencies {
@@ -82,13 +90,14 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     ...(nats === null ? {} : { transport: nats.transport }),
     ...deps.exchange,
   });
+  const notifier = securityNotifier(createAuditedNotifier(audit));
   const person = createPersonModule({
     db,
     audit,
     crypto,
     enrolments,
     publisher: exchange.publisher,
-    notifier: createAuditedNotifier(audit),
+    notifier,
     clock,
   });
   const privacy = createPrivacyService({
@@ -116,6 +125,16 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     clock,
     ...(deps.noticeSender ? { options: deps.noticeSender } : {}),
   });
+  const securityNotices = createSecurityNotices({
+    db,
+    audit,
+    cipher: crypto.cipher,
+    inbox,
+    gateway: notices.gateway,
+    linkFor: (lang) => `${config.publicUrl}${inboxPaths.inbox[lang]}`,
+    clock,
+  });
+  notifier.attach(securityNotices);
   const catalogue = createCatalogueService(db);
   const messages = createMessagesService({
     db,
@@ -140,6 +159,7 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     noticeSender,
     notices,
     nats,
+    securityNotices,
     catalogue,
     person,
     identity: createIdentityServices({

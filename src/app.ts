@@ -224,10 +224,12 @@ function registerLifecycle(app: FastifyInstance, services: Services): void {
   app.addHook('onReady', async () => {
     services.exchange.dispatcher.start();
     services.noticeSender.start();
+    services.securityNotices.start();
   });
   app.addHook('onClose', async () => {
     await services.exchange.dispatcher.stop();
     await services.noticeSender.stop();
+    await services.securityNotices.stop();
     await services.notices.close();
     await services.exchange.transport.close();
     await services.crypto.close();

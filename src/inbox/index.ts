@@ -27,3 +27,7 @@ export { createMessagesService } from './messages.service.ts';
 export type { MessagesService, MessageProgramme } from './messages.service.ts';
 export { registerMessageRoutes, messageNotices } from './messages.routes.ts';
 export { inboxEncryptedColumns } from './inbox.tables.ts';
+export { createSecurityNotices } from './security-notices.ts';
+export type { SecurityNotices, SecurityNoticeRequest } from './security-notices.ts';
+export { securityNoticeEncryptedColumns } from './security-notice.tables.ts';
+export { securityNoticesOf } from './security-notice.repository.ts';

@@ -67,7 +67,9 @@ export const inboxNoticesCommand: Command = {
       });
       try {
         const run = await services.noticeSender.sendDue();
-        if (args.includes('--json')) console.log(JSON.stringify(run));
+        // Security notices to a previous contact point leave from their own queue (ADR 0012).
+        const security = await services.securityNotices.sendDue();
+        if (args.includes('--json')) console.log(JSON.stringify({ ...run, security }));
         else console.log(`Sent ${run.sent}, waiting to retry ${run.retrying}, sent to paper ${run.toPaper}.`);
         return 0;
       } finally {

@@ -4,7 +4,8 @@ import type { NoticeTemplates } from './platform/notify/notify-config.ts';
 import type { Lang } from './platform/i18n/i18n.ts';
 import { PermanentNoticeError } from './inbox/index.ts';
 import type { NoticeGateway, Recipient, RecipientDirectory } from './inbox/index.ts';
-import type { PersonService, Profile } from './person/index.ts';
+import type { ChangeNotifier, PersonService, Profile } from './person/index.ts';
+import type { SecurityNotices } from './inbox/index.ts';
 import { GUICHET_TEMPLATE_IDS, startNotifyStandIn } from './stand-ins/notify/index.ts';
 import type { NotifyStandIn } from './stand-ins/notify/index.ts';
 import { NOTIFY_RECEIPTS_PATH } from './inbox/index.ts';
@@ -134,5 +135,25 @@ function toRecipient(profile: Profile): Recipient {
     phone: profile.contact.phone,
     prefersPaper: profile.contact.preferredChannel === 'mail',
     alternateFormats: profile.contact.alternateFormats,
+  };
+}
+
+/**
+ * The person module's security notices, delivered by the inbox (ASVS 6.3.7): the letter in the inbox, a notice
+ * to the previous email or phone (or the letter by mail), as well as the audit entry naming the channel. The
+ * inbox is built after the person module (it reads recipients through it), so it is attached once built.
+ */
+export function securityNotifier(
+  audited: ChangeNotifier,
+): ChangeNotifier & { attach(notices: SecurityNotices): void } {
+  let notices: SecurityNotices | null = null;
+  return {
+    attach(built) {
+      notices = built;
+    },
+    async sensitiveChange(trx, notice, context) {
+      await notices?.deliverWithin(trx, notice, context);
+      await audited.sensitiveChange(trx, notice, context);
+    },
   };
 }

@@ -12,8 +12,8 @@ import { createIdentityServices } from './identity/index.ts';
 import type { IdentityServices } from './identity/index.ts';
 import { createAuditedNotifier, createEnrolmentService, createPersonModule } from './person/index.ts';
 import type { PersonModule } from './person/index.ts';
-import { connectNatsTransport, createExchange, deleteConsentsOf, exchangePaths } from './exchange/index.ts';
-import type { Exchange, ExchangeDependencies } from './exchange/index.ts';
+import { createExchange, deleteConsentsOf, exchangePaths, linkNats } from './exchange/index.ts';
+import type { Exchange, ExchangeDependencies, NatsLink } from './exchange/index.ts';
 import { createPrivacyService, privacyPaths } from './privacy/index.ts';
 import type { PrivacyService } from './privacy/index.ts';
 import { portalPaths } from './portal/index.ts';
@@ -21,12 +21,18 @@ import type { PortalCard } from './portal/index.ts';
 import { createFileAccessService } from './workspace/index.ts';
 import type { FileAccessService, StaffCard } from './workspace/index.ts';
 import { createAgencySubscriber } from './stand-ins/partner-agencies/index.ts';
-import { createInboxService, createMessagesService, createNoticeSender, inboxPaths } from './inbox/index.ts';
-import type { InboxService, MessagesService, NoticeSender } from './inbox/index.ts';
+import {
+  createInboxService,
+  createMessagesService,
+  createNoticeSender,
+  createSecurityNotices,
+  inboxPaths,
+} from './inbox/index.ts';
+import type { InboxService, MessagesService, NoticeSender, SecurityNotices } from './inbox/index.ts';
 import { businessDaysAfter } from './payments/index.ts';
 import { createPolicyService, policyPaths } from './policy/index.ts';
 import type { PolicyService } from './policy/index.ts';
-import { connectNotices, recipientsFrom } from './app.notices.ts';
+import { connectNotices, recipientsFrom, securityNotifier } from './app.notices.ts';
 import type { Notices } from './app.notices.ts';
 
 /** Secure messages are answered within this many business days (the service standard shown to the person). */
@@ -48,6 +54,10 @@ export interface Services {
   /** Sends the inbox's notices from the durable queue (started with the server). */
   readonly noticeSender: NoticeSender;
   readonly notices: Notices;
+  /** NATS for tell-us-once when configured, connected in the background (health reports its state). */
+  readonly nats: NatsLink | null;
+  /** Notices after a sensitive change, to the previous contact point (started with the server). */
+  readonly securityNotices: SecurityNotices;
 }
 
 export interface ServiceDependencies {
@@ -65,6 +75,8 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
   const { config, db, metrics, clock } = deps;
   const audit = createAuditService(db, metrics, clock, config.audit);
   const crypto = createFieldCrypto(config);
+  // Degrade, don't die: the service starts without NATS; deliveries wait in the outbox until it answers.
+  const nats = config.natsUrl === null ? null : linkNats(config.natsUrl);
   const enrolments = createEnrolmentService(db);
   const exchange = createExchange({
     db,
@@ -75,16 +87,17 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     enrolments,
     // The demonstration partner agencies until real ones connect (through NATS or X-Road).
     subscriberFor: sharedSubscriber(createAgencySubscriber(db, clock)),
-    ...(config.natsUrl === null ? {} : { transport: await connectNatsTransport(config.natsUrl) }),
+    ...(nats === null ? {} : { transport: nats.transport }),
     ...deps.exchange,
   });
+  const notifier = securityNotifier(createAuditedNotifier(audit));
   const person = createPersonModule({
     db,
     audit,
     crypto,
     enrolments,
     publisher: exchange.publisher,
-    notifier: createAuditedNotifier(audit),
+    notifier,
     clock,
   });
   const privacy = createPrivacyService({
@@ -112,6 +125,16 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     clock,
     ...(deps.noticeSender ? { options: deps.noticeSender } : {}),
   });
+  const securityNotices = createSecurityNotices({
+    db,
+    audit,
+    cipher: crypto.cipher,
+    inbox,
+    gateway: notices.gateway,
+    linkFor: (lang) => `${config.publicUrl}${inboxPaths.inbox[lang]}`,
+    clock,
+  });
+  notifier.attach(securityNotices);
   const catalogue = createCatalogueService(db);
   const messages = createMessagesService({
     db,
@@ -135,6 +158,8 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     messages,
     noticeSender,
     notices,
+    nats,
+    securityNotices,
     catalogue,
     person,
     identity: createIdentityServices({

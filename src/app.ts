@@ -12,7 +12,8 @@ import type { I18n } from './platform/i18n/i18n.ts';
 import { createLogger } from './platform/observability/logger.ts';
 import { createMetrics, registerMetricsRoute } from './platform/observability/metrics.ts';
 import type { Metrics } from './platform/observability/metrics.ts';
-import { registerHealthRoute } from './platform/observability/health.ts';
+import { registerPublicOpsRoutes } from './platform/observability/ops.ts';
+import type { OpsEndpoints } from './platform/observability/ops.ts';
 import { registerSecurityHeaders } from './platform/security/security-headers.ts';
 import { registerCsrf } from './platform/security/csrf.ts';
 import { registerControlCharacterCheck } from './platform/http/control-characters.ts';
@@ -53,6 +54,7 @@ import {
 } from './inbox/index.ts';
 import { closeServices, createServices, portalCards, staffCards } from './app.services.ts';
 import type { Services } from './app.services.ts';
+import { opsEndpoints } from './app.health.ts';
 
 export type { Services } from './app.services.ts';
 
@@ -91,6 +93,8 @@ export interface GuichetApp {
   openapi: OpenApiRegistry;
   metrics: Metrics;
   i18n: I18n;
+  /** Health checks and metrics, for the operators' listener when `OPS_PORT` is set. */
+  ops: OpsEndpoints;
 }
 
 /** The one composition root: repositories → services → routes. `npm start` and every test call it. */
@@ -142,15 +146,16 @@ export async function buildApp({
     renderer,
     clock,
   });
-  registerHealthRoute(app, database, VERSION);
+  const ops = opsEndpoints(config, database, services.nats, metrics, VERSION);
+  registerPublicOpsRoutes(app, config.ops, ops);
   registerOpenApiRoutes(app, openapi);
   registerAuditRoutes(app, routes, openapi, services.audit); // audit log: tree heads and proofs (ADR 0002)
   await registerAssets(app);
   registerModules({ app, routes, openapi, renderer, services, config, clock, homes });
   registerLifecycle(app, services);
-  for (const path of ['/health', '/metrics', '/api/openapi.json', '/api/docs'])
+  for (const path of ['/health', '/ready', '/metrics', '/api/openapi.json', '/api/docs'])
     routes.record('GET', path, 'public');
-  return { app, services, routes, openapi, metrics, i18n };
+  return { app, services, routes, openapi, metrics, i18n, ops };
 }
 
 interface ModuleWiring {
@@ -220,10 +225,12 @@ function registerLifecycle(app: FastifyInstance, services: Services): void {
   app.addHook('onReady', async () => {
     services.exchange.dispatcher.start();
     services.noticeSender.start();
+    services.securityNotices.start();
   });
   app.addHook('onClose', async () => {
     await services.exchange.dispatcher.stop();
     await services.noticeSender.stop();
+    await services.securityNotices.stop();
     await closeServices(services);
   });
 }

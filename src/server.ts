@@ -12,6 +12,7 @@ import { schedulePurge } from './identity/index.ts';
 import { seedDemoEnrolments, seedDemoPopulationIfEmpty, seedIdentityDemo } from './population/index.ts';
 import { startIdentityProviders } from './stand-ins/identity-providers/index.ts';
 import { startAuditSealer } from './platform/audit/audit.service.ts';
+import { startOpsServer } from './platform/observability/ops.ts';
 
 export interface RunningServer {
   readonly url: string;
@@ -43,6 +44,10 @@ export async function startServer(
     const enrolments = await seedDemoEnrolments(database.db, new Date());
     logger.info({ ...agreements, enrolments }, 'sharing agreements and demo enrolments loaded');
     const url = await guichet.app.listen({ port: config.port, host: config.host });
+    // Metrics and detailed health for operators, on their own interface and port (OPS_PORT).
+    const { port: opsPort } = config.ops;
+    const ops = opsPort === null ? null : await startOpsServer({ ...config.ops, port: opsPort }, guichet.ops);
+    if (ops) logger.info({ url: ops.url }, 'operations endpoints listening');
     const stopPurge = schedulePurge(database.db, config.identity.absoluteTimeoutSeconds, (report) =>
       logger.info(report, 'expired sign-in state purged'),
     );
@@ -60,6 +65,7 @@ export async function startServer(
         stopPurge();
         stopFormPurge();
         await guichet.app.close();
+        await ops?.close();
         await stopSealer();
         await identity.close();
         await database.close();

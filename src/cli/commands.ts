@@ -28,6 +28,11 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'Seal committed audit entries into the tree and sign a tree head [--json]',
     load: async () => (await import('./audit.command.ts')).auditSealCommand,
   },
+  'keys rotate': {
+    summary:
+      'Re-encrypt every Protected B field under the newest key, in resumable batches [--batch N] [--json]',
+    load: async () => (await import('./keys.command.ts')).keysRotateCommand,
+  },
   'privacy dispose': {
     summary: 'Dispose of client records past their retention period [--dry-run] [--json]',
     load: async () => (await import('./privacy.command.ts')).privacyDisposeCommand,

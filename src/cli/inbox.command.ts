@@ -54,7 +54,11 @@ export const inboxPrintCommand: Command = {
 export const inboxNoticesCommand: Command = {
   summary: 'Send the notices due from the queue, once [--json]',
   async run(args, loadConfig) {
-    const run = await withServices(loadConfig(), (services) => services.noticeSender.sendDue());
+    const run = await withServices(loadConfig(), async (services) => {
+      const notices = await services.noticeSender.sendDue();
+      // Security notices to a previous contact point leave from their own queue (ADR 0012).
+      return { ...notices, security: await services.securityNotices.sendDue() };
+    });
     if (args.includes('--json')) console.log(JSON.stringify(run));
     else console.log(`Sent ${run.sent}, waiting to retry ${run.retrying}, sent to paper ${run.toPaper}.`);
     return 0;

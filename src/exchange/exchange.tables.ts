@@ -1,3 +1,4 @@
+import type { EncryptedColumn } from '../platform/crypto/encrypted-columns.ts';
 import type { ColumnType, Generated } from 'kysely';
 
 // PostgreSQL `date` arrives as a Date from pg and PGlite; written as 'YYYY-MM-DD'.
@@ -65,3 +66,8 @@ export interface ExchangeTables {
 declare module '../platform/db/schema.ts' {
   interface DB extends ExchangeTables {}
 }
+
+/** The outbox's encrypted payloads, for key rotation (platform/crypto/encrypted-columns.ts). */
+export const exchangeEncryptedColumns: readonly EncryptedColumn[] = [
+  { table: 'outbox_delivery', column: 'payload_ciphertext', key: ['id'] },
+];

@@ -25,3 +25,6 @@ export { deliveriesTable } from './views/exchange.views.ts';
 export type { Crumb } from './views/exchange.views.ts';
 export { deleteConsentsOf } from './consent.repository.ts';
 export { seedAgreements } from './exchange-seed.ts';
+export { exchangeEncryptedColumns } from './exchange.tables.ts';
+export { linkNats, TransportUnavailableError } from './nats-link.ts';
+export type { NatsLink, NatsLinkState } from './nats-link.ts';

@@ -10,6 +10,8 @@ export interface NatsOptions {
   ackWaitMs?: number;
   /** Back-off before JetStream redelivers a message the subscriber could not apply. */
   retryDelayMs?: number;
+  /** Told when the connection drops and when it comes back (the client reconnects on its own, forever). */
+  onConnectionChange?: (connected: boolean) => void;
 }
 
 export type TransportFactory = (
@@ -36,7 +38,8 @@ export async function connectNatsTransport(
     retryDelayMs: 1_000,
     ...options,
   };
-  const nc = await connect({ servers: url, name: 'guichet-exchange' });
+  const nc = await connect({ servers: url, name: 'guichet-exchange', maxReconnectAttempts: -1 });
+  if (options.onConnectionChange) void watchConnection(nc, options.onConnectionChange);
   const jsm = await nc.jetstreamManager();
   await jsm.streams.add({
     name: settings.stream,
@@ -102,6 +105,13 @@ function startConsuming(
     } catch {
       msg.nak(retryDelayMs); // the subscriber is down or the outbox unreachable: try again later
     }
+  }
+}
+
+async function watchConnection(nc: NatsConnection, onChange: (connected: boolean) => void): Promise<void> {
+  for await (const status of nc.status()) {
+    if (status.type === 'disconnect') onChange(false);
+    else if (status.type === 'reconnect') onChange(true);
   }
 }
 

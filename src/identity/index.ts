@@ -30,7 +30,13 @@ export { signedInMenu } from './views/header.views.ts';
 export type { MenuSettings } from './views/header.views.ts';
 export { identityPaths, SESSION_COOKIE, CALLBACK_PATH } from './identity.paths.ts';
 export { ROLE_PERMISSIONS, STAFF_ROLES, isStaffRole, permissionsFor } from './permissions.ts';
-export type { StaffService, RoleChangeResult } from './staff.service.ts';
+export type {
+  StaffService,
+  RoleChangeResult,
+  GrantDecisionResult,
+  PendingGrantRow,
+} from './staff.service.ts';
+export { PRIVILEGED_ROLES } from './staff.service.ts';
 export type { StaffRow, LoginRow } from './login.repository.ts';
 export type { SessionService } from './session.service.ts';
 export { purgeSignInState, schedulePurge, SIGN_IN_STATE_RETENTION } from './sign-in-state-purge.ts';

@@ -52,6 +52,8 @@ export interface DeliveryRequest {
   /** Writes the letter in the recipient's language, to the address the record holds today. */
   readonly compose: (recipient: Recipient) => Letter;
   readonly context: AccessContext;
+  /** The caller sends its own notice (a security notice goes to the previous contact point, not the record's). */
+  readonly ownNotice?: boolean;
 }
 
 export interface Delivered {
@@ -166,10 +168,10 @@ export function createInboxService(deps: InboxDependencies): InboxService {
     async deliverWithin(trx, recipient, request) {
       const at = clock();
       const letter = request.compose(recipient);
-      const notice = noticeChannelFor(recipient);
+      const notice = request.ownNotice ? null : noticeChannelFor(recipient);
       const print: PrintReason | null = recipient.prefersPaper
         ? 'prefers-paper'
-        : notice === null
+        : notice === null && !request.ownNotice
           ? 'no-contact-point'
           : null;
       const stored = await insertDocument(trx, {

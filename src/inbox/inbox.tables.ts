@@ -1,3 +1,4 @@
+import type { EncryptedColumn } from '../platform/crypto/encrypted-columns.ts';
 import type { DocumentKind } from './document-kinds.ts';
 
 export type DocumentDelivery = 'online' | 'paper';
@@ -93,3 +94,10 @@ export interface InboxTables {
 declare module '../platform/db/schema.ts' {
   interface DB extends InboxTables {}
 }
+
+/** The inbox's encrypted columns, for key rotation (platform/crypto/encrypted-columns.ts). */
+export const inboxEncryptedColumns: readonly EncryptedColumn[] = [
+  { table: 'person_document', column: 'letter_cipher', key: ['id'] },
+  { table: 'message_thread', column: 'subject_cipher', key: ['id'] },
+  { table: 'message', column: 'body_cipher', key: ['id'] },
+];

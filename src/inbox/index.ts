@@ -29,3 +29,8 @@ export { registerMessageRoutes, messageNotices } from './messages.routes.ts';
 export { sendReminders } from './reminders.ts';
 export type { DueReminder, ReminderSource, ReminderRun } from './reminders.ts';
 export { REMINDER_NOTICE_INTERVAL_MS } from './inbox.service.ts';
+export { inboxEncryptedColumns } from './inbox.tables.ts';
+export { createSecurityNotices } from './security-notices.ts';
+export type { SecurityNotices, SecurityNoticeRequest } from './security-notices.ts';
+export { securityNoticeEncryptedColumns } from './security-notice.tables.ts';
+export { securityNoticesOf } from './security-notice.repository.ts';

@@ -75,7 +75,6 @@ export type {
   RegistryChange,
   ChangePublisher,
   ChangeNotifier,
-  ContactPoint,
 } from './person.types.ts';
 export { REGISTRY_ELEMENTS, PersonNotFoundError, CorrectionReasonRequiredError } from './person.types.ts';
 export type { AddressInput, ContactInput, BankAccount, FieldErrors, Validated } from './person.schemas.ts';
@@ -114,3 +113,5 @@ export {
 export { profileSections, changesTable, formatAddress } from './views/record.views.ts';
 export { addressFields, contactFields } from './views/fields.views.ts';
 export type { FormUser } from './views/fields.views.ts';
+export { personEncryptedColumns } from './person.tables.ts';
+export type { SecurityNotice } from './security-notice.ts';

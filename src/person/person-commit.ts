@@ -20,7 +20,8 @@ export interface PendingChange {
   element: RegistryElement;
   summary: Record<string, string>;
   payload: Record<string, unknown>;
-  write(trx: Transaction<DB>, at: Date): Promise<void>;
+  /** `version` is the one this change will have: what happens because of the change can name it. */
+  write(trx: Transaction<DB>, at: Date, version: number): Promise<void>;
 }
 
 /**
@@ -42,7 +43,7 @@ export async function commitChange(
     const status = await repo.lockStatus(trx, personId);
     const at = deps.clock();
     const version = status.version + 1;
-    await change.write(trx, at);
+    await change.write(trx, at, version);
     await repo.bumpVersion(trx, personId, version, at);
     const changeId = await repo.insertChange(trx, {
       person_id: personId,

@@ -1,13 +1,14 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import type { AuditService } from '../platform/audit/audit.service.ts';
 import type { FieldCrypto } from '../platform/crypto/field-crypto.ts';
 
 import type { AddressInput, BankAccount, ContactInput } from './person.schemas.ts';
 import { maskAccount } from './person.schemas.ts';
-import { isoDate, loadProfile } from './person-profile.ts';
+import { loadProfile } from './person-profile.ts';
 import type { Profile, RevealOptions } from './person-profile.ts';
 import * as repo from './person.repository.ts';
+import { composeSecurityNotice } from './security-notice.ts';
 import type { ChangeRow } from './person.repository.ts';
 
 import { auditEntry } from '../platform/audit/access-context.ts';
@@ -16,13 +17,7 @@ import { commitChange } from './person-commit.ts';
 import type { PendingChange } from './person-commit.ts';
 import type { MaritalStatus, ResidenceStatus } from './person.tables.ts';
 import { PersonNotFoundError } from './person.types.ts';
-import type {
-  ChangeNotifier,
-  ChangeOptions,
-  ChangePublisher,
-  ChangeResult,
-  ContactPoint,
-} from './person.types.ts';
+import type { ChangeNotifier, ChangeOptions, ChangePublisher, ChangeResult } from './person.types.ts';
 
 export interface PersonService {
   getProfile(personId: string, context: AccessContext, reveal?: RevealOptions): Promise<Profile>;
@@ -136,15 +131,14 @@ export function createPersonService(deps: PersonDependencies): PersonService {
         element: 'contact',
         summary: { preferredChannel: input.preferredChannel, preferredLanguage: input.preferredLanguage },
         payload: { ...input },
-        write: async (trx, at) => {
+        write: async (trx, at, version) => {
           const before = await repo.findContact(trx, personId);
-          const previous = await previousContactPoint(trx, personId);
+          const notice = await composeSecurityNotice(trx, personId, 'contact', version, at);
           await repo.updatePerson(trx, personId, { preferred_language: input.preferredLanguage }, at);
           await repo.upsertContact(trx, contactRow(personId, input, at));
           // ASVS 6.3.7: a changed email or phone is announced to the one the person had before.
           const reachable = before?.email !== input.email || before?.phone !== input.phone;
-          if (previous && before && reachable)
-            await deps.notifier.sensitiveChange(trx, personId, 'contact', previous, context);
+          if (notice && before && reachable) await deps.notifier.sensitiveChange(trx, notice, context);
         },
       }),
     changeDirectDeposit: (personId, input, context, options = {}) =>
@@ -152,8 +146,8 @@ export function createPersonService(deps: PersonDependencies): PersonService {
         element: 'direct-deposit',
         summary: { institution: input.institution, account: maskAccount(input.account.slice(-3)) },
         payload: { ...input },
-        write: async (trx, at) => {
-          const previous = await previousContactPoint(trx, personId);
+        write: async (trx, at, version) => {
+          const notice = await composeSecurityNotice(trx, personId, 'direct-deposit', version, at);
           const row = {
             person_id: personId,
             details_ciphertext: crypto.cipher.encrypt(JSON.stringify(input)),
@@ -162,8 +156,7 @@ export function createPersonService(deps: PersonDependencies): PersonService {
           };
           await repo.upsertDirectDeposit(trx, row);
           // ASVS 6.3.7: tell the person through the contact point they had before this change.
-          if (previous)
-            await deps.notifier.sensitiveChange(trx, personId, 'direct-deposit', previous, context);
+          if (notice) await deps.notifier.sensitiveChange(trx, notice, context);
         },
       }),
     endPartnership: (personId, partnerId, endedOn, status, context, options = {}) =>
@@ -239,16 +232,4 @@ function contactRow(personId: string, input: ContactInput, at: Date) {
     alternate_formats: JSON.stringify(input.alternateFormats),
     updated_at: at,
   };
-}
-
-async function previousContactPoint(trx: Transaction<DB>, personId: string): Promise<ContactPoint | null> {
-  const contact = await repo.findContact(trx, personId);
-  if (contact?.email) return { kind: 'email', reference: contact.email };
-  if (contact?.phone) return { kind: 'phone', reference: contact.phone };
-  const address = (await repo.listAddresses(trx, personId)).find(
-    (a) => a.kind === 'mailing' || a.effective_to === null,
-  );
-  return address
-    ? { kind: 'mail', reference: `${address.postal_code} (${isoDate(address.effective_from)})` }
-    : null;
 }

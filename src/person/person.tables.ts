@@ -1,3 +1,4 @@
+import type { EncryptedColumn } from '../platform/crypto/encrypted-columns.ts';
 import type { ColumnType, Generated } from 'kysely';
 
 // Columns the database fills in on insert (defaults) and the application sets on update.
@@ -173,3 +174,10 @@ export interface PersonTables extends PopulationTables, RegistryTables {
 declare module '../platform/db/schema.ts' {
   interface DB extends PersonTables {}
 }
+
+/** Protected B columns of the person module, for key rotation (platform/crypto/encrypted-columns.ts). */
+export const personEncryptedColumns: readonly EncryptedColumn[] = [
+  { table: 'person', column: 'sin_ciphertext', key: ['id'] },
+  { table: 'person_income', column: 'amount_ciphertext', key: ['person_id', 'tax_year', 'income_type'] },
+  { table: 'registry_direct_deposit', column: 'details_ciphertext', key: ['person_id'] },
+];

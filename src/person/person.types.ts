@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { AccessContext } from '../platform/audit/access-context.ts';
 import type { DB } from '../platform/db/schema.ts';
+import type { SecurityNotice } from './security-notice.ts';
 
 /** Elements of the record that can change and be shared under an agreement. */
 export type RegistryElement =
@@ -43,18 +44,13 @@ export interface ChangePublisher {
   committed?(): void;
 }
 
-/** Tells the person that a sensitive detail changed, through the contact point they had before the change. */
+/**
+ * Tells the person that a sensitive detail changed, through the contact point they had before the change,
+ * inside the change's transaction (so a change is never committed without its notice, and never twice).
+ */
 export interface ChangeNotifier {
-  sensitiveChange(
-    trx: Transaction<DB>,
-    personId: string,
-    element: 'direct-deposit' | 'contact',
-    previousContact: ContactPoint,
-    context: AccessContext,
-  ): Promise<void>;
+  sensitiveChange(trx: Transaction<DB>, notice: SecurityNotice, context: AccessContext): Promise<void>;
 }
-
-export type ContactPoint = { kind: 'email' | 'phone' | 'mail'; reference: string };
 
 export class PersonNotFoundError extends Error {
   constructor() {

@@ -5,6 +5,7 @@ export const workspacePaths = {
   home: { en: '/en/staff', fr: '/fr/personnel' },
   roles: { en: '/en/staff/roles', fr: '/fr/personnel/roles' },
   roleChange: { en: '/en/staff/roles/:staffId', fr: '/fr/personnel/roles/:staffId' },
+  roleGrant: { en: '/en/staff/roles/requests/:grantId', fr: '/fr/personnel/roles/demandes/:grantId' },
   clientLookup: { en: '/en/staff/clients', fr: '/fr/personnel/clients' },
   clientPurpose: { en: '/en/staff/clients/:personId/purpose', fr: '/fr/personnel/clients/:personId/motif' },
   clientFile: { en: '/en/staff/clients/:personId', fr: '/fr/personnel/clients/:personId' },

@@ -15,6 +15,9 @@ import { clientFilePage, purposePage, rolesPage, staffHomePage } from './views/w
 
 export const workspaceNotices = defineNotices('workspace.notices', [
   'roleChanged',
+  'roleGrantRequested',
+  'roleGrantApproved',
+  'roleGrantDeclined',
   'clientNotFound',
   'corrected',
 ]);
@@ -38,8 +41,12 @@ export function registerWorkspaceRoutes(routes: RouteTable, deps: WorkspaceRoute
   );
   routes.page('GET', workspacePaths.roles, 'permission:staff.roles.manage', async (request, _reply, view) => {
     const form = formView(view.t, 'workspace', request.csrfToken(), await view.recall(ROLES_FORM));
-    return view.send(rolesPage(form, staffOf(request), await deps.staff.listWithRoles()));
+    const [staff, pending] = await Promise.all([deps.staff.listWithRoles(), deps.staff.listPendingGrants()]);
+    return view.send(rolesPage(form, staffOf(request), staff, pending));
   });
+  routes.page('POST', workspacePaths.roleGrant, 'permission:staff.roles.manage', (request, _reply, view) =>
+    decideGrant(request, view, deps.staff),
+  );
   routes.page('POST', workspacePaths.roleChange, 'permission:staff.roles.manage', (request, _reply, view) =>
     changeRole(request, view, deps.staff),
   );
@@ -127,7 +134,27 @@ async function changeRole(request: FastifyRequest, view: ViewContext, staff: Sta
   if (!staffId || !isStaffRole(role) || (body?.action !== 'grant' && body?.action !== 'revoke'))
     return refuse('invalid');
   const result = await staff.changeRole(staffOf(request), staffId, role, body.action === 'grant', request.id);
-  if (result !== 'changed') return refuse(result);
+  if (result !== 'changed' && result !== 'pending-approval') return refuse(result);
   await view.accept(ROLES_FORM);
-  return view.redirect(workspacePaths.roles, { notice: workspaceNotices.roleChanged });
+  const notice = result === 'changed' ? workspaceNotices.roleChanged : workspaceNotices.roleGrantRequested;
+  return view.redirect(workspacePaths.roles, { notice });
+}
+
+/** Four eyes: a second administrator approves or declines a privileged grant another one asked for. */
+async function decideGrant(request: FastifyRequest, view: ViewContext, staff: StaffService) {
+  const body = request.body as Body | undefined;
+  const grantId = parseUuid((request.params as { grantId: string }).grantId);
+  const refuse = (code: string) =>
+    view.refuse(
+      ROLES_FORM,
+      { values: {}, errors: { grant: `workspace.staff.error.${code}` } },
+      { target: workspacePaths.roles },
+    );
+  if (!grantId || (body?.action !== 'approve' && body?.action !== 'decline')) return refuse('invalid');
+  const result = await staff.decideGrant(staffOf(request), grantId, body.action === 'approve', request.id);
+  if (result !== 'approved' && result !== 'declined') return refuse(result);
+  await view.accept(ROLES_FORM);
+  const notice =
+    result === 'approved' ? workspaceNotices.roleGrantApproved : workspaceNotices.roleGrantDeclined;
+  return view.redirect(workspacePaths.roles, { notice });
 }

@@ -36,6 +36,8 @@ export interface RegistryHarness {
   inbox: Services['inbox'];
   noticeSender: Services['noticeSender'];
   notices: Services['notices'];
+  /** Notices after a sensitive change, to the previous contact point. */
+  securityNotices: Services['securityNotices'];
 }
 
 /**
@@ -77,6 +79,7 @@ export async function createHarness(
     inbox: services.inbox,
     noticeSender: services.noticeSender,
     notices: services.notices,
+    securityNotices: services.securityNotices,
   };
 }
 

@@ -22,6 +22,8 @@ test('a wrong variable stops start-up with a message naming it', () => {
 
 const productionSecrets = {
   NODE_ENV: 'production',
+  // Metrics and detailed health on their own listener, never the public one.
+  OPS_PORT: '9464',
   SESSION_SECRET: 'a-production-secret-that-is-long-enough-123',
   FIELD_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
   LOOKUP_HASH_KEY: Buffer.alloc(32, 2).toString('base64'),

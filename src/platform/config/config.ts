@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseIdentityConfig } from './identity-config.ts';
 import type { IdentityConfig } from './identity-config.ts';
+import { parseOpsConfig } from './ops-config.ts';
+import type { OpsConfig } from './ops-config.ts';
 
 /** Field-encryption key: `id` is stored beside each ciphertext so keys can rotate. */
 export interface EncryptionKey {
@@ -51,6 +53,8 @@ export interface Config {
   readonly audit: AuditConfig;
   /** GC Notify, or its local stand-in when NOTIFY_BASE_URL is not set (refused in production). */
   readonly notify: NotifyConfig;
+  /** Metrics and detailed health: a separate port or a bearer token (see ops-config.ts). */
+  readonly ops: OpsConfig;
 }
 
 export class ConfigError extends Error {
@@ -191,6 +195,7 @@ export function loadConfig(env: Env = process.env): Config {
     identity: parseIdentityConfig(env, envName),
     audit: parseAuditConfig(env, isProduction, dataDir),
     notify: parseNotifyConfig(env, envName),
+    ops: parseOpsConfig(env, isProduction),
   };
   assertSafeForProduction(config);
   return Object.freeze(config);

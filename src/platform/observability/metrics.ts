@@ -30,6 +30,7 @@ export function createMetrics(): Metrics {
   };
 }
 
+/** Times every request; `/metrics` itself is served by `observability/ops.ts` (token or separate port). */
 export function registerMetricsRoute(app: FastifyInstance, metrics: Metrics): void {
   app.addHook('onResponse', async (request, reply) => {
     // Route templates, not raw URLs: bounded label cardinality and no identifiers in metrics.
@@ -38,9 +39,5 @@ export function registerMetricsRoute(app: FastifyInstance, metrics: Metrics): vo
       { method: request.method, route, status: String(reply.statusCode) },
       reply.elapsedTime / 1000,
     );
-  });
-  app.get('/metrics', async (_request, reply) => {
-    reply.type(metrics.registry.contentType);
-    return metrics.registry.metrics();
   });
 }

@@ -1,3 +1,4 @@
+import type { EncryptedColumn } from '../../platform/crypto/encrypted-columns.ts';
 import type { Generated } from 'kysely';
 
 /** What the demonstration partner agencies record of each delivery they applied (exactly once). */
@@ -25,3 +26,12 @@ export interface PartnerAgencyTables {
 declare module '../../platform/db/schema.ts' {
   interface DB extends PartnerAgencyTables {}
 }
+
+/** What the demonstration agencies keep, encrypted like ours, for key rotation. */
+export const agencyEncryptedColumns: readonly EncryptedColumn[] = [
+  {
+    table: 'agency_client_copy',
+    column: 'value_ciphertext',
+    key: ['recipient_agency_id', 'person_id', 'element'],
+  },
+];

@@ -4,3 +4,4 @@
  */
 export { createAgencySubscriber } from './agency-subscriber.ts';
 export { listCopies } from './agency-copy.repository.ts';
+export { agencyEncryptedColumns } from './agency.tables.ts';

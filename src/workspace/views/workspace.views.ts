@@ -9,7 +9,7 @@ import { html } from '../../platform/views/html.ts';
 import type { SafeHtml } from '../../platform/views/html.ts';
 import type { Page } from '../../platform/views/layout.ts';
 import { STAFF_ROLES } from '../../identity/index.ts';
-import type { StaffRow } from '../../identity/index.ts';
+import type { PendingGrantRow, StaffRow } from '../../identity/index.ts';
 import { FILE_PURPOSES } from '../file-access.service.ts';
 import { workspacePaths } from '../workspace.paths.ts';
 import type { StaffCard } from '../staff-cards.ts';
@@ -43,15 +43,18 @@ export function rolesPage(
   form: FormView,
   actor: StaffIdentity,
   staff: readonly (StaffRow & { roles: StaffRole[] })[],
+  pending: readonly PendingGrantRow[] = [],
 ): Page {
   const { t } = form;
   const title = t.t('workspace.staff.rolesTitle');
   return {
     title,
     hasErrors: hasErrors(form),
+    breadcrumbs: [{ href: pathFor(workspacePaths.home, t.lang), label: t.t('workspace.staff.homeTitle') }],
     body: html`<h1>${title}</h1>
-${errorSummary(form, { role: 'staff-table' })}
+${errorSummary(form, { role: 'staff-table', grant: 'pending-grants' })}
 <p>${t.t('workspace.staff.rolesLead')}</p>
+${pendingGrants(t, actor, pending, form.csrf)}
 <table id="staff-table"><caption class="visually-hidden">${title}</caption>
 <thead><tr><th scope="col">${t.t('workspace.staff.name')}</th><th scope="col">${t.t('workspace.staff.roles')}</th><th scope="col">${t.t('workspace.staff.change')}</th></tr></thead>
 <tbody>${staff.map(
@@ -61,6 +64,36 @@ ${errorSummary(form, { role: 'staff-table' })}
 <td>${member.id === actor.staffId ? t.t('workspace.staff.self') : roleForm(t, member, form.csrf)}</td></tr>`,
     )}</tbody></table>`,
   };
+}
+
+/** Grants of a privileged role waiting for a second administrator: never approvable by whoever asked. */
+function pendingGrants(
+  t: Translator,
+  actor: StaffIdentity,
+  pending: readonly PendingGrantRow[],
+  csrf: string,
+): SafeHtml {
+  const row = (grant: PendingGrantRow) => {
+    const mine = grant.requested_by === actor.staffId;
+    const forMe = grant.staff_id === actor.staffId;
+    const action = pathFor(workspacePaths.roleGrant, t.lang, { grantId: grant.id });
+    const decide = forMe
+      ? t.t('workspace.staff.self')
+      : html`<form method="post" action="${action}">${csrfField(csrf)}
+${mine ? '' : html`<button class="button" type="submit" name="action" value="approve">${t.t('workspace.staff.approve')}</button>`}
+<button class="button" type="submit" name="action" value="decline">${t.t(mine ? 'workspace.staff.withdraw' : 'workspace.staff.decline')}</button>
+${mine ? html`<p>${t.t('workspace.staff.awaitingOther')}</p>` : ''}</form>`;
+    return html`<tr><td>${grant.staff_name}</td><td>${t.t(`identity.role.${grant.role}`)}</td><td>${grant.requested_by_name}</td><td>${decide}</td></tr>`;
+  };
+  return html`<h2 id="pending-grants">${t.t('workspace.staff.pendingTitle')}</h2>
+<p>${t.t('workspace.staff.pendingLead')}</p>
+${
+  pending.length === 0
+    ? html`<p>${t.t('workspace.staff.noPending')}</p>`
+    : html`<table><caption class="visually-hidden">${t.t('workspace.staff.pendingTitle')}</caption>
+<thead><tr><th scope="col">${t.t('workspace.staff.name')}</th><th scope="col">${t.t('workspace.staff.role')}</th><th scope="col">${t.t('workspace.staff.requestedBy')}</th><th scope="col">${t.t('workspace.staff.decision')}</th></tr></thead>
+<tbody>${pending.map(row)}</tbody></table>`
+}`;
 }
 
 function roleForm(t: Translator, member: StaffRow & { roles: StaffRole[] }, csrf: string): SafeHtml {

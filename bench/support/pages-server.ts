@@ -17,7 +17,7 @@ const schema = env.BENCH_SCHEMA || undefined;
 const dataDir = env.BENCH_DATA_DIR || null;
 
 async function guichet(): Promise<() => Promise<void>> {
-  const config = testConfig({ databaseUrl, dataDir, rateLimitPerMinute: 1_000_000, logLevel: 'warn' });
+  const config = testConfig({ databaseUrl, dataDir, rateLimitPerMinute: 1_000_000, logLevel: 'fatal' });
   const database = await openDatabase(config, schema ? { schema } : {});
   const { app } = await buildApp({ config, database });
   await app.listen({ port, host: '127.0.0.1' });

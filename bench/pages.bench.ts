@@ -1,5 +1,5 @@
 // Signed-in pages at saturation, against a bare Fastify + pg server reading one row by primary key, in one run.
-//   npm run bench:pages -- [--database postgres|pglite] [--seconds 3] [--warmup 1] [--connections 50]
+//   npm run bench:pages -- [--database postgres|pglite] [--seconds 3] [--warmup 1] [--connections 50] [--cpu-prof DIR]
 //                          [--processes 1,2] [--pages profile,home,told,access-log,record]
 // Each server runs as a child process (N processes behind one port with node:cluster); the load generator
 // (autocannon, `--connections` clients each asking again the moment a page arrives) runs in this process.
@@ -34,6 +34,7 @@ const { values } = parseArgs({
     processes: { type: 'string', default: '1,2' },
     pages: { type: 'string', default: 'profile,home,told,access-log,record' },
     port: { type: 'string', default: '3290' },
+    'cpu-prof': { type: 'string' },
   },
 });
 const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -147,9 +148,11 @@ async function startServer(
   target: Target,
   processes: number,
 ): Promise<ChildProcess> {
+  const cpuProf = values['cpu-prof'];
+  const profile = mode === 'guichet' && cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : [];
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', new URL('./support/pages-server.ts', import.meta.url).pathname],
+    [...profile, '--import', 'tsx', new URL('./support/pages-server.ts', import.meta.url).pathname],
     {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       detached: true,

@@ -11,6 +11,7 @@ interface WorkerBrief {
 }
 
 const STOP_GRACE_MS = 10_000;
+const BRIEF_PLEASE = 'guichet:brief-please';
 
 /**
  * `WEB_CONCURRENCY=N`: N processes serve one port through node:cluster (ADR 0013). Nothing one process needs
@@ -27,7 +28,8 @@ async function startPrimary(config: Config, logger: Logger): Promise<() => Promi
   let stopping = false;
   const fork = (): Worker => {
     const worker = cluster.fork();
-    worker.once('online', () => worker.send(brief));
+    // Sent when the worker asks: a message sent before it listens for one would be lost.
+    worker.on('message', (message) => message === BRIEF_PLEASE && worker.send(brief));
     worker.once('exit', (code, signal) => {
       if (stopping) return;
       logger.error({ worker: worker.id, code, signal }, 'a worker stopped; starting another');
@@ -55,7 +57,10 @@ function stopWorker(worker: Worker): Promise<void> {
 }
 
 async function startClusterWorker(config: Config, logger: Logger): Promise<() => Promise<void>> {
-  const brief = await new Promise<WorkerBrief>((resolve) => process.once('message', resolve));
+  const brief = await new Promise<WorkerBrief>((resolve) => {
+    process.once('message', resolve);
+    process.send?.(BRIEF_PLEASE);
+  });
   const worker = cluster.worker?.id ?? 0;
   const running = await startServer(
     {

@@ -197,7 +197,10 @@ export function loadConfig(env: Env = process.env): Config {
   };
   assertSafeForProduction(config);
   if (config.webConcurrency > 1 && config.databaseUrl === null)
-    throw new ConfigError('WEB_CONCURRENCY', 'more than one process needs DATABASE_URL (PGlite is one process)');
+    throw new ConfigError(
+      'WEB_CONCURRENCY',
+      'more than one process needs DATABASE_URL (PGlite is one process)',
+    );
   return Object.freeze(config);
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -242,6 +243,8 @@ async function registerPlatform(
   renderer: PageRenderer,
 ): Promise<void> {
   await app.register(fastifyCookie);
+  // Only where a route asks (`reply.compress`): pages carry CSRF tokens and are never compressed (BREACH).
+  await app.register(fastifyCompress, { global: false });
   await app.register(fastifyFormbody, { bodyLimit: 262_144 });
   await app.register(fastifyRateLimit, { max: config.rateLimitPerMinute, timeWindow: '1 minute' });
   registerSecurityHeaders(app);

@@ -16,16 +16,33 @@ import { startOpsServer } from './platform/observability/ops.ts';
 
 export interface RunningServer {
   readonly url: string;
+  /** The configuration served with, the running demo sign-in providers included. */
+  readonly config: Config;
   readonly guichet: GuichetApp;
   readonly database: Database;
   stop(): Promise<void>;
+}
+
+/**
+ * Who does what when several processes serve one port (ADR 0013): the `primary` migrates, loads reference and
+ * demo data, runs the demo sign-in providers and the scheduled jobs, and listens on nothing; each `worker`
+ * serves requests. A `single` process does both.
+ */
+export type ServerRole = 'single' | 'primary' | 'worker';
+
+export interface ServerOptions {
+  readonly role?: ServerRole;
+  /** Called with the application before it listens (a worker marks its answers). */
+  readonly beforeListen?: (guichet: GuichetApp) => void;
 }
 
 /** Opens the database, applies migrations, loads reference and demo data, then listens. */
 export async function startServer(
   config: Config,
   logger: Logger = createLogger(config),
+  { role = 'single', beforeListen }: ServerOptions = {},
 ): Promise<RunningServer> {
+  if (role === 'worker') return startWorker(config, logger, beforeListen);
   logger.info(
     { database: config.databaseUrl ? redactUrl(config.databaseUrl) : (config.dataDir ?? 'memory') },
     'opening database',
@@ -43,8 +60,12 @@ export async function startServer(
     const agreements = await guichet.services.exchange.service.seedAgreements();
     const enrolments = await seedDemoEnrolments(database.db, new Date());
     logger.info({ ...agreements, enrolments }, 'sharing agreements and demo enrolments loaded');
-    const url = await guichet.app.listen({ port: config.port, host: config.host });
-    // Metrics and detailed health for operators, on their own interface and port (OPS_PORT).
+    const url =
+      role === 'primary'
+        ? config.publicUrl
+        : await guichet.app.listen({ port: config.port, host: config.host });
+    // Metrics and detailed health for operators, on their own interface and port (OPS_PORT); in a cluster the
+    // primary, which serves no pages, holds it.
     const { port: opsPort } = config.ops;
     const ops = opsPort === null ? null : await startOpsServer({ ...config.ops, port: opsPort }, guichet.ops);
     if (ops) logger.info({ url: ops.url }, 'operations endpoints listening');
@@ -59,6 +80,7 @@ export async function startServer(
     });
     return {
       url,
+      config: identity.config,
       guichet,
       database,
       async stop() {
@@ -68,6 +90,33 @@ export async function startServer(
         await ops?.close();
         await stopSealer();
         await identity.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** A worker: the database is migrated and loaded by the primary; this process only serves requests. */
+async function startWorker(
+  config: Config,
+  logger: Logger,
+  beforeListen: ServerOptions['beforeListen'],
+): Promise<RunningServer> {
+  const database = await openDatabase(config);
+  try {
+    const guichet = await buildApp({ config, database, logger });
+    beforeListen?.(guichet);
+    const url = await guichet.app.listen({ port: config.port, host: config.host });
+    return {
+      url,
+      config,
+      guichet,
+      database,
+      async stop() {
+        await guichet.app.close();
         await database.close();
       },
     };

@@ -17,6 +17,20 @@ interface EvaluateBody {
   estimates?: boolean;
 }
 
+const TRACE_PARAMETER = {
+  name: 'trace',
+  in: 'query',
+  required: false,
+  description: '`full` sends the trace of every result (as `"trace": true` in the body does)',
+  schema: { type: 'string', enum: ['full'] },
+};
+
+/** The trace costs more to serialise and send than the rules cost to run: it is sent only when asked for. */
+export function traceAsked(body: { trace?: boolean }, query: unknown): boolean {
+  const asked = (query as Record<string, unknown> | undefined)?.['trace'];
+  return body.trace === true || asked === 'full';
+}
+
 /** `POST /api/v1/evaluate`: anonymous, stateless; nothing posted is stored. */
 export function registerEligibilityApi(
   app: FastifyInstance,
@@ -35,11 +49,19 @@ export function registerEligibilityApi(
       operationId: 'evaluateHousehold',
       summary: 'Evaluate a household against every programme (or the ones named) on a date',
       description:
-        'Returns, for every programme, eligibility, amounts in integer cents, reason codes, legal citations and the trace, or "rates-not-on-file" with the range on file when the date is outside a programme\'s rates. Nothing is stored.',
+        'Returns, for every programme, eligibility, amounts in integer cents, reason codes and legal citations, or "rates-not-on-file" with the range on file when the date is outside a programme\'s rates. Nothing is stored. The trace (every rule step and the dated parameter values it read) is sent only when asked for, with `"trace": true` in the body or `?trace=full`; otherwise each result carries an empty `trace`, which keeps a couple\'s answer about 1 KB instead of about 80 KB. The response is compressed (gzip, br or deflate) when the request\'s `Accept-Encoding` allows it, and is never cached (`Cache-Control: no-store`).',
       tags: ['rules'],
+      parameters: [TRACE_PARAMETER],
       responses: {
         '200': {
           description: 'Results per programme',
+          headers: {
+            'Cache-Control': { schema: { type: 'string', const: 'no-store' } },
+            'Content-Encoding': {
+              description: 'gzip, br or deflate when the request accepts it and the body is large enough',
+              schema: { type: 'string' },
+            },
+          },
           content: { 'application/json': { schema: componentRef('EvaluateResponse') } },
         },
         '400': problemResponse('Malformed JSON, or a request that fails the schema (errors name each field)'),
@@ -59,11 +81,17 @@ function handleEvaluate(request: FastifyRequest, reply: FastifyReply, clock: () 
   const outcome = evaluateRequest({
     household: body.household,
     asOf: body.date ?? todayIso(clock),
-    trace: body.trace !== false,
+    trace: traceAsked(body, request.query),
     estimates: body.estimates === true,
     ...(body.programmes ? { programmes: body.programmes } : {}),
   });
-  if (outcome.ok) return reply.type('application/json; charset=utf-8').send(outcome.response);
+  if (outcome.ok) {
+    // Compressed only here, never HTML pages: a page carrying a CSRF token beside reflected input must not
+    // be compressed (BREACH); this answer holds no secret.
+    reply.type('application/json; charset=utf-8').header('cache-control', 'no-store');
+    reply.compress(JSON.stringify(outcome.response));
+    return reply;
+  }
   switch (outcome.kind) {
     case 'invalid-household':
       return sendProblem(request, reply, 'validation', 400, {

@@ -7,7 +7,11 @@ export const EVALUATE_REQUEST_SCHEMA = {
     household: { $ref: '#/components/schemas/Household' },
     date: { type: 'string', format: 'date', description: 'Evaluation date (default: today)' },
     programmes: { type: 'array', items: { type: 'string' }, description: 'Programme ids; default: all' },
-    trace: { type: 'boolean', default: true },
+    trace: {
+      type: 'boolean',
+      default: false,
+      description: 'Send the trace of every result (also `?trace=full`); without it each `trace` is empty',
+    },
     estimates: {
       type: 'boolean',
       default: false,

@@ -1,3 +1,4 @@
+import { prepareQuery } from '../platform/db/prepared.ts';
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { DB, DbExecutor } from '../platform/db/schema.ts';
 import type { OutboxDeliveryTable } from './exchange.tables.ts';
@@ -150,33 +151,39 @@ export async function retryNow(db: DbExecutor, id: string, now: Date): Promise<v
 }
 
 /** "Who was told, and when" for one person. */
+// Who was told, read on a person's page and on the staff record: compiled once, prepared (ADR 0013).
+const deliveriesForPerson = prepareQuery(
+  'exchange.deliveries-for-person',
+  (q, personId: string, limit: number) =>
+    q
+      .selectFrom('outbox_delivery as d')
+      .innerJoin('agency as a', 'a.id', 'd.recipient_agency_id')
+      .innerJoin('sharing_agreement as g', 'g.id', 'd.agreement_id')
+      .leftJoin('enrolment as e', 'e.id', 'd.enrolment_id')
+      .leftJoin('programme as p', 'p.id', 'e.programme_id')
+      .select([
+        'd.id',
+        'd.change_id',
+        'd.element',
+        'd.version',
+        'd.status',
+        'd.created_at',
+        'd.delivered_at',
+        'd.agreement_id',
+        'd.recipient_agency_id',
+      ])
+      .select([
+        'a.name_en as agency_en',
+        'a.name_fr as agency_fr',
+        'p.name_en as programme_en',
+        'p.name_fr as programme_fr',
+      ])
+      .select(['g.purpose_en', 'g.purpose_fr'])
+      .where('d.person_id', '=', personId)
+      .orderBy('d.created_at', 'desc')
+      .limit(limit),
+);
+
 export function listDeliveriesForPerson(db: DbExecutor, personId: string, limit = 200) {
-  return db
-    .selectFrom('outbox_delivery as d')
-    .innerJoin('agency as a', 'a.id', 'd.recipient_agency_id')
-    .innerJoin('sharing_agreement as g', 'g.id', 'd.agreement_id')
-    .leftJoin('enrolment as e', 'e.id', 'd.enrolment_id')
-    .leftJoin('programme as p', 'p.id', 'e.programme_id')
-    .select([
-      'd.id',
-      'd.change_id',
-      'd.element',
-      'd.version',
-      'd.status',
-      'd.created_at',
-      'd.delivered_at',
-      'd.agreement_id',
-      'd.recipient_agency_id',
-    ])
-    .select([
-      'a.name_en as agency_en',
-      'a.name_fr as agency_fr',
-      'p.name_en as programme_en',
-      'p.name_fr as programme_fr',
-    ])
-    .select(['g.purpose_en', 'g.purpose_fr'])
-    .where('d.person_id', '=', personId)
-    .orderBy('d.created_at', 'desc')
-    .limit(limit)
-    .execute();
+  return deliveriesForPerson.execute(db, personId, limit);
 }

@@ -1,3 +1,4 @@
+import { prepareQuery } from '../platform/db/prepared.ts';
 import type { DbExecutor } from '../platform/db/schema.ts';
 import type { StaffRole } from '../platform/http/request-identity.ts';
 import type { IdentityLoginTable, IdentityStaffTable } from './identity.tables.ts';
@@ -29,13 +30,12 @@ export async function findLoginById(db: DbExecutor, id: string): Promise<LoginRo
   return db.selectFrom('identity_login').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+const loginsForPerson = prepareQuery('identity.logins-for-person', (q, personId: string) =>
+  q.selectFrom('identity_login').selectAll().where('person_id', '=', personId).orderBy('linked_at'),
+);
+
 export async function listLoginsForPerson(db: DbExecutor, personId: string): Promise<LoginRow[]> {
-  return db
-    .selectFrom('identity_login')
-    .selectAll()
-    .where('person_id', '=', personId)
-    .orderBy('linked_at')
-    .execute();
+  return loginsForPerson.execute(db, personId);
 }
 
 export async function linkLogin(

@@ -99,7 +99,9 @@ export function createSessionService(
       const now = clock();
       const interval = touchIntervalSeconds(config) * 1000;
       const seenAt = now.getTime() - lastSeenAt.getTime() >= interval ? now : lastSeenAt;
-      if (seenAt === now) await touchSession(db, hashToken(token), now);
+      // Off the read's critical path: the page does not wait for this write. One that fails is simply
+      // tried again by the next request (the recorded time is still old), so a session never ends late.
+      if (seenAt === now) void touchSession(db, hashToken(token), now).catch(() => undefined);
       return new Date(seenAt.getTime() + config.idleTimeoutSeconds * 1000);
     },
     end: (token, reason) => endSession(db, hashToken(token), reason, clock()),

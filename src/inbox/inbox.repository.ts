@@ -1,3 +1,4 @@
+import { prepareQuery } from '../platform/db/prepared.ts';
 import { sql } from 'kysely';
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, DbExecutor } from '../platform/db/schema.ts';
@@ -97,15 +98,19 @@ export async function queueForPrint(
 
 /** The person's documents, unread first, then newest first. */
 export async function listDocuments(db: Kysely<DB>, personId: string): Promise<DocumentRow[]> {
-  return db
+  return documentsOf.execute(db, personId);
+}
+
+// The inbox list: compiled once, prepared (ADR 0013).
+const documentsOf = prepareQuery('inbox.documents', (q, personId: string) =>
+  q
     .selectFrom('person_document')
     .selectAll()
     .where('person_id', '=', personId)
     .orderBy(sql`read_at is null`, 'desc')
     .orderBy('created_at', 'desc')
-    .orderBy('id')
-    .execute();
-}
+    .orderBy('id'),
+);
 
 export async function findDocument(
   db: Kysely<DB>,

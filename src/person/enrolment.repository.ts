@@ -1,15 +1,20 @@
+import { prepareQuery } from '../platform/db/prepared.ts';
 import type { DbExecutor } from '../platform/db/schema.ts';
 
 /** A person's enrolments with each programme's names (catalogue reference data) in its display order. */
 export function listEnrolmentsForPerson(db: DbExecutor, personId: string) {
-  return db
+  return enrolmentsForPerson.execute(db, personId);
+}
+
+// Read by My Guichet's cards: compiled once, prepared (ADR 0013).
+const enrolmentsForPerson = prepareQuery('person.enrolments', (q, personId: string) =>
+  q
     .selectFrom('enrolment as e')
     .innerJoin('programme as p', 'p.id', 'e.programme_id')
     .select(['e.id', 'e.programme_id', 'e.status', 'e.since', 'p.name_en', 'p.name_fr', 'p.owner_agency_id'])
     .where('e.person_id', '=', personId)
-    .orderBy('p.sort_order')
-    .execute();
-}
+    .orderBy('p.sort_order'),
+);
 
 /** Active enrolments of the person in any of these programmes. */
 export function listActiveEnrolmentsIn(

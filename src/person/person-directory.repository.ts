@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { prepareQuery } from '../platform/db/prepared.ts';
 import type { DbExecutor } from '../platform/db/schema.ts';
 
 export interface PersonNameRow {
@@ -12,12 +13,13 @@ export async function personExists(db: DbExecutor, personId: string): Promise<bo
   return row !== undefined;
 }
 
+// Read on every signed-in person's page (the name in the header): compiled once, prepared (ADR 0013).
+const personName = prepareQuery('person.name', (q, id: string) =>
+  q.selectFrom('person').select(['id', 'given_name', 'family_name']).where('id', '=', id),
+);
+
 export function findPersonName(db: DbExecutor, id: string): Promise<PersonNameRow | undefined> {
-  return db
-    .selectFrom('person')
-    .select(['id', 'given_name', 'family_name'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return personName.executeTakeFirst(db, id);
 }
 
 export function findPeopleByNameAndBirth(

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Insertable, Selectable, Transaction } from 'kysely';
+import { prepareQuery } from '../platform/db/prepared.ts';
 import type { DB, DbExecutor } from '../platform/db/schema.ts';
 import type {
   RegistryAddressTable,
@@ -162,14 +163,17 @@ export async function insertChange(
   return inserted.id;
 }
 
-export function listChanges(db: DbExecutor, personId: string, limit = 100): Promise<ChangeRow[]> {
-  return db
+const changes = prepareQuery('person.changes', (q, personId: string, limit: number) =>
+  q
     .selectFrom('registry_change')
     .selectAll()
     .where('person_id', '=', personId)
     .orderBy('version', 'desc')
-    .limit(limit)
-    .execute();
+    .limit(limit),
+);
+
+export function listChanges(db: DbExecutor, personId: string, limit = 100): Promise<ChangeRow[]> {
+  return changes.execute(db, personId, limit);
 }
 
 export function findChange(
@@ -219,13 +223,16 @@ function recordQuery(db: DbExecutor, personId: string) {
  * arrive as ISO strings, whatever their column types say.
  */
 export function findRecordWithHistory(db: DbExecutor, personId: string) {
-  return recordQuery(db, personId)
-    .select([
-      jsonArrayFrom(addressesQuery(db, personId)).as('addresses'),
-      jsonArrayFrom(relationshipsQuery(db, personId)).as('relationships'),
-    ])
-    .executeTakeFirst();
+  return recordWithHistory.executeTakeFirst(db, personId);
 }
+
+// The profile's one statement, compiled once and prepared (ADR 0013).
+const recordWithHistory = prepareQuery('person.record-with-history', (q, personId: string) =>
+  recordQuery(q, personId).select([
+    jsonArrayFrom(addressesQuery(q, personId)).as('addresses'),
+    jsonArrayFrom(relationshipsQuery(q, personId)).as('relationships'),
+  ]),
+);
 
 /** Relationships seen from either side, with the other person's name. */
 function relationshipsQuery(db: DbExecutor, personId: string) {

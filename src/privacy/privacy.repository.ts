@@ -1,3 +1,4 @@
+import { prepareQuery } from '../platform/db/prepared.ts';
 import type { DbExecutor } from '../platform/db/schema.ts';
 
 /** Of these people, those with an access or correction request still open: their records are held. */
@@ -34,6 +35,10 @@ export async function closePrivacyRequest(db: DbExecutor, requestId: string, at:
   await db.updateTable('privacy_request').set({ closed_at: at }).where('id', '=', requestId).execute();
 }
 
+const agencyNames = prepareQuery('privacy.agency-names', (q) =>
+  q.selectFrom('agency').select(['id', 'name_en', 'name_fr']),
+);
+
 export function listAgencyNames(db: DbExecutor) {
-  return db.selectFrom('agency').select(['id', 'name_en', 'name_fr']).execute();
+  return agencyNames.execute(db);
 }

@@ -1,3 +1,4 @@
+import { prepareQuery } from '../platform/db/prepared.ts';
 import type { DbExecutor } from '../platform/db/schema.ts';
 import type { FileAccessTable } from './workspace.tables.ts';
 
@@ -13,11 +14,15 @@ export function findFileAccess(
   sessionIdHash: string,
   personId: string,
 ): Promise<FileAccessRow | undefined> {
-  return db
+  return fileAccess.executeTakeFirst(db, sessionIdHash, personId);
+}
+
+// Read on every page of an open client file: compiled once, prepared (ADR 0013).
+const fileAccess = prepareQuery('workspace.file-access', (q, sessionIdHash: string, personId: string) =>
+  q
     .selectFrom('identity_file_access')
     .selectAll()
     .where('session_id_hash', '=', sessionIdHash)
     .where('person_id', '=', personId)
-    .orderBy('created_at', 'desc')
-    .executeTakeFirst();
-}
+    .orderBy('created_at', 'desc'),
+);

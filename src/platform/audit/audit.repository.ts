@@ -1,3 +1,4 @@
+import { prepareQuery } from '../db/prepared.ts';
 import { sql } from 'kysely';
 import type { Transaction } from 'kysely';
 import type { DB, DbExecutor } from '../db/schema.ts';
@@ -55,10 +56,15 @@ export async function findAuditForSubject(
   personId: string,
   limit: number,
 ): Promise<AuditRow[]> {
-  const result = await sql<AuditRow>`SELECT ${ENTRY_COLUMNS} FROM audit_event e
-    WHERE e.subject_person_id = ${personId} ORDER BY e.seq DESC LIMIT ${limit}`.execute(db);
-  return result.rows;
+  return auditForSubject.execute(db, personId, limit);
 }
+
+// The person's access log: compiled once, prepared (ADR 0013).
+const auditForSubject = prepareQuery(
+  'audit.for-subject',
+  (_q, personId: string, limit: number) => sql<AuditRow>`SELECT ${ENTRY_COLUMNS} FROM audit_event e
+    WHERE e.subject_person_id = ${personId} ORDER BY e.seq DESC LIMIT ${limit}`,
+);
 
 /** The entry's place in the log, or null when there is no such entry; `leafIndex` is null until it is sealed. */
 export async function findEntryPlace(

@@ -48,6 +48,8 @@ export interface Config {
   readonly trustProxy: boolean;
   /** Requests per minute per client address before 429. */
   readonly rateLimitPerMinute: number;
+  /** Node processes serving the one port (node:cluster, ADR 0013); more than one needs PostgreSQL. */
+  readonly webConcurrency: number;
   /** Sign-in providers and session limits (see identity-config.ts). */
   readonly identity: IdentityConfig;
   readonly audit: AuditConfig;
@@ -192,12 +194,18 @@ export function loadConfig(env: Env = process.env): Config {
     retentionClientRecordYears: parseInteger(env, 'RETENTION_CLIENT_RECORD_YEARS', 7, 2, 100),
     trustProxy: parseBoolean(env, 'TRUST_PROXY', false),
     rateLimitPerMinute: parseInteger(env, 'RATE_LIMIT_PER_MINUTE', 300, 1, 1_000_000),
+    webConcurrency: parseInteger(env, 'WEB_CONCURRENCY', 1, 1, 64),
     identity: parseIdentityConfig(env, envName),
     audit: parseAuditConfig(env, isProduction, dataDir),
     notify: parseNotifyConfig(env, envName),
     ops: parseOpsConfig(env, isProduction),
   };
   assertSafeForProduction(config);
+  if (config.webConcurrency > 1 && config.databaseUrl === null)
+    throw new ConfigError(
+      'WEB_CONCURRENCY',
+      'more than one process needs DATABASE_URL (PGlite is one process)',
+    );
   return Object.freeze(config);
 }
 

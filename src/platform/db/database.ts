@@ -7,6 +7,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Config } from '../config/config.ts';
 import { createPgliteAdapter } from './pglite-pool.ts';
+import { namingPool } from './prepared.ts';
 import type { DB } from './schema.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -102,7 +103,8 @@ async function openServer(url: string, schema: string | undefined): Promise<Data
     ...(safeSchema === undefined ? {} : { options: `-c search_path=${safeSchema}` }),
   });
   pool.on('error', () => undefined); // idle-client errors surface on the next query instead
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  // The statements `prepareQuery` compiled go as named prepared statements (ADR 0013).
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: namingPool(pool) }) });
   try {
     await sql`select 1`.execute(db);
   } catch (error) {

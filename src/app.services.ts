@@ -26,6 +26,8 @@ import type { InboxService, MessagesService, NoticeSender } from './inbox/index.
 import { businessDaysAfter } from './payments/index.ts';
 import { createPolicyService, policyPaths } from './policy/index.ts';
 import type { PolicyService } from './policy/index.ts';
+import { createHelpService, helpPaths } from './help/index.ts';
+import type { HelpService } from './help/index.ts';
 import { connectNotices, recipientsFrom } from './app.notices.ts';
 import type { Notices } from './app.notices.ts';
 
@@ -48,6 +50,7 @@ export interface Services {
   /** Sends the inbox's notices from the durable queue (started with the server). */
   readonly noticeSender: NoticeSender;
   readonly notices: Notices;
+  readonly help: HelpService;
 }
 
 export interface ServiceDependencies {
@@ -149,6 +152,13 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     privacy,
     files: createFileAccessService(db, audit, person.directory, clock),
     policy: createPolicyService({ population: person.population }),
+    help: createHelpService({
+      db,
+      audit,
+      cipher: crypto.cipher,
+      programmeIds: async () => (await catalogue.listProgrammes()).map((programme) => programme.id),
+      clock,
+    }),
   };
 }
 
@@ -218,6 +228,12 @@ export function staffCards(): StaffCard[] {
       title: 'policy.title',
       description: 'policy.card',
       permission: 'policy.release.preview',
+    },
+    {
+      path: helpPaths.staffQueue,
+      title: 'help.staff.title',
+      description: 'help.staff.card',
+      permission: 'help.requests.handle',
     },
   ];
 }

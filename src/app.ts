@@ -26,7 +26,7 @@ import { RouteTable } from './platform/http/route-table.ts';
 import { registerAuditRoutes } from './platform/audit/audit.routes.ts';
 import { createFormMemory } from './platform/forms/form-memory.ts';
 import { createNoticeFlash } from './platform/forms/notices.ts';
-import { catalogueLocales, registerCatalogueRoutes } from './catalogue/index.ts';
+import { catalogueLocales, cataloguePaths, registerCatalogueRoutes } from './catalogue/index.ts';
 import { siteLocales, registerSiteRoutes } from './site/site.routes.ts';
 import { registerEligibilityApi } from './eligibility/index.ts';
 import { finderLocales, registerFinderRoutes } from './finder/index.ts';
@@ -50,6 +50,8 @@ import {
   registerMessageRoutes,
   registerNotifyReceipts,
 } from './inbox/index.ts';
+import { helpLocales, registerHelpRoutes } from './help/index.ts';
+import { pathFor } from './platform/http/route-table.ts';
 import { createServices, portalCards, staffCards } from './app.services.ts';
 import type { Services } from './app.services.ts';
 
@@ -74,6 +76,7 @@ export const LOCALE_DIRS: readonly URL[] = [
   workspaceLocales,
   inboxLocales,
   idpLocales,
+  helpLocales,
 ];
 
 export interface AppDependencies {
@@ -204,6 +207,19 @@ function registerModules(wiring: ModuleWiring): void {
     person: services.person.record,
     sharing: services.exchange.service,
     exchange: services.exchange,
+  });
+  registerHelpRoutes(routes, {
+    help: services.help,
+    programmes: async () =>
+      (await services.catalogue.listProgrammes()).map((programme) => ({
+        id: programme.id,
+        name: { en: programme.name_en, fr: programme.name_fr },
+        href: {
+          en: pathFor(cataloguePaths.programme, 'en', { slug: programme.slug_en }),
+          fr: pathFor(cataloguePaths.programme, 'fr', { slug: programme.slug_fr }),
+        },
+      })),
+    staffHome: homes.staff,
   });
 }
 

@@ -50,7 +50,9 @@ import {
   registerMessageRoutes,
   registerNotifyReceipts,
 } from './inbox/index.ts';
-import { helpLocales, registerHelpRoutes } from './help/index.ts';
+import { helpLocales, helpPaths, registerHelpRoutes } from './help/index.ts';
+import { nextPaymentDate } from './payments/index.ts';
+import type { ScheduleId } from './payments/index.ts';
 import { pathFor } from './platform/http/route-table.ts';
 import { createServices, portalCards, staffCards } from './app.services.ts';
 import type { Services } from './app.services.ts';
@@ -170,7 +172,11 @@ interface ModuleWiring {
 function registerModules(wiring: ModuleWiring): void {
   const { app, routes, renderer, services, config, clock, homes } = wiring;
   registerSiteRoutes(app, routes, renderer);
-  registerCatalogueRoutes(routes, services.catalogue, renderer);
+  registerCatalogueRoutes(routes, services.catalogue, renderer, {
+    nextPayments: upcomingPayments,
+    helpLinks: { contact: helpPaths.contact, offices: helpPaths.offices },
+    clock,
+  });
   registerEligibilityApi(app, routes, wiring.openapi, clock);
   registerFinderRoutes(routes, {
     catalogue: services.catalogue,
@@ -221,6 +227,20 @@ function registerModules(wiring: ModuleWiring): void {
       })),
     staffHome: homes.staff,
   });
+}
+
+/** The next `count` payment dates of a schedule after a day; none for a schedule paid from a claim's start. */
+function upcomingPayments(schedule: string, after: string, count: number): string[] {
+  const dates: string[] = [];
+  try {
+    for (let day = after; dates.length < count;) {
+      day = nextPaymentDate(schedule as ScheduleId, day).date;
+      dates.push(day);
+    }
+  } catch {
+    // EI is paid every two weeks from the claim's own start, and a schedule may end where dates are published.
+  }
+  return dates;
 }
 
 function accountPort(services: Services) {

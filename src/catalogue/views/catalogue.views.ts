@@ -5,6 +5,8 @@ import type { Page } from '../../platform/views/layout.ts';
 import { pathFor } from '../../platform/http/route-table.ts';
 import { cataloguePaths } from '../catalogue.paths.ts';
 import type { ProgrammeRow } from '../catalogue.repository.ts';
+import type { GuidePorts, ProgrammeGuide } from '../programme-guide.ts';
+import { guideSections } from './programme-guide.views.ts';
 
 function localised(
   row: ProgrammeRow,
@@ -52,7 +54,12 @@ ${rows.map(
 </ul></section>`;
 }
 
-export function programmePage(t: Translator, row: ProgrammeRow): Page {
+export function programmePage(
+  t: Translator,
+  row: ProgrammeRow,
+  guide: ProgrammeGuide | null,
+  ports: GuidePorts,
+): Page {
   const info = localised(row, t, 'info_url');
   return {
     title: localised(row, t, 'name'),
@@ -64,6 +71,7 @@ export function programmePage(t: Translator, row: ProgrammeRow): Page {
 <p class="lead">${localised(row, t, 'summary')}</p>
 <h2>${t.t('catalogue.whoTitle')}</h2><p>${localised(row, t, 'who')}</p>
 <h2>${t.t('catalogue.howTitle')}</h2><p>${localised(row, t, 'description')}</p>
+${guide ? guideSections(t, guide, info, ports) : ''}
 <h2>${t.t('catalogue.checkTitle')}</h2><p><a href="/${t.lang}/${t.t('catalogue.finderSlug')}">${t.t('catalogue.checkLink')}</a></p>
 <h2>${t.t('catalogue.aboutTitle')}</h2>
 <dl class="summary-list">

@@ -23,7 +23,14 @@ interface GuideSpec {
     readonly inPerson: boolean;
     readonly form: string | null;
   };
-  readonly review: { readonly days: number; readonly kind: string; readonly law: string };
+  readonly review: {
+    readonly days: number;
+    readonly kind: string;
+    readonly law_en: string;
+    readonly law_fr: string;
+    /** Set when a law exists in English only (a provincial act): the title is marked up in that language. */
+    readonly law_fr_lang?: 'en';
+  };
 }
 
 /** One amount as the page shows it: the value in force on the day, or the latest on file and until when. */

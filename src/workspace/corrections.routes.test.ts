@@ -200,10 +200,12 @@ describeOnBothDatabases('staff correct a client’s address and contact details,
       'encrypted',
     );
     const page = await agent.request('GET', record('en'));
-    assert.match(page.body, /<a href="#value">Enter single, married, common-law/);
+    assert.match(page.body, /<a href="#value">Choose a marital status from the list/);
     assert.match(page.body, /<a href="#reason">Use 500 characters or fewer/);
     assert.ok(reason.trim().length > 500 && page.body.includes(reason.trim()), 'the long reason is kept');
-    assert.match(page.body, /value="engaged"/);
+    // Coded values are chosen from translated labels, never typed (issue #14).
+    assert.match(page.body, /<option value="separated">Separated<\/option>/);
+    assert.doesNotMatch(page.body, /value="engaged"/);
     const saved = await agent.submit(
       correct,
       { element: 'marital-status', value: 'separated', reason: 'Client sent the separation agreement' },

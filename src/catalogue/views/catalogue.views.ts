@@ -54,6 +54,13 @@ ${rows.map(
 </ul></section>`;
 }
 
+/** A provincial act with no French title is shown under its English title, marked up as English (WCAG 3.1.2). */
+function lawTitle(row: ProgrammeRow, t: Translator): SafeHtml | string {
+  const title = localised(row, t, 'legal_title');
+  if (t.lang !== 'fr' || !title.startsWith(row.legal_title_en)) return title;
+  return html`<span lang="en">${row.legal_title_en}</span>${title.slice(row.legal_title_en.length)}`;
+}
+
 export function programmePage(
   t: Translator,
   row: ProgrammeRow,
@@ -77,7 +84,7 @@ ${guide ? guideSections(t, guide, info, ports) : ''}
 <dl class="summary-list">
 <dt>${t.t('catalogue.offeredByLabel')}</dt><dd>${localised(row, t, 'agency_name')}</dd>
 <dt>${t.t('catalogue.jurisdictionLabel')}</dt><dd>${localised(row, t, 'jurisdiction_name')}</dd>
-<dt>${t.t('catalogue.lawLabel')}</dt><dd><a href="${localised(row, t, 'legal_url')}">${localised(row, t, 'legal_title')}</a></dd>
+<dt>${t.t('catalogue.lawLabel')}</dt><dd><a href="${localised(row, t, 'legal_url')}">${lawTitle(row, t)}</a></dd>
 ${info ? html`<dt>${t.t('catalogue.moreInfoLabel')}</dt><dd><a href="${info}">${t.t('catalogue.moreInfoLink')}</a></dd>` : ''}
 </dl>`,
   };

@@ -55,6 +55,14 @@ function howToApply(t: Translator, guide: ProgrammeGuide, infoUrl: string, ports
   return html`<ul>${ways}</ul>`;
 }
 
+/** The law behind the review, marked up in English where a provincial act has no French title. */
+function lawSentence(t: Translator, guide: ProgrammeGuide): SafeHtml {
+  const [before = '', after = ''] = g(t, 'reviewLaw').split('{law}');
+  const english = t.lang === 'fr' && guide.review.law_fr_lang === 'en';
+  const law = guide.review[`law_${t.lang}`];
+  return html`${before}${english ? html`<span lang="en">${law}</span>` : law}${after}`;
+}
+
 /** The sections a person acts on: how much, when paid, what you need, how long, how to apply, review. */
 export function guideSections(
   t: Translator,
@@ -71,6 +79,6 @@ export function guideSections(
 <p>${standard}${guide.standard.official ? '' : html` <strong>${g(t, 'standardUnofficial')}</strong>`} <a href="${guide.standard.source}">${g(t, 'source')}</a></p>
 <h2 id="how-to-apply">${g(t, 'applyTitle')}</h2>${howToApply(t, guide, infoUrl, ports)}
 <h2 id="review">${g(t, 'reviewTitle')}</h2>
-<p>${g(t, `review.${guide.review.kind}`, { days: t.number(guide.review.days) })} ${g(t, 'reviewLaw', { law: guide.review.law })}</p>
+<p>${g(t, `review.${guide.review.kind}`, { days: t.number(guide.review.days) })} ${lawSentence(t, guide)}</p>
 <p><a href="${pathFor(ports.helpLinks.contact, t.lang, { programmeId: guide.programmeId })}">${g(t, 'contact')}</a></p>`;
 }

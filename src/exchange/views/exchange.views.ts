@@ -15,13 +15,13 @@ export interface Crumb {
 
 export function deliveriesTable(t: Translator, rows: readonly DeliveryView[]) {
   if (rows.length === 0) return html`<p>${t.t('exchange.told.none')}</p>`;
-  return html`<table><caption>${t.t('exchange.told.caption')}</caption>
+  return html`<table class="reflow-table"><caption>${t.t('exchange.told.caption')}</caption>
 <thead><tr><th scope="col">${t.t('exchange.told.what')}</th><th scope="col">${t.t('exchange.told.who')}</th><th scope="col">${t.t('exchange.told.why')}</th><th scope="col">${t.t('exchange.told.when')}</th></tr></thead>
 <tbody>${rows.map(
-    (r) => html`<tr><td>${t.t(`person.elements.${r.element}`)}</td>
-<td>${r.recipient[t.lang]}${r.programme ? html`<br><span class="hint">${r.programme[t.lang]}</span>` : ''}</td>
-<td>${r.purpose[t.lang]}</td>
-<td>${r.deliveredAt ? t.t('exchange.told.delivered', { when: t.dateTime(r.deliveredAt) }) : t.t(`exchange.told.status.${r.status}`)}</td></tr>`,
+    (r) => html`<tr><td data-label="${t.t('exchange.told.what')}">${t.t(`person.elements.${r.element}`)}</td>
+<td data-label="${t.t('exchange.told.who')}">${r.recipient[t.lang]}${r.programme ? html`<br><span class="hint">${r.programme[t.lang]}</span>` : ''}</td>
+<td data-label="${t.t('exchange.told.why')}">${r.purpose[t.lang]}</td>
+<td data-label="${t.t('exchange.told.when')}">${r.deliveredAt ? t.t('exchange.told.delivered', { when: t.dateTime(r.deliveredAt) }) : t.t(`exchange.told.status.${r.status}`)}</td></tr>`,
   )}</tbody></table>`;
 }
 

@@ -62,7 +62,7 @@ export function staffRecordPage(form: FormView, view: StaffRecordView): Page {
       { href: pathFor(workspacePaths.home, t.lang), label: t.t('workspace.staff.homeTitle') },
       { href: pathFor(workspacePaths.clientFile, t.lang, { personId }), label: name },
     ],
-    body: html`${errorSummary(form)}<h1>${t.t('workspace.record.title', { name })}</h1>
+    body: html`${errorSummary(form, { deathDate: 'deathDate-day' })}<h1>${t.t('workspace.record.title', { name })}</h1>
 <p class="notice">${t.t('workspace.record.purpose', { purpose })}</p>
 ${profileSections(t, view.profile)}
 <h2>${t.t('person.changes.title')}</h2>${changesTable(t, view.changes)}
@@ -128,7 +128,7 @@ export function correctionPage(person: FormView, subject: CorrectionSubject, kin
     title,
     hasErrors: hasErrors(person),
     breadcrumbs: [{ href: record, label: t.t('workspace.record.title', { name: subject.name }) }],
-    body: html`${errorSummary(person)}<h1>${title}</h1><p>${t.t('workspace.record.correctIntro')}</p>
+    body: html`${errorSummary(person, { effectiveFrom: 'effectiveFrom-day' })}<h1>${title}</h1><p>${t.t('workspace.record.correctIntro')}</p>
 <form method="post" action="${action}" novalidate>${csrfField(person.csrf)}
 ${fields}
 ${textField(reason, 'reason')}

@@ -69,6 +69,7 @@ describe('help on a phone, by keyboard and without JavaScript', { skip }, () => 
         viewport: { width: 390, height: 844 },
         locale: `${lang}-CA`,
       });
+      context.setDefaultTimeout(20_000);
       const page = await context.newPage();
       await page.goto(`${server.baseUrl}/${lang}`);
       await page.getByRole('link', { name: w.help, exact: true }).first().click();

@@ -147,6 +147,11 @@ describeOnBothDatabases('staff correct a client’s address and contact details,
       correlationId: 'test',
     });
     assert.ok(profile.addresses.some((a) => a.postalCode === 'T2P 1J9' && a.kind === 'mailing'));
+    // The mailing address staff added shows where addresses show (issue #14).
+    if (profile.mailingAddress) {
+      const shown = await agent.request('GET', record('en'));
+      assert.match(shown.body, /Mailing address<\/dt><dd>[^<]*T2P 1J9/);
+    }
   });
 
   it('contact details are corrected the same way: bad phone inline, then versioned', async () => {

@@ -121,7 +121,10 @@ describe('benefits finder in a real browser', { skip }, () => {
       [
         'revenu de travail',
         async () => {
-          await finder.fill('Combien avez-vous gagné en travaillant l’an dernier, avant impôt ?', '24 000,00');
+          await finder.fill(
+            'Combien avez-vous gagné en travaillant l’an dernier, avant impôt ?',
+            '24 000,00',
+          );
           await finder.continue();
         },
       ],

@@ -124,6 +124,7 @@ describe('help on a phone, by keyboard and without JavaScript', { skip }, () => 
         await page.goto(`${server.baseUrl}${base}${path}`);
         await check(page);
       }
+      await page.goto(`${server.baseUrl}${base}${lang === 'en' ? '/call-back' : '/rappel'}`);
       await page.getByRole('button', { name: w.callback }).click();
       assert.equal(await page.textContent('.error-summary h2'), w.problem);
       await check(page);

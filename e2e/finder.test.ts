@@ -92,7 +92,7 @@ describe('benefits finder in a real browser', { skip }, () => {
     await finder.page.click('text=Commencer');
     const steps: [string, () => Promise<void>][] = [
       ['province', () => finder.choose('Ontario')],
-      ['statut', () => finder.choose('Résident permanent')],
+      ['statut', () => finder.choose('Résidente ou résident permanent')],
       [
         'naissance',
         async () => {
@@ -102,11 +102,11 @@ describe('benefits finder in a real browser', { skip }, () => {
           await finder.continue();
         },
       ],
-      ['état civil', () => finder.choose('Célibataire, jamais marié')],
+      ['état civil', () => finder.choose('Célibataire (jamais mariée ou marié)')],
       [
         'enfants',
         async () => {
-          await finder.fill('Combien d’enfants de moins de 18 ans vivent avec vous?', '1');
+          await finder.fill('Combien d’enfants de moins de 18 ans vivent avec vous ?', '1');
           await finder.continue();
         },
       ],
@@ -121,14 +121,17 @@ describe('benefits finder in a real browser', { skip }, () => {
       [
         'revenu de travail',
         async () => {
-          await finder.fill('Combien avez-vous gagné en travaillant l’an dernier, avant impôt?', '24 000,00');
+          await finder.fill(
+            'Combien avez-vous gagné en travaillant l’an dernier, avant impôt ?',
+            '24 000,00',
+          );
           await finder.continue();
         },
       ],
       [
         'autres revenus',
         async () => {
-          await finder.fill('Combien d’autres revenus avez-vous eus l’an dernier, avant impôt?', '0');
+          await finder.fill('Combien d’autres revenus avez-vous eus l’an dernier, avant impôt ?', '0');
           await finder.continue();
         },
       ],
@@ -136,7 +139,7 @@ describe('benefits finder in a real browser', { skip }, () => {
       [
         'logement',
         async () => {
-          await finder.fill('Combien payez-vous pour votre logement chaque mois?', '1 100');
+          await finder.fill('Combien payez-vous pour votre logement chaque mois ?', '1 100');
           await finder.continue();
         },
       ],
@@ -144,7 +147,7 @@ describe('benefits finder in a real browser', { skip }, () => {
         'épargne',
         async () => {
           await finder.fill(
-            'Combien avez-vous en épargne et autres avoirs que vous pourriez utiliser?',
+            'Combien avez-vous en épargne et autres avoirs que vous pourriez utiliser ?',
             '300',
           );
           await finder.continue();

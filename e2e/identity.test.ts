@@ -127,7 +127,7 @@ describe('sign-in through every built-in provider in a real browser', { skip }, 
     await assertAxeClean(page, 'provider error state');
     // The sign-in started in French is still in progress, so the failed callback answers in French.
     await page.goto(`${server.baseUrl}/auth/callback?code=x&state=y`);
-    assert.match((await page.textContent('main')) ?? '', /Nous n'avons pas pu vous connecter/);
+    assert.match((await page.textContent('main')) ?? '', /Nous n’avons pas pu vous connecter/);
     await assertAxeClean(page, 'sign-in problem page (fr)');
     await page.goto(`${server.baseUrl}/auth/callback?code=x&state=y`);
     assert.match((await page.textContent('main')) ?? '', /We could not sign you in/);

@@ -20,6 +20,14 @@ const PAGES: { name: string; en: string; fr: string }[] = [
   { name: 'terms', en: '/en/terms', fr: '/fr/avis' },
   { name: 'privacy', en: '/en/privacy', fr: '/fr/confidentialite' },
   { name: 'accessibility', en: '/en/accessibility', fr: '/fr/accessibilite' },
+  // Help and offices (issue #14).
+  { name: 'help', en: '/en/help', fr: '/fr/aide' },
+  { name: 'contact OAS', en: '/en/help/contact/oas', fr: '/fr/aide/nous-joindre/oas' },
+  { name: 'offices', en: '/en/help/offices', fr: '/fr/aide/bureaux' },
+  { name: 'offices near', en: '/en/help/offices/near/k1p', fr: '/fr/aide/bureaux/pres-de/k1p' },
+  { name: 'office', en: '/en/help/office/sc-ottawa', fr: '/fr/aide/bureau/sc-ottawa' },
+  { name: 'call back', en: '/en/help/call-back', fr: '/fr/aide/rappel' },
+  { name: 'appointment', en: '/en/help/appointment', fr: '/fr/aide/rendez-vous' },
 ];
 
 describe('public pages in a real browser', { skip }, () => {

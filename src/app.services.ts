@@ -32,6 +32,8 @@ import type { InboxService, MessagesService, NoticeSender, SecurityNotices } fro
 import { businessDaysAfter } from './payments/index.ts';
 import { createPolicyService, policyPaths } from './policy/index.ts';
 import type { PolicyService } from './policy/index.ts';
+import { createHelpService, helpPaths } from './help/index.ts';
+import type { HelpService } from './help/index.ts';
 import { connectNotices, recipientsFrom, securityNotifier } from './app.notices.ts';
 import type { Notices } from './app.notices.ts';
 
@@ -58,6 +60,7 @@ export interface Services {
   readonly nats: NatsLink | null;
   /** Notices after a sensitive change, to the previous contact point (started with the server). */
   readonly securityNotices: SecurityNotices;
+  readonly help: HelpService;
 }
 
 export interface ServiceDependencies {
@@ -174,6 +177,13 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     privacy,
     files: createFileAccessService(db, audit, person.directory, clock),
     policy: createPolicyService({ population: person.population }),
+    help: createHelpService({
+      db,
+      audit,
+      cipher: crypto.cipher,
+      programmeIds: async () => (await catalogue.listProgrammes()).map((programme) => programme.id),
+      clock,
+    }),
   };
 }
 
@@ -250,6 +260,12 @@ export function staffCards(): StaffCard[] {
       title: 'policy.title',
       description: 'policy.card',
       permission: 'policy.release.preview',
+    },
+    {
+      path: helpPaths.staffQueue,
+      title: 'help.staff.title',
+      description: 'help.staff.card',
+      permission: 'help.requests.handle',
     },
   ];
 }

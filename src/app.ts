@@ -29,7 +29,7 @@ import { RouteTable } from './platform/http/route-table.ts';
 import { registerAuditRoutes } from './platform/audit/audit.routes.ts';
 import { createFormMemory } from './platform/forms/form-memory.ts';
 import { createNoticeFlash } from './platform/forms/notices.ts';
-import { catalogueLocales, registerCatalogueRoutes } from './catalogue/index.ts';
+import { catalogueLocales, cataloguePaths, registerCatalogueRoutes } from './catalogue/index.ts';
 import { siteLocales, registerSiteRoutes } from './site/site.routes.ts';
 import { registerEligibilityApi } from './eligibility/index.ts';
 import { finderLocales, registerFinderRoutes } from './finder/index.ts';
@@ -53,6 +53,10 @@ import {
   registerMessageRoutes,
   registerNotifyReceipts,
 } from './inbox/index.ts';
+import { helpLocales, helpPaths, registerHelpRoutes } from './help/index.ts';
+import { nextPaymentDate } from './payments/index.ts';
+import type { ScheduleId } from './payments/index.ts';
+import { pathFor } from './platform/http/route-table.ts';
 import { closeServices, createServices, portalCards, staffCards } from './app.services.ts';
 import type { Services } from './app.services.ts';
 import { opsEndpoints } from './app.health.ts';
@@ -78,6 +82,7 @@ export const LOCALE_DIRS: readonly URL[] = [
   workspaceLocales,
   inboxLocales,
   idpLocales,
+  helpLocales,
 ];
 
 export interface AppDependencies {
@@ -174,7 +179,11 @@ interface ModuleWiring {
 function registerModules(wiring: ModuleWiring): void {
   const { app, routes, renderer, services, config, clock, homes } = wiring;
   registerSiteRoutes(app, routes, renderer);
-  registerCatalogueRoutes(routes, services.catalogue, renderer);
+  registerCatalogueRoutes(routes, services.catalogue, renderer, {
+    nextPayments: upcomingPayments,
+    helpLinks: { contact: helpPaths.contact, offices: helpPaths.offices },
+    clock,
+  });
   registerEligibilityApi(app, routes, wiring.openapi, clock);
   registerFinderRoutes(routes, {
     catalogue: services.catalogue,
@@ -212,6 +221,33 @@ function registerModules(wiring: ModuleWiring): void {
     sharing: services.exchange.service,
     exchange: services.exchange,
   });
+  registerHelpRoutes(routes, {
+    help: services.help,
+    programmes: async () =>
+      (await services.catalogue.listProgrammes()).map((programme) => ({
+        id: programme.id,
+        name: { en: programme.name_en, fr: programme.name_fr },
+        href: {
+          en: pathFor(cataloguePaths.programme, 'en', { slug: programme.slug_en }),
+          fr: pathFor(cataloguePaths.programme, 'fr', { slug: programme.slug_fr }),
+        },
+      })),
+    staffHome: homes.staff,
+  });
+}
+
+/** The next `count` payment dates of a schedule after a day; none for a schedule paid from a claim's start. */
+function upcomingPayments(schedule: string, after: string, count: number): string[] {
+  const dates: string[] = [];
+  try {
+    for (let day = after; dates.length < count;) {
+      day = nextPaymentDate(schedule as ScheduleId, day).date;
+      dates.push(day);
+    }
+  } catch {
+    // EI is paid every two weeks from the claim's own start, and a schedule may end where dates are published.
+  }
+  return dates;
 }
 
 function accountPort(services: Services) {

@@ -86,7 +86,7 @@ describe('benefits finder journey', () => {
     assert.match(page.body, /name="day" value="31"/);
     assert.match(page.body, /name="year" value="1980"/);
     const french = await visit(jar, '/fr/trouver-des-prestations/date-de-naissance');
-    assert.match(french.body, /<h1>Quelle est votre date de naissance\?<\/h1>/);
+    assert.match(french.body, /<h1>Quelle est votre date de naissance\u00a0\?<\/h1>/);
     assert.match(french.body, /name="year" value="1980"/, 'typed values also survive the language toggle');
   });
 

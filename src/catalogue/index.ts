@@ -7,3 +7,4 @@ export { registerCatalogueRoutes } from './catalogue.routes.ts';
 export { cataloguePaths } from './catalogue.paths.ts';
 export { CANADA_REFERENCE_DIR, loadReferenceData } from './reference-data.ts';
 export type { ProgrammeRow } from './catalogue.repository.ts';
+export type { GuidePorts } from './programme-guide.ts';

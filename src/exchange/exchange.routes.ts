@@ -11,7 +11,7 @@ import { ConsentDurationError, ConsentNotApplicableError, ConsentNotFoundError }
 import type { Exchange } from './exchange.service.ts';
 import { exchangePaths } from './exchange.paths.ts';
 import { giveConsentPage } from './views/consent.views.ts';
-import { consentsPage, whoWasToldPage } from './views/exchange.views.ts';
+import { consentsPage, revokeConsentPage, whoWasToldPage } from './views/exchange.views.ts';
 import type { Crumb } from './views/exchange.views.ts';
 
 export const exchangeNotices = defineNotices('exchange.notices', ['consentRevoked', 'consentGiven']);
@@ -90,6 +90,21 @@ export function registerExchangeRoutes(routes: RouteTable, deps: ExchangeRouteDe
     LINKED,
   );
 
+  routes.page(
+    'GET',
+    exchangePaths.consentRevoke,
+    'signed-in',
+    async (request, reply, view) => {
+      const personId = linkedPersonId(request);
+      const consentId = parseUuid((request.params as { consentId: string }).consentId);
+      const consent = (await exchange.consents.list(personId)).find(
+        (entry) => entry.id === consentId && entry.state === 'active',
+      );
+      if (!consent) return reply.callNotFound();
+      return view.send(revokeConsentPage(view.t, consent, request.csrfToken(), crumbs(view.t)));
+    },
+    LINKED,
+  );
   routes.page(
     'POST',
     exchangePaths.consentRevoke,

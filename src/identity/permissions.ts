@@ -15,7 +15,13 @@ export const STAFF_ROLES: readonly StaffRole[] = [
  * but cannot open client files; analysts see aggregate reports only.
  */
 export const ROLE_PERMISSIONS: Readonly<Record<StaffRole, readonly string[]>> = {
-  agent: ['staff.workspace', 'client.file.read', 'client.act-on-behalf', 'messages.answer'],
+  agent: [
+    'staff.workspace',
+    'client.file.read',
+    'client.act-on-behalf',
+    'messages.answer',
+    'help.requests.handle',
+  ],
   adjudicator: ['staff.workspace', 'client.file.read', 'case.decide'],
   // Supervisors settle misdirected payments and deposit-fraud escalations, which need the whole account number;
   // everyone else sees its last three digits.
@@ -26,6 +32,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<StaffRole, readonly string[]>> = 
     'staff.directory.read',
     'registry.banking.read',
     'messages.answer',
+    'help.requests.handle',
   ],
   'tribunal-member': ['staff.workspace', 'client.file.read', 'appeal.decide'],
   analyst: ['staff.workspace', 'reports.read'],

@@ -45,6 +45,8 @@ export interface Profile {
   version: number;
   addresses: Address[];
   currentAddress: Address | null;
+  /** A separate mailing address (often added by staff), shown wherever addresses show (issue #14). */
+  mailingAddress: Address | null;
   contact: {
     email: string | null;
     phone: string | null;
@@ -93,6 +95,7 @@ export async function loadProfile(
     version: person.version ?? 0,
     addresses,
     currentAddress: currentOf(addresses, 'residential'),
+    mailingAddress: currentOf(addresses, 'mailing'),
     contact: {
       email: person.email,
       phone: person.phone,

@@ -176,7 +176,15 @@ describe('client record pages: My profile, tell-us-once, consents, access log, m
     });
     const page = await guichetRequest(h, jar, 'GET', '/en/my-guichet/consents');
     assert.match(page.body, /Withdraw consent for/);
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    // Withdrawing asks for confirmation first (issue #14); someone else's consent is not found.
+    const confirm = await guichetRequest(h, jar, 'GET', `/en/my-guichet/consents/${mine}/revoke`);
+    assert.match(confirm.body, /Withdraw your consent for .*\?/);
+    assert.match(confirm.body, /No, keep my consent/);
+    assert.equal(
+      (await guichetRequest(h, jar, 'GET', `/en/my-guichet/consents/${theirs}/revoke`)).statusCode,
+      404,
+    );
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(confirm.body)?.[1] ?? '';
     const denied = await guichetRequest(h, jar, 'POST', `/en/my-guichet/consents/${theirs}/revoke`, {
       _csrf: csrf,
     });

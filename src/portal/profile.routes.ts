@@ -56,11 +56,15 @@ export function registerProfileRoutes(routes: RouteTable, deps: ProfileRouteDepe
     portalPaths.address,
     'signed-in',
     async (request, _reply, view) => {
-      const today = todayIso(deps.clock);
+      const personId = linkedPersonId(request);
       const kept = await view.recall(FORMS.address);
-      return view.send(
-        addressPage(formView(view.t, 'person', request.csrfToken(), kept, { effectiveFrom: today })),
-      );
+      const current = kept
+        ? {}
+        : addressValues(
+            await person.getProfile(personId, selfContext(request, personId)),
+            todayIso(deps.clock),
+          );
+      return view.send(addressPage(formView(view.t, 'person', request.csrfToken(), kept, current)));
     },
     LINKED,
   );
@@ -139,6 +143,22 @@ export function registerProfileRoutes(routes: RouteTable, deps: ProfileRouteDepe
 }
 
 /** The contact form prefilled with what the record holds. */
+/** The address form starts from the address on file (its province included) and today's date, in three fields. */
+function addressValues(profile: Profile, today: string): FormValues {
+  const address = profile.currentAddress;
+  const [year = '', month = '', day = ''] = today.split('-');
+  return {
+    line1: address?.line1 ?? '',
+    line2: address?.line2 ?? '',
+    city: address?.city ?? '',
+    provinceCode: address?.provinceCode ?? '',
+    postalCode: address?.postalCode ?? '',
+    'effectiveFrom-day': String(Number(day)),
+    'effectiveFrom-month': String(Number(month)),
+    'effectiveFrom-year': year,
+  };
+}
+
 function contactValues(profile: Profile): FormValues {
   return {
     email: profile.contact.email ?? '',

@@ -16,6 +16,10 @@ export interface AccessLogEntry {
   purpose: string;
   channel: string;
   outcome: string;
+  /** How many identical views this line stands for (the same office, action, purpose and channel that day). */
+  count: number;
+  /** The first of them (`at` is the last); equal to `at` when `count` is 1. */
+  firstAt: Date;
 }
 
 // Security plumbing that is about the session rather than the person's information.
@@ -33,7 +37,41 @@ export function toAccessLog(rows: readonly AuditRow[], personId: string): Access
       purpose: row.purpose,
       channel: row.channel,
       outcome: row.outcome,
-    }));
+      count: 1,
+      firstAt: new Date(row.occurred_at),
+    }))
+    .reduce(groupRepeatedViews, []);
+}
+
+// Days are counted in Eastern time, where most offices are; the page shows times in Eastern time too.
+const dayOf = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto' });
+
+/**
+ * Quiet records (issue #14): repeated views of the same thing by the same office on the same day, one after
+ * the other in the log, are one line with a count. Changes are never grouped: each stays a line of its own.
+ */
+function groupRepeatedViews(lines: AccessLogEntry[], entry: AccessLogEntry): AccessLogEntry[] {
+  const last = lines[lines.length - 1];
+  const isView = /\.(read|open)$/.test(entry.action);
+  if (
+    last &&
+    isView &&
+    last.action === entry.action &&
+    last.accessor === entry.accessor &&
+    last.role === entry.role &&
+    last.agencyId === entry.agencyId &&
+    last.purpose === entry.purpose &&
+    last.channel === entry.channel &&
+    last.outcome === entry.outcome &&
+    dayOf.format(last.at) === dayOf.format(entry.at)
+  ) {
+    const earlier = entry.at < last.firstAt ? entry.at : last.firstAt;
+    const later = entry.at > last.at ? entry.at : last.at;
+    lines[lines.length - 1] = { ...last, count: last.count + 1, firstAt: earlier, at: later };
+    return lines;
+  }
+  lines.push(entry);
+  return lines;
 }
 
 function accessorOf(row: AuditRow, personId: string): AccessorKind {

@@ -16,3 +16,7 @@ export type * from './core/types.ts';
 export type * from './model/household.ts';
 export { diffParameters } from './core/parameter-diff.ts';
 export type { ParameterChange, ParameterVersion } from './core/parameter-diff.ts';
+// Programme pages show the amounts in force today straight from the parameter files (issue #14).
+export { defaultParameters } from './core/parameters.ts';
+export type { ParameterFile } from './core/parameters.ts';
+export { versionInForce } from './core/parameter-diff.ts';

@@ -10,7 +10,7 @@ import { correctionReasonError, openClientFile } from './client-file.ts';
 import type { FileAccessService } from './file-access.service.ts';
 import { workspaceNotices } from './workspace.routes.ts';
 import { workspacePaths } from './workspace.paths.ts';
-import { CORRECTABLE, staffRecordPage } from './views/client-record.views.ts';
+import { CORRECTABLE, MARITAL, RESIDENCE, staffRecordPage } from './views/client-record.views.ts';
 
 export interface ClientRecordRouteDependencies {
   readonly person: PersonService;
@@ -18,8 +18,16 @@ export interface ClientRecordRouteDependencies {
   readonly files: FileAccessService;
 }
 
-const MARITAL = ['single', 'married', 'common-law', 'separated', 'divorced', 'widowed'];
-const RESIDENCE = ['citizen', 'permanent-resident', 'temporary-resident', 'protected-person', 'non-resident'];
+const codes = (list: readonly string[]) => list;
+
+/** The date of death from its three fields (day, month, year), as YYYY-MM-DD; '' when incomplete. */
+function deathDateOf(values: Record<string, string>): string {
+  const [day, month, year] = ['day', 'month', 'year'].map((part) =>
+    (values[`deathDate-${part}`] ?? '').trim(),
+  );
+  if (!day || !month || !year || !/^\d{4}$/.test(year)) return '';
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
 const correctForm = (personId: string) => `workspace.correct:${personId}`;
 
 /** The client record as staff see it, and the inline correction of marital, residence or life status. */
@@ -76,9 +84,11 @@ function correctionErrors(values: Record<string, string>): Record<string, string
   const value = (values.value ?? '').trim();
   const element = values.element ?? '';
   if (!(CORRECTABLE as readonly string[]).includes(element)) errors.element = 'element';
-  else if (element === 'marital-status' && !MARITAL.includes(value)) errors.value = 'maritalStatus';
-  else if (element === 'residence-status' && !RESIDENCE.includes(value)) errors.value = 'residenceStatus';
-  else if (element === 'life-status' && !isIsoDate(value)) errors.value = 'person.errors.date';
+  else if (element === 'marital-status' && !codes(MARITAL).includes(value)) errors.value = 'maritalStatus';
+  else if (element === 'residence-status' && !codes(RESIDENCE).includes(value))
+    errors.value = 'residenceStatus';
+  else if (element === 'life-status' && !isIsoDate(deathDateOf(values)))
+    errors.deathDate = 'person.errors.date';
   const reasonError = correctionReasonError(values.reason);
   if (reasonError) errors.reason = reasonError;
   return errors;
@@ -96,5 +106,5 @@ async function applyCorrection(
     await person.changeMaritalStatus(personId, value as MaritalStatus, context, options);
   else if (values.element === 'residence-status')
     await person.changeResidenceStatus(personId, value as ResidenceStatus, context, options);
-  else await person.recordDeath(personId, value, context, options);
+  else await person.recordDeath(personId, deathDateOf(values), context, options);
 }

@@ -147,6 +147,11 @@ describeOnBothDatabases('staff correct a client’s address and contact details,
       correlationId: 'test',
     });
     assert.ok(profile.addresses.some((a) => a.postalCode === 'T2P 1J9' && a.kind === 'mailing'));
+    // The mailing address staff added shows where addresses show (issue #14).
+    if (profile.mailingAddress) {
+      const shown = await agent.request('GET', record('en'));
+      assert.match(shown.body, /Mailing address<\/dt><dd>[^<]*T2P 1J9/);
+    }
   });
 
   it('contact details are corrected the same way: bad phone inline, then versioned', async () => {
@@ -200,10 +205,12 @@ describeOnBothDatabases('staff correct a client’s address and contact details,
       'encrypted',
     );
     const page = await agent.request('GET', record('en'));
-    assert.match(page.body, /<a href="#value">Enter single, married, common-law/);
+    assert.match(page.body, /<a href="#value">Choose a marital status from the list/);
     assert.match(page.body, /<a href="#reason">Use 500 characters or fewer/);
     assert.ok(reason.trim().length > 500 && page.body.includes(reason.trim()), 'the long reason is kept');
-    assert.match(page.body, /value="engaged"/);
+    // Coded values are chosen from translated labels, never typed (issue #14).
+    assert.match(page.body, /<option value="separated">Separated<\/option>/);
+    assert.doesNotMatch(page.body, /value="engaged"/);
     const saved = await agent.submit(
       correct,
       { element: 'marital-status', value: 'separated', reason: 'Client sent the separation agreement' },

@@ -5,6 +5,8 @@ import type { Page } from '../../platform/views/layout.ts';
 import { pathFor } from '../../platform/http/route-table.ts';
 import { cataloguePaths } from '../catalogue.paths.ts';
 import type { ProgrammeRow } from '../catalogue.repository.ts';
+import type { GuidePorts, ProgrammeGuide } from '../programme-guide.ts';
+import { guideSections } from './programme-guide.views.ts';
 
 function localised(
   row: ProgrammeRow,
@@ -52,7 +54,19 @@ ${rows.map(
 </ul></section>`;
 }
 
-export function programmePage(t: Translator, row: ProgrammeRow): Page {
+/** A provincial act with no French title is shown under its English title, marked up as English (WCAG 3.1.2). */
+function lawTitle(row: ProgrammeRow, t: Translator): SafeHtml | string {
+  const title = localised(row, t, 'legal_title');
+  if (t.lang !== 'fr' || !title.startsWith(row.legal_title_en)) return title;
+  return html`<span lang="en">${row.legal_title_en}</span>${title.slice(row.legal_title_en.length)}`;
+}
+
+export function programmePage(
+  t: Translator,
+  row: ProgrammeRow,
+  guide: ProgrammeGuide | null,
+  ports: GuidePorts,
+): Page {
   const info = localised(row, t, 'info_url');
   return {
     title: localised(row, t, 'name'),
@@ -64,12 +78,13 @@ export function programmePage(t: Translator, row: ProgrammeRow): Page {
 <p class="lead">${localised(row, t, 'summary')}</p>
 <h2>${t.t('catalogue.whoTitle')}</h2><p>${localised(row, t, 'who')}</p>
 <h2>${t.t('catalogue.howTitle')}</h2><p>${localised(row, t, 'description')}</p>
+${guide ? guideSections(t, guide, info, ports) : ''}
 <h2>${t.t('catalogue.checkTitle')}</h2><p><a href="/${t.lang}/${t.t('catalogue.finderSlug')}">${t.t('catalogue.checkLink')}</a></p>
 <h2>${t.t('catalogue.aboutTitle')}</h2>
 <dl class="summary-list">
 <dt>${t.t('catalogue.offeredByLabel')}</dt><dd>${localised(row, t, 'agency_name')}</dd>
 <dt>${t.t('catalogue.jurisdictionLabel')}</dt><dd>${localised(row, t, 'jurisdiction_name')}</dd>
-<dt>${t.t('catalogue.lawLabel')}</dt><dd><a href="${localised(row, t, 'legal_url')}">${localised(row, t, 'legal_title')}</a></dd>
+<dt>${t.t('catalogue.lawLabel')}</dt><dd><a href="${localised(row, t, 'legal_url')}">${lawTitle(row, t)}</a></dd>
 ${info ? html`<dt>${t.t('catalogue.moreInfoLabel')}</dt><dd><a href="${info}">${t.t('catalogue.moreInfoLink')}</a></dd>` : ''}
 </dl>`,
   };

@@ -24,7 +24,9 @@ export function signedInMenu(
 ): SafeHtml | undefined {
   const identity = request.identity;
   const times = request.sessionTimes;
-  if (!identity || !times) return undefined;
+  // Signed out: the way in, on every page (issue #14).
+  if (!identity || !times)
+    return html`<div class="identity-menu"><a href="${pathFor(identityPaths.signIn, t.lang)}">${t.t('identity.menu.signIn')}</a></div>`;
   const lang = t.lang;
   const home = identity.kind === 'staff' ? settings.homes.staff : settings.homes.person;
   const sessionUrl = pathFor(identityPaths.session, lang);

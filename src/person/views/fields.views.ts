@@ -1,4 +1,4 @@
-import { checkboxes, selectField, textField } from '../../platform/forms/fields.ts';
+import { dateInput, checkboxes, selectField, textField } from '../../platform/forms/fields.ts';
 import type { FormView } from '../../platform/forms/form-view.ts';
 import { html } from '../../platform/views/html.ts';
 import type { SafeHtml } from '../../platform/views/html.ts';
@@ -15,13 +15,14 @@ export function addressFields(form: FormView, user: FormUser): SafeHtml {
   const { t } = form;
   const auto = (token: string) => (user === 'person' ? token : 'off');
   const provinces = PROVINCES.map((code) => ({ value: code, label: t.t(`person.provinces.${code}`) }));
-  const dateLabel = user === 'staff' ? { label: t.t('person.fields.effectiveFromStaff') } : {};
+  const legend = t.t(user === 'staff' ? 'person.fields.effectiveFromStaff' : 'person.fields.effectiveFrom');
+  const choose = [{ value: '', label: t.t('person.fields.provinceChoose') }, ...provinces];
   return html`${textField(form, 'line1', { autocomplete: auto('address-line1') })}
 ${textField(form, 'line2', { autocomplete: auto('address-line2') })}
 ${textField(form, 'city', { autocomplete: auto('address-level2') })}
-${selectField(form, 'provinceCode', provinces, { selected: 'ON' })}
+${selectField(form, 'provinceCode', choose)}
 ${textField(form, 'postalCode', { autocomplete: auto('postal-code'), width: 'short', hint: t.t('person.hints.postalCode') })}
-${textField(form, 'effectiveFrom', { width: 'medium', ...dateLabel, hint: t.t('person.hints.effectiveFrom') })}`;
+${dateInput(form, 'effectiveFrom', { legend, hint: t.t('person.hints.effectiveFrom') })}`;
 }
 
 /** Contact details and preferences, for the person and for a staff correction (namespace `person`). */

@@ -25,7 +25,7 @@ ${summaryRow(t.t('person.fields.lifeStatus'), profile.dateOfDeath ? t.t('person.
 ${summaryRow(t.t('person.fields.residenceStatus'), t.t(`person.residence.${profile.residenceStatus}`))}
 </dl>
 <h2>${t.t('person.profile.addressTitle')}</h2>
-<dl class="summary-list">${summaryRow(t.t('person.fields.currentAddress'), formatAddress(profile.currentAddress, t))}</dl>
+<dl class="summary-list">${summaryRow(t.t('person.fields.currentAddress'), formatAddress(profile.currentAddress, t))}${profile.mailingAddress ? summaryRow(t.t('person.addressKinds.mailing'), formatAddress(profile.mailingAddress, t)) : ''}</dl>
 <h2>${t.t('person.profile.contactTitle')}</h2>
 <dl class="summary-list">
 ${summaryRow(t.t('person.fields.email'), profile.contact.email ?? none)}

@@ -5,13 +5,14 @@ import type { FormView } from './form-view.ts';
 
 /**
  * GOV.UK error summary: a heading, then one link per problem to its field (`#<field>`, or the id given in
- * `anchors` where the first input of a field is named otherwise). The page's script moves focus to it.
+ * `anchors` where the first input of a field is named otherwise). `autofocus` moves focus to it on load, with or
+ * without JavaScript (WCAG 3.3.1, GOV.UK error summary).
  */
 export function errorSummary(form: FormView, anchors: Readonly<Record<string, string>> = {}): SafeHtml {
   const entries = Object.entries(form.errors);
   if (entries.length === 0) return html``;
   const { t } = form;
-  return html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+  return html`<div class="error-summary" role="alert" tabindex="-1" autofocus aria-labelledby="error-summary-title">
 <h2 id="error-summary-title">${t.t('validation.summaryTitle')}</h2>
 <ul>${entries.map(([field, code]) => html`<li><a href="#${anchors[field] ?? field}">${errorText(form, code)}</a></li>`)}</ul></div>`;
 }

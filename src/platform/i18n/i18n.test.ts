@@ -60,6 +60,11 @@ test('placeholders are filled and money and dates follow the locale', () => {
   );
   assert.equal(translator('en').money(123456), '$1,234.56');
   assert.match(translator('fr').money(123456), /^1\s234,56\s\$$/);
-  assert.equal(translator('fr').date('2026-07-01'), '1 juillet 2026');
+  // The first of the month is "1er" in French (le 1er juillet 2026), other days as Intl writes them (issue #13).
+  assert.equal(translator('fr').date('2026-07-01'), '1er juillet 2026');
+  assert.equal(translator('fr').date('2026-07-11'), '11 juillet 2026');
+  assert.equal(translator('fr').date('2026-07-21'), '21 juillet 2026');
+  assert.equal(translator('en').date('2026-07-01'), 'July 1, 2026');
+  assert.match(translator('fr').dateTime(new Date('2026-06-01T14:00:00Z')), /^1er juin 2026 à 10 h 00/);
   assert.throws(() => translator('en').t('common.doesNotExist'), /Missing en translation/);
 });

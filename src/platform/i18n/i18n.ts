@@ -116,13 +116,28 @@ function createTranslator(lang: Lang, catalogue: Catalogue): Translator {
     has: (key) => catalogue[key] !== undefined,
     money: (cents) => moneyFormats[lang].format(cents / 100),
     date: (value) =>
-      dateFormats[lang].format(
+      formatDay(
+        dateFormats[lang],
+        lang,
         typeof value === 'string' ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : value,
       ),
-    dateTime: (at) => dateTimeFormats[lang].format(at),
+    dateTime: (at) => formatDay(dateTimeFormats[lang], lang, at),
     time: (at) => timeFormats[lang].format(at),
     number: (value) => numberFormats[lang].format(value),
   };
+}
+
+/**
+ * The one date formatter of every page, letter and export: `Intl` in the page's locale, with the French first of
+ * the month written "1er" (le 1er juin 2026), as the Office québécois de la langue française and the Canada.ca
+ * style guide require; `Intl` writes "1 juin".
+ */
+export function formatDay(format: Intl.DateTimeFormat, lang: Lang, at: Date): string {
+  if (lang !== 'fr') return format.format(at);
+  return format
+    .formatToParts(at)
+    .map((part) => (part.type === 'day' && Number(part.value) === 1 ? '1er' : part.value))
+    .join('');
 }
 
 function interpolate(text: string, values: Record<string, string | number>): string {

@@ -27,7 +27,7 @@ function formPage(
       { href: pathFor(portalPaths.home, t.lang), label: t.t('portal.my.title') },
       { href: pathFor(portalPaths.profile, t.lang), label: t.t('portal.profile.title') },
     ],
-    body: html`${errorSummary(form)}<h1>${t.t(`portal.${key}.title`)}</h1><p>${t.t(`portal.${key}.intro`)}</p>
+    body: html`${errorSummary(form, { effectiveFrom: 'effectiveFrom-day' })}<h1>${t.t(`portal.${key}.title`)}</h1><p>${t.t(`portal.${key}.intro`)}</p>
 <form method="post" action="${action}" novalidate${options.autocompleteOff ? html` autocomplete="off"` : ''}>${csrfField(form.csrf)}
 ${fields}
 <button class="button button-primary" type="submit">${t.t(`portal.${key}.submit`)}</button></form>`,

@@ -26,13 +26,13 @@ function actionLabel(t: Translator, action: string): string {
 
 export function accessLogTable(t: Translator, entries: readonly AccessLogEntry[], agencies: AgencyNames) {
   if (entries.length === 0) return html`<p>${t.t('privacy.accessLog.none')}</p>`;
-  return html`<table><caption>${t.t('privacy.accessLog.caption')}</caption>
+  return html`<table class="reflow-table"><caption>${t.t('privacy.accessLog.caption')}</caption>
 <thead><tr><th scope="col">${t.t('privacy.accessLog.when')}</th><th scope="col">${t.t('privacy.accessLog.who')}</th><th scope="col">${t.t('privacy.accessLog.what')}</th><th scope="col">${t.t('privacy.accessLog.why')}</th><th scope="col">${t.t('privacy.accessLog.how')}</th></tr></thead>
 <tbody>${entries.map(
     (
       e,
-    ) => html`<tr><td>${t.dateTime(e.at)}</td><td>${who(t, e, agencies)}</td><td>${actionLabel(t, e.action)}</td>
-<td>${t.has(`privacy.purposes.${e.purpose}`) ? t.t(`privacy.purposes.${e.purpose}`) : e.purpose}</td><td>${t.t(`person.channels.${e.channel}`)}</td></tr>`,
+    ) => html`<tr><td data-label="${t.t('privacy.accessLog.when')}">${t.dateTime(e.at)}</td><td data-label="${t.t('privacy.accessLog.who')}">${who(t, e, agencies)}</td><td data-label="${t.t('privacy.accessLog.what')}">${actionLabel(t, e.action)}${e.count > 1 ? html`<br><span class="hint">${t.t('privacy.accessLog.times', { count: t.number(e.count), first: t.time(e.firstAt) })}</span>` : ''}</td>
+<td data-label="${t.t('privacy.accessLog.why')}">${t.has(`privacy.purposes.${e.purpose}`) ? t.t(`privacy.purposes.${e.purpose}`) : t.t('privacy.purposes.other')}</td><td data-label="${t.t('privacy.accessLog.how')}">${t.t(`person.channels.${e.channel}`)}</td></tr>`,
   )}</tbody></table>`;
 }
 

@@ -7,7 +7,7 @@ const TASK_LINKS: Record<(typeof TASKS)[number], { en: string; fr: string }> = {
   finder: { en: '/en/benefits-finder', fr: '/fr/trouver-des-prestations' },
   catalogue: { en: '/en/programmes', fr: '/fr/programmes' },
   signIn: { en: '/en/sign-in', fr: '/fr/connexion' },
-  help: { en: '/en/accessibility', fr: '/fr/accessibilite' },
+  help: { en: '/en/help', fr: '/fr/aide' },
 };
 
 export function homePage(t: Translator): Page {

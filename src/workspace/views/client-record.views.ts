@@ -1,6 +1,8 @@
 import { pathFor } from '../../platform/http/route-table.ts';
 import { errorSummary } from '../../platform/forms/error-summary.ts';
-import { csrfField, selectField, textField } from '../../platform/forms/fields.ts';
+import { csrfField, dateInput, selectField, textField } from '../../platform/forms/fields.ts';
+import { errorMessage } from '../../platform/forms/error-summary.ts';
+import { valueOf } from '../../platform/forms/form-view.ts';
 import { hasErrors } from '../../platform/forms/form-view.ts';
 import type { FormView } from '../../platform/forms/form-view.ts';
 import { html } from '../../platform/views/html.ts';
@@ -21,6 +23,29 @@ export interface StaffRecordView {
 }
 
 export const CORRECTABLE = ['marital-status', 'residence-status', 'life-status'] as const;
+export const MARITAL = ['single', 'married', 'common-law', 'separated', 'divorced', 'widowed'] as const;
+export const RESIDENCE = [
+  'citizen',
+  'permanent-resident',
+  'temporary-resident',
+  'protected-person',
+  'non-resident',
+] as const;
+
+/** The corrected value, never a typed code: translated choices grouped by element (issue #14). */
+function correctedValue(form: FormView): SafeHtml {
+  const { t } = form;
+  const chosen = valueOf(form, 'value');
+  const option = (value: string, label: string) =>
+    html`<option value="${value}"${value === chosen ? html` selected` : ''}>${label}</option>`;
+  const error = form.errors.value !== undefined;
+  return html`<div class="form-group${error ? ' has-error' : ''}"><label for="value">${t.t('workspace.fields.value')}</label>
+<span class="hint" id="value-hint">${t.t('workspace.hints.correctionValue')}</span>${errorMessage(form, 'value')}
+<select id="value" name="value" aria-describedby="value-hint${error ? ' value-error' : ''}">${option('', t.t('workspace.fields.valueNone'))}
+<optgroup label="${t.t('person.elements.marital-status')}">${MARITAL.map((code) => option(code, t.t(`person.marital.${code}`)))}</optgroup>
+<optgroup label="${t.t('person.elements.residence-status')}">${RESIDENCE.map((code) => option(code, t.t(`person.residence.${code}`)))}</optgroup>
+</select></div>`;
+}
 
 /** The client record as staff see it: the record, its versions, who was told, and corrections with a reason. */
 export function staffRecordPage(form: FormView, view: StaffRecordView): Page {
@@ -37,7 +62,7 @@ export function staffRecordPage(form: FormView, view: StaffRecordView): Page {
       { href: pathFor(workspacePaths.home, t.lang), label: t.t('workspace.staff.homeTitle') },
       { href: pathFor(workspacePaths.clientFile, t.lang, { personId }), label: name },
     ],
-    body: html`${errorSummary(form)}<h1>${t.t('workspace.record.title', { name })}</h1>
+    body: html`${errorSummary(form, { deathDate: 'deathDate-day' })}<h1>${t.t('workspace.record.title', { name })}</h1>
 <p class="notice">${t.t('workspace.record.purpose', { purpose })}</p>
 ${profileSections(t, view.profile)}
 <h2>${t.t('person.changes.title')}</h2>${changesTable(t, view.changes)}
@@ -52,7 +77,8 @@ function correctionForms(form: FormView, personId: string): SafeHtml {
   return html`<h2 id="element-heading">${t.t('workspace.record.correctTitle')}</h2>
 <form method="post" action="${pathFor(workspacePaths.correct, t.lang, { personId })}" novalidate>${csrfField(form.csrf)}
 ${selectField(form, 'element', elements, { selected: 'marital-status' })}
-${textField(form, 'value', { hint: t.t('workspace.hints.correctionValue') })}
+${correctedValue(form)}
+${dateInput(form, 'deathDate', { legend: t.t('workspace.fields.deathDate') })}
 ${textField(form, 'reason')}
 <button class="button button-primary" type="submit">${t.t('workspace.record.correctSubmit')}</button></form>
 <ul>
@@ -102,7 +128,7 @@ export function correctionPage(person: FormView, subject: CorrectionSubject, kin
     title,
     hasErrors: hasErrors(person),
     breadcrumbs: [{ href: record, label: t.t('workspace.record.title', { name: subject.name }) }],
-    body: html`${errorSummary(person)}<h1>${title}</h1><p>${t.t('workspace.record.correctIntro')}</p>
+    body: html`${errorSummary(person, { effectiveFrom: 'effectiveFrom-day' })}<h1>${title}</h1><p>${t.t('workspace.record.correctIntro')}</p>
 <form method="post" action="${action}" novalidate>${csrfField(person.csrf)}
 ${fields}
 ${textField(reason, 'reason')}

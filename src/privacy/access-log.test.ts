@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { AuditRow } from '../platform/audit/audit.repository.ts';
+import { toAccessLog } from './access-log.ts';
+
+const PERSON = '00000000-0000-4000-8000-000000000001';
+const row = (at: string, action: string, agency = 'esdc'): AuditRow =>
+  ({
+    occurred_at: at,
+    actor_type: 'staff',
+    actor_id: 'staff-1',
+    actor_role: 'agent',
+    actor_agency_id: agency,
+    action,
+    purpose: 'phone-call',
+    channel: 'phone',
+    outcome: 'success',
+  }) as unknown as AuditRow;
+
+describe('access log: quiet records', () => {
+  it('groups repeated views by the same office on the same day into one line with a count', () => {
+    const rows = [
+      row('2026-11-02T20:05:00Z', 'registry.profile.read'),
+      row('2026-11-02T19:00:00Z', 'registry.profile.read'),
+      row('2026-11-02T15:00:00Z', 'registry.profile.read'),
+      row('2026-11-02T14:59:00Z', 'registry.profile.read', 'cra'),
+      row('2026-11-01T15:00:00Z', 'registry.profile.read'),
+    ];
+    const log = toAccessLog(rows, PERSON);
+    assert.deepEqual(
+      log.map((entry) => [entry.agencyId, entry.count]),
+      [
+        ['esdc', 3],
+        ['cra', 1],
+        ['esdc', 1],
+      ],
+    );
+    assert.equal(log[0]?.firstAt.toISOString(), '2026-11-02T15:00:00.000Z');
+    assert.equal(log[0]?.at.toISOString(), '2026-11-02T20:05:00.000Z');
+  });
+
+  it('never groups changes: each change stays a line', () => {
+    const log = toAccessLog(
+      [
+        row('2026-11-02T20:05:00Z', 'registry.address.update'),
+        row('2026-11-02T20:04:00Z', 'registry.address.update'),
+      ],
+      PERSON,
+    );
+    assert.equal(log.length, 2);
+  });
+});

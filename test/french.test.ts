@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { LOCALE_DIRS } from '../src/app.ts';
+import type { GuichetApp } from '../src/app.ts';
+import { createI18n } from '../src/platform/i18n/i18n.ts';
+import { openDatabase } from '../src/platform/db/database.ts';
+import type { Database } from '../src/platform/db/database.ts';
+import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import { loadReferenceData } from '../src/catalogue/index.ts';
+import { buildTestApp, CookieJar, requestWithJar } from './support/app.ts';
+
+/**
+ * French as a first language (issue #14, docs/glossary-fr.md): the catalogues use typographic apostrophes and
+ * non-breaking spaces, and no French page lets English words or enumeration codes through.
+ */
+const NBSP = /[\u00a0\u202f]/;
+const i18n = createI18n(LOCALE_DIRS);
+const french = [...i18n.keys('fr')].map((key) => [key, i18n.translator('fr').t(key)] as const);
+
+describe('French catalogues follow French typography', () => {
+  it('apostrophes are all typographic (’), never straight', () => {
+    const straight = french.filter(([, text]) => text.includes("'")).map(([key]) => key);
+    assert.deepEqual(straight, []);
+  });
+
+  it('a non-breaking space comes before ; : ! ? and inside « »', () => {
+    const wrong = french
+      .filter(
+        ([, text]) =>
+          [...text.matchAll(/(.)([;:!?])(?=\s|$)/g)].some((m) => !NBSP.test(m[1] ?? '')) ||
+          [...text.matchAll(/«(.)|(.)»/g)].some((m) => !NBSP.test(m[1] ?? m[2] ?? '')),
+      )
+      .map(([key, text]) => `${key}: ${text}`);
+    assert.deepEqual(wrong, []);
+  });
+
+  it('one term per concept: the glossary’s rejected terms do not appear', () => {
+    const rejected = [
+      /état matrimonial/i,
+      /statut vital/i,
+      /\bFin\b(?! de)/,
+      /est changée/,
+      /époux ou conjoint(?! de fait)/,
+    ];
+    const found = french.filter(([, text]) => rejected.some((term) => term.test(text))).map(([key]) => key);
+    assert.deepEqual(found, []);
+  });
+});
+
+// Words that are English and never French, and the codes Guichet uses internally; either on a French page is a leak.
+const ENGLISH =
+  /\b(the|and|your|you|with|from|this|that|will|have|what|when|how|who|please|enter|choose|apply|benefits?|payments?|submit|should|would|could|month|year|week|sign in)\b/i;
+const CODES =
+  /\b(single|married|common-law|separated|divorced|widowed|citizen|permanent-resident|temporary-resident|protected-person|non-resident|step-free|large-print|self-service|undefined|null|NaN)\b/;
+// Proper names that are the same in both languages.
+const ALLOWED = /\b(English|Canada\.ca|Guichet|Service Canada|Alberta Supports|Retraite Québec)\b/g;
+
+/** What a reader sees: no tags, scripts, attributes, nor anything marked up as English (lang="en"). */
+function visibleText(body: string): string {
+  return body
+    .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<(\w+)[^>]*\slang="en"[^>]*>[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(ALLOWED, ' ');
+}
+
+describe('French pages show no English words or codes', () => {
+  let database: Database;
+  let guichet: GuichetApp;
+  before(async () => {
+    database = await openDatabase({ databaseUrl: null, dataDir: null });
+    await migrateToLatest(database.db);
+    guichet = await buildTestApp(database, {}, () => new Date('2026-05-15T12:00:00Z'));
+  });
+  after(async () => {
+    await guichet.app.close();
+    await database.close();
+  });
+
+  const pages = [
+    '/fr',
+    '/fr/aide',
+    '/fr/aide/nous-joindre/oas',
+    '/fr/aide/nous-joindre/ccb',
+    '/fr/aide/bureaux',
+    '/fr/aide/bureaux/pres-de/h3a',
+    '/fr/aide/bureau/sc-montreal-guy-favreau',
+    '/fr/aide/rappel',
+    '/fr/aide/rendez-vous',
+    '/fr/programmes',
+    '/fr/avis',
+    '/fr/confidentialite',
+    '/fr/accessibilite',
+    '/fr/connexion',
+    ...loadReferenceData().programmes.map((programme) => `/fr/programmes/${String(programme.slug_fr)}`),
+  ];
+
+  it('every public French page, the help pages and every programme page', async () => {
+    const leaks: string[] = [];
+    for (const url of pages) {
+      const response = await guichet.app.inject({ url });
+      assert.equal(response.statusCode, 200, url);
+      const text = visibleText(response.body);
+      const leak = ENGLISH.exec(text) ?? CODES.exec(text);
+      if (leak) leaks.push(`${url}: “${text.slice(Math.max(0, leak.index - 40), leak.index + 40).trim()}”`);
+    }
+    assert.deepEqual(leaks, []);
+  });
+
+  it('a refused French form (error summary and messages) stays French', async () => {
+    const jar = new CookieJar();
+    const form = await requestWithJar(guichet, jar, 'GET', '/fr/aide/rappel');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
+    const refused = await requestWithJar(guichet, jar, 'POST', '/fr/aide/rappel', {
+      _csrf: csrf,
+      phone: 'abc',
+    });
+    const page = await requestWithJar(guichet, jar, 'GET', String(refused.headers.location));
+    assert.match(page.body, /<title>Erreur/);
+    const text = visibleText(page.body);
+    assert.equal(ENGLISH.exec(text) ?? CODES.exec(text), null);
+  });
+});

@@ -23,6 +23,7 @@ const MODULE_USES = {
   payments: [],
   'stand-ins': ['exchange', 'payments'],
   policy: ['person', 'rules', 'catalogue'],
+  applications: ['person', 'rules'],
 };
 const MODULES = [...Object.keys(MODULE_USES), 'rules'];
 const ROOT = '(^|/)(app|app\\.services|server)\\.ts$|(^|/)cli/';

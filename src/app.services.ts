@@ -27,6 +27,9 @@ import { businessDaysAfter } from './payments/index.ts';
 import { createPolicyService, policyPaths } from './policy/index.ts';
 import type { PolicyService } from './policy/index.ts';
 import { connectNotices, recipientsFrom } from './app.notices.ts';
+import { createHouseholdReader } from './person/index.ts';
+import { applicationsPaths, createApplicationsModule } from './applications/index.ts';
+import type { ApplicationsModule } from './applications/index.ts';
 import type { Notices } from './app.notices.ts';
 
 /** Secure messages are answered within this many business days (the service standard shown to the person). */
@@ -48,6 +51,8 @@ export interface Services {
   /** Sends the inbox's notices from the durable queue (started with the server). */
   readonly noticeSender: NoticeSender;
   readonly notices: Notices;
+  /** Applications: forms as data, drafts, evidence, representatives (ADR 0016). */
+  readonly applications: ApplicationsModule;
 }
 
 export interface ServiceDependencies {
@@ -149,6 +154,15 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     privacy,
     files: createFileAccessService(db, audit, person.directory, clock),
     policy: createPolicyService({ population: person.population }),
+    applications: createApplicationsModule({
+      db,
+      audit,
+      cipher: crypto.cipher,
+      person: person.record,
+      directory: person.directory,
+      households: createHouseholdReader(db, crypto.cipher),
+      clock,
+    }),
   };
 }
 
@@ -159,6 +173,12 @@ function sharedSubscriber<T>(subscriber: T): (agencyId: string) => T {
 /** What My Guichet offers, in order: each capability's page about the person's record. */
 export function portalCards(): PortalCard[] {
   return [
+    {
+      path: applicationsPaths.mine,
+      title: 'applications.mine.title',
+      description: 'applications.mine.card',
+      linkedOnly: true,
+    },
     {
       path: inboxPaths.inbox,
       title: 'inbox.title',
@@ -207,6 +227,12 @@ export function portalCards(): PortalCard[] {
 /** What the staff home offers, in order: each capability's work, shown to staff holding its permission. */
 export function staffCards(): StaffCard[] {
   return [
+    {
+      path: applicationsPaths.staffFind,
+      title: 'applications.staff.find.title',
+      description: 'applications.staff.find.card',
+      permission: 'client.file.read',
+    },
     {
       path: inboxPaths.staffQueue,
       title: 'inbox.staff.title',

@@ -22,7 +22,7 @@ import { OpenApiRegistry } from './platform/http/openapi.ts';
 import { registerOpenApiRoutes } from './platform/http/openapi.routes.ts';
 import { createPageRenderer } from './platform/http/pages.ts';
 import type { PageRenderer } from './platform/http/pages.ts';
-import { RouteTable } from './platform/http/route-table.ts';
+import { pathFor, RouteTable } from './platform/http/route-table.ts';
 import { registerAuditRoutes } from './platform/audit/audit.routes.ts';
 import { createFormMemory } from './platform/forms/form-memory.ts';
 import { createNoticeFlash } from './platform/forms/notices.ts';
@@ -50,6 +50,13 @@ import {
   registerMessageRoutes,
   registerNotifyReceipts,
 } from './inbox/index.ts';
+import {
+  applicationsLocales,
+  applicationsPaths,
+  registerApplicationRoutes,
+  registerMultipart,
+} from './applications/index.ts';
+import { createFinderCarryOver } from './finder/index.ts';
 import { createServices, portalCards, staffCards } from './app.services.ts';
 import type { Services } from './app.services.ts';
 
@@ -74,6 +81,7 @@ export const LOCALE_DIRS: readonly URL[] = [
   workspaceLocales,
   inboxLocales,
   idpLocales,
+  applicationsLocales,
 ];
 
 export interface AppDependencies {
@@ -174,6 +182,10 @@ function registerModules(wiring: ModuleWiring): void {
     secret: config.sessionSecret,
     renderer,
     clock,
+    applyHref: (programmeId, lang) =>
+      services.applications.applications.form(programmeId)
+        ? pathFor(applicationsPaths.apply, lang, { programme: programmeId })
+        : null,
   });
   registerIdentityRoutes(routes, { app, services: services.identity, config, renderer, homes });
   registerPolicyRoutes(routes, { policy: services.policy, catalogue: services.catalogue, clock });
@@ -196,6 +208,7 @@ function registerModules(wiring: ModuleWiring): void {
     sender: services.noticeSender,
     bearerToken: config.notify.callbackBearerToken,
   });
+  registerApplications(wiring);
   registerWorkspace(routes, {
     cards: staffCards(),
     staff: services.identity.staff,
@@ -204,6 +217,24 @@ function registerModules(wiring: ModuleWiring): void {
     person: services.person.record,
     sharing: services.exchange.service,
     exchange: services.exchange,
+  });
+}
+
+function registerApplications({ routes, services, config, clock, homes }: ModuleWiring): void {
+  const { applications, evidence } = services.applications;
+  registerApplicationRoutes(routes, {
+    applications,
+    evidence,
+    programmeNames: async () =>
+      new Map(
+        (await services.catalogue.listProgrammes()).map((p) => [p.id, { en: p.name_en, fr: p.name_fr }]),
+      ),
+    nameOf: async (personId) => {
+      const name = await services.person.directory.nameOf(personId);
+      return name ? `${name.givenName} ${name.familyName}` : null;
+    },
+    finderAnswers: createFinderCarryOver(config.sessionSecret, clock),
+    home: homes.person,
   });
 }
 
@@ -237,6 +268,7 @@ async function registerPlatform(
 ): Promise<void> {
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 262_144 });
+  await registerMultipart(app); // evidence uploads (ADR 0016)
   await app.register(fastifyRateLimit, { max: config.rateLimitPerMinute, timeWindow: '1 minute' });
   registerSecurityHeaders(app);
   registerCsrf(app, config.sessionSecret);

@@ -1,6 +1,7 @@
 import type { QuestionDefinition } from './application-forms.ts';
 
-export type Parsed = { readonly ok: true; readonly value: string } | { readonly ok: false; readonly code: string };
+export type Parsed =
+  { readonly ok: true; readonly value: string } | { readonly ok: false; readonly code: string };
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 

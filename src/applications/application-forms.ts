@@ -14,7 +14,14 @@ export interface Bilingual {
 }
 
 export type QuestionType = 'yes-no' | 'choice' | 'date' | 'money' | 'integer' | 'employer-records';
-const QUESTION_TYPES: readonly QuestionType[] = ['yes-no', 'choice', 'date', 'money', 'integer', 'employer-records'];
+const QUESTION_TYPES: readonly QuestionType[] = [
+  'yes-no',
+  'choice',
+  'date',
+  'money',
+  'integer',
+  'employer-records',
+];
 
 /** Holds when every part holds: a fact's value (`in`, `notIn`, a minimum) or the channel it came by. */
 export interface Condition {
@@ -70,7 +77,11 @@ export interface ApplicationForm {
     readonly message: Bilingual;
     readonly href: Bilingual;
   };
-  readonly serviceStandard?: { readonly days: number; readonly basis: 'calendar' | 'business'; readonly text: Bilingual };
+  readonly serviceStandard?: {
+    readonly days: number;
+    readonly basis: 'calendar' | 'business';
+    readonly text: Bilingual;
+  };
   readonly whatHappensNext?: Bilingual;
 }
 
@@ -132,7 +143,9 @@ export function loadApplicationForms(dir: URL = FORMS_DIR): ReadonlyMap<string, 
     const form: ApplicationForm = {
       ...(raw as unknown as ApplicationForm),
       sections: (raw.sections as ApplicationForm['sections'] | undefined) ?? [],
-      questions: ((raw.questions as Json[] | undefined) ?? []).map((entry) => resolveQuestion(file, library, entry)),
+      questions: ((raw.questions as Json[] | undefined) ?? []).map((entry) =>
+        resolveQuestion(file, library, entry),
+      ),
       evidence: (raw.evidence as EvidenceDefinition[] | undefined) ?? [],
     };
     if (`${form.programmeId}.json` !== file)

@@ -1,4 +1,9 @@
-import type { ApplicationForm, Condition, EvidenceDefinition, QuestionDefinition } from './application-forms.ts';
+import type {
+  ApplicationForm,
+  Condition,
+  EvidenceDefinition,
+  QuestionDefinition,
+} from './application-forms.ts';
 
 /** Facts by key (a question's id, `childBirthDate.2` for a repeated one), as the form keeps them: strings. */
 export type Facts = Readonly<Record<string, string>>;
@@ -96,7 +101,9 @@ export function nextStep(
 ): Step {
   if (draft.confirmed === null && prefilledQuestions(form, record, draft, channel).length > 0)
     return { kind: 'confirm' };
-  const pending = questionsToAsk(form, record, draft, channel).find((q) => draft.answers[q.key] === undefined);
+  const pending = questionsToAsk(form, record, draft, channel).find(
+    (q) => draft.answers[q.key] === undefined,
+  );
   if (pending) return { kind: 'question', key: pending.key };
   const facts = mergedFacts(record, draft);
   const missing = requiredEvidence(form, facts, channel).some((e) => e.required && !evidenceKinds.has(e.id));
@@ -133,7 +140,14 @@ export function findQuestion(
  * A changed answer can make others meaningless (fewer children, no partner any more): answers to questions
  * that no longer apply are dropped, so the household never carries a fact the person did not mean.
  */
-export function pruneAnswers(form: ApplicationForm, record: Facts, draft: DraftState, channel: string): Facts {
-  const applicable = new Set(applicableQuestions(form, mergedFacts(record, draft), channel).map((q) => q.key));
+export function pruneAnswers(
+  form: ApplicationForm,
+  record: Facts,
+  draft: DraftState,
+  channel: string,
+): Facts {
+  const applicable = new Set(
+    applicableQuestions(form, mergedFacts(record, draft), channel).map((q) => q.key),
+  );
   return Object.fromEntries(Object.entries(draft.answers).filter(([key]) => applicable.has(key)));
 }

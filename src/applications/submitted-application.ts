@@ -4,7 +4,8 @@ import type { DbExecutor } from '../platform/db/schema.ts';
 /** How an application reached us (Directive on Automated Decision-Making: recorded with the decision). */
 export type ApplicationChannel = 'online' | 'phone' | 'in-person' | 'paper';
 
-export type ApplicationStatus = 'draft' | 'submitted' | 'in-review' | 'information-requested' | 'approved' | 'refused' | 'withdrawn';
+export type ApplicationStatus =
+  'draft' | 'submitted' | 'in-review' | 'information-requested' | 'approved' | 'refused' | 'withdrawn';
 
 /** A submitted application as the deciding capability receives it. */
 export interface SubmittedApplication {
@@ -25,7 +26,10 @@ export interface SubmittedApplication {
 
 /** Implemented by the deciding capability; called inside the submitting transaction, so one submission is one case. */
 export interface ApplicationSubmittedHandler {
-  submitted(application: SubmittedApplication, trx: DbExecutor): Promise<{ readonly outcome: 'decided' | 'queued' }>;
+  submitted(
+    application: SubmittedApplication,
+    trx: DbExecutor,
+  ): Promise<{ readonly outcome: 'decided' | 'queued' }>;
 }
 
 /** Implemented by applications; the deciding capability moves an application's status through it. */

@@ -26,7 +26,11 @@ export function createHouseholdReader(db: Kysely<DB>, cipher: FieldCipher): Hous
     },
     async bornOn(birthDate) {
       const rows = await listPeopleBornOn(db, birthDate);
-      return rows.map((row) => ({ personId: row.id, givenName: row.given_name, familyName: row.family_name }));
+      return rows.map((row) => ({
+        personId: row.id,
+        givenName: row.given_name,
+        familyName: row.family_name,
+      }));
     },
   };
 }

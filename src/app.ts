@@ -53,8 +53,11 @@ import {
 import {
   applicationsLocales,
   applicationsPaths,
+  clientApplications,
   registerApplicationRoutes,
   registerMultipart,
+  registerRepresentativeRoutes,
+  registerStaffRoutes,
 } from './applications/index.ts';
 import { createFinderCarryOver } from './finder/index.ts';
 import { createServices, portalCards, staffCards } from './app.services.ts';
@@ -211,6 +214,12 @@ function registerModules(wiring: ModuleWiring): void {
   registerApplications(wiring);
   registerWorkspace(routes, {
     cards: staffCards(),
+    clientSections: [
+      clientApplications({
+        applications: services.applications.applications,
+        programmeNames: programmeNamesOf(services),
+      }),
+    ],
     staff: services.identity.staff,
     files: services.files,
     people: services.person.directory,
@@ -221,21 +230,34 @@ function registerModules(wiring: ModuleWiring): void {
 }
 
 function registerApplications({ routes, services, config, clock, homes }: ModuleWiring): void {
-  const { applications, evidence } = services.applications;
-  registerApplicationRoutes(routes, {
+  const { applications, evidence, representatives } = services.applications;
+  const deps = {
     applications,
     evidence,
-    programmeNames: async () =>
-      new Map(
-        (await services.catalogue.listProgrammes()).map((p) => [p.id, { en: p.name_en, fr: p.name_fr }]),
-      ),
-    nameOf: async (personId) => {
+    programmeNames: programmeNamesOf(services),
+    nameOf: async (personId: string) => {
       const name = await services.person.directory.nameOf(personId);
       return name ? `${name.givenName} ${name.familyName}` : null;
     },
     finderAnswers: createFinderCarryOver(config.sessionSecret, clock),
     home: homes.person,
+  };
+  registerApplicationRoutes(routes, deps);
+  registerRepresentativeRoutes(routes, { ...deps, representatives, audit: services.audit, clock });
+  registerStaffRoutes(routes, {
+    ...deps,
+    representatives,
+    directory: services.person.directory,
+    households: services.applications.households,
+    audit: services.audit,
+    staffHome: homes.staff,
+    clientFile: workspacePaths.clientFile,
   });
+}
+
+function programmeNamesOf(services: Services) {
+  return async () =>
+    new Map((await services.catalogue.listProgrammes()).map((p) => [p.id, { en: p.name_en, fr: p.name_fr }]));
 }
 
 function accountPort(services: Services) {

@@ -22,7 +22,8 @@ export function parseMoney(text: string): number | null {
   return Number.isSafeInteger(total) && total <= 100_000_000_00 ? total : null;
 }
 
-function parseDate(body: Readonly<Record<string, string>>, name: string): Parsed {
+/** Three date fields `<name>-day`, `<name>-month`, `<name>-year` as YYYY-MM-DD. */
+export function parseDate(body: Readonly<Record<string, string>>, name: string): Parsed {
   const [day, month, year] = ['day', 'month', 'year'].map((part) => (body[`${name}-${part}`] ?? '').trim());
   if (!day && !month && !year) return { ok: false, code: 'required' };
   const iso = `${(year ?? '').padStart(4, '0')}-${(month ?? '').padStart(2, '0')}-${(day ?? '').padStart(2, '0')}`;

@@ -18,6 +18,8 @@ export interface ApplicationsModule {
   readonly applications: ApplicationsService;
   readonly evidence: EvidenceService;
   readonly representatives: RepresentativesService;
+  /** The register's households, read for prefill and the tolerant search by name. */
+  readonly households: HouseholdReader;
 }
 
 export interface ApplicationsModuleDependencies {
@@ -26,7 +28,7 @@ export interface ApplicationsModuleDependencies {
   readonly cipher: FieldCipher;
   readonly person: Pick<PersonService, 'getProfile'>;
   readonly directory: Pick<PersonDirectory, 'findBySin' | 'nameOf'>;
-  readonly households: Pick<HouseholdReader, 'householdOf'>;
+  readonly households: HouseholdReader;
   /** The deciding capability; a queueing handler until the root wires one. */
   readonly handler?: ApplicationSubmittedHandler;
   readonly clock: () => Date;
@@ -50,5 +52,10 @@ export function createApplicationsModule(deps: ApplicationsModuleDependencies): 
     mayRepresent: (representativeId, personId) => representatives.mayRepresent(representativeId, personId),
     clock,
   });
-  return { applications, evidence: createEvidenceService({ db, audit, cipher, clock }), representatives };
+  return {
+    applications,
+    evidence: createEvidenceService({ db, audit, cipher, clock }),
+    representatives,
+    households: deps.households,
+  };
 }

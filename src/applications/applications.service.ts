@@ -27,6 +27,7 @@ import type {
 /** Drafts are kept this many days after their last change, then deleted (the person is told the date). */
 export const DRAFT_DAYS = 30;
 const DAY_MS = 86_400_000;
+const AUDIT_CHANNELS = { online: 'online', phone: 'phone', 'in-person': 'in-person', paper: 'mail' } as const;
 
 /** Who acts on an application, and the context their actions are audited under. */
 export interface Actor {
@@ -236,7 +237,14 @@ export function createApplicationsService(deps: ApplicationsDependencies) {
   }
 
   /** A person signed in acts for themself, or as the representative of the application's person. */
-  async function actingAs(actor: Actor, personId: string): Promise<Actor | null> {
+  async function actingAs(
+    actor: Actor,
+    personId: string,
+    channel?: ApplicationChannel,
+  ): Promise<Actor | null> {
+    // Staff act through the application's channel (a paper application is keyed in from the mail).
+    if (actor.kind === 'staff' && channel)
+      return { ...actor, context: { ...actor.context, channel: AUDIT_CHANNELS[channel] } };
     if (await mayAct(actor, personId)) return actor;
     if (actor.kind !== 'person' || !(await deps.mayRepresent(actor.id, personId))) return null;
     return {
@@ -253,7 +261,7 @@ export function createApplicationsService(deps: ApplicationsDependencies) {
   ): Promise<{ app: OpenApplication; actingAs: Actor } | null> {
     const row = await repository.findApplication(db, applicationId);
     if (!row) return null;
-    const effective = await actingAs(actor, row.person_id);
+    const effective = await actingAs(actor, row.person_id, row.channel);
     if (!effective) {
       await audit.record(
         auditEntry(actor.context, row.person_id, 'application.read', 'denied', { applicationId }),

@@ -20,6 +20,8 @@ export type { ApplicationSummary, ApplicationsService } from './applications.ser
 export { loadApplicationForms } from './application-forms.ts';
 export type { ApplicationForm } from './application-forms.ts';
 export { registerApplicationRoutes } from './applications.routes.ts';
+export { registerStaffRoutes, clientApplications } from './staff.routes.ts';
+export { registerRepresentativeRoutes } from './representatives.routes.ts';
 export type { ApplicationRouteDependencies } from './applications.routes.ts';
 export { applicationsPaths, personFlow, staffFlow } from './applications.paths.ts';
 export { registerMultipart } from './multipart.ts';

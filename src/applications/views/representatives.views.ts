@@ -1,5 +1,4 @@
 import { html } from '../../platform/views/html.ts';
-import type { Translator } from '../../platform/i18n/i18n.ts';
 import type { Page } from '../../platform/views/layout.ts';
 import { pathFor } from '../../platform/http/route-table.ts';
 import { errorSummary } from '../../platform/forms/error-summary.ts';

@@ -8,6 +8,8 @@ import type { InsurablePeriod } from './applicant-record.ts';
 import { listRecordsOfEmployment } from './applications.repository.ts';
 import { createApplicationsService, queueingHandler } from './applications.service.ts';
 import type { ApplicationsService } from './applications.service.ts';
+import { createEmploymentRecords } from './employment.service.ts';
+import type { EmploymentRecords } from './employment.service.ts';
 import { createEvidenceService } from './evidence.service.ts';
 import type { EvidenceService } from './evidence.service.ts';
 import { createRepresentativesService } from './representatives.service.ts';
@@ -20,6 +22,8 @@ export interface ApplicationsModule {
   readonly representatives: RepresentativesService;
   /** The register's households, read for prefill and the tolerant search by name. */
   readonly households: HouseholdReader;
+  /** Records of Employment received from employers (EI). */
+  readonly employment: EmploymentRecords;
 }
 
 export interface ApplicationsModuleDependencies {
@@ -57,5 +61,6 @@ export function createApplicationsModule(deps: ApplicationsModuleDependencies): 
     evidence: createEvidenceService({ db, audit, cipher, clock }),
     representatives,
     households: deps.households,
+    employment: createEmploymentRecords({ db, audit, cipher, directory: deps.directory, clock }),
   };
 }

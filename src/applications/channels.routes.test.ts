@@ -246,3 +246,48 @@ describeOnBothDatabases(
     });
   },
 );
+
+describeOnBothDatabases('EI: insurable hours and earnings come from employers, never retyped', (database) => {
+  let guichet: GuichetApp;
+  before(async () => {
+    guichet = await buildTestApp(database());
+    await ensureDemoPeople(database().db, guichet.services.crypto);
+  });
+  after(() => guichet.app.close());
+
+  it("a Record of Employment prefills the EI application's hours and last day", async () => {
+    const context = {
+      actor: { type: 'agency' as const, id: 'employer-demo' },
+      channel: 'partner' as const,
+      purpose: 'record-of-employment',
+      correlationId: 'test',
+    };
+    const input = {
+      sin: '012345674',
+      employerName: 'Prairie Foods Ltd.',
+      serial: 'W1234567',
+      firstDay: '2025-03-03',
+      lastDay: '2026-10-30',
+      reasonCode: 'A',
+      periods: [{ weekEnding: '2026-10-31', hours: 40, earningsCents: 120_000 }],
+    };
+    assert.equal(await guichet.services.applications.employment.receive(input, context), 'stored');
+    assert.equal(await guichet.services.applications.employment.receive(input, context), 'stored');
+    const rows = await database().db.selectFrom('record_of_employment').selectAll().execute();
+    assert.equal(rows.length, 1, 'a resubmitted record is kept once');
+    const jordan = new CookieJar();
+    jordan.set(SESSION_COOKIE, await personSession(guichet, database(), JORDAN.id));
+    const start = await requestWithJar(guichet, jordan, 'GET', '/en/my-guichet/apply/ei-regular');
+    const started = await requestWithJar(guichet, jordan, 'POST', '/en/my-guichet/apply/ei-regular', {
+      _csrf: csrfOf(start.body),
+    });
+    const confirm = await requestWithJar(
+      guichet,
+      jordan,
+      'GET',
+      `${String(started.headers.location)}/confirm-details`,
+    );
+    assert.match(confirm.body, /1 Record\(s\) of Employment received from your employers/);
+    assert.match(confirm.body, /October 30, 2026/);
+  });
+});

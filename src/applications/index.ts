@@ -15,6 +15,7 @@ export type {
 } from './submitted-application.ts';
 export { createApplicationsModule } from './applications.module.ts';
 export type { ApplicationsModule, ApplicationsModuleDependencies } from './applications.module.ts';
+export type { RecordOfEmploymentInput } from './employment.service.ts';
 export { queueingHandler } from './applications.service.ts';
 export type { ApplicationSummary, ApplicationsService } from './applications.service.ts';
 export { loadApplicationForms } from './application-forms.ts';

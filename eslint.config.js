@@ -24,6 +24,7 @@ const MODULE_USES = {
   'stand-ins': ['exchange', 'payments'],
   policy: ['person', 'rules', 'catalogue'],
   help: [],
+  applications: ['person', 'rules'],
 };
 const MODULES = [...Object.keys(MODULE_USES), 'rules'];
 const ROOT = '(^|/)(app|app\\.services|server)\\.ts$|(^|/)cli/';

@@ -35,6 +35,9 @@ import type { PolicyService } from './policy/index.ts';
 import { createHelpService, helpPaths } from './help/index.ts';
 import type { HelpService } from './help/index.ts';
 import { connectNotices, recipientsFrom, securityNotifier } from './app.notices.ts';
+import { createHouseholdReader } from './person/index.ts';
+import { applicationsPaths, createApplicationsModule } from './applications/index.ts';
+import type { ApplicationsModule } from './applications/index.ts';
 import type { Notices } from './app.notices.ts';
 
 /** Secure messages are answered within this many business days (the service standard shown to the person). */
@@ -61,6 +64,8 @@ export interface Services {
   /** Notices after a sensitive change, to the previous contact point (started with the server). */
   readonly securityNotices: SecurityNotices;
   readonly help: HelpService;
+  /** Applications: forms as data, drafts, evidence, representatives (ADR 0016). */
+  readonly applications: ApplicationsModule;
 }
 
 export interface ServiceDependencies {
@@ -184,6 +189,15 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
       programmeIds: async () => (await catalogue.listProgrammes()).map((programme) => programme.id),
       clock,
     }),
+    applications: createApplicationsModule({
+      db,
+      audit,
+      cipher: crypto.cipher,
+      person: person.record,
+      directory: person.directory,
+      households: createHouseholdReader(db, crypto.cipher),
+      clock,
+    }),
   };
 }
 
@@ -191,7 +205,6 @@ function sharedSubscriber<T>(subscriber: T): (agencyId: string) => T {
   return () => subscriber;
 }
 
-/** What My Guichet offers, in order: each capability's page about the person's record. */
 /** Closes what building the services opened (not the database, which the caller owns). */
 export async function closeServices(services: Services): Promise<void> {
   await services.notices.close();
@@ -199,8 +212,15 @@ export async function closeServices(services: Services): Promise<void> {
   await services.crypto.close();
 }
 
+/** What My Guichet offers, in order: each capability's page about the person's record. */
 export function portalCards(): PortalCard[] {
   return [
+    {
+      path: applicationsPaths.mine,
+      title: 'applications.mine.title',
+      description: 'applications.mine.card',
+      linkedOnly: true,
+    },
     {
       path: inboxPaths.inbox,
       title: 'inbox.title',
@@ -249,6 +269,12 @@ export function portalCards(): PortalCard[] {
 /** What the staff home offers, in order: each capability's work, shown to staff holding its permission. */
 export function staffCards(): StaffCard[] {
   return [
+    {
+      path: applicationsPaths.staffFind,
+      title: 'applications.staff.find.title',
+      description: 'applications.staff.find.card',
+      permission: 'client.file.read',
+    },
     {
       path: inboxPaths.staffQueue,
       title: 'inbox.staff.title',

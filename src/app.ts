@@ -25,7 +25,7 @@ import { OpenApiRegistry } from './platform/http/openapi.ts';
 import { registerOpenApiRoutes } from './platform/http/openapi.routes.ts';
 import { createPageRenderer } from './platform/http/pages.ts';
 import type { PageRenderer } from './platform/http/pages.ts';
-import { RouteTable } from './platform/http/route-table.ts';
+import { pathFor, RouteTable } from './platform/http/route-table.ts';
 import { registerAuditRoutes } from './platform/audit/audit.routes.ts';
 import { createFormMemory } from './platform/forms/form-memory.ts';
 import { createNoticeFlash } from './platform/forms/notices.ts';
@@ -56,8 +56,17 @@ import {
 import { helpLocales, helpPaths, registerHelpRoutes } from './help/index.ts';
 import { nextPaymentDate } from './payments/index.ts';
 import type { ScheduleId } from './payments/index.ts';
-import { pathFor } from './platform/http/route-table.ts';
 import { closeServices, createServices, portalCards, staffCards } from './app.services.ts';
+import {
+  applicationsLocales,
+  applicationsPaths,
+  clientApplications,
+  registerApplicationRoutes,
+  registerMultipart,
+  registerRepresentativeRoutes,
+  registerStaffRoutes,
+} from './applications/index.ts';
+import { createFinderCarryOver } from './finder/index.ts';
 import type { Services } from './app.services.ts';
 import { opsEndpoints } from './app.health.ts';
 
@@ -83,6 +92,7 @@ export const LOCALE_DIRS: readonly URL[] = [
   inboxLocales,
   idpLocales,
   helpLocales,
+  applicationsLocales,
 ];
 
 export interface AppDependencies {
@@ -190,6 +200,10 @@ function registerModules(wiring: ModuleWiring): void {
     secret: config.sessionSecret,
     renderer,
     clock,
+    applyHref: (programmeId, lang) =>
+      services.applications.applications.form(programmeId)
+        ? pathFor(applicationsPaths.apply, lang, { programme: programmeId })
+        : null,
   });
   registerIdentityRoutes(routes, { app, services: services.identity, config, renderer, homes });
   registerPolicyRoutes(routes, { policy: services.policy, catalogue: services.catalogue, clock });
@@ -212,8 +226,15 @@ function registerModules(wiring: ModuleWiring): void {
     sender: services.noticeSender,
     bearerToken: config.notify.callbackBearerToken,
   });
+  registerApplications(wiring);
   registerWorkspace(routes, {
     cards: staffCards(),
+    clientSections: [
+      clientApplications({
+        applications: services.applications.applications,
+        programmeNames: programmeNamesOf(services),
+      }),
+    ],
     staff: services.identity.staff,
     files: services.files,
     people: services.person.directory,
@@ -250,6 +271,37 @@ function upcomingPayments(schedule: string, after: string, count: number): strin
   return dates;
 }
 
+function registerApplications({ routes, services, config, clock, homes }: ModuleWiring): void {
+  const { applications, evidence, representatives } = services.applications;
+  const deps = {
+    applications,
+    evidence,
+    programmeNames: programmeNamesOf(services),
+    nameOf: async (personId: string) => {
+      const name = await services.person.directory.nameOf(personId);
+      return name ? `${name.givenName} ${name.familyName}` : null;
+    },
+    finderAnswers: createFinderCarryOver(config.sessionSecret, clock),
+    home: homes.person,
+  };
+  registerApplicationRoutes(routes, deps);
+  registerRepresentativeRoutes(routes, { ...deps, representatives, audit: services.audit, clock });
+  registerStaffRoutes(routes, {
+    ...deps,
+    representatives,
+    directory: services.person.directory,
+    households: services.applications.households,
+    audit: services.audit,
+    staffHome: homes.staff,
+    clientFile: workspacePaths.clientFile,
+  });
+}
+
+function programmeNamesOf(services: Services) {
+  return async () =>
+    new Map((await services.catalogue.listProgrammes()).map((p) => [p.id, { en: p.name_en, fr: p.name_fr }]));
+}
+
 function accountPort(services: Services) {
   return {
     listLogins: (personId: string) => services.identity.linking.listLogins(personId),
@@ -282,6 +334,7 @@ async function registerPlatform(
   // Only where a route asks (`reply.compress`): pages carry CSRF tokens and are never compressed (BREACH).
   await app.register(fastifyCompress, { global: false });
   await app.register(fastifyFormbody, { bodyLimit: 262_144 });
+  await registerMultipart(app); // evidence uploads (ADR 0016)
   await app.register(fastifyRateLimit, { max: config.rateLimitPerMinute, timeWindow: '1 minute' });
   registerSecurityHeaders(app);
   registerCsrf(app, config.sessionSecret);

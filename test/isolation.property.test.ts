@@ -25,6 +25,7 @@ describe("person A can never read or change person B's things (property-based)",
   let guichet: GuichetApp;
   let config: Config;
   const logins = new Map<string, string>();
+  const applications = new Map<string, string>();
   before(async () => {
     database = await openDatabase({ databaseUrl: null, dataDir: null });
     await migrateToLatest(database.db);
@@ -41,6 +42,17 @@ describe("person A can never read or change person B's things (property-based)",
         .where('person_id', '=', person.id)
         .executeTakeFirstOrThrow();
       logins.set(person.id, row.id);
+      const context = {
+        actor: { type: 'person' as const, id: person.id },
+        channel: 'online' as const,
+        purpose: 'self-service',
+        correlationId: 'setup',
+      };
+      const started = await guichet.services.applications.applications.start(
+        { personId: person.id, programmeId: 'gis', channel: 'online', lang: 'en' },
+        { kind: 'person', id: person.id, context },
+      );
+      if (started.kind === 'started') applications.set(person.id, started.applicationId);
     }
   });
   after(async () => {
@@ -70,6 +82,22 @@ describe("person A can never read or change person B's things (property-based)",
       url: `/en/my-guichet/logins/${logins.get(b) ?? ''}/remove`,
     }),
     openOthersFileAsStaff: (b: string) => ({ method: 'GET' as const, url: `/en/staff/clients/${b}` }),
+    openOthersApplication: (b: string) => ({
+      method: 'GET' as const,
+      url: `/en/my-guichet/applications/${applications.get(b) ?? ''}/check-answers`,
+    }),
+    answerOthersQuestion: (b: string) => ({
+      method: 'POST' as const,
+      url: `/fr/mon-guichet/demandes/${applications.get(b) ?? ''}/questions/province`,
+    }),
+    submitOthersApplication: (b: string) => ({
+      method: 'POST' as const,
+      url: `/en/my-guichet/applications/${applications.get(b) ?? ''}/check-answers`,
+    }),
+    applyForOtherWithoutAuthorisation: (b: string) => ({
+      method: 'POST' as const,
+      url: `/en/my-guichet/acting-for/${b}/apply`,
+    }),
     statePurposeForOther: (b: string) => ({
       method: 'POST' as const,
       url: `/fr/personnel/clients/${b}/motif`,
@@ -106,6 +134,18 @@ describe("person A can never read or change person B's things (property-based)",
             .where('person_id', '=', b.id)
             .execute();
           assert.equal(fileAccess.length, 0);
+          const bApplications = await database.db
+            .selectFrom('application')
+            .select(['id', 'status', 'updated_at', 'created_at'])
+            .where('person_id', '=', b.id)
+            .execute();
+          assert.equal(bApplications.length, 1, `${op} started an application for B`);
+          assert.equal(bApplications[0]?.status, 'draft', `${op} submitted B's application`);
+          assert.equal(
+            bApplications[0]?.updated_at.getTime(),
+            bApplications[0]?.created_at.getTime(),
+            `${op} changed B's answers`,
+          );
         },
       ),
       { numRuns: 60, seed: 20261122 },

@@ -28,6 +28,8 @@ function toCard(
   lang: Lang,
 ): ResultCard & { sortOrder: number } {
   return {
+    programmeId: programme.id,
+    applyHref: null,
     programmeName: lang === 'en' ? programme.name_en : programme.name_fr,
     programmeHref: pathFor(cataloguePaths.programme, lang, {
       slug: lang === 'en' ? programme.slug_en : programme.slug_fr,

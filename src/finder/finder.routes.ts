@@ -33,6 +33,8 @@ export interface FinderDependencies {
   readonly secret: string;
   readonly renderer: PageRenderer;
   readonly clock: () => Date;
+  /** Where to apply for a programme in Guichet, if it takes applications for it (the root's wiring). */
+  readonly applyHref?: (programmeId: string, lang: Lang) => string | null;
 }
 
 /** The benefits finder: one question per page, answers kept only in the visitor's browser, then the results. */
@@ -56,8 +58,13 @@ export function registerFinderRoutes(routes: RouteTable, deps: FinderDependencie
     const programmes = await deps.catalogue.listProgrammes();
     const found = resultCards(findBenefits(answers, today()), programmes, personIdsFor(answers), lang);
     const rows = answerRows(t, answers, today(), (q) => questionHref(q, lang));
+    const cards = found.cards.map((card) => ({
+      ...card,
+      applyHref: deps.applyHref?.(card.programmeId, lang) ?? null,
+    }));
     const results = {
       ...found,
+      cards,
       otherProgrammesHref: pathFor(cataloguePaths.list, lang),
       answers: rows,
       asOf: today(),

@@ -55,6 +55,8 @@ export function createPersonModule(deps: PersonModuleDependencies): PersonModule
 export { createAuditedNotifier } from './change-notifier.ts';
 export { createEnrolmentService } from './enrolment.service.ts';
 export { createPopulationReader };
+export { createHouseholdReader } from './household-of.ts';
+export type { HouseholdReader } from './household-of.ts';
 export type {
   PopulationReader,
   RegisterHousehold,

@@ -49,3 +49,23 @@ export function listRelationshipsOfHouseholds(db: DbExecutor, first: string, las
     .where('e.person_id', 'is', null)
     .execute();
 }
+
+/** The household a person belongs to, with its province. */
+export function findHouseholdOfPerson(db: DbExecutor, personId: string) {
+  return db
+    .selectFrom('person as p')
+    .innerJoin('household as h', 'h.id', 'p.household_id')
+    .select(['h.id', 'h.province_code'])
+    .where('p.id', '=', personId)
+    .executeTakeFirst();
+}
+
+/** People born on a date (YYYY-MM-DD): a handful among millions, for a tolerant search by name. */
+export function listPeopleBornOn(db: DbExecutor, birthDate: string) {
+  return db
+    .selectFrom('person')
+    .select(['id', 'given_name', 'family_name'])
+    .where(sql<boolean>`birth_date = ${birthDate}::date`)
+    .limit(500)
+    .execute();
+}

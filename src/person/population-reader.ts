@@ -49,7 +49,7 @@ export interface PopulationReader {
   readHouseholds(request: RegisterReadRequest): AsyncGenerator<RegisterHousehold[]>;
 }
 
-async function readPage(
+export async function readPage(
   db: Kysely<DB>,
   cipher: FieldCipher,
   page: readonly { id: string; province_code: string }[],

@@ -26,5 +26,5 @@ export function registerWorkspace(routes: RouteTable, deps: WorkspaceDependencie
 export { createFileAccessService, FILE_PURPOSES } from './file-access.service.ts';
 export type { FileAccessService, FilePurpose } from './file-access.service.ts';
 export { workspacePaths } from './workspace.paths.ts';
-export type { StaffCard } from './staff-cards.ts';
+export type { ClientFileSection, StaffCard } from './staff-cards.ts';
 export { workspaceNotices } from './workspace.routes.ts';

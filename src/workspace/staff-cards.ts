@@ -1,4 +1,6 @@
 import type { BilingualPath } from '../platform/http/route-table.ts';
+import type { Translator } from '../platform/i18n/i18n.ts';
+import type { SafeHtml } from '../platform/views/html.ts';
 
 /**
  * One link on the staff home: a capability's work (a queue, a report), shown to staff holding its permission.
@@ -12,3 +14,6 @@ export interface StaffCard {
   readonly description: string;
   readonly permission: string;
 }
+
+/** A part of the client file another capability renders (e.g. the client's applications), for staff. */
+export type ClientFileSection = (personId: string, t: Translator, csrf: string) => Promise<SafeHtml>;

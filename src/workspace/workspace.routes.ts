@@ -10,7 +10,7 @@ import type { PersonDirectory } from '../person/index.ts';
 import { FILE_PURPOSES } from './file-access.service.ts';
 import type { FileAccessService, FilePurpose } from './file-access.service.ts';
 import { workspacePaths } from './workspace.paths.ts';
-import type { StaffCard } from './staff-cards.ts';
+import type { ClientFileSection, StaffCard } from './staff-cards.ts';
 import { clientFilePage, purposePage, rolesPage, staffHomePage } from './views/workspace.views.ts';
 
 export const workspaceNotices = defineNotices('workspace.notices', [
@@ -28,6 +28,8 @@ export interface WorkspaceRouteDependencies {
   readonly people: Pick<PersonDirectory, 'nameOf'>;
   /** Every capability's work for staff, in order (the root's `staffCards()`). */
   readonly cards: readonly StaffCard[];
+  /** What other capabilities show in the client file (applications, benefits…), in order (the root's wiring). */
+  readonly clientSections?: readonly ClientFileSection[];
 }
 
 type Body = Record<string, unknown>;
@@ -66,7 +68,10 @@ export function registerWorkspaceRoutes(routes: RouteTable, deps: WorkspaceRoute
       if (!personId || !person) return reply.callNotFound();
       const access = await deps.files.find(staffOf(request), personId);
       if (!access) return toPurposeForm(request, view, personId);
-      return view.send(clientFilePage(view.t, person, access));
+      const sections = await Promise.all(
+        (deps.clientSections ?? []).map((section) => section(personId, view.t, request.csrfToken())),
+      );
+      return view.send(clientFilePage(view.t, person, access, sections));
     },
   );
 }

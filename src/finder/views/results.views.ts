@@ -6,6 +6,10 @@ import type { Page } from '../../platform/views/layout.ts';
 import type { MissingFact } from '../finder.facts.ts';
 
 export interface ResultCard {
+  /** The programme's id in the catalogue. */
+  readonly programmeId: string;
+  /** Where to apply in Guichet (the answers carried over with consent), when Guichet takes applications for it. */
+  readonly applyHref: string | null;
   readonly programmeName: string;
   readonly programmeHref: string;
   readonly infoUrl: string | null;
@@ -88,6 +92,7 @@ ${amount(t, c)}
 <ul>${uniqueReasons.map((code) => html`<li>${reasonText(t, code)}</li>`)}</ul>
 ${missingList(t, c)}${coverage(t, c)}
 ${c.ratesDate ? html`<p class="meta">${t.t('finder.ratesDate', { date: t.date(c.ratesDate) })}</p>` : ''}
+${c.applyHref && c.status !== 'not-eligible' ? html`<p><a class="button button-primary" href="${c.applyHref}">${t.t('finder.apply', { programme: c.programmeName })}</a></p>` : ''}
 <p class="next-step">${t.t(`finder.nextStep.${NEXT_STEP[c.status]}`)}${c.infoUrl ? html` <a href="${c.infoUrl}">${t.t('finder.officialPage', { programme: c.programmeName })}</a>` : ''}</p></li>`;
 }
 

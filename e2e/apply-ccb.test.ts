@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, chromiumUnavailableReason, launchChromium, newContext } from './support/browser.ts';
+import { startIdentityTestServer } from './support/identity-server.ts';
+import type { IdentityTestServer } from './support/identity-server.ts';
+import { DEMO_PASSWORD } from '../src/stand-ins/identity-providers/demo-accounts.ts';
+
+const skip = chromiumUnavailableReason() ?? false;
+
+async function assertAxeClean(page: Page, where: string): Promise<void> {
+  assert.deepEqual(await axeViolations(page), [], `axe violations on ${where}`);
+}
+
+const WORDS = {
+  en: {
+    signIn: '/en/sign-in/alberta',
+    home: /\/en\/my-guichet$/,
+    mine: 'My applications',
+    ccb: 'Canada Child Benefit',
+    start: 'Start now',
+    yes: '#confirmed',
+    done: 'Application received',
+    agree: 'I agree',
+  },
+  fr: {
+    signIn: '/fr/connexion/alberta',
+    home: /\/fr\/mon-guichet$/,
+    mine: 'Mes demandes',
+    ccb: 'Allocation canadienne pour enfants',
+    start: 'Commencer',
+    yes: '#confirmed',
+    done: 'Demande reçue',
+    agree: 'J’accepte',
+  },
+} as const;
+
+/** Applies for the CCB from My Guichet, by links only, checking every page with axe (when JavaScript runs). */
+async function applyForCcb(page: Page, baseUrl: string, lang: 'en' | 'fr', axe: boolean): Promise<string> {
+  const w = WORDS[lang];
+  const check = async (where: string) => (axe ? assertAxeClean(page, `${where} (${lang})`) : undefined);
+  await page.goto(`${baseUrl}${w.signIn}`);
+  await page.fill('#username', 'jordan.lee');
+  await page.fill('#password', DEMO_PASSWORD);
+  await page.click('button[type="submit"]');
+  await page.waitForURL(w.home);
+  await page.click(`main a:has-text("${w.mine}")`);
+  await check('my applications');
+  await page.click(`main .programme-links a:has-text("${w.ccb}")`);
+  await check('start page');
+  await page.click(`main button:has-text("${w.start}")`);
+  await check('task list');
+  await page.click('main .task-list a >> nth=0');
+  await check('confirm the record');
+  await page.check(w.yes);
+  await page.click('main button[type="submit"]');
+  await page.fill('#answer', 'two');
+  await page.click('main button[type="submit"]');
+  await page.waitForSelector('.error-summary');
+  assert.match(await page.title(), lang === 'en' ? /^Error: / : /^Erreur/);
+  await check('a refused answer');
+  await page.fill('#answer', '1');
+  await page.click('main button[type="submit"]');
+  await page.fill('#answer-day', '5');
+  await page.fill('#answer-month', '6');
+  await page.fill('#answer-year', '2021');
+  await page.click('main button[type="submit"]');
+  await check('a choice question');
+  await page.check('#answer');
+  await page.click('main button[type="submit"]');
+  await page.check('#answer-no');
+  await page.click('main button[type="submit"]');
+  await page.fill('#answer', '42000');
+  await page.click('main button[type="submit"]');
+  await page.fill('#answer', '0');
+  await page.click('main button[type="submit"]');
+  await check('check your answers');
+  await page.click('main form button[type="submit"]');
+  await page.waitForSelector('.error-summary');
+  await check('check your answers, declaration missing');
+  await page.check('#declaration');
+  await page.click('main form button[type="submit"]');
+  assert.match((await page.textContent('h1')) ?? '', new RegExp(w.done));
+  await check('confirmation');
+  return (await page.textContent('.reference')) ?? '';
+}
+
+describe(
+  'apply for the Canada Child Benefit as a parent, from My Guichet, in both languages',
+  { skip },
+  () => {
+    let server: IdentityTestServer;
+    let browser: Browser;
+    before(async () => {
+      server = await startIdentityTestServer();
+      browser = await launchChromium();
+    });
+    after(async () => {
+      await browser?.close();
+      await server?.stop();
+    });
+
+    test('in English, axe-clean on every page, with a readable reference', async () => {
+      const context = await newContext(browser);
+      const reference = await applyForCcb(await context.newPage(), server.baseUrl, 'en', true);
+      assert.match(reference, /^[34679ACEFHKMRWXY]{3}-[34679ACEFHKMRWXY]{3}-[34679ACEFHKMRWXY]{3}$/);
+      await context.close();
+    });
+
+    test('in French, axe-clean too', async () => {
+      const context = await newContext(browser, { locale: 'fr-CA' });
+      const reference = await applyForCcb(await context.newPage(), server.baseUrl, 'fr', true);
+      assert.match(reference, /^[34679ACEFHKMRWXY-]{11}$/);
+      await context.close();
+    });
+
+    test('with JavaScript off, the same journey works', async () => {
+      const context = await newContext(browser, { javaScriptEnabled: false });
+      const reference = await applyForCcb(await context.newPage(), server.baseUrl, 'en', false);
+      assert.match(reference, /^[34679ACEFHKMRWXY-]{11}$/);
+      await context.close();
+    });
+  },
+);

@@ -1,0 +1,193 @@
+import { sql } from 'kysely';
+import type { Insertable } from 'kysely';
+import type { DbExecutor } from '../platform/db/schema.ts';
+import type {
+  ApplicationEvidenceTable,
+  ApplicationTable,
+  RecordOfEmploymentTable,
+  RepresentativeAuthorisationTable,
+} from './applications.tables.ts';
+import type { ApplicationStatus } from './submitted-application.ts';
+
+export type ApplicationRow = ApplicationTable;
+
+export function insertApplication(db: DbExecutor, row: Insertable<ApplicationTable>) {
+  return db.insertInto('application').values(row).execute();
+}
+
+export function findApplication(db: DbExecutor, id: string) {
+  return db.selectFrom('application').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findApplicationByReference(db: DbExecutor, reference: string) {
+  return db.selectFrom('application').selectAll().where('reference', '=', reference).executeTakeFirst();
+}
+
+export function findDraft(db: DbExecutor, personId: string, programmeId: string) {
+  return db
+    .selectFrom('application')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .where('programme_id', '=', programmeId)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+}
+
+export function listApplicationsOf(db: DbExecutor, personId: string) {
+  return db
+    .selectFrom('application')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .orderBy('updated_at', 'desc')
+    .execute();
+}
+
+/** Saves a draft's answers; a submitted application is never changed this way (0 rows). */
+export async function saveDraft(
+  db: DbExecutor,
+  id: string,
+  answersCipher: string,
+  at: Date,
+  expiresAt: Date,
+) {
+  const result = await db
+    .updateTable('application')
+    .set({ answers_cipher: answersCipher, updated_at: at, expires_at: expiresAt })
+    .where('id', '=', id)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Draft → submitted, once: the row is locked by the update, so a second submission (a double click, a replay)
+ * waiting on it finds it no longer a draft and changes nothing.
+ */
+export async function markSubmitted(
+  db: DbExecutor,
+  id: string,
+  values: { at: Date; byKind: ApplicationTable['submitted_by_kind']; byId: string; answersCipher: string },
+) {
+  const result = await db
+    .updateTable('application')
+    .set({
+      status: 'submitted',
+      submitted_at: values.at,
+      updated_at: values.at,
+      expires_at: null,
+      submitted_by_kind: values.byKind,
+      submitted_by_id: values.byId,
+      answers_cipher: values.answersCipher,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function updateStatus(db: DbExecutor, id: string, status: ApplicationStatus, at: Date) {
+  const result = await db
+    .updateTable('application')
+    .set({ status, updated_at: at })
+    .where('id', '=', id)
+    .where('status', '!=', 'draft')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function deleteExpiredDrafts(db: DbExecutor, now: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('application')
+    .where('status', '=', 'draft')
+    .where('expires_at', '<', now)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export function insertEvidence(db: DbExecutor, row: Insertable<ApplicationEvidenceTable>) {
+  return db.insertInto('application_evidence').values(row).execute();
+}
+
+/** The evidence of an application, without the files themselves. */
+export function listEvidence(db: DbExecutor, applicationId: string) {
+  return db
+    .selectFrom('application_evidence')
+    .select(['id', 'kind', 'media_type', 'size_bytes', 'name_cipher', 'uploaded_at', 'uploaded_by_kind'])
+    .where('application_id', '=', applicationId)
+    .orderBy('uploaded_at')
+    .execute();
+}
+
+export function findEvidence(db: DbExecutor, applicationId: string, evidenceId: string) {
+  return db
+    .selectFrom('application_evidence')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .where('id', '=', evidenceId)
+    .executeTakeFirst();
+}
+
+export function insertAuthorisation(db: DbExecutor, row: Insertable<RepresentativeAuthorisationTable>) {
+  return db.insertInto('representative_authorisation').values(row).execute();
+}
+
+const authorisationColumns = [
+  'id',
+  'person_id',
+  'representative_id',
+  'kind',
+  'scope',
+  'recorded_by_kind',
+  'created_at',
+  'revoked_at',
+] as const;
+
+export function listAuthorisationsGiven(db: DbExecutor, personId: string) {
+  return db
+    .selectFrom('representative_authorisation')
+    .select(authorisationColumns)
+    .select([sql<string>`starts_on::text`.as('starts'), sql<string>`ends_on::text`.as('ends')])
+    .where('person_id', '=', personId)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+/** Authorisations in force on `today` that `representativeId` holds. */
+export function listAuthorisationsHeld(db: DbExecutor, representativeId: string, today: string) {
+  return db
+    .selectFrom('representative_authorisation')
+    .select(authorisationColumns)
+    .select([sql<string>`starts_on::text`.as('starts'), sql<string>`ends_on::text`.as('ends')])
+    .where('representative_id', '=', representativeId)
+    .where('revoked_at', 'is', null)
+    .where(sql<boolean>`starts_on <= ${today}::date AND ends_on >= ${today}::date`)
+    .execute();
+}
+
+export async function revokeAuthorisation(db: DbExecutor, id: string, personId: string, at: Date) {
+  const result = await db
+    .updateTable('representative_authorisation')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('person_id', '=', personId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export function insertRecordOfEmployment(db: DbExecutor, row: Insertable<RecordOfEmploymentTable>) {
+  return db
+    .insertInto('record_of_employment')
+    .values(row)
+    .onConflict((oc) => oc.column('serial').doNothing())
+    .execute();
+}
+
+export function listRecordsOfEmployment(db: DbExecutor, personId: string) {
+  return db
+    .selectFrom('record_of_employment')
+    .select(['id', 'employer_name', 'periods_cipher', sql<string>`last_day::text`.as('last')])
+    .where('person_id', '=', personId)
+    .orderBy('last_day', 'desc')
+    .execute();
+}

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import type { ProgrammeResult } from '../rules/index.ts';
+
+/** The rules' dated parameter files (read as bytes, to hash them; the rules engine reads them itself). */
+const PARAMETERS_DIR = new URL('../rules/parameters/', import.meta.url);
+
+/** Which rule set a result came from: the code's commit, and the hash of every parameter file it read. */
+export interface RuleSetVersion {
+  readonly commit: string;
+  /** sha-256 of each parameter file read, by its path under src/rules/parameters. */
+  readonly files: Readonly<Record<string, string>>;
+  /** One hash over the sorted `path=hash` lines: equal when every file read is byte for byte the same. */
+  readonly hash: string;
+}
+
+let commitCache: string | undefined;
+
+/** The commit the code runs from; `unknown` outside a git checkout (a container image built without .git). */
+export function currentCommit(): string {
+  if (commitCache === undefined) {
+    try {
+      commitCache = execFileSync('git', ['rev-parse', 'HEAD'], {
+        cwd: new URL('.', import.meta.url),
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
+    } catch {
+      commitCache = 'unknown';
+    }
+  }
+  return commitCache;
+}
+
+/** The parameter files a result's trace says were read. */
+export function parameterFilesOf(result: ProgrammeResult): string[] {
+  const files = new Set<string>();
+  for (const step of result.trace) for (const use of step.parameters ?? []) files.add(use.file);
+  return [...files].sort();
+}
+
+export function hashFile(file: string, dir: URL = PARAMETERS_DIR): string {
+  try {
+    return createHash('sha256').update(readFileSync(new URL(file, dir))).digest('hex');
+  } catch {
+    return 'missing';
+  }
+}
+
+export function ruleSetVersion(result: ProgrammeResult, dir: URL = PARAMETERS_DIR): RuleSetVersion {
+  const files = Object.fromEntries(parameterFilesOf(result).map((file) => [file, hashFile(file, dir)]));
+  return { commit: currentCommit(), files, hash: hashOfFiles(files) };
+}
+
+export function hashOfFiles(files: Readonly<Record<string, string>>): string {
+  const lines = Object.keys(files)
+    .sort()
+    .map((file) => `${file}=${files[file] ?? ''}`);
+  return createHash('sha256').update(lines.join('\n')).digest('hex');
+}

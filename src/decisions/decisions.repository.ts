@@ -96,7 +96,6 @@ export function decisionIdsSince(db: DbExecutor, since: string) {
     .selectFrom('decision')
     .select(['id'])
     .where('created_at', '>=', new Date(`${since}T00:00:00Z`))
-    .where('kind', '<>', 'adjudicated')
     .orderBy('created_at')
     .execute();
 }

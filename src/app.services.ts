@@ -26,8 +26,11 @@ import type { InboxService, MessagesService, NoticeSender } from './inbox/index.
 import { businessDaysAfter } from './payments/index.ts';
 import { createPolicyService, policyPaths } from './policy/index.ts';
 import type { PolicyService } from './policy/index.ts';
+import { createDecisionsModule, decisionsPaths } from './decisions/index.ts';
+import type { DecisionsModule } from './decisions/index.ts';
 import { connectNotices, recipientsFrom } from './app.notices.ts';
 import type { Notices } from './app.notices.ts';
+import type { ApplicationStatusPort } from './applications/submitted-application.ts';
 
 /** Secure messages are answered within this many business days (the service standard shown to the person). */
 const MESSAGE_ANSWER_BUSINESS_DAYS = 5;
@@ -48,6 +51,8 @@ export interface Services {
   /** Sends the inbox's notices from the durable queue (started with the server). */
   readonly noticeSender: NoticeSender;
   readonly notices: Notices;
+  /** Decisions under the Directive on Automated Decision-Making: cases, workqueue, letters, entitlements. */
+  readonly decisions: DecisionsModule;
 }
 
 export interface ServiceDependencies {
@@ -59,6 +64,8 @@ export interface ServiceDependencies {
   readonly exchange?: Partial<Pick<ExchangeDependencies, 'dispatcher' | 'transport' | 'subscriberFor'>>;
   /** Tests tune the notice queue (attempts, back-off). */
   readonly noticeSender?: Parameters<typeof createNoticeSender>[0]['options'];
+  /** Moves applications' statuses as their cases move (the applications capability's port). */
+  readonly applicationStatuses?: ApplicationStatusPort;
 }
 
 export async function createServices(deps: ServiceDependencies): Promise<Services> {
@@ -128,9 +135,24 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     dueOn: (from, days) => businessDaysAfter(from.toISOString().slice(0, 10), days),
     clock,
   });
+  const decisions = createDecisionsModule({
+    db,
+    audit,
+    cipher: crypto.cipher,
+    enrolments,
+    // Applications' status port; applications wires its own when it lands (issue #15 items 1-4).
+    statuses: deps.applicationStatuses ?? { setStatus: async () => undefined },
+    letters: { deliver: (personId, request) => inbox.deliver(personId, request) },
+    programmeName: async (programmeId, lang) => {
+      const found = (await catalogue.listProgrammes()).find((p) => p.id === programmeId);
+      return found ? (lang === 'fr' ? found.name_fr : found.name_en) : programmeId;
+    },
+    clock,
+  });
   return {
     audit,
     crypto,
+    decisions,
     inbox,
     messages,
     noticeSender,
@@ -159,6 +181,12 @@ function sharedSubscriber<T>(subscriber: T): (agencyId: string) => T {
 /** What My Guichet offers, in order: each capability's page about the person's record. */
 export function portalCards(): PortalCard[] {
   return [
+    {
+      path: decisionsPaths.benefits,
+      title: 'decisions.benefits.title',
+      description: 'decisions.card',
+      linkedOnly: true,
+    },
     {
       path: inboxPaths.inbox,
       title: 'inbox.title',
@@ -218,6 +246,24 @@ export function staffCards(): StaffCard[] {
       title: 'policy.title',
       description: 'policy.card',
       permission: 'policy.release.preview',
+    },
+    {
+      path: decisionsPaths.queue,
+      title: 'decisions.queue.title',
+      description: 'decisions.queue.card',
+      permission: 'case.decide',
+    },
+    {
+      path: decisionsPaths.assignQueue,
+      title: 'decisions.queue.assignTitle',
+      description: 'decisions.queue.assignCard',
+      permission: 'case.assign',
+    },
+    {
+      path: decisionsPaths.outcomes,
+      title: 'decisions.outcomes.title',
+      description: 'decisions.outcomes.card',
+      permission: 'reports.read',
     },
   ];
 }

@@ -50,6 +50,7 @@ import {
   registerMessageRoutes,
   registerNotifyReceipts,
 } from './inbox/index.ts';
+import { decisionsLocales, registerDecisionRoutes } from './decisions/index.ts';
 import { createServices, portalCards, staffCards } from './app.services.ts';
 import type { Services } from './app.services.ts';
 
@@ -74,6 +75,7 @@ export const LOCALE_DIRS: readonly URL[] = [
   workspaceLocales,
   inboxLocales,
   idpLocales,
+  decisionsLocales,
 ];
 
 export interface AppDependencies {
@@ -196,6 +198,20 @@ function registerModules(wiring: ModuleWiring): void {
     sender: services.noticeSender,
     bearerToken: config.notify.callbackBearerToken,
   });
+  registerDecisionRoutes(routes, {
+    decisions: services.decisions,
+    programmeNames: async (lang) =>
+      new Map(
+        (await services.catalogue.listProgrammes()).map((p) => [p.id, lang === 'fr' ? p.name_fr : p.name_en]),
+      ),
+    adjudicators: async () =>
+      (await services.identity.staff.listWithRoles())
+        .filter((staff) => staff.roles.includes('adjudicator'))
+        .map((staff) => ({ id: staff.id, name: staff.display_name })),
+    crumbs,
+    staffHome: homes.staff,
+    clock,
+  });
   registerWorkspace(routes, {
     cards: staffCards(),
     staff: services.identity.staff,
@@ -219,10 +235,12 @@ function registerLifecycle(app: FastifyInstance, services: Services): void {
   app.addHook('onReady', async () => {
     services.exchange.dispatcher.start();
     services.noticeSender.start();
+    services.decisions.start();
   });
   app.addHook('onClose', async () => {
     await services.exchange.dispatcher.stop();
     await services.noticeSender.stop();
+    await services.decisions.stop();
     await services.notices.close();
     await services.exchange.transport.close();
     await services.crypto.close();

@@ -55,7 +55,8 @@ export const commands: Record<string, CommandEntry> = {
     load: async () => (await import('./inbox.command.ts')).inboxNoticesCommand,
   },
   'decisions replay': {
-    summary: 'Replay decisions on the current rules: <id> or --since YYYY-MM-DD [--json]; exit 1 on a difference',
+    summary:
+      'Replay decisions on the current rules: <id> or --since YYYY-MM-DD [--json]; exit 1 on a difference',
     load: async () => (await import('./decisions.command.ts')).decisionsReplayCommand,
   },
   evaluate: {

@@ -16,15 +16,23 @@ function option(args: readonly string[], name: string): string | undefined {
  * parameters; exit 0 when every one is the same to the cent and on the same parameter files, 1 naming what differs.
  */
 export const decisionsReplayCommand: Command = {
-  summary: 'Replay decisions on the current rules: <id> or --since YYYY-MM-DD [--json]; exit 1 on a difference',
+  summary:
+    'Replay decisions on the current rules: <id> or --since YYYY-MM-DD [--json]; exit 1 on a difference',
   async run(args, loadConfig) {
     const since = option(args, '--since');
     const id = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--since');
-    if (since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(since)) throw new UsageError('--since takes YYYY-MM-DD');
-    if (since === undefined && id === undefined) throw new UsageError('give a decision id or --since YYYY-MM-DD');
+    if (since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(since))
+      throw new UsageError('--since takes YYYY-MM-DD');
+    if (since === undefined && id === undefined)
+      throw new UsageError('give a decision id or --since YYYY-MM-DD');
     const config = loadConfig();
     const database = await openDatabase(config);
-    const services = await createServices({ config, db: database.db, metrics: createMetrics(), clock: () => new Date() });
+    const services = await createServices({
+      config,
+      db: database.db,
+      metrics: createMetrics(),
+      clock: () => new Date(),
+    });
     try {
       await migrateToLatest(database.db);
       const reports: ReplayReport[] =
@@ -43,7 +51,9 @@ export const decisionsReplayCommand: Command = {
         console.error(`No decision ${id}`);
         return 1;
       }
-      console.log(`${reports.filter((r) => r.same).length} same, ${reports.filter((r) => !r.same).length} different`);
+      console.log(
+        `${reports.filter((r) => r.same).length} same, ${reports.filter((r) => !r.same).length} different`,
+      );
       return reports.every((r) => r.same) ? 0 : 1;
     } finally {
       await services.exchange.transport.close();

@@ -56,7 +56,9 @@ function recommendationOf(result: ProgrammeResult | null): Recommendation {
 
 /** The result about the applicant: theirs for a person-level programme (OAS), else the household's (CCB). */
 function applicantResult(results: readonly ProgrammeResult[], applicantId: string): ProgrammeResult | null {
-  return results.find((r) => r.personId === applicantId) ?? results.find((r) => r.personId === undefined) ?? null;
+  return (
+    results.find((r) => r.personId === applicantId) ?? results.find((r) => r.personId === undefined) ?? null
+  );
 }
 
 function applicantOf(household: Household, personId: string): string {
@@ -80,7 +82,16 @@ export function assess(
   } catch (error) {
     if (!(error instanceof HouseholdValidationError)) throw error;
     const from = effectiveFrom(programme, asOf);
-    return { asOf, applicantId: personId, result: null, version: NO_RESULT, recommendation: 'cannot-tell', automated: false, award: null, effectiveFrom: from };
+    return {
+      asOf,
+      applicantId: personId,
+      result: null,
+      version: NO_RESULT,
+      recommendation: 'cannot-tell',
+      automated: false,
+      award: null,
+      effectiveFrom: from,
+    };
   }
   const applicantId = applicantOf(household, personId);
   const output = evaluateHousehold(household, { asOf, programmes: [programme.rules] });

@@ -20,7 +20,9 @@ export function decisionLetter(
     blocks: [
       {
         kind: 'paragraph',
-        text: t.t(approved ? 'decisions.explain.approved' : 'decisions.explain.refused', { programme: programmeName }),
+        text: t.t(approved ? 'decisions.explain.approved' : 'decisions.explain.refused', {
+          programme: programmeName,
+        }),
       },
       ...(approved && explanation.effectiveFrom
         ? [

@@ -5,7 +5,12 @@ import type { AccessContext } from '../platform/audit/access-context.ts';
 import { createI18n, PLATFORM_LOCALES } from '../platform/i18n/i18n.ts';
 import type { Lang } from '../platform/i18n/i18n.ts';
 import { assess } from './assess.ts';
-import { createDecisionCore, createSubmissionHandler, recordOf, SYSTEM_CONTEXT } from './decisions.service.ts';
+import {
+  createDecisionCore,
+  createSubmissionHandler,
+  recordOf,
+  SYSTEM_CONTEXT,
+} from './decisions.service.ts';
 import type { DecisionsDependencies } from './decisions.service.ts';
 import * as repo from './decisions.repository.ts';
 import type { CaseRow, EntitlementRow } from './decisions.repository.ts';
@@ -38,7 +43,12 @@ export interface Benefits {
 
 /** A change of circumstance re-rated the entitlement from a date, or needs a person to look at it. */
 export type Reevaluation =
-  | { readonly programmeId: string; readonly outcome: 're-rated'; readonly decisionId: string; readonly amountCents: number }
+  | {
+      readonly programmeId: string;
+      readonly outcome: 're-rated';
+      readonly decisionId: string;
+      readonly amountCents: number;
+    }
   | { readonly programmeId: string; readonly outcome: 'unchanged' | 'needs-review' };
 
 export interface DecisionsModule {
@@ -55,7 +65,12 @@ export interface DecisionsModule {
    * A change of circumstance (address, marital status, income) from `from`: every open entitlement of the
    * person is re-evaluated on the new household as of that date; a new amount starts that day.
    */
-  reevaluate(personId: string, household: unknown, from: string, context: AccessContext): Promise<Reevaluation[]>;
+  reevaluate(
+    personId: string,
+    household: unknown,
+    from: string,
+    context: AccessContext,
+  ): Promise<Reevaluation[]>;
   start(): void;
   stop(): Promise<void>;
 }
@@ -80,7 +95,8 @@ export function createDecisionsModule(deps: DecisionsModuleDependencies): Decisi
       kind: 'decision',
       sourceKey: `decision:${row.id}`,
       caseId: kase.reference,
-      compose: (recipient) => decisionLetter(i18n.translator(recipient.lang), explanation, names[recipient.lang], recipient),
+      compose: (recipient) =>
+        decisionLetter(i18n.translator(recipient.lang), explanation, names[recipient.lang], recipient),
       context: SYSTEM_CONTEXT(row.id),
     });
     await repo.updateDecision(db, row.id, { letter_sent_at: clock() });
@@ -159,12 +175,20 @@ export function createDecisionsModule(deps: DecisionsModuleDependencies): Decisi
             review_on: addDays(from, 365),
           });
           await audit.record(
-            auditEntry(context, personId, 'decision.redetermined', 'success', { decisionId: id, programme: programme.id }),
+            auditEntry(context, personId, 'decision.redetermined', 'success', {
+              decisionId: id,
+              programme: programme.id,
+            }),
             trx,
           );
           return id;
         });
-        results.push({ programmeId: programme.id, outcome: 're-rated', decisionId, amountCents: award.amountCents });
+        results.push({
+          programmeId: programme.id,
+          outcome: 're-rated',
+          decisionId,
+          amountCents: award.amountCents,
+        });
       }
       return results;
     },
@@ -174,8 +198,8 @@ export function createDecisionsModule(deps: DecisionsModuleDependencies): Decisi
           .sendLetters()
           .catch(() => 0)
           .finally(() => {
-          running = null;
-        });
+            running = null;
+          });
       }, 5_000);
       timer.unref();
     },

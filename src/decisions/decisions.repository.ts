@@ -4,7 +4,11 @@ import type { DbExecutor } from '../platform/db/schema.ts';
 import type { DecisionCaseTable, DecisionTable, EnrolmentEntitlementTable } from './decisions.tables.ts';
 
 export function findCaseByApplication(db: DbExecutor, applicationId: string) {
-  return db.selectFrom('decision_case').selectAll().where('application_id', '=', applicationId).executeTakeFirst();
+  return db
+    .selectFrom('decision_case')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .executeTakeFirst();
 }
 
 export function findCase(db: DbExecutor, caseId: string) {

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DEMO_PEOPLE } from '../population/demo-people.ts';
-import { guichetRequest, signIn, startIdentityHarness } from '../../test/support/identity/identity-harness.ts';
+import {
+  guichetRequest,
+  signIn,
+  startIdentityHarness,
+} from '../../test/support/identity/identity-harness.ts';
 import type { CookieJar, IdentityHarness } from '../../test/support/identity/identity-harness.ts';
 import { ccbHousehold, submittedApplication } from '../../test/support/applications.ts';
 
@@ -16,8 +20,14 @@ describe('decision pages: My benefits, the decision explained, the workqueue and
     const { handler, workqueue } = h.guichet.services.decisions;
     const db = h.database.db;
     const at = { submittedAt: new Date() };
-    await handler.submitted(submittedApplication(jordan.id, 'ccb', ccbHousehold(jordan.id, 4_000_000), at), db);
-    await handler.submitted(submittedApplication(jordan.id, 'ccb', ccbHousehold(jordan.id, 90_000_000), at), db);
+    await handler.submitted(
+      submittedApplication(jordan.id, 'ccb', ccbHousehold(jordan.id, 4_000_000), at),
+      db,
+    );
+    await handler.submitted(
+      submittedApplication(jordan.id, 'ccb', ccbHousehold(jordan.id, 90_000_000), at),
+      db,
+    );
     caseId = (await workqueue.queue(null))[0]?.id ?? '';
     ({ jar } = await signIn(h, 'alberta', 'jordan.lee'));
   });
@@ -36,7 +46,12 @@ describe('decision pages: My benefits, the decision explained, the workqueue and
     assert.match(decision.body, /is approved/);
     assert.match(decision.body, /automated system/);
     assert.match(decision.body, /within 90 days/);
-    const fr = await guichetRequest(h, jar, 'GET', link.replace('/en/my-guichet/benefits', '/fr/mon-guichet/prestations'));
+    const fr = await guichetRequest(
+      h,
+      jar,
+      'GET',
+      link.replace('/en/my-guichet/benefits', '/fr/mon-guichet/prestations'),
+    );
     assert.match(fr.body, /est approuvée/);
     assert.match(fr.body, /dans les 90 jours/);
   });

@@ -62,8 +62,12 @@ export function registerDecisionRoutes(routes: RouteTable, deps: DecisionRouteDe
   registerWorkqueueRoutes(routes, deps);
   routes.page('GET', decisionsPaths.outcomes, 'permission:reports.read', async (_request, _reply, view) => {
     const since = new Date(deps.clock().getTime() - 365 * 86_400_000);
-    const trail = [{ href: pathFor(deps.staffHome, view.lang), label: view.t.t('workspace.staff.homeTitle') }];
-    return view.send(outcomesPage(view.t, await deps.decisions.outcomes(since), await namesFor(deps, view.lang), trail));
+    const trail = [
+      { href: pathFor(deps.staffHome, view.lang), label: view.t.t('workspace.staff.homeTitle') },
+    ];
+    return view.send(
+      outcomesPage(view.t, await deps.decisions.outcomes(since), await namesFor(deps, view.lang), trail),
+    );
   });
 }
 
@@ -117,13 +121,17 @@ function registerWorkqueueRoutes(routes: RouteTable, deps: DecisionRouteDependen
       names: await namesFor(deps, lang),
     };
   };
-  const home = (t: Translator) => [{ href: pathFor(deps.staffHome, t.lang), label: t.t('workspace.staff.homeTitle') }];
+  const home = (t: Translator) => [
+    { href: pathFor(deps.staffHome, t.lang), label: t.t('workspace.staff.homeTitle') },
+  ];
   routes.page('GET', decisionsPaths.queue, DECIDE, async (request, _reply, view) =>
     view.send(queuePage(view.t, { ...(await queueView(request, view.lang)), crumbs: home(view.t) })),
   );
   routes.page('GET', decisionsPaths.assignQueue, 'permission:case.assign', async (request, _reply, view) => {
     const assign = { csrf: request.csrfToken(), adjudicators: await deps.adjudicators() };
-    return view.send(queuePage(view.t, { ...(await queueView(request, view.lang)), crumbs: home(view.t), assign }));
+    return view.send(
+      queuePage(view.t, { ...(await queueView(request, view.lang)), crumbs: home(view.t), assign }),
+    );
   });
   routes.page('POST', decisionsPaths.assign, 'permission:case.assign', async (request, reply, view) => {
     const caseId = caseIdOf(request);
@@ -140,7 +148,10 @@ function registerWorkqueueRoutes(routes: RouteTable, deps: DecisionRouteDependen
     const found = caseId ? await workqueue.open(caseId, staffContext(request, 'assigned-case')) : null;
     if (!found || !caseId) return reply.callNotFound();
     const form = formView(view.t, 'decisions', request.csrfToken(), await view.recall(decideForm(caseId)));
-    const trail = [...home(view.t), { href: pathFor(decisionsPaths.queue, view.lang), label: view.t.t('decisions.queue.title') }];
+    const trail = [
+      ...home(view.t),
+      { href: pathFor(decisionsPaths.queue, view.lang), label: view.t.t('decisions.queue.title') },
+    ];
     return view.send(casePage(form, found, staffOf(request).staffId, await namesFor(deps, view.lang), trail));
   });
   const simple = (
@@ -155,8 +166,16 @@ function registerWorkqueueRoutes(routes: RouteTable, deps: DecisionRouteDependen
       return answer(reply, view, result, decisionsPaths.case, { caseId }, notice);
     });
   simple(decisionsPaths.take, workqueue.take, decisionNotices.taken);
-  simple(decisionsPaths.requestInformation, workqueue.requestInformation, decisionNotices.informationRequested);
-  simple(decisionsPaths.informationReceived, workqueue.informationReceived, decisionNotices.informationReceived);
+  simple(
+    decisionsPaths.requestInformation,
+    workqueue.requestInformation,
+    decisionNotices.informationRequested,
+  );
+  simple(
+    decisionsPaths.informationReceived,
+    workqueue.informationReceived,
+    decisionNotices.informationReceived,
+  );
   simple(decisionsPaths.approve, workqueue.approve, decisionNotices.approved);
   routes.page('POST', decisionsPaths.decide, DECIDE, async (request, reply, view) => {
     const caseId = caseIdOf(request);
@@ -177,16 +196,32 @@ function registerWorkqueueRoutes(routes: RouteTable, deps: DecisionRouteDependen
       note: (strings.note ?? '').trim().slice(0, 2000),
       justification: (strings.justification ?? '').trim().slice(0, 2000),
     };
-    const result = await workqueue.decide(caseId, staffOf(request).staffId, input, staffContext(request, 'assigned-case'));
+    const result = await workqueue.decide(
+      caseId,
+      staffOf(request).staffId,
+      input,
+      staffContext(request, 'assigned-case'),
+    );
     if (result === 'needs-justification' || result === 'no-amount')
       return view.refuse(
         decideForm(caseId),
-        { values, errors: result === 'no-amount' ? { outcome: 'no-amount' } : { justification: 'justification' } },
+        {
+          values,
+          errors: result === 'no-amount' ? { outcome: 'no-amount' } : { justification: 'justification' },
+        },
         back,
       );
     await view.accept(decideForm(caseId));
-    const notice = result === 'awaiting-approval' ? decisionNotices.awaitingApproval : decisionNotices.decided;
-    return answer(reply, view, result === 'awaiting-approval' ? 'done' : result, decisionsPaths.case, { caseId }, notice);
+    const notice =
+      result === 'awaiting-approval' ? decisionNotices.awaitingApproval : decisionNotices.decided;
+    return answer(
+      reply,
+      view,
+      result === 'awaiting-approval' ? 'done' : result,
+      decisionsPaths.case,
+      { caseId },
+      notice,
+    );
   });
 }
 

@@ -180,13 +180,19 @@ export function createSubmissionHandler(core: DecisionCore): ApplicationSubmitte
           await deps.statuses.setStatus(application.applicationId, 'in-review', trx);
         }
         await deps.audit.record(
-          auditEntry(context, application.personId, assessment.automated ? 'decision.automated' : 'decision.recommended', 'success', {
-            caseId: kase.id,
-            decisionId,
-            programme: programme.id,
-            impactLevel: programme.impactLevel,
-            recommendation: assessment.recommendation,
-          }),
+          auditEntry(
+            context,
+            application.personId,
+            assessment.automated ? 'decision.automated' : 'decision.recommended',
+            'success',
+            {
+              caseId: kase.id,
+              decisionId,
+              programme: programme.id,
+              impactLevel: programme.impactLevel,
+              recommendation: assessment.recommendation,
+            },
+          ),
           trx,
         );
         return { outcome: assessment.automated ? 'decided' : 'queued' };
@@ -218,7 +224,10 @@ function newCase(
   assessment: Assessment,
   cipher: FieldCipher,
 ): CaseRow & { paused_seconds: number; due_on: string } {
-  const household = application.household as { province?: string; people?: { id: string; birthDate?: string }[] };
+  const household = application.household as {
+    province?: string;
+    people?: { id: string; birthDate?: string }[];
+  };
   const applicant = household.people?.find((p) => p.id === assessment.applicantId);
   return {
     id: randomUUID(),

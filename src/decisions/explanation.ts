@@ -8,8 +8,14 @@ import { addDays, isoDateOf } from './dates.ts';
 
 /** The rules' reason codes in words, as the finder shows them (src/rules/reasons.*.json). */
 const RULE_REASONS: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
-  en: JSON.parse(readFileSync(new URL('../rules/reasons.en.json', import.meta.url), 'utf8')) as Record<string, string>,
-  fr: JSON.parse(readFileSync(new URL('../rules/reasons.fr.json', import.meta.url), 'utf8')) as Record<string, string>,
+  en: JSON.parse(readFileSync(new URL('../rules/reasons.en.json', import.meta.url), 'utf8')) as Record<
+    string,
+    string
+  >,
+  fr: JSON.parse(readFileSync(new URL('../rules/reasons.fr.json', import.meta.url), 'utf8')) as Record<
+    string,
+    string
+  >,
 };
 
 /** A figure the rules applied: a parameter (file, since when, value) or a step's amount. */
@@ -79,7 +85,12 @@ export function reasonText(t: Translator, code: string): string {
 }
 
 /** "$669.46 a month" / "669,46 $ par mois". */
-export function amountText(t: Translator, explanation: Pick<Explanation, 'amountCents' | 'periodKind'>): string {
+export function amountText(
+  t: Translator,
+  explanation: Pick<Explanation, 'amountCents' | 'periodKind'>,
+): string {
   if (explanation.amountCents === null) return '';
-  return t.t(`decisions.period.${explanation.periodKind ?? 'month'}`, { amount: t.money(explanation.amountCents) });
+  return t.t(`decisions.period.${explanation.periodKind ?? 'month'}`, {
+    amount: t.money(explanation.amountCents),
+  });
 }

@@ -37,5 +37,8 @@ export function loadDecisionPolicy(
 
 /** The programme by its catalogue id or by its rules id; undefined when it is not decided here. */
 export function policyFor(policy: DecisionPolicy, programmeId: string): ProgrammePolicy | undefined {
-  return policy.programmes.find((p) => p.id === programmeId) ?? policy.programmes.find((p) => p.rules === programmeId);
+  return (
+    policy.programmes.find((p) => p.id === programmeId) ??
+    policy.programmes.find((p) => p.rules === programmeId)
+  );
 }

@@ -14,8 +14,16 @@ export interface ReplayReport {
   readonly decisionId: string;
   readonly same: boolean;
   readonly differences: readonly string[];
-  readonly recorded: { readonly status: string | null; readonly annualCents: number | null; readonly commit: string };
-  readonly replayed: { readonly status: string | null; readonly annualCents: number | null; readonly commit: string };
+  readonly recorded: {
+    readonly status: string | null;
+    readonly annualCents: number | null;
+    readonly commit: string;
+  };
+  readonly replayed: {
+    readonly status: string | null;
+    readonly annualCents: number | null;
+    readonly commit: string;
+  };
 }
 
 /**
@@ -34,12 +42,19 @@ export async function replayDecision(
   const programme = policyFor(policy, row.programme_id);
   if (!kase || !programme) return null;
   const record = openRecord(cipher, row.record_cipher);
-  const again = assess(record.facts, kase.person_id, programme, isoDateOf(row.as_of), policy.fourEyesAboveCents);
+  const again = assess(
+    record.facts,
+    kase.person_id,
+    programme,
+    isoDateOf(row.as_of),
+    policy.fourEyesAboveCents,
+  );
   const before = record.result;
   const after = again.result;
   const differences: string[] = [];
   const compare = (what: string, a: unknown, b: unknown) => {
-    if (JSON.stringify(a) !== JSON.stringify(b)) differences.push(`${what}: ${JSON.stringify(a)} → ${JSON.stringify(b)}`);
+    if (JSON.stringify(a) !== JSON.stringify(b))
+      differences.push(`${what}: ${JSON.stringify(a)} → ${JSON.stringify(b)}`);
   };
   compare('status', before?.status ?? null, after?.status ?? null);
   compare('annualCents', before?.annualCents ?? null, after?.annualCents ?? null);
@@ -55,8 +70,16 @@ export async function replayDecision(
     decisionId,
     same: differences.length === 0,
     differences,
-    recorded: { status: before?.status ?? null, annualCents: before?.annualCents ?? null, commit: row.rules_commit },
-    replayed: { status: after?.status ?? null, annualCents: after?.annualCents ?? null, commit: currentCommit() },
+    recorded: {
+      status: before?.status ?? null,
+      annualCents: before?.annualCents ?? null,
+      commit: row.rules_commit,
+    },
+    replayed: {
+      status: after?.status ?? null,
+      annualCents: after?.annualCents ?? null,
+      commit: currentCommit(),
+    },
   };
 }
 

@@ -42,7 +42,9 @@ export function parameterFilesOf(result: ProgrammeResult): string[] {
 
 export function hashFile(file: string, dir: URL = PARAMETERS_DIR): string {
   try {
-    return createHash('sha256').update(readFileSync(new URL(file, dir))).digest('hex');
+    return createHash('sha256')
+      .update(readFileSync(new URL(file, dir)))
+      .digest('hex');
   } catch {
     return 'missing';
   }

@@ -56,7 +56,12 @@ export interface WorkqueueService {
   take(caseId: string, staffId: string, context: AccessContext): Promise<CaseActionResult>;
   requestInformation(caseId: string, staffId: string, context: AccessContext): Promise<CaseActionResult>;
   informationReceived(caseId: string, staffId: string, context: AccessContext): Promise<CaseActionResult>;
-  decide(caseId: string, staffId: string, input: DecideInput, context: AccessContext): Promise<CaseActionResult>;
+  decide(
+    caseId: string,
+    staffId: string,
+    input: DecideInput,
+    context: AccessContext,
+  ): Promise<CaseActionResult>;
   /** Four eyes: a second person approves a pending decision (never its author). */
   approve(caseId: string, staffId: string, context: AccessContext): Promise<CaseActionResult>;
 }
@@ -80,7 +85,9 @@ export function createWorkqueueService(core: DecisionCore): WorkqueueService {
       return { outcome, personId: ok ? null : kase.person_id };
     });
     if (result.personId !== null)
-      await audit.record(auditEntry(context, result.personId, action, 'denied', { caseId, reason: result.outcome }));
+      await audit.record(
+        auditEntry(context, result.personId, action, 'denied', { caseId, reason: result.outcome }),
+      );
     return result.outcome;
   }
 
@@ -90,7 +97,10 @@ export function createWorkqueueService(core: DecisionCore): WorkqueueService {
     const facts = JSON.parse(cipher.decrypt(kase.household_cipher)) as unknown;
     const asOf = isoDateOf(kase.submitted_at.toISOString());
     const programme = core.programme(kase.programme_id);
-    return { facts, assessment: assess(facts, kase.person_id, programme, asOf, core.policy.fourEyesAboveCents) };
+    return {
+      facts,
+      assessment: assess(facts, kase.person_id, programme, asOf, core.policy.fourEyesAboveCents),
+    };
   }
 
   return {
@@ -114,7 +124,8 @@ export function createWorkqueueService(core: DecisionCore): WorkqueueService {
       }),
     take: (caseId, staffId, context) =>
       act(caseId, context, 'case.take', async (trx, kase) => {
-        if (kase.status !== 'queued') return kase.assigned_to && !mine(kase, staffId) ? 'not-yours' : 'wrong-state';
+        if (kase.status !== 'queued')
+          return kase.assigned_to && !mine(kase, staffId) ? 'not-yours' : 'wrong-state';
         await repo.updateCase(trx, caseId, { assigned_to: staffId, status: 'assigned' });
         return 'done';
       }),
@@ -149,7 +160,9 @@ export function createWorkqueueService(core: DecisionCore): WorkqueueService {
           (kase.recommendation === 'approve' && input.outcome === 'refused') ||
           (kase.recommendation === 'refuse' && input.outcome === 'approved');
         if (override && !input.justification.trim()) return 'needs-justification';
-        const large = input.outcome === 'approved' && (assessment.award?.amountCents ?? 0) > core.policy.fourEyesAboveCents;
+        const large =
+          input.outcome === 'approved' &&
+          (assessment.award?.amountCents ?? 0) > core.policy.fourEyesAboveCents;
         const needsSecond = override || large;
         const record: DecisionRecord = {
           ...recordOf(facts, assessment),
@@ -180,7 +193,11 @@ export function createWorkqueueService(core: DecisionCore): WorkqueueService {
         const pending = (await repo.decisionsOfCase(trx, caseId)).find((d) => d.approval === 'pending');
         if (!pending) return 'wrong-state';
         if (pending.decided_by === staffId) return 'own-decision';
-        await repo.updateDecision(trx, pending.id, { approval: 'approved', approved_by: staffId, final: true });
+        await repo.updateDecision(trx, pending.id, {
+          approval: 'approved',
+          approved_by: staffId,
+          final: true,
+        });
         const { assessment } = reassess(kase);
         const outcome = pending.outcome === 'approved' ? 'approved' : 'refused';
         await core.finalise(trx, { kase, decisionId: pending.id, outcome, assessment });

@@ -33,7 +33,12 @@ export function ccbHousehold(parentId: string, incomeCents: number): unknown {
   return {
     province: 'ON',
     people: [
-      { id: parentId, birthDate: '1990-07-02', residence: { status: 'citizen', livesInCanada: true }, income },
+      {
+        id: parentId,
+        birthDate: '1990-07-02',
+        residence: { status: 'citizen', livesInCanada: true },
+        income,
+      },
       { id: 'child-1', birthDate: '2023-05-01' },
     ],
     relationships: [{ type: 'parent', parentId, childId: 'child-1', custodyShare: 1 }],
@@ -41,7 +46,9 @@ export function ccbHousehold(parentId: string, incomeCents: number): unknown {
 }
 
 /** Applications' status port as a test sees it: the last status of each application. */
-export function recordingStatuses(): ApplicationStatusPort & { readonly statuses: Map<string, ApplicationStatus> } {
+export function recordingStatuses(): ApplicationStatusPort & {
+  readonly statuses: Map<string, ApplicationStatus>;
+} {
   const statuses = new Map<string, ApplicationStatus>();
   return {
     statuses,

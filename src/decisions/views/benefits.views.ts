@@ -34,7 +34,12 @@ function casesList(t: Translator, benefits: Benefits, names: Names): SafeHtml {
   )}</ul>`;
 }
 
-export function benefitsPage(t: Translator, benefits: Benefits, names: Names, crumbs: readonly Crumb[]): Page {
+export function benefitsPage(
+  t: Translator,
+  benefits: Benefits,
+  names: Names,
+  crumbs: readonly Crumb[],
+): Page {
   const title = t.t('decisions.benefits.title');
   return {
     title,
@@ -68,7 +73,12 @@ ${d.note ? html`<p>${d.note}</p>` : ''}
 <p>${t.t('decisions.rights.how')}</p>`;
 }
 
-export function decisionPage(t: Translator, d: Explanation, programme: string, crumbs: readonly Crumb[]): Page {
+export function decisionPage(
+  t: Translator,
+  d: Explanation,
+  programme: string,
+  crumbs: readonly Crumb[],
+): Page {
   const title = t.t('decisions.explain.title');
   return {
     title,

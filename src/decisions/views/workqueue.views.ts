@@ -39,8 +39,15 @@ function assignCell(t: Translator, view: QueueView, c: CaseRow): SafeHtml {
 
 function row(t: Translator, view: QueueView, c: CaseRow): SafeHtml {
   const late = isoDateOf(c.due_on) < view.today && c.status !== 'information-requested';
-  const who = c.assigned_to === null ? t.t('decisions.queue.nobody') : c.assigned_to === view.staffId ? t.t('decisions.queue.you') : c.assigned_to.slice(0, 8);
-  const ref = view.assign ? html`${c.reference}` : html`<a href="${pathFor(decisionsPaths.case, t.lang, { caseId: c.id })}">${c.reference}</a>`;
+  const who =
+    c.assigned_to === null
+      ? t.t('decisions.queue.nobody')
+      : c.assigned_to === view.staffId
+        ? t.t('decisions.queue.you')
+        : c.assigned_to.slice(0, 8);
+  const ref = view.assign
+    ? html`${c.reference}`
+    : html`<a href="${pathFor(decisionsPaths.case, t.lang, { caseId: c.id })}">${c.reference}</a>`;
   return html`<tr><th scope="row">${ref}</th><td>${view.names(c.programme_id)}</td><td>${String(c.impact_level)}</td><td>${c.recommendation ? t.t(`decisions.recommendation.${c.recommendation}`) : ''}</td><td>${t.number(days(c.submitted_at, view.today))}</td><td>${t.date(isoDateOf(c.due_on))}${late ? html` <strong class="label label-danger">${t.t('decisions.queue.overdue')}</strong>` : ''}</td><td>${t.t(`decisions.status.${c.status}`)}</td><td>${who}</td>${assignCell(t, view, c)}</tr>`;
 }
 
@@ -56,7 +63,13 @@ ${view.cases.length === 0 ? html`<p>${t.t('decisions.queue.none')}</p>` : html`<
   };
 }
 
-function button(t: Translator, csrf: string, path: typeof decisionsPaths.take, caseId: string, label: string): SafeHtml {
+function button(
+  t: Translator,
+  csrf: string,
+  path: typeof decisionsPaths.take,
+  caseId: string,
+  label: string,
+): SafeHtml {
   return html`<form method="post" action="${pathFor(path, t.lang, { caseId })}">${csrfField(csrf)}<button class="button button-secondary" type="submit">${label}</button></form>`;
 }
 
@@ -64,24 +77,53 @@ function decideForm(form: FormView, caseId: string): SafeHtml {
   const t = form.t;
   return html`<h2>${t.t('decisions.case.decideTitle')}</h2>${errorSummary(form)}
 <form method="post" action="${pathFor(decisionsPaths.decide, t.lang, { caseId })}" novalidate>${csrfField(form.csrf)}
-${radios(form, 'outcome', { legend: t.t('decisions.fields.outcome'), choices: [{ value: 'approved', label: t.t('decisions.outcome.approved') }, { value: 'refused', label: t.t('decisions.outcome.refused') }] })}
+${radios(form, 'outcome', {
+  legend: t.t('decisions.fields.outcome'),
+  choices: [
+    { value: 'approved', label: t.t('decisions.outcome.approved') },
+    { value: 'refused', label: t.t('decisions.outcome.refused') },
+  ],
+})}
 ${checkboxes(form, 'reasons', { legend: t.t('decisions.fields.reasons'), choices: DECISION_REASONS.map((r) => ({ value: r, label: t.t(`decisions.reasons.${r}`) })) })}
 ${textArea(form, 'note', { maxLength: 2000, rows: 4 })}
 ${textArea(form, 'justification', { maxLength: 2000, rows: 4, hint: t.t('decisions.hints.justification') })}
 <button class="button button-primary" type="submit">${t.t('decisions.case.submit')}</button></form>`;
 }
 
-export function casePage(form: FormView, view: CaseView, staffId: string, names: Names, crumbs: readonly Crumb[]): Page {
+export function casePage(
+  form: FormView,
+  view: CaseView,
+  staffId: string,
+  names: Names,
+  crumbs: readonly Crumb[],
+): Page {
   const t = form.t;
   const { kase } = view;
   const title = t.t('decisions.case.title', { reference: kase.reference });
   const mine = kase.assigned_to === staffId;
   const actions: SafeHtml[] = [];
-  if (kase.status === 'queued') actions.push(button(t, form.csrf, decisionsPaths.take, kase.id, t.t('decisions.case.take')));
+  if (kase.status === 'queued')
+    actions.push(button(t, form.csrf, decisionsPaths.take, kase.id, t.t('decisions.case.take')));
   if (mine && kase.status === 'assigned')
-    actions.push(button(t, form.csrf, decisionsPaths.requestInformation, kase.id, t.t('decisions.case.requestInformation')));
+    actions.push(
+      button(
+        t,
+        form.csrf,
+        decisionsPaths.requestInformation,
+        kase.id,
+        t.t('decisions.case.requestInformation'),
+      ),
+    );
   if (mine && kase.status === 'information-requested')
-    actions.push(button(t, form.csrf, decisionsPaths.informationReceived, kase.id, t.t('decisions.case.informationReceived')));
+    actions.push(
+      button(
+        t,
+        form.csrf,
+        decisionsPaths.informationReceived,
+        kase.id,
+        t.t('decisions.case.informationReceived'),
+      ),
+    );
   if (kase.status === 'awaiting-approval')
     actions.push(button(t, form.csrf, decisionsPaths.approve, kase.id, t.t('decisions.case.approve')));
   return {
@@ -99,7 +141,12 @@ ${mine && kase.status === 'assigned' ? decideForm(form, kase.id) : ''}`,
   };
 }
 
-export function outcomesPage(t: Translator, report: OutcomeReport, names: Names, crumbs: readonly Crumb[]): Page {
+export function outcomesPage(
+  t: Translator,
+  report: OutcomeReport,
+  names: Names,
+  crumbs: readonly Crumb[],
+): Page {
   const title = t.t('decisions.outcomes.title');
   const label = (dimension: string, group: string) => (dimension === 'programme' ? names(group) : group);
   return {
@@ -109,4 +156,3 @@ export function outcomesPage(t: Translator, report: OutcomeReport, names: Names,
 ${OUTCOME_DIMENSIONS.map((dimension) => html`<table class="table"><caption>${t.t(`decisions.outcomes.dimension.${dimension}`)}</caption><thead><tr><th scope="col">${t.t('decisions.outcomes.group')}</th><th scope="col">${t.t('decisions.outcomes.decided')}</th><th scope="col">${t.t('decisions.outcomes.approved')}</th><th scope="col">${t.t('decisions.outcomes.rate')}</th><th scope="col">${t.t('decisions.outcomes.median')}</th><th scope="col">${t.t('decisions.outcomes.p90')}</th></tr></thead><tbody>${report[dimension].length === 0 ? html`<tr><td colspan="6">${t.t('decisions.outcomes.none')}</td></tr>` : report[dimension].map((g) => html`<tr><th scope="row">${label(dimension, g.group)}</th><td>${t.number(g.decided)}</td><td>${t.number(g.approved)}</td><td>${t.number(Math.round(g.approvalRate * 1000) / 10)} %</td><td>${t.number(g.medianDays)}</td><td>${t.number(g.p90Days)}</td></tr>`)}</tbody></table>`)}`,
   };
 }
-

@@ -50,7 +50,7 @@ import {
   registerMessageRoutes,
   registerNotifyReceipts,
 } from './inbox/index.ts';
-import { decisionsLocales, registerDecisionRoutes } from './decisions/index.ts';
+import { clientBenefitsSection, decisionsLocales, registerDecisionRoutes } from './decisions/index.ts';
 import { createServices, portalCards, staffCards } from './app.services.ts';
 import type { Services } from './app.services.ts';
 
@@ -214,6 +214,18 @@ function registerModules(wiring: ModuleWiring): void {
   });
   registerWorkspace(routes, {
     cards: staffCards(),
+    clientSections: [
+      async (t, personId, context) => {
+        const names = new Map(
+          (await services.catalogue.listProgrammes()).map((p) => [
+            p.id,
+            t.lang === 'fr' ? p.name_fr : p.name_en,
+          ]),
+        );
+        const benefits = await services.decisions.benefitsOf(personId, context);
+        return clientBenefitsSection(t, benefits, (id) => names.get(id) ?? id);
+      },
+    ],
     staff: services.identity.staff,
     files: services.files,
     people: services.person.directory,

@@ -93,4 +93,20 @@ describe('decision pages: My benefits, the decision explained, the workqueue and
     assert.equal(outcomes.statusCode, 200);
     assert.match(outcomes.body, /Par programme/);
   });
+
+  it('the staff client file shows the client’s benefits and decisions', async () => {
+    const { jar: agent } = await signIn(h, 'staff', 'agent');
+    const form = await guichetRequest(h, agent, 'GET', `/en/staff/clients/${jordan.id}/purpose`);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
+    await guichetRequest(h, agent, 'POST', `/en/staff/clients/${jordan.id}/purpose`, {
+      _csrf: csrf,
+      purpose: 'phone-call',
+      consent: 'yes',
+    });
+    const file = await guichetRequest(h, agent, 'GET', `/en/staff/clients/${jordan.id}`);
+    assert.equal(file.statusCode, 200);
+    assert.match(file.body, /<h2>Benefits and decisions<\/h2>/);
+    assert.match(file.body, /Canada child benefit/i);
+    assert.match(file.body, /a month/);
+  });
 });

@@ -27,4 +27,5 @@ export { createFileAccessService, FILE_PURPOSES } from './file-access.service.ts
 export type { FileAccessService, FilePurpose } from './file-access.service.ts';
 export { workspacePaths } from './workspace.paths.ts';
 export type { StaffCard } from './staff-cards.ts';
+export type { ClientFileSection } from './workspace.routes.ts';
 export { workspaceNotices } from './workspace.routes.ts';

@@ -12,6 +12,10 @@ import type { FileAccessService, FilePurpose } from './file-access.service.ts';
 import { workspacePaths } from './workspace.paths.ts';
 import type { StaffCard } from './staff-cards.ts';
 import { clientFilePage, purposePage, rolesPage, staffHomePage } from './views/workspace.views.ts';
+import { staffContext } from './client-file.ts';
+import type { AccessContext } from '../platform/audit/access-context.ts';
+import type { Translator } from '../platform/i18n/i18n.ts';
+import type { SafeHtml } from '../platform/views/html.ts';
 
 export const workspaceNotices = defineNotices('workspace.notices', [
   'roleChanged',
@@ -25,7 +29,16 @@ export interface WorkspaceRouteDependencies {
   readonly people: Pick<PersonDirectory, 'nameOf'>;
   /** Every capability's work for staff, in order (the root's `staffCards()`). */
   readonly cards: readonly StaffCard[];
+  /** Other capabilities' parts of the client file (benefits, decisions), given by the root in order. */
+  readonly clientSections?: readonly ClientFileSection[];
 }
+
+/** A capability's part of the client file, read under the purpose the staff member stated (and audited by it). */
+export type ClientFileSection = (
+  t: Translator,
+  personId: string,
+  context: AccessContext,
+) => Promise<SafeHtml>;
 
 type Body = Record<string, unknown>;
 const ROLES_FORM = 'workspace.roles';
@@ -59,7 +72,11 @@ export function registerWorkspaceRoutes(routes: RouteTable, deps: WorkspaceRoute
       if (!personId || !person) return reply.callNotFound();
       const access = await deps.files.find(staffOf(request), personId);
       if (!access) return toPurposeForm(request, view, personId);
-      return view.send(clientFilePage(view.t, person, access));
+      const context = staffContext(request, access);
+      const sections = await Promise.all(
+        (deps.clientSections ?? []).map((section) => section(view.t, personId, context)),
+      );
+      return view.send(clientFilePage(view.t, person, access, sections));
     },
   );
 }

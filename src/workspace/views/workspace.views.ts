@@ -99,6 +99,7 @@ export function clientFilePage(
   t: Translator,
   person: { personId: string; givenName: string; familyName: string },
   access: { purpose: string },
+  sections: readonly SafeHtml[] = [],
 ): Page {
   const title = t.t('workspace.clientFile.title', { name: `${person.givenName} ${person.familyName}` });
   return {
@@ -106,7 +107,7 @@ export function clientFilePage(
     breadcrumbs: [{ href: pathFor(workspacePaths.home, t.lang), label: t.t('workspace.staff.homeTitle') }],
     body: html`<h1>${title}</h1>
 <div class="notice"><p>${t.t('workspace.clientFile.purposeNote', { purpose: t.t(`workspace.purpose.${access.purpose}`) })}</p></div>
-<p>${t.t('workspace.clientFile.body')}</p>
+${sections.length > 0 ? sections : html`<p>${t.t('workspace.clientFile.body')}</p>`}
 <p><a class="button button-primary" href="${pathFor(workspacePaths.clientRecord, t.lang, { personId: person.personId })}">${t.t('workspace.clientFile.recordLink')}</a></p>`,
   };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { ProgrammeResult } from '../rules/index.ts';
 
 /** The rules' dated parameter files (read as bytes, to hash them; the rules engine reads them itself). */

@@ -40,11 +40,19 @@ export function parameterFilesOf(result: ProgrammeResult): string[] {
   return [...files].sort();
 }
 
+/** Hashes by path, kept while the file's size and modification time stay the same (a stat, not a read). */
+const hashes = new Map<string, { readonly stamp: string; readonly hash: string }>();
+
 export function hashFile(file: string, dir: URL = PARAMETERS_DIR): string {
+  const url = new URL(file, dir);
   try {
-    return createHash('sha256')
-      .update(readFileSync(new URL(file, dir)))
-      .digest('hex');
+    const stat = statSync(url);
+    const stamp = `${stat.size}:${stat.mtimeMs}`;
+    const known = hashes.get(url.href);
+    if (known?.stamp === stamp) return known.hash;
+    const hash = createHash('sha256').update(readFileSync(url)).digest('hex');
+    hashes.set(url.href, { stamp, hash });
+    return hash;
   } catch {
     return 'missing';
   }

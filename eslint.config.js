@@ -25,6 +25,7 @@ const MODULE_USES = {
   policy: ['person', 'rules', 'catalogue'],
   help: [],
   applications: ['person', 'rules'],
+  decisions: ['person', 'rules', 'applications'],
 };
 const MODULES = [...Object.keys(MODULE_USES), 'rules'];
 const ROOT = '(^|/)(app|app\\.services|server)\\.ts$|(^|/)cli/';

@@ -38,7 +38,10 @@ import { connectNotices, recipientsFrom, securityNotifier } from './app.notices.
 import { createHouseholdReader } from './person/index.ts';
 import { applicationsPaths, createApplicationsModule } from './applications/index.ts';
 import type { ApplicationsModule } from './applications/index.ts';
+import { createDecisionsModule, decisionsPaths } from './decisions/index.ts';
+import type { DecisionsModule } from './decisions/index.ts';
 import type { Notices } from './app.notices.ts';
+import type { ApplicationStatusPort, ApplicationSubmittedHandler } from './applications/index.ts';
 
 /** Secure messages are answered within this many business days (the service standard shown to the person). */
 const MESSAGE_ANSWER_BUSINESS_DAYS = 5;
@@ -66,6 +69,8 @@ export interface Services {
   readonly help: HelpService;
   /** Applications: forms as data, drafts, evidence, representatives (ADR 0016). */
   readonly applications: ApplicationsModule;
+  /** Decisions under the Directive on Automated Decision-Making: cases, workqueue, letters, entitlements. */
+  readonly decisions: DecisionsModule;
 }
 
 export interface ServiceDependencies {
@@ -77,6 +82,8 @@ export interface ServiceDependencies {
   readonly exchange?: Partial<Pick<ExchangeDependencies, 'dispatcher' | 'transport' | 'subscriberFor'>>;
   /** Tests tune the notice queue (attempts, back-off). */
   readonly noticeSender?: Parameters<typeof createNoticeSender>[0]['options'];
+  /** Moves applications' statuses as their cases move (the applications capability's port). */
+  readonly applicationStatuses?: ApplicationStatusPort;
 }
 
 export async function createServices(deps: ServiceDependencies): Promise<Services> {
@@ -159,9 +166,42 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     dueOn: (from, days) => businessDaysAfter(from.toISOString().slice(0, 10), days),
     clock,
   });
+  // Applications hand each submission to decisions, and decisions move the application's status: the handler
+  // is bound once decisions exist (both are built here, neither imports the other's service).
+  const late: { decide?: ApplicationSubmittedHandler } = {};
+  const applications = createApplicationsModule({
+    db,
+    audit,
+    cipher: crypto.cipher,
+    person: person.record,
+    directory: person.directory,
+    households: createHouseholdReader(db, crypto.cipher),
+    handler: {
+      submitted: (application, trx) => {
+        if (!late.decide) throw new Error('decisions are not wired');
+        return late.decide.submitted(application, trx);
+      },
+    },
+    clock,
+  });
+  const decisions = createDecisionsModule({
+    db,
+    audit,
+    cipher: crypto.cipher,
+    enrolments,
+    statuses: deps.applicationStatuses ?? applications.applications.statusPort,
+    letters: { deliver: (personId, request) => inbox.deliver(personId, request) },
+    programmeName: async (programmeId, lang) => {
+      const found = (await catalogue.listProgrammes()).find((p) => p.id === programmeId);
+      return found ? (lang === 'fr' ? found.name_fr : found.name_en) : programmeId;
+    },
+    clock,
+  });
+  late.decide = decisions.handler;
   return {
     audit,
     crypto,
+    decisions,
     inbox,
     messages,
     noticeSender,
@@ -189,15 +229,7 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
       programmeIds: async () => (await catalogue.listProgrammes()).map((programme) => programme.id),
       clock,
     }),
-    applications: createApplicationsModule({
-      db,
-      audit,
-      cipher: crypto.cipher,
-      person: person.record,
-      directory: person.directory,
-      households: createHouseholdReader(db, crypto.cipher),
-      clock,
-    }),
+    applications,
   };
 }
 
@@ -219,6 +251,12 @@ export function portalCards(): PortalCard[] {
       path: applicationsPaths.mine,
       title: 'applications.mine.title',
       description: 'applications.mine.card',
+      linkedOnly: true,
+    },
+    {
+      path: decisionsPaths.benefits,
+      title: 'decisions.benefits.title',
+      description: 'decisions.card',
       linkedOnly: true,
     },
     {
@@ -292,6 +330,24 @@ export function staffCards(): StaffCard[] {
       title: 'help.staff.title',
       description: 'help.staff.card',
       permission: 'help.requests.handle',
+    },
+    {
+      path: decisionsPaths.queue,
+      title: 'decisions.queue.title',
+      description: 'decisions.queue.card',
+      permission: 'case.decide',
+    },
+    {
+      path: decisionsPaths.assignQueue,
+      title: 'decisions.queue.assignTitle',
+      description: 'decisions.queue.assignCard',
+      permission: 'case.assign',
+    },
+    {
+      path: decisionsPaths.outcomes,
+      title: 'decisions.outcomes.title',
+      description: 'decisions.outcomes.card',
+      permission: 'reports.read',
     },
   ];
 }

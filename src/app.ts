@@ -67,6 +67,7 @@ import {
   registerStaffRoutes,
 } from './applications/index.ts';
 import { createFinderCarryOver } from './finder/index.ts';
+import { clientBenefitsSection, decisionsLocales, registerDecisionRoutes } from './decisions/index.ts';
 import type { Services } from './app.services.ts';
 import { opsEndpoints } from './app.health.ts';
 
@@ -93,6 +94,7 @@ export const LOCALE_DIRS: readonly URL[] = [
   idpLocales,
   helpLocales,
   applicationsLocales,
+  decisionsLocales,
 ];
 
 export interface AppDependencies {
@@ -227,6 +229,20 @@ function registerModules(wiring: ModuleWiring): void {
     bearerToken: config.notify.callbackBearerToken,
   });
   registerApplications(wiring);
+  registerDecisionRoutes(routes, {
+    decisions: services.decisions,
+    programmeNames: async (lang) =>
+      new Map(
+        (await services.catalogue.listProgrammes()).map((p) => [p.id, lang === 'fr' ? p.name_fr : p.name_en]),
+      ),
+    adjudicators: async () =>
+      (await services.identity.staff.listWithRoles())
+        .filter((staff) => staff.roles.includes('adjudicator'))
+        .map((staff) => ({ id: staff.id, name: staff.display_name })),
+    crumbs,
+    staffHome: homes.staff,
+    clock,
+  });
   registerWorkspace(routes, {
     cards: staffCards(),
     clientSections: [
@@ -234,6 +250,16 @@ function registerModules(wiring: ModuleWiring): void {
         applications: services.applications.applications,
         programmeNames: programmeNamesOf(services),
       }),
+      async (personId, t, _csrf, context) => {
+        const names = new Map(
+          (await services.catalogue.listProgrammes()).map((p) => [
+            p.id,
+            t.lang === 'fr' ? p.name_fr : p.name_en,
+          ]),
+        );
+        const benefits = await services.decisions.benefitsOf(personId, context);
+        return clientBenefitsSection(t, benefits, (id) => names.get(id) ?? id);
+      },
     ],
     staff: services.identity.staff,
     files: services.files,
@@ -315,10 +341,12 @@ function registerLifecycle(app: FastifyInstance, services: Services): void {
     services.exchange.dispatcher.start();
     services.noticeSender.start();
     services.securityNotices.start();
+    services.decisions.start();
   });
   app.addHook('onClose', async () => {
     await services.exchange.dispatcher.stop();
     await services.noticeSender.stop();
+    await services.decisions.stop();
     await services.securityNotices.stop();
     await closeServices(services);
   });

@@ -59,6 +59,11 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'Send the notices due from the queue, once [--json]',
     load: async () => (await import('./inbox.command.ts')).inboxNoticesCommand,
   },
+  'decisions replay': {
+    summary:
+      'Replay decisions on the current rules: <id> or --since YYYY-MM-DD [--json]; exit 1 on a difference',
+    load: async () => (await import('./decisions.command.ts')).decisionsReplayCommand,
+  },
   evaluate: {
     summary:
       'Evaluate a household: JSON on stdin (--batch: JSON Lines) [--date YYYY-MM-DD] [--programme ID…]',

@@ -8,6 +8,8 @@ export type EnrolmentRow = Awaited<ReturnType<typeof listEnrolmentsForPerson>>[n
 export interface EnrolmentService {
   list(personId: string): Promise<EnrolmentRow[]>;
   enrol(personId: string, programmeId: string, since: string): Promise<string>;
+  /** The same inside the caller's transaction (a decision being committed). */
+  enrolWithin(executor: DbExecutor, personId: string, programmeId: string, since: string): Promise<string>;
   /** Inside the caller's transaction (a change being committed): active enrolments in these programmes. */
   activeIn(
     executor: DbExecutor,
@@ -20,6 +22,8 @@ export function createEnrolmentService(db: Kysely<DB>): EnrolmentService {
   return {
     list: (personId) => listEnrolmentsForPerson(db, personId),
     enrol: (personId, programmeId, since) => insertEnrolment(db, personId, programmeId, since),
+    enrolWithin: (executor, personId, programmeId, since) =>
+      insertEnrolment(executor, personId, programmeId, since),
     activeIn: async (executor, personId, programmeIds) =>
       (await listActiveEnrolmentsIn(executor, personId, programmeIds)).map((row) => ({
         enrolmentId: row.id,

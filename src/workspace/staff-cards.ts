@@ -1,3 +1,4 @@
+import type { AccessContext } from '../platform/audit/access-context.ts';
 import type { BilingualPath } from '../platform/http/route-table.ts';
 import type { Translator } from '../platform/i18n/i18n.ts';
 import type { SafeHtml } from '../platform/views/html.ts';
@@ -16,4 +17,10 @@ export interface StaffCard {
 }
 
 /** A part of the client file another capability renders (e.g. the client's applications), for staff. */
-export type ClientFileSection = (personId: string, t: Translator, csrf: string) => Promise<SafeHtml>;
+export type ClientFileSection = (
+  personId: string,
+  t: Translator,
+  csrf: string,
+  /** The staff member's access under the purpose they stated: reads through it are audited as theirs. */
+  context: AccessContext,
+) => Promise<SafeHtml>;

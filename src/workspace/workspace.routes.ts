@@ -12,6 +12,7 @@ import type { FileAccessService, FilePurpose } from './file-access.service.ts';
 import { workspacePaths } from './workspace.paths.ts';
 import type { ClientFileSection, StaffCard } from './staff-cards.ts';
 import { clientFilePage, purposePage, rolesPage, staffHomePage } from './views/workspace.views.ts';
+import { staffContext } from './client-file.ts';
 
 export const workspaceNotices = defineNotices('workspace.notices', [
   'roleChanged',
@@ -68,8 +69,9 @@ export function registerWorkspaceRoutes(routes: RouteTable, deps: WorkspaceRoute
       if (!personId || !person) return reply.callNotFound();
       const access = await deps.files.find(staffOf(request), personId);
       if (!access) return toPurposeForm(request, view, personId);
+      const context = staffContext(request, access);
       const sections = await Promise.all(
-        (deps.clientSections ?? []).map((section) => section(personId, view.t, request.csrfToken())),
+        (deps.clientSections ?? []).map((section) => section(personId, view.t, request.csrfToken(), context)),
       );
       return view.send(clientFilePage(view.t, person, access, sections));
     },

@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { DEMO_PEOPLE } from '../population/demo-people.ts';
+import {
+  guichetRequest,
+  signIn,
+  startIdentityHarness,
+} from '../../test/support/identity/identity-harness.ts';
+import type { CookieJar, IdentityHarness } from '../../test/support/identity/identity-harness.ts';
+import { ccbHousehold, submittedApplication } from '../../test/support/applications.ts';
+import { personSession } from '../../test/support/identity/sessions.ts';
+import { SESSION_COOKIE } from '../identity/identity.paths.ts';
+
+const jordan = DEMO_PEOPLE[1];
+
+describe('decision pages: My benefits, the decision explained, the workqueue and outcomes', () => {
+  let h: IdentityHarness;
+  let jar: CookieJar;
+  let caseId = '';
+  before(async () => {
+    h = await startIdentityHarness();
+    const { handler, workqueue } = h.guichet.services.decisions;
+    const db = h.database.db;
+    const at = { submittedAt: new Date() };
+    await handler.submitted(
+      submittedApplication(jordan.id, 'ccb', ccbHousehold(jordan.id, 4_000_000), at),
+      db,
+    );
+    await handler.submitted(
+      submittedApplication(jordan.id, 'ccb', ccbHousehold(jordan.id, 90_000_000), at),
+      db,
+    );
+    caseId = (await workqueue.queue(null))[0]?.id ?? '';
+    ({ jar } = await signIn(h, 'alberta', 'jordan.lee'));
+  });
+  after(() => h.close());
+
+  it('My Guichet links to My benefits, which shows the amount and the decision explained, in both languages', async () => {
+    const home = await guichetRequest(h, jar, 'GET', '/en/my-guichet');
+    assert.match(home.body, /href="\/en\/my-guichet\/benefits">My benefits/);
+    const page = await guichetRequest(h, jar, 'GET', '/en/my-guichet/benefits');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /a month/);
+    assert.match(page.body, /Applications being reviewed/);
+    const link = /href="(\/en\/my-guichet\/benefits\/decisions\/[0-9a-f-]+)"/.exec(page.body)?.[1] ?? '';
+    const decision = await guichetRequest(h, jar, 'GET', link);
+    assert.equal(decision.statusCode, 200);
+    assert.match(decision.body, /is approved/);
+    assert.match(decision.body, /automated system/);
+    assert.match(decision.body, /within 90 days/);
+    const fr = await guichetRequest(
+      h,
+      jar,
+      'GET',
+      link.replace('/en/my-guichet/benefits', '/fr/mon-guichet/prestations'),
+    );
+    assert.match(fr.body, /est approuvée/);
+    assert.match(fr.body, /dans les 90 jours/);
+  });
+
+  it('another person never sees the decision', async () => {
+    const page = await guichetRequest(h, jar, 'GET', '/en/my-guichet/benefits');
+    const link = /href="(\/en\/my-guichet\/benefits\/decisions\/[0-9a-f-]+)"/.exec(page.body)?.[1] ?? '';
+    const token = await personSession(h.guichet, h.database, DEMO_PEOPLE[0].id);
+    const refused = await h.guichet.app.inject({
+      method: 'GET',
+      url: link,
+      headers: { cookie: `${SESSION_COOKIE}=${token}` },
+    });
+    assert.equal(refused.statusCode, 404);
+    const theirs = await h.guichet.app.inject({
+      method: 'GET',
+      url: '/en/my-guichet/benefits',
+      headers: { cookie: `${SESSION_COOKIE}=${token}` },
+    });
+    assert.doesNotMatch(theirs.body, /benefits\/decisions\//);
+  });
+
+  it('the adjudicator finds the queue from the staff home and takes the case; the analyst sees outcomes', async () => {
+    const { jar: staff } = await signIn(h, 'staff', 'adjudicator');
+    const home = await guichetRequest(h, staff, 'GET', '/en/staff');
+    assert.match(home.body, /href="\/en\/staff\/cases">Decide applications/);
+    const queue = await guichetRequest(h, staff, 'GET', '/en/staff/cases');
+    assert.match(queue.body, new RegExp(`/en/staff/cases/${caseId}`));
+    const page = await guichetRequest(h, staff, 'GET', `/en/staff/cases/${caseId}`);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    const taken = await guichetRequest(h, staff, 'POST', `/en/staff/cases/${caseId}/take`, { _csrf: csrf });
+    assert.equal(taken.statusCode, 303);
+    const mine = await guichetRequest(h, staff, 'GET', `/en/staff/cases/${caseId}`);
+    assert.match(mine.body, /Record the decision/);
+    const { jar: analyst } = await signIn(h, 'staff', 'analyst');
+    const outcomes = await guichetRequest(h, analyst, 'GET', '/fr/personnel/resultats');
+    assert.equal(outcomes.statusCode, 200);
+    assert.match(outcomes.body, /Par programme/);
+  });
+
+  it('the staff client file shows the client’s benefits and decisions', async () => {
+    const { jar: agent } = await signIn(h, 'staff', 'agent');
+    const form = await guichetRequest(h, agent, 'GET', `/en/staff/clients/${jordan.id}/purpose`);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
+    await guichetRequest(h, agent, 'POST', `/en/staff/clients/${jordan.id}/purpose`, {
+      _csrf: csrf,
+      purpose: 'phone-call',
+      consent: 'yes',
+    });
+    const file = await guichetRequest(h, agent, 'GET', `/en/staff/clients/${jordan.id}`);
+    assert.equal(file.statusCode, 200);
+    assert.match(file.body, /<h2>Benefits and decisions<\/h2>/);
+    assert.match(file.body, /Canada child benefit/i);
+    assert.match(file.body, /a month/);
+  });
+});

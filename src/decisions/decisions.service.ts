@@ -1,0 +1,257 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB, DbExecutor } from '../platform/db/schema.ts';
+import type { AuditService } from '../platform/audit/audit.service.ts';
+import { auditEntry } from '../platform/audit/access-context.ts';
+import type { AccessContext } from '../platform/audit/access-context.ts';
+import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
+import type { EnrolmentService } from '../person/index.ts';
+import type {
+  ApplicationStatusPort,
+  ApplicationSubmittedHandler,
+  SubmittedApplication,
+} from '../applications/index.ts';
+import { assess } from './assess.ts';
+import type { Assessment } from './assess.ts';
+import { openRecord, sealRecord } from './decision-record.ts';
+import type { DecisionRecord } from './decision-record.ts';
+import { loadDecisionPolicy, policyFor } from './programme-policy.ts';
+import type { DecisionPolicy, ProgrammePolicy } from './programme-policy.ts';
+import * as repo from './decisions.repository.ts';
+import type { CaseRow } from './decisions.repository.ts';
+import { NotDecidedHereError } from './decisions.types.ts';
+import { addDays, ageBand } from './dates.ts';
+
+export interface DecisionsDependencies {
+  readonly db: Kysely<DB>;
+  readonly audit: AuditService;
+  readonly cipher: FieldCipher;
+  readonly enrolments: Pick<EnrolmentService, 'enrolWithin'>;
+  /** Applications' statuses, moved as the case moves (wired by the root). */
+  readonly statuses: ApplicationStatusPort;
+  readonly clock: () => Date;
+  readonly policy?: DecisionPolicy;
+}
+
+/** Runs `work` in the caller's transaction, or in one of its own. */
+export function within<T>(executor: DbExecutor, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  return executor.isTransaction
+    ? work(executor as Transaction<DB>)
+    : (executor as Kysely<DB>).transaction().execute(work);
+}
+
+export const SYSTEM_CONTEXT = (correlationId: string): AccessContext => ({
+  actor: { type: 'system', id: 'decisions' },
+  channel: 'system',
+  purpose: 'decision',
+  correlationId,
+});
+
+/** A final decision to record: approve or refuse, by the rules or by a person. */
+export interface Finalisation {
+  readonly kase: CaseRow;
+  readonly decisionId: string;
+  readonly outcome: 'approved' | 'refused';
+  readonly assessment: Pick<Assessment, 'award' | 'effectiveFrom'>;
+}
+
+export interface DecisionCore {
+  readonly policy: DecisionPolicy;
+  readonly deps: DecisionsDependencies;
+  programme(programmeId: string): ProgrammePolicy;
+  /** Enrols and writes the entitlement schedule for an approval, closes the case, moves the application. */
+  finalise(trx: Transaction<DB>, f: Finalisation): Promise<void>;
+  record(trx: Transaction<DB>, kase: CaseRow, row: NewDecision): Promise<string>;
+}
+
+export interface NewDecision {
+  readonly kind: 'automated' | 'recommendation' | 'adjudicated';
+  readonly outcome: 'approved' | 'refused' | 'cannot-tell';
+  readonly assessment: Assessment;
+  readonly record: DecisionRecord;
+  readonly decidedBy: string | null;
+  readonly override: boolean;
+  readonly approval: 'not-needed' | 'pending';
+  readonly final: boolean;
+}
+
+export function createDecisionCore(deps: DecisionsDependencies): DecisionCore {
+  const policy = deps.policy ?? loadDecisionPolicy();
+  const core: DecisionCore = {
+    policy,
+    deps,
+    programme(programmeId) {
+      const found = policyFor(policy, programmeId);
+      if (!found) throw new NotDecidedHereError(programmeId);
+      return found;
+    },
+    async record(trx, kase, row) {
+      const id = randomUUID();
+      const award = row.outcome === 'approved' ? row.assessment.award : null;
+      await repo.insertDecision(trx, {
+        id,
+        case_id: kase.id,
+        person_id: kase.person_id,
+        programme_id: kase.programme_id,
+        kind: row.kind,
+        outcome: row.outcome,
+        as_of: row.assessment.asOf,
+        effective_from: row.outcome === 'approved' ? row.assessment.effectiveFrom : null,
+        amount_cents: award?.amountCents ?? null,
+        period_kind: award?.periodKind ?? null,
+        rules_commit: row.assessment.version.commit,
+        parameters_hash: row.assessment.version.hash,
+        record_cipher: sealRecord(deps.cipher, row.record),
+        decided_by: row.decidedBy,
+        override: row.override,
+        approval: row.approval,
+        approved_by: null,
+        created_at: deps.clock(),
+        final: row.final,
+        letter_sent_at: null,
+      });
+      return id;
+    },
+    async finalise(trx, { kase, decisionId, outcome, assessment }) {
+      const award = assessment.award;
+      if (outcome === 'approved' && award) {
+        const from = assessment.effectiveFrom;
+        const enrolmentId = await deps.enrolments.enrolWithin(trx, kase.person_id, kase.programme_id, from);
+        await repo.closeEntitlementsFrom(trx, enrolmentId, from);
+        await repo.insertEntitlement(trx, {
+          id: randomUUID(),
+          enrolment_id: enrolmentId,
+          person_id: kase.person_id,
+          programme_id: kase.programme_id,
+          valid_from: from,
+          valid_to: null,
+          amount_cents: award.amountCents,
+          period_kind: award.periodKind,
+          decision_id: decisionId,
+          review_on: addDays(from, 365),
+        });
+      }
+      await repo.updateCase(trx, kase.id, {
+        status: 'decided',
+        outcome,
+        decided_at: deps.clock(),
+        assigned_to: kase.assigned_to,
+      });
+      await deps.statuses.setStatus(kase.application_id, outcome, trx);
+    },
+  };
+  return core;
+}
+
+/** The deciding capability, seen by applications: one submission is one case, decided or queued. */
+export function createSubmissionHandler(core: DecisionCore): ApplicationSubmittedHandler {
+  const { deps } = core;
+  return {
+    async submitted(application, executor) {
+      return within(executor, async (trx) => {
+        const existing = await repo.findCaseByApplication(trx, application.applicationId);
+        if (existing) return { outcome: existing.status === 'decided' ? 'decided' : 'queued' };
+        const programme = core.programme(application.programmeId);
+        const asOf = application.submittedAt.toISOString().slice(0, 10);
+        const assessment = assess(
+          application.household,
+          application.personId,
+          programme,
+          asOf,
+          core.policy.fourEyesAboveCents,
+        );
+        const kase = newCase(application, programme, assessment, deps.cipher);
+        await repo.insertCase(trx, kase);
+        const record = recordOf(application.household, assessment);
+        const decisionId = await core.record(trx, kase, {
+          kind: assessment.automated ? 'automated' : 'recommendation',
+          outcome: outcomeOf(assessment),
+          assessment,
+          record,
+          decidedBy: null,
+          override: false,
+          approval: 'not-needed',
+          final: assessment.automated,
+        });
+        const context = SYSTEM_CONTEXT(application.applicationId);
+        if (assessment.automated) {
+          await core.finalise(trx, { kase, decisionId, outcome: 'approved', assessment });
+        } else {
+          await deps.statuses.setStatus(application.applicationId, 'in-review', trx);
+        }
+        await deps.audit.record(
+          auditEntry(
+            context,
+            application.personId,
+            assessment.automated ? 'decision.automated' : 'decision.recommended',
+            'success',
+            {
+              caseId: kase.id,
+              decisionId,
+              programme: programme.id,
+              impactLevel: programme.impactLevel,
+              recommendation: assessment.recommendation,
+            },
+          ),
+          trx,
+        );
+        return { outcome: assessment.automated ? 'decided' : 'queued' };
+      });
+    },
+  };
+}
+
+export function recordOf(facts: unknown, assessment: Assessment): DecisionRecord {
+  return {
+    facts,
+    applicantId: assessment.applicantId,
+    result: assessment.result,
+    parameterFiles: assessment.version.files,
+    reasons: assessment.result?.reasons ?? ['decisions.reasons.facts-invalid'],
+    note: null,
+    justification: null,
+  };
+}
+
+function outcomeOf(assessment: Assessment): 'approved' | 'refused' | 'cannot-tell' {
+  if (assessment.recommendation === 'approve') return 'approved';
+  return assessment.recommendation === 'refuse' ? 'refused' : 'cannot-tell';
+}
+
+function newCase(
+  application: SubmittedApplication,
+  programme: ProgrammePolicy,
+  assessment: Assessment,
+  cipher: FieldCipher,
+): CaseRow & { paused_seconds: number; due_on: string } {
+  const household = application.household as {
+    province?: string;
+    people?: { id: string; birthDate?: string }[];
+  };
+  const applicant = household.people?.find((p) => p.id === assessment.applicantId);
+  return {
+    id: randomUUID(),
+    application_id: application.applicationId,
+    reference: application.reference,
+    person_id: application.personId,
+    programme_id: programme.id,
+    rules_programme_id: programme.rules,
+    impact_level: programme.impactLevel,
+    channel: application.channel,
+    lang: application.language,
+    province: typeof household.province === 'string' ? household.province : null,
+    age_band: ageBand(applicant?.birthDate, assessment.asOf),
+    household_cipher: cipher.encrypt(JSON.stringify(application.household)),
+    status: assessment.automated ? 'decided' : 'queued',
+    recommendation: assessment.recommendation,
+    assigned_to: null,
+    submitted_at: application.submittedAt,
+    due_on: addDays(assessment.asOf, programme.serviceStandardDays),
+    clock_stopped_at: null,
+    paused_seconds: 0,
+    outcome: null,
+    decided_at: null,
+  };
+}
+
+export { openRecord };

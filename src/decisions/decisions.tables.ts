@@ -1,0 +1,82 @@
+import type { ColumnType } from 'kysely';
+
+type DateColumn = ColumnType<Date | string, string, string>;
+/** bigint: pg returns a string, PGlite a number; repositories read it through Number(). */
+type Cents = ColumnType<string | number, number, number>;
+
+export type CaseStatus = 'queued' | 'assigned' | 'information-requested' | 'awaiting-approval' | 'decided';
+export type Recommendation = 'approve' | 'refuse' | 'cannot-tell';
+export type DecisionKind = 'automated' | 'recommendation' | 'adjudicated';
+export type DecisionOutcome = 'approved' | 'refused' | 'cannot-tell';
+export type PeriodKind = 'month' | 'biweekly';
+export type Approval = 'not-needed' | 'pending' | 'approved' | 'rejected';
+
+export interface DecisionCaseTable {
+  id: string;
+  application_id: string;
+  reference: string;
+  person_id: string;
+  programme_id: string;
+  rules_programme_id: string;
+  impact_level: number;
+  channel: 'online' | 'phone' | 'in-person' | 'paper';
+  lang: 'en' | 'fr';
+  province: string | null;
+  age_band: string;
+  household_cipher: string;
+  status: CaseStatus;
+  recommendation: Recommendation | null;
+  assigned_to: string | null;
+  submitted_at: Date;
+  due_on: DateColumn;
+  clock_stopped_at: Date | null;
+  paused_seconds: ColumnType<string | number, number | undefined, number>;
+  outcome: 'approved' | 'refused' | null;
+  decided_at: Date | null;
+}
+
+export interface DecisionTable {
+  id: string;
+  case_id: string;
+  person_id: string;
+  programme_id: string;
+  kind: DecisionKind;
+  outcome: DecisionOutcome;
+  as_of: DateColumn;
+  effective_from: DateColumn | null;
+  amount_cents: ColumnType<string | number | null, number | null, number | null>;
+  period_kind: PeriodKind | null;
+  rules_commit: string;
+  parameters_hash: string;
+  record_cipher: string;
+  decided_by: string | null;
+  override: boolean;
+  approval: Approval;
+  approved_by: string | null;
+  created_at: Date;
+  final: boolean;
+  letter_sent_at: Date | null;
+}
+
+export interface EnrolmentEntitlementTable {
+  id: string;
+  enrolment_id: string;
+  person_id: string;
+  programme_id: string;
+  valid_from: DateColumn;
+  valid_to: DateColumn | null;
+  amount_cents: Cents;
+  period_kind: PeriodKind;
+  decision_id: string;
+  review_on: DateColumn | null;
+}
+
+export interface DecisionsTables {
+  decision_case: DecisionCaseTable;
+  decision: DecisionTable;
+  enrolment_entitlement: EnrolmentEntitlementTable;
+}
+
+declare module '../platform/db/schema.ts' {
+  interface DB extends DecisionsTables {}
+}

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
+import type { Lang, Translator } from '../platform/i18n/i18n.ts';
+import type { Citation } from '../rules/index.ts';
+import { openRecord } from './decision-record.ts';
+import type { DecisionRow } from './decisions.repository.ts';
+import { addDays, isoDateOf } from './dates.ts';
+
+/** The rules' reason codes in words, as the finder shows them (src/rules/reasons.*.json). */
+const RULE_REASONS: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
+  en: JSON.parse(readFileSync(new URL('../rules/reasons.en.json', import.meta.url), 'utf8')) as Record<
+    string,
+    string
+  >,
+  fr: JSON.parse(readFileSync(new URL('../rules/reasons.fr.json', import.meta.url), 'utf8')) as Record<
+    string,
+    string
+  >,
+};
+
+/** A figure the rules applied: a parameter (file, since when, value) or a step's amount. */
+export interface Figure {
+  readonly rule: string;
+  readonly file?: string;
+  readonly effective?: string;
+  readonly value?: number;
+  readonly resultCents?: number;
+}
+
+/** A final decision as the person reads it: what, how much, from when, why, and how to ask for a review. */
+export interface Explanation {
+  readonly decisionId: string;
+  readonly reference: string;
+  readonly programmeId: string;
+  readonly outcome: 'approved' | 'refused';
+  readonly automated: boolean;
+  readonly amountCents: number | null;
+  readonly periodKind: 'month' | 'biweekly' | null;
+  readonly effectiveFrom: string | null;
+  readonly decidedOn: string;
+  /** The last day to ask for a reconsideration (90 days after the decision, by default). */
+  readonly reviewBy: string;
+  readonly reasons: readonly string[];
+  readonly citations: readonly Citation[];
+  readonly figures: readonly Figure[];
+  readonly note: string | null;
+}
+
+export function explain(
+  cipher: FieldCipher,
+  row: DecisionRow & { reference: string },
+  reviewDays: number,
+): Explanation {
+  const record = openRecord(cipher, row.record_cipher);
+  const decidedOn = isoDateOf(row.created_at.toISOString());
+  const figures: Figure[] = [];
+  for (const step of record.result?.trace ?? []) {
+    for (const use of step.parameters ?? [])
+      if (typeof use.value === 'number')
+        figures.push({ rule: step.rule, file: use.file, effective: use.effective, value: use.value });
+    if (step.resultCents !== undefined) figures.push({ rule: step.rule, resultCents: step.resultCents });
+  }
+  return {
+    decisionId: row.id,
+    reference: row.reference,
+    programmeId: row.programme_id,
+    outcome: row.outcome === 'approved' ? 'approved' : 'refused',
+    automated: row.kind === 'automated',
+    amountCents: row.amount_cents === null ? null : Number(row.amount_cents),
+    periodKind: row.period_kind,
+    effectiveFrom: row.effective_from === null ? null : isoDateOf(row.effective_from),
+    decidedOn,
+    reviewBy: addDays(decidedOn, reviewDays),
+    reasons: record.reasons,
+    citations: record.result?.citations ?? [],
+    figures: figures.slice(0, 40),
+    note: record.note,
+  };
+}
+
+/** A reason code in words: the adjudicator's list (`decisions.reasons.*`) or the rules' own. */
+export function reasonText(t: Translator, code: string): string {
+  if (code.startsWith('decisions.')) return t.t(code);
+  return RULE_REASONS[t.lang][code] ?? code;
+}
+
+/** "$669.46 a month" / "669,46 $ par mois". */
+export function amountText(
+  t: Translator,
+  explanation: Pick<Explanation, 'amountCents' | 'periodKind'>,
+): string {
+  if (explanation.amountCents === null) return '';
+  return t.t(`decisions.period.${explanation.periodKind ?? 'month'}`, {
+    amount: t.money(explanation.amountCents),
+  });
+}

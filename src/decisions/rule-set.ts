@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import type { ProgrammeResult } from '../rules/index.ts';
+
+/** The rules' dated parameter files (read as bytes, to hash them; the rules engine reads them itself). */
+const PARAMETERS_DIR = new URL('../rules/parameters/', import.meta.url);
+
+/** Which rule set a result came from: the code's commit, and the hash of every parameter file it read. */
+export interface RuleSetVersion {
+  readonly commit: string;
+  /** sha-256 of each parameter file read, by its path under src/rules/parameters. */
+  readonly files: Readonly<Record<string, string>>;
+  /** One hash over the sorted `path=hash` lines: equal when every file read is byte for byte the same. */
+  readonly hash: string;
+}
+
+let commitCache: string | undefined;
+
+/** The commit the code runs from; `unknown` outside a git checkout (a container image built without .git). */
+export function currentCommit(): string {
+  if (commitCache === undefined) {
+    try {
+      commitCache = execFileSync('git', ['rev-parse', 'HEAD'], {
+        cwd: new URL('.', import.meta.url),
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
+    } catch {
+      commitCache = 'unknown';
+    }
+  }
+  return commitCache;
+}
+
+/** The parameter files a result's trace says were read. */
+export function parameterFilesOf(result: ProgrammeResult): string[] {
+  const files = new Set<string>();
+  for (const step of result.trace) for (const use of step.parameters ?? []) files.add(use.file);
+  return [...files].sort();
+}
+
+/** Hashes by path, kept while the file's size and modification time stay the same (a stat, not a read). */
+const hashes = new Map<string, { readonly stamp: string; readonly hash: string }>();
+
+export function hashFile(file: string, dir: URL = PARAMETERS_DIR): string {
+  const url = new URL(file, dir);
+  try {
+    const stat = statSync(url);
+    const stamp = `${stat.size}:${stat.mtimeMs}`;
+    const known = hashes.get(url.href);
+    if (known?.stamp === stamp) return known.hash;
+    const hash = createHash('sha256').update(readFileSync(url)).digest('hex');
+    hashes.set(url.href, { stamp, hash });
+    return hash;
+  } catch {
+    return 'missing';
+  }
+}
+
+export function ruleSetVersion(result: ProgrammeResult, dir: URL = PARAMETERS_DIR): RuleSetVersion {
+  const files = Object.fromEntries(parameterFilesOf(result).map((file) => [file, hashFile(file, dir)]));
+  return { commit: currentCommit(), files, hash: hashOfFiles(files) };
+}
+
+export function hashOfFiles(files: Readonly<Record<string, string>>): string {
+  const lines = Object.keys(files)
+    .sort()
+    .map((file) => `${file}=${files[file] ?? ''}`);
+  return createHash('sha256').update(lines.join('\n')).digest('hex');
+}

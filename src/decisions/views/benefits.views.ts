@@ -1,0 +1,94 @@
+import type { Translator } from '../../platform/i18n/i18n.ts';
+import { pathFor } from '../../platform/http/route-table.ts';
+import { html } from '../../platform/views/html.ts';
+import type { SafeHtml } from '../../platform/views/html.ts';
+import type { Page } from '../../platform/views/layout.ts';
+import type { Benefits } from '../decisions.module.ts';
+import { decisionsPaths } from '../decisions.paths.ts';
+import { amountText, reasonText } from '../explanation.ts';
+import type { Explanation } from '../explanation.ts';
+import { isoDateOf } from '../dates.ts';
+
+export type Names = (programmeId: string) => string;
+export interface Crumb {
+  readonly href: string;
+  readonly label: string;
+}
+
+function entitlementsTable(t: Translator, benefits: Benefits, names: Names): SafeHtml {
+  if (benefits.entitlements.length === 0) return html`<p>${t.t('decisions.benefits.none')}</p>`;
+  return html`<table class="table"><caption>${t.t('decisions.benefits.caption')}</caption>
+<thead><tr><th scope="col">${t.t('decisions.benefits.programme')}</th><th scope="col">${t.t('decisions.benefits.amount')}</th><th scope="col">${t.t('decisions.benefits.from')}</th><th scope="col">${t.t('decisions.benefits.until')}</th><th scope="col">${t.t('decisions.benefits.review')}</th></tr></thead>
+<tbody>${benefits.entitlements.map(
+    (e) =>
+      html`<tr><th scope="row">${names(e.programme_id)}</th><td>${amountText(t, { amountCents: Number(e.amount_cents), periodKind: e.period_kind })}</td><td>${t.date(isoDateOf(e.valid_from))}</td><td>${e.valid_to ? t.date(isoDateOf(e.valid_to)) : t.t('decisions.benefits.open')}</td><td>${e.review_on ? t.date(isoDateOf(e.review_on)) : ''}</td></tr>`,
+  )}</tbody></table>`;
+}
+
+function casesList(t: Translator, benefits: Benefits, names: Names): SafeHtml {
+  const open = benefits.cases.filter((c) => c.status !== 'decided');
+  if (open.length === 0) return html``;
+  return html`<h2>${t.t('decisions.benefits.casesTitle')}</h2><ul class="list-unstyled">${open.map(
+    (c) =>
+      html`<li><h3>${names(c.programme_id)}</h3><p>${t.t('decisions.benefits.reference', { reference: c.reference })}. ${t.t('decisions.benefits.submitted', { date: t.date(c.submitted_at) })}</p><p>${c.status === 'information-requested' ? t.t('decisions.benefits.waiting') : t.t('decisions.benefits.due', { date: t.date(isoDateOf(c.due_on)) })}</p></li>`,
+  )}</ul>`;
+}
+
+export function benefitsPage(
+  t: Translator,
+  benefits: Benefits,
+  names: Names,
+  crumbs: readonly Crumb[],
+): Page {
+  const title = t.t('decisions.benefits.title');
+  return {
+    title,
+    breadcrumbs: crumbs,
+    body: html`<h1>${title}</h1><p class="lead">${t.t('decisions.benefits.lead')}</p>
+${entitlementsTable(t, benefits, names)}
+${casesList(t, benefits, names)}
+<h2>${t.t('decisions.benefits.decisionsTitle')}</h2>
+${benefits.decisions.length === 0 ? html`<p>${t.t('decisions.benefits.noDecisions')}</p>` : html`<ul>${benefits.decisions.map((d) => html`<li><a href="${pathFor(decisionsPaths.decision, t.lang, { decisionId: d.decisionId })}">${names(d.programmeId)} - ${t.t(`decisions.outcome.${d.outcome}`)}</a> (${t.t('decisions.explain.decidedOn', { date: t.date(d.decidedOn) })})</li>`)}</ul>`}
+<p>${t.t('decisions.benefits.automatedNotice')}</p>`,
+  };
+}
+
+/** The decision explained in plain language: what, how much, from when, why, and how to ask for a review. */
+export function explanationBody(t: Translator, d: Explanation, programme: string): SafeHtml {
+  return html`<p class="lead">${t.t(d.outcome === 'approved' ? 'decisions.explain.approved' : 'decisions.explain.refused', { programme })}</p>
+<dl class="summary-list">
+<div><dt>${t.t('decisions.letter.reference')}</dt><dd>${d.reference}</dd></div>
+<div><dt>${t.t('decisions.letter.date')}</dt><dd>${t.date(d.decidedOn)}</dd></div>
+${d.outcome === 'approved' && d.effectiveFrom ? html`<div><dt>${t.t('decisions.explain.amount')}</dt><dd>${amountText(t, d)}</dd></div><div><dt>${t.t('decisions.explain.from')}</dt><dd>${t.date(d.effectiveFrom)}</dd></div>` : ''}
+</dl>
+<p>${t.t(d.automated ? 'decisions.explain.automated' : 'decisions.explain.byPerson')}</p>
+<h2>${t.t('decisions.explain.whyTitle')}</h2>
+<ul>${d.reasons.map((code) => html`<li>${reasonText(t, code)}</li>`)}</ul>
+${d.note ? html`<p>${d.note}</p>` : ''}
+<h2>${t.t('decisions.explain.lawTitle')}</h2>
+<ul>${d.citations.map((c) => html`<li><a href="${c.href}">${c.title}</a></li>`)}</ul>
+<ul class="meta">${d.figures.map((f) => html`<li>${f.resultCents !== undefined ? t.t('decisions.explain.step', { rule: f.rule, amount: t.money(f.resultCents) }) : t.t('decisions.explain.figure', { file: f.file ?? '', date: t.date(f.effective ?? d.decidedOn), value: t.number(f.value ?? 0) })}</li>`)}</ul>
+<h2>${t.t('decisions.rights.heading')}</h2>
+<p>${t.t('decisions.rights.text', { date: t.date(d.reviewBy) })}</p>
+<p>${t.t('decisions.rights.how')}</p>`;
+}
+
+export function decisionPage(
+  t: Translator,
+  d: Explanation,
+  programme: string,
+  crumbs: readonly Crumb[],
+): Page {
+  const title = t.t('decisions.explain.title');
+  return {
+    title,
+    breadcrumbs: crumbs,
+    body: html`<h1>${title}</h1>${explanationBody(t, d, programme)}<p>${t.t('decisions.explain.letter')}</p>`,
+  };
+}
+
+/** The client file's section for staff: the same benefits and decisions. */
+export function clientBenefitsSection(t: Translator, benefits: Benefits, names: Names): SafeHtml {
+  return html`<h2>${t.t('decisions.client.title')}</h2>${entitlementsTable(t, benefits, names)}${casesList(t, benefits, names)}
+<ul>${benefits.decisions.map((d) => html`<li>${names(d.programmeId)} - ${t.t(`decisions.outcome.${d.outcome}`)} (${d.reference}, ${t.date(d.decidedOn)})</li>`)}</ul>`;
+}

@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  ApplicationStatus,
+  ApplicationStatusPort,
+  SubmittedApplication,
+} from '../../src/applications/index.ts';
+
+/** A submitted application as applications hands it to decisions; the household is the rules engine's. */
+export function submittedApplication(
+  personId: string,
+  programmeId: string,
+  household: unknown,
+  overrides: Partial<SubmittedApplication> = {},
+): SubmittedApplication {
+  return {
+    applicationId: randomUUID(),
+    reference: `T${randomUUID().slice(0, 2).toUpperCase()}-${randomUUID().slice(0, 3).toUpperCase()}-${randomUUID().slice(0, 3).toUpperCase()}`,
+    personId,
+    programmeId,
+    channel: 'online',
+    language: 'en',
+    submittedAt: new Date('2026-11-20T15:00:00Z'),
+    submittedBy: { kind: 'person', id: personId },
+    household,
+    evidenceIds: [],
+    ...overrides,
+  };
+}
+
+/** A parent with one young child in Ontario, with the given net family income in the base years. */
+export function ccbHousehold(parentId: string, incomeCents: number): unknown {
+  const income = Object.fromEntries(['2023', '2024', '2025'].map((y) => [y, { other: incomeCents }]));
+  return {
+    province: 'ON',
+    people: [
+      {
+        id: parentId,
+        birthDate: '1990-07-02',
+        residence: { status: 'citizen', livesInCanada: true },
+        income,
+      },
+      { id: 'child-1', birthDate: '2023-05-01' },
+    ],
+    relationships: [{ type: 'parent', parentId, childId: 'child-1', custodyShare: 1 }],
+  };
+}
+
+/** Applications' status port as a test sees it: the last status of each application. */
+export function recordingStatuses(): ApplicationStatusPort & {
+  readonly statuses: Map<string, ApplicationStatus>;
+} {
+  const statuses = new Map<string, ApplicationStatus>();
+  return {
+    statuses,
+    async setStatus(applicationId, status) {
+      statuses.set(applicationId, status);
+    },
+  };
+}

@@ -67,3 +67,38 @@ export { readPain002Returns, readCamt054Returns } from './files/iso20022/status-
 export { writeChequePrintFile, InvalidChequeError } from './files/cheques/cheque-print.ts';
 export type { ChequePayment, ChequeRun, MailingAddress } from './files/cheques/cheque-print.ts';
 export { amountInWords, amountInFigures } from './files/cheques/amount-in-words.ts';
+
+// The payment run (issue #16 item 2, ADR 0020).
+export type { PaymentsTables } from './payments.tables.ts';
+export type {
+  EntitlementRow,
+  EntitlementQuery,
+  EntitlementSource,
+  DeathRegister,
+  PayeeDetails,
+  PayeeDirectory,
+  ReturnNotifier,
+} from './run/run-ports.ts';
+export { paymentsDue } from './run/due-payments.ts';
+export type { DuePayment, RunWindow } from './run/due-payments.ts';
+export {
+  createPaymentRunService,
+  DEFAULT_RUN_OPTIONS,
+  RunTakenOverError,
+  InvalidRunPeriodError,
+} from './run/payment-run.service.ts';
+export type {
+  PaymentRunService,
+  PaymentRunDependencies,
+  PaymentRunOptions,
+  ProgressListener,
+  StartRequest,
+} from './run/payment-run.service.ts';
+export type { RunSummary } from './run/run-parts.ts';
+export { percentDone } from './run/run-parts.ts';
+export {
+  PAYABLE_PROGRAMMES,
+  UnpayableProgrammeError,
+  payDateOfRun,
+  scheduleOfProgramme,
+} from './run/programme-schedules.ts';

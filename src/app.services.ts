@@ -10,7 +10,12 @@ import { createCatalogueService } from './catalogue/index.ts';
 import type { CatalogueService } from './catalogue/index.ts';
 import { createIdentityServices } from './identity/index.ts';
 import type { IdentityServices } from './identity/index.ts';
-import { createAuditedNotifier, createEnrolmentService, createPersonModule } from './person/index.ts';
+import {
+  createAuditedNotifier,
+  createEnrolmentService,
+  createPayeeReader,
+  createPersonModule,
+} from './person/index.ts';
 import type { PersonModule } from './person/index.ts';
 import { connectNatsTransport, createExchange, deleteConsentsOf, exchangePaths } from './exchange/index.ts';
 import type { Exchange, ExchangeDependencies } from './exchange/index.ts';
@@ -23,7 +28,8 @@ import type { FileAccessService, StaffCard } from './workspace/index.ts';
 import { createAgencySubscriber } from './stand-ins/partner-agencies/index.ts';
 import { createInboxService, createMessagesService, createNoticeSender, inboxPaths } from './inbox/index.ts';
 import type { InboxService, MessagesService, NoticeSender } from './inbox/index.ts';
-import { businessDaysAfter } from './payments/index.ts';
+import { businessDaysAfter, createPaymentsModule, NO_ENTITLEMENTS } from './payments/index.ts';
+import type { PaymentsModule } from './payments/index.ts';
 import { createPolicyService, policyPaths } from './policy/index.ts';
 import type { PolicyService } from './policy/index.ts';
 import { connectNotices, recipientsFrom } from './app.notices.ts';
@@ -48,6 +54,7 @@ export interface Services {
   /** Sends the inbox's notices from the durable queue (started with the server). */
   readonly noticeSender: NoticeSender;
   readonly notices: Notices;
+  readonly payments: PaymentsModule;
 }
 
 export interface ServiceDependencies {
@@ -149,6 +156,14 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     privacy,
     files: createFileAccessService(db, audit, person.directory, clock),
     policy: createPolicyService({ population: person.population }),
+    payments: createPaymentsModule({
+      db,
+      audit,
+      clock,
+      // TODO(lead): wire decisions' `enrolment_entitlement` here once `src/decisions` is on main (ADR 0020).
+      entitlements: NO_ENTITLEMENTS,
+      deaths: createPayeeReader(db, crypto.cipher),
+    }),
   };
 }
 

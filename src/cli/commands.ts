@@ -54,6 +54,11 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'Send the notices due from the queue, once [--json]',
     load: async () => (await import('./inbox.command.ts')).inboxNoticesCommand,
   },
+  'payments run': {
+    summary:
+      'Prepare a payment run [--programme ID --period YYYY-MM] or finish stopped ones [--resume] [--json]',
+    load: async () => (await import('./payments.command.ts')).paymentsRunCommand,
+  },
   evaluate: {
     summary:
       'Evaluate a household: JSON on stdin (--batch: JSON Lines) [--date YYYY-MM-DD] [--programme ID…]',

@@ -102,3 +102,8 @@ export {
   payDateOfRun,
   scheduleOfProgramme,
 } from './run/programme-schedules.ts';
+export { createPaymentsModule, NO_ENTITLEMENTS } from './payments.module.ts';
+export type { PaymentsModule, PaymentsModuleDependencies } from './payments.module.ts';
+export { progressBar } from './run/run-progress.ts';
+export { runPaymentsCommand, RunUsageError } from './run/run-command.ts';
+export type { PaymentsRunOutput } from './run/run-command.ts';

@@ -114,3 +114,5 @@ export {
 export { profileSections, changesTable, formatAddress } from './views/record.views.ts';
 export { addressFields, contactFields } from './views/fields.views.ts';
 export type { FormUser } from './views/fields.views.ts';
+export { createPayeeReader } from './payee-reader.ts';
+export type { PayeeReader, Payee } from './payee-reader.ts';

@@ -6,13 +6,12 @@ import {
   inMemoryEntitlements,
   personIdOf,
   syntheticEntitlements,
+  expectedTotals,
 } from '../../../test/support/payments/entitlement-fixtures.ts';
 import { createAuditService } from '../../platform/audit/audit.service.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { createPaymentRunService, RunTakenOverError } from './payment-run.service.ts';
 import type { PaymentRunService } from './payment-run.service.ts';
-import { paymentsDue } from './due-payments.ts';
-import type { EntitlementRow } from './run-ports.ts';
 
 const CLOCK = () => new Date('2026-12-02T12:00:00Z');
 const OFFICER = { type: 'staff' as const, id: 'officer-1', role: 'payments-officer' };
@@ -22,25 +21,6 @@ const CONTEXT = {
   purpose: 'payment-run',
   correlationId: 'test-run',
 };
-
-/** What the run must produce, computed apart from it: the pure rule over the same rows. */
-export function expectedTotals(rows: readonly EntitlementRow[], deaths: Record<string, string> = {}) {
-  const byEnrolment = new Map<string, EntitlementRow[]>();
-  for (const row of rows)
-    byEnrolment.set(row.enrolmentId, [...(byEnrolment.get(row.enrolmentId) ?? []), row]);
-  let count = 0;
-  let cents = 0;
-  for (const group of byEnrolment.values()) {
-    const due = paymentsDue(
-      group,
-      { period: '2026-12', arrearsMonths: 11 },
-      deaths[group[0]?.personId ?? ''] ?? null,
-    );
-    count += due.length;
-    cents += due.reduce((sum, d) => sum + d.amountCents, 0);
-  }
-  return { count, cents };
-}
 
 describeOnBothDatabases('the payment run', (database: () => Database) => {
   const rows = syntheticEntitlements({ enrolments: 120 });

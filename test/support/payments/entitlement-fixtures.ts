@@ -8,7 +8,8 @@ import type {
   EntitlementSource,
   PayeeDetails,
   PayeeDirectory,
-} from '../../../src/payments/index.ts';
+} from '../../../src/payments/run/run-ports.ts';
+import { paymentsDue } from '../../../src/payments/run/due-payments.ts';
 
 /** A tiny deterministic generator (mulberry32): the same seed gives the same population in every process. */
 function random(seed: number): () => number {
@@ -123,4 +124,23 @@ export function payeeDirectoryOf(
       );
     },
   };
+}
+
+/** What the run must produce, computed apart from it: the pure rule over the same rows. */
+export function expectedTotals(rows: readonly EntitlementRow[], deaths: Record<string, string> = {}) {
+  const byEnrolment = new Map<string, EntitlementRow[]>();
+  for (const row of rows)
+    byEnrolment.set(row.enrolmentId, [...(byEnrolment.get(row.enrolmentId) ?? []), row]);
+  let count = 0;
+  let cents = 0;
+  for (const group of byEnrolment.values()) {
+    const due = paymentsDue(
+      group,
+      { period: '2026-12', arrearsMonths: 11 },
+      deaths[group[0]?.personId ?? ''] ?? null,
+    );
+    count += due.length;
+    cents += due.reduce((sum, d) => sum + d.amountCents, 0);
+  }
+  return { count, cents };
 }

@@ -120,6 +120,7 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     ...(deps.noticeSender ? { options: deps.noticeSender } : {}),
   });
   const catalogue = createCatalogueService(db);
+  const payeeReader = createPayeeReader(db, crypto.cipher);
   const messages = createMessagesService({
     db,
     audit,
@@ -162,7 +163,9 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
       clock,
       // TODO(lead): wire decisions' `enrolment_entitlement` here once `src/decisions` is on main (ADR 0020).
       entitlements: NO_ENTITLEMENTS,
-      deaths: createPayeeReader(db, crypto.cipher),
+      deaths: payeeReader,
+      payees: payeeReader,
+      cipher: crypto.cipher,
     }),
   };
 }

@@ -107,3 +107,17 @@ export type { PaymentsModule, PaymentsModuleDependencies } from './payments.modu
 export { progressBar } from './run/run-progress.ts';
 export { runPaymentsCommand, RunUsageError } from './run/run-command.ts';
 export type { PaymentsRunOutput } from './run/run-command.ts';
+export { DEFAULT_RELEASE_POLICY } from './release/release.service.ts';
+export type {
+  ReleasePolicy,
+  ReleaseService,
+  ReleaseOutcome,
+  ReleaseRefusal,
+} from './release/release.service.ts';
+export { DEMO_BANK_FILE_SETTINGS, BankFileCheckError } from './bank-files/bank-file.service.ts';
+export type {
+  BankFileService,
+  BankFileSettings,
+  BankFile,
+  BankFileOutcome,
+} from './bank-files/bank-file.service.ts';

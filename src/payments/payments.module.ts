@@ -3,11 +3,18 @@ import type { DB } from '../platform/db/schema.ts';
 import type { AuditService } from '../platform/audit/audit.service.ts';
 import { createPaymentRunService } from './run/payment-run.service.ts';
 import type { PaymentRunOptions, PaymentRunService } from './run/payment-run.service.ts';
-import type { DeathRegister, EntitlementSource } from './run/run-ports.ts';
+import type { DeathRegister, EntitlementSource, PayeeDirectory } from './run/run-ports.ts';
+import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
+import { createReleaseService, DEFAULT_RELEASE_POLICY } from './release/release.service.ts';
+import type { ReleasePolicy, ReleaseService } from './release/release.service.ts';
+import { createBankFileService, DEMO_BANK_FILE_SETTINGS } from './bank-files/bank-file.service.ts';
+import type { BankFileService, BankFileSettings } from './bank-files/bank-file.service.ts';
 
 /** Everything the payments capability does, built once by the root from its ports. */
 export interface PaymentsModule {
   readonly runs: PaymentRunService;
+  readonly release: ReleaseService;
+  readonly files: BankFileService;
 }
 
 export interface PaymentsModuleDependencies {
@@ -16,6 +23,10 @@ export interface PaymentsModuleDependencies {
   readonly clock: () => Date;
   readonly entitlements: EntitlementSource;
   readonly deaths: DeathRegister;
+  readonly payees: PayeeDirectory;
+  readonly cipher: FieldCipher;
+  readonly releasePolicy?: ReleasePolicy;
+  readonly bankFiles?: BankFileSettings;
   readonly runOptions?: Partial<PaymentRunOptions>;
 }
 
@@ -28,6 +39,21 @@ export function createPaymentsModule(deps: PaymentsModuleDependencies): Payments
       deaths: deps.deaths,
       clock: deps.clock,
       ...(deps.runOptions ? { options: deps.runOptions } : {}),
+    }),
+    release: createReleaseService({
+      db: deps.db,
+      audit: deps.audit,
+      cipher: deps.cipher,
+      payees: deps.payees,
+      policy: deps.releasePolicy ?? DEFAULT_RELEASE_POLICY,
+      clock: deps.clock,
+    }),
+    files: createBankFileService({
+      db: deps.db,
+      audit: deps.audit,
+      cipher: deps.cipher,
+      settings: deps.bankFiles ?? DEMO_BANK_FILE_SETTINGS,
+      clock: deps.clock,
     }),
   };
 }

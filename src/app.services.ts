@@ -28,8 +28,8 @@ import type { FileAccessService, StaffCard } from './workspace/index.ts';
 import { createAgencySubscriber } from './stand-ins/partner-agencies/index.ts';
 import { createInboxService, createMessagesService, createNoticeSender, inboxPaths } from './inbox/index.ts';
 import type { InboxService, MessagesService, NoticeSender } from './inbox/index.ts';
-import { businessDaysAfter, createPaymentsModule, NO_ENTITLEMENTS } from './payments/index.ts';
-import type { PaymentsModule } from './payments/index.ts';
+import { businessDaysAfter, createPaymentsModule, NO_ENTITLEMENTS, paymentsPaths } from './payments/index.ts';
+import type { PaymentsModule, PaymentsModuleDependencies } from './payments/index.ts';
 import { createPolicyService, policyPaths } from './policy/index.ts';
 import type { PolicyService } from './policy/index.ts';
 import { connectNotices, recipientsFrom } from './app.notices.ts';
@@ -66,6 +66,10 @@ export interface ServiceDependencies {
   readonly exchange?: Partial<Pick<ExchangeDependencies, 'dispatcher' | 'transport' | 'subscriberFor'>>;
   /** Tests tune the notice queue (attempts, back-off). */
   readonly noticeSender?: Parameters<typeof createNoticeSender>[0]['options'];
+  /** Tests and benchmarks put entitlements, payees and the release policy in. */
+  readonly payments?: Partial<
+    Pick<PaymentsModuleDependencies, 'entitlements' | 'deaths' | 'payees' | 'releasePolicy' | 'runOptions'>
+  >;
 }
 
 export async function createServices(deps: ServiceDependencies): Promise<Services> {
@@ -166,6 +170,7 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
       deaths: payeeReader,
       payees: payeeReader,
       cipher: crypto.cipher,
+      ...deps.payments,
     }),
   };
 }
@@ -230,6 +235,12 @@ export function staffCards(): StaffCard[] {
       title: 'inbox.staff.title',
       description: 'inbox.staff.card',
       permission: 'messages.answer',
+    },
+    {
+      path: paymentsPaths.runs,
+      title: 'payments.runs.title',
+      description: 'payments.runs.card',
+      permission: 'payments.read',
     },
     {
       path: policyPaths.release,

@@ -50,8 +50,9 @@ import {
   registerMessageRoutes,
   registerNotifyReceipts,
 } from './inbox/index.ts';
+import { paymentsLocales, PAYABLE_PROGRAMMES, registerPaymentRunRoutes } from './payments/index.ts';
 import { createServices, portalCards, staffCards } from './app.services.ts';
-import type { Services } from './app.services.ts';
+import type { ServiceDependencies, Services } from './app.services.ts';
 
 export type { Services } from './app.services.ts';
 
@@ -74,6 +75,7 @@ export const LOCALE_DIRS: readonly URL[] = [
   workspaceLocales,
   inboxLocales,
   idpLocales,
+  paymentsLocales,
 ];
 
 export interface AppDependencies {
@@ -81,6 +83,8 @@ export interface AppDependencies {
   database: Database;
   logger?: Logger;
   clock?: () => Date;
+  /** Tests put entitlements and payees in (until decisions' table is wired, ADR 0020). */
+  payments?: ServiceDependencies['payments'];
 }
 
 export interface GuichetApp {
@@ -98,9 +102,16 @@ export async function buildApp({
   database,
   logger,
   clock = () => new Date(),
+  payments,
 }: AppDependencies): Promise<GuichetApp> {
   const metrics = createMetrics();
-  const services = await createServices({ config, db: database.db, metrics, clock });
+  const services = await createServices({
+    config,
+    db: database.db,
+    metrics,
+    clock,
+    ...(payments ? { payments } : {}),
+  });
   const app = fastify({
     loggerInstance: logger ?? createLogger(config),
     trustProxy: config.trustProxy,
@@ -196,6 +207,15 @@ function registerModules(wiring: ModuleWiring): void {
     sender: services.noticeSender,
     bearerToken: config.notify.callbackBearerToken,
   });
+  registerPaymentRunRoutes(routes, {
+    payments: services.payments,
+    programmes: async () =>
+      (await services.catalogue.listProgrammes())
+        .filter((programme) => PAYABLE_PROGRAMMES.includes(programme.id))
+        .map((programme) => ({ id: programme.id, name: { en: programme.name_en, fr: programme.name_fr } })),
+    staffHome: homes.staff,
+    onBackgroundError: (error) => app.log.error({ err: error }, 'payment run stopped'),
+  });
   registerWorkspace(routes, {
     cards: staffCards(),
     staff: services.identity.staff,
@@ -221,6 +241,7 @@ function registerLifecycle(app: FastifyInstance, services: Services): void {
     services.noticeSender.start();
   });
   app.addHook('onClose', async () => {
+    await services.payments.runs.drain();
     await services.exchange.dispatcher.stop();
     await services.noticeSender.stop();
     await services.notices.close();

@@ -121,3 +121,8 @@ export type {
   BankFile,
   BankFileOutcome,
 } from './bank-files/bank-file.service.ts';
+export const paymentsLocales = new URL('./locales/', import.meta.url);
+export { paymentsPaths } from './payments.paths.ts';
+export { registerPaymentRunRoutes, paymentNotices } from './payments.routes.ts';
+export type { PaymentRouteDependencies } from './payments.routes.ts';
+export type { ProgrammeName } from './views/runs.views.ts';

@@ -4,6 +4,7 @@ import type { AuditService } from '../platform/audit/audit.service.ts';
 import { createPaymentRunService } from './run/payment-run.service.ts';
 import type { PaymentRunOptions, PaymentRunService } from './run/payment-run.service.ts';
 import type { DeathRegister, EntitlementSource, PayeeDirectory } from './run/run-ports.ts';
+import { countByStatus } from './release/release.repository.ts';
 import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
 import { createReleaseService, DEFAULT_RELEASE_POLICY } from './release/release.service.ts';
 import type { ReleasePolicy, ReleaseService } from './release/release.service.ts';
@@ -15,6 +16,8 @@ export interface PaymentsModule {
   readonly runs: PaymentRunService;
   readonly release: ReleaseService;
   readonly files: BankFileService;
+  /** The run's reconciliation: payments and cents by status. */
+  statusOf(runId: string): Promise<Record<string, { count: number; cents: number }>>;
 }
 
 export interface PaymentsModuleDependencies {
@@ -55,6 +58,7 @@ export function createPaymentsModule(deps: PaymentsModuleDependencies): Payments
       settings: deps.bankFiles ?? DEMO_BANK_FILE_SETTINGS,
       clock: deps.clock,
     }),
+    statusOf: (runId) => countByStatus(deps.db, runId),
   };
 }
 

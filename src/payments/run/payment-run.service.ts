@@ -46,6 +46,9 @@ export interface PaymentRunService {
   resume(runId: string, onProgress?: ProgressListener): Promise<RunSummary>;
   /** Resumes every run a stopped process left in preparation. */
   resumeAll(onProgress?: ProgressListener): Promise<RunSummary[]>;
+  /** Starts `resume` without waiting (a page's request); `drain` waits for every one started. */
+  resumeInBackground(runId: string, onError: (error: unknown) => void): void;
+  drain(): Promise<void>;
   get(runId: string): Promise<RunSummary | null>;
   list(limit?: number): Promise<RunSummary[]>;
 }
@@ -140,7 +143,16 @@ export function createPaymentRunService(deps: PaymentRunDependencies): PaymentRu
     });
   }
 
+  const inFlight = new Set<Promise<unknown>>();
   return {
+    resumeInBackground(runId, onError) {
+      const running = resume(runId).catch(onError);
+      inFlight.add(running);
+      void running.finally(() => inFlight.delete(running));
+    },
+    async drain() {
+      await Promise.all([...inFlight]);
+    },
     async start(request, context) {
       if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(request.period)) throw new InvalidRunPeriodError(request.period);
       scheduleOfProgramme(request.programmeId);

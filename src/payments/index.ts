@@ -126,3 +126,4 @@ export { paymentsPaths } from './payments.paths.ts';
 export { registerPaymentRunRoutes, paymentNotices } from './payments.routes.ts';
 export type { PaymentRouteDependencies } from './payments.routes.ts';
 export type { ProgrammeName } from './views/runs.views.ts';
+export type { ReturnsService, ReturnsLoaded, ReturnTask, ReturnsFormat } from './returns/returns.service.ts';

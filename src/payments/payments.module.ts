@@ -3,7 +3,9 @@ import type { DB } from '../platform/db/schema.ts';
 import type { AuditService } from '../platform/audit/audit.service.ts';
 import { createPaymentRunService } from './run/payment-run.service.ts';
 import type { PaymentRunOptions, PaymentRunService } from './run/payment-run.service.ts';
-import type { DeathRegister, EntitlementSource, PayeeDirectory } from './run/run-ports.ts';
+import type { DeathRegister, EntitlementSource, PayeeDirectory, ReturnNotifier } from './run/run-ports.ts';
+import { createReturnsService } from './returns/returns.service.ts';
+import type { ReturnsService } from './returns/returns.service.ts';
 import { countByStatus } from './release/release.repository.ts';
 import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
 import { createReleaseService, DEFAULT_RELEASE_POLICY } from './release/release.service.ts';
@@ -16,6 +18,7 @@ export interface PaymentsModule {
   readonly runs: PaymentRunService;
   readonly release: ReleaseService;
   readonly files: BankFileService;
+  readonly returns: ReturnsService;
   /** The run's reconciliation: payments and cents by status. */
   statusOf(runId: string): Promise<Record<string, { count: number; cents: number }>>;
 }
@@ -28,6 +31,8 @@ export interface PaymentsModuleDependencies {
   readonly deaths: DeathRegister;
   readonly payees: PayeeDirectory;
   readonly cipher: FieldCipher;
+  /** Tells a person a payment came back (the root wires the inbox); by default nobody is told. */
+  readonly returnNotifier?: ReturnNotifier;
   readonly releasePolicy?: ReleasePolicy;
   readonly bankFiles?: BankFileSettings;
   readonly runOptions?: Partial<PaymentRunOptions>;
@@ -57,6 +62,11 @@ export function createPaymentsModule(deps: PaymentsModuleDependencies): Payments
       cipher: deps.cipher,
       settings: deps.bankFiles ?? DEMO_BANK_FILE_SETTINGS,
       clock: deps.clock,
+    }),
+    returns: createReturnsService({
+      db: deps.db,
+      audit: deps.audit,
+      notifier: deps.returnNotifier ?? { paymentReturned: () => Promise.resolve() },
     }),
     statusOf: (runId) => countByStatus(deps.db, runId),
   };

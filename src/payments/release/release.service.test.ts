@@ -17,6 +17,8 @@ import { collect } from '../files/collect.ts';
 import { readCpa005 } from '../files/cpa005/cpa005-reader.ts';
 import { readPain001 } from '../files/iso20022/pain001-reader.ts';
 import { createPaymentsModule } from '../payments.module.ts';
+import { writeCpa005Returns } from '../files/cpa005/cpa005-returns.ts';
+import { DEMO_BANK_FILE_SETTINGS } from '../bank-files/bank-file.service.ts';
 import type { PaymentsModule } from '../payments.module.ts';
 
 const NOW = new Date('2026-12-02T12:00:00Z');
@@ -38,6 +40,7 @@ describeOnBothDatabases('releasing a run with four eyes, and its bank files', (d
   const expected = expectedTotals(rows);
   let payments: PaymentsModule;
   let runId: string;
+  const told: string[] = [];
   const make = (secondApprovalAboveCents: number) => {
     const db = database().db;
     return createPaymentsModule({
@@ -49,6 +52,12 @@ describeOnBothDatabases('releasing a run with four eyes, and its bank files', (d
       payees: payeeDirectoryOf({ [personIdOf(2)]: new Date('2026-11-28T00:00:00Z') }, [personIdOf(5)]),
       cipher: createFieldCrypto(testConfig()).cipher,
       releasePolicy: { secondApprovalAboveCents, accountChangeReviewDays: 10 },
+      returnNotifier: {
+        paymentReturned: (notice) => {
+          told.push(notice.personId);
+          return Promise.resolve();
+        },
+      },
     });
   };
   before(async () => {
@@ -157,6 +166,71 @@ describeOnBothDatabases('releasing a run with four eyes, and its bank files', (d
           total_cents: 1,
         })
         .execute(),
+    );
+  });
+
+  it('loads returns: a returned payment is marked and its person told; an unknown one is held; a second load adds nothing', async () => {
+    const issued = await database()
+      .db.selectFrom('payment')
+      .select(['reference', 'amount_cents', 'person_id'])
+      .where('status', '=', 'issued')
+      .orderBy('reference')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const payee = { name: 'Payee', institution: '001', transit: '00011', account: '1234567' };
+    const returned = (reference: string, amountCents: number) => ({
+      payment: { reference, amountCents, date: '2026-12-22', payee, transactionCode: '311' },
+      reasonCode: '905',
+      itemTrace: '0001000110000000000001',
+    });
+    const file = await collect(
+      writeCpa005Returns(
+        {
+          originator: DEMO_BANK_FILE_SETTINGS.originator,
+          fileCreationNumber: 7,
+          creationDate: '2026-12-24',
+          destinationDataCentre: '00120',
+        },
+        [returned(issued.reference, Number(issued.amount_cents)), returned('GUNKNOWN0000000001', 1234)],
+      ),
+    );
+    const loaded = await payments.returns.load(
+      file,
+      'cpa005',
+      'officer',
+      staff('officer', 'payments-officer'),
+    );
+    assert.deepEqual(loaded, { matched: 1, held: 1, duplicates: 0 });
+    assert.deepEqual(told, [issued.person_id]);
+    const again = await payments.returns.load(
+      file,
+      'cpa005',
+      'officer',
+      staff('officer', 'payments-officer'),
+    );
+    assert.deepEqual(again, { matched: 0, held: 0, duplicates: 2 });
+    const tasks = await payments.returns.tasks();
+    assert.deepEqual(
+      tasks.map((task) => [task.status, task.personId === issued.person_id]),
+      [
+        ['matched', true],
+        ['held', false],
+      ],
+    );
+    const byStatus = await payments.statusOf(runId);
+    assert.equal(byStatus.returned?.count, 1);
+    assert.equal(byStatus.returned?.cents, Number(issued.amount_cents));
+  });
+
+  it('refuses a malformed returns file whole, with its line, marking nothing', async () => {
+    await assert.rejects(
+      payments.returns.load(
+        'not a CPA 005 file\n',
+        'cpa005',
+        'officer',
+        staff('officer', 'payments-officer'),
+      ),
+      (error: Error & { line?: number }) => error.line === 1,
     );
   });
 });

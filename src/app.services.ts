@@ -195,6 +195,12 @@ export function portalCards(): PortalCard[] {
       linkedOnly: true,
     },
     {
+      path: paymentsPaths.myPayments,
+      title: 'payments.my.title',
+      description: 'payments.my.card',
+      linkedOnly: true,
+    },
+    {
       path: portalPaths.profile,
       title: 'portal.profile.title',
       description: 'portal.profile.card',

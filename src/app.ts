@@ -50,7 +50,12 @@ import {
   registerMessageRoutes,
   registerNotifyReceipts,
 } from './inbox/index.ts';
-import { paymentsLocales, PAYABLE_PROGRAMMES, registerPaymentRunRoutes } from './payments/index.ts';
+import {
+  paymentsLocales,
+  PAYABLE_PROGRAMMES,
+  registerMyPaymentsRoutes,
+  registerPaymentRunRoutes,
+} from './payments/index.ts';
 import { createServices, portalCards, staffCards } from './app.services.ts';
 import type { ServiceDependencies, Services } from './app.services.ts';
 
@@ -207,12 +212,14 @@ function registerModules(wiring: ModuleWiring): void {
     sender: services.noticeSender,
     bearerToken: config.notify.callbackBearerToken,
   });
+  const payableProgrammes = async () =>
+    (await services.catalogue.listProgrammes())
+      .filter((programme) => PAYABLE_PROGRAMMES.includes(programme.id))
+      .map((programme) => ({ id: programme.id, name: { en: programme.name_en, fr: programme.name_fr } }));
+  registerMyPaymentsRoutes(routes, { payments: services.payments, programmes: payableProgrammes, crumbs });
   registerPaymentRunRoutes(routes, {
     payments: services.payments,
-    programmes: async () =>
-      (await services.catalogue.listProgrammes())
-        .filter((programme) => PAYABLE_PROGRAMMES.includes(programme.id))
-        .map((programme) => ({ id: programme.id, name: { en: programme.name_en, fr: programme.name_fr } })),
+    programmes: payableProgrammes,
     staffHome: homes.staff,
     onBackgroundError: (error) => app.log.error({ err: error }, 'payment run stopped'),
   });

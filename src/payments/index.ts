@@ -123,7 +123,8 @@ export type {
 } from './bank-files/bank-file.service.ts';
 export const paymentsLocales = new URL('./locales/', import.meta.url);
 export { paymentsPaths } from './payments.paths.ts';
-export { registerPaymentRunRoutes, paymentNotices } from './payments.routes.ts';
+export { registerPaymentRunRoutes, registerMyPaymentsRoutes, paymentNotices } from './payments.routes.ts';
+export type { MyPaymentsService, PersonPayment } from './my-payments.service.ts';
 export type { PaymentRouteDependencies } from './payments.routes.ts';
 export type { ProgrammeName } from './views/runs.views.ts';
 export type { ReturnsService, ReturnsLoaded, ReturnTask, ReturnsFormat } from './returns/returns.service.ts';

@@ -6,6 +6,8 @@ import type { PaymentRunOptions, PaymentRunService } from './run/payment-run.ser
 import type { DeathRegister, EntitlementSource, PayeeDirectory, ReturnNotifier } from './run/run-ports.ts';
 import { createReturnsService } from './returns/returns.service.ts';
 import type { ReturnsService } from './returns/returns.service.ts';
+import { createMyPaymentsService } from './my-payments.service.ts';
+import type { MyPaymentsService } from './my-payments.service.ts';
 import { countByStatus } from './release/release.repository.ts';
 import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
 import { createReleaseService, DEFAULT_RELEASE_POLICY } from './release/release.service.ts';
@@ -19,6 +21,7 @@ export interface PaymentsModule {
   readonly release: ReleaseService;
   readonly files: BankFileService;
   readonly returns: ReturnsService;
+  readonly mine: MyPaymentsService;
   /** The run's reconciliation: payments and cents by status. */
   statusOf(runId: string): Promise<Record<string, { count: number; cents: number }>>;
 }
@@ -68,6 +71,7 @@ export function createPaymentsModule(deps: PaymentsModuleDependencies): Payments
       audit: deps.audit,
       notifier: deps.returnNotifier ?? { paymentReturned: () => Promise.resolve() },
     }),
+    mine: createMyPaymentsService(deps.db, deps.audit, deps.clock),
     statusOf: (runId) => countByStatus(deps.db, runId),
   };
 }

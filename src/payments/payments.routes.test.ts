@@ -17,6 +17,8 @@ import { testConfig } from '../platform/config/config.ts';
 import { loadReferenceData } from '../catalogue/reference-data.ts';
 import { SESSION_COOKIE } from '../identity/identity.paths.ts';
 import { readCpa005 } from './files/cpa005/cpa005-reader.ts';
+import { personSession } from '../../test/support/identity/sessions.ts';
+import { seedPopulation } from '../population/index.ts';
 
 const TODAY = new Date('2026-12-02T12:00:00Z');
 const ROWS = syntheticEntitlements({ enrolments: 30 });
@@ -128,5 +130,47 @@ describe('payment run pages: prepare, watch, release with four eyes, download', 
       supervisor,
     );
     assert.match(fr.body, /Autorisé/);
+  });
+
+  it('My payments shows the person their payments, the account masked, and a returned one with what to do', async () => {
+    await seedPopulation(db.database, guichet.services.crypto, { people: 3, seed: 5 });
+    const person = await db.database.db
+      .selectFrom('person')
+      .select('id')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const paid = await db.database.db
+      .selectFrom('payment')
+      .select('id')
+      .where('status', '=', 'issued')
+      .orderBy('id')
+      .limit(2)
+      .execute();
+    await db.database.db
+      .updateTable('payment')
+      .set({ person_id: person.id })
+      .where(
+        'id',
+        'in',
+        paid.map((p) => p.id),
+      )
+      .execute();
+    await db.database.db
+      .updateTable('payment')
+      .set({ status: 'returned' })
+      .where('id', '=', paid[0]?.id ?? '')
+      .execute();
+    const cookie = `${SESSION_COOKIE}=${await personSession(guichet, db.database, person.id)}`;
+    const page = await get('/en/my-guichet/payments', cookie);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /A payment was returned by your bank/);
+    assert.match(page.body, /Account ending in \d{3}/);
+    assert.doesNotMatch(page.body, /\d{7}/, 'never the whole account number');
+    const fr = await get('/fr/mon-guichet/paiements', cookie);
+    assert.match(fr.body, /Votre banque a retourné un paiement/);
+    const other = `${SESSION_COOKIE}=${await personSession(guichet, db.database, null)}`;
+    assert.notEqual((await get('/en/my-guichet/payments', other)).statusCode, 200);
+    const home = await get('/en/my-guichet', cookie);
+    assert.match(home.body, /href="\/en\/my-guichet\/payments"/);
   });
 });

@@ -8,6 +8,9 @@ import { defineNotices } from '../platform/forms/notices.ts';
 import type { PaymentsModule } from './payments.module.ts';
 import { paymentsPaths } from './payments.paths.ts';
 import { runPage, runsPage } from './views/runs.views.ts';
+import { myPaymentsPage } from './views/my-payments.views.ts';
+import { linkedPersonId } from '../platform/http/request-identity.ts';
+import { selfContext } from '../platform/audit/access-context.ts';
 import type { ProgrammeName } from './views/runs.views.ts';
 
 export const paymentNotices = defineNotices('payments.notices', [
@@ -112,4 +115,27 @@ export function registerPaymentRunRoutes(routes: RouteTable, deps: PaymentRouteD
       .header('cache-control', 'no-store')
       .send(opened.file.body);
   });
+}
+
+/** My payments: past, upcoming and returned payments, the account masked. */
+export function registerMyPaymentsRoutes(
+  routes: RouteTable,
+  deps: Pick<PaymentRouteDependencies, 'payments' | 'programmes'> & {
+    readonly crumbs: (t: {
+      t(key: string): string;
+      lang: 'en' | 'fr';
+    }) => readonly { href: string; label: string }[];
+  },
+): void {
+  routes.page(
+    'GET',
+    paymentsPaths.myPayments,
+    'signed-in',
+    async (request, _reply, view) => {
+      const personId = linkedPersonId(request);
+      const payments = await deps.payments.mine.paymentsOf(personId, selfContext(request, personId));
+      return view.send(myPaymentsPage(view.t, payments, await deps.programmes(), deps.crumbs(view.t)));
+    },
+    { linkedPerson: true },
+  );
 }

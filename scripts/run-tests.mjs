@@ -41,6 +41,11 @@ if (files.length === 0) {
   process.exit(1);
 }
 
+// Guards so that a hung test fails the run with its name instead of running CI out of time: a test that takes
+// more than five minutes fails; a file whose tests have finished exits even if something leaked a handle
+// (leaks are still bugs: close what you open); the whole run is stopped after 45 minutes.
+const TEST_TIMEOUT_MS = 5 * 60_000;
+const RUN_TIMEOUT_MS = 45 * 60_000;
 const tapFile = join(mkdtempSync(join(tmpdir(), 'guichet-test-')), 'results.tap');
 const result = spawnSync(
   process.execPath,
@@ -49,14 +54,23 @@ const result = spawnSync(
     'tsx',
     '--test',
     '--test-concurrency=2',
+    `--test-timeout=${TEST_TIMEOUT_MS}`,
+    '--test-force-exit',
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
     '--test-reporter=tap',
     `--test-reporter-destination=${tapFile}`,
     ...files,
   ],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } },
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'test' },
+    timeout: RUN_TIMEOUT_MS,
+    killSignal: 'SIGKILL',
+  },
 );
+if (result.error) console.error(`The test run was stopped: ${result.error.message}`);
 
 const tap = readFileSync(tapFile, 'utf8');
 const skipped = tap.split('\n').filter((line) => /^\s*ok .*# SKIP/.test(line));

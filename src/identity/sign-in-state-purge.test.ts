@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { before, it } from 'node:test';
+import { after, before, it } from 'node:test';
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
+import type { GuichetApp } from '../app.ts';
 import { buildTestApp } from '../../test/support/app.ts';
 import { describeOnBothDatabases } from '../../test/support/databases.ts';
 import { purgeSignInState } from './sign-in-state-purge.ts';
@@ -115,9 +116,13 @@ async function seedState(db: Kysely<DB>) {
 
 describeOnBothDatabases('purging expired sign-in state', (database) => {
   let live: { liveCode: string };
+  let guichet: GuichetApp | undefined;
   before(async () => {
-    await buildTestApp(database()); // reference data, for the household's province
+    guichet = await buildTestApp(database()); // reference data, for the household's province
     live = await seedState(database().db);
+  });
+  after(async () => {
+    await guichet?.app.close();
   });
 
   it('a dry run counts what would go and removes nothing', async () => {

@@ -84,6 +84,11 @@ const SYSTEM: AccessContext = {
 
 const FINAL_FAILURES: readonly string[] = ['permanent-failure', 'temporary-failure', 'technical-failure'];
 
+/** The next poll; unref'd so that a waiting sender never keeps a stopping process (a CLI, a test) alive. */
+function scheduleAfter(ms: number, tick: () => void): NodeJS.Timeout {
+  return setTimeout(tick, ms).unref();
+}
+
 export function createNoticeSender(deps: NoticeSenderDependencies): NoticeSender {
   const options = { ...DEFAULT_NOTICE_SENDER_OPTIONS, ...deps.options };
   const { db, audit, clock } = deps;
@@ -216,10 +221,10 @@ export function createNoticeSender(deps: NoticeSenderDependencies): NoticeSender
           .sendDue()
           .catch((error: unknown) => deps.onError?.(error))
           .finally(() => {
-            if (timer) timer = setTimeout(tick, options.pollMs);
+            if (timer) timer = scheduleAfter(options.pollMs, tick);
           });
       };
-      timer = setTimeout(tick, options.pollMs);
+      timer = scheduleAfter(options.pollMs, tick);
     },
 
     async stop() {

@@ -10,7 +10,12 @@ import { createCatalogueService } from './catalogue/index.ts';
 import type { CatalogueService } from './catalogue/index.ts';
 import { createIdentityServices } from './identity/index.ts';
 import type { IdentityServices } from './identity/index.ts';
-import { createAuditedNotifier, createEnrolmentService, createPersonModule } from './person/index.ts';
+import {
+  createAuditedNotifier,
+  createEnrolmentService,
+  createPayeeReader,
+  createPersonModule,
+} from './person/index.ts';
 import type { PersonModule } from './person/index.ts';
 import { createExchange, deleteConsentsOf, exchangePaths, linkNats } from './exchange/index.ts';
 import type { Exchange, ExchangeDependencies, NatsLink } from './exchange/index.ts';
@@ -29,7 +34,8 @@ import {
   inboxPaths,
 } from './inbox/index.ts';
 import type { InboxService, MessagesService, NoticeSender, SecurityNotices } from './inbox/index.ts';
-import { businessDaysAfter } from './payments/index.ts';
+import { businessDaysAfter, createPaymentsModule, paymentsPaths } from './payments/index.ts';
+import type { PaymentsModule, PaymentsModuleDependencies } from './payments/index.ts';
 import { createPolicyService, policyPaths } from './policy/index.ts';
 import type { PolicyService } from './policy/index.ts';
 import { createHelpService, helpPaths } from './help/index.ts';
@@ -38,7 +44,7 @@ import { connectNotices, recipientsFrom, securityNotifier } from './app.notices.
 import { createHouseholdReader } from './person/index.ts';
 import { applicationsPaths, createApplicationsModule } from './applications/index.ts';
 import type { ApplicationsModule } from './applications/index.ts';
-import { createDecisionsModule, decisionsPaths } from './decisions/index.ts';
+import { createDecisionsModule, createEntitlementReader, decisionsPaths } from './decisions/index.ts';
 import type { DecisionsModule } from './decisions/index.ts';
 import type { Notices } from './app.notices.ts';
 import type { ApplicationStatusPort, ApplicationSubmittedHandler } from './applications/index.ts';
@@ -71,6 +77,7 @@ export interface Services {
   readonly applications: ApplicationsModule;
   /** Decisions under the Directive on Automated Decision-Making: cases, workqueue, letters, entitlements. */
   readonly decisions: DecisionsModule;
+  readonly payments: PaymentsModule;
 }
 
 export interface ServiceDependencies {
@@ -84,6 +91,10 @@ export interface ServiceDependencies {
   readonly noticeSender?: Parameters<typeof createNoticeSender>[0]['options'];
   /** Moves applications' statuses as their cases move (the applications capability's port). */
   readonly applicationStatuses?: ApplicationStatusPort;
+  /** Tests and benchmarks put entitlements, payees and the release policy in. */
+  readonly payments?: Partial<
+    Pick<PaymentsModuleDependencies, 'entitlements' | 'deaths' | 'payees' | 'releasePolicy' | 'runOptions'>
+  >;
 }
 
 export async function createServices(deps: ServiceDependencies): Promise<Services> {
@@ -151,6 +162,7 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
   });
   notifier.attach(securityNotices);
   const catalogue = createCatalogueService(db);
+  const payeeReader = createPayeeReader(db, crypto.cipher);
   const messages = createMessagesService({
     db,
     audit,
@@ -230,6 +242,17 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
       clock,
     }),
     applications,
+    payments: createPaymentsModule({
+      db,
+      audit,
+      clock,
+      // The entitlement schedules decisions wrote (ADR 0017), read in pages by enrolment.
+      entitlements: createEntitlementReader(db),
+      deaths: payeeReader,
+      payees: payeeReader,
+      cipher: crypto.cipher,
+      ...deps.payments,
+    }),
   };
 }
 
@@ -269,6 +292,12 @@ export function portalCards(): PortalCard[] {
       path: inboxPaths.messages,
       title: 'inbox.messages.title',
       description: 'inbox.messages.card',
+      linkedOnly: true,
+    },
+    {
+      path: paymentsPaths.myPayments,
+      title: 'payments.my.title',
+      description: 'payments.my.card',
       linkedOnly: true,
     },
     {
@@ -318,6 +347,12 @@ export function staffCards(): StaffCard[] {
       title: 'inbox.staff.title',
       description: 'inbox.staff.card',
       permission: 'messages.answer',
+    },
+    {
+      path: paymentsPaths.runs,
+      title: 'payments.runs.title',
+      description: 'payments.runs.card',
+      permission: 'payments.read',
     },
     {
       path: policyPaths.release,

@@ -68,8 +68,14 @@ import {
 } from './applications/index.ts';
 import { createFinderCarryOver } from './finder/index.ts';
 import { clientBenefitsSection, decisionsLocales, registerDecisionRoutes } from './decisions/index.ts';
-import type { Services } from './app.services.ts';
+import type { ServiceDependencies, Services } from './app.services.ts';
 import { opsEndpoints } from './app.health.ts';
+import {
+  paymentsLocales,
+  PAYABLE_PROGRAMMES,
+  registerMyPaymentsRoutes,
+  registerPaymentRunRoutes,
+} from './payments/index.ts';
 
 export type { Services } from './app.services.ts';
 
@@ -95,6 +101,7 @@ export const LOCALE_DIRS: readonly URL[] = [
   helpLocales,
   applicationsLocales,
   decisionsLocales,
+  paymentsLocales,
 ];
 
 export interface AppDependencies {
@@ -102,6 +109,8 @@ export interface AppDependencies {
   database: Database;
   logger?: Logger;
   clock?: () => Date;
+  /** Tests put entitlements and payees in (until decisions' table is wired, ADR 0020). */
+  payments?: ServiceDependencies['payments'];
 }
 
 export interface GuichetApp {
@@ -121,9 +130,16 @@ export async function buildApp({
   database,
   logger,
   clock = () => new Date(),
+  payments,
 }: AppDependencies): Promise<GuichetApp> {
   const metrics = createMetrics();
-  const services = await createServices({ config, db: database.db, metrics, clock });
+  const services = await createServices({
+    config,
+    db: database.db,
+    metrics,
+    clock,
+    ...(payments ? { payments } : {}),
+  });
   const app = fastify({
     loggerInstance: logger ?? createLogger(config),
     trustProxy: config.trustProxy,
@@ -243,6 +259,17 @@ function registerModules(wiring: ModuleWiring): void {
     staffHome: homes.staff,
     clock,
   });
+  const payableProgrammes = async () =>
+    (await services.catalogue.listProgrammes())
+      .filter((programme) => PAYABLE_PROGRAMMES.includes(programme.id))
+      .map((programme) => ({ id: programme.id, name: { en: programme.name_en, fr: programme.name_fr } }));
+  registerMyPaymentsRoutes(routes, { payments: services.payments, programmes: payableProgrammes, crumbs });
+  registerPaymentRunRoutes(routes, {
+    payments: services.payments,
+    programmes: payableProgrammes,
+    staffHome: homes.staff,
+    onBackgroundError: (error) => app.log.error({ err: error }, 'payment run stopped'),
+  });
   registerWorkspace(routes, {
     cards: staffCards(),
     clientSections: [
@@ -344,6 +371,7 @@ function registerLifecycle(app: FastifyInstance, services: Services): void {
     services.decisions.start();
   });
   app.addHook('onClose', async () => {
+    await services.payments.runs.drain();
     await services.exchange.dispatcher.stop();
     await services.noticeSender.stop();
     await services.decisions.stop();

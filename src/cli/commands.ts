@@ -64,6 +64,11 @@ export const commands: Record<string, CommandEntry> = {
       'Replay decisions on the current rules: <id> or --since YYYY-MM-DD [--json]; exit 1 on a difference',
     load: async () => (await import('./decisions.command.ts')).decisionsReplayCommand,
   },
+  'payments run': {
+    summary:
+      'Prepare a payment run [--programme ID --period YYYY-MM] or finish stopped ones [--resume] [--json]',
+    load: async () => (await import('./payments.command.ts')).paymentsRunCommand,
+  },
   evaluate: {
     summary:
       'Evaluate a household: JSON on stdin (--batch: JSON Lines) [--date YYYY-MM-DD] [--programme ID…]',

@@ -22,3 +22,5 @@ export { clientBenefitsSection } from './views/benefits.views.ts';
 export { loadDecisionPolicy } from './programme-policy.ts';
 export type { DecisionPolicy, ProgrammePolicy, ImpactLevel } from './programme-policy.ts';
 export type { EnrolmentEntitlementTable, PeriodKind } from './decisions.tables.ts';
+export { createEntitlementReader } from './entitlement-reader.ts';
+export type { EntitlementScheduleRow } from './entitlement-reader.ts';

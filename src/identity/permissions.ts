@@ -8,6 +8,7 @@ export const STAFF_ROLES: readonly StaffRole[] = [
   'analyst',
   'administrator',
   'policy-analyst',
+  'payments-officer',
 ];
 
 /**
@@ -33,12 +34,17 @@ export const ROLE_PERMISSIONS: Readonly<Record<StaffRole, readonly string[]>> = 
     'registry.banking.read',
     'messages.answer',
     'help.requests.handle',
+    // Releases the runs payments officers prepare, never their own (four eyes, ADR 0020).
+    'payments.read',
+    'payments.release',
   ],
   'tribunal-member': ['staff.workspace', 'client.file.read', 'appeal.decide'],
   analyst: ['staff.workspace', 'reports.read'],
   administrator: ['staff.workspace', 'staff.roles.manage', 'staff.directory.read'],
   // Previews parameter releases on the register: aggregates only, never one client's file.
   'policy-analyst': ['staff.workspace', 'policy.release.preview'],
+  // Prepares payment runs and loads the bank's returns; a supervisor releases them (ADR 0020).
+  'payments-officer': ['staff.workspace', 'payments.read', 'payments.prepare', 'payments.returns.load'],
 };
 
 export function permissionsFor(roles: readonly StaffRole[]): ReadonlySet<string> {

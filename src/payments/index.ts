@@ -67,3 +67,64 @@ export { readPain002Returns, readCamt054Returns } from './files/iso20022/status-
 export { writeChequePrintFile, InvalidChequeError } from './files/cheques/cheque-print.ts';
 export type { ChequePayment, ChequeRun, MailingAddress } from './files/cheques/cheque-print.ts';
 export { amountInWords, amountInFigures } from './files/cheques/amount-in-words.ts';
+
+// The payment run (issue #16 item 2, ADR 0020).
+export type { PaymentsTables } from './payments.tables.ts';
+export type {
+  EntitlementRow,
+  EntitlementQuery,
+  EntitlementSource,
+  DeathRegister,
+  PayeeDetails,
+  PayeeDirectory,
+  ReturnNotifier,
+} from './run/run-ports.ts';
+export { paymentsDue } from './run/due-payments.ts';
+export type { DuePayment, RunWindow } from './run/due-payments.ts';
+export {
+  createPaymentRunService,
+  DEFAULT_RUN_OPTIONS,
+  RunTakenOverError,
+  InvalidRunPeriodError,
+} from './run/payment-run.service.ts';
+export type {
+  PaymentRunService,
+  PaymentRunDependencies,
+  PaymentRunOptions,
+  ProgressListener,
+  StartRequest,
+} from './run/payment-run.service.ts';
+export type { RunSummary } from './run/run-parts.ts';
+export { percentDone } from './run/run-parts.ts';
+export {
+  PAYABLE_PROGRAMMES,
+  UnpayableProgrammeError,
+  payDateOfRun,
+  scheduleOfProgramme,
+} from './run/programme-schedules.ts';
+export { createPaymentsModule, NO_ENTITLEMENTS } from './payments.module.ts';
+export type { PaymentsModule, PaymentsModuleDependencies } from './payments.module.ts';
+export { progressBar } from './run/run-progress.ts';
+export { runPaymentsCommand, RunUsageError } from './run/run-command.ts';
+export type { PaymentsRunOutput } from './run/run-command.ts';
+export { DEFAULT_RELEASE_POLICY } from './release/release.service.ts';
+export type {
+  ReleasePolicy,
+  ReleaseService,
+  ReleaseOutcome,
+  ReleaseRefusal,
+} from './release/release.service.ts';
+export { DEMO_BANK_FILE_SETTINGS, BankFileCheckError } from './bank-files/bank-file.service.ts';
+export type {
+  BankFileService,
+  BankFileSettings,
+  BankFile,
+  BankFileOutcome,
+} from './bank-files/bank-file.service.ts';
+export const paymentsLocales = new URL('./locales/', import.meta.url);
+export { paymentsPaths } from './payments.paths.ts';
+export { registerPaymentRunRoutes, registerMyPaymentsRoutes, paymentNotices } from './payments.routes.ts';
+export type { MyPaymentsService, PersonPayment } from './my-payments.service.ts';
+export type { PaymentRouteDependencies } from './payments.routes.ts';
+export type { ProgrammeName } from './views/runs.views.ts';
+export type { ReturnsService, ReturnsLoaded, ReturnTask, ReturnsFormat } from './returns/returns.service.ts';

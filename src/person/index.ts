@@ -117,3 +117,5 @@ export { addressFields, contactFields } from './views/fields.views.ts';
 export type { FormUser } from './views/fields.views.ts';
 export { personEncryptedColumns } from './person.tables.ts';
 export type { SecurityNotice } from './security-notice.ts';
+export { createPayeeReader } from './payee-reader.ts';
+export type { PayeeReader, Payee } from './payee-reader.ts';

@@ -5,7 +5,14 @@
 export type AssuranceLevel = 1 | 2 | 3;
 
 export type StaffRole =
-  'agent' | 'adjudicator' | 'supervisor' | 'tribunal-member' | 'analyst' | 'administrator' | 'policy-analyst';
+  | 'agent'
+  | 'adjudicator'
+  | 'supervisor'
+  | 'tribunal-member'
+  | 'analyst'
+  | 'administrator'
+  | 'policy-analyst'
+  | 'payments-officer';
 
 export interface PersonIdentity {
   readonly kind: 'person';

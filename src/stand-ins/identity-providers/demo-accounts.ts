@@ -87,6 +87,7 @@ export const DEMO_ACCOUNTS: Readonly<Record<BuiltInProviderId, readonly DemoAcco
       ['analyst', 'Ana Analyst'],
       ['administrator', 'Ada Administrator'],
       ['policy-analyst', 'Paulo Politique'],
+      ['payments-officer', 'Pierre Paiements'],
     ] as const
   ).map(([role, name], index) => ({
     username: role === 'tribunal-member' ? 'tribunal' : role,

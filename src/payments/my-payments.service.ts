@@ -1,0 +1,68 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../platform/db/schema.ts';
+import type { AuditService } from '../platform/audit/audit.service.ts';
+import type { AccessContext } from '../platform/audit/access-context.ts';
+import { auditEntry } from '../platform/audit/access-context.ts';
+import type { PaymentStatus } from './payments.tables.ts';
+import { isoDay } from './run/run-parts.ts';
+
+/** One payment as the person (and the staff client file) sees it: never the whole account number. */
+export interface PersonPayment {
+  readonly programmeId: string;
+  readonly period: string;
+  readonly payDate: string;
+  readonly amountCents: number;
+  readonly arrears: boolean;
+  readonly status: PaymentStatus;
+  readonly method: 'deposit' | 'cheque' | null;
+  readonly accountLast3: string | null;
+  readonly upcoming: boolean;
+}
+
+export interface MyPaymentsService {
+  paymentsOf(personId: string, context: AccessContext): Promise<PersonPayment[]>;
+}
+
+export function createMyPaymentsService(
+  db: Kysely<DB>,
+  audit: AuditService,
+  clock: () => Date,
+): MyPaymentsService {
+  return {
+    async paymentsOf(personId, context) {
+      const rows = await db
+        .selectFrom('payment')
+        .select([
+          'programme_id',
+          'period',
+          'pay_date',
+          'amount_cents',
+          'arrears',
+          'status',
+          'method',
+          'account_last3',
+        ])
+        .where('person_id', '=', personId)
+        .where('status', '<>', 'cancelled')
+        .orderBy('pay_date', 'desc')
+        .orderBy('period', 'desc')
+        .limit(500)
+        .execute();
+      await audit.record(
+        auditEntry(context, personId, 'payments.person.read', 'success', { count: rows.length }),
+      );
+      const today = clock().toISOString().slice(0, 10);
+      return rows.map((row) => ({
+        programmeId: row.programme_id,
+        period: row.period,
+        payDate: isoDay(row.pay_date),
+        amountCents: Number(row.amount_cents),
+        arrears: row.arrears,
+        status: row.status,
+        method: row.method,
+        accountLast3: row.account_last3,
+        upcoming: isoDay(row.pay_date) > today && row.status !== 'returned',
+      }));
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../platform/db/schema.ts';
+import type { AuditService } from '../platform/audit/audit.service.ts';
+import { createPaymentRunService } from './run/payment-run.service.ts';
+import type { PaymentRunOptions, PaymentRunService } from './run/payment-run.service.ts';
+import type { DeathRegister, EntitlementSource, PayeeDirectory, ReturnNotifier } from './run/run-ports.ts';
+import { createReturnsService } from './returns/returns.service.ts';
+import type { ReturnsService } from './returns/returns.service.ts';
+import { createMyPaymentsService } from './my-payments.service.ts';
+import type { MyPaymentsService } from './my-payments.service.ts';
+import { countByStatus } from './release/release.repository.ts';
+import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
+import { createReleaseService, DEFAULT_RELEASE_POLICY } from './release/release.service.ts';
+import type { ReleasePolicy, ReleaseService } from './release/release.service.ts';
+import { createBankFileService, DEMO_BANK_FILE_SETTINGS } from './bank-files/bank-file.service.ts';
+import type { BankFileService, BankFileSettings } from './bank-files/bank-file.service.ts';
+
+/** Everything the payments capability does, built once by the root from its ports. */
+export interface PaymentsModule {
+  readonly runs: PaymentRunService;
+  readonly release: ReleaseService;
+  readonly files: BankFileService;
+  readonly returns: ReturnsService;
+  readonly mine: MyPaymentsService;
+  /** The run's reconciliation: payments and cents by status. */
+  statusOf(runId: string): Promise<Record<string, { count: number; cents: number }>>;
+}
+
+export interface PaymentsModuleDependencies {
+  readonly db: Kysely<DB>;
+  readonly audit: AuditService;
+  readonly clock: () => Date;
+  readonly entitlements: EntitlementSource;
+  readonly deaths: DeathRegister;
+  readonly payees: PayeeDirectory;
+  readonly cipher: FieldCipher;
+  /** Tells a person a payment came back (the root wires the inbox); by default nobody is told. */
+  readonly returnNotifier?: ReturnNotifier;
+  readonly releasePolicy?: ReleasePolicy;
+  readonly bankFiles?: BankFileSettings;
+  readonly runOptions?: Partial<PaymentRunOptions>;
+}
+
+export function createPaymentsModule(deps: PaymentsModuleDependencies): PaymentsModule {
+  return {
+    runs: createPaymentRunService({
+      db: deps.db,
+      audit: deps.audit,
+      entitlements: deps.entitlements,
+      deaths: deps.deaths,
+      clock: deps.clock,
+      ...(deps.runOptions ? { options: deps.runOptions } : {}),
+    }),
+    release: createReleaseService({
+      db: deps.db,
+      audit: deps.audit,
+      cipher: deps.cipher,
+      payees: deps.payees,
+      policy: deps.releasePolicy ?? DEFAULT_RELEASE_POLICY,
+      clock: deps.clock,
+    }),
+    files: createBankFileService({
+      db: deps.db,
+      audit: deps.audit,
+      cipher: deps.cipher,
+      settings: deps.bankFiles ?? DEMO_BANK_FILE_SETTINGS,
+      clock: deps.clock,
+    }),
+    returns: createReturnsService({
+      db: deps.db,
+      audit: deps.audit,
+      notifier: deps.returnNotifier ?? { paymentReturned: () => Promise.resolve() },
+    }),
+    mine: createMyPaymentsService(deps.db, deps.audit, deps.clock),
+    statusOf: (runId) => countByStatus(deps.db, runId),
+  };
+}
+
+/** Until decisions' `enrolment_entitlement` reaches main, the root has no entitlements to pay. */
+export const NO_ENTITLEMENTS: EntitlementSource = {
+  // eslint-disable-next-line require-yield -- an empty stream
+  async *stream() {
+    return;
+  },
+  countEnrolments: () => Promise.resolve(0),
+};

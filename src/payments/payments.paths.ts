@@ -1,0 +1,17 @@
+import type { BilingualPath } from '../platform/http/route-table.ts';
+
+/** The payments office's pages (runs, release, bank files, returns) and the person's "My payments". */
+export const paymentsPaths = {
+  runs: { en: '/en/staff/payments', fr: '/fr/personnel/paiements' },
+  run: { en: '/en/staff/payments/runs/:runId', fr: '/fr/personnel/paiements/cycles/:runId' },
+  release: {
+    en: '/en/staff/payments/runs/:runId/release',
+    fr: '/fr/personnel/paiements/cycles/:runId/autorisation',
+  },
+  file: {
+    en: '/en/staff/payments/runs/:runId/files/:format',
+    fr: '/fr/personnel/paiements/cycles/:runId/fichiers/:format',
+  },
+  returns: { en: '/en/staff/payments/returns', fr: '/fr/personnel/paiements/retours' },
+  myPayments: { en: '/en/my-guichet/payments', fr: '/fr/mon-guichet/paiements' },
+} satisfies Record<string, BilingualPath>;

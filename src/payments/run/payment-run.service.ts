@@ -1,0 +1,221 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import type { AuditService } from '../../platform/audit/audit.service.ts';
+import type { AccessContext } from '../../platform/audit/access-context.ts';
+import { auditEntry } from '../../platform/audit/access-context.ts';
+import { paymentsDue } from './due-payments.ts';
+import type { RunWindow } from './due-payments.ts';
+import type { DeathRegister, EntitlementRow, EntitlementSource } from './run-ports.ts';
+import { payDateOfRun, scheduleOfProgramme } from './programme-schedules.ts';
+import * as repo from './payment-run.repository.ts';
+import type { NewPayment, RunRow } from './payment-run.repository.ts';
+import { enrolmentGroups, newReference, runSummaryOf } from './run-parts.ts';
+import type { RunSummary } from './run-parts.ts';
+
+export interface PaymentRunOptions {
+  /** Enrolments per transaction: what a crash can cost to redo, and how often progress moves. */
+  readonly batchSize: number;
+  /** How far back arrears reach (OAS Act s. 8(2): eleven months before the month of application). */
+  readonly arrearsMonths: number;
+}
+
+export const DEFAULT_RUN_OPTIONS: PaymentRunOptions = { batchSize: 500, arrearsMonths: 11 };
+
+export interface PaymentRunDependencies {
+  readonly db: Kysely<DB>;
+  readonly audit: AuditService;
+  readonly entitlements: EntitlementSource;
+  readonly deaths: DeathRegister;
+  readonly clock: () => Date;
+  readonly options?: Partial<PaymentRunOptions>;
+}
+
+export type ProgressListener = (run: RunSummary) => void;
+
+export interface StartRequest {
+  readonly programmeId: string;
+  readonly period: string;
+  readonly preparedBy: string;
+}
+
+export interface PaymentRunService {
+  /** Creates the run, or joins the live one for the same programme and month (`joined`). */
+  start(request: StartRequest, context: AccessContext): Promise<{ run: RunSummary; joined: boolean }>;
+  /** Builds the run's payments from where it stopped; a run already prepared is returned as it is. */
+  resume(runId: string, onProgress?: ProgressListener): Promise<RunSummary>;
+  /** Resumes every run a stopped process left in preparation. */
+  resumeAll(onProgress?: ProgressListener): Promise<RunSummary[]>;
+  /** Starts `resume` without waiting (a page's request); `drain` waits for every one started. */
+  resumeInBackground(runId: string, onError: (error: unknown) => void): void;
+  drain(): Promise<void>;
+  get(runId: string): Promise<RunSummary | null>;
+  list(limit?: number): Promise<RunSummary[]>;
+}
+
+/** Another process advanced the run since this one read it: this one stops and leaves it the work. */
+export class RunTakenOverError extends Error {
+  constructor(readonly runId: string) {
+    super(`Payment run ${runId} is being prepared by another process`);
+    this.name = 'RunTakenOverError';
+  }
+}
+
+export class InvalidRunPeriodError extends Error {
+  constructor(readonly period: string) {
+    super(`Not a month: ${JSON.stringify(period)}`);
+    this.name = 'InvalidRunPeriodError';
+  }
+}
+
+export function createPaymentRunService(deps: PaymentRunDependencies): PaymentRunService {
+  const { db } = deps;
+  const options = { ...DEFAULT_RUN_OPTIONS, ...deps.options };
+
+  async function resume(runId: string, onProgress?: ProgressListener): Promise<RunSummary> {
+    let run = await repo.findRun(db, runId);
+    if (!run) throw new Error(`No payment run ${runId}`);
+    if (run.status !== 'preparing') return runSummaryOf(run);
+    if (run.enrolments_total === 0)
+      await repo.setEnrolmentsTotal(db, runId, await deps.entitlements.countEnrolments(run.programme_id));
+    run = (await repo.findRun(db, runId)) ?? run;
+    onProgress?.(runSummaryOf(run));
+    await buildPayments(run, onProgress);
+    await db.transaction().execute((trx) => repo.markPrepared(trx, runId, deps.clock()));
+    const prepared = runSummaryOf((await repo.findRun(db, runId)) ?? run);
+    onProgress?.(prepared);
+    return prepared;
+  }
+
+  async function buildPayments(run: RunRow, onProgress?: ProgressListener): Promise<void> {
+    const window: RunWindow = { period: run.period, arrearsMonths: options.arrearsMonths };
+    const stream = deps.entitlements.stream({
+      programmeId: run.programme_id,
+      afterEnrolmentId: run.resume_after,
+    });
+    let batch: EntitlementRow[][] = [];
+    let previous = run.resume_after;
+    const flush = async () => {
+      const summary = await commitBatch(run, window, batch, previous);
+      previous = summary.resumeAfter;
+      batch = [];
+      onProgress?.(summary);
+    };
+    for await (const group of enrolmentGroups(stream)) {
+      batch.push(group);
+      if (batch.length >= options.batchSize) await flush();
+    }
+    if (batch.length > 0) await flush();
+  }
+
+  async function commitBatch(
+    run: RunRow,
+    window: RunWindow,
+    groups: readonly EntitlementRow[][],
+    previous: string | null,
+  ): Promise<RunSummary> {
+    const deaths = await deps.deaths.datesOfDeath([
+      ...new Set(groups.map((group) => group[0]?.personId ?? '')),
+    ]);
+    const payments = groups.flatMap((group) => paymentsOf(run, window, group, deaths));
+    const last = groups.at(-1)?.[0]?.enrolmentId ?? previous ?? '';
+    return db.transaction().execute(async (trx) => {
+      const locked = await repo.lockRun(trx, run.id);
+      if (locked?.status !== 'preparing' || locked.resume_after !== previous)
+        throw new RunTakenOverError(run.id);
+      const amounts: number[] = [];
+      for (let i = 0; i < payments.length; i += 1000)
+        amounts.push(...(await repo.insertPayments(trx, payments.slice(i, i + 1000))));
+      const step = {
+        resumeAfter: last,
+        enrolments: groups.length,
+        payments: amounts.length,
+        cents: amounts.reduce((sum, cents) => sum + cents, 0),
+      };
+      await repo.advanceRun(trx, run.id, step);
+      return {
+        ...runSummaryOf(locked),
+        enrolmentsDone: locked.enrolments_done + step.enrolments,
+        paymentCount: locked.payment_count + step.payments,
+        totalCents: Number(locked.total_cents) + step.cents,
+        resumeAfter: last,
+      };
+    });
+  }
+
+  const inFlight = new Set<Promise<unknown>>();
+  return {
+    resumeInBackground(runId, onError) {
+      const running = resume(runId).catch(onError);
+      inFlight.add(running);
+      void running.finally(() => inFlight.delete(running));
+    },
+    async drain() {
+      await Promise.all([...inFlight]);
+    },
+    async start(request, context) {
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(request.period)) throw new InvalidRunPeriodError(request.period);
+      scheduleOfProgramme(request.programmeId);
+      const id = randomUUID();
+      const inserted = await repo.insertRun(db, {
+        id,
+        programme_id: request.programmeId,
+        period: request.period,
+        pay_date: payDateOfRun(request.programmeId, request.period),
+        prepared_by: request.preparedBy,
+        resume_after: null,
+      });
+      const run = inserted
+        ? await repo.findRun(db, id)
+        : await repo.findLiveRegularRun(db, request.programmeId, request.period);
+      if (!run) throw new Error('The payment run vanished as it was created');
+      await deps.audit.record(
+        auditEntry(context, null, 'payments.run.start', 'success', { runId: run.id, joined: !inserted }),
+      );
+      return { run: runSummaryOf(run), joined: !inserted };
+    },
+    resume,
+    async resumeAll(onProgress) {
+      const stopped = await repo.findRunsInStatus(db, 'preparing');
+      const finished: RunSummary[] = [];
+      for (const run of stopped) finished.push(await resume(run.id, onProgress));
+      return finished;
+    },
+    async get(runId) {
+      const run = await repo.findRun(db, runId);
+      return run ? runSummaryOf(run) : null;
+    },
+    async list(limit = 50) {
+      return (await repo.listRuns(db, limit)).map(runSummaryOf);
+    },
+  };
+}
+
+function paymentsOf(
+  run: RunRow,
+  window: RunWindow,
+  group: readonly EntitlementRow[],
+  deaths: ReadonlyMap<string, string>,
+): NewPayment[] {
+  const first = group[0];
+  if (!first) return [];
+  return paymentsDue(group, window, deaths.get(first.personId) ?? null).map((due) => ({
+    id: randomUUID(),
+    reference: newReference(),
+    run_id: run.id,
+    enrolment_id: first.enrolmentId,
+    person_id: first.personId,
+    programme_id: run.programme_id,
+    period: due.period,
+    kind: 'regular',
+    amount_cents: due.amountCents,
+    arrears: due.arrears,
+    decision_id: due.decisionId,
+    pay_date: typeof run.pay_date === 'string' ? run.pay_date : run.pay_date.toISOString().slice(0, 10),
+    review_reason: null,
+    method: null,
+    payee_ciphertext: null,
+    account_last3: null,
+    reissue_of: null,
+  }));
+}

@@ -52,6 +52,9 @@ describe(
       await page.fill('#city', 'Calgary');
       await page.selectOption('#provinceCode', 'AB');
       await page.fill('#postalCode', 'K1A 0B1');
+      await page.fill('#effectiveFrom-day', '1');
+      await page.fill('#effectiveFrom-month', '11');
+      await page.fill('#effectiveFrom-year', '2026');
       await page.click('main button[type="submit"]');
       await page.waitForSelector('.error-summary');
       assert.equal(await page.inputValue('#line1'), '10 Main St');
@@ -138,7 +141,9 @@ describe(
       await page.fill('#city', 'Calgary');
       await page.selectOption('#provinceCode', 'AB');
       await page.fill('#postalCode', 'K1A 0B1');
-      await page.fill('#effectiveFrom', '2026-03-01');
+      await page.fill('#effectiveFrom-day', '1');
+      await page.fill('#effectiveFrom-month', '3');
+      await page.fill('#effectiveFrom-year', '2026');
       await page.fill('#reason', 'Client called: wrong street number');
       await page.click('main button[type="submit"]');
       await page.waitForSelector('.error-summary');

@@ -41,8 +41,9 @@ test('every translation key written in full in the code exists in both catalogue
   const used = new Map<string, string>();
   for (const file of sourceFiles(SRC)) {
     const text = readFileSync(file, 'utf8');
-    // Any translator's `.t('…')` / `.has('…')` (t, view.t, translator…), in a catalogue's namespace.
-    for (const match of text.matchAll(/\.(?:t|has)\(\s*'([a-z][\w-]*(?:\.[\w-]+)+)'/g))
+    // Any translator's `.t('…')` / `.has('…')` (t, view.t, translator…), in a catalogue's namespace; not a
+    // permission set's `permissions.has('payments.release')`.
+    for (const match of text.matchAll(/(?<!permissions)\.(?:t|has)\(\s*'([a-z][\w-]*(?:\.[\w-]+)+)'/g))
       if (NAMESPACES.has((match[1] ?? '').split('.')[0] ?? '')) used.set(match[1] ?? '', relative(SRC, file));
     for (const match of text.matchAll(/defineNotices\(\s*'([\w.]+)',\s*\[([^\]]*)\]/g))
       for (const key of (match[2] ?? '').matchAll(/'([\w-]+)'/g))

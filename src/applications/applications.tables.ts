@@ -1,3 +1,4 @@
+import type { EncryptedColumn } from '../platform/crypto/encrypted-columns.ts';
 import type { ColumnType } from 'kysely';
 import type { ApplicationChannel, ApplicationStatus } from './submitted-application.ts';
 
@@ -80,3 +81,11 @@ export interface ApplicationTables {
 declare module '../platform/db/schema.ts' {
   interface DB extends ApplicationTables {}
 }
+
+/** Applications' Protected B columns: answers, evidence files and names, Records of Employment (`guichet keys rotate`, ADR 0012). */
+export const applicationsEncryptedColumns: readonly EncryptedColumn[] = [
+  { table: 'application', column: 'answers_cipher', key: ['id'] },
+  { table: 'application_evidence', column: 'name_cipher', key: ['id'] },
+  { table: 'application_evidence', column: 'content_cipher', key: ['id'] },
+  { table: 'record_of_employment', column: 'periods_cipher', key: ['id'] },
+];

@@ -122,7 +122,8 @@ export function registerFlow(routes: RouteTable, deps: FlowDependencies, audienc
       path,
       method === 'GET' ? audience.read : audience.write,
       draftPage(handler),
-      audience.requires,
+      // The evidence page uploads a file: its form is multipart.
+      path === paths.evidence ? { ...audience.requires, files: true } : audience.requires,
     );
 
   page('GET', paths.application, async (_request, _reply, view, { flow }) =>

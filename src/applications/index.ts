@@ -26,3 +26,4 @@ export { registerRepresentativeRoutes } from './representatives.routes.ts';
 export type { ApplicationRouteDependencies } from './applications.routes.ts';
 export { applicationsPaths, personFlow, staffFlow } from './applications.paths.ts';
 export { registerMultipart } from './multipart.ts';
+export { applicationsEncryptedColumns } from './applications.tables.ts';

@@ -7,7 +7,7 @@ import {
   startIdentityHarness,
 } from '../../test/support/identity/identity-harness.ts';
 import type { CookieJar, IdentityHarness } from '../../test/support/identity/identity-harness.ts';
-import { ccbHousehold, submittedApplication } from '../../test/support/applications.ts';
+import { ccbHousehold, recordSubmitted, submittedApplication } from '../../test/support/applications.ts';
 import { personSession } from '../../test/support/identity/sessions.ts';
 import { SESSION_COOKIE } from '../identity/identity.paths.ts';
 
@@ -23,11 +23,17 @@ describe('decision pages: My benefits, the decision explained, the workqueue and
     const db = h.database.db;
     const at = { submittedAt: new Date() };
     await handler.submitted(
-      submittedApplication(jordan.id, 'ccb', ccbHousehold(jordan.id, 4_000_000), at),
+      await recordSubmitted(
+        db,
+        submittedApplication(jordan.id, 'ccb', ccbHousehold(jordan.id, 4_000_000), at),
+      ),
       db,
     );
     await handler.submitted(
-      submittedApplication(jordan.id, 'ccb', ccbHousehold(jordan.id, 90_000_000), at),
+      await recordSubmitted(
+        db,
+        submittedApplication(jordan.id, 'ccb', ccbHousehold(jordan.id, 90_000_000), at),
+      ),
       db,
     );
     caseId = (await workqueue.queue(null))[0]?.id ?? '';

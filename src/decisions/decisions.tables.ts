@@ -1,3 +1,4 @@
+import type { EncryptedColumn } from '../platform/crypto/encrypted-columns.ts';
 import type { ColumnType } from 'kysely';
 
 type DateColumn = ColumnType<Date | string, string, string>;
@@ -80,3 +81,9 @@ export interface DecisionsTables {
 declare module '../platform/db/schema.ts' {
   interface DB extends DecisionsTables {}
 }
+
+/** Decisions' Protected B columns: the facts of each case and the record of each decision (`guichet keys rotate`, ADR 0012). */
+export const decisionsEncryptedColumns: readonly EncryptedColumn[] = [
+  { table: 'decision_case', column: 'household_cipher', key: ['id'] },
+  { table: 'decision', column: 'record_cipher', key: ['id'] },
+];

@@ -24,3 +24,4 @@ export type { DecisionPolicy, ProgrammePolicy, ImpactLevel } from './programme-p
 export type { EnrolmentEntitlementTable, PeriodKind } from './decisions.tables.ts';
 export { createEntitlementReader } from './entitlement-reader.ts';
 export type { EntitlementScheduleRow } from './entitlement-reader.ts';
+export { decisionsEncryptedColumns } from './decisions.tables.ts';

@@ -1,3 +1,4 @@
+import type { EncryptedColumn } from '../platform/crypto/encrypted-columns.ts';
 export interface HelpRequestTable {
   id: string;
   /** What the person quotes (`HR-XXXX-XXXX`); says nothing about them. */
@@ -23,3 +24,8 @@ export interface HelpTables {
 declare module '../platform/db/schema.ts' {
   interface DB extends HelpTables {}
 }
+
+/** What a person wrote in a call-back or appointment request (`guichet keys rotate`, ADR 0012). */
+export const helpEncryptedColumns: readonly EncryptedColumn[] = [
+  { table: 'help_request', column: 'request_cipher', key: ['id'] },
+];

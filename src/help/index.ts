@@ -7,3 +7,4 @@ export { registerHelpRoutes } from './help.routes.ts';
 export type { HelpRouteDependencies } from './help.routes.ts';
 export { helpPaths } from './help.paths.ts';
 export type { ContactLine, HelpProgramme, Office } from './help-data.ts';
+export { helpEncryptedColumns } from './help.tables.ts';

@@ -69,8 +69,11 @@ describe('inbox pages: from My Guichet to a letter and its downloads, in both la
     const list = await guichetRequest(h, jar, 'GET', '/en/my-guichet/inbox?q=child');
     assert.match(list.body, /You have read everything/);
     assert.match(list.body, /Read on/);
-    const none = await guichetRequest(h, jar, 'GET', '/en/my-guichet/inbox?q=pension%00');
+    const none = await guichetRequest(h, jar, 'GET', '/en/my-guichet/inbox?q=pension');
     assert.match(none.body, /No letter contains/);
+    // A control character in a search is a client error, answered as one (ADR 0011).
+    const nul = await guichetRequest(h, jar, 'GET', '/en/my-guichet/inbox?q=pension%00');
+    assert.equal(nul.statusCode, 400);
   });
 
   it('downloads a tagged PDF and plain text, never cached', async () => {

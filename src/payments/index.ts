@@ -128,3 +128,4 @@ export type { MyPaymentsService, PersonPayment } from './my-payments.service.ts'
 export type { PaymentRouteDependencies } from './payments.routes.ts';
 export type { ProgrammeName } from './views/runs.views.ts';
 export type { ReturnsService, ReturnsLoaded, ReturnTask, ReturnsFormat } from './returns/returns.service.ts';
+export { paymentsEncryptedColumns } from './payments.tables.ts';

@@ -1,3 +1,4 @@
+import type { EncryptedColumn } from '../platform/crypto/encrypted-columns.ts';
 import type { ColumnType, Generated } from 'kysely';
 
 /*
@@ -95,3 +96,8 @@ export interface PaymentsTables {
 declare module '../platform/db/schema.ts' {
   interface DB extends PaymentsTables {}
 }
+
+/** The payee's name and bank account, as a released payment carries them (`guichet keys rotate`, ADR 0012). */
+export const paymentsEncryptedColumns: readonly EncryptedColumn[] = [
+  { table: 'payment', column: 'payee_ciphertext', key: ['id'] },
+];

@@ -1,3 +1,4 @@
+import type { DbExecutor } from '../../src/platform/db/schema.ts';
 import { randomUUID } from 'node:crypto';
 import type {
   ApplicationStatus,
@@ -56,4 +57,38 @@ export function recordingStatuses(): ApplicationStatusPort & {
       statuses.set(applicationId, status);
     },
   };
+}
+
+/**
+ * The row intake writes for a submitted application (status `submitted`), for tests that hand decisions an
+ * application directly: the real status port moves only applications that exist and were submitted.
+ */
+export async function recordSubmitted(
+  db: DbExecutor,
+  application: SubmittedApplication,
+): Promise<SubmittedApplication> {
+  await db
+    .insertInto('application')
+    .values({
+      id: application.applicationId,
+      reference: application.reference,
+      person_id: application.personId,
+      programme_id: application.programmeId,
+      status: 'submitted',
+      channel: application.channel,
+      lang: application.language,
+      started_by_kind: application.submittedBy.kind,
+      started_by_id: application.submittedBy.id,
+      client_consent: false,
+      identity_check: null,
+      answers_cipher: 'test: not read by decisions',
+      created_at: application.submittedAt,
+      updated_at: application.submittedAt,
+      expires_at: null,
+      submitted_at: application.submittedAt,
+      submitted_by_kind: application.submittedBy.kind,
+      submitted_by_id: application.submittedBy.id,
+    })
+    .execute();
+  return application;
 }

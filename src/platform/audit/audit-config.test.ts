@@ -1,3 +1,4 @@
+import { productionSecrets } from '../../../test/support/production-env.ts';
 import assert from 'node:assert/strict';
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
@@ -7,13 +8,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadConfig } from '../config/config.ts';
 
-const production = {
-  NODE_ENV: 'production',
-  DATABASE_URL: 'postgres://db/guichet',
-  SESSION_SECRET: 'a-production-secret-that-is-long-enough-123',
-  FIELD_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
-  LOOKUP_HASH_KEY: Buffer.alloc(32, 2).toString('base64'),
-};
+// Production's other settings as production needs them, without the signing key this file is about.
+const { AUDIT_SIGNING_KEY: _key, ...otherSecrets } = productionSecrets;
+const production = { ...otherSecrets, DATABASE_URL: 'postgres://db/guichet' };
 const base64 = (key: KeyObject) => key.export({ format: 'der', type: 'pkcs8' }).toString('base64');
 
 test('development: a fixed signing key and the witness copy under DATA_DIR', () => {

@@ -63,9 +63,11 @@ export function createSealer(db: Kysely<DB>, signing: AuditSigning, clock: () =>
         await readOldestRunningXid(trx),
         limit,
       );
+      // The stored tree and the witness are checked on every pass, even one with nothing to seal yet (an older
+      // transaction still running holds new entries back): tampering is reported at the next pass, not later.
+      const range = await openRange(trx, latest);
       const last = entries.at(-1);
       if (!last) return null;
-      const range = await openRange(trx, latest);
       const nodes: CompletedNode[] = [];
       const leaves = entries.map((entry) => {
         const leaf = { leafIndex: range.treeSize, entrySeq: entry.seq, leafHash: entryLeafHash(entry) };

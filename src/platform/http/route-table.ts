@@ -25,6 +25,8 @@ export interface RouteRequirements {
   readonly linkedPerson?: boolean;
   /** A sensitive action: this assurance level and a second factor used recently (else: to re-authentication). */
   readonly stepUp?: { readonly level: 1 | 2 | 3; readonly maxAgeSeconds?: number };
+  /** An upload form: its POST may also be sent as multipart/form-data (file parts checked by the handler). */
+  readonly files?: boolean;
 }
 
 export interface RouteEntry {
@@ -101,7 +103,7 @@ export class RouteTable {
       this.app.route({
         method,
         url: path[lang],
-        ...(method === 'POST' ? { preValidation: requireFormBody } : {}),
+        ...(method === 'POST' ? { preValidation: requireFormBody(requires.files === true) } : {}),
         handler: (request, reply) => handler(request, reply, this.viewContext(request, reply, path, lang)),
       });
     }
@@ -161,11 +163,16 @@ export class UnsupportedFormTypeError extends Error {
   }
 }
 
-async function requireFormBody(request: FastifyRequest): Promise<void> {
-  const type = request.headers['content-type'];
-  const empty = type === undefined && (request.body === undefined || request.body === null);
-  if (!empty && !String(type).toLowerCase().startsWith('application/x-www-form-urlencoded'))
-    throw new UnsupportedFormTypeError();
+function requireFormBody(files: boolean) {
+  const accepted = files
+    ? ['application/x-www-form-urlencoded', 'multipart/form-data']
+    : ['application/x-www-form-urlencoded'];
+  return async (request: FastifyRequest): Promise<void> => {
+    const type = request.headers['content-type'];
+    const empty = type === undefined && (request.body === undefined || request.body === null);
+    const given = String(type).toLowerCase();
+    if (!empty && !accepted.some((form) => given.startsWith(form))) throw new UnsupportedFormTypeError();
+  };
 }
 
 /** Fills `:name` segments; values are URL-encoded. */

@@ -180,7 +180,7 @@ const SCENARIOS: readonly Scenario[] = [
       assert.deepEqual(cardsFor(cards, 'afs'), [], 'not for someone whose spouse is living');
       assert.equal(
         only(cards, 'gis').forWhom,
-        lang === 'en' ? 'for your spouse or partner' : 'pour votre époux ou conjoint',
+        lang === 'en' ? 'for your spouse or partner' : 'pour votre époux ou conjoint de fait',
       );
     },
   },

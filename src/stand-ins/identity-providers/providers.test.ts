@@ -91,7 +91,7 @@ describe('built-in provider sign-in pages', () => {
   });
 
   it('shows its sign-in page in the language asked for with ui_locales', async () => {
-    assert.match((await loginPage('fr-CA')).html, /<html lang="fr"[\s\S]*Nom d&#39;utilisateur/);
+    assert.match((await loginPage('fr-CA')).html, /<html lang="fr"[\s\S]*Nom d’utilisateur/);
     assert.match((await loginPage('en-CA')).html, /<html lang="en"[\s\S]*Username/);
   });
 

@@ -86,7 +86,7 @@ describe('benefits finder in a real browser: the senior couple of issue #13', { 
     assert.equal(await q.page.textContent('h1'), 'Prestations auxquelles vous pourriez avoir droit');
     assert.match(
       await q.page.locator('main').innerText(),
-      /Supplément de revenu garanti \(pour votre époux ou conjoint\)/,
+      /Supplément de revenu garanti \(pour votre époux ou conjoint de fait\)/,
     );
     await q.expectAccessible();
     await context.close();

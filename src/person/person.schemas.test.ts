@@ -92,3 +92,18 @@ test('validators never throw, whatever is typed', () => {
     }),
   );
 });
+
+test('the move date is read from its three fields, as the address form sends it', () => {
+  const result = checkAddress({
+    kind: 'residential',
+    line1: '10 Main St',
+    city: 'Calgary',
+    provinceCode: 'AB',
+    postalCode: 'T2P 1J9',
+    'effectiveFrom-day': '1',
+    'effectiveFrom-month': '11',
+    'effectiveFrom-year': '2026',
+  });
+  assert.ok(result.ok, JSON.stringify(result));
+  assert.equal(result.value.effectiveFrom, '2026-11-01');
+});

@@ -125,7 +125,7 @@ export function checkAddress(input: Record<string, string>): Validated<AddressIn
     if (postal.ok) postalCode = postal.postalCode;
     else errors.postalCode = postal.problem;
   }
-  const effectiveFrom = dateFromParts(values, 'effectiveFrom') ?? (values.effectiveFrom ?? '').trim();
+  const effectiveFrom = dateFromParts(input, 'effectiveFrom') ?? (values.effectiveFrom ?? '').trim();
   if (!isIsoDate(effectiveFrom)) errors.effectiveFrom = 'date';
   if (Object.keys(errors).length > 0 || !isProvince(province)) return { ok: false, errors, values };
   const line2 = values.line2?.trim() ?? '';

@@ -100,7 +100,10 @@ describe(
       assert.match(given, /You gave your consent/);
       assert.match(given, /Given .*, ends /);
       await assertAxeClean(page, 'consents, one given');
-      await page.click('main form button');
+      // Withdrawing asks first (issue #14): the link leads to a confirmation, its button withdraws.
+      await page.click('main a.button:has-text("Withdraw consent")');
+      await assertAxeClean(page, 'confirm the withdrawal');
+      await page.click('main form button[type="submit"]');
       await page.waitForSelector('.notice-success');
       assert.match((await page.textContent('main')) ?? '', /Withdrawn/);
 

@@ -28,6 +28,14 @@ function auditActions(): Set<string> {
   for (const file of sourceFiles(SRC)) {
     const source = readFileSync(file, 'utf8');
     for (const pattern of patterns) for (const match of source.matchAll(pattern)) found.add(match[1] ?? '');
+    // A choice between actions: `auditEntry(context, subject, automated ? 'a.b' : 'a.c', …)`.
+    for (const call of source.matchAll(/auditEntry\(([^;]{0,240})/g))
+      for (const match of (call[1] ?? '').matchAll(
+        /\?\s*'([a-z0-9-]+\.[a-z0-9.-]+)'\s*:\s*'([a-z0-9-]+\.[a-z0-9.-]+)'/g,
+      )) {
+        found.add(match[1] ?? '');
+        found.add(match[2] ?? '');
+      }
   }
   return found;
 }

@@ -44,8 +44,13 @@ import { connectNotices, recipientsFrom, securityNotifier } from './app.notices.
 import { createHouseholdReader } from './person/index.ts';
 import { applicationsPaths, createApplicationsModule } from './applications/index.ts';
 import type { ApplicationsModule } from './applications/index.ts';
-import { createDecisionsModule, createEntitlementReader, decisionsPaths } from './decisions/index.ts';
-import type { DecisionsModule } from './decisions/index.ts';
+import {
+  createDecisionsModule,
+  createDemoConversion,
+  createEntitlementReader,
+  decisionsPaths,
+} from './decisions/index.ts';
+import type { DecisionsModule, DemoConversion } from './decisions/index.ts';
 import type { Notices } from './app.notices.ts';
 import type { ApplicationStatusPort, ApplicationSubmittedHandler } from './applications/index.ts';
 
@@ -77,6 +82,8 @@ export interface Services {
   readonly applications: ApplicationsModule;
   /** Decisions under the Directive on Automated Decision-Making: cases, workqueue, letters, entitlements. */
   readonly decisions: DecisionsModule;
+  /** The demonstration's existing beneficiaries, given entitlement schedules from the rules (server start). */
+  readonly demoConversion: DemoConversion;
   readonly payments: PaymentsModule;
 }
 
@@ -214,6 +221,14 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     audit,
     crypto,
     decisions,
+    demoConversion: createDemoConversion({
+      db,
+      audit,
+      cipher: crypto.cipher,
+      enrolments,
+      households: createHouseholdReader(db, crypto.cipher),
+      clock,
+    }),
     inbox,
     messages,
     noticeSender,

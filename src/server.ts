@@ -60,6 +60,8 @@ export async function startServer(
     const agreements = await guichet.services.exchange.service.seedAgreements();
     const enrolments = await seedDemoEnrolments(database.db, new Date());
     logger.info({ ...agreements, enrolments }, 'sharing agreements and demo enrolments loaded');
+    const conversion = await guichet.services.demoConversion.run();
+    logger.info(conversion, 'demo beneficiaries given entitlement schedules from the rules');
     const url =
       role === 'primary'
         ? config.publicUrl

@@ -27,3 +27,4 @@ export type { ApplicationRouteDependencies } from './applications.routes.ts';
 export { applicationsPaths, personFlow, staffFlow } from './applications.paths.ts';
 export { registerMultipart } from './multipart.ts';
 export { applicationsEncryptedColumns } from './applications.tables.ts';
+export { newReference } from './reference.ts';

@@ -161,3 +161,9 @@ export function decidedCases(db: DbExecutor, since: Date) {
     .where('decided_at', '>=', since)
     .execute();
 }
+
+/** Enrolments that already have an entitlement schedule (one row each). */
+export async function enrolmentsWithEntitlement(db: DbExecutor): Promise<string[]> {
+  const rows = await db.selectFrom('enrolment_entitlement').select('enrolment_id').distinct().execute();
+  return rows.map((row) => row.enrolment_id);
+}

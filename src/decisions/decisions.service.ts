@@ -218,7 +218,7 @@ function outcomeOf(assessment: Assessment): 'approved' | 'refused' | 'cannot-tel
   return assessment.recommendation === 'refuse' ? 'refused' : 'cannot-tell';
 }
 
-function newCase(
+export function newCase(
   application: SubmittedApplication,
   programme: ProgrammePolicy,
   assessment: Assessment,

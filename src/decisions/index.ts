@@ -25,3 +25,5 @@ export type { EnrolmentEntitlementTable, PeriodKind } from './decisions.tables.t
 export { createEntitlementReader } from './entitlement-reader.ts';
 export type { EntitlementScheduleRow } from './entitlement-reader.ts';
 export { decisionsEncryptedColumns } from './decisions.tables.ts';
+export { createDemoConversion } from './demo-conversion.ts';
+export type { ConversionDependencies, ConversionReport, DemoConversion } from './demo-conversion.ts';

@@ -46,3 +46,20 @@ export async function insertEnrolment(
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** The demonstration's active enrolments in these programmes (seeded, `is_demo`), by person. */
+export function listActiveDemoEnrolments(
+  db: DbExecutor,
+  programmeIds: readonly string[],
+): Promise<{ id: string; person_id: string; programme_id: string }[]> {
+  if (programmeIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('enrolment')
+    .select(['id', 'person_id', 'programme_id'])
+    .where('is_demo', '=', true)
+    .where('status', '=', 'active')
+    .where('programme_id', 'in', programmeIds)
+    .orderBy('person_id')
+    .orderBy('programme_id')
+    .execute();
+}

@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB, DbExecutor } from '../platform/db/schema.ts';
-import { insertEnrolment, listActiveEnrolmentsIn, listEnrolmentsForPerson } from './enrolment.repository.ts';
+import {
+  insertEnrolment,
+  listActiveDemoEnrolments,
+  listActiveEnrolmentsIn,
+  listEnrolmentsForPerson,
+} from './enrolment.repository.ts';
 
 export type EnrolmentRow = Awaited<ReturnType<typeof listEnrolmentsForPerson>>[number];
 
@@ -16,6 +21,10 @@ export interface EnrolmentService {
     personId: string,
     programmeIds: readonly string[],
   ): Promise<{ enrolmentId: string; programmeId: string }[]>;
+  /** The demonstration's seeded active enrolments in these programmes, by person (demo conversion). */
+  activeDemo(
+    programmeIds: readonly string[],
+  ): Promise<{ enrolmentId: string; personId: string; programmeId: string }[]>;
 }
 
 export function createEnrolmentService(db: Kysely<DB>): EnrolmentService {
@@ -27,6 +36,12 @@ export function createEnrolmentService(db: Kysely<DB>): EnrolmentService {
     activeIn: async (executor, personId, programmeIds) =>
       (await listActiveEnrolmentsIn(executor, personId, programmeIds)).map((row) => ({
         enrolmentId: row.id,
+        programmeId: row.programme_id,
+      })),
+    activeDemo: async (programmeIds) =>
+      (await listActiveDemoEnrolments(db, programmeIds)).map((row) => ({
+        enrolmentId: row.id,
+        personId: row.person_id,
         programmeId: row.programme_id,
       })),
   };

@@ -119,3 +119,4 @@ export { personEncryptedColumns } from './person.tables.ts';
 export type { SecurityNotice } from './security-notice.ts';
 export { createPayeeReader } from './payee-reader.ts';
 export type { PayeeReader, Payee } from './payee-reader.ts';
+export { rulesHouseholdOf, rulesIncome, rulesPerson, rulesRelationship } from './rules-household.ts';

@@ -1,19 +1,6 @@
+import { rulesIncome, rulesPerson, rulesRelationship } from '../person/index.ts';
 import type { RegisterHousehold, RegisterPerson } from '../person/index.ts';
-import type { Household, IncomeByType, Person, ProvinceCode, Relationship } from '../rules/index.ts';
-
-/** Register income types as the rules engine names them (Income Tax Act lines, see rules/model). */
-const INCOME_FIELD: Readonly<Record<string, keyof IncomeByType>> = {
-  employment: 'employment',
-  'self-employment': 'selfEmployment',
-  'employment-insurance': 'ei',
-  'social-assistance': 'socialAssistance',
-  'oas-pension': 'oas',
-  gis: 'gis',
-  'cpp-qpp-retirement': 'cpp',
-  'cpp-qpp-disability': 'cpp',
-  'private-pension': 'pension',
-  investment: 'investment',
-};
+import type { Household, IncomeByType, Person, ProvinceCode } from '../rules/index.ts';
 
 /**
  * How a register household is evaluated on a date for a release preview. The comparison is static, as
@@ -47,12 +34,7 @@ function shiftDate(iso: string, months: number): string {
 function latestIncome(person: RegisterPerson): IncomeByType {
   const years = Object.keys(person.incomeByYear).sort();
   const latest = years.length > 0 ? person.incomeByYear[years[years.length - 1] as string] : undefined;
-  const income: Record<string, number> = {};
-  for (const [type, cents] of Object.entries(latest ?? {})) {
-    const field = INCOME_FIELD[type];
-    if (field !== undefined) income[field] = (income[field] ?? 0) + (cents ?? 0);
-  }
-  return income as IncomeByType;
+  return rulesIncome(latest ?? {});
 }
 
 /** A register household read once for both dates: each person's latest income, and the household's total. */
@@ -77,28 +59,9 @@ function toPerson(person: RegisterPerson, income: IncomeByType, frame: Evaluatio
   const byYear: Record<string, IncomeByType> = {};
   for (const year of frame.incomeYears) byYear[year] = income;
   return {
-    id: person.id,
+    ...rulesPerson(person),
     birthDate: shiftDate(person.birthDate, frame.shiftMonths),
-    maritalStatus: person.maritalStatus,
-    disability: { dtcEligible: person.disability },
-    // The register's demo people all live in Canada; their status is not in these tables.
-    residence: { status: 'citizen', livesInCanada: true, yearsInCanadaAfter18: person.yearsInCanadaAfter18 },
     income: byYear,
-  };
-}
-
-function toRelationship(r: RegisterHousehold['relationships'][number]): Relationship {
-  if (r.kind === 'parent-of')
-    return {
-      type: 'parent',
-      parentId: r.personId,
-      childId: r.relatedPersonId,
-      custodyShare: r.custodyShare ?? 1,
-    };
-  return {
-    type: 'spouse',
-    partners: [r.personId, r.relatedPersonId],
-    kind: r.kind === 'spouse' ? 'married' : 'common-law',
   };
 }
 
@@ -108,6 +71,6 @@ export function toRulesHousehold(prepared: PreparedHousehold, frame: EvaluationF
     id: household.id,
     province: household.provinceCode as ProvinceCode,
     people: household.people.map((p, i) => toPerson(p, prepared.incomes[i] ?? {}, frame)),
-    relationships: household.relationships.map(toRelationship),
+    relationships: household.relationships.map(rulesRelationship),
   };
 }

@@ -9,7 +9,12 @@ import { purgeExpiredForms } from './platform/forms/form-memory.ts';
 import { createLogger } from './platform/observability/logger.ts';
 import { loadReferenceData } from './catalogue/index.ts';
 import { schedulePurge } from './identity/index.ts';
-import { seedDemoEnrolments, seedDemoPopulationIfEmpty, seedIdentityDemo } from './population/index.ts';
+import {
+  seedDemoDirectDeposits,
+  seedDemoEnrolments,
+  seedDemoPopulationIfEmpty,
+  seedIdentityDemo,
+} from './population/index.ts';
 import { startIdentityProviders } from './stand-ins/identity-providers/index.ts';
 import { startAuditSealer } from './platform/audit/audit.service.ts';
 import { startOpsServer } from './platform/observability/ops.ts';
@@ -60,6 +65,8 @@ export async function startServer(
     const agreements = await guichet.services.exchange.service.seedAgreements();
     const enrolments = await seedDemoEnrolments(database.db, new Date());
     logger.info({ ...agreements, enrolments }, 'sharing agreements and demo enrolments loaded');
+    const deposits = await seedDemoDirectDeposits(database.db, guichet.services.crypto.cipher, new Date());
+    if (deposits > 0) logger.info({ deposits }, 'demo beneficiaries given direct-deposit accounts');
     const conversion = await guichet.services.demoConversion.run();
     logger.info(conversion, 'demo beneficiaries given entitlement schedules from the rules');
     const url =

@@ -10,3 +10,4 @@ export { seedDemoEnrolments } from './demo-enrolments.ts';
 export { countPeople, countPopulationRows, hasPopulation } from './population.repository.ts';
 export type { PopulationOptions } from './population.types.ts';
 export { DEMO_SEED, seedDemoPopulation, seedDemoPopulationIfEmpty } from './demo-population.ts';
+export { seedDemoDirectDeposits } from './demo-direct-deposits.ts';

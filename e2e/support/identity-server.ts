@@ -4,9 +4,11 @@ import { buildApp } from '../../src/app.ts';
 import type { GuichetApp } from '../../src/app.ts';
 import { loadReferenceData } from '../../src/catalogue/reference-data.ts';
 import { testConfig } from '../../src/platform/config/config.ts';
+import type { Config } from '../../src/platform/config/config.ts';
 import { openDatabase } from '../../src/platform/db/database.ts';
+import type { Database } from '../../src/platform/db/database.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
-import { seedIdentityDemo } from '../../src/population/index.ts';
+import { seedDemoPopulation, seedIdentityDemo } from '../../src/population/index.ts';
 import { startBuiltInProviders } from '../../src/stand-ins/identity-providers/provider-server.ts';
 import type { RunningProvider } from '../../src/stand-ins/identity-providers/provider-server.ts';
 
@@ -15,6 +17,8 @@ export interface IdentityTestServer {
   readonly baseUrl: string;
   readonly guichet: GuichetApp;
   readonly providers: readonly RunningProvider[];
+  readonly database: Database;
+  readonly config: Config;
   stop(): Promise<void>;
 }
 
@@ -27,7 +31,9 @@ async function freePort(): Promise<number> {
 }
 
 /** Guichet and the four built-in providers, all real servers on 127.0.0.1, as `npm start` runs them. */
-export async function startIdentityTestServer(): Promise<IdentityTestServer> {
+export async function startIdentityTestServer(
+  options: { demoPeople?: number } = {},
+): Promise<IdentityTestServer> {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const database = await openDatabase({ databaseUrl: null, dataDir: null });
@@ -40,12 +46,16 @@ export async function startIdentityTestServer(): Promise<IdentityTestServer> {
   };
   const guichet = await buildApp({ config, database });
   await guichet.services.catalogue.seedReferenceData(loadReferenceData());
+  // As `npm start` does: the population first (it fills an empty register only), then the demo sign-ins' people.
+  if (options.demoPeople) await seedDemoPopulation(database, config, options.demoPeople);
   await seedIdentityDemo(database, config);
   await guichet.app.listen({ port, host: '127.0.0.1' });
   return {
     baseUrl,
     guichet,
     providers: running.providers,
+    database,
+    config,
     async stop() {
       await guichet.app.close();
       await running.close();

@@ -1,0 +1,141 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, chromiumUnavailableReason, launchChromium, newContext } from './support/browser.ts';
+import { startIdentityTestServer } from './support/identity-server.ts';
+import type { IdentityTestServer } from './support/identity-server.ts';
+import { freshTotp } from './support/totp.ts';
+import { readCpa005 } from '../src/payments/files/cpa005/cpa005-reader.ts';
+import { readPain001 } from '../src/payments/files/iso20022/pain001-reader.ts';
+import { seedDemoDirectDeposits, seedDemoEnrolments } from '../src/population/index.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/stand-ins/identity-providers/demo-accounts.ts';
+
+const skip = chromiumUnavailableReason() ?? false;
+
+async function drain(
+  reader: AsyncGenerator<unknown, { totalCents: number }>,
+): Promise<{ totalCents: number }> {
+  let result = await reader.next();
+  while (!result.done) result = await reader.next();
+  return result.value;
+}
+
+/** Signs a staff member in from the home page, by links, with their one-time code. */
+async function staffSignIn(page: Page, baseUrl: string, username: string): Promise<void> {
+  const account = DEMO_ACCOUNTS.staff.find((a) => a.username === username);
+  assert.ok(account?.totpSecret, `${username} is a demo staff account`);
+  await page.goto(`${baseUrl}/en`);
+  await page.click('header a:has-text("Sign in")');
+  await page.click('main a:has-text("Staff sign-in")');
+  await page.click('main a[href$="/staff"]');
+  await page.fill('#username', username);
+  await page.fill('#password', DEMO_PASSWORD);
+  await page.click('button[type="submit"]');
+  await page.waitForSelector('#code');
+  await page.fill('#code', await freshTotp(account.totpSecret));
+  await page.click('button[type="submit"]');
+  await page.waitForURL(/\/en\/staff$/);
+}
+
+async function assertAxeClean(page: Page, where: string): Promise<void> {
+  assert.deepEqual(await axeViolations(page), [], `axe violations on ${where}`);
+}
+
+const figure = (text: string, label: string): string =>
+  new RegExp(`${label}\\s*([\\d$,.]+)`).exec(text.replace(/\s+/g, ' '))?.[1] ?? '';
+
+describe(
+  'paying the demo population: prepared by a payments officer, released by a supervisor',
+  { skip },
+  () => {
+    let server: IdentityTestServer;
+    let browser: Browser;
+    const periods: Record<string, string> = {};
+
+    before(async () => {
+      server = await startIdentityTestServer({ demoPeople: 300 });
+      const now = new Date();
+      await seedDemoEnrolments(server.database.db, now);
+      await seedDemoDirectDeposits(server.database.db, server.guichet.services.crypto.cipher, now);
+      const converted = await server.guichet.services.demoConversion.run();
+      assert.ok(converted.converted > 0, 'the demo beneficiaries have entitlements to pay');
+      // The month each programme's converted schedules start: the run pays that month, whatever today is.
+      for (const programme of ['oas', 'ccb']) {
+        const row = await server.database.db
+          .selectFrom('enrolment_entitlement')
+          .select('valid_from')
+          .where('programme_id', '=', programme)
+          .executeTakeFirstOrThrow();
+        periods[programme] = new Date(row.valid_from).toISOString().slice(0, 7);
+      }
+      browser = await launchChromium();
+    });
+    after(async () => {
+      await browser?.close();
+      await server?.stop();
+    });
+
+    test('OAS and CCB runs: prepare, release with four eyes, and download files the independent readers accept', async () => {
+      const officer = await (await newContext(browser)).newPage();
+      await staffSignIn(officer, server.baseUrl, 'payments-officer');
+      const runs: Record<string, string> = {};
+      for (const programme of ['oas', 'ccb']) {
+        await officer.click('main a:has-text("Payment runs")');
+        await assertAxeClean(officer, 'payment runs');
+        await officer.selectOption('main select', programme);
+        await officer.fill('main input[type="text"]', periods[programme] ?? '');
+        await officer.click('main button:has-text("Prepare the run")');
+        await officer.waitForURL(/\/runs\/[0-9a-f-]+$/);
+        for (
+          let i = 0;
+          i < 60 && !/waiting for release/.test((await officer.textContent('main')) ?? '');
+          i++
+        ) {
+          await officer.waitForTimeout(500);
+          await officer.reload();
+        }
+        const text = (await officer.textContent('main')) ?? '';
+        assert.match(text, /waiting for release/, `${programme} run prepared`);
+        assert.ok(Number(figure(text, 'Payments')) > 0, `${programme} run pays someone: ${text}`);
+        assert.equal(
+          await officer.$('main button:has-text("Release the run")'),
+          null,
+          'the preparer cannot release',
+        );
+        runs[programme] = new URL(officer.url()).pathname;
+        await officer.click('header a:has-text("Staff workspace")');
+      }
+
+      const supervisor = await (await newContext(browser)).newPage();
+      await staffSignIn(supervisor, server.baseUrl, 'supervisor');
+      for (const programme of ['oas', 'ccb']) {
+        await supervisor.click('main a:has-text("Payment runs")');
+        await supervisor.click(`main table a[href="${runs[programme]}"]`);
+        await supervisor.click('main button:has-text("Release the run")');
+        await supervisor.waitForSelector('main :text("Released")');
+        await assertAxeClean(supervisor, `${programme} run, released`);
+        const [cpa] = await Promise.all([
+          supervisor.waitForEvent('download'),
+          supervisor.click('main a:has-text("CPA Standard 005")'),
+        ]);
+        const cpaSummary = await drain(
+          readCpa005((await cpa.createReadStream()) as AsyncIterable<Uint8Array>),
+        );
+        const [xml] = await Promise.all([
+          supervisor.waitForEvent('download'),
+          supervisor.click('main a:has-text("pain.001")'),
+        ]);
+        const painSummary = await drain(
+          readPain001((await xml.createReadStream()) as AsyncIterable<Uint8Array>),
+        );
+        assert.ok(cpaSummary.totalCents > 0, `${programme}: the CPA 005 file pays something`);
+        assert.equal(
+          painSummary.totalCents,
+          cpaSummary.totalCents,
+          `${programme}: both formats carry the same total`,
+        );
+        await supervisor.click('header a:has-text("Staff workspace")');
+      }
+    });
+  },
+);

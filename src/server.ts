@@ -9,7 +9,12 @@ import { purgeExpiredForms } from './platform/forms/form-memory.ts';
 import { createLogger } from './platform/observability/logger.ts';
 import { loadReferenceData } from './catalogue/index.ts';
 import { schedulePurge } from './identity/index.ts';
-import { seedDemoEnrolments, seedDemoPopulationIfEmpty, seedIdentityDemo } from './population/index.ts';
+import {
+  seedDemoEnrolments,
+  seedDemoPopulationIfEmpty,
+  seedDemoRecordsOfEmployment,
+  seedIdentityDemo,
+} from './population/index.ts';
 import { startIdentityProviders } from './stand-ins/identity-providers/index.ts';
 import { startAuditSealer } from './platform/audit/audit.service.ts';
 import { startOpsServer } from './platform/observability/ops.ts';
@@ -59,7 +64,15 @@ export async function startServer(
     await seedIdentityDemo(database, config);
     const agreements = await guichet.services.exchange.service.seedAgreements();
     const enrolments = await seedDemoEnrolments(database.db, new Date());
-    logger.info({ ...agreements, enrolments }, 'sharing agreements and demo enrolments loaded');
+    const recordsOfEmployment = await seedDemoRecordsOfEmployment(
+      database.db,
+      guichet.services.crypto.cipher,
+      new Date(),
+    );
+    logger.info(
+      { ...agreements, enrolments, recordsOfEmployment },
+      'sharing agreements, demo enrolments and Records of Employment loaded',
+    );
     const url =
       role === 'primary'
         ? config.publicUrl

@@ -175,12 +175,14 @@ export async function revokeAuthorisation(db: DbExecutor, id: string, personId: 
   return Number(result.numUpdatedRows) === 1;
 }
 
-export function insertRecordOfEmployment(db: DbExecutor, row: Insertable<RecordOfEmploymentTable>) {
-  return db
+/** Stores a record; false when this employer already sent that serial (a resubmission is kept once). */
+export async function insertRecordOfEmployment(db: DbExecutor, row: Insertable<RecordOfEmploymentTable>) {
+  const result = await db
     .insertInto('record_of_employment')
     .values(row)
-    .onConflict((oc) => oc.column('serial').doNothing())
-    .execute();
+    .onConflict((oc) => oc.columns(['employer_id', 'serial']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
 export function listRecordsOfEmployment(db: DbExecutor, personId: string) {

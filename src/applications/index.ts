@@ -26,4 +26,5 @@ export { registerRepresentativeRoutes } from './representatives.routes.ts';
 export type { ApplicationRouteDependencies } from './applications.routes.ts';
 export { applicationsPaths, personFlow, staffFlow } from './applications.paths.ts';
 export { registerMultipart } from './multipart.ts';
+export { registerEmploymentApi } from './employment.api.ts';
 export { applicationsEncryptedColumns } from './applications.tables.ts';

@@ -16,7 +16,7 @@ import {
   createPayeeReader,
   createPersonModule,
 } from './person/index.ts';
-import type { PersonModule } from './person/index.ts';
+import type { ChangePublisher, PersonModule } from './person/index.ts';
 import { createExchange, deleteConsentsOf, exchangePaths, linkNats } from './exchange/index.ts';
 import type { Exchange, ExchangeDependencies, NatsLink } from './exchange/index.ts';
 import { createPrivacyService, privacyPaths } from './privacy/index.ts';
@@ -117,12 +117,24 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     ...deps.exchange,
   });
   const notifier = securityNotifier(createAuditedNotifier(audit));
+  // A change to the record goes to the partner agencies (tell us once) and to re-evaluation of the person's
+  // entitlements (decisions, bound below once built), both in the change's own transaction.
+  const circumstances: { publisher?: ChangePublisher } = {};
   const person = createPersonModule({
     db,
     audit,
     crypto,
     enrolments,
-    publisher: exchange.publisher,
+    publisher: {
+      async publish(trx, change) {
+        await exchange.publisher.publish(trx, change);
+        await circumstances.publisher?.publish(trx, change);
+      },
+      committed() {
+        exchange.publisher.committed?.();
+        circumstances.publisher?.committed?.();
+      },
+    },
     notifier,
     clock,
   });
@@ -210,6 +222,7 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     clock,
   });
   late.decide = decisions.handler;
+  circumstances.publisher = decisions.circumstances.publisher;
   return {
     audit,
     crypto,

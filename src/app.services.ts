@@ -32,6 +32,7 @@ import {
   createNoticeSender,
   createSecurityNotices,
   inboxPaths,
+  sendReminders,
 } from './inbox/index.ts';
 import type { InboxService, MessagesService, NoticeSender, SecurityNotices } from './inbox/index.ts';
 import { businessDaysAfter, createPaymentsModule, paymentsPaths } from './payments/index.ts';
@@ -200,6 +201,7 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     person: person.record,
     directory: person.directory,
     households: createHouseholdReader(db, crypto.cipher),
+    programmeName: programmeNameOf(catalogue),
     handler: {
       submitted: (application, trx) => {
         if (!late.decide) throw new Error('decisions are not wired');
@@ -215,10 +217,7 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     enrolments,
     statuses: deps.applicationStatuses ?? applications.applications.statusPort,
     letters: { deliver: (personId, request) => inbox.deliver(personId, request) },
-    programmeName: async (programmeId, lang) => {
-      const found = (await catalogue.listProgrammes()).find((p) => p.id === programmeId);
-      return found ? (lang === 'fr' ? found.name_fr : found.name_en) : programmeId;
-    },
+    programmeName: programmeNameOf(catalogue),
     clock,
   });
   late.decide = decisions.handler;
@@ -267,6 +266,31 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
       ...deps.payments,
     }),
   };
+}
+
+function programmeNameOf(catalogue: CatalogueService) {
+  return async (programmeId: string, lang: 'en' | 'fr') => {
+    const found = (await catalogue.listProgrammes()).find((p) => p.id === programmeId);
+    return found ? (lang === 'fr' ? found.name_fr : found.name_en) : programmeId;
+  };
+}
+
+/**
+ * Drafts expire with notice (ADR 0016): a reminder in the inbox a week before a draft is deleted, then the
+ * expired drafts deleted. Hourly with the server, and `guichet applications purge-drafts`.
+ */
+export async function draftHousekeeping(
+  services: Pick<Services, 'applications' | 'inbox'>,
+  now: Date,
+): Promise<{ reminded: number; alreadyReminded: number; purged: number }> {
+  const drafts = services.applications.drafts;
+  const run = await sendReminders(
+    services.inbox,
+    [{ name: 'draft-expiring', due: (at) => drafts.due(at) }],
+    now,
+  );
+  const purged = await drafts.purge(now);
+  return { reminded: run.sent['draft-expiring'] ?? 0, alreadyReminded: run.alreadySent, purged };
 }
 
 function sharedSubscriber<T>(subscriber: T): (agencyId: string) => T {

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
 import type { GuichetApp } from './app.ts';
+import { draftHousekeeping } from './app.services.ts';
 import type { Config } from './platform/config/config.ts';
 import { openDatabase, redactUrl } from './platform/db/database.ts';
 import type { Database } from './platform/db/database.ts';
@@ -86,6 +87,7 @@ export async function startServer(
       logger.info(report, 'expired sign-in state purged'),
     );
     const stopFormPurge = scheduleFormPurge(database, logger);
+    const stopDraftPurge = scheduleDraftHousekeeping(guichet, logger);
     // Audit log: seal committed entries into the Merkle tree and sign a head (ADR 0002).
     const stopSealer = startAuditSealer(guichet.services.audit, {
       intervalMs: config.audit.sealIntervalMs,
@@ -99,6 +101,7 @@ export async function startServer(
       async stop() {
         stopPurge();
         stopFormPurge();
+        stopDraftPurge();
         await guichet.app.close();
         await ops?.close();
         await stopSealer();
@@ -140,6 +143,19 @@ async function startWorker(
 }
 
 const HOUR_MS = 3_600_000;
+
+/** Drafts expire with notice: the week's reminders, then the expired drafts deleted, hourly (ADR 0016). */
+function scheduleDraftHousekeeping(guichet: GuichetApp, logger: Logger): () => void {
+  const timer = setInterval(() => {
+    draftHousekeeping(guichet.services, new Date()).then(
+      (run) => logger.info(run, 'draft reminders sent and expired drafts deleted'),
+      (error: unknown) =>
+        logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'draft purge failed'),
+    );
+  }, HOUR_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
 
 /** What refused forms kept (ADR 0008) is deleted once it has expired, hourly while the service runs. */
 function scheduleFormPurge(database: Database, logger: Logger): () => void {

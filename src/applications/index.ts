@@ -27,4 +27,6 @@ export type { ApplicationRouteDependencies } from './applications.routes.ts';
 export { applicationsPaths, personFlow, staffFlow } from './applications.paths.ts';
 export { registerMultipart } from './multipart.ts';
 export { registerEmploymentApi } from './employment.api.ts';
+export { REMINDER_DAYS } from './draft-expiry.ts';
+export type { DraftExpiry, DraftReminder } from './draft-expiry.ts';
 export { applicationsEncryptedColumns } from './applications.tables.ts';

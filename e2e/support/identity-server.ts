@@ -5,6 +5,7 @@ import type { GuichetApp } from '../../src/app.ts';
 import { loadReferenceData } from '../../src/catalogue/reference-data.ts';
 import { testConfig } from '../../src/platform/config/config.ts';
 import { openDatabase } from '../../src/platform/db/database.ts';
+import type { Database } from '../../src/platform/db/database.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
 import { seedIdentityDemo } from '../../src/population/index.ts';
 import { startBuiltInProviders } from '../../src/stand-ins/identity-providers/provider-server.ts';
@@ -15,6 +16,8 @@ export interface IdentityTestServer {
   readonly baseUrl: string;
   readonly guichet: GuichetApp;
   readonly providers: readonly RunningProvider[];
+  /** The server's database, for a journey's set-up (what earlier steps of the service would have recorded). */
+  readonly database: Database;
   stop(): Promise<void>;
 }
 
@@ -46,6 +49,7 @@ export async function startIdentityTestServer(): Promise<IdentityTestServer> {
     baseUrl,
     guichet,
     providers: running.providers,
+    database,
     async stop() {
       await guichet.app.close();
       await running.close();

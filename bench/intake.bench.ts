@@ -3,7 +3,7 @@
 // Each submission is what applications does once the person confirms: one transaction in which decisions'
 // `ApplicationSubmittedHandler.submitted` opens the case, runs the rules (CCB for a parent with one child),
 // records the decision (facts and trace encrypted), enrols the person, writes the entitlement schedule and
-// appends its audit entry. The applications capability's own insert (the application row) is not in it yet.
+// appends its audit entry, after the application's own row (answers encrypted) is written as submitted.
 // pgbench runs first, in its own throwaway database, with the same client count and duration.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, mkdtempSync, readdirSync } from 'node:fs';
@@ -22,7 +22,7 @@ import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import type { DB } from '../src/platform/db/schema.ts';
 import { createMetrics } from '../src/platform/observability/metrics.ts';
 import { seedPopulation } from '../src/population/index.ts';
-import { ccbHousehold, submittedApplication } from '../test/support/applications.ts';
+import { ccbHousehold, recordSubmitted, submittedApplication } from '../test/support/applications.ts';
 
 const { values } = parseArgs({
   options: {
@@ -127,7 +127,15 @@ async function intake(): Promise<{ tps: number; avgMs: number; p99Ms: number; su
       const personId = people[next++ % people.length] ?? '';
       const application = submittedApplication(personId, 'ccb', ccbHousehold(personId, 4_000_000));
       const started = performance.now();
-      await target.db.transaction().execute((trx) => services.decisions.handler.submitted(application, trx));
+      await target.db.transaction().execute(async (trx) => {
+        // The application's own row, as applications marks it submitted (its answers encrypted), then the decision.
+        await recordSubmitted(
+          trx,
+          application,
+          services.crypto.cipher.encrypt(JSON.stringify(application.household)),
+        );
+        return services.decisions.handler.submitted(application, trx);
+      });
       latencies.push(performance.now() - started);
     }
   };

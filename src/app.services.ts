@@ -16,7 +16,7 @@ import {
   createPayeeReader,
   createPersonModule,
 } from './person/index.ts';
-import type { PersonModule } from './person/index.ts';
+import type { ChangePublisher, PersonModule } from './person/index.ts';
 import { createExchange, deleteConsentsOf, exchangePaths, linkNats } from './exchange/index.ts';
 import type { Exchange, ExchangeDependencies, NatsLink } from './exchange/index.ts';
 import { createPrivacyService, privacyPaths } from './privacy/index.ts';
@@ -32,6 +32,7 @@ import {
   createNoticeSender,
   createSecurityNotices,
   inboxPaths,
+  sendReminders,
 } from './inbox/index.ts';
 import type { InboxService, MessagesService, NoticeSender, SecurityNotices } from './inbox/index.ts';
 import { businessDaysAfter, createPaymentsModule, paymentsPaths } from './payments/index.ts';
@@ -124,12 +125,24 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     ...deps.exchange,
   });
   const notifier = securityNotifier(createAuditedNotifier(audit));
+  // A change to the record goes to the partner agencies (tell us once) and to re-evaluation of the person's
+  // entitlements (decisions, bound below once built), both in the change's own transaction.
+  const circumstances: { publisher?: ChangePublisher } = {};
   const person = createPersonModule({
     db,
     audit,
     crypto,
     enrolments,
-    publisher: exchange.publisher,
+    publisher: {
+      async publish(trx, change) {
+        await exchange.publisher.publish(trx, change);
+        await circumstances.publisher?.publish(trx, change);
+      },
+      committed() {
+        exchange.publisher.committed?.();
+        circumstances.publisher?.committed?.();
+      },
+    },
     notifier,
     clock,
   });
@@ -195,6 +208,7 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     person: person.record,
     directory: person.directory,
     households: createHouseholdReader(db, crypto.cipher),
+    programmeName: programmeNameOf(catalogue),
     handler: {
       submitted: (application, trx) => {
         if (!late.decide) throw new Error('decisions are not wired');
@@ -210,13 +224,11 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     enrolments,
     statuses: deps.applicationStatuses ?? applications.applications.statusPort,
     letters: { deliver: (personId, request) => inbox.deliver(personId, request) },
-    programmeName: async (programmeId, lang) => {
-      const found = (await catalogue.listProgrammes()).find((p) => p.id === programmeId);
-      return found ? (lang === 'fr' ? found.name_fr : found.name_en) : programmeId;
-    },
+    programmeName: programmeNameOf(catalogue),
     clock,
   });
   late.decide = decisions.handler;
+  circumstances.publisher = decisions.circumstances.publisher;
   return {
     audit,
     crypto,
@@ -269,6 +281,31 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
       ...deps.payments,
     }),
   };
+}
+
+function programmeNameOf(catalogue: CatalogueService) {
+  return async (programmeId: string, lang: 'en' | 'fr') => {
+    const found = (await catalogue.listProgrammes()).find((p) => p.id === programmeId);
+    return found ? (lang === 'fr' ? found.name_fr : found.name_en) : programmeId;
+  };
+}
+
+/**
+ * Drafts expire with notice (ADR 0016): a reminder in the inbox a week before a draft is deleted, then the
+ * expired drafts deleted. Hourly with the server, and `guichet applications purge-drafts`.
+ */
+export async function draftHousekeeping(
+  services: Pick<Services, 'applications' | 'inbox'>,
+  now: Date,
+): Promise<{ reminded: number; alreadyReminded: number; purged: number }> {
+  const drafts = services.applications.drafts;
+  const run = await sendReminders(
+    services.inbox,
+    [{ name: 'draft-expiring', due: (at) => drafts.due(at) }],
+    now,
+  );
+  const purged = await drafts.purge(now);
+  return { reminded: run.sent['draft-expiring'] ?? 0, alreadyReminded: run.alreadySent, purged };
 }
 
 function sharedSubscriber<T>(subscriber: T): (agencyId: string) => T {

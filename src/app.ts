@@ -63,6 +63,7 @@ import {
   clientApplications,
   registerApplicationRoutes,
   registerMultipart,
+  registerEmploymentApi,
   registerRepresentativeRoutes,
   registerStaffRoutes,
 } from './applications/index.ts';
@@ -324,8 +325,12 @@ function upcomingPayments(schedule: string, after: string, count: number): strin
   return dates;
 }
 
-function registerApplications({ routes, services, config, clock, homes }: ModuleWiring): void {
+function registerApplications({ app, routes, openapi, services, config, clock, homes }: ModuleWiring): void {
   const { applications, evidence, representatives } = services.applications;
+  registerEmploymentApi(app, routes, openapi, {
+    employment: services.applications.employment,
+    employers: config.employers,
+  });
   const deps = {
     applications,
     evidence,

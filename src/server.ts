@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
 import type { GuichetApp } from './app.ts';
+import { draftHousekeeping } from './app.services.ts';
 import type { Config } from './platform/config/config.ts';
 import { openDatabase, redactUrl } from './platform/db/database.ts';
 import type { Database } from './platform/db/database.ts';
@@ -13,6 +14,7 @@ import {
   seedDemoDirectDeposits,
   seedDemoEnrolments,
   seedDemoPopulationIfEmpty,
+  seedDemoRecordsOfEmployment,
   seedIdentityDemo,
 } from './population/index.ts';
 import { startIdentityProviders } from './stand-ins/identity-providers/index.ts';
@@ -64,7 +66,15 @@ export async function startServer(
     await seedIdentityDemo(database, config);
     const agreements = await guichet.services.exchange.service.seedAgreements();
     const enrolments = await seedDemoEnrolments(database.db, new Date());
-    logger.info({ ...agreements, enrolments }, 'sharing agreements and demo enrolments loaded');
+    const recordsOfEmployment = await seedDemoRecordsOfEmployment(
+      database.db,
+      guichet.services.crypto.cipher,
+      new Date(),
+    );
+    logger.info(
+      { ...agreements, enrolments, recordsOfEmployment },
+      'sharing agreements, demo enrolments and Records of Employment loaded',
+    );
     const deposits = await seedDemoDirectDeposits(database.db, guichet.services.crypto.cipher, new Date());
     if (deposits > 0) logger.info({ deposits }, 'demo beneficiaries given direct-deposit accounts');
     const conversion = await guichet.services.demoConversion.run();
@@ -82,6 +92,7 @@ export async function startServer(
       logger.info(report, 'expired sign-in state purged'),
     );
     const stopFormPurge = scheduleFormPurge(database, logger);
+    const stopDraftPurge = scheduleDraftHousekeeping(guichet, logger);
     // Audit log: seal committed entries into the Merkle tree and sign a head (ADR 0002).
     const stopSealer = startAuditSealer(guichet.services.audit, {
       intervalMs: config.audit.sealIntervalMs,
@@ -95,6 +106,7 @@ export async function startServer(
       async stop() {
         stopPurge();
         stopFormPurge();
+        stopDraftPurge();
         await guichet.app.close();
         await ops?.close();
         await stopSealer();
@@ -136,6 +148,19 @@ async function startWorker(
 }
 
 const HOUR_MS = 3_600_000;
+
+/** Drafts expire with notice: the week's reminders, then the expired drafts deleted, hourly (ADR 0016). */
+function scheduleDraftHousekeeping(guichet: GuichetApp, logger: Logger): () => void {
+  const timer = setInterval(() => {
+    draftHousekeeping(guichet.services, new Date()).then(
+      (run) => logger.info(run, 'draft reminders sent and expired drafts deleted'),
+      (error: unknown) =>
+        logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'draft purge failed'),
+    );
+  }, HOUR_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
 
 /** What refused forms kept (ADR 0008) is deleted once it has expired, hourly while the service runs. */
 function scheduleFormPurge(database: Database, logger: Logger): () => void {

@@ -17,6 +17,7 @@ export interface IdentityTestServer {
   readonly baseUrl: string;
   readonly guichet: GuichetApp;
   readonly providers: readonly RunningProvider[];
+  /** The server's database, for a journey's set-up (what earlier steps of the service would have recorded). */
   readonly database: Database;
   readonly config: Config;
   stop(): Promise<void>;

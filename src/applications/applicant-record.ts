@@ -29,6 +29,20 @@ export interface RecordSources {
   readonly employment: (personId: string) => Promise<{ lastDay: string; periods: InsurablePeriod[] }[]>;
 }
 
+/** The employers' records as one confirmable fact: how many, insurable hours and earnings (`3:1820:5460000`). */
+function employerRecordsFact(records: readonly { periods: readonly InsurablePeriod[] }[]): string {
+  const periods = records.flatMap((record) => record.periods);
+  const hours = periods.reduce((sum, period) => sum + period.hours, 0);
+  const cents = periods.reduce((sum, period) => sum + period.earningsCents, 0);
+  return `${records.length}:${Math.round(hours)}:${cents}`;
+}
+
+/** Reads back `employerRecordsFact`. */
+export function readEmployerRecordsFact(value: string): { records: number; hours: number; cents: number } {
+  const [records = 0, hours = 0, cents = 0] = value.split(':').map(Number);
+  return { records, hours, cents };
+}
+
 const PARTNER_KINDS = new Set(['spouse', 'common-law-partner']);
 const OTHER_TYPES = new Set([
   'oas-pension',
@@ -117,7 +131,7 @@ export async function readApplicantRecord(
   const latest = records[0];
   if (latest) {
     facts.separationDate = latest.lastDay;
-    facts.insurableWeeks = String(records.length);
+    facts.insurableWeeks = employerRecordsFact(records);
   }
   const me = household?.people.find((person) => person.id === personId);
   return {

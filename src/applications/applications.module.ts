@@ -10,6 +10,9 @@ import { createApplicationsService, queueingHandler } from './applications.servi
 import type { ApplicationsService } from './applications.service.ts';
 import { createEmploymentRecords } from './employment.service.ts';
 import type { EmploymentRecords } from './employment.service.ts';
+import { createDraftExpiry } from './draft-expiry.ts';
+import type { DraftExpiry } from './draft-expiry.ts';
+import type { Lang } from '../platform/i18n/i18n.ts';
 import { createEvidenceService } from './evidence.service.ts';
 import type { EvidenceService } from './evidence.service.ts';
 import { createRepresentativesService } from './representatives.service.ts';
@@ -24,6 +27,8 @@ export interface ApplicationsModule {
   readonly households: HouseholdReader;
   /** Records of Employment received from employers (EI). */
   readonly employment: EmploymentRecords;
+  /** Drafts expire with notice: the reminders due, and the purge of expired drafts. */
+  readonly drafts: DraftExpiry;
 }
 
 export interface ApplicationsModuleDependencies {
@@ -35,6 +40,8 @@ export interface ApplicationsModuleDependencies {
   readonly households: HouseholdReader;
   /** The deciding capability; a queueing handler until the root wires one. */
   readonly handler?: ApplicationSubmittedHandler;
+  /** Programme names from the catalogue, for reminders; the id when not given. */
+  readonly programmeName?: (programmeId: string, lang: Lang) => Promise<string>;
   readonly clock: () => Date;
 }
 
@@ -62,5 +69,10 @@ export function createApplicationsModule(deps: ApplicationsModuleDependencies): 
     representatives,
     households: deps.households,
     employment: createEmploymentRecords({ db, audit, cipher, directory: deps.directory, clock }),
+    drafts: createDraftExpiry({
+      db,
+      audit,
+      programmeName: deps.programmeName ?? ((programmeId) => Promise.resolve(programmeId)),
+    }),
   };
 }

@@ -95,13 +95,27 @@ export async function updateStatus(db: DbExecutor, id: string, status: Applicati
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function deleteExpiredDrafts(db: DbExecutor, now: Date): Promise<number> {
-  const result = await db
+/** Deletes the drafts past their date (their evidence goes with them); returns what was deleted. */
+export function deleteExpiredDrafts(db: DbExecutor, now: Date) {
+  return db
     .deleteFrom('application')
     .where('status', '=', 'draft')
     .where('expires_at', '<', now)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
+    .returning(['id', 'person_id', 'programme_id'])
+    .execute();
+}
+
+/** Drafts that expire after `from` and no later than `to`, for the reminder before they go. */
+export async function listDraftsExpiring(db: DbExecutor, from: Date, to: Date) {
+  const rows = await db
+    .selectFrom('application')
+    .select(['id', 'person_id', 'programme_id', 'reference', 'expires_at'])
+    .where('status', '=', 'draft')
+    .where('expires_at', '>', from)
+    .where('expires_at', '<=', to)
+    .orderBy('expires_at')
+    .execute();
+  return rows.map((row) => ({ ...row, expires: row.expires_at ?? to }));
 }
 
 export function insertEvidence(db: DbExecutor, row: Insertable<ApplicationEvidenceTable>) {
@@ -175,12 +189,14 @@ export async function revokeAuthorisation(db: DbExecutor, id: string, personId: 
   return Number(result.numUpdatedRows) === 1;
 }
 
-export function insertRecordOfEmployment(db: DbExecutor, row: Insertable<RecordOfEmploymentTable>) {
-  return db
+/** Stores a record; false when this employer already sent that serial (a resubmission is kept once). */
+export async function insertRecordOfEmployment(db: DbExecutor, row: Insertable<RecordOfEmploymentTable>) {
+  const result = await db
     .insertInto('record_of_employment')
     .values(row)
-    .onConflict((oc) => oc.column('serial').doNothing())
-    .execute();
+    .onConflict((oc) => oc.columns(['employer_id', 'serial']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
 export function listRecordsOfEmployment(db: DbExecutor, personId: string) {

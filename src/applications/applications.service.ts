@@ -371,7 +371,6 @@ export function createApplicationsService(deps: ApplicationsDependencies) {
       );
       return row ? summaryOf(row) : null;
     },
-    purgeExpiredDrafts: () => repository.deleteExpiredDrafts(db, clock()),
   };
 }
 

@@ -62,6 +62,8 @@ export interface RepresentativeAuthorisationTable {
 export interface RecordOfEmploymentTable {
   id: string;
   person_id: string;
+  /** The employer whose payroll system sent it (its API credential); a serial is unique per employer. */
+  employer_id: string;
   employer_name: string;
   serial: string;
   first_day: DateColumn;

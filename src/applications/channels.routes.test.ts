@@ -4,6 +4,7 @@ import { deflateSync } from 'node:zlib';
 import type { GuichetApp } from '../app.ts';
 import { SESSION_COOKIE } from '../identity/identity.paths.ts';
 import { DEMO_PEOPLE, ensureDemoPeople } from '../population/demo-people.ts';
+import { DEV_EMPLOYER_TOKEN } from '../platform/config/employers-config.ts';
 import { buildTestApp, CookieJar, requestWithJar } from '../../test/support/app.ts';
 import { describeOnBothDatabases } from '../../test/support/databases.ts';
 import { personSession, staffSession } from '../../test/support/identity/sessions.ts';
@@ -255,24 +256,30 @@ describeOnBothDatabases('EI: insurable hours and earnings come from employers, n
   });
   after(() => guichet.app.close());
 
-  it("a Record of Employment prefills the EI application's hours and last day", async () => {
-    const context = {
-      actor: { type: 'agency' as const, id: 'employer-demo' },
-      channel: 'partner' as const,
-      purpose: 'record-of-employment',
-      correlationId: 'test',
-    };
-    const input = {
-      sin: '012345674',
-      employerName: 'Prairie Foods Ltd.',
-      serial: 'W1234567',
-      firstDay: '2025-03-03',
-      lastDay: '2026-10-30',
-      reasonCode: 'A',
-      periods: [{ weekEnding: '2026-10-31', hours: 40, earningsCents: 120_000 }],
-    };
-    assert.equal(await guichet.services.applications.employment.receive(input, context), 'stored');
-    assert.equal(await guichet.services.applications.employment.receive(input, context), 'stored');
+  it("a Record of Employment an employer sends prefills the EI application's hours, earnings and last day", async () => {
+    const send = () =>
+      guichet.app.inject({
+        method: 'POST',
+        url: '/api/v1/records-of-employment',
+        headers: {
+          authorization: `Bearer ${DEV_EMPLOYER_TOKEN}`,
+          'content-type': 'application/json',
+        },
+        payload: {
+          sin: '012 345 674',
+          employerName: 'Prairie Foods Ltd.',
+          serial: 'W1234567',
+          firstDay: '2025-03-03',
+          lastDay: '2026-10-30',
+          reasonCode: 'A',
+          payPeriods: [
+            { weekEnding: '2026-10-31', hours: 40, earningsCents: 120_000 },
+            { weekEnding: '2026-10-24', hours: 37.5, earningsCents: 112_500 },
+          ],
+        },
+      });
+    assert.equal((await send()).statusCode, 201);
+    assert.equal((await send()).statusCode, 200, 'the same serial again is kept once');
     const rows = await database().db.selectFrom('record_of_employment').selectAll().execute();
     assert.equal(rows.length, 1, 'a resubmitted record is kept once');
     const jordan = new CookieJar();
@@ -287,7 +294,10 @@ describeOnBothDatabases('EI: insurable hours and earnings come from employers, n
       'GET',
       `${String(started.headers.location)}/confirm-details`,
     );
-    assert.match(confirm.body, /1 Record\(s\) of Employment received from your employers/);
+    assert.match(
+      confirm.body,
+      /1 Record\(s\) of Employment received from your employers: 78 insurable hours, \$2,325\.00 in insurable earnings/,
+    );
     assert.match(confirm.body, /October 30, 2026/);
   });
 });

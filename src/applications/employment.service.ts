@@ -11,6 +11,8 @@ import { insertRecordOfEmployment } from './applications.repository.ts';
 
 /** A Record of Employment as an employer submits it (Employment Insurance Regulations s. 19). */
 export interface RecordOfEmploymentInput {
+  /** The employer whose payroll system sent it (authenticated by its API credential). */
+  readonly employerId: string;
   readonly sin: string;
   readonly employerName: string;
   /** The employer's serial number for this record: a resubmission is ignored. */
@@ -20,6 +22,9 @@ export interface RecordOfEmploymentInput {
   readonly reasonCode: string;
   readonly periods: readonly InsurablePeriod[];
 }
+
+/** A new record; the same employer's serial again (kept once); or a SIN the register does not hold. */
+export type ReceiveResult = 'stored' | 'already-received' | 'unknown-person';
 
 /**
  * Records of Employment from employers: stored against the person found by SIN, the pay periods encrypted
@@ -33,16 +38,19 @@ export function createEmploymentRecords(deps: {
   clock: () => Date;
 }) {
   return {
-    async receive(
-      input: RecordOfEmploymentInput,
-      context: AccessContext,
-    ): Promise<'stored' | 'unknown-person'> {
+    async receive(input: RecordOfEmploymentInput, context: AccessContext): Promise<ReceiveResult> {
       const person = await deps.directory.findBySin(input.sin);
-      if (!person) return 'unknown-person';
-      await deps.db.transaction().execute(async (trx) => {
-        await insertRecordOfEmployment(trx, {
+      if (!person) {
+        await deps.audit.record(
+          auditEntry(context, null, 'employment.record-received', 'failure', { serial: input.serial }),
+        );
+        return 'unknown-person';
+      }
+      return deps.db.transaction().execute(async (trx) => {
+        const stored = await insertRecordOfEmployment(trx, {
           id: randomUUID(),
           person_id: person.personId,
+          employer_id: input.employerId,
           employer_name: input.employerName,
           serial: input.serial,
           first_day: input.firstDay,
@@ -54,11 +62,12 @@ export function createEmploymentRecords(deps: {
         await deps.audit.record(
           auditEntry(context, person.personId, 'employment.record-received', 'success', {
             serial: input.serial,
+            resubmitted: !stored,
           }),
           trx,
         );
+        return stored ? 'stored' : 'already-received';
       });
-      return 'stored';
     },
   };
 }

@@ -26,5 +26,8 @@ export { registerRepresentativeRoutes } from './representatives.routes.ts';
 export type { ApplicationRouteDependencies } from './applications.routes.ts';
 export { applicationsPaths, personFlow, staffFlow } from './applications.paths.ts';
 export { registerMultipart } from './multipart.ts';
+export { registerEmploymentApi } from './employment.api.ts';
+export { REMINDER_DAYS } from './draft-expiry.ts';
+export type { DraftExpiry, DraftReminder } from './draft-expiry.ts';
 export { applicationsEncryptedColumns } from './applications.tables.ts';
 export { newReference } from './reference.ts';

@@ -1,16 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { ApplicationSubmittedHandler } from '../applications/index.ts';
 import { auditEntry } from '../platform/audit/access-context.ts';
 import type { AccessContext } from '../platform/audit/access-context.ts';
 import { createI18n, PLATFORM_LOCALES } from '../platform/i18n/i18n.ts';
 import type { Lang } from '../platform/i18n/i18n.ts';
-import { assess } from './assess.ts';
-import {
-  createDecisionCore,
-  createSubmissionHandler,
-  recordOf,
-  SYSTEM_CONTEXT,
-} from './decisions.service.ts';
+import { createDecisionCore, createSubmissionHandler, SYSTEM_CONTEXT } from './decisions.service.ts';
 import type { DecisionsDependencies } from './decisions.service.ts';
 import * as repo from './decisions.repository.ts';
 import type { CaseRow, EntitlementRow } from './decisions.repository.ts';
@@ -24,7 +17,9 @@ import { replayDecision, replaySince } from './replay.ts';
 import type { ReplayReport } from './replay.ts';
 import { createWorkqueueService } from './workqueue.service.ts';
 import type { WorkqueueService } from './workqueue.service.ts';
-import { addDays } from './dates.ts';
+import { isoDateOf } from './dates.ts';
+import { createCircumstances, redetermine } from './circumstances.ts';
+import type { Circumstances, Reevaluation } from './circumstances.ts';
 
 export const decisionsLocales = new URL('./locales/', import.meta.url);
 
@@ -41,19 +36,11 @@ export interface Benefits {
   readonly cases: readonly CaseRow[];
 }
 
-/** A change of circumstance re-rated the entitlement from a date, or needs a person to look at it. */
-export type Reevaluation =
-  | {
-      readonly programmeId: string;
-      readonly outcome: 're-rated';
-      readonly decisionId: string;
-      readonly amountCents: number;
-    }
-  | { readonly programmeId: string; readonly outcome: 'unchanged' | 'needs-review' };
-
 export interface DecisionsModule {
   readonly handler: ApplicationSubmittedHandler;
   readonly workqueue: WorkqueueService;
+  /** Changes of circumstance: the register's changes queued in their transaction, re-evaluated after. */
+  readonly circumstances: Circumstances;
   benefitsOf(personId: string, context: AccessContext): Promise<Benefits>;
   decisionFor(personId: string, decisionId: string, context: AccessContext): Promise<Explanation | null>;
   /** Sends the letter of every final decision not yet sent (the server does this every few seconds). */
@@ -77,6 +64,8 @@ export interface DecisionsModule {
 
 export function createDecisionsModule(deps: DecisionsModuleDependencies): DecisionsModule {
   const core = createDecisionCore(deps);
+  const circumstances = createCircumstances(core);
+  let sweptOn = '';
   const { db, cipher, audit, clock } = deps;
   const i18n = createI18n([PLATFORM_LOCALES, decisionsLocales]);
   let timer: NodeJS.Timeout | null = null;
@@ -100,6 +89,17 @@ export function createDecisionsModule(deps: DecisionsModuleDependencies): Decisi
       context: SYSTEM_CONTEXT(row.id),
     });
     await repo.updateDecision(db, row.id, { letter_sent_at: clock() });
+  }
+
+  /** Every few seconds: queued changes of circumstance, once a day the 18th birthdays, then the letters. */
+  async function tick(): Promise<number> {
+    await circumstances.drain();
+    const today = clock().toISOString().slice(0, 10);
+    if (sweptOn !== today) {
+      await circumstances.sweepBirthdays(today);
+      sweptOn = today;
+    }
+    return module.sendLetters();
   }
 
   const module: DecisionsModule = {
@@ -135,67 +135,22 @@ export function createDecisionsModule(deps: DecisionsModuleDependencies): Decisi
     async reevaluate(personId, household, from, context) {
       const open = (await repo.entitlementsOf(db, personId)).filter((e) => e.valid_to === null);
       const results: Reevaluation[] = [];
-      for (const entitlement of open) {
-        const programme = core.programme(entitlement.programme_id);
-        const assessment = assess(household, personId, programme, from, core.policy.fourEyesAboveCents);
-        const award = assessment.award;
-        if (!award || assessment.recommendation !== 'approve') {
-          results.push({ programmeId: programme.id, outcome: 'needs-review' });
-          continue;
-        }
-        if (award.amountCents === Number(entitlement.amount_cents)) {
-          results.push({ programmeId: programme.id, outcome: 'unchanged' });
-          continue;
-        }
-        const decisionId = await db.transaction().execute(async (trx) => {
-          const previous = await repo.findDecision(trx, entitlement.decision_id);
-          const kase = previous ? await repo.findCase(trx, previous.case_id) : undefined;
-          if (!kase) throw new Error(`entitlement ${entitlement.id} has no case`);
-          const id = await core.record(trx, kase, {
-            kind: 'automated',
-            outcome: 'approved',
-            assessment: { ...assessment, effectiveFrom: from },
-            record: recordOf(household, assessment),
-            decidedBy: null,
-            override: false,
-            approval: 'not-needed',
-            final: true,
-          });
-          await repo.closeEntitlementsFrom(trx, entitlement.enrolment_id, from);
-          await repo.insertEntitlement(trx, {
-            id: randomUUID(),
-            enrolment_id: entitlement.enrolment_id,
-            person_id: personId,
-            programme_id: entitlement.programme_id,
-            valid_from: from,
-            valid_to: null,
-            amount_cents: award.amountCents,
-            period_kind: award.periodKind,
-            decision_id: id,
-            review_on: addDays(from, 365),
-          });
-          await audit.record(
-            auditEntry(context, personId, 'decision.redetermined', 'success', {
-              decisionId: id,
-              programme: programme.id,
-            }),
-            trx,
-          );
-          return id;
-        });
-        results.push({
-          programmeId: programme.id,
-          outcome: 're-rated',
-          decisionId,
-          amountCents: award.amountCents,
-        });
+      for (const row of open) {
+        const entitlement = { ...row, from: isoDateOf(row.valid_from) };
+        results.push(
+          await db
+            .transaction()
+            .execute((trx) =>
+              redetermine(core, trx, entitlement, household, { personId, from, context, sameFacts: false }),
+            ),
+        );
       }
       return results;
     },
+    circumstances,
     start() {
       timer ??= setInterval(() => {
-        running ??= module
-          .sendLetters()
+        running ??= tick()
           .catch(() => 0)
           .finally(() => {
             running = null;

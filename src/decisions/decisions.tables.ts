@@ -72,10 +72,26 @@ export interface EnrolmentEntitlementTable {
   review_on: DateColumn | null;
 }
 
+export type CircumstanceKind = 'address' | 'marital-status' | 'residence-status' | 'age-18';
+
+/** A change of circumstance waiting to be (or once) re-evaluated; one row per source event. */
+export interface CircumstanceChangeTable {
+  id: string;
+  source_key: string;
+  person_id: string;
+  kind: CircumstanceKind;
+  occurred_on: DateColumn;
+  details_cipher: string;
+  received_at: Date;
+  processed_at: Date | null;
+  outcome: string | null;
+}
+
 export interface DecisionsTables {
   decision_case: DecisionCaseTable;
   decision: DecisionTable;
   enrolment_entitlement: EnrolmentEntitlementTable;
+  circumstance_change: CircumstanceChangeTable;
 }
 
 declare module '../platform/db/schema.ts' {
@@ -86,4 +102,5 @@ declare module '../platform/db/schema.ts' {
 export const decisionsEncryptedColumns: readonly EncryptedColumn[] = [
   { table: 'decision_case', column: 'household_cipher', key: ['id'] },
   { table: 'decision', column: 'record_cipher', key: ['id'] },
+  { table: 'circumstance_change', column: 'details_cipher', key: ['id'] },
 ];

@@ -5,12 +5,8 @@
  * sent as a letter, and an approval becomes an enrolment with its entitlement schedule. See ADR 0017.
  */
 export { createDecisionsModule, decisionsLocales } from './decisions.module.ts';
-export type {
-  DecisionsModule,
-  DecisionsModuleDependencies,
-  Benefits,
-  Reevaluation,
-} from './decisions.module.ts';
+export type { DecisionsModule, DecisionsModuleDependencies, Benefits } from './decisions.module.ts';
+export type { Reevaluation, Circumstances } from './circumstances.ts';
 export { registerDecisionRoutes, decisionNotices } from './decisions.routes.ts';
 export type { DecisionRouteDependencies } from './decisions.routes.ts';
 export { decisionsPaths } from './decisions.paths.ts';

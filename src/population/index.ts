@@ -7,6 +7,7 @@ export { seedPopulation, PopulationNotEmptyError } from './population-seeder.ts'
 export type { SeedResult, SeedDependencies } from './population-seeder.ts';
 export { DEMO_PEOPLE, ensureDemoPeople, seedIdentityDemo } from './demo-people.ts';
 export { seedDemoEnrolments } from './demo-enrolments.ts';
+export { seedDemoRecordsOfEmployment, DEMO_EMPLOYER_ID } from './demo-employment.ts';
 export { countPeople, countPopulationRows, hasPopulation } from './population.repository.ts';
 export type { PopulationOptions } from './population.types.ts';
 export { DEMO_SEED, seedDemoPopulation, seedDemoPopulationIfEmpty } from './demo-population.ts';

@@ -66,6 +66,7 @@ export function recordingStatuses(): ApplicationStatusPort & {
 export async function recordSubmitted(
   db: DbExecutor,
   application: SubmittedApplication,
+  answersCipher = 'test: not read by decisions',
 ): Promise<SubmittedApplication> {
   await db
     .insertInto('application')
@@ -81,7 +82,7 @@ export async function recordSubmitted(
       started_by_id: application.submittedBy.id,
       client_consent: false,
       identity_check: null,
-      answers_cipher: 'test: not read by decisions',
+      answers_cipher: answersCipher,
       created_at: application.submittedAt,
       updated_at: application.submittedAt,
       expires_at: null,

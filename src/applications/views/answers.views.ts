@@ -1,6 +1,7 @@
 import type { Lang, Translator } from '../../platform/i18n/i18n.ts';
 import type { Bilingual, QuestionDefinition } from '../application-forms.ts';
 import type { AskedQuestion } from '../form-flow.ts';
+import { readEmployerRecordsFact } from '../applicant-record.ts';
 
 export const inLang = (text: Bilingual, lang: Lang): string => text[lang];
 
@@ -25,8 +26,14 @@ export function displayAnswer(
       return t.date(value);
     case 'money':
       return t.money(Number(value));
-    case 'employer-records':
-      return t.t('applications.employerRecords', { count: value });
+    case 'employer-records': {
+      const { records, hours, cents } = readEmployerRecordsFact(value);
+      return t.t('applications.employerRecords', {
+        count: String(records),
+        hours: t.number(hours),
+        earnings: t.money(cents),
+      });
+    }
     case 'integer':
       return value;
   }

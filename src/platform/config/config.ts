@@ -7,6 +7,8 @@ import { join, resolve } from 'node:path';
 import { parseIdentityConfig } from './identity-config.ts';
 import type { IdentityConfig } from './identity-config.ts';
 import { parseOpsConfig } from './ops-config.ts';
+import { parseEmployerCredentials } from './employers-config.ts';
+import type { EmployerCredential } from './employers-config.ts';
 import type { OpsConfig } from './ops-config.ts';
 
 /** Field-encryption key: `id` is stored beside each ciphertext so keys can rotate. */
@@ -57,6 +59,8 @@ export interface Config {
   readonly notify: NotifyConfig;
   /** Metrics and detailed health: a separate port or a bearer token (see ops-config.ts). */
   readonly ops: OpsConfig;
+  /** Employers' payroll systems sending Records of Employment, each with its bearer token (employers-config.ts). */
+  readonly employers: readonly EmployerCredential[];
 }
 
 export class ConfigError extends Error {
@@ -199,6 +203,7 @@ export function loadConfig(env: Env = process.env): Config {
     audit: parseAuditConfig(env, isProduction, dataDir),
     notify: parseNotifyConfig(env, envName),
     ops: parseOpsConfig(env, isProduction),
+    employers: parseEmployerCredentials(env, isProduction),
   };
   assertSafeForProduction(config);
   if (config.webConcurrency > 1 && config.databaseUrl === null)

@@ -1,0 +1,150 @@
+import type { CircumstanceKind } from './decisions.tables.ts';
+
+/** What a change of circumstance says, as kept (encrypted) until it is re-evaluated. */
+export interface CircumstanceDetails {
+  /** The day the change took effect: a move date, the end of a partnership, an 18th birthday. */
+  readonly occurredOn: string;
+  readonly provinceCode?: string;
+  readonly maritalStatus?: string;
+  readonly residenceStatus?: string;
+}
+
+interface PersonFacts {
+  readonly id: string;
+  readonly birthDate?: string;
+  readonly [key: string]: unknown;
+}
+interface RelationshipFacts {
+  readonly type: string;
+  readonly partners?: readonly string[];
+  readonly parentId?: string;
+  readonly childId?: string;
+  readonly [key: string]: unknown;
+}
+interface HouseholdFacts {
+  readonly province?: string;
+  readonly people: readonly PersonFacts[];
+  readonly relationships?: readonly RelationshipFacts[];
+  readonly [key: string]: unknown;
+}
+
+const PARTNERED = new Set(['married', 'common-law']);
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+function isHousehold(value: unknown): value is HouseholdFacts {
+  return typeof value === 'object' && value !== null && Array.isArray((value as HouseholdFacts).people);
+}
+
+/** The register's change as re-evaluation needs it: the new value and the day it took effect. */
+export function detailsOfChange(
+  element: string,
+  payload: Record<string, unknown>,
+  occurredAt: Date,
+): { kind: CircumstanceKind; details: CircumstanceDetails } | null {
+  const text = (key: string) => (typeof payload[key] === 'string' ? (payload[key] as string) : undefined);
+  const dated = (value: string | undefined) =>
+    value && ISO.test(value) ? value : occurredAt.toISOString().slice(0, 10);
+  switch (element) {
+    case 'address': {
+      const provinceCode = text('provinceCode');
+      if (!provinceCode || text('kind') === 'mailing') return null;
+      return { kind: 'address', details: { occurredOn: dated(text('effectiveFrom')), provinceCode } };
+    }
+    case 'marital-status': {
+      const maritalStatus = text('maritalStatus');
+      if (!maritalStatus) return null;
+      return {
+        kind: 'marital-status',
+        details: { occurredOn: dated(text('partnershipEndedOn')), maritalStatus },
+      };
+    }
+    case 'residence-status': {
+      const residenceStatus = text('residenceStatus');
+      if (!residenceStatus) return null;
+      return { kind: 'residence-status', details: { occurredOn: dated(undefined), residenceStatus } };
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * The household a decision rested on, with the change applied; null when the change cannot be applied without a
+ * person (a new partner the register says nothing about, or facts that are not a household).
+ */
+export function applyCircumstance(
+  facts: unknown,
+  applicantId: string,
+  kind: CircumstanceKind,
+  details: CircumstanceDetails,
+): HouseholdFacts | null {
+  if (!isHousehold(facts)) return null;
+  const withApplicant = (change: (person: PersonFacts) => PersonFacts): HouseholdFacts => ({
+    ...facts,
+    people: facts.people.map((person) => (person.id === applicantId ? change(person) : person)),
+  });
+  switch (kind) {
+    case 'address':
+      return { ...facts, province: details.provinceCode };
+    case 'residence-status': {
+      const abroad = details.residenceStatus === 'non-resident';
+      return withApplicant((person) => ({
+        ...person,
+        residence: {
+          ...((person.residence as object | undefined) ?? {}),
+          status: abroad ? 'other' : details.residenceStatus,
+          livesInCanada: !abroad,
+        },
+      }));
+    }
+    case 'marital-status':
+      return maritalChange(facts, applicantId, details.maritalStatus ?? '');
+    case 'age-18':
+      return facts;
+  }
+}
+
+function maritalChange(facts: HouseholdFacts, applicantId: string, status: string): HouseholdFacts | null {
+  const relationships = facts.relationships ?? [];
+  const isPartnership = (r: RelationshipFacts) =>
+    r.type === 'spouse' && (r.partners ?? []).includes(applicantId);
+  const partnership = relationships.find(isPartnership);
+  // A new partner: their income and birth date are not in the register's change, so a person looks at it.
+  if (PARTNERED.has(status) && !partnership) return null;
+  const partnerIds = new Set((partnership?.partners ?? []).filter((id) => id !== applicantId));
+  const people = facts.people
+    .filter((person) => PARTNERED.has(status) || !partnerIds.has(person.id))
+    .map((person) =>
+      person.id === applicantId || partnerIds.has(person.id) ? { ...person, maritalStatus: status } : person,
+    );
+  return {
+    ...facts,
+    people,
+    relationships: PARTNERED.has(status)
+      ? relationships.map((r) => (isPartnership(r) ? { ...r, kind: status } : r))
+      : relationships.filter((r) => !isPartnership(r)),
+  };
+}
+
+/** Children in the household turning 18 on or before `asOf`, with their 18th birthday. */
+export function eighteenthBirthdays(
+  facts: unknown,
+  applicantId: string,
+  asOf: string,
+): { childId: string; birthday: string }[] {
+  if (!isHousehold(facts)) return [];
+  const children = new Set(
+    (facts.relationships ?? [])
+      .filter((r) => r.type === 'parent' && r.parentId === applicantId)
+      .map((r) => r.childId),
+  );
+  return facts.people
+    .filter((person) => children.has(person.id) && ISO.test(person.birthDate ?? ''))
+    .map((person) => {
+      const [year = 0, month = 1, day = 1] = (person.birthDate ?? '').split('-').map(Number);
+      // Date.UTC rolls 29 February over to 1 March in a common year, as the law counts it.
+      const birthday = new Date(Date.UTC(year + 18, month - 1, day)).toISOString().slice(0, 10);
+      return { childId: person.id, birthday };
+    })
+    .filter((child) => child.birthday <= asOf);
+}

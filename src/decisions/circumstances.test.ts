@@ -1,0 +1,187 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { describeOnBothDatabases } from '../../test/support/databases.ts';
+import { recordingStatuses, submittedApplication } from '../../test/support/applications.ts';
+import { createServices } from '../app.services.ts';
+import type { Services } from '../app.services.ts';
+import { loadReferenceData } from '../catalogue/index.ts';
+import type { AccessContext } from '../platform/audit/access-context.ts';
+import { testConfig } from '../platform/config/config.ts';
+import { createMetrics } from '../platform/observability/metrics.ts';
+import { DEMO_PEOPLE, ensureDemoPeople } from '../population/index.ts';
+
+const [, JORDAN, HARPREET] = DEMO_PEOPLE;
+const self = (personId: string): AccessContext => ({
+  actor: { type: 'person', id: personId },
+  channel: 'online',
+  purpose: 'self-service',
+  correlationId: 'test',
+});
+
+/** Jordan, married, two children (the elder turning 18 on 5 December 2026), in Ontario. */
+function family(parentId: string): unknown {
+  const years = (cents: number) =>
+    Object.fromEntries(['2023', '2024', '2025'].map((year) => [year, { employment: cents }]));
+  return {
+    province: 'ON',
+    people: [
+      {
+        id: parentId,
+        birthDate: '1990-07-02',
+        maritalStatus: 'married',
+        residence: { status: 'citizen', livesInCanada: true },
+        income: years(3_000_000),
+      },
+      {
+        id: 'partner',
+        birthDate: '1988-01-01',
+        maritalStatus: 'married',
+        residence: { status: 'citizen', livesInCanada: true },
+        income: years(6_000_000),
+      },
+      { id: 'child-1', birthDate: '2023-05-01' },
+      { id: 'child-2', birthDate: '2008-12-05' },
+    ],
+    relationships: [
+      { type: 'spouse', partners: [parentId, 'partner'], kind: 'married' },
+      { type: 'parent', parentId, childId: 'child-1', custodyShare: 1 },
+      { type: 'parent', parentId, childId: 'child-2', custodyShare: 1 },
+    ],
+  };
+}
+
+const address = (provinceCode: 'ON' | 'AB', effectiveFrom: string, kind: 'residential' | 'mailing') => ({
+  kind,
+  line1: '10 Main Street',
+  line2: null,
+  city: provinceCode === 'ON' ? 'Ottawa' : 'Calgary',
+  provinceCode,
+  postalCode: provinceCode === 'ON' ? 'K1A 0B1' : 'T2P 1J9',
+  effectiveFrom,
+});
+
+describeOnBothDatabases(
+  'changes of circumstance re-evaluate entitlements from the right date',
+  (database) => {
+    let services: Services;
+    let now = new Date('2026-11-20T15:00:00Z');
+    const schedule = () =>
+      database()
+        .db.selectFrom('enrolment_entitlement')
+        .select(['amount_cents', 'valid_from', 'valid_to', 'decision_id'])
+        .where('person_id', '=', JORDAN.id)
+        .orderBy('valid_from')
+        .execute();
+    const day = (value: Date | string | null) =>
+      value === null
+        ? null
+        : typeof value === 'string'
+          ? value.slice(0, 10)
+          : value.toISOString().slice(0, 10);
+    const outcomes = async () =>
+      (
+        await database()
+          .db.selectFrom('circumstance_change')
+          .select(['kind', 'outcome'])
+          .orderBy('received_at')
+          .execute()
+      ).map((row) => `${row.kind} ${row.outcome ?? 'pending'}`);
+
+    before(async () => {
+      const db = database().db;
+      services = await createServices({
+        config: testConfig(),
+        db,
+        metrics: createMetrics(),
+        clock: () => now,
+        applicationStatuses: recordingStatuses(),
+      });
+      await services.catalogue.seedReferenceData(loadReferenceData());
+      await ensureDemoPeople(db, services.crypto);
+      const outcome = await services.decisions.handler.submitted(
+        // Applied for in September: paid from October.
+        submittedApplication(JORDAN.id, 'ccb', family(JORDAN.id), {
+          submittedAt: new Date('2026-09-15T15:00:00Z'),
+        }),
+        db,
+      );
+      assert.equal(outcome.outcome, 'decided');
+      await services.decisions.sendLetters();
+    });
+    after(async () => {
+      await services.decisions.stop();
+      await services.crypto.close();
+    });
+
+    it('a partnership that ends re-rates the CCB from the month after, with a letter', async () => {
+      const [before] = await schedule();
+      await services.person.record.changeMaritalStatus(JORDAN.id, 'separated', self(JORDAN.id));
+      await services.decisions.circumstances.drain();
+      assert.deepEqual(await outcomes(), ['marital-status ccb:re-rated']);
+      const periods = await schedule();
+      assert.equal(periods.length, 2);
+      assert.equal(day(periods[0]?.valid_from ?? null), '2026-10-01');
+      assert.equal(day(periods[0]?.valid_to ?? null), '2026-11-30', 'the old amount ends the day before');
+      assert.equal(day(periods[1]?.valid_from ?? null), '2026-12-01');
+      assert.ok(
+        Number(periods[1]?.amount_cents) > Number(before?.amount_cents),
+        'without the partner’s income the family’s CCB is higher',
+      );
+      assert.equal(await services.decisions.sendLetters(), 1, 'the new decision is sent as a letter');
+      const letters = await services.inbox.list(JORDAN.id);
+      assert.equal(letters.length, 2);
+    });
+
+    it('a child’s 18th birthday, found by the daily sweep, re-rates it from the next month, once', async () => {
+      const [, current] = await schedule();
+      now = new Date('2026-12-10T15:00:00Z');
+      assert.equal(await services.decisions.circumstances.sweepBirthdays('2026-12-10'), 1);
+      assert.equal(await services.decisions.circumstances.sweepBirthdays('2026-12-11'), 0, 'found once');
+      const periods = await schedule();
+      assert.equal(periods.length, 3);
+      assert.equal(day(periods[2]?.valid_from ?? null), '2027-01-01');
+      assert.ok(Number(periods[2]?.amount_cents) < Number(current?.amount_cents), 'one child fewer');
+      assert.deepEqual((await outcomes()).slice(1), ['age-18 ccb:re-rated']);
+    });
+
+    it('a move to another province is re-evaluated (a federal amount is confirmed); a mailing address is not', async () => {
+      await services.person.record.changeAddress(
+        JORDAN.id,
+        address('ON', '2027-01-15', 'mailing'),
+        self(JORDAN.id),
+      );
+      await services.person.record.changeAddress(
+        JORDAN.id,
+        address('AB', '2027-02-10', 'residential'),
+        self(JORDAN.id),
+      );
+      await services.decisions.circumstances.drain();
+      assert.deepEqual((await outcomes()).slice(2), ['address ccb:confirmed']);
+      const periods = await schedule();
+      assert.equal(day(periods[3]?.valid_from ?? null), '2027-03-01', 'from the month after the move');
+      assert.equal(Number(periods[3]?.amount_cents), Number(periods[2]?.amount_cents));
+      const audited = await database()
+        .db.selectFrom('audit_event')
+        .select('action')
+        .where('subject_person_id', '=', JORDAN.id)
+        .where('action', 'in', ['decision.redetermined', 'decision.circumstance-evaluated'])
+        .execute();
+      assert.equal(audited.length, 6);
+    });
+
+    it('a change to the record of a person without an entitlement queues nothing', async () => {
+      const queued = (await outcomes()).length;
+      await services.person.record.changeMaritalStatus(HARPREET.id, 'married', self(HARPREET.id));
+      await services.decisions.circumstances.drain();
+      assert.equal((await outcomes()).length, queued);
+    });
+
+    it('a new partner the register says nothing about goes to a person, the schedule untouched', async () => {
+      const before = await schedule();
+      await services.person.record.changeMaritalStatus(JORDAN.id, 'common-law', self(JORDAN.id));
+      await services.decisions.circumstances.drain();
+      assert.deepEqual((await outcomes()).slice(-1), ['marital-status ccb:needs-review']);
+      assert.equal((await schedule()).length, before.length);
+    });
+  },
+);

@@ -1,0 +1,239 @@
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { DB } from '../platform/db/schema.ts';
+import { auditEntry } from '../platform/audit/access-context.ts';
+import type { AccessContext } from '../platform/audit/access-context.ts';
+import type { ChangePublisher, RegistryChange } from '../person/index.ts';
+import { assess, effectiveFrom } from './assess.ts';
+import { applyCircumstance, detailsOfChange, eighteenthBirthdays } from './circumstance-facts.ts';
+import type { CircumstanceDetails } from './circumstance-facts.ts';
+import * as changes from './circumstances.repository.ts';
+import { openRecord } from './decision-record.ts';
+import { addDays } from './dates.ts';
+import type { DecisionCore } from './decisions.service.ts';
+import { recordOf } from './decisions.service.ts';
+import * as repo from './decisions.repository.ts';
+import type { CircumstanceKind } from './decisions.tables.ts';
+
+/** A change of circumstance re-determined the entitlement from a date, left it as it was, or needs a person. */
+export type Reevaluation =
+  | {
+      readonly programmeId: string;
+      readonly outcome: 're-rated' | 'confirmed';
+      readonly decisionId: string;
+      readonly amountCents: number;
+      readonly from: string;
+    }
+  | { readonly programmeId: string; readonly outcome: 'unchanged' | 'needs-review' };
+
+/** An open entitlement and where it came from, as re-evaluation reads it. */
+export interface OpenEntitlement {
+  readonly id: string;
+  readonly enrolment_id: string;
+  readonly programme_id: string;
+  readonly amount_cents: string | number;
+  readonly decision_id: string;
+  readonly from: string;
+}
+
+const CONTEXT = (correlationId: string): AccessContext => ({
+  actor: { type: 'system', id: 'decisions' },
+  channel: 'system',
+  purpose: 'change-of-circumstance',
+  correlationId,
+});
+const BATCH = 50;
+
+/**
+ * A new decision on `household` from `from` for one open entitlement: the schedule ends the day before and a new
+ * period starts that day (a letter follows, as for every final decision). Needs a person when the rules no longer
+ * approve: a refusal is never automated (ADR 0017).
+ */
+export async function redetermine(
+  core: DecisionCore,
+  trx: Transaction<DB>,
+  entitlement: OpenEntitlement,
+  household: unknown,
+  request: { personId: string; from: string; context: AccessContext; sameFacts: boolean },
+): Promise<Reevaluation> {
+  const programme = core.programme(entitlement.programme_id);
+  const { personId, context } = request;
+  const from = request.from > entitlement.from ? request.from : entitlement.from;
+  const assessment = assess(household, personId, programme, from, core.policy.fourEyesAboveCents);
+  const award = assessment.award;
+  if (!award || assessment.recommendation !== 'approve')
+    return { programmeId: programme.id, outcome: 'needs-review' };
+  const same = award.amountCents === Number(entitlement.amount_cents);
+  if (same && request.sameFacts) return { programmeId: programme.id, outcome: 'unchanged' };
+  const previous = await repo.findDecision(trx, entitlement.decision_id);
+  const kase = previous ? await repo.findCase(trx, previous.case_id) : undefined;
+  if (!kase) throw new Error(`entitlement ${entitlement.id} has no case`);
+  const decisionId = await core.record(trx, kase, {
+    kind: 'automated',
+    outcome: 'approved',
+    assessment: { ...assessment, effectiveFrom: from },
+    record: recordOf(household, assessment),
+    decidedBy: null,
+    override: false,
+    approval: 'not-needed',
+    final: true,
+  });
+  await repo.closeEntitlementsFrom(trx, entitlement.enrolment_id, from);
+  await repo.insertEntitlement(trx, {
+    id: randomUUID(),
+    enrolment_id: entitlement.enrolment_id,
+    person_id: personId,
+    programme_id: entitlement.programme_id,
+    valid_from: from,
+    valid_to: null,
+    amount_cents: award.amountCents,
+    period_kind: award.periodKind,
+    decision_id: decisionId,
+    review_on: addDays(from, 365),
+  });
+  await core.deps.audit.record(
+    auditEntry(context, personId, 'decision.redetermined', 'success', {
+      decisionId,
+      programme: programme.id,
+      from,
+    }),
+    trx,
+  );
+  return {
+    programmeId: programme.id,
+    outcome: same ? 'confirmed' : 're-rated',
+    decisionId,
+    amountCents: award.amountCents,
+    from,
+  };
+}
+
+/**
+ * Changes of circumstance: the register's changes (told once) that touch an open entitlement are queued in the
+ * change's own transaction, then each entitlement is re-evaluated on the household its decision rested on with
+ * the change applied, from the day the programme's law starts the new amount. A child's 18th birthday is found
+ * by a daily sweep.
+ */
+export function createCircumstances(core: DecisionCore) {
+  const { db, cipher, audit, clock } = core.deps;
+  let running: Promise<number> | null = null;
+
+  async function queue(
+    executor: Transaction<DB> | typeof db,
+    personId: string,
+    sourceKey: string,
+    kind: CircumstanceKind,
+    details: CircumstanceDetails,
+  ): Promise<boolean> {
+    return changes.queueChange(executor, {
+      id: randomUUID(),
+      source_key: sourceKey,
+      person_id: personId,
+      kind,
+      occurred_on: details.occurredOn,
+      details_cipher: cipher.encrypt(JSON.stringify(details)),
+      received_at: clock(),
+      processed_at: null,
+      outcome: null,
+    });
+  }
+
+  async function handle(row: Awaited<ReturnType<typeof changes.pendingChanges>>[number]) {
+    const details = JSON.parse(cipher.decrypt(row.details_cipher)) as CircumstanceDetails;
+    const context = CONTEXT(row.id);
+    await db.transaction().execute(async (trx) => {
+      if (!(await changes.claimChange(trx, row.id, clock(), ''))) return;
+      const results: Reevaluation[] = [];
+      for (const entitlement of await changes.openEntitlementsOf(trx, row.person_id)) {
+        const record = openRecord(cipher, entitlement.record_cipher);
+        const changed = applyCircumstance(record.facts, record.applicantId, row.kind, details);
+        if (changed === null) {
+          results.push({ programmeId: entitlement.programme_id, outcome: 'needs-review' });
+          continue;
+        }
+        const from = effectiveFrom(core.programme(entitlement.programme_id), details.occurredOn);
+        const sameFacts =
+          row.kind === 'age-18'
+            ? !eighteenthBirthdays(record.facts, record.applicantId, details.occurredOn).some(
+                (child) => child.birthday === details.occurredOn,
+              )
+            : JSON.stringify(changed) === JSON.stringify(record.facts);
+        results.push(
+          await redetermine(core, trx, entitlement, changed, {
+            personId: row.person_id,
+            from,
+            context,
+            sameFacts,
+          }),
+        );
+      }
+      const outcome = results.map((r) => `${r.programmeId}:${r.outcome}`).join(',');
+      await changes.setChangeOutcome(trx, row.id, outcome);
+      await audit.record(
+        auditEntry(context, row.person_id, 'decision.circumstance-evaluated', 'success', {
+          kind: row.kind,
+          outcome,
+        }),
+        trx,
+      );
+    });
+  }
+
+  async function drainAll(): Promise<number> {
+    let handled = 0;
+    for (;;) {
+      const rows = await changes.pendingChanges(db, BATCH);
+      for (const row of rows) await handle(row);
+      handled += rows.length;
+      if (rows.length < BATCH) return handled;
+    }
+  }
+
+  const publisher: ChangePublisher = {
+    async publish(trx, change: RegistryChange) {
+      const found = detailsOfChange(change.element, change.payload, change.occurredAt);
+      if (!found || !(await changes.hasOpenEntitlement(trx, change.personId))) return;
+      await queue(trx, change.personId, `change:${change.changeId}`, found.kind, found.details);
+    },
+    committed() {
+      void drain().catch(() => 0);
+    },
+  };
+
+  /** Re-evaluates every queued change (one run at a time in this process; a claim keeps processes apart). */
+  async function drain(): Promise<number> {
+    while (running) await running.catch(() => 0);
+    running = drainAll().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  return {
+    publisher,
+    drain,
+    /** Queues every child's 18th birthday, up to `asOf`, that an open entitlement has not yet been re-evaluated for. */
+    async sweepBirthdays(asOf: string): Promise<number> {
+      let after = '00000000-0000-0000-0000-000000000000';
+      let queued = 0;
+      for (;;) {
+        const page = await changes.openEntitlementsWithRecords(db, after, 500);
+        for (const entitlement of page) {
+          const record = openRecord(cipher, entitlement.record_cipher);
+          const programme = core.programme(entitlement.programme_id);
+          for (const { childId, birthday } of eighteenthBirthdays(record.facts, record.applicantId, asOf)) {
+            if (effectiveFrom(programme, birthday) <= entitlement.from) continue;
+            const key = `age-18:${entitlement.person_id}:${entitlement.programme_id}:${childId}:${birthday}`;
+            if (await queue(db, entitlement.person_id, key, 'age-18', { occurredOn: birthday })) queued += 1;
+          }
+        }
+        if (page.length < 500) break;
+        after = page[page.length - 1]?.id ?? after;
+      }
+      await drain();
+      return queued;
+    },
+  };
+}
+
+export type Circumstances = ReturnType<typeof createCircumstances>;

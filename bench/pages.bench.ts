@@ -4,7 +4,9 @@
 // Each server runs as a child process (N processes behind one port with node:cluster); the load generator
 // (autocannon, `--connections` clients each asking again the moment a page arrives) runs in this process.
 // 50 people, each signed in with a real server-side session, and 50 agents, each with a client file open
-// under a stated purpose. Prints req/s, p50/p95/p99 and the ratio to the baseline's req/s.
+// under a stated purpose. Prints req/s, p50/p95/p99, the ratio to the baseline's req/s, and CPU per request
+// of the server's processes and of the PostgreSQL backends serving them (from /proc; PostgreSQL on this host).
+// `--cpu-prof DIR` writes a CPU profile of each page's measured load (one process only) as DIR/<page>.cpuprofile.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -24,6 +26,8 @@ import { hashToken } from '../src/identity/session.service.ts';
 import { insertFileAccess } from '../src/workspace/file-access.repository.ts';
 import { createFieldCrypto } from '../src/platform/crypto/field-crypto.ts';
 import { personSession, staffSession } from '../test/support/identity/sessions.ts';
+import { backendCpu, cpuBetween, groupCpu } from './support/process-cpu.ts';
+import { askProfile } from './support/profiler.ts';
 
 const { values } = parseArgs({
   options: {
@@ -149,10 +153,9 @@ async function startServer(
   processes: number,
 ): Promise<ChildProcess> {
   const cpuProf = values['cpu-prof'];
-  const profile = mode === 'guichet' && cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : [];
   const child = spawn(
     process.execPath,
-    [...profile, '--import', 'tsx', new URL('./support/pages-server.ts', import.meta.url).pathname],
+    ['--import', 'tsx', new URL('./support/pages-server.ts', import.meta.url).pathname],
     {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       detached: true,
@@ -164,6 +167,9 @@ async function startServer(
         BENCH_DATABASE_URL: target.databaseUrl ?? '',
         BENCH_SCHEMA: target.schema ?? '',
         BENCH_DATA_DIR: target.dataDir ?? '',
+        // Names the server's PostgreSQL connections, so the bench can read their backends' CPU time.
+        PGAPPNAME: applicationName,
+        ...(cpuProf && processes === 1 ? { BENCH_PROFILE_DIR: cpuProf } : {}),
       },
     },
   );
@@ -190,7 +196,12 @@ interface Measure {
   p95: number;
   p99: number;
   errors: number;
+  /** CPU per answered request: the server's processes, and PostgreSQL's backends serving them. */
+  nodeCpuMs: number;
+  postgresCpuMs: number;
 }
+
+const applicationName = `guichet-bench-${process.pid}`;
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -239,16 +250,36 @@ async function load(paths: string[], cookies: string[], duration: number): Promi
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     errors: errors + result.errors + result.timeouts,
+    nodeCpuMs: NaN,
+    postgresCpuMs: NaN,
   };
 }
 
-async function measure(paths: string[], cookies: string[]): Promise<Measure> {
+interface Server {
+  child: ChildProcess;
+  /** The PostgreSQL server's URL when its backends' CPU can be read (a server on this host). */
+  postgresUrl: string | null;
+}
+
+async function measure(server: Server, paths: string[], cookies: string[], label: string): Promise<Measure> {
   if (warmup > 0) await load(paths, cookies, warmup);
-  return load(paths, cookies, seconds);
+  const pgrp = server.child.pid as number;
+  const cpuBefore = groupCpu(pgrp);
+  const pgBefore = server.postgresUrl ? await backendCpu(server.postgresUrl, applicationName) : new Map();
+  if (values['cpu-prof']) await askProfile(server.child, 'start', label);
+  const m = await load(paths, cookies, seconds);
+  if (values['cpu-prof']) await askProfile(server.child, 'stop');
+  const requests = Math.max(1, m.rps * seconds);
+  const pgAfter = server.postgresUrl ? await backendCpu(server.postgresUrl, applicationName) : new Map();
+  return {
+    ...m,
+    nodeCpuMs: cpuBetween(cpuBefore, groupCpu(pgrp)) / requests,
+    postgresCpuMs: server.postgresUrl ? cpuBetween(pgBefore, pgAfter) / requests : NaN,
+  };
 }
 
 const row = (name: string, m: Measure, base: number) =>
-  `| ${name} | ${Math.round(m.rps)} | ${m.p50.toFixed(1)} | ${m.p95.toFixed(1)} | ${m.p99.toFixed(1)} | ${(m.rps / base).toFixed(2)} | ${m.errors} |`;
+  `| ${name} | ${Math.round(m.rps)} | ${m.p50.toFixed(1)} | ${m.p95.toFixed(1)} | ${m.p99.toFixed(1)} | ${(m.rps / base).toFixed(2)} | ${m.nodeCpuMs.toFixed(2)} | ${m.postgresCpuMs.toFixed(2)} | ${m.errors} |`;
 
 async function runKind(kind: DatabaseKind): Promise<void> {
   const { target, fixture, dispose } = await prepare(kind);
@@ -260,15 +291,19 @@ async function runKind(kind: DatabaseKind): Promise<void> {
       console.log(
         `\n${kind}, ${processes} process${processes > 1 ? 'es' : ''}, ${connections} clients, ${seconds} s each`,
       );
-      console.log('| page | req/s | p50 ms | p95 ms | p99 ms | ratio | errors |');
-      console.log('| --- | --- | --- | --- | --- | --- | --- |');
+      console.log(
+        '| page | req/s | p50 ms | p95 ms | p99 ms | ratio | Node CPU ms/req | PostgreSQL CPU ms/req | errors |',
+      );
+      console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
       let base = NaN;
       if (kind === 'postgres') {
         const server = await startServer('baseline', target, processes);
         try {
           const m = await measure(
+            { child: server, postgresUrl },
             fixture.people.map((id) => `/row/${id}`),
             [''],
+            'baseline',
           );
           base = m.rps;
           console.log(row('baseline: Fastify + pg, one row by primary key', m, base));
@@ -282,8 +317,10 @@ async function runKind(kind: DatabaseKind): Promise<void> {
           const page = PAGES[name];
           if (!page) throw new Error(`unknown page ${name}`);
           const paths = fixture.people.map(page.path);
+          const cookies = page.staff ? fixture.staffCookies : fixture.personCookies;
+          const postgres = kind === 'postgres' ? postgresUrl : null;
           console.log(
-            row(name, await measure(paths, page.staff ? fixture.staffCookies : fixture.personCookies), base),
+            row(name, await measure({ child: server, postgresUrl: postgres }, paths, cookies, name), base),
           );
         }
       } finally {

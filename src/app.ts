@@ -18,6 +18,7 @@ import type { OpsEndpoints } from './platform/observability/ops.ts';
 import { registerSecurityHeaders } from './platform/security/security-headers.ts';
 import { registerCsrf } from './platform/security/csrf.ts';
 import { registerControlCharacterCheck } from './platform/http/control-characters.ts';
+import { databaseRateLimitStore } from './platform/http/rate-limit-store.ts';
 import { createCookieSealer } from './platform/security/sealed-cookie.ts';
 import { registerErrorHandling } from './platform/http/error-handling.ts';
 import { registerAssets } from './platform/http/assets.ts';
@@ -173,7 +174,7 @@ export async function buildApp({
   });
   const openapi = new OpenApiRegistry(VERSION, config.publicUrl);
 
-  await registerPlatform(app, config, metrics, renderer);
+  await registerPlatform(app, config, metrics, renderer, database);
   registerIdentityGuards(app, routes, {
     config: config.identity,
     sessions: services.identity.sessions,
@@ -390,13 +391,21 @@ async function registerPlatform(
   config: Config,
   metrics: Metrics,
   renderer: PageRenderer,
+  database: Database,
 ): Promise<void> {
   await app.register(fastifyCookie);
   // Only where a route asks (`reply.compress`): pages carry CSRF tokens and are never compressed (BREACH).
   await app.register(fastifyCompress, { global: false });
   await app.register(fastifyFormbody, { bodyLimit: 262_144 });
   await registerMultipart(app); // evidence uploads (ADR 0016)
-  await app.register(fastifyRateLimit, { max: config.rateLimitPerMinute, timeWindow: '1 minute' });
+  // Counted in the database, so every process shares one limit (ADR 0013); a database error lets the request
+  // through rather than refusing every page.
+  await app.register(fastifyRateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    store: databaseRateLimitStore({ db: database.db }),
+    skipOnError: true,
+  });
   registerSecurityHeaders(app);
   registerCsrf(app, config.sessionSecret);
   registerControlCharacterCheck(app); // after the CSRF check: only this site's forms are shown back

@@ -1,5 +1,6 @@
 // Two processes behind one port (WEB_CONCURRENCY=2): a session is read by both, and a sign-out through one is
-// seen by the other. The cluster runs as a child process in its own process group, with its own timeout, and
+// seen by the other; a person signs in (real OpenID Connect over HTTP, the demo provider served by both
+// processes) through one and reads through the other; the rate limit is one limit across both. The cluster runs as a child process in its own process group, with its own timeout, and
 // the whole group is killed in `after`, so this file always exits on its own.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -13,8 +14,12 @@ import type { Database } from './platform/db/database.ts';
 import { hashToken } from './identity/session.service.ts';
 import { insertSession } from './identity/session.repository.ts';
 import { linkLogin, upsertLogin } from './identity/login.repository.ts';
+import { DEMO_PASSWORD } from './stand-ins/identity-providers/demo-accounts.ts';
+import { CookieJar } from '../test/support/app.ts';
 
 const PORT = 3333;
+const PROVIDER_PORT_BASE = 3870;
+const RATE_LIMIT = 100;
 
 /** The CSRF cookie and form token of a page (as `test/support/app.ts` does, without loading the whole app). */
 function csrfFrom(answer: Answer): { cookie: string; token: string } {
@@ -36,17 +41,18 @@ interface Answer {
 /** One request on its own connection, so the cluster may hand it to either process. */
 function request(
   path: string,
-  init: { method?: string; cookie?: string; form?: string } = {},
+  init: { method?: string; cookie?: string; form?: string; port?: number; localAddress?: string } = {},
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
         host: '127.0.0.1',
-        port: PORT,
+        port: init.port ?? PORT,
         path,
         method: init.method ?? 'GET',
         agent: false,
         timeout: 20_000,
+        ...(init.localAddress ? { localAddress: init.localAddress } : {}),
         headers: {
           ...(init.cookie ? { cookie: init.cookie } : {}),
           ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
@@ -103,7 +109,8 @@ describe('two processes behind one port', { skip, timeout: 300_000 }, () => {
         DATABASE_URL: url.toString(),
         PORT: String(PORT),
         PUBLIC_URL: `http://localhost:${PORT}`,
-        IDENTITY_BUILTIN_PORT_BASE: '3870',
+        IDENTITY_BUILTIN_PORT_BASE: String(PROVIDER_PORT_BASE),
+        RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
         DEMO_PEOPLE: '0',
         LOG_LEVEL: 'warn',
       },
@@ -205,5 +212,74 @@ describe('two processes behind one port', { skip, timeout: 300_000 }, () => {
       assert.equal(answer.status, 303, 'the ended session is refused');
     });
     assert.equal(refused.size, 2, 'both processes refuse it');
+  });
+
+  test('a person signs in through one process and reads their pages through the other', async () => {
+    const jar = new CookieJar();
+    const start = await request('/en/sign-in/alberta');
+    jar.store(start);
+    assert.equal(start.status, 303, start.body.slice(0, 200));
+    // The demo provider's pages, each on a new connection: both processes serve them, from the database.
+    const provider = new CookieJar();
+    const providerProcesses = new Set<string>();
+    let url = new URL(String(start.headers.location));
+    let form: string | undefined;
+    for (let hop = 0; hop < 20 && url.port !== String(PORT); hop++) {
+      const answer = await request(url.pathname + url.search, {
+        port: Number(url.port),
+        cookie: provider.header(),
+        ...(form ? { method: 'POST', form } : {}),
+      });
+      provider.store(answer);
+      providerProcesses.add(answer.process);
+      form = undefined;
+      if (answer.status === 200) {
+        const action = /<form method="post" action="([^"]+)"/
+          .exec(answer.body)?.[1]
+          ?.replaceAll('&amp;', '&');
+        assert.ok(action, answer.body.slice(0, 300));
+        url = new URL(action, url);
+        form = new URLSearchParams({ username: 'jordan.lee', password: DEMO_PASSWORD }).toString();
+      } else {
+        assert.ok(answer.status >= 300 && answer.status < 400, `provider answered ${answer.status}`);
+        url = new URL(String(answer.headers.location), url);
+      }
+    }
+    assert.equal(
+      providerProcesses.size,
+      2,
+      `the provider was served by both processes (${[...providerProcesses]})`,
+    );
+
+    const callback = await request(url.pathname + url.search, { cookie: jar.header() });
+    jar.store(callback);
+    assert.equal(callback.status, 303, callback.body.slice(0, 200));
+    assert.equal(callback.headers.location, '/en/my-guichet');
+    const signedInBy = callback.process;
+
+    const readers = await fromBoth('/en/my-guichet/profile', jar.header(), (answer) => {
+      assert.equal(answer.status, 200, answer.body.slice(0, 200));
+      assert.match(answer.body, /Jordan/);
+    });
+    assert.ok(
+      [...readers].some((reader) => reader !== signedInBy),
+      `signed in through ${signedInBy}, read through ${[...readers].join(' and ')}`,
+    );
+  });
+
+  test('the rate limit is one limit across both processes', async () => {
+    // A window must not end during the burst (windows are whole minutes).
+    const intoMinute = Date.now() % 60_000;
+    if (intoMinute > 40_000) await new Promise((resolve) => setTimeout(resolve, 60_500 - intoMinute));
+    // From an address of its own, so the other tests' requests do not count.
+    const answers: Answer[] = [];
+    for (let i = 0; i < RATE_LIMIT * 1.5; i++)
+      answers.push(await request('/en', { localAddress: '127.0.0.9' }));
+    const accepted = answers.filter((answer) => answer.status === 200);
+    const refused = answers.filter((answer) => answer.status === 429);
+    assert.equal(accepted.length, RATE_LIMIT, 'exactly the limit, not the limit in each process');
+    assert.equal(refused.length, answers.length - RATE_LIMIT);
+    assert.equal(new Set(accepted.map((answer) => answer.process)).size, 2, 'both processes served');
+    assert.equal(new Set(refused.map((answer) => answer.process)).size, 2, 'both processes refused');
   });
 });

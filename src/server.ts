@@ -32,8 +32,8 @@ export interface RunningServer {
 
 /**
  * Who does what when several processes serve one port (ADR 0013): the `primary` migrates, loads reference and
- * demo data, runs the demo sign-in providers and the scheduled jobs, and listens on nothing; each `worker`
- * serves requests. A `single` process does both.
+ * demo data, runs the scheduled jobs, and listens on nothing; each `worker` serves requests and runs the demo
+ * sign-in providers on their shared ports. A `single` process does both.
  */
 export type ServerRole = 'single' | 'primary' | 'worker';
 
@@ -41,15 +41,17 @@ export interface ServerOptions {
   readonly role?: ServerRole;
   /** Called with the application before it listens (a worker marks its answers). */
   readonly beforeListen?: (guichet: GuichetApp) => void;
+  /** A worker's number, on its answers and its demo sign-in providers' answers (`x-guichet-process`). */
+  readonly processTag?: string;
 }
 
 /** Opens the database, applies migrations, loads reference and demo data, then listens. */
 export async function startServer(
   config: Config,
   logger: Logger = createLogger(config),
-  { role = 'single', beforeListen }: ServerOptions = {},
+  { role = 'single', beforeListen, processTag }: ServerOptions = {},
 ): Promise<RunningServer> {
-  if (role === 'worker') return startWorker(config, logger, beforeListen);
+  if (role === 'worker') return startWorker(config, logger, beforeListen, processTag);
   logger.info(
     { database: config.databaseUrl ? redactUrl(config.databaseUrl) : (config.dataDir ?? 'memory') },
     'opening database',
@@ -58,7 +60,12 @@ export async function startServer(
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-    const identity = await startIdentityProviders(config);
+    // In a cluster the workers run the demo sign-in providers (their state is in the database); the primary
+    // serves nothing.
+    const identity =
+      role === 'primary'
+        ? { config, close: async () => undefined }
+        : await startIdentityProviders(config, database.db);
     const guichet = await buildApp({ config: identity.config, database, logger });
     const counts = await guichet.services.catalogue.seedReferenceData(loadReferenceData());
     logger.info(counts, 'reference data loaded');
@@ -125,19 +132,22 @@ async function startWorker(
   config: Config,
   logger: Logger,
   beforeListen: ServerOptions['beforeListen'],
+  processTag: string | undefined,
 ): Promise<RunningServer> {
   const database = await openDatabase(config);
   try {
-    const guichet = await buildApp({ config, database, logger });
+    const identity = await startIdentityProviders(config, database.db, { processTag });
+    const guichet = await buildApp({ config: identity.config, database, logger });
     beforeListen?.(guichet);
     const url = await guichet.app.listen({ port: config.port, host: config.host });
     return {
       url,
-      config,
+      config: identity.config,
       guichet,
       database,
       async stop() {
         await guichet.app.close();
+        await identity.close();
         await database.close();
       },
     };

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { buildApp } from '../../src/app.ts';
 import { testConfig } from '../../src/platform/config/config.ts';
 import { openDatabase } from '../../src/platform/db/database.ts';
+import { answerProfileRequests } from './profiler.ts';
 
 const env = process.env;
 const port = Number(env.BENCH_PORT);
@@ -55,7 +56,10 @@ if (processes > 1 && cluster.isPrimary) {
   });
 } else {
   const stop = await (env.BENCH_MODE === 'baseline' ? baseline() : guichet());
-  if (cluster.isPrimary) process.send?.('ready');
+  if (cluster.isPrimary) {
+    answerProfileRequests();
+    process.send?.('ready');
+  }
   // The load generator's last requests may still be in flight when it stops: let them finish first.
   process.once('SIGTERM', () => setTimeout(() => void stop().finally(() => process.exit(0)), 1000));
 }

@@ -39,7 +39,7 @@ export async function startIdentityTestServer(
   const baseUrl = `http://localhost:${port}`;
   const database = await openDatabase({ databaseUrl: null, dataDir: null });
   await migrateToLatest(database.db);
-  const running = await startBuiltInProviders({ rpBaseUrl: baseUrl, portBase: 0 });
+  const running = await startBuiltInProviders({ rpBaseUrl: baseUrl, portBase: 0, db: database.db });
   const base = testConfig({ publicUrl: baseUrl, rateLimitPerMinute: 100_000 });
   const config = {
     ...base,

@@ -45,11 +45,48 @@ const bytes = (value: Uint8Array): Buffer => Buffer.from(value.buffer, value.byt
 
 export async function insertEntries(db: DbExecutor, rows: readonly NewAuditRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await db
-    .insertInto('audit_event')
-    .values(rows.map((row) => ({ ...row, details: JSON.stringify(row.details) })))
-    .execute();
+  const column = <K extends keyof NewAuditRow>(key: K) => rows.map((row) => row[key]);
+  await insertAuditRows.execute(
+    db,
+    rows.map((row) => row.occurred_at.toISOString()),
+    column('actor_type'),
+    column('actor_id'),
+    column('actor_role'),
+    column('actor_agency_id'),
+    column('subject_person_id'),
+    column('action'),
+    column('purpose'),
+    column('channel'),
+    column('outcome'),
+    column('correlation_id'),
+    rows.map((row) => JSON.stringify(row.details)),
+  );
 }
+
+// Every page that shows personal information appends here (ADR 0002), one row or a group-commit batch: one
+// statement for any number of rows (a column per array, rows in order), prepared once (ADR 0013).
+const insertAuditRows = prepareQuery(
+  'audit.insert',
+  (
+    _q,
+    occurredAt: readonly string[],
+    actorType: readonly string[],
+    actorId: readonly (string | null)[],
+    actorRole: readonly (string | null)[],
+    actorAgencyId: readonly (string | null)[],
+    subjectPersonId: readonly (string | null)[],
+    action: readonly string[],
+    purpose: readonly string[],
+    channel: readonly string[],
+    outcome: readonly string[],
+    correlationId: readonly string[],
+    details: readonly string[],
+  ) => sql<never>`INSERT INTO audit_event (occurred_at, actor_type, actor_id, actor_role, actor_agency_id,
+      subject_person_id, action, purpose, channel, outcome, correlation_id, details)
+    SELECT * FROM unnest(${occurredAt}::timestamptz[], ${actorType}::text[], ${actorId}::text[],
+      ${actorRole}::text[], ${actorAgencyId}::text[], ${subjectPersonId}::text[], ${action}::text[],
+      ${purpose}::text[], ${channel}::text[], ${outcome}::text[], ${correlationId}::text[], ${details}::jsonb[])`,
+);
 
 export async function findAuditForSubject(
   db: DbExecutor,

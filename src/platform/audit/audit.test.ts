@@ -166,6 +166,28 @@ describeOnBothDatabases('audit log', (database, kind) => {
     );
     assert.equal(counts.rows[0]?.leaves, counts.rows[0]?.entries);
   });
+
+  test('a batch of entries is written in order, every field as given (one statement of column arrays)', async () => {
+    const awkward = (n: number) => ({
+      ...entry(n),
+      actor: { type: 'person' as const, id: null, role: null, agencyId: null },
+      subjectPersonId: 'person-awkward',
+      correlationId: `corr-awkward-${n}`,
+      details: { text: `"quoted", {braced}, back\\slash, NULL, é ${n}`, empty: '', list: [null, 'a,b'] },
+    });
+    const service = audit(); // one service: the first entry is written alone, the next six as one batch
+    await Promise.all(Array.from({ length: 7 }, (_, n) => service.record(awkward(n))));
+    const rows = (await audit().listForSubject('person-awkward')).reverse();
+    assert.deepEqual(
+      rows.map((row) => row.correlation_id),
+      Array.from({ length: 7 }, (_, n) => `corr-awkward-${n}`),
+    );
+    for (const [n, row] of rows.entries()) {
+      assert.deepEqual(row.details, awkward(n).details);
+      assert.equal(row.actor_id, null);
+      assert.equal(row.actor_agency_id, null);
+    }
+  });
 });
 
 test('sealing and proofs need the signing key; recording does not', async () => {

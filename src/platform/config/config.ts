@@ -211,6 +211,11 @@ export function loadConfig(env: Env = process.env): Config {
       'WEB_CONCURRENCY',
       'more than one process needs DATABASE_URL (PGlite is one process)',
     );
+  if (config.webConcurrency > 1 && config.identity.builtInProviders && config.identity.builtInPortBase === 0)
+    throw new ConfigError(
+      'IDENTITY_BUILTIN_PORT_BASE',
+      'with more than one process the demo sign-in providers need fixed ports (every process serves them)',
+    );
   return Object.freeze(config);
 }
 

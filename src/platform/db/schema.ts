@@ -14,6 +14,15 @@ export interface DB extends PlatformTables, AuditTables {}
 export interface PlatformTables {
   schema_migrations: { name: string; applied_at: Generated<Date> };
   platform_form_memory: FormMemoryTable;
+  platform_rate_limit: RateLimitTable;
+}
+
+/** Requests reserved by Guichet's processes for one client key in one fixed window (rate-limit-store.ts). */
+export interface RateLimitTable {
+  key: string;
+  window_start: Date;
+  reserved: number;
+  last_grant: number;
 }
 
 /** What a refused form submission kept for the person to correct (see src/platform/forms/form-memory.ts). */

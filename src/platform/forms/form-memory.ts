@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { FieldCipher } from '../crypto/field-cipher.ts';
 import type { DB } from '../db/schema.ts';
 import type { CookieSealer } from '../security/sealed-cookie.ts';
+import { prepareQuery } from '../db/prepared.ts';
 
 /** What a form's fields held when it was sent: one string per field, a list for checkboxes. */
 export type FormValues = Readonly<Record<string, string | readonly string[]>>;
@@ -76,13 +77,7 @@ function serverMemory({ db, cipher, clock }: FormMemoryDependencies): (owner: st
         .execute();
     },
     async recall(_request, formId) {
-      const row = await db
-        .selectFrom('platform_form_memory')
-        .select('payload_ciphertext')
-        .where('owner', '=', owner)
-        .where('form_id', '=', formId)
-        .where('expires_at', '>', clock())
-        .executeTakeFirst();
+      const row = await recallForm.executeTakeFirst(db, owner, formId, clock());
       return row ? checked(JSON.parse(cipher.decrypt(row.payload_ciphertext)) as unknown) : undefined;
     },
     async forget(_request, _reply, formId) {
@@ -112,6 +107,16 @@ function browserMemory(sealer: CookieSealer): FormMemory {
     },
   };
 }
+
+// Asked by every page that shows a form (most ask in vain): compiled once, prepared (ADR 0013).
+const recallForm = prepareQuery('forms.recall', (q, owner: string, formId: string, now: Date) =>
+  q
+    .selectFrom('platform_form_memory')
+    .select('payload_ciphertext')
+    .where('owner', '=', owner)
+    .where('form_id', '=', formId)
+    .where('expires_at', '>', now),
+);
 
 /** Deletes what has expired; the root's housekeeping calls it (returns how many were deleted). */
 export async function purgeExpiredForms(db: Kysely<DB>, now: Date): Promise<number> {

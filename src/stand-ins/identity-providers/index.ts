@@ -4,6 +4,7 @@
  * change. Never started in production.
  */
 import type { Config } from '../../platform/config/config.ts';
+import type { DbExecutor } from '../../platform/db/schema.ts';
 import { startBuiltInProviders } from './provider-server.ts';
 
 export interface IdentityStartup {
@@ -12,13 +13,21 @@ export interface IdentityStartup {
   close(): Promise<void>;
 }
 
-/** Starts the demonstration providers when configured (never in production) and returns the config that trusts them. */
-export async function startIdentityProviders(config: Config, clock?: () => Date): Promise<IdentityStartup> {
+/**
+ * Starts the demonstration providers when configured (never in production) and returns the config that trusts
+ * them. Their keys and state are in the database, so every process of a cluster runs them on the same ports.
+ */
+export async function startIdentityProviders(
+  config: Config,
+  db: DbExecutor,
+  options: { clock?: () => Date; processTag?: string } = {},
+): Promise<IdentityStartup> {
   if (!config.identity.builtInProviders) return { config, close: async () => undefined };
   const running = await startBuiltInProviders({
     rpBaseUrl: config.publicUrl,
     portBase: config.identity.builtInPortBase,
-    clock,
+    db,
+    ...options,
   });
   const providers = [...running.providers.map((provider) => provider.rp), ...config.identity.providers];
   return {
@@ -27,8 +36,8 @@ export async function startIdentityProviders(config: Config, clock?: () => Date)
   };
 }
 
-export { startBuiltInProviders, startProvider } from './provider-server.ts';
-export type { RunningProvider } from './provider-server.ts';
+export { createProvider, startBuiltInProviders, startProvider } from './provider-server.ts';
+export type { ProviderInstance, RunningProvider } from './provider-server.ts';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts';
 export type { BuiltInProviderId, DemoAccount } from './demo-accounts.ts';
 export { totp } from './totp.ts';

@@ -8,6 +8,8 @@ import { verifyPassword } from './password.ts';
 import { loginForm, messagePage, otpForm, providerPage } from './provider-pages.ts';
 import type { FieldError } from './provider-pages.ts';
 import { FailureCounter } from './provider-throttle.ts';
+import type { DbExecutor } from '../../platform/db/schema.ts';
+import { deleteState, findState, upsertState } from './idp-state.repository.ts';
 import { verifyTotp } from './totp.ts';
 
 export interface InteractionDeps {
@@ -17,22 +19,47 @@ export interface InteractionDeps {
   /** Hash checked for unknown usernames so both answers take as long (ASVS 6.3.8). */
   readonly decoyHash: string;
   readonly clock: () => Date;
+  /** Where the interaction state lives, shared by every process running this provider (ADR 0013). */
+  readonly db: DbExecutor;
+  readonly providerId: string;
 }
 
-interface Pending {
-  username: string;
+/** Between the password and the code: whose code the interaction waits for (as long as the interaction lives). */
+const PENDING_SECONDS = 900;
+/** The last TOTP step used, kept a little longer than a code stays valid. */
+const TOTP_STEP_SECONDS = 300;
+
+/** The interaction's own records, beside oidc-provider's models in the same table. */
+function interactionState(deps: InteractionDeps) {
+  const pendingKey = { provider: deps.providerId, model: 'guichet:PendingSecondFactor' };
+  const stepKey = { provider: deps.providerId, model: 'guichet:LastTotpStep' };
+  return {
+    async pendingUser(uid: string): Promise<string | undefined> {
+      const found = await findState(deps.db, pendingKey, { id: uid }, new Date());
+      return typeof found?.username === 'string' ? found.username : undefined;
+    },
+    setPending: (uid: string, username: string) =>
+      upsertState(deps.db, pendingKey, uid, { username }, new Date(Date.now() + PENDING_SECONDS * 1000)),
+    clearPending: (uid: string) => deleteState(deps.db, pendingKey, uid),
+    async lastStep(username: string): Promise<number | undefined> {
+      const found = await findState(deps.db, stepKey, { id: username }, new Date());
+      return typeof found?.step === 'number' ? found.step : undefined;
+    },
+    setLastStep: (username: string, step: number) =>
+      upsertState(deps.db, stepKey, username, { step }, new Date(Date.now() + TOTP_STEP_SECONDS * 1000)),
+  };
 }
 
 /** Login and second-factor pages of one built-in provider, driven by oidc-provider's interaction API. */
 export function createInteractionHandler(deps: InteractionDeps) {
-  const pending = new Map<string, Pending>();
-  const lastTotpStep = new Map<string, number>();
+  const state = interactionState(deps);
+  const counter = (name: string) => ({ provider: deps.providerId, counter: name });
   // Login.gov: 5 sign-in failures per account and IP a minute; 10 wrong codes lock code entry for 10 minutes.
-  const passwordFailures = new FailureCounter(5, 60, 60, deps.clock);
-  const otpFailures = new FailureCounter(10, 600, 600, deps.clock);
+  const passwordFailures = new FailureCounter(deps.db, counter('password'), 5, 60, 60, deps.clock);
+  const otpFailures = new FailureCounter(deps.db, counter('otp'), 10, 600, 600, deps.clock);
   // And an account-wide cap, whatever the addresses: 20 failures an hour lock the account for 15 minutes,
   // so guessing spread over many addresses gets no further than from one.
-  const accountFailures = new FailureCounter(20, 3600, 900, deps.clock);
+  const accountFailures = new FailureCounter(deps.db, counter('account'), 20, 3600, 900, deps.clock);
 
   async function show(
     req: IncomingMessage,
@@ -45,7 +72,7 @@ export function createInteractionHandler(deps: InteractionDeps) {
     const lang = langOf(req, details);
     const t = translator(lang);
     const base = `/interaction/${details.uid}`;
-    const isOtp = pending.has(details.uid);
+    const isOtp = (await state.pendingUser(details.uid)) !== undefined;
     const body = isOtp
       ? otpForm(lang, `${base}/otp?lang=${lang}`, errors, `${base}/cancel?lang=${lang}`)
       : loginForm(lang, `${base}/login?lang=${lang}`, errors, username, `${base}/cancel?lang=${lang}`);
@@ -75,13 +102,13 @@ export function createInteractionHandler(deps: InteractionDeps) {
     const t = translator(langOf(req, details));
     const username = (form.get('username') ?? '').trim().toLowerCase().slice(0, 100);
     const key = `${username}|${req.socket.remoteAddress ?? ''}`;
-    if (passwordFailures.isLocked(key) || accountFailures.isLocked(username))
+    if ((await passwordFailures.isLocked(key)) || (await accountFailures.isLocked(username)))
       return tooMany(req, res, details);
     const account = deps.accounts.get(username);
     const ok = await verifyPassword(form.get('password') ?? '', account?.passwordHash ?? deps.decoyHash);
     if (!ok || !account) {
-      passwordFailures.fail(key);
-      accountFailures.fail(username);
+      await passwordFailures.fail(key);
+      await accountFailures.fail(username);
       return show(
         req,
         res,
@@ -91,10 +118,10 @@ export function createInteractionHandler(deps: InteractionDeps) {
         200,
       );
     }
-    passwordFailures.reset(key);
-    accountFailures.reset(username);
+    await passwordFailures.reset(key);
+    await accountFailures.reset(username);
     if (!account.totpSecret) return finish(req, res, account);
-    pending.set(details.uid, { username });
+    await state.setPending(details.uid, username);
     return redirect(res, `/interaction/${details.uid}?lang=${langOf(req, details)}`);
   }
 
@@ -105,18 +132,18 @@ export function createInteractionHandler(deps: InteractionDeps) {
     form: URLSearchParams,
   ) {
     const t = translator(langOf(req, details));
-    const account = deps.accounts.get(pending.get(details.uid)?.username ?? '');
+    const account = deps.accounts.get((await state.pendingUser(details.uid)) ?? '');
     if (!account?.totpSecret) return redirect(res, `/interaction/${details.uid}`);
-    if (otpFailures.isLocked(account.username)) return tooMany(req, res, details);
+    if (await otpFailures.isLocked(account.username)) return tooMany(req, res, details);
     const code = (form.get('code') ?? '').replace(/\s/g, '');
-    const step = verifyTotp(account.totpSecret, code, deps.clock(), lastTotpStep.get(account.username));
+    const step = verifyTotp(account.totpSecret, code, deps.clock(), await state.lastStep(account.username));
     if (step === null) {
-      otpFailures.fail(account.username);
+      await otpFailures.fail(account.username);
       return show(req, res, details, [{ field: 'code', message: t.t('idp.badCode') }]);
     }
-    otpFailures.reset(account.username);
-    lastTotpStep.set(account.username, step);
-    pending.delete(details.uid);
+    await otpFailures.reset(account.username);
+    await state.setLastStep(account.username, step);
+    await state.clearPending(details.uid);
     return finish(req, res, account);
   }
 
@@ -152,7 +179,7 @@ export function createInteractionHandler(deps: InteractionDeps) {
     const form = new URLSearchParams(await readBody(req));
     if (action === 'login') return login(req, res, details, form);
     if (action === 'otp') return otp(req, res, details, form);
-    pending.delete(details.uid);
+    await state.clearPending(details.uid);
     return deps.provider.interactionFinished(
       req,
       res,

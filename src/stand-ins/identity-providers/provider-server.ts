@@ -13,6 +13,9 @@ import { hashPassword } from './password.ts';
 import { createInteractionHandler, langOf, send } from './provider-interactions.ts';
 import { PROVIDER_CSS, providerPage } from './provider-pages.ts';
 import { totpDevPage } from './totp-dev-page.ts';
+import type { DbExecutor } from '../../platform/db/schema.ts';
+import { providerMaterial, purgeExpiredState } from './idp-state.repository.ts';
+import { databaseAdapter } from './oidc-adapter.ts';
 
 export interface RunningProvider {
   readonly id: BuiltInProviderId;
@@ -28,6 +31,24 @@ export interface ProviderOptions {
   readonly rpBaseUrl: string;
   readonly port: number;
   readonly clock?: () => Date;
+  /** Where the provider keeps its keys and state, shared by every process that runs it (ADR 0013). */
+  readonly db: DbExecutor;
+  /** Marks each answer with `x-guichet-process`, so operators and tests see which process answered. */
+  readonly processTag?: string;
+}
+
+/** One provider's request handler and what Guichet needs to trust it, not yet listening anywhere. */
+export interface ProviderInstance {
+  readonly handler: (req: IncomingMessage, res: ServerResponse) => void;
+  readonly rp: IdentityProviderConfig;
+  readonly signingJwk: JWK;
+}
+
+/** Its signing key, its client's secret and its cookie keys: the same in every process. */
+interface ProviderMaterial {
+  readonly signingJwk: JWK;
+  readonly clientSecret: string;
+  readonly cookieKeys: string[];
 }
 
 const passwordHash = hashPassword(DEMO_PASSWORD);
@@ -37,7 +58,6 @@ export async function startProvider(
   id: BuiltInProviderId,
   options: ProviderOptions,
 ): Promise<RunningProvider> {
-  const clock = options.clock ?? (() => new Date());
   let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) =>
     send(res, 503, 'starting');
   const server = createServer((req, res) => handler(req, res));
@@ -53,28 +73,44 @@ export async function startProvider(
     server.listen(options.port, '127.0.0.1', resolve);
   });
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
-  const signingJwk = {
-    ...(await exportJWK(privateKey)),
-    kid: `${id}-${randomBytes(4).toString('hex')}`,
-    alg: 'RS256',
-    use: 'sig',
-  };
-  const clientSecret = randomBytes(32).toString('base64url');
-  const accounts = await accountsOf(id);
-  const provider = new Provider(
+  const instance = await createProvider(id, { ...options, issuer });
+  handler = instance.handler;
+  return {
+    id,
     issuer,
-    providerConfiguration(id, options.rpBaseUrl, clientSecret, signingJwk, accounts),
-  );
+    signingJwk: instance.signingJwk,
+    rp: instance.rp,
+    close: () => new Promise<void>((resolve) => closeServer(server, resolve)),
+  };
+}
+
+/**
+ * A demonstration provider for `issuer`: its keys are read from the database (made by the first process that
+ * needs them) and its oidc-provider models live there too, so any process may answer any of its requests.
+ */
+export async function createProvider(
+  id: BuiltInProviderId,
+  options: Omit<ProviderOptions, 'port'> & { issuer: string },
+): Promise<ProviderInstance> {
+  const clock = options.clock ?? (() => new Date());
+  const material = await providerMaterial<ProviderMaterial>(options.db, id, makeMaterial(id), new Date());
+  const accounts = await accountsOf(id);
+  const provider = new Provider(options.issuer, {
+    ...providerConfiguration(id, options.rpBaseUrl, material, accounts),
+    adapter: databaseAdapter(options.db, id),
+  });
   const interactions = createInteractionHandler({
     provider,
     providerName: BUILT_IN_NAMES[id],
     accounts: new Map(accounts.map((a) => [a.username, a])),
     decoyHash: await passwordHash,
     clock,
+    db: options.db,
+    providerId: id,
   });
   const oidc = provider.callback();
-  handler = (req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    if (options.processTag) res.setHeader('x-guichet-process', options.processTag);
     route(req, res, id, interactions, oidc).catch(() => {
       if (!res.headersSent)
         send(
@@ -89,11 +125,25 @@ export async function startProvider(
     });
   };
   return {
-    id,
-    issuer,
-    signingJwk,
-    rp: relyingPartyConfig(id, issuer, clientSecret),
-    close: () => new Promise<void>((resolve) => closeServer(server, resolve)),
+    handler,
+    signingJwk: material.signingJwk,
+    rp: relyingPartyConfig(id, options.issuer, material.clientSecret),
+  };
+}
+
+function makeMaterial(id: BuiltInProviderId): () => Promise<ProviderMaterial> {
+  return async () => {
+    const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+    return {
+      signingJwk: {
+        ...(await exportJWK(privateKey)),
+        kid: `${id}-${randomBytes(4).toString('hex')}`,
+        alg: 'RS256',
+        use: 'sig',
+      },
+      clientSecret: randomBytes(32).toString('base64url'),
+      cookieKeys: [randomBytes(32).toString('base64url')],
+    };
   };
 }
 
@@ -126,8 +176,7 @@ async function accountsOf(id: BuiltInProviderId): Promise<(DemoAccount & { passw
 function providerConfiguration(
   id: BuiltInProviderId,
   rpBaseUrl: string,
-  clientSecret: string,
-  jwk: JWK,
+  material: ProviderMaterial,
   accounts: readonly DemoAccount[],
 ): Record<string, unknown> {
   const bySubject = new Map(accounts.map((account) => [account.subject, account]));
@@ -135,7 +184,7 @@ function providerConfiguration(
     clients: [
       {
         client_id: `guichet-${id}`,
-        client_secret: clientSecret,
+        client_secret: material.clientSecret,
         redirect_uris: [`${rpBaseUrl}/auth/callback`],
         post_logout_redirect_uris: [`${rpBaseUrl}/en/signed-out`, `${rpBaseUrl}/fr/deconnecte`],
         response_types: ['code'],
@@ -146,7 +195,7 @@ function providerConfiguration(
         backchannel_logout_session_required: true,
       },
     ],
-    jwks: { keys: [jwk] },
+    jwks: { keys: [material.signingJwk] },
     findAccount: (_ctx: unknown, sub: string) => {
       const account = bySubject.get(sub);
       return account
@@ -167,7 +216,7 @@ function providerConfiguration(
       backchannelLogout: { enabled: true },
       rpInitiatedLogout: { enabled: true },
     },
-    cookies: { keys: [randomBytes(32).toString('base64url')] },
+    cookies: { keys: material.cookieKeys },
     ttl: {
       AuthorizationCode: 60,
       IdToken: 600,
@@ -212,21 +261,33 @@ export interface BuiltInProviders {
   close(): Promise<void>;
 }
 
+const PURGE_EVERY_MS = 600_000;
+
 /** All four: credential (GCKey-style), Alberta-style, BC-style and staff. Ports are consecutive from `portBase`, or free ones for 0. */
 export async function startBuiltInProviders(options: {
   rpBaseUrl: string;
   portBase: number;
   clock?: () => Date;
+  db: DbExecutor;
+  processTag?: string;
 }): Promise<BuiltInProviders> {
   const ids: BuiltInProviderId[] = ['gckey', 'alberta', 'bc', 'staff'];
   const providers = await Promise.all(
     ids.map((id, index) =>
-      startProvider(id, {
-        rpBaseUrl: options.rpBaseUrl,
-        port: options.portBase === 0 ? 0 : options.portBase + index,
-        clock: options.clock,
-      }),
+      startProvider(id, { ...options, port: options.portBase === 0 ? 0 : options.portBase + index }),
     ),
   );
-  return { providers, close: async () => void (await Promise.all(providers.map((p) => p.close()))) };
+  // Expired sessions, interactions and codes are deleted now and then (oidc-provider only stops reading them).
+  const purge = setInterval(
+    () => void purgeExpiredState(options.db, new Date()).catch(() => undefined),
+    PURGE_EVERY_MS,
+  );
+  purge.unref();
+  return {
+    providers,
+    close: async () => {
+      clearInterval(purge);
+      await Promise.all(providers.map((p) => p.close()));
+    },
+  };
 }

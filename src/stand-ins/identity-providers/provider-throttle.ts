@@ -1,37 +1,35 @@
+import type { DbExecutor } from '../../platform/db/schema.ts';
+import { clearFailures, isLockedOut, recordFailure } from './idp-state.repository.ts';
+import type { FailureRule } from './idp-state.repository.ts';
+
 /**
- * In-memory failure counters for the built-in providers (ASVS 6.3.1; Login.gov defaults): a key is
- * locked for `lockSeconds` once it has failed `limit` times within `windowSeconds`.
+ * Failure counters for the built-in providers (ASVS 6.3.1; Login.gov defaults): a key is locked for
+ * `lockSeconds` once it has failed `limit` times within `windowSeconds`. Kept in the database, so a lock holds
+ * whichever process answers next (ADR 0013).
  */
 export class FailureCounter {
-  private readonly entries = new Map<
-    string,
-    { windowStart: number; failures: number; lockedUntil: number }
-  >();
+  private readonly rule: FailureRule;
 
   constructor(
-    private readonly limit: number,
-    private readonly windowSeconds: number,
-    private readonly lockSeconds: number,
+    private readonly db: DbExecutor,
+    private readonly scope: { provider: string; counter: string },
+    limit: number,
+    windowSeconds: number,
+    lockSeconds: number,
     private readonly clock: () => Date,
-  ) {}
-
-  isLocked(key: string): boolean {
-    const entry = this.entries.get(key);
-    return entry !== undefined && entry.lockedUntil > this.clock().getTime();
+  ) {
+    this.rule = { limit, windowSeconds, lockSeconds };
   }
 
-  fail(key: string): void {
-    const now = this.clock().getTime();
-    const entry = this.entries.get(key);
-    const fresh = !entry || now - entry.windowStart > this.windowSeconds * 1000;
-    const next = fresh
-      ? { windowStart: now, failures: 1, lockedUntil: 0 }
-      : { ...entry, failures: entry.failures + 1 };
-    if (next.failures >= this.limit) next.lockedUntil = now + this.lockSeconds * 1000;
-    this.entries.set(key, next);
+  isLocked(key: string): Promise<boolean> {
+    return isLockedOut(this.db, { ...this.scope, key }, this.clock());
   }
 
-  reset(key: string): void {
-    this.entries.delete(key);
+  fail(key: string): Promise<void> {
+    return recordFailure(this.db, { ...this.scope, key }, this.rule, this.clock());
+  }
+
+  reset(key: string): Promise<void> {
+    return clearFailures(this.db, { ...this.scope, key });
   }
 }

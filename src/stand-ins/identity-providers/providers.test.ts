@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { after, before, describe, it } from 'node:test';
+import { describeOnBothDatabases } from '../../../test/support/databases.ts';
 import { CookieJar, fakeClock } from '../../../test/support/identity/identity-harness.ts';
 import { DEMO_PASSWORD } from './demo-accounts.ts';
 import { startProvider } from './provider-server.ts';
@@ -33,11 +34,17 @@ describe('TOTP (RFC 6238) and password hashing', () => {
   });
 });
 
-describe('built-in provider sign-in pages', () => {
+// Its keys, oidc-provider's models and the failure counters are in the database (ADR 0013): both databases.
+describeOnBothDatabases('built-in provider sign-in pages', (database) => {
   let provider: RunningProvider;
   const clock = fakeClock();
   before(async () => {
-    provider = await startProvider('gckey', { rpBaseUrl: 'http://localhost:3000', port: 0, clock });
+    provider = await startProvider('gckey', {
+      rpBaseUrl: 'http://localhost:3000',
+      port: 0,
+      clock,
+      db: database().db,
+    });
   });
   after(() => provider.close());
 

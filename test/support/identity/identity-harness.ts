@@ -52,7 +52,12 @@ export async function startIdentityHarness(overrides: Partial<Config> = {}): Pro
   await migrateToLatest(database.db);
   const clock = fakeClock();
   const providerClock = fakeClock();
-  const running = await startBuiltInProviders({ rpBaseUrl: RP_BASE_URL, portBase: 0, clock: providerClock });
+  const running = await startBuiltInProviders({
+    rpBaseUrl: RP_BASE_URL,
+    portBase: 0,
+    clock: providerClock,
+    db: database.db,
+  });
   const base = testConfig({ publicUrl: RP_BASE_URL, ...overrides });
   const config: Config = {
     ...base,

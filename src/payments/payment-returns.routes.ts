@@ -40,6 +40,15 @@ export const paymentReturnNotices = defineNotices('payment-returns.notices', [
 ]);
 
 const UPLOAD_FORM = 'payments.returns-upload';
+
+/** A multipart body no browser sends: the error handler answers it with the bilingual 400 page. */
+class MalformedUploadError extends Error {
+  readonly statusCode = 400;
+  constructor() {
+    super('The upload carries no file part');
+    this.name = 'MalformedUploadError';
+  }
+}
 const idOf = (request: FastifyRequest, name: string) =>
   parseUuid((request.params as Record<string, string | undefined>)[name]);
 
@@ -65,9 +74,11 @@ export function registerPaymentReturnRoutes(routes: RouteTable, deps: PaymentRet
     'permission:payments.returns.load',
     async (request, _reply, view) => {
       const file = ((request.body ?? {}) as Record<string, unknown>).file as UploadedFile | undefined;
-      const bytes = file && Buffer.isBuffer(file.bytes) ? file.bytes : undefined;
+      // A browser always sends the file part, empty when none was chosen: a body without one is malformed.
+      if (file === null || typeof file !== 'object') throw new MalformedUploadError();
+      const bytes = Buffer.isBuffer(file.bytes) ? file.bytes : undefined;
       const outcome = await payments.returns.upload(
-        { filename: file?.filename ?? '', bytes, truncated: file?.truncated === true },
+        { filename: file.filename, bytes, truncated: file.truncated },
         staffOf(request).staffId,
         staffContext(request),
       );

@@ -35,7 +35,13 @@ import {
   sendReminders,
 } from './inbox/index.ts';
 import type { InboxService, MessagesService, NoticeSender, SecurityNotices } from './inbox/index.ts';
-import { businessDaysAfter, createPaymentsModule, paymentsPaths } from './payments/index.ts';
+import {
+  businessDaysAfter,
+  createPaymentsModule,
+  paymentReturnsPaths,
+  paymentsPaths,
+} from './payments/index.ts';
+import { chequeAddressesFrom } from './app.payments.ts';
 import type { PaymentsModule, PaymentsModuleDependencies } from './payments/index.ts';
 import { createPolicyService, policyPaths } from './policy/index.ts';
 import type { PolicyService } from './policy/index.ts';
@@ -278,6 +284,14 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
       deaths: payeeReader,
       payees: payeeReader,
       cipher: crypto.cipher,
+      returnLetters: {
+        port: { deliver: (personId, request) => inbox.deliver(personId, request) },
+        programmeName: async (programmeId, lang) => {
+          const found = (await catalogue.listProgrammes()).find((p) => p.id === programmeId);
+          return found ? (lang === 'fr' ? found.name_fr : found.name_en) : programmeId;
+        },
+      },
+      chequeAddresses: chequeAddressesFrom(person.record, clock),
       ...deps.payments,
     }),
   };
@@ -405,6 +419,18 @@ export function staffCards(): StaffCard[] {
       title: 'payments.runs.title',
       description: 'payments.runs.card',
       permission: 'payments.read',
+    },
+    {
+      path: paymentsPaths.returns,
+      title: 'payment-returns.upload.title',
+      description: 'payment-returns.upload.card',
+      permission: 'payments.returns.load',
+    },
+    {
+      path: paymentReturnsPaths.followUp,
+      title: 'payment-returns.followUp.title',
+      description: 'payment-returns.followUp.card',
+      permission: 'payments.returns.follow-up',
     },
     {
       path: policyPaths.release,

@@ -76,6 +76,7 @@ import {
   paymentsLocales,
   PAYABLE_PROGRAMMES,
   registerMyPaymentsRoutes,
+  registerPaymentReturnRoutes,
   registerPaymentRunRoutes,
 } from './payments/index.ts';
 
@@ -265,7 +266,18 @@ function registerModules(wiring: ModuleWiring): void {
     (await services.catalogue.listProgrammes())
       .filter((programme) => PAYABLE_PROGRAMMES.includes(programme.id))
       .map((programme) => ({ id: programme.id, name: { en: programme.name_en, fr: programme.name_fr } }));
-  registerMyPaymentsRoutes(routes, { payments: services.payments, programmes: payableProgrammes, crumbs });
+  registerMyPaymentsRoutes(routes, {
+    payments: services.payments,
+    programmes: payableProgrammes,
+    crumbs,
+    directDeposit: portalPaths.directDeposit,
+  });
+  registerPaymentReturnRoutes(routes, {
+    payments: services.payments,
+    programmes: payableProgrammes,
+    staffHome: homes.staff,
+    clientFile: { path: workspacePaths.clientFile, permission: 'client.file.read' },
+  });
   registerPaymentRunRoutes(routes, {
     payments: services.payments,
     programmes: payableProgrammes,

@@ -22,6 +22,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<StaffRole, readonly string[]>> = 
     'client.act-on-behalf',
     'messages.answer',
     'help.requests.handle',
+    // Follows up the payments the bank returned (ADR 0020).
+    'payments.returns.follow-up',
   ],
   adjudicator: ['staff.workspace', 'client.file.read', 'case.decide'],
   // Supervisors settle misdirected payments and deposit-fraud escalations, which need the whole account number;
@@ -44,7 +46,13 @@ export const ROLE_PERMISSIONS: Readonly<Record<StaffRole, readonly string[]>> = 
   // Previews parameter releases on the register: aggregates only, never one client's file.
   'policy-analyst': ['staff.workspace', 'policy.release.preview'],
   // Prepares payment runs and loads the bank's returns; a supervisor releases them (ADR 0020).
-  'payments-officer': ['staff.workspace', 'payments.read', 'payments.prepare', 'payments.returns.load'],
+  'payments-officer': [
+    'staff.workspace',
+    'payments.read',
+    'payments.prepare',
+    'payments.returns.load',
+    'payments.returns.follow-up',
+  ],
 };
 
 export function permissionsFor(roles: readonly StaffRole[]): ReadonlySet<string> {

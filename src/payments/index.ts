@@ -129,3 +129,18 @@ export type { PaymentRouteDependencies } from './payments.routes.ts';
 export type { ProgrammeName } from './views/runs.views.ts';
 export type { ReturnsService, ReturnsLoaded, ReturnTask, ReturnsFormat } from './returns/returns.service.ts';
 export { paymentsEncryptedColumns } from './payments.tables.ts';
+
+// Returns uploaded and followed up, reissue, reconciliation, cheque print files (issue #16 items 3 and 5).
+export { registerPaymentReturnRoutes, paymentReturnNotices } from './payment-returns.routes.ts';
+export type { PaymentReturnRouteDependencies } from './payment-returns.routes.ts';
+export { paymentReturnsPaths } from './payment-returns.paths.ts';
+export type { ReturnLetterPort, ReturnLetterRecipient } from './returns/return-letter.ts';
+export { DEMO_CHEQUE_SETTINGS } from './cheques/cheque-file.service.ts';
+export type {
+  ChequeAddressBook,
+  ChequeMailing,
+  ChequeSettings,
+  ChequeFileService,
+} from './cheques/cheque-file.service.ts';
+export type { Reconciliation, ReconciliationLine, Tally } from './reconciliation/reconciliation.ts';
+export type { ReturnLoad, UploadOutcome } from './returns/returns.service.ts';

@@ -17,6 +17,10 @@ export interface PersonPayment {
   readonly method: 'deposit' | 'cheque' | null;
   readonly accountLast3: string | null;
   readonly upcoming: boolean;
+  /** Why the bank returned it (a `ReturnReason`), for a returned or reissued payment. */
+  readonly returnReason: string | null;
+  /** This payment pays again one the bank returned. */
+  readonly reissue: boolean;
 }
 
 export interface MyPaymentsService {
@@ -32,20 +36,25 @@ export function createMyPaymentsService(
     async paymentsOf(personId, context) {
       const rows = await db
         .selectFrom('payment')
+        .leftJoin('payment_return as r', (join) =>
+          join.onRef('r.payment_id', '=', 'payment.id').on('r.status', 'in', ['matched', 'reissued']),
+        )
         .select([
-          'programme_id',
-          'period',
-          'pay_date',
-          'amount_cents',
-          'arrears',
-          'status',
-          'method',
-          'account_last3',
+          'payment.programme_id',
+          'payment.period',
+          'payment.pay_date',
+          'payment.amount_cents',
+          'payment.arrears',
+          'payment.status',
+          'payment.method',
+          'payment.account_last3',
+          'payment.kind',
+          'r.reason as return_reason',
         ])
-        .where('person_id', '=', personId)
-        .where('status', '<>', 'cancelled')
-        .orderBy('pay_date', 'desc')
-        .orderBy('period', 'desc')
+        .where('payment.person_id', '=', personId)
+        .where('payment.status', '<>', 'cancelled')
+        .orderBy('payment.pay_date', 'desc')
+        .orderBy('payment.period', 'desc')
         .limit(500)
         .execute();
       await audit.record(
@@ -62,6 +71,8 @@ export function createMyPaymentsService(
         method: row.method,
         accountLast3: row.account_last3,
         upcoming: isoDay(row.pay_date) > today && row.status !== 'returned',
+        returnReason: row.return_reason,
+        reissue: row.kind === 'reissue',
       }));
     },
   };

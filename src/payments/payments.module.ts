@@ -5,6 +5,18 @@ import { createPaymentRunService } from './run/payment-run.service.ts';
 import type { PaymentRunOptions, PaymentRunService } from './run/payment-run.service.ts';
 import type { DeathRegister, EntitlementSource, PayeeDirectory, ReturnNotifier } from './run/run-ports.ts';
 import { createReturnsService } from './returns/returns.service.ts';
+import { addReissues } from './returns/reissue.ts';
+import { returnLetters } from './returns/return-letter.ts';
+import { createChequeFileService, DEMO_CHEQUE_SETTINGS } from './cheques/cheque-file.service.ts';
+import type { ChequeAddressBook, ChequeFileService, ChequeSettings } from './cheques/cheque-file.service.ts';
+import { reconciliationOf } from './reconciliation/reconciliation.ts';
+import type { Reconciliation } from './reconciliation/reconciliation.ts';
+import { findRun } from './run/payment-run.repository.ts';
+import { runSummaryOf } from './run/run-parts.ts';
+import type { RunSummary } from './run/run-parts.ts';
+import type { ReturnLetterPort } from './returns/return-letter.ts';
+import { createI18n, PLATFORM_LOCALES } from '../platform/i18n/i18n.ts';
+import type { Lang } from '../platform/i18n/i18n.ts';
 import type { ReturnsService } from './returns/returns.service.ts';
 import { createMyPaymentsService } from './my-payments.service.ts';
 import type { MyPaymentsService } from './my-payments.service.ts';
@@ -22,6 +34,10 @@ export interface PaymentsModule {
   readonly files: BankFileService;
   readonly returns: ReturnsService;
   readonly mine: MyPaymentsService;
+  /** The cheque print file of a released run (PDF and manifest). */
+  readonly cheques: ChequeFileService;
+  /** The run's reconciliation report: issued, returned, reissued, cancelled, to the cent. */
+  reconciliationOf(runId: string): Promise<{ run: RunSummary; report: Reconciliation } | null>;
   /** The run's reconciliation: payments and cents by status. */
   statusOf(runId: string): Promise<Record<string, { count: number; cents: number }>>;
 }
@@ -36,9 +52,17 @@ export interface PaymentsModuleDependencies {
   readonly cipher: FieldCipher;
   /** Tells a person a payment came back (the root wires the inbox); by default nobody is told. */
   readonly returnNotifier?: ReturnNotifier;
+  /** Or: where the returned-payment letter goes (the inbox's `deliver`), and the programmes' names. */
+  readonly returnLetters?: {
+    readonly port: ReturnLetterPort;
+    readonly programmeName: (programmeId: string, lang: Lang) => Promise<string>;
+  };
   readonly releasePolicy?: ReleasePolicy;
   readonly bankFiles?: BankFileSettings;
   readonly runOptions?: Partial<PaymentRunOptions>;
+  /** Mailing addresses for cheques (the root wires person); without it, no cheque can be printed. */
+  readonly chequeAddresses?: ChequeAddressBook;
+  readonly chequeSettings?: ChequeSettings;
 }
 
 export function createPaymentsModule(deps: PaymentsModuleDependencies): PaymentsModule {
@@ -50,6 +74,7 @@ export function createPaymentsModule(deps: PaymentsModuleDependencies): Payments
       deaths: deps.deaths,
       clock: deps.clock,
       ...(deps.runOptions ? { options: deps.runOptions } : {}),
+      reissues: (run) => addReissues(deps.db, run, deps.payees, deps.clock),
     }),
     release: createReleaseService({
       db: deps.db,
@@ -69,11 +94,33 @@ export function createPaymentsModule(deps: PaymentsModuleDependencies): Payments
     returns: createReturnsService({
       db: deps.db,
       audit: deps.audit,
-      notifier: deps.returnNotifier ?? { paymentReturned: () => Promise.resolve() },
+      notifier: notifierOf(deps),
+      clock: deps.clock,
     }),
     mine: createMyPaymentsService(deps.db, deps.audit, deps.clock),
+    cheques: createChequeFileService({
+      db: deps.db,
+      audit: deps.audit,
+      cipher: deps.cipher,
+      addresses: deps.chequeAddresses ?? { mailingOf: () => Promise.resolve(null) },
+      settings: deps.chequeSettings ?? DEMO_CHEQUE_SETTINGS,
+    }),
+    async reconciliationOf(runId) {
+      const row = await findRun(deps.db, runId);
+      if (!row) return null;
+      const run = runSummaryOf(row);
+      return { run, report: await reconciliationOf(deps.db, run) };
+    },
     statusOf: (runId) => countByStatus(deps.db, runId),
   };
+}
+
+function notifierOf(deps: PaymentsModuleDependencies): ReturnNotifier {
+  if (deps.returnNotifier) return deps.returnNotifier;
+  if (!deps.returnLetters) return { paymentReturned: () => Promise.resolve() };
+  const i18n = createI18n([PLATFORM_LOCALES, new URL('./locales/', import.meta.url)]);
+  const { port, programmeName } = deps.returnLetters;
+  return returnLetters(port, (lang) => i18n.translator(lang), programmeName, deps.clock);
 }
 
 /** Until decisions' `enrolment_entitlement` reaches main, the root has no entitlements to pay. */

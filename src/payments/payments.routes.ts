@@ -125,6 +125,8 @@ export function registerMyPaymentsRoutes(
       t(key: string): string;
       lang: 'en' | 'fr';
     }) => readonly { href: string; label: string }[];
+    /** Where the person updates their direct deposit (a returned payment says to). */
+    readonly directDeposit?: BilingualPath;
   },
 ): void {
   routes.page(
@@ -134,7 +136,9 @@ export function registerMyPaymentsRoutes(
     async (request, _reply, view) => {
       const personId = linkedPersonId(request);
       const payments = await deps.payments.mine.paymentsOf(personId, selfContext(request, personId));
-      return view.send(myPaymentsPage(view.t, payments, await deps.programmes(), deps.crumbs(view.t)));
+      const deposit = deps.directDeposit ? view.path(deps.directDeposit) : null;
+      const page = myPaymentsPage(view.t, payments, await deps.programmes(), deps.crumbs(view.t), deposit);
+      return view.send(page);
     },
     { linkedPerson: true },
   );

@@ -84,6 +84,13 @@ export interface PaymentReturnTable {
   status: ReturnStatus;
   loaded_by: string;
   loaded_at: Generated<Date>;
+  /** Migration 0510: the upload it came from, the letter, the reissue, an agent closing it. */
+  load_id: string | null;
+  told_at: Timestamp | null;
+  reissue_payment_id: string | null;
+  closed_by: string | null;
+  closed_at: Timestamp | null;
+  closed_reason: string | null;
 }
 
 export interface PaymentsTables {

@@ -29,6 +29,8 @@ export interface PaymentRunDependencies {
   readonly deaths: DeathRegister;
   readonly clock: () => Date;
   readonly options?: Partial<PaymentRunOptions>;
+  /** Adds to the run the returned payments whose banking details changed since (`returns/reissue.ts`). */
+  readonly reissues?: (run: RunRow) => Promise<number>;
 }
 
 export type ProgressListener = (run: RunSummary) => void;
@@ -81,6 +83,7 @@ export function createPaymentRunService(deps: PaymentRunDependencies): PaymentRu
     run = (await repo.findRun(db, runId)) ?? run;
     onProgress?.(runSummaryOf(run));
     await buildPayments(run, onProgress);
+    await deps.reissues?.(run);
     await db.transaction().execute((trx) => repo.markPrepared(trx, runId, deps.clock()));
     const prepared = runSummaryOf((await repo.findRun(db, runId)) ?? run);
     onProgress?.(prepared);

@@ -57,6 +57,8 @@ export interface PayeeDirectory {
 /** Tells a person their payment came back and what to do (the root wires it to the inbox). */
 export interface ReturnNotifier {
   paymentReturned(notice: {
+    /** The return: a letter is sent once per return, however often this is tried. */
+    returnId: string;
     personId: string;
     programmeId: string;
     amountCents: number;

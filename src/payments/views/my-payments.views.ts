@@ -4,6 +4,7 @@ import type { Translator } from '../../platform/i18n/i18n.ts';
 import type { Page } from '../../platform/views/layout.ts';
 import type { PersonPayment } from '../my-payments.service.ts';
 import type { ProgrammeName } from './runs.views.ts';
+import { returnedPayments } from './returned-payments.views.ts';
 
 function table(
   t: Translator,
@@ -34,6 +35,7 @@ export function myPaymentsPage(
   payments: readonly PersonPayment[],
   programmes: readonly ProgrammeName[],
   breadcrumbs: readonly { href: string; label: string }[],
+  directDeposit: string | null = null,
 ): Page {
   const title = t.t('payments.my.title');
   const returned = payments.filter((p) => p.status === 'returned');
@@ -43,7 +45,7 @@ export function myPaymentsPage(
     title,
     breadcrumbs,
     body: html`<h1>${title}</h1><p>${t.t('payments.my.intro')}</p>
-${returned.length > 0 ? html`<div class="alert alert-warning" role="region" aria-labelledby="returned-title"><h2 id="returned-title">${t.t('payments.my.returnedTitle')}</h2><p>${t.t('payments.my.returnedWhat')}</p>${table(t, t.t('payments.my.returnedCaption'), returned, programmes)}</div>` : ''}
+${returnedPayments(t, returned, programmes, directDeposit)}
 ${payments.length === 0 ? html`<p>${t.t('payments.my.none')}</p>` : ''}
 ${upcoming.length > 0 ? table(t, t.t('payments.my.upcomingCaption'), upcoming, programmes) : ''}
 ${past.length > 0 ? table(t, t.t('payments.my.pastCaption'), past, programmes) : ''}`,

@@ -8,6 +8,7 @@ import { errorSummary } from '../../platform/forms/error-summary.ts';
 import { csrfField, selectField, textField } from '../../platform/forms/fields.ts';
 import type { FormView } from '../../platform/forms/form-view.ts';
 import { paymentsPaths } from '../payments.paths.ts';
+import { paymentReturnsPaths } from '../payment-returns.paths.ts';
 import { percentDone } from '../run/run-parts.ts';
 import type { RunSummary } from '../run/run-parts.ts';
 import type { FileRow } from '../bank-files/bank-file.repository.ts';
@@ -100,6 +101,7 @@ export function runPage(t: Translator, data: RunPageData, staffHome: BilingualPa
 <div><dt>${t.t('payments.runs.total')}</dt><dd>${t.money(run.totalCents)}</dd></div></dl>
 ${run.status === 'preparing' ? html`${progressOf(t, run)}<p><a href="${here}">${t.t('payments.run.refresh')}</a></p>` : ''}
 ${reconciliation(t, data.byStatus)}
+<p><a href="${pathFor(paymentReturnsPaths.reconciliation, t.lang, { runId: run.id })}">${t.t('payment-returns.reconciliation.link')}</a></p>
 ${data.canRelease && (run.status === 'prepared' || run.status === 'approved' || run.status === 'releasing') ? releaseForm(t, run, data.csrf) : ''}
 ${run.status === 'released' ? downloads(t, run, data.files) : ''}`,
   };

@@ -1,0 +1,29 @@
+import type { BilingualPath } from '../platform/http/route-table.ts';
+
+/**
+ * The payments office's returns, reconciliation and cheque pages (issue #16 items 3 and 5). The returns
+ * upload page is `paymentsPaths.returns`.
+ */
+export const paymentReturnsPaths = {
+  load: {
+    en: '/en/staff/payments/returns/loads/:loadId',
+    fr: '/fr/personnel/paiements/retours/chargements/:loadId',
+  },
+  followUp: { en: '/en/staff/payments/returns/follow-up', fr: '/fr/personnel/paiements/retours/suivi' },
+  close: {
+    en: '/en/staff/payments/returns/follow-up/:returnId/close',
+    fr: '/fr/personnel/paiements/retours/suivi/:returnId/fermer',
+  },
+  reconciliation: {
+    en: '/en/staff/payments/runs/:runId/reconciliation',
+    fr: '/fr/personnel/paiements/cycles/:runId/rapprochement',
+  },
+  reconciliationCsv: {
+    en: '/en/staff/payments/runs/:runId/reconciliation.csv',
+    fr: '/fr/personnel/paiements/cycles/:runId/rapprochement.csv',
+  },
+  cheques: {
+    en: '/en/staff/payments/runs/:runId/cheques/:file',
+    fr: '/fr/personnel/paiements/cycles/:runId/cheques/:file',
+  },
+} satisfies Record<string, BilingualPath>;

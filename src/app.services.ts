@@ -251,6 +251,13 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
       deaths: payeeReader,
       payees: payeeReader,
       cipher: crypto.cipher,
+      // Debt letters go to the inbox like decision letters (ADR 0024).
+      letters: { deliver: (personId, request) => inbox.deliver(personId, request) },
+      recipients,
+      programmeName: async (programmeId, lang) => {
+        const found = (await catalogue.listProgrammes()).find((p) => p.id === programmeId);
+        return found ? (lang === 'fr' ? found.name_fr : found.name_en) : programmeId;
+      },
       ...deps.payments,
     }),
   };

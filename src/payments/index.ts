@@ -129,3 +129,11 @@ export type { PaymentRouteDependencies } from './payments.routes.ts';
 export type { ProgrammeName } from './views/runs.views.ts';
 export type { ReturnsService, ReturnsLoaded, ReturnTask, ReturnsFormat } from './returns/returns.service.ts';
 export { paymentsEncryptedColumns } from './payments.tables.ts';
+
+// Overpayments, underpayments, statements and tax slips (issue #16 items 6 and 8, ADR 0024).
+export type { PersonDebt, PaymentLetterPort, DebtsService } from './adjustments/debts.service.ts';
+export type { StatementRecipients, StatementsService } from './statements/statements.service.ts';
+export { registerStatementRoutes, clientPaymentsSection } from './statements/statements.routes.ts';
+export type { OpenClientFile } from './statements/statements.routes.ts';
+export { SLIP_IDS } from './statements/tax-slips.ts';
+export type { SlipId } from './statements/tax-slips.ts';

@@ -14,6 +14,14 @@ import { createReleaseService, DEFAULT_RELEASE_POLICY } from './release/release.
 import type { ReleasePolicy, ReleaseService } from './release/release.service.ts';
 import { createBankFileService, DEMO_BANK_FILE_SETTINGS } from './bank-files/bank-file.service.ts';
 import type { BankFileService, BankFileSettings } from './bank-files/bank-file.service.ts';
+import type { Lang } from '../platform/i18n/i18n.ts';
+import { createBatchAdjuster } from './adjustments/batch-adjuster.ts';
+import { createDebtsService } from './adjustments/debts.service.ts';
+import type { DebtsService, PaymentLetterPort } from './adjustments/debts.service.ts';
+import { loadRecoveryPolicy } from './adjustments/recovery-policy.ts';
+import type { RecoveryPolicy } from './adjustments/recovery-policy.ts';
+import { createStatementsService } from './statements/statements.service.ts';
+import type { StatementRecipients, StatementsService } from './statements/statements.service.ts';
 
 /** Everything the payments capability does, built once by the root from its ports. */
 export interface PaymentsModule {
@@ -22,6 +30,10 @@ export interface PaymentsModule {
   readonly files: BankFileService;
   readonly returns: ReturnsService;
   readonly mine: MyPaymentsService;
+  /** Overpayments: the person's debts and their letters (ADR 0024). */
+  readonly debts: DebtsService;
+  /** The year's statement and tax slips, as PDF (ADR 0024). */
+  readonly statements: StatementsService;
   /** The run's reconciliation: payments and cents by status. */
   statusOf(runId: string): Promise<Record<string, { count: number; cents: number }>>;
 }
@@ -39,9 +51,24 @@ export interface PaymentsModuleDependencies {
   readonly releasePolicy?: ReleasePolicy;
   readonly bankFiles?: BankFileSettings;
   readonly runOptions?: Partial<PaymentRunOptions>;
+  /** Where debt letters go (the root wires the inbox); without it no letter is sent. */
+  readonly letters?: PaymentLetterPort;
+  /** Programme names from the catalogue, for letters. */
+  readonly programmeName?: (programmeId: string, lang: Lang) => Promise<string>;
+  /** The overpayment recovery rates; by default the dated file in `reference-data/`. */
+  readonly recoveryPolicy?: RecoveryPolicy;
+  /** The person's address for statements and slips (the root wires the record). */
+  readonly recipients?: StatementRecipients;
 }
 
 export function createPaymentsModule(deps: PaymentsModuleDependencies): PaymentsModule {
+  const debts = createDebtsService({
+    db: deps.db,
+    audit: deps.audit,
+    letters: deps.letters ?? null,
+    programmeName: deps.programmeName ?? ((programmeId) => Promise.resolve(programmeId)),
+    clock: deps.clock,
+  });
   return {
     runs: createPaymentRunService({
       db: deps.db,
@@ -49,6 +76,10 @@ export function createPaymentsModule(deps: PaymentsModuleDependencies): Payments
       entitlements: deps.entitlements,
       deaths: deps.deaths,
       clock: deps.clock,
+      adjuster: createBatchAdjuster(deps.recoveryPolicy ?? loadRecoveryPolicy()),
+      afterPrepared: async () => {
+        await debts.sendLetters();
+      },
       ...(deps.runOptions ? { options: deps.runOptions } : {}),
     }),
     release: createReleaseService({
@@ -72,6 +103,14 @@ export function createPaymentsModule(deps: PaymentsModuleDependencies): Payments
       notifier: deps.returnNotifier ?? { paymentReturned: () => Promise.resolve() },
     }),
     mine: createMyPaymentsService(deps.db, deps.audit, deps.clock),
+    debts,
+    statements: createStatementsService({
+      db: deps.db,
+      audit: deps.audit,
+      programmeName: deps.programmeName ?? ((programmeId) => Promise.resolve(programmeId)),
+      recipients: deps.recipients ?? null,
+      clock: deps.clock,
+    }),
     statusOf: (runId) => countByStatus(deps.db, runId),
   };
 }

@@ -34,6 +34,7 @@ export function myPaymentsPage(
   payments: readonly PersonPayment[],
   programmes: readonly ProgrammeName[],
   breadcrumbs: readonly { href: string; label: string }[],
+  more: SafeHtml = html``,
 ): Page {
   const title = t.t('payments.my.title');
   const returned = payments.filter((p) => p.status === 'returned');
@@ -46,6 +47,7 @@ export function myPaymentsPage(
 ${returned.length > 0 ? html`<div class="alert alert-warning" role="region" aria-labelledby="returned-title"><h2 id="returned-title">${t.t('payments.my.returnedTitle')}</h2><p>${t.t('payments.my.returnedWhat')}</p>${table(t, t.t('payments.my.returnedCaption'), returned, programmes)}</div>` : ''}
 ${payments.length === 0 ? html`<p>${t.t('payments.my.none')}</p>` : ''}
 ${upcoming.length > 0 ? table(t, t.t('payments.my.upcomingCaption'), upcoming, programmes) : ''}
-${past.length > 0 ? table(t, t.t('payments.my.pastCaption'), past, programmes) : ''}`,
+${past.length > 0 ? table(t, t.t('payments.my.pastCaption'), past, programmes) : ''}
+${more}`,
   };
 }

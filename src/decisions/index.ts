@@ -25,3 +25,17 @@ export type { EnrolmentEntitlementTable, PeriodKind } from './decisions.tables.t
 export { createEntitlementReader } from './entitlement-reader.ts';
 export type { EntitlementScheduleRow } from './entitlement-reader.ts';
 export { decisionsEncryptedColumns } from './decisions.tables.ts';
+
+// The July redetermination (issue #16 item 7, ADR 0024).
+export {
+  createRedeterminationService,
+  INCOME_TESTED,
+  RedeterminationStartedError,
+  RedeterminationTakenOverError,
+} from './redetermination/redetermination.service.ts';
+export type {
+  RedeterminationService,
+  RedeterminationSummary,
+  RedeterminationLetterPort,
+} from './redetermination/redetermination.service.ts';
+export { runRedetermineCommand, RedetermineUsageError } from './redetermination/redetermination-command.ts';

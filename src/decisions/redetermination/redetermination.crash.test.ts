@@ -45,7 +45,7 @@ test(
         config: testConfig(),
         db,
         metrics: createMetrics(),
-        clock: () => new Date('2026-11-20T15:00:00Z'),
+        clock: () => new Date('2025-11-20T15:00:00Z'),
         applicationStatuses: recordingStatuses(),
       });
       await services.catalogue.seedReferenceData(loadReferenceData());
@@ -53,7 +53,10 @@ test(
       const people = (await db.selectFrom('person').select('id').orderBy('id').execute()).map((p) => p.id);
       for (const personId of people)
         await services.decisions.handler.submitted(
-          submittedApplication(personId, 'ccb', ccbHousehold(personId, 4_000_000)),
+          {
+            ...submittedApplication(personId, 'ccb', ccbHousehold(personId, 4_000_000)),
+            submittedAt: new Date('2025-11-20T15:00:00Z'),
+          },
           db,
         );
       await services.decisions.stop();
@@ -76,16 +79,17 @@ test(
       const run = await db.selectFrom('redetermination_run').selectAll().executeTakeFirstOrThrow();
       assert.equal(run.status, 'done');
       assert.equal(run.persons_done, people.length, 'each person counted once');
+      assert.ok(run.changed > 0, 'the record’s incomes re-rated some families from July');
       const letters = await db
         .selectFrom('person_document')
         .select('person_id')
-        .where('source_key', 'like', 'redetermination:2027:%')
+        .where('source_key', 'like', 'redetermination:2026:%')
         .execute();
       assert.deepEqual(letters.map((l) => l.person_id).sort(), [...people].sort(), 'one letter per person');
       const july = await db
         .selectFrom('enrolment_entitlement')
         .select(['enrolment_id', (eb) => eb.fn.countAll<string>().as('n')])
-        .where('valid_from', '=', '2027-07-01')
+        .where('valid_from', '=', '2026-07-01')
         .groupBy('enrolment_id')
         .execute();
       assert.ok(

@@ -17,11 +17,15 @@ export async function createRun(db: DbExecutor, year: number, total: number): Pr
   return inserted !== undefined;
 }
 
-/** Everyone with an income-tested entitlement still open on the first day of the benefit year. */
+/**
+ * Everyone with an income-tested entitlement in force on the first day of the benefit year. One that starts
+ * later was decided on newer facts already (re-rating it from July would erase it).
+ */
 function peopleQuery(db: DbExecutor, programmes: readonly string[], from: string) {
   return db
     .selectFrom('enrolment_entitlement')
     .where('programme_id', 'in', [...programmes])
+    .where('valid_from', '<=', from)
     .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', from)]));
 }
 

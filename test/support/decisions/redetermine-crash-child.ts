@@ -1,5 +1,5 @@
 /**
- * Run as a separate process by `redetermination.crash.test.ts`: `guichet decisions redetermine --year 2027
+ * Run as a separate process by `redetermination.crash.test.ts`: `guichet decisions redetermine --year 2026
  * --resume` against a PostgreSQL schema, one person per batch. The test kills it with SIGKILL at random moments.
  */
 import { openDatabase } from '../../../src/platform/db/database.ts';
@@ -16,11 +16,11 @@ const services = await createServices({
   config: testConfig(),
   db: database.db,
   metrics: createMetrics(),
-  clock: () => new Date('2026-11-20T15:00:00Z'),
+  clock: () => new Date('2025-11-20T15:00:00Z'),
 });
 const progress = { write: (text: string) => process.stdout.write(text), isTTY: false };
 process.exitCode = await runRedetermineCommand(
-  ['--year', '2027', '--resume'],
+  ['--year', '2026', '--resume'],
   redeterminationOf(database, services, 1),
   {
     progress,

@@ -292,6 +292,13 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
         },
       },
       chequeAddresses: chequeAddressesFrom(person.record, clock),
+      // Debt letters go to the inbox like decision letters (ADR 0024).
+      letters: { deliver: (personId, request) => inbox.deliver(personId, request) },
+      recipients,
+      programmeName: async (programmeId, lang) => {
+        const found = (await catalogue.listProgrammes()).find((p) => p.id === programmeId);
+        return found ? (lang === 'fr' ? found.name_fr : found.name_en) : programmeId;
+      },
       ...deps.payments,
     }),
   };

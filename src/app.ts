@@ -46,7 +46,7 @@ import { exchangeLocales, exchangePaths, registerExchangeRoutes } from './exchan
 import type { Crumb } from './exchange/index.ts';
 import { privacyLocales, registerPrivacyRoutes } from './privacy/index.ts';
 import { portalLocales, portalPaths, registerPortalHome, registerProfileRoutes } from './portal/index.ts';
-import { registerWorkspace, workspaceLocales, workspacePaths } from './workspace/index.ts';
+import { openClientFile, registerWorkspace, workspaceLocales, workspacePaths } from './workspace/index.ts';
 import { idpLocales } from './stand-ins/identity-providers/index.ts';
 import {
   inboxLocales,
@@ -73,11 +73,13 @@ import { clientBenefitsSection, decisionsLocales, registerDecisionRoutes } from 
 import type { ServiceDependencies, Services } from './app.services.ts';
 import { opsEndpoints } from './app.health.ts';
 import {
+  clientPaymentsSection,
   paymentsLocales,
   PAYABLE_PROGRAMMES,
   registerMyPaymentsRoutes,
   registerPaymentReturnRoutes,
   registerPaymentRunRoutes,
+  registerStatementRoutes,
 } from './payments/index.ts';
 
 export type { Services } from './app.services.ts';
@@ -278,6 +280,10 @@ function registerModules(wiring: ModuleWiring): void {
     staffHome: homes.staff,
     clientFile: { path: workspacePaths.clientFile, permission: 'client.file.read' },
   });
+  registerStatementRoutes(routes, {
+    payments: services.payments,
+    openClientFile: (request, reply, view) => openClientFile(request, reply, view, services.files),
+  });
   registerPaymentRunRoutes(routes, {
     payments: services.payments,
     programmes: payableProgrammes,
@@ -301,6 +307,16 @@ function registerModules(wiring: ModuleWiring): void {
         const benefits = await services.decisions.benefitsOf(personId, context);
         return clientBenefitsSection(t, benefits, (id) => names.get(id) ?? id);
       },
+      clientPaymentsSection(
+        services.payments,
+        async (lang) =>
+          new Map(
+            (await services.catalogue.listProgrammes()).map((p) => [
+              p.id,
+              lang === 'fr' ? p.name_fr : p.name_en,
+            ]),
+          ),
+      ),
     ],
     staff: services.identity.staff,
     files: services.files,

@@ -68,6 +68,10 @@ export const commands: Record<string, CommandEntry> = {
       'Replay decisions on the current rules: <id> or --since YYYY-MM-DD [--json]; exit 1 on a difference',
     load: async () => (await import('./decisions.command.ts')).decisionsReplayCommand,
   },
+  'decisions redetermine': {
+    summary: 'The July redetermination of the income-tested benefits: --year YYYY [--resume] [--json]',
+    load: async () => (await import('./redetermine.command.ts')).decisionsRedetermineCommand,
+  },
   'payments run': {
     summary:
       'Prepare a payment run [--programme ID --period YYYY-MM] or finish stopped ones [--resume] [--json]',

@@ -57,6 +57,8 @@ export interface DecisionsModule {
     household: unknown,
     from: string,
     context: AccessContext,
+    /** Only these programmes (the July redetermination re-evaluates the income-tested ones). */
+    only?: readonly string[],
   ): Promise<Reevaluation[]>;
   start(): void;
   stop(): Promise<void>;
@@ -132,8 +134,10 @@ export function createDecisionsModule(deps: DecisionsModuleDependencies): Decisi
     replay: (decisionId) => replayDecision(db, cipher, core.policy, decisionId),
     replaySince: (since) => replaySince(db, cipher, core.policy, since),
     outcomes: (since) => outcomeReport(db, since),
-    async reevaluate(personId, household, from, context) {
-      const open = (await repo.entitlementsOf(db, personId)).filter((e) => e.valid_to === null);
+    async reevaluate(personId, household, from, context, only) {
+      const open = (await repo.entitlementsOf(db, personId)).filter(
+        (e) => e.valid_to === null && (only === undefined || only.includes(e.programme_id)),
+      );
       const results: Reevaluation[] = [];
       for (const row of open) {
         const entitlement = { ...row, from: isoDateOf(row.valid_from) };

@@ -23,3 +23,17 @@ export type { EntitlementScheduleRow } from './entitlement-reader.ts';
 export { decisionsEncryptedColumns } from './decisions.tables.ts';
 export { createDemoConversion } from './demo-conversion.ts';
 export type { ConversionDependencies, ConversionReport, DemoConversion } from './demo-conversion.ts';
+
+// The July redetermination (issue #16 item 7, ADR 0024).
+export {
+  createRedeterminationService,
+  INCOME_TESTED,
+  RedeterminationStartedError,
+  RedeterminationTakenOverError,
+} from './redetermination/redetermination.service.ts';
+export type {
+  RedeterminationService,
+  RedeterminationSummary,
+  RedeterminationLetterPort,
+} from './redetermination/redetermination.service.ts';
+export { runRedetermineCommand, RedetermineUsageError } from './redetermination/redetermination-command.ts';

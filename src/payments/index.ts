@@ -144,3 +144,10 @@ export type {
 } from './cheques/cheque-file.service.ts';
 export type { Reconciliation, ReconciliationLine, Tally } from './reconciliation/reconciliation.ts';
 export type { ReturnLoad, UploadOutcome } from './returns/returns.service.ts';
+// Overpayments, underpayments, statements and tax slips (issue #16 items 6 and 8, ADR 0024).
+export type { PersonDebt, PaymentLetterPort, DebtsService } from './adjustments/debts.service.ts';
+export type { StatementRecipients, StatementsService } from './statements/statements.service.ts';
+export { registerStatementRoutes, clientPaymentsSection } from './statements/statements.routes.ts';
+export type { OpenClientFile } from './statements/statements.routes.ts';
+export { SLIP_IDS } from './statements/tax-slips.ts';
+export type { SlipId } from './statements/tax-slips.ts';

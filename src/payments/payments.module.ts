@@ -26,6 +26,13 @@ import { createReleaseService, DEFAULT_RELEASE_POLICY } from './release/release.
 import type { ReleasePolicy, ReleaseService } from './release/release.service.ts';
 import { createBankFileService, DEMO_BANK_FILE_SETTINGS } from './bank-files/bank-file.service.ts';
 import type { BankFileService, BankFileSettings } from './bank-files/bank-file.service.ts';
+import { createBatchAdjuster } from './adjustments/batch-adjuster.ts';
+import { createDebtsService } from './adjustments/debts.service.ts';
+import type { DebtsService, PaymentLetterPort } from './adjustments/debts.service.ts';
+import { loadRecoveryPolicy } from './adjustments/recovery-policy.ts';
+import type { RecoveryPolicy } from './adjustments/recovery-policy.ts';
+import { createStatementsService } from './statements/statements.service.ts';
+import type { StatementRecipients, StatementsService } from './statements/statements.service.ts';
 
 /** Everything the payments capability does, built once by the root from its ports. */
 export interface PaymentsModule {
@@ -38,6 +45,10 @@ export interface PaymentsModule {
   readonly cheques: ChequeFileService;
   /** The run's reconciliation report: issued, returned, reissued, cancelled, to the cent. */
   reconciliationOf(runId: string): Promise<{ run: RunSummary; report: Reconciliation } | null>;
+  /** Overpayments: the person's debts and their letters (ADR 0024). */
+  readonly debts: DebtsService;
+  /** The year's statement and tax slips, as PDF (ADR 0024). */
+  readonly statements: StatementsService;
   /** The run's reconciliation: payments and cents by status. */
   statusOf(runId: string): Promise<Record<string, { count: number; cents: number }>>;
 }
@@ -63,9 +74,24 @@ export interface PaymentsModuleDependencies {
   /** Mailing addresses for cheques (the root wires person); without it, no cheque can be printed. */
   readonly chequeAddresses?: ChequeAddressBook;
   readonly chequeSettings?: ChequeSettings;
+  /** Where debt letters go (the root wires the inbox); without it no letter is sent. */
+  readonly letters?: PaymentLetterPort;
+  /** Programme names from the catalogue, for letters. */
+  readonly programmeName?: (programmeId: string, lang: Lang) => Promise<string>;
+  /** The overpayment recovery rates; by default the dated file in `reference-data/`. */
+  readonly recoveryPolicy?: RecoveryPolicy;
+  /** The person's address for statements and slips (the root wires the record). */
+  readonly recipients?: StatementRecipients;
 }
 
 export function createPaymentsModule(deps: PaymentsModuleDependencies): PaymentsModule {
+  const debts = createDebtsService({
+    db: deps.db,
+    audit: deps.audit,
+    letters: deps.letters ?? null,
+    programmeName: deps.programmeName ?? ((programmeId) => Promise.resolve(programmeId)),
+    clock: deps.clock,
+  });
   return {
     runs: createPaymentRunService({
       db: deps.db,
@@ -73,6 +99,10 @@ export function createPaymentsModule(deps: PaymentsModuleDependencies): Payments
       entitlements: deps.entitlements,
       deaths: deps.deaths,
       clock: deps.clock,
+      adjuster: createBatchAdjuster(deps.recoveryPolicy ?? loadRecoveryPolicy()),
+      afterPrepared: async () => {
+        await debts.sendLetters();
+      },
       ...(deps.runOptions ? { options: deps.runOptions } : {}),
       reissues: (run) => addReissues(deps.db, run, deps.payees, deps.clock),
     }),
@@ -111,6 +141,14 @@ export function createPaymentsModule(deps: PaymentsModuleDependencies): Payments
       const run = runSummaryOf(row);
       return { run, report: await reconciliationOf(deps.db, run) };
     },
+    debts,
+    statements: createStatementsService({
+      db: deps.db,
+      audit: deps.audit,
+      programmeName: deps.programmeName ?? ((programmeId) => Promise.resolve(programmeId)),
+      recipients: deps.recipients ?? null,
+      clock: deps.clock,
+    }),
     statusOf: (runId) => countByStatus(deps.db, runId),
   };
 }

@@ -14,4 +14,21 @@ export const paymentsPaths = {
   },
   returns: { en: '/en/staff/payments/returns', fr: '/fr/personnel/paiements/retours' },
   myPayments: { en: '/en/my-guichet/payments', fr: '/fr/mon-guichet/paiements' },
+  // Statements and tax slips (ADR 0024): the person's, and the same from the staff client file.
+  myStatement: {
+    en: '/en/my-guichet/payments/statements/:year',
+    fr: '/fr/mon-guichet/paiements/releves/:year',
+  },
+  myTaxSlip: {
+    en: '/en/my-guichet/payments/tax-slips/:year/:slip',
+    fr: '/fr/mon-guichet/paiements/feuillets/:year/:slip',
+  },
+  clientStatement: {
+    en: '/en/staff/clients/:personId/payments/statements/:year',
+    fr: '/fr/personnel/clients/:personId/paiements/releves/:year',
+  },
+  clientTaxSlip: {
+    en: '/en/staff/clients/:personId/payments/tax-slips/:year/:slip',
+    fr: '/fr/personnel/clients/:personId/paiements/feuillets/:year/:slip',
+  },
 } satisfies Record<string, BilingualPath>;

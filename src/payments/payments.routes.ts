@@ -12,6 +12,7 @@ import { myPaymentsPage } from './views/my-payments.views.ts';
 import { linkedPersonId } from '../platform/http/request-identity.ts';
 import { selfContext } from '../platform/audit/access-context.ts';
 import type { ProgrammeName } from './views/runs.views.ts';
+import { myPaymentsExtras } from './statements/statements.routes.ts';
 
 export const paymentNotices = defineNotices('payments.notices', [
   'prepared',
@@ -135,10 +136,13 @@ export function registerMyPaymentsRoutes(
     'signed-in',
     async (request, _reply, view) => {
       const personId = linkedPersonId(request);
-      const payments = await deps.payments.mine.paymentsOf(personId, selfContext(request, personId));
+      const context = selfContext(request, personId);
+      const payments = await deps.payments.mine.paymentsOf(personId, context);
+      const programmes = await deps.programmes();
+      const name = (id: string) => programmes.find((p) => p.id === id)?.name[view.t.lang] ?? id;
+      const more = await myPaymentsExtras(deps.payments, view.t, personId, context, name);
       const deposit = deps.directDeposit ? view.path(deps.directDeposit) : null;
-      const page = myPaymentsPage(view.t, payments, await deps.programmes(), deps.crumbs(view.t), deposit);
-      return view.send(page);
+      return view.send(myPaymentsPage(view.t, payments, programmes, deps.crumbs(view.t), deposit, more));
     },
     { linkedPerson: true },
   );

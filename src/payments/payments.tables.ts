@@ -45,7 +45,7 @@ export interface PaymentTable {
   person_id: string;
   programme_id: string;
   period: string;
-  kind: RunKind;
+  kind: RunKind | 'arrears';
   amount_cents: Cents;
   arrears: boolean;
   decision_id: string;

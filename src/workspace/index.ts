@@ -28,3 +28,4 @@ export type { FileAccessService, FilePurpose } from './file-access.service.ts';
 export { workspacePaths } from './workspace.paths.ts';
 export type { ClientFileSection, StaffCard } from './staff-cards.ts';
 export { workspaceNotices } from './workspace.routes.ts';
+export { openClientFile } from './client-file.ts';

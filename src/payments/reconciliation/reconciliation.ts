@@ -38,7 +38,7 @@ export interface Reconciliation {
 interface Group {
   readonly status: PaymentStatus;
   readonly method: 'deposit' | 'cheque' | null;
-  readonly kind: RunKind;
+  readonly kind: RunKind | 'arrears';
   readonly count: number;
   readonly cents: number;
 }

@@ -12,6 +12,7 @@ import * as repo from './payment-run.repository.ts';
 import type { NewPayment, RunRow } from './payment-run.repository.ts';
 import { enrolmentGroups, newReference, runSummaryOf } from './run-parts.ts';
 import type { RunSummary } from './run-parts.ts';
+import type { BatchAdjuster } from '../adjustments/batch-adjuster.ts';
 
 export interface PaymentRunOptions {
   /** Enrolments per transaction: what a crash can cost to redo, and how often progress moves. */
@@ -31,6 +32,10 @@ export interface PaymentRunDependencies {
   readonly options?: Partial<PaymentRunOptions>;
   /** Adds to the run the returned payments whose banking details changed since (`returns/reissue.ts`). */
   readonly reissues?: (run: RunRow) => Promise<number>;
+  /** Overpayments and underpayments found and settled in each batch's transaction (ADR 0024). */
+  readonly adjuster?: BatchAdjuster;
+  /** After a run is prepared: the debt letters it raised are sent. */
+  readonly afterPrepared?: (runId: string) => Promise<void>;
 }
 
 export type ProgressListener = (run: RunSummary) => void;
@@ -85,6 +90,7 @@ export function createPaymentRunService(deps: PaymentRunDependencies): PaymentRu
     await buildPayments(run, onProgress);
     await deps.reissues?.(run);
     await db.transaction().execute((trx) => repo.markPrepared(trx, runId, deps.clock()));
+    await deps.afterPrepared?.(runId);
     const prepared = runSummaryOf((await repo.findRun(db, runId)) ?? run);
     onProgress?.(prepared);
     return prepared;
@@ -129,11 +135,14 @@ export function createPaymentRunService(deps: PaymentRunDependencies): PaymentRu
       const amounts: number[] = [];
       for (let i = 0; i < payments.length; i += 1000)
         amounts.push(...(await repo.insertPayments(trx, payments.slice(i, i + 1000))));
+      const adjusted = deps.adjuster
+        ? await deps.adjuster.adjustBatch(trx, batchRunOf(run), groups, deaths)
+        : { payments: 0, cents: 0 };
       const step = {
         resumeAfter: last,
         enrolments: groups.length,
-        payments: amounts.length,
-        cents: amounts.reduce((sum, cents) => sum + cents, 0),
+        payments: amounts.length + adjusted.payments,
+        cents: amounts.reduce((sum, cents) => sum + cents, 0) + adjusted.cents,
       };
       await repo.advanceRun(trx, run.id, step);
       return {
@@ -192,6 +201,11 @@ export function createPaymentRunService(deps: PaymentRunDependencies): PaymentRu
       return (await repo.listRuns(db, limit)).map(runSummaryOf);
     },
   };
+}
+
+function batchRunOf(run: RunRow) {
+  const payDate = typeof run.pay_date === 'string' ? run.pay_date : run.pay_date.toISOString().slice(0, 10);
+  return { id: run.id, programmeId: run.programme_id, period: run.period, payDate };
 }
 
 function paymentsOf(

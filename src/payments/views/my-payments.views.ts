@@ -36,6 +36,7 @@ export function myPaymentsPage(
   programmes: readonly ProgrammeName[],
   breadcrumbs: readonly { href: string; label: string }[],
   directDeposit: string | null = null,
+  more: SafeHtml = html``,
 ): Page {
   const title = t.t('payments.my.title');
   const returned = payments.filter((p) => p.status === 'returned');
@@ -48,6 +49,7 @@ export function myPaymentsPage(
 ${returnedPayments(t, returned, programmes, directDeposit)}
 ${payments.length === 0 ? html`<p>${t.t('payments.my.none')}</p>` : ''}
 ${upcoming.length > 0 ? table(t, t.t('payments.my.upcomingCaption'), upcoming, programmes) : ''}
-${past.length > 0 ? table(t, t.t('payments.my.pastCaption'), past, programmes) : ''}`,
+${past.length > 0 ? table(t, t.t('payments.my.pastCaption'), past, programmes) : ''}
+${more}`,
   };
 }

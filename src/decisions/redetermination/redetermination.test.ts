@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { describeOnBothDatabases } from '../../../test/support/databases.ts';
+import { ccbHousehold, recordingStatuses, submittedApplication } from '../../../test/support/applications.ts';
+import { createServices } from '../../app.services.ts';
+import type { Services } from '../../app.services.ts';
+import { testConfig } from '../../platform/config/config.ts';
+import { createMetrics } from '../../platform/observability/metrics.ts';
+import { DEMO_PEOPLE, ensureDemoPeople } from '../../population/index.ts';
+import { loadReferenceData } from '../../catalogue/index.ts';
+import { createHouseholdReader } from '../../person/index.ts';
+import { createRedeterminationService, RedeterminationStartedError } from './redetermination.service.ts';
+import type { RedeterminationService, RedeterminationSummary } from './redetermination.service.ts';
+import { runRedetermineCommand } from './redetermination-command.ts';
+
+// Applications decided in November 2025 (CCB from December 2025); the benefit year from July 2026 reads
+// the 2025 incomes the register holds.
+const TODAY = new Date('2025-11-20T15:00:00Z');
+
+describeOnBothDatabases('the July redetermination', (database) => {
+  let services: Services;
+  let redetermination: RedeterminationService;
+  const people = DEMO_PEOPLE.slice(0, 3).map((p) => p.id);
+  before(async () => {
+    const db = database().db;
+    services = await createServices({
+      config: testConfig(),
+      db,
+      metrics: createMetrics(),
+      clock: () => TODAY,
+      applicationStatuses: recordingStatuses(),
+    });
+    await services.catalogue.seedReferenceData(loadReferenceData());
+    await ensureDemoPeople(db, services.crypto);
+    // Approved CCB applications give each an open entitlement from December 2025.
+    for (const personId of people)
+      await services.decisions.handler.submitted(
+        {
+          ...submittedApplication(personId, 'ccb', ccbHousehold(personId, 4_000_000)),
+          submittedAt: new Date('2025-11-20T15:00:00Z'),
+        },
+        db,
+      );
+    redetermination = createRedeterminationService({
+      db,
+      audit: services.audit,
+      decisions: services.decisions,
+      households: createHouseholdReader(db, services.crypto.cipher),
+      letters: { deliver: (personId, request) => services.inbox.deliver(personId, request) },
+      programmeName: (id, lang) => Promise.resolve(`${id} (${lang})`),
+      clock: () => TODAY,
+      batchSize: 2,
+    });
+  });
+  after(async () => {
+    await services.decisions.stop();
+    await services.crypto.close();
+  });
+
+  const lettersOf = (year: number) =>
+    database()
+      .db.selectFrom('person_document')
+      .select(['person_id', 'source_key'])
+      .where('source_key', 'like', `redetermination:${year}:%`)
+      .execute();
+
+  it('re-evaluates every income-tested enrolment from July on the record, with one letter each', async () => {
+    const progress: RedeterminationSummary[] = [];
+    const summary = await redetermination.redetermine(2026, {
+      resume: false,
+      onProgress: (s) => progress.push(s),
+    });
+    assert.equal(summary.status, 'done');
+    assert.equal(summary.personsTotal, people.length);
+    assert.equal(summary.personsDone, people.length);
+    assert.equal(summary.changed + summary.unchanged + summary.needsReview, people.length);
+    assert.deepEqual(
+      progress.map((p) => p.personsDone),
+      [0, 2, 3, 3],
+      'progress moves batch by batch',
+    );
+    const letters = await lettersOf(2026);
+    assert.deepEqual(letters.map((l) => l.person_id).sort(), [...people].sort());
+    const fromJuly = await database()
+      .db.selectFrom('enrolment_entitlement')
+      .select(['person_id', 'valid_from'])
+      .where('programme_id', '=', 'ccb')
+      .where('valid_from', '=', '2026-07-01')
+      .execute();
+    assert.equal(fromJuly.length, summary.changed, 'a new amount from July for each change, no other');
+  });
+
+  it('is idempotent: a second run and a resume change nothing and send no second letter', async () => {
+    const before = await database().db.selectFrom('enrolment_entitlement').select('id').execute();
+    const again = await redetermination.redetermine(2026, { resume: true });
+    assert.equal(again.personsDone, people.length);
+    const rerun = await redetermination.redetermine(2026, { resume: false });
+    assert.equal(rerun.status, 'done');
+    assert.equal(
+      (await database().db.selectFrom('enrolment_entitlement').select('id').execute()).length,
+      before.length,
+    );
+    assert.equal((await lettersOf(2026)).length, people.length);
+  });
+
+  it('says when a year is started and not finished, and the CLI prints the summary', async () => {
+    await database()
+      .db.insertInto('redetermination_run')
+      .values({ benefit_year: 2027, resume_after: null, persons_total: 3 })
+      .execute();
+    await assert.rejects(redetermination.redetermine(2027, { resume: false }), RedeterminationStartedError);
+    const out: string[] = [];
+    const sink = { write: (text: string) => out.push(text) };
+    assert.equal(
+      await runRedetermineCommand(['--year', '2027'], redetermination, { progress: sink, result: sink }),
+      2,
+    );
+    assert.equal(
+      await runRedetermineCommand(['--year', '2027', '--resume'], redetermination, {
+        progress: sink,
+        result: sink,
+      }),
+      0,
+    );
+    assert.match(out.join(''), /2027 done 100% 3\/3 people/);
+    assert.equal((await lettersOf(2027)).length, people.length);
+  });
+});

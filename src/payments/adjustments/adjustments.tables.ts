@@ -1,0 +1,64 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/*
+ * Overpayments and underpayments (migration 0550, ADR 0024): the differences a payment run found between
+ * what was paid and what is due, their lines per period, the debts they raised and each recovery.
+ */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** bigint arrives as a string from pg and as a number from PGlite: read it with `Number()`. */
+type Cents = ColumnType<string | number, number, number>;
+
+export interface PaymentAdjustmentTable {
+  id: string;
+  enrolment_id: string;
+  person_id: string;
+  programme_id: string;
+  decision_id: string;
+  run_id: string;
+  net_cents: Cents;
+  outcome: 'arrears' | 'debt';
+  payment_id: string | null;
+  basis: string;
+  created_at: Generated<Date>;
+}
+
+export interface PaymentAdjustmentLineTable {
+  adjustment_id: string;
+  period: string;
+  paid_cents: Cents;
+  due_cents: Cents;
+  difference_cents: Cents;
+}
+
+export interface PaymentDebtTable {
+  id: string;
+  adjustment_id: string;
+  person_id: string;
+  enrolment_id: string;
+  programme_id: string;
+  run_id: string;
+  original_cents: Cents;
+  balance_cents: Cents;
+  rate_basis_points: number;
+  rule_reference: string;
+  letter_sent_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
+export interface PaymentDebtRecoveryTable {
+  debt_id: string;
+  payment_id: string;
+  recovered_cents: Cents;
+  created_at: Generated<Date>;
+}
+
+export interface AdjustmentsTables {
+  payment_adjustment: PaymentAdjustmentTable;
+  payment_adjustment_line: PaymentAdjustmentLineTable;
+  payment_debt: PaymentDebtTable;
+  payment_debt_recovery: PaymentDebtRecoveryTable;
+}
+
+declare module '../../platform/db/schema.ts' {
+  interface DB extends AdjustmentsTables {}
+}

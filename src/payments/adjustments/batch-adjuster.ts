@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import type { EntitlementRow } from '../run/run-ports.ts';
+import { newReference } from '../run/run-parts.ts';
+import { findAdjustment } from './adjustment-rules.ts';
+import type { AdjustmentFound } from './adjustment-rules.ts';
+import * as repo from './adjustment.repository.ts';
+import { recoveryFrom } from './recovery-policy.ts';
+import type { RecoveryPolicy } from './recovery-policy.ts';
+
+/** The run a batch belongs to, as the adjuster needs it. */
+export interface BatchRun {
+  readonly id: string;
+  readonly programmeId: string;
+  readonly period: string;
+  readonly payDate: string;
+}
+
+/** What the adjustments changed in the batch: payments added and cents added (negative when recovered). */
+export interface BatchAdjustment {
+  readonly payments: number;
+  readonly cents: number;
+}
+
+/**
+ * Called by the payment run in each batch's transaction, after the batch's payments are inserted: finds
+ * overpayments and underpayments of the batch's enrolments, pays arrears in this run, raises debts, and takes
+ * recoveries from this run's new payments. In the batch's transaction, so a kill -9 anywhere loses or
+ * repeats nothing (ADR 0024).
+ */
+export interface BatchAdjuster {
+  adjustBatch(
+    trx: Transaction<DB>,
+    run: BatchRun,
+    groups: readonly (readonly EntitlementRow[])[],
+    deaths: ReadonlyMap<string, string>,
+  ): Promise<BatchAdjustment>;
+}
+
+export function createBatchAdjuster(policy: RecoveryPolicy): BatchAdjuster {
+  return {
+    async adjustBatch(trx, run, groups, deaths) {
+      const ids = groups.map((group) => group[0]?.enrolmentId ?? '').filter((id) => id !== '');
+      if (ids.length === 0) return { payments: 0, cents: 0 };
+      await recordAdjustments(trx, run, groups, deaths, policy);
+      const arrears = await payArrears(trx, run, groups, ids);
+      const recovered = await takeRecoveries(trx, run.id, ids);
+      return { payments: arrears.payments, cents: arrears.cents - recovered };
+    },
+  };
+}
+
+async function recordAdjustments(
+  trx: Transaction<DB>,
+  run: BatchRun,
+  groups: readonly (readonly EntitlementRow[])[],
+  deaths: ReadonlyMap<string, string>,
+  policy: RecoveryPolicy,
+): Promise<void> {
+  const ids = groups.map((group) => group[0]?.enrolmentId ?? '');
+  const [paid, adjusted] = await Promise.all([repo.paidByPeriod(trx, ids), repo.adjustedByPeriod(trx, ids)]);
+  for (const group of groups) {
+    const first = group[0];
+    const enrolmentPaid = first && paid.get(first.enrolmentId);
+    if (!first || !enrolmentPaid) continue;
+    const found = findAdjustment(
+      {
+        rows: group,
+        paid: enrolmentPaid,
+        adjusted: adjusted.get(first.enrolmentId) ?? new Map(),
+        dateOfDeath: deaths.get(first.personId) ?? null,
+      },
+      run.period,
+    );
+    if (found) await recordOne(trx, run, first, found, policy);
+  }
+}
+
+async function recordOne(
+  trx: Transaction<DB>,
+  run: BatchRun,
+  first: EntitlementRow,
+  found: AdjustmentFound,
+  policy: RecoveryPolicy,
+): Promise<void> {
+  const id = randomUUID();
+  const outcome = found.netCents > 0 ? 'arrears' : 'debt';
+  const inserted = await repo.insertAdjustment(
+    trx,
+    {
+      id,
+      enrolment_id: first.enrolmentId,
+      person_id: first.personId,
+      programme_id: first.programmeId,
+      decision_id: found.decisionId,
+      run_id: run.id,
+      net_cents: found.netCents,
+      outcome,
+      payment_id: null,
+      basis: found.basis,
+    },
+    found.lines.map((line) => ({
+      adjustment_id: id,
+      period: line.period,
+      paid_cents: line.paidCents,
+      due_cents: line.dueCents,
+      difference_cents: line.differenceCents,
+    })),
+  );
+  if (!inserted || outcome !== 'debt') return;
+  const rate = policy(first.programmeId, run.payDate);
+  await repo.insertDebt(trx, {
+    id: randomUUID(),
+    adjustment_id: id,
+    person_id: first.personId,
+    enrolment_id: first.enrolmentId,
+    programme_id: first.programmeId,
+    run_id: run.id,
+    original_cents: -found.netCents,
+    balance_cents: -found.netCents,
+    rate_basis_points: rate.basisPoints,
+    rule_reference: rate.reference,
+    letter_sent_at: null,
+  });
+}
+
+async function payArrears(
+  trx: Transaction<DB>,
+  run: BatchRun,
+  groups: readonly (readonly EntitlementRow[])[],
+  ids: readonly string[],
+): Promise<BatchAdjustment> {
+  const byEnrolment = new Map(groups.map((group) => [group[0]?.enrolmentId ?? '', group]));
+  let payments = 0;
+  let cents = 0;
+  for (const owed of await repo.unpaidArrears(trx, ids)) {
+    const rows = byEnrolment.get(owed.enrolment_id);
+    const latest = rows?.at(-1);
+    if (!latest || owed.cents <= 0) continue;
+    const inserted = await repo.insertArrearsPayment(
+      trx,
+      {
+        id: randomUUID(),
+        reference: newReference(),
+        run_id: run.id,
+        enrolment_id: owed.enrolment_id,
+        person_id: latest.personId,
+        programme_id: run.programmeId,
+        period: run.period,
+        kind: 'arrears',
+        amount_cents: owed.cents,
+        arrears: true,
+        decision_id: latest.decisionId,
+        pay_date: run.payDate,
+        review_reason: null,
+        method: null,
+        payee_ciphertext: null,
+        account_last3: null,
+        reissue_of: null,
+      },
+      owed.ids,
+    );
+    if (inserted) {
+      payments += 1;
+      cents += owed.cents;
+    }
+  }
+  return { payments, cents };
+}
+
+/**
+ * Each new payment of the batch gives the rate's share of its gross amount to the enrolment's open debts,
+ * oldest first: one share per payment however many debts there are.
+ */
+async function takeRecoveries(trx: Transaction<DB>, runId: string, ids: readonly string[]): Promise<number> {
+  const debts = await repo.openDebts(trx, ids, runId);
+  if (debts.length === 0) return 0;
+  const balances = new Map(debts.map((debt) => [debt.id, Number(debt.balance_cents)]));
+  const indebted = [...new Set(debts.map((debt) => debt.enrolment_id))];
+  let total = 0;
+  for (const payment of await repo.untouchedPayments(trx, runId, indebted)) {
+    const owed = debts.filter((d) => d.enrolment_id === payment.enrolment_id);
+    const gross = Number(payment.amount_cents);
+    const owing = owed.reduce((sum, debt) => sum + (balances.get(debt.id) ?? 0), 0);
+    let share = recoveryFrom(gross, owing, owed[0]?.rate_basis_points ?? 0);
+    for (const debt of owed) {
+      const cents = Math.min(share, balances.get(debt.id) ?? 0);
+      if (cents <= 0) continue;
+      await repo.recover(trx, { debtId: debt.id, paymentId: payment.id, cents });
+      balances.set(debt.id, (balances.get(debt.id) ?? 0) - cents);
+      share -= cents;
+      total += cents;
+    }
+  }
+  return total;
+}

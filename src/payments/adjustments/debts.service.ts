@@ -1,0 +1,128 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import type { AuditService } from '../../platform/audit/audit.service.ts';
+import type { AccessContext } from '../../platform/audit/access-context.ts';
+import { auditEntry } from '../../platform/audit/access-context.ts';
+import type { Letter } from '../../platform/documents/letter.ts';
+import { createI18n, PLATFORM_LOCALES } from '../../platform/i18n/i18n.ts';
+import type { Lang } from '../../platform/i18n/i18n.ts';
+import { isoDay } from '../run/run-parts.ts';
+import { debtLetter } from './debt-letter.ts';
+import * as repo from './debts.repository.ts';
+
+/** A debt as the person and the staff client file see it. */
+export interface PersonDebt {
+  readonly id: string;
+  readonly programmeId: string;
+  readonly raisedOn: string;
+  readonly originalCents: number;
+  readonly balanceCents: number;
+  readonly recoveredCents: number;
+  readonly basisPoints: number;
+  readonly ruleReference: string;
+  readonly lines: readonly { period: string; paidCents: number; dueCents: number; differenceCents: number }[];
+}
+
+/** Where payment letters go: the root wires the inbox's `deliver` (payments does not know the inbox). */
+export interface PaymentLetterPort {
+  deliver(
+    personId: string,
+    request: {
+      readonly kind: 'debt';
+      /** `debt:<id>`: a letter is delivered once, however often this is tried. */
+      readonly sourceKey: string;
+      readonly compose: (recipient: {
+        readonly lang: Lang;
+        readonly addressLines: readonly string[] | null;
+      }) => Letter;
+      readonly context: AccessContext;
+    },
+  ): Promise<{ readonly documentId: string } | null>;
+}
+
+export interface DebtsService {
+  debtsOf(personId: string, context: AccessContext): Promise<PersonDebt[]>;
+  /** Sends the letter of every debt not yet told (after each run is prepared); returns how many. */
+  sendLetters(limit?: number): Promise<number>;
+}
+
+export interface DebtsDependencies {
+  readonly db: Kysely<DB>;
+  readonly audit: AuditService;
+  readonly letters: PaymentLetterPort | null;
+  readonly programmeName: (programmeId: string, lang: Lang) => Promise<string>;
+  readonly clock: () => Date;
+}
+
+const SYSTEM: AccessContext = {
+  actor: { type: 'system', id: 'payments' },
+  channel: 'system',
+  purpose: 'overpayment-recovery',
+  correlationId: 'debt-letters',
+};
+
+export const debtsLocales = new URL('../locales/', import.meta.url);
+
+export function createDebtsService(deps: DebtsDependencies): DebtsService {
+  const i18n = createI18n([PLATFORM_LOCALES, debtsLocales]);
+  const { db } = deps;
+
+  async function load(rows: Awaited<ReturnType<typeof repo.debtsOfPerson>>): Promise<PersonDebt[]> {
+    const lines = await repo.linesOf(
+      db,
+      rows.map((row) => row.adjustment_id),
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      programmeId: row.programme_id,
+      raisedOn: isoDay(row.created_at),
+      originalCents: Number(row.original_cents),
+      balanceCents: Number(row.balance_cents),
+      recoveredCents: Number(row.original_cents) - Number(row.balance_cents),
+      basisPoints: row.rate_basis_points,
+      ruleReference: row.rule_reference,
+      lines: (lines.get(row.adjustment_id) ?? []).map((line) => ({
+        period: line.period,
+        paidCents: Number(line.paid_cents),
+        dueCents: Number(line.due_cents),
+        differenceCents: Number(line.difference_cents),
+      })),
+    }));
+  }
+
+  return {
+    async debtsOf(personId, context) {
+      const debts = await load(await repo.debtsOfPerson(db, personId));
+      await deps.audit.record(
+        auditEntry(context, personId, 'payments.debts.read', 'success', { count: debts.length }),
+      );
+      return debts;
+    },
+    async sendLetters(limit = 100) {
+      const letters = deps.letters;
+      if (!letters) return 0;
+      const due = await load(await repo.debtsUntold(db, limit));
+      for (const debt of due) {
+        const row = await repo.findDebt(db, debt.id);
+        if (!row) continue;
+        const names = {
+          en: await deps.programmeName(debt.programmeId, 'en'),
+          fr: await deps.programmeName(debt.programmeId, 'fr'),
+        };
+        await letters.deliver(row.person_id, {
+          kind: 'debt',
+          sourceKey: `debt:${debt.id}`,
+          compose: (recipient) =>
+            debtLetter(
+              i18n.translator(recipient.lang),
+              { ...debt, reference: debt.id.slice(0, 8).toUpperCase(), programmeName: names[recipient.lang] },
+              recipient.addressLines,
+            ),
+          context: { ...SYSTEM, correlationId: `debt:${debt.id}` },
+        });
+        await repo.markTold(db, debt.id, deps.clock());
+      }
+      return due.length;
+    },
+  };
+}

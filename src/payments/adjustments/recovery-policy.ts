@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+
+/**
+ * The share of each later payment kept to recover an overpayment, by programme and date, from the dated, cited
+ * parameter file `reference-data/canada/benefit-overpayment-recovery.yaml`.
+ */
+export interface RecoveryRate {
+  /** Basis points of each payment: 1000 is 10 %. */
+  readonly basisPoints: number;
+  /** The title of the first reference: stored with the debt and shown in its letter. */
+  readonly reference: string;
+  readonly href: string;
+}
+
+export type RecoveryPolicy = (programmeId: string, onDay: string) => RecoveryRate;
+
+interface ProgrammeEntry {
+  readonly values: Record<string, number>;
+  readonly reference: readonly { title: string; href: string }[];
+}
+
+const FILE = new URL('../../../reference-data/canada/benefit-overpayment-recovery.yaml', import.meta.url);
+
+export class NoRecoveryRateError extends Error {
+  constructor(programmeId: string, day: string) {
+    super(`No overpayment recovery rate for ${programmeId} on ${day}`);
+    this.name = 'NoRecoveryRateError';
+  }
+}
+
+function rateOn(entry: ProgrammeEntry, day: string): number | undefined {
+  const dates = Object.keys(entry.values)
+    .map((key) => String(key).slice(0, 10))
+    .sort();
+  const from = dates.filter((date) => date <= day).at(-1);
+  if (from === undefined) return undefined;
+  const found = Object.entries(entry.values).find(([key]) => String(key).slice(0, 10) === from);
+  return found?.[1];
+}
+
+/** Reads the parameter file once; a programme without its own entry takes `default`. */
+export function loadRecoveryPolicy(file: URL = FILE): RecoveryPolicy {
+  const parsed = parse(readFileSync(file, 'utf8'), { version: '1.2' }) as {
+    programmes: Record<string, ProgrammeEntry>;
+  };
+  return (programmeId, onDay) => {
+    const entry = parsed.programmes[programmeId] ?? parsed.programmes.default;
+    const basisPoints = entry ? rateOn(entry, onDay) : undefined;
+    const reference = entry?.reference[0];
+    if (!entry || basisPoints === undefined || !reference) throw new NoRecoveryRateError(programmeId, onDay);
+    if (!Number.isInteger(basisPoints) || basisPoints < 1 || basisPoints > 9999)
+      throw new Error(`Recovery rate of ${programmeId} must be 1 to 9999 basis points`);
+    return { basisPoints, reference: reference.title, href: reference.href };
+  };
+}
+
+/**
+ * What a payment gives towards a debt: the rate's share of the gross amount, never more than the balance,
+ * and always leaving at least a cent paid (a payment of zero is never made).
+ */
+export function recoveryFrom(grossCents: number, balanceCents: number, basisPoints: number): number {
+  const share = Math.floor((grossCents * basisPoints) / 10_000);
+  return Math.max(0, Math.min(share, balanceCents, grossCents - 1));
+}

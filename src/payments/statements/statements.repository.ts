@@ -1,0 +1,38 @@
+import { sql } from 'kysely';
+import type { DbExecutor } from '../../platform/db/schema.ts';
+import '../adjustments/adjustments.tables.ts';
+
+/** The person's payments with a pay date in the year, with what was kept from each for a debt. */
+export function paymentsInYear(db: DbExecutor, personId: string, year: number) {
+  return db
+    .selectFrom('payment as p')
+    .select([
+      'p.programme_id',
+      'p.period',
+      'p.kind',
+      'p.pay_date',
+      'p.status',
+      'p.amount_cents',
+      sql<string | number>`coalesce((SELECT sum(r.recovered_cents) FROM payment_debt_recovery r
+        WHERE r.payment_id = p.id), 0)`.as('recovered_cents'),
+    ])
+    .where('p.person_id', '=', personId)
+    .where('p.status', '<>', 'cancelled')
+    .where('p.pay_date', '>=', `${year}-01-01`)
+    .where('p.pay_date', '<=', `${year}-12-31`)
+    .orderBy('p.pay_date')
+    .orderBy('p.programme_id')
+    .orderBy('p.period')
+    .execute();
+}
+
+/** The years the person was paid in, newest first. */
+export async function yearsPaid(db: DbExecutor, personId: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('payment')
+    .select(sql<number>`DISTINCT extract(year FROM pay_date)::int`.as('year'))
+    .where('person_id', '=', personId)
+    .where('status', '<>', 'cancelled')
+    .execute();
+  return rows.map((row) => Number(row.year)).sort((a, b) => b - a);
+}

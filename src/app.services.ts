@@ -30,10 +30,17 @@ import {
   createInboxService,
   createMessagesService,
   createNoticeSender,
+  createReminderSchedule,
   createSecurityNotices,
   inboxPaths,
 } from './inbox/index.ts';
-import type { InboxService, MessagesService, NoticeSender, SecurityNotices } from './inbox/index.ts';
+import type {
+  InboxService,
+  MessagesService,
+  NoticeSender,
+  ReminderSchedule,
+  SecurityNotices,
+} from './inbox/index.ts';
 import { businessDaysAfter, createPaymentsModule, paymentsPaths } from './payments/index.ts';
 import type { PaymentsModule, PaymentsModuleDependencies } from './payments/index.ts';
 import { createPolicyService, policyPaths } from './policy/index.ts';
@@ -44,7 +51,12 @@ import { connectNotices, recipientsFrom, securityNotifier } from './app.notices.
 import { createHouseholdReader } from './person/index.ts';
 import { applicationsPaths, createApplicationsModule } from './applications/index.ts';
 import type { ApplicationsModule } from './applications/index.ts';
-import { createDecisionsModule, createEntitlementReader, decisionsPaths } from './decisions/index.ts';
+import {
+  createDecisionDeadlines,
+  createDecisionsModule,
+  createEntitlementReader,
+  decisionsPaths,
+} from './decisions/index.ts';
 import type { DecisionsModule } from './decisions/index.ts';
 import type { Notices } from './app.notices.ts';
 import type { ApplicationStatusPort, ApplicationSubmittedHandler } from './applications/index.ts';
@@ -78,6 +90,8 @@ export interface Services {
   /** Decisions under the Directive on Automated Decision-Making: cases, workqueue, letters, entitlements. */
   readonly decisions: DecisionsModule;
   readonly payments: PaymentsModule;
+  /** Reminders (issue #17 item 6): information awaited, reconsideration deadlines, bank returns. */
+  readonly reminders: ReminderSchedule;
 }
 
 export interface ServiceDependencies {
@@ -210,7 +224,18 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     clock,
   });
   late.decide = decisions.handler;
+  // Decisions' deadlines reach the inbox through its `CaseDeadlines` port; payments push returns through theirs.
+  const reminders = createReminderSchedule({
+    inbox,
+    deadlines: createDecisionDeadlines(db),
+    programmeName: async (programmeId) => {
+      const found = (await catalogue.listProgrammes()).find((p) => p.id === programmeId);
+      return found ? { en: found.name_en, fr: found.name_fr } : { en: programmeId, fr: programmeId };
+    },
+    clock,
+  });
   return {
+    reminders,
     audit,
     crypto,
     decisions,
@@ -251,6 +276,7 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
       deaths: payeeReader,
       payees: payeeReader,
       cipher: crypto.cipher,
+      returnNotifier: { paymentReturned: (returned) => reminders.bankReturned(returned) },
       ...deps.payments,
     }),
   };

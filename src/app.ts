@@ -369,12 +369,14 @@ function registerLifecycle(app: FastifyInstance, services: Services): void {
     services.noticeSender.start();
     services.securityNotices.start();
     services.decisions.start();
+    services.reminders.start();
   });
   app.addHook('onClose', async () => {
     await services.payments.runs.drain();
     await services.exchange.dispatcher.stop();
     await services.noticeSender.stop();
     await services.decisions.stop();
+    await services.reminders.stop();
     await services.securityNotices.stop();
     await closeServices(services);
   });

@@ -59,6 +59,10 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'Send the notices due from the queue, once [--json]',
     load: async () => (await import('./inbox.command.ts')).inboxNoticesCommand,
   },
+  'inbox reminders': {
+    summary: 'Send the reminders due (information awaited, reconsideration deadlines), once [--json]',
+    load: async () => (await import('./inbox.command.ts')).inboxRemindersCommand,
+  },
   'decisions replay': {
     summary:
       'Replay decisions on the current rules: <id> or --since YYYY-MM-DD [--json]; exit 1 on a difference',

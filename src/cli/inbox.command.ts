@@ -64,3 +64,20 @@ export const inboxNoticesCommand: Command = {
     return 0;
   },
 };
+
+/**
+ * `guichet inbox reminders [--json]`: one pass over the reminder sources (the server does this every hour):
+ * information requested and not received, reconsideration deadlines coming. Each reminder is sent once.
+ */
+export const inboxRemindersCommand: Command = {
+  summary: 'Send the reminders due (information awaited, reconsideration deadlines), once [--json]',
+  async run(args, loadConfig) {
+    const run = await withServices(loadConfig(), (services) => services.reminders.runOnce());
+    if (args.includes('--json')) console.log(JSON.stringify(run));
+    else {
+      const sent = Object.entries(run.sent).map(([source, count]) => `${source} ${count}`);
+      console.log(`Reminders sent: ${sent.join(', ')}; already sent before: ${run.alreadySent}.`);
+    }
+    return 0;
+  },
+};

@@ -25,3 +25,5 @@ export type { EnrolmentEntitlementTable, PeriodKind } from './decisions.tables.t
 export { createEntitlementReader } from './entitlement-reader.ts';
 export type { EntitlementScheduleRow } from './entitlement-reader.ts';
 export { decisionsEncryptedColumns } from './decisions.tables.ts';
+export { createDecisionDeadlines } from './reminder-candidates.ts';
+export type { DecisionDeadlines } from './reminder-candidates.ts';

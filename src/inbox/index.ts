@@ -27,6 +27,22 @@ export { createMessagesService } from './messages.service.ts';
 export type { MessagesService, MessageProgramme } from './messages.service.ts';
 export { registerMessageRoutes, messageNotices } from './messages.routes.ts';
 export { sendReminders } from './reminders.ts';
+export {
+  createReminderSchedule,
+  loadReminderTiming,
+  informationRequestedSource,
+  reviewDeadlineSource,
+  bankReturnReminder,
+} from './reminder-sources.ts';
+export type {
+  ReminderSchedule,
+  ReminderScheduleDependencies,
+  ReminderTiming,
+  CaseDeadlines,
+  InformationOutstanding,
+  ReviewDeadline,
+  BankReturn,
+} from './reminder-sources.ts';
 export type { DueReminder, ReminderSource, ReminderRun } from './reminders.ts';
 export { REMINDER_NOTICE_INTERVAL_MS } from './inbox.service.ts';
 export { inboxEncryptedColumns } from './inbox.tables.ts';

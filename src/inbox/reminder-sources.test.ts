@@ -95,6 +95,7 @@ async function insertDecision(
       parameters_hash: 'test',
       record_cipher: h.crypto.cipher.encrypt('{}'),
       decided_by: 'agent-1',
+      override: false,
       approval: 'not-needed',
       approved_by: null,
       created_at: created,

@@ -30,6 +30,7 @@ import {
   createInboxService,
   createMessagesService,
   createNoticeSender,
+  answerWithinBusinessDays,
   createReminderSchedule,
   createSecurityNotices,
   inboxPaths,
@@ -49,7 +50,13 @@ import { createHelpService, helpPaths } from './help/index.ts';
 import type { HelpService } from './help/index.ts';
 import { connectNotices, recipientsFrom, securityNotifier } from './app.notices.ts';
 import { createHouseholdReader } from './person/index.ts';
-import { applicationsPaths, createApplicationsModule } from './applications/index.ts';
+import {
+  applicationsPaths,
+  cleanEvidenceFile,
+  createApplicationsModule,
+  EVIDENCE_MAX_BYTES,
+  tidyFileName,
+} from './applications/index.ts';
 import type { ApplicationsModule } from './applications/index.ts';
 import {
   createDecisionDeadlines,
@@ -60,9 +67,6 @@ import {
 import type { DecisionsModule } from './decisions/index.ts';
 import type { Notices } from './app.notices.ts';
 import type { ApplicationStatusPort, ApplicationSubmittedHandler } from './applications/index.ts';
-
-/** Secure messages are answered within this many business days (the service standard shown to the person). */
-const MESSAGE_ANSWER_BUSINESS_DAYS = 5;
 
 /** Every service of the application, built once: the HTTP server and the command line share them. */
 export interface Services {
@@ -182,12 +186,14 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     audit,
     cipher: crypto.cipher,
     recipients,
+    // A message's attachment follows the evidence upload rules of applications (ADR 0016).
+    attachments: { maxBytes: EVIDENCE_MAX_BYTES, clean: cleanEvidenceFile, tidyName: tidyFileName },
     programmes: async () =>
       (await catalogue.listProgrammes()).map((programme) => ({
         id: programme.id,
         name: { en: programme.name_en, fr: programme.name_fr },
-        // The service standard for secure messages: answered within five business days.
-        answerWithinBusinessDays: MESSAGE_ANSWER_BUSINESS_DAYS,
+        // The service standard for secure messages, by programme (inbox/data/message-standards.json).
+        answerWithinBusinessDays: answerWithinBusinessDays(programme.id),
       })),
     dueOn: (from, days) => businessDaysAfter(from.toISOString().slice(0, 10), days),
     clock,

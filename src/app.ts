@@ -53,6 +53,7 @@ import {
   registerMessageRoutes,
   registerNotifyReceipts,
 } from './inbox/index.ts';
+import type { RepresentationPort } from './inbox/index.ts';
 import { helpLocales, helpPaths, registerHelpRoutes } from './help/index.ts';
 import { nextPaymentDate } from './payments/index.ts';
 import type { ScheduleId } from './payments/index.ts';
@@ -239,7 +240,13 @@ function registerModules(wiring: ModuleWiring): void {
   registerExchangeRoutes(routes, { exchange: services.exchange, crumbs });
   registerPrivacyRoutes(routes, { privacy: services.privacy, crumbs });
   registerInboxRoutes(routes, { inbox: services.inbox, crumbs });
-  registerMessageRoutes(routes, { messages: services.messages, crumbs, staffHome: homes.staff, clock });
+  registerMessageRoutes(routes, {
+    messages: services.messages,
+    representation: representationOf(services),
+    crumbs,
+    staffHome: homes.staff,
+    clock,
+  });
   registerNotifyReceipts(app, routes, wiring.openapi, {
     sender: services.noticeSender,
     bearerToken: config.notify.callbackBearerToken,
@@ -353,6 +360,19 @@ function registerApplications({ routes, services, config, clock, homes }: Module
 function programmeNamesOf(services: Services) {
   return async () =>
     new Map((await services.catalogue.listProgrammes()).map((p) => [p.id, { en: p.name_en, fr: p.name_fr }]));
+}
+
+/** Who a representative may write for (applications' authorisations in force), for secure messages. */
+function representationOf(services: Services): RepresentationPort {
+  return {
+    representedBy: async (representativeId) =>
+      (await services.applications.representatives.held(representativeId)).map((held) => ({
+        personId: held.personId,
+        name: held.name,
+        until: held.endsOn,
+        mayView: held.scope === 'apply-and-view',
+      })),
+  };
 }
 
 function accountPort(services: Services) {

@@ -27,3 +27,5 @@ export type { ApplicationRouteDependencies } from './applications.routes.ts';
 export { applicationsPaths, personFlow, staffFlow } from './applications.paths.ts';
 export { registerMultipart } from './multipart.ts';
 export { applicationsEncryptedColumns } from './applications.tables.ts';
+export { cleanEvidenceFile, EVIDENCE_MAX_BYTES } from './evidence-files.ts';
+export { tidyFileName } from './evidence.service.ts';

@@ -24,8 +24,11 @@ export { inboxPaths, NOTIFY_RECEIPTS_PATH } from './inbox.paths.ts';
 export { DOCUMENT_KINDS, isDocumentKind } from './document-kinds.ts';
 export type { DocumentKind } from './document-kinds.ts';
 export { createMessagesService } from './messages.service.ts';
+export { answerWithinBusinessDays } from './message-standards.ts';
+export type { AttachmentRules } from './message-attachments.ts';
 export type { MessagesService, MessageProgramme } from './messages.service.ts';
 export { registerMessageRoutes, messageNotices } from './messages.routes.ts';
+export type { RepresentationPort, Represented } from './messages.routes.ts';
 export { sendReminders } from './reminders.ts';
 export {
   createReminderSchedule,

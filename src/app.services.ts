@@ -158,7 +158,23 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
   });
   const recipients = recipientsFrom(person.record);
   const notices = connectNotices(config);
-  const inbox = createInboxService({ db, audit, cipher: crypto.cipher, recipients, clock });
+  // Representatives get copies of the person's letters (applications' authorisations, bound once built below).
+  const representation: { applications?: ApplicationsModule } = {};
+  const inbox = createInboxService({
+    db,
+    audit,
+    cipher: crypto.cipher,
+    recipients,
+    clock,
+    copies: {
+      actingFor: async (personId, onDate) =>
+        ((await representation.applications?.representatives.given(personId)) ?? [])
+          .filter(
+            (a) => !a.revoked && a.scope === 'apply-and-view' && a.startsOn <= onDate && a.endsOn >= onDate,
+          )
+          .map((a) => ({ representativeId: a.representativeId, until: a.endsOn })),
+    },
+  });
   const noticeSender = createNoticeSender({
     db,
     audit,
@@ -216,6 +232,7 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     },
     clock,
   });
+  representation.applications = applications;
   const decisions = createDecisionsModule({
     db,
     audit,

@@ -11,6 +11,7 @@ export type {
   InboxDependencies,
   Recipient,
   RecipientDirectory,
+  RepresentativeCopies,
   DeliveryRequest,
   Delivered,
   DocumentSummary,

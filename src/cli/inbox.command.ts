@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { openDatabase } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { createFieldCrypto } from '../platform/crypto/field-crypto.ts';
+import { createAuditService } from '../platform/audit/audit.service.ts';
+import { createMetrics } from '../platform/observability/metrics.ts';
 import { buildPrintFile, resumePrintFiles } from '../inbox/index.ts';
 import { withServices } from './with-services.ts';
 import type { Command } from './command.ts';
@@ -30,11 +32,9 @@ export const inboxPrintCommand: Command = {
     try {
       await migrateToLatest(database.db);
       const resumed = await resumePrintFiles(database.db, crypto.cipher, outDir);
-      const file = await buildPrintFile(database.db, crypto.cipher, {
-        printDate,
-        outDir,
-        clock: () => new Date(),
-      });
+      const clock = () => new Date();
+      const audit = createAuditService(database.db, createMetrics(), clock, config.audit);
+      const file = await buildPrintFile(database.db, crypto.cipher, { printDate, outDir, clock, audit });
       const summary = {
         resumed,
         file: file ? { directory: file.directory, letters: file.manifest.length } : null,

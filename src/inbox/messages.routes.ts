@@ -72,12 +72,23 @@ const threadIdOf = (request: FastifyRequest) => parseUuid((request.params as { t
 const attachmentIdOf = (request: FastifyRequest) =>
   parseUuid((request.params as { attachmentId?: string }).attachmentId);
 
+/** A multipart body without the message's text field: no browser sends that from our form (400, nothing kept). */
+class MalformedMessageError extends Error {
+  readonly statusCode = 400;
+  constructor() {
+    super('A message form arrived without its text field');
+    this.name = 'MalformedMessageError';
+  }
+}
+
 /** A message's text and file, checked: the text is kept whatever is wrong with the file. */
 export async function checkedMessage(
   messages: MessagesService,
   request: FastifyRequest,
   withSubject: boolean,
 ) {
+  if (request.isMultipart() && typeof (request.body as { body?: unknown } | undefined)?.body !== 'string')
+    throw new MalformedMessageError();
   const checked = await messages.check(formStrings(request), withSubject);
   const file = await messages.checkAttachment(
     (request.body as { attachment?: unknown } | undefined)?.attachment,

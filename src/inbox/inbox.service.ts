@@ -10,6 +10,7 @@ import type { Letter } from '../platform/documents/letter.ts';
 import { LETTER_FILES, renderLetter } from '../platform/documents/render-letter.ts';
 import { retainUntil } from './document-kinds.ts';
 import { copyForRepresentative } from './reminder-letters.ts';
+import { matches } from './document-search.ts';
 import { DOCUMENT_FILES } from './document-files.ts';
 import type { DocumentFile } from './document-files.ts';
 import type { DocumentKind } from './document-kinds.ts';
@@ -337,27 +338,4 @@ export function createInboxService(deps: InboxDependencies): InboxService {
     notices: (personId) => noticesOf(db, personId),
   };
   return service;
-}
-
-/** Search in what the person can read: the title, the heading and every paragraph, in the letter's language. */
-function matches(document: OpenedDocument, words: readonly string[]): boolean {
-  const { letter } = document;
-  const text = [
-    letter.title,
-    letter.heading,
-    letter.reference.value,
-    ...letter.sections.flatMap((section) => [
-      section.heading,
-      ...section.blocks.flatMap((block) =>
-        block.kind === 'paragraph'
-          ? [block.text]
-          : block.kind === 'list'
-            ? block.items
-            : block.rows.map((row) => `${row.label} ${row.value}`),
-      ),
-    ]),
-  ]
-    .join(' ')
-    .toLocaleLowerCase();
-  return words.every((word) => text.includes(word));
 }

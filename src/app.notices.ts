@@ -121,6 +121,7 @@ function toRecipient(profile: Profile): Recipient {
   const lang: Lang = profile.preferredLanguage;
   return {
     personId: profile.personId,
+    name: `${profile.givenName} ${profile.familyName}`,
     lang,
     // Canada Post addressing: name, street lines, then MUNICIPALITY PROVINCE  POSTAL CODE in capitals.
     addressLines: address

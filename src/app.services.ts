@@ -30,11 +30,19 @@ import {
   createInboxService,
   createMessagesService,
   createNoticeSender,
+  answerWithinBusinessDays,
+  createReminderSchedule,
   createSecurityNotices,
   inboxPaths,
   sendReminders,
 } from './inbox/index.ts';
-import type { InboxService, MessagesService, NoticeSender, SecurityNotices } from './inbox/index.ts';
+import type {
+  InboxService,
+  MessagesService,
+  NoticeSender,
+  ReminderSchedule,
+  SecurityNotices,
+} from './inbox/index.ts';
 import {
   businessDaysAfter,
   createPaymentsModule,
@@ -49,9 +57,16 @@ import { createHelpService, helpPaths } from './help/index.ts';
 import type { HelpService } from './help/index.ts';
 import { connectNotices, recipientsFrom, securityNotifier } from './app.notices.ts';
 import { createHouseholdReader } from './person/index.ts';
-import { applicationsPaths, createApplicationsModule } from './applications/index.ts';
+import {
+  applicationsPaths,
+  cleanEvidenceFile,
+  createApplicationsModule,
+  EVIDENCE_MAX_BYTES,
+  tidyFileName,
+} from './applications/index.ts';
 import type { ApplicationsModule } from './applications/index.ts';
 import {
+  createDecisionDeadlines,
   createDecisionsModule,
   createDemoConversion,
   createEntitlementReader,
@@ -60,9 +75,6 @@ import {
 import type { DecisionsModule, DemoConversion } from './decisions/index.ts';
 import type { Notices } from './app.notices.ts';
 import type { ApplicationStatusPort, ApplicationSubmittedHandler } from './applications/index.ts';
-
-/** Secure messages are answered within this many business days (the service standard shown to the person). */
-const MESSAGE_ANSWER_BUSINESS_DAYS = 5;
 
 /** Every service of the application, built once: the HTTP server and the command line share them. */
 export interface Services {
@@ -92,6 +104,8 @@ export interface Services {
   /** The demonstration's existing beneficiaries, given entitlement schedules from the rules (server start). */
   readonly demoConversion: DemoConversion;
   readonly payments: PaymentsModule;
+  /** Reminders (issue #17 item 6): information awaited, reconsideration deadlines, bank returns. */
+  readonly reminders: ReminderSchedule;
 }
 
 export interface ServiceDependencies {
@@ -166,7 +180,23 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
   });
   const recipients = recipientsFrom(person.record);
   const notices = connectNotices(config);
-  const inbox = createInboxService({ db, audit, cipher: crypto.cipher, recipients, clock });
+  // Representatives get copies of the person's letters (applications' authorisations, bound once built below).
+  const representation: { applications?: ApplicationsModule } = {};
+  const inbox = createInboxService({
+    db,
+    audit,
+    cipher: crypto.cipher,
+    recipients,
+    clock,
+    copies: {
+      actingFor: async (personId, onDate) =>
+        ((await representation.applications?.representatives.given(personId)) ?? [])
+          .filter(
+            (a) => !a.revoked && a.scope === 'apply-and-view' && a.startsOn <= onDate && a.endsOn >= onDate,
+          )
+          .map((a) => ({ representativeId: a.representativeId, until: a.endsOn })),
+    },
+  });
   const noticeSender = createNoticeSender({
     db,
     audit,
@@ -194,12 +224,14 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     audit,
     cipher: crypto.cipher,
     recipients,
+    // A message's attachment follows the evidence upload rules of applications (ADR 0016).
+    attachments: { maxBytes: EVIDENCE_MAX_BYTES, clean: cleanEvidenceFile, tidyName: tidyFileName },
     programmes: async () =>
       (await catalogue.listProgrammes()).map((programme) => ({
         id: programme.id,
         name: { en: programme.name_en, fr: programme.name_fr },
-        // The service standard for secure messages: answered within five business days.
-        answerWithinBusinessDays: MESSAGE_ANSWER_BUSINESS_DAYS,
+        // The service standard for secure messages, by programme (inbox/data/message-standards.json).
+        answerWithinBusinessDays: answerWithinBusinessDays(programme.id),
       })),
     dueOn: (from, days) => businessDaysAfter(from.toISOString().slice(0, 10), days),
     clock,
@@ -223,6 +255,7 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     },
     clock,
   });
+  representation.applications = applications;
   const decisions = createDecisionsModule({
     db,
     audit,
@@ -235,7 +268,18 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
   });
   late.decide = decisions.handler;
   circumstances.publisher = decisions.circumstances.publisher;
+  // Decisions' deadlines reach the inbox through its `CaseDeadlines` port; payments push returns through theirs.
+  const reminders = createReminderSchedule({
+    inbox,
+    deadlines: createDecisionDeadlines(db),
+    programmeName: async (programmeId) => {
+      const found = (await catalogue.listProgrammes()).find((p) => p.id === programmeId);
+      return found ? { en: found.name_en, fr: found.name_fr } : { en: programmeId, fr: programmeId };
+    },
+    clock,
+  });
   return {
+    reminders,
     audit,
     crypto,
     decisions,

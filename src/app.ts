@@ -54,6 +54,7 @@ import {
   registerMessageRoutes,
   registerNotifyReceipts,
 } from './inbox/index.ts';
+import type { RepresentationPort } from './inbox/index.ts';
 import { helpLocales, helpPaths, registerHelpRoutes } from './help/index.ts';
 import { nextPaymentDate } from './payments/index.ts';
 import type { ScheduleId } from './payments/index.ts';
@@ -244,7 +245,13 @@ function registerModules(wiring: ModuleWiring): void {
   registerExchangeRoutes(routes, { exchange: services.exchange, crumbs });
   registerPrivacyRoutes(routes, { privacy: services.privacy, crumbs });
   registerInboxRoutes(routes, { inbox: services.inbox, crumbs });
-  registerMessageRoutes(routes, { messages: services.messages, crumbs, staffHome: homes.staff, clock });
+  registerMessageRoutes(routes, {
+    messages: services.messages,
+    representation: representationOf(services),
+    crumbs,
+    staffHome: homes.staff,
+    clock,
+  });
   registerNotifyReceipts(app, routes, wiring.openapi, {
     sender: services.noticeSender,
     bearerToken: config.notify.callbackBearerToken,
@@ -389,6 +396,19 @@ function programmeNamesOf(services: Services) {
     new Map((await services.catalogue.listProgrammes()).map((p) => [p.id, { en: p.name_en, fr: p.name_fr }]));
 }
 
+/** Who a representative may write for (applications' authorisations in force), for secure messages. */
+function representationOf(services: Services): RepresentationPort {
+  return {
+    representedBy: async (representativeId) =>
+      (await services.applications.representatives.held(representativeId)).map((held) => ({
+        personId: held.personId,
+        name: held.name,
+        until: held.endsOn,
+        mayView: held.scope === 'apply-and-view',
+      })),
+  };
+}
+
 function accountPort(services: Services) {
   return {
     listLogins: (personId: string) => services.identity.linking.listLogins(personId),
@@ -403,12 +423,14 @@ function registerLifecycle(app: FastifyInstance, services: Services): void {
     services.noticeSender.start();
     services.securityNotices.start();
     services.decisions.start();
+    services.reminders.start();
   });
   app.addHook('onClose', async () => {
     await services.payments.runs.drain();
     await services.exchange.dispatcher.stop();
     await services.noticeSender.stop();
     await services.decisions.stop();
+    await services.reminders.stop();
     await services.securityNotices.stop();
     await closeServices(services);
   });

@@ -31,3 +31,5 @@ export { REMINDER_DAYS } from './draft-expiry.ts';
 export type { DraftExpiry, DraftReminder } from './draft-expiry.ts';
 export { applicationsEncryptedColumns } from './applications.tables.ts';
 export { newReference } from './reference.ts';
+export { cleanEvidenceFile, EVIDENCE_MAX_BYTES } from './evidence-files.ts';
+export { tidyFileName } from './evidence.service.ts';

@@ -63,6 +63,10 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'Remind drafts expiring within a week, then delete expired drafts [--json]',
     load: async () => (await import('./applications.command.ts')).applicationsPurgeDraftsCommand,
   },
+  'inbox reminders': {
+    summary: 'Send the reminders due (information awaited, reconsideration deadlines), once [--json]',
+    load: async () => (await import('./inbox.command.ts')).inboxRemindersCommand,
+  },
   'decisions replay': {
     summary:
       'Replay decisions on the current rules: <id> or --since YYYY-MM-DD [--json]; exit 1 on a difference',

@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { openDatabase } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { createFieldCrypto } from '../platform/crypto/field-crypto.ts';
+import { createAuditService } from '../platform/audit/audit.service.ts';
+import { createMetrics } from '../platform/observability/metrics.ts';
 import { buildPrintFile, resumePrintFiles } from '../inbox/index.ts';
 import { withServices } from './with-services.ts';
 import type { Command } from './command.ts';
@@ -30,11 +32,9 @@ export const inboxPrintCommand: Command = {
     try {
       await migrateToLatest(database.db);
       const resumed = await resumePrintFiles(database.db, crypto.cipher, outDir);
-      const file = await buildPrintFile(database.db, crypto.cipher, {
-        printDate,
-        outDir,
-        clock: () => new Date(),
-      });
+      const clock = () => new Date();
+      const audit = createAuditService(database.db, createMetrics(), clock, config.audit);
+      const file = await buildPrintFile(database.db, crypto.cipher, { printDate, outDir, clock, audit });
       const summary = {
         resumed,
         file: file ? { directory: file.directory, letters: file.manifest.length } : null,
@@ -61,6 +61,23 @@ export const inboxNoticesCommand: Command = {
     });
     if (args.includes('--json')) console.log(JSON.stringify(run));
     else console.log(`Sent ${run.sent}, waiting to retry ${run.retrying}, sent to paper ${run.toPaper}.`);
+    return 0;
+  },
+};
+
+/**
+ * `guichet inbox reminders [--json]`: one pass over the reminder sources (the server does this every hour):
+ * information requested and not received, reconsideration deadlines coming. Each reminder is sent once.
+ */
+export const inboxRemindersCommand: Command = {
+  summary: 'Send the reminders due (information awaited, reconsideration deadlines), once [--json]',
+  async run(args, loadConfig) {
+    const run = await withServices(loadConfig(), (services) => services.reminders.runOnce());
+    if (args.includes('--json')) console.log(JSON.stringify(run));
+    else {
+      const sent = Object.entries(run.sent).map(([source, count]) => `${source} ${count}`);
+      console.log(`Reminders sent: ${sent.join(', ')}; already sent before: ${run.alreadySent}.`);
+    }
     return 0;
   },
 };

@@ -37,3 +37,6 @@ export type {
   RedeterminationLetterPort,
 } from './redetermination/redetermination.service.ts';
 export { runRedetermineCommand, RedetermineUsageError } from './redetermination/redetermination-command.ts';
+
+export { createDecisionDeadlines } from './reminder-candidates.ts';
+export type { DecisionDeadlines } from './reminder-candidates.ts';

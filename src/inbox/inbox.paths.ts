@@ -14,6 +14,26 @@ export const inboxPaths = {
   staffQueue: { en: '/en/staff/messages', fr: '/fr/personnel/messages' },
   staffThread: { en: '/en/staff/messages/:threadId', fr: '/fr/personnel/messages/:threadId' },
   staffTake: { en: '/en/staff/messages/:threadId/take', fr: '/fr/personnel/messages/:threadId/prendre' },
+  attachment: {
+    en: '/en/my-guichet/messages/:threadId/files/:attachmentId',
+    fr: '/fr/mon-guichet/messages/:threadId/fichiers/:attachmentId',
+  },
+  staffAttachment: {
+    en: '/en/staff/messages/:threadId/files/:attachmentId',
+    fr: '/fr/personnel/messages/:threadId/fichiers/:attachmentId',
+  },
+  newMessageFor: {
+    en: '/en/my-guichet/messages/for/:personId/new',
+    fr: '/fr/mon-guichet/messages/pour/:personId/nouveau',
+  },
+  threadFor: {
+    en: '/en/my-guichet/messages/for/:personId/:threadId',
+    fr: '/fr/mon-guichet/messages/pour/:personId/:threadId',
+  },
+  attachmentFor: {
+    en: '/en/my-guichet/messages/for/:personId/:threadId/files/:attachmentId',
+    fr: '/fr/mon-guichet/messages/pour/:personId/:threadId/fichiers/:attachmentId',
+  },
 } satisfies Record<string, BilingualPath>;
 
 export const NOTIFY_RECEIPTS_PATH = '/api/v1/notify/receipts';

@@ -9,6 +9,8 @@ import type { Lang } from '../platform/i18n/i18n.ts';
 import type { Letter } from '../platform/documents/letter.ts';
 import { LETTER_FILES, renderLetter } from '../platform/documents/render-letter.ts';
 import { retainUntil } from './document-kinds.ts';
+import { copyForRepresentative } from './reminder-letters.ts';
+import { matches } from './document-search.ts';
 import { DOCUMENT_FILES } from './document-files.ts';
 import type { DocumentFile } from './document-files.ts';
 import type { DocumentKind } from './document-kinds.ts';
@@ -29,6 +31,8 @@ import type { DocumentRow, NoticeRow } from './inbox.repository.ts';
 /** Who a document goes to and how, read from the person's record when it is sent. */
 export interface Recipient {
   readonly personId: string;
+  /** Given and family name, for a representative's copy ("a copy of a letter we sent to …"). */
+  readonly name?: string | null;
   readonly lang: Lang;
   /** Name and postal address for the envelope window (at most five lines); null without an address on file. */
   readonly addressLines: readonly string[] | null;
@@ -43,6 +47,20 @@ export interface Recipient {
 export interface RecipientDirectory {
   recipientOf(personId: string, context: AccessContext): Promise<Recipient | null>;
 }
+
+/**
+ * Who acts for the person and may see their file, on a given day (the root builds it over applications'
+ * representatives: authorisations in force whose scope shows the file). Each gets a copy of the person's letters.
+ */
+export interface RepresentativeCopies {
+  actingFor(
+    personId: string,
+    onDate: string,
+  ): Promise<readonly { representativeId: string; until: string }[]>;
+}
+
+/** Letters about the person's own sign-in and account go to them alone, never to a representative. */
+const NEVER_COPIED: ReadonlySet<DocumentKind> = new Set(['account-notice', 'linking-code']);
 
 export interface DeliveryRequest {
   readonly kind: DocumentKind;
@@ -105,6 +123,8 @@ export interface InboxDependencies {
   readonly cipher: FieldCipher;
   readonly recipients: RecipientDirectory;
   readonly clock: () => Date;
+  /** Representatives who receive a copy; none when absent. */
+  readonly copies?: RepresentativeCopies;
 }
 
 /** The print format a person's accessibility needs call for (Accessible Canada Act s. 5: alternate formats). */
@@ -160,6 +180,44 @@ export function createInboxService(deps: InboxDependencies): InboxService {
         letter,
       };
     });
+  }
+
+  async function copyRecipients(personId: string, request: DeliveryRequest) {
+    if (!deps.copies || request.ownNotice || NEVER_COPIED.has(request.kind)) return [];
+    const today = clock().toISOString().slice(0, 10);
+    const acting = await deps.copies.actingFor(personId, today);
+    const found = await Promise.all(
+      acting.map(async (entry) => ({
+        until: entry.until,
+        recipient: await deps.recipients.recipientOf(entry.representativeId, request.context),
+      })),
+    );
+    return found.flatMap((entry) => (entry.recipient ? [{ ...entry, recipient: entry.recipient }] : []));
+  }
+
+  /** The representative's copy, in their language, to their address, by their channel; in the person's log too. */
+  async function deliverCopy(
+    trx: Transaction<DB>,
+    person: Recipient,
+    copy: { until: string; recipient: Recipient },
+    request: DeliveryRequest,
+    documentId: string,
+  ) {
+    const sent = await service.deliverWithin(trx, copy.recipient, {
+      ...request,
+      sourceKey: `${request.sourceKey}:copy:${copy.recipient.personId}`,
+      compose: (to) => copyForRepresentative(request.compose(to), person.name ?? null, to.lang, copy.until),
+    });
+    await audit.record(
+      auditEntry(request.context, person.personId, 'inbox.document.copied', 'success', {
+        documentId,
+        copyId: sent.documentId,
+        representativeId: copy.recipient.personId,
+        notice: sent.route.notice,
+        print: sent.route.print,
+      }),
+      trx,
+    );
   }
 
   const service: InboxService = {
@@ -219,7 +277,14 @@ export function createInboxService(deps: InboxDependencies): InboxService {
     async deliver(personId, request) {
       const recipient = await deps.recipients.recipientOf(personId, request.context);
       if (!recipient) return null;
-      return db.transaction().execute((trx) => service.deliverWithin(trx, recipient, request));
+      // Read before the transaction: PGlite has one connection.
+      const copies = await copyRecipients(personId, request);
+      return db.transaction().execute(async (trx) => {
+        const delivered = await service.deliverWithin(trx, recipient, request);
+        if (delivered.created)
+          for (const copy of copies) await deliverCopy(trx, recipient, copy, request, delivered.documentId);
+        return delivered;
+      });
     },
 
     async list(personId, search) {
@@ -273,27 +338,4 @@ export function createInboxService(deps: InboxDependencies): InboxService {
     notices: (personId) => noticesOf(db, personId),
   };
   return service;
-}
-
-/** Search in what the person can read: the title, the heading and every paragraph, in the letter's language. */
-function matches(document: OpenedDocument, words: readonly string[]): boolean {
-  const { letter } = document;
-  const text = [
-    letter.title,
-    letter.heading,
-    letter.reference.value,
-    ...letter.sections.flatMap((section) => [
-      section.heading,
-      ...section.blocks.flatMap((block) =>
-        block.kind === 'paragraph'
-          ? [block.text]
-          : block.kind === 'list'
-            ? block.items
-            : block.rows.map((row) => `${row.label} ${row.value}`),
-      ),
-    ]),
-  ]
-    .join(' ')
-    .toLocaleLowerCase();
-  return words.every((word) => text.includes(word));
 }

@@ -76,9 +76,22 @@ export interface MessageThreadTable {
 export interface MessageTable {
   id: string;
   thread_id: string;
-  author: 'person' | 'staff';
+  /** `representative`: someone authorised to act for the person wrote it (`author_id` is theirs). */
+  author: 'person' | 'representative' | 'staff';
   author_id: string;
   body_cipher: string;
+  created_at: Date;
+}
+
+export interface MessageAttachmentTable {
+  id: string;
+  message_id: string;
+  thread_id: string;
+  media_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  size_bytes: number;
+  name_cipher: string;
+  /** The file, base64, encrypted with the field cipher: Protected B. */
+  content_cipher: string;
   created_at: Date;
 }
 
@@ -89,6 +102,7 @@ export interface InboxTables {
   print_item: PrintItemTable;
   message_thread: MessageThreadTable;
   message: MessageTable;
+  message_attachment: MessageAttachmentTable;
 }
 
 declare module '../platform/db/schema.ts' {
@@ -100,4 +114,6 @@ export const inboxEncryptedColumns: readonly EncryptedColumn[] = [
   { table: 'person_document', column: 'letter_cipher', key: ['id'] },
   { table: 'message_thread', column: 'subject_cipher', key: ['id'] },
   { table: 'message', column: 'body_cipher', key: ['id'] },
+  { table: 'message_attachment', column: 'name_cipher', key: ['id'] },
+  { table: 'message_attachment', column: 'content_cipher', key: ['id'] },
 ];

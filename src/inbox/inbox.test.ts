@@ -149,7 +149,7 @@ describeOnBothDatabases('inbox', (database) => {
     assert.deepEqual(Object.keys(mine[0]?.personalisation ?? {}), ['link']);
     assert.doesNotMatch(JSON.stringify(mine[0]), /Tremblay|Alex|642|Gatineau|child/i);
     const audit = await h.audit.listForSubject(personId, 50);
-    assert.ok(audit.some((row) => row.action === 'inbox.notice.sent'));
+    assert.ok(audit.some((row) => row.action === 'inbox.notice.sent-by-email'));
   });
 
   test('GC Notify down: the notice waits in the queue and leaves once, when it is back', async () => {

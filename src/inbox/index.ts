@@ -11,6 +11,7 @@ export type {
   InboxDependencies,
   Recipient,
   RecipientDirectory,
+  RepresentativeCopies,
   DeliveryRequest,
   Delivered,
   DocumentSummary,
@@ -24,9 +25,28 @@ export { inboxPaths, NOTIFY_RECEIPTS_PATH } from './inbox.paths.ts';
 export { DOCUMENT_KINDS, isDocumentKind } from './document-kinds.ts';
 export type { DocumentKind } from './document-kinds.ts';
 export { createMessagesService } from './messages.service.ts';
+export { answerWithinBusinessDays } from './message-standards.ts';
+export type { AttachmentRules } from './message-attachments.ts';
 export type { MessagesService, MessageProgramme } from './messages.service.ts';
 export { registerMessageRoutes, messageNotices } from './messages.routes.ts';
+export type { RepresentationPort, Represented } from './messages.routes.ts';
 export { sendReminders } from './reminders.ts';
+export {
+  createReminderSchedule,
+  loadReminderTiming,
+  informationRequestedSource,
+  reviewDeadlineSource,
+  bankReturnReminder,
+} from './reminder-sources.ts';
+export type {
+  ReminderSchedule,
+  ReminderScheduleDependencies,
+  ReminderTiming,
+  CaseDeadlines,
+  InformationOutstanding,
+  ReviewDeadline,
+  BankReturn,
+} from './reminder-sources.ts';
 export type { DueReminder, ReminderSource, ReminderRun } from './reminders.ts';
 export { REMINDER_NOTICE_INTERVAL_MS } from './inbox.service.ts';
 export { inboxEncryptedColumns } from './inbox.tables.ts';

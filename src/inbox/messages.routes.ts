@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteTable } from '../platform/http/route-table.ts';
 import type { BilingualPath } from '../platform/http/route-table.ts';
 import { linkedPersonId, parseUuid, staffOf } from '../platform/http/request-identity.ts';
@@ -19,16 +19,32 @@ import {
   threadPage,
 } from './views/messages.views.ts';
 import type { Crumb } from './views/inbox.views.ts';
+import { registerRepresentativeMessageRoutes } from './representative-messages.routes.ts';
 
 export const messageNotices = defineNotices('inbox.notices', [
   'messageSent',
+  'messageSentFor',
   'answerSent',
   'threadTaken',
   'takenByOther',
 ]);
 
+/** Who a representative may write for, seen from the inbox (the root builds it over applications' representatives). */
+export interface RepresentationPort {
+  /** The people `representativeId` may act for today: `mayView` when the authorisation shows their file. */
+  representedBy(representativeId: string): Promise<readonly Represented[]>;
+}
+
+export interface Represented {
+  readonly personId: string;
+  readonly name: string;
+  readonly until: string;
+  readonly mayView: boolean;
+}
+
 export interface MessageRouteDependencies {
   readonly messages: MessagesService;
+  readonly representation: RepresentationPort;
   readonly crumbs: (t: Translator) => readonly Crumb[];
   /** The staff home, for the queue's breadcrumb. */
   readonly staffHome: BilingualPath;
@@ -36,6 +52,8 @@ export interface MessageRouteDependencies {
 }
 
 const LINKED = { linkedPerson: true } as const;
+/** A person's message may carry a file: its form is multipart (the evidence upload rules). */
+const LINKED_FILES = { linkedPerson: true, files: true } as const;
 const NEW_FORM = 'inbox.message';
 const replyForm = (threadId: string) => `inbox.reply:${threadId}`;
 const STAFF = 'permission:messages.answer' as const;
@@ -51,24 +69,80 @@ function staffContext(request: FastifyRequest): AccessContext {
 }
 
 const threadIdOf = (request: FastifyRequest) => parseUuid((request.params as { threadId?: string }).threadId);
+const attachmentIdOf = (request: FastifyRequest) =>
+  parseUuid((request.params as { attachmentId?: string }).attachmentId);
+
+/** A multipart body without the message's text field: no browser sends that from our form (400, nothing kept). */
+class MalformedMessageError extends Error {
+  readonly statusCode = 400;
+  constructor() {
+    super('A message form arrived without its text field');
+    this.name = 'MalformedMessageError';
+  }
+}
+
+/** A message's text and file, checked: the text is kept whatever is wrong with the file. */
+export async function checkedMessage(
+  messages: MessagesService,
+  request: FastifyRequest,
+  withSubject: boolean,
+) {
+  if (request.isMultipart() && typeof (request.body as { body?: unknown } | undefined)?.body !== 'string')
+    throw new MalformedMessageError();
+  const checked = await messages.check(formStrings(request), withSubject);
+  const file = await messages.checkAttachment(
+    (request.body as { attachment?: unknown } | undefined)?.attachment,
+  );
+  const errors = {
+    ...(checked.ok ? {} : checked.errors),
+    ...(file.ok ? {} : { attachment: `inbox.errors.attachment.${file.code}` }),
+  };
+  if (!checked.ok || !file.ok) return { ok: false as const, errors };
+  return { ok: true as const, value: checked.value, attachment: file.value };
+}
+
+/** A file as a download: never shown inline, never sniffed, never cached. */
+export function sendAttachment(
+  reply: FastifyReply,
+  file: { name: string; mediaType: string; bytes: Buffer },
+): FastifyReply {
+  return reply
+    .header('cache-control', 'no-store')
+    .header('x-content-type-options', 'nosniff')
+    .header('content-disposition', `attachment; filename="${encodeURIComponent(file.name)}"`)
+    .type(file.mediaType)
+    .send(file.bytes);
+}
 
 /** Secure messages: the person writes to a programme and reads the answers; staff answer from a queue. */
 export function registerMessageRoutes(routes: RouteTable, deps: MessageRouteDependencies): void {
   registerPersonRoutes(routes, deps);
   registerStaffRoutes(routes, deps);
+  registerRepresentativeMessageRoutes(routes, deps);
 }
 
-function registerPersonRoutes(routes: RouteTable, { messages, crumbs }: MessageRouteDependencies): void {
+function registerPersonRoutes(
+  routes: RouteTable,
+  { messages, crumbs, representation }: MessageRouteDependencies,
+): void {
   routes.page(
     'GET',
     inboxPaths.messages,
     'signed-in',
     async (request, _reply, view) => {
-      const [threads, programmes] = await Promise.all([
-        messages.threadsOf(linkedPersonId(request)),
+      const personId = linkedPersonId(request);
+      const [threads, programmes, represented] = await Promise.all([
+        messages.threadsOf(personId),
         messages.programmes(),
+        representation.representedBy(personId),
       ]);
-      return view.send(messagesPage(view.t, threads, programmes, crumbs(view.t)));
+      const theirs = await Promise.all(
+        represented.map(async (someone) => ({
+          ...someone,
+          threads: someone.mayView ? await messages.threadsOf(someone.personId) : null,
+        })),
+      );
+      return view.send(messagesPage(view.t, threads, programmes, crumbs(view.t), theirs));
     },
     LINKED,
   );
@@ -88,13 +162,15 @@ function registerPersonRoutes(routes: RouteTable, { messages, crumbs }: MessageR
     'signed-in',
     async (request, _reply, view) => {
       const personId = linkedPersonId(request);
-      const checked = await messages.check(formStrings(request), true);
+      const checked = await checkedMessage(messages, request, true);
       if (!checked.ok) return view.refuse(NEW_FORM, { values: formValues(request), errors: checked.errors });
-      const threadId = await messages.write(personId, checked.value, selfContext(request, personId));
+      const threadId = await messages.write(personId, checked.value, selfContext(request, personId), {
+        attachment: checked.attachment,
+      });
       await view.accept(NEW_FORM);
       return view.redirect(inboxPaths.thread, { params: { threadId }, notice: messageNotices.messageSent });
     },
-    LINKED,
+    LINKED_FILES,
   );
   routes.page(
     'GET',
@@ -113,7 +189,11 @@ function registerPersonRoutes(routes: RouteTable, { messages, crumbs }: MessageR
         ...crumbs(view.t),
         { href: pathFor(inboxPaths.messages, view.lang), label: view.t.t('inbox.messages.title') },
       ];
-      return view.send(threadPage(form, thread, await messages.programmes(), action, trail));
+      const href = (attachmentId: string) =>
+        pathFor(inboxPaths.attachment, view.lang, { threadId, attachmentId });
+      return view.send(
+        threadPage(form, thread, await messages.programmes(), action, trail, { href, upload: true }),
+      );
     },
     LINKED,
   );
@@ -125,13 +205,30 @@ function registerPersonRoutes(routes: RouteTable, { messages, crumbs }: MessageR
       const personId = linkedPersonId(request);
       const threadId = threadIdOf(request);
       if (!threadId) return reply.callNotFound();
-      const checked = await messages.check(formStrings(request), false);
+      const checked = await checkedMessage(messages, request, false);
       if (!checked.ok)
         return view.refuse(replyForm(threadId), { values: formValues(request), errors: checked.errors });
-      if (!(await messages.reply(personId, threadId, checked.value.body, selfContext(request, personId))))
+      const context = selfContext(request, personId);
+      const attachment = { attachment: checked.attachment };
+      if (!(await messages.reply(personId, threadId, checked.value.body, context, attachment)))
         return reply.callNotFound();
       await view.accept(replyForm(threadId));
       return view.redirect(inboxPaths.thread, { params: { threadId }, notice: messageNotices.messageSent });
+    },
+    LINKED_FILES,
+  );
+  routes.page(
+    'GET',
+    inboxPaths.attachment,
+    'signed-in',
+    async (request, reply) => {
+      const personId = linkedPersonId(request);
+      const [threadId, attachmentId] = [threadIdOf(request), attachmentIdOf(request)];
+      const file =
+        threadId && attachmentId
+          ? await messages.attachmentFor(personId, threadId, attachmentId, selfContext(request, personId))
+          : null;
+      return file ? sendAttachment(reply, file) : reply.callNotFound();
     },
     LINKED,
   );
@@ -162,7 +259,18 @@ function registerStaffRoutes(
       { href: pathFor(inboxPaths.staffQueue, view.lang), label: view.t.t('inbox.staff.title') },
     ];
     const extra = mine ? '' : takeForm(view.t, request.csrfToken(), threadId);
-    return view.send(threadPage(form, thread, await messages.programmes(), action, trail, extra));
+    const href = (attachmentId: string) =>
+      pathFor(inboxPaths.staffAttachment, view.lang, { threadId, attachmentId });
+    const files = { href, upload: false };
+    return view.send(threadPage(form, thread, await messages.programmes(), action, trail, files, extra));
+  });
+  routes.page('GET', inboxPaths.staffAttachment, STAFF, async (request, reply) => {
+    const [threadId, attachmentId] = [threadIdOf(request), attachmentIdOf(request)];
+    const file =
+      threadId && attachmentId
+        ? await messages.staffAttachment(threadId, attachmentId, staffContext(request))
+        : null;
+    return file ? sendAttachment(reply, file) : reply.callNotFound();
   });
   routes.page('POST', inboxPaths.staffTake, STAFF, async (request, reply, view) => {
     const threadId = threadIdOf(request);

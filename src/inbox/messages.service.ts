@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import type { AuditService } from '../platform/audit/audit.service.ts';
 import { auditEntry } from '../platform/audit/access-context.ts';
@@ -20,6 +20,18 @@ import {
   waitingThreads,
 } from './messages.repository.ts';
 import type { ThreadRow } from './messages.repository.ts';
+import {
+  attachmentsOfThread,
+  checkAttachment,
+  insertAttachment,
+  readAttachment,
+} from './message-attachments.ts';
+import type {
+  AttachmentRefusal,
+  AttachmentRules,
+  AttachmentSummary,
+  ReadyAttachment,
+} from './message-attachments.ts';
 
 export const SUBJECT_MAX = 120;
 export const BODY_MAX = 5_000;
@@ -52,10 +64,24 @@ export interface ThreadSummary {
 export interface Thread extends ThreadSummary {
   readonly messages: readonly {
     readonly id: string;
-    readonly author: 'person' | 'staff';
+    readonly author: 'person' | 'representative' | 'staff';
     readonly body: string;
     readonly at: Date;
+    readonly attachments: readonly AttachmentSummary[];
   }[];
+}
+
+/** What comes with a person's message besides its text: a file, and who wrote it when it was not them. */
+export interface MessageExtras {
+  readonly attachment?: ReadyAttachment | null;
+  /** A representative acting for the person (their authorisation checked by the caller). */
+  readonly representativeId?: string;
+}
+
+export interface AttachmentFile {
+  readonly name: string;
+  readonly mediaType: string;
+  readonly bytes: Buffer;
 }
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
@@ -63,8 +89,36 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldErro
 export interface MessagesService {
   programmes(): Promise<readonly MessageProgramme[]>;
   check(values: Record<string, string>, withSubject: boolean): Promise<Checked<MessageInput>>;
-  write(personId: string, input: MessageInput, context: AccessContext): Promise<string>;
-  reply(personId: string, threadId: string, body: string, context: AccessContext): Promise<boolean>;
+  /** The form's file field under the evidence rules: nothing, a file fit to keep, or why it is refused. */
+  checkAttachment(
+    upload: unknown,
+  ): Promise<{ ok: true; value: ReadyAttachment | null } | { ok: false; code: AttachmentRefusal }>;
+  write(
+    personId: string,
+    input: MessageInput,
+    context: AccessContext,
+    extras?: MessageExtras,
+  ): Promise<string>;
+  reply(
+    personId: string,
+    threadId: string,
+    body: string,
+    context: AccessContext,
+    extras?: MessageExtras,
+  ): Promise<boolean>;
+  /** A file of the person's own thread, or null (audited: denied). */
+  attachmentFor(
+    personId: string,
+    threadId: string,
+    attachmentId: string,
+    context: AccessContext,
+  ): Promise<AttachmentFile | null>;
+  /** Staff download a file of a thread: an access to the person's information, audited. */
+  staffAttachment(
+    threadId: string,
+    attachmentId: string,
+    context: AccessContext,
+  ): Promise<AttachmentFile | null>;
   threadsOf(personId: string): Promise<ThreadSummary[]>;
   /** The person's own thread, or null (audited: denied) when it is not theirs. */
   threadFor(personId: string, threadId: string, context: AccessContext): Promise<Thread | null>;
@@ -89,6 +143,8 @@ export interface MessagesDependencies {
   readonly audit: AuditService;
   readonly cipher: FieldCipher;
   readonly recipients: RecipientDirectory;
+  /** The evidence upload rules of applications, handed over by the root. */
+  readonly attachments: AttachmentRules;
   readonly programmes: () => Promise<readonly MessageProgramme[]>;
   /** The date `businessDays` government business days after `from` (the service standard's due date). */
   readonly dueOn: (from: Date, businessDays: number) => string;
@@ -125,15 +181,59 @@ export function createMessagesService(deps: MessagesDependencies): MessagesServi
     dueOn: row.due_on,
     lastMessageAt: row.last_message_at,
   });
-  const withMessages = async (row: ThreadRow): Promise<Thread> => ({
-    ...summary(row),
-    messages: (await messagesOf(db, row.id)).map((message) => ({
-      id: message.id,
-      author: message.author,
-      body: cipher.decrypt(message.body_cipher),
-      at: message.created_at,
-    })),
-  });
+  const withMessages = async (row: ThreadRow): Promise<Thread> => {
+    const files = await attachmentsOfThread(db, cipher, row.id);
+    return {
+      ...summary(row),
+      messages: (await messagesOf(db, row.id)).map((message) => ({
+        id: message.id,
+        author: message.author,
+        body: cipher.decrypt(message.body_cipher),
+        at: message.created_at,
+        attachments: files.filter((file) => file.messageId === message.id),
+      })),
+    };
+  };
+  /** The person's (or their representative's) message, its file and its audit entry, in the caller's transaction. */
+  const addMessage = async (
+    trx: Transaction<DB>,
+    thread: { personId: string; threadId: string; at: Date },
+    body: string,
+    extras: MessageExtras,
+  ) => {
+    const messageId = randomUUID();
+    await insertMessage(trx, {
+      id: messageId,
+      thread_id: thread.threadId,
+      author: extras.representativeId ? 'representative' : 'person',
+      author_id: extras.representativeId ?? thread.personId,
+      body_cipher: cipher.encrypt(body),
+      created_at: thread.at,
+    });
+    const attachmentId = extras.attachment
+      ? await insertAttachment(trx, cipher, extras.attachment, {
+          messageId,
+          threadId: thread.threadId,
+          createdAt: thread.at,
+        })
+      : null;
+    return { messageId, attachmentId };
+  };
+  const fileOf = async (
+    row: ThreadRow | undefined,
+    attachmentId: string,
+    context: AccessContext,
+    personId: string,
+  ) => {
+    const file = row ? await readAttachment(db, cipher, row.id, attachmentId) : null;
+    await audit.record(
+      auditEntry(context, personId, 'inbox.message.attachment.read', file ? 'success' : 'denied', {
+        threadId: row?.id ?? null,
+        attachmentId,
+      }),
+    );
+    return file;
+  };
 
   const service: MessagesService = {
     programmes: deps.programmes,
@@ -160,7 +260,9 @@ export function createMessagesService(deps: MessagesDependencies): MessagesServi
       };
     },
 
-    async write(personId, input, context) {
+    checkAttachment: (upload) => checkAttachment(deps.attachments, upload),
+
+    async write(personId, input, context, extras = {}) {
       const programme = (await deps.programmes()).find((entry) => entry.id === input.programmeId);
       if (!programme) throw new Error('unknown programme: check() first');
       const at = clock();
@@ -178,18 +280,13 @@ export function createMessagesService(deps: MessagesDependencies): MessagesServi
           due_on: deps.dueOn(at, programme.answerWithinBusinessDays),
           last_message_at: at,
         });
-        await insertMessage(trx, {
-          id: randomUUID(),
-          thread_id: threadId,
-          author: 'person',
-          author_id: personId,
-          body_cipher: cipher.encrypt(input.body),
-          created_at: at,
-        });
+        const added = await addMessage(trx, { personId, threadId, at }, input.body, extras);
         await audit.record(
           auditEntry(context, personId, 'inbox.message.written', 'success', {
             threadId,
             programme: programme.id,
+            attachmentId: added.attachmentId,
+            onBehalf: extras.representativeId !== undefined,
           }),
           trx,
         );
@@ -197,7 +294,7 @@ export function createMessagesService(deps: MessagesDependencies): MessagesServi
       return threadId;
     },
 
-    async reply(personId, threadId, body, context) {
+    async reply(personId, threadId, body, context, extras = {}) {
       const thread = await findThread(db, threadId);
       if (!thread || thread.person_id !== personId) {
         await audit.record(auditEntry(context, personId, 'inbox.message.written', 'denied', { threadId }));
@@ -206,14 +303,7 @@ export function createMessagesService(deps: MessagesDependencies): MessagesServi
       const at = clock();
       const programme = (await deps.programmes()).find((entry) => entry.id === thread.programme_id);
       await db.transaction().execute(async (trx) => {
-        await insertMessage(trx, {
-          id: randomUUID(),
-          thread_id: threadId,
-          author: 'person',
-          author_id: personId,
-          body_cipher: cipher.encrypt(body),
-          created_at: at,
-        });
+        const added = await addMessage(trx, { personId, threadId, at }, body, extras);
         // A new question restarts the clock of the service standard.
         await updateThread(trx, threadId, {
           status: 'waiting-for-us',
@@ -221,7 +311,11 @@ export function createMessagesService(deps: MessagesDependencies): MessagesServi
           due_on: deps.dueOn(at, programme?.answerWithinBusinessDays ?? 5),
         });
         await audit.record(
-          auditEntry(context, personId, 'inbox.message.written', 'success', { threadId }),
+          auditEntry(context, personId, 'inbox.message.written', 'success', {
+            threadId,
+            attachmentId: added.attachmentId,
+            onBehalf: extras.representativeId !== undefined,
+          }),
           trx,
         );
       });
@@ -238,6 +332,16 @@ export function createMessagesService(deps: MessagesDependencies): MessagesServi
       }
       await audit.record(auditEntry(context, personId, 'inbox.message.read', 'success', { threadId }));
       return withMessages(row);
+    },
+
+    async attachmentFor(personId, threadId, attachmentId, context) {
+      const row = await findThread(db, threadId);
+      return fileOf(row?.person_id === personId ? row : undefined, attachmentId, context, personId);
+    },
+
+    async staffAttachment(threadId, attachmentId, context) {
+      const row = await findThread(db, threadId);
+      return row ? fileOf(row, attachmentId, context, row.person_id) : null;
     },
 
     queue: async (programmeId) => (await waitingThreads(db, programmeId)).map(summary),

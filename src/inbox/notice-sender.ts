@@ -156,7 +156,8 @@ export function createNoticeSender(deps: NoticeSenderDependencies): NoticeSender
           {
             actor: SYSTEM.actor,
             subjectPersonId: notice.person_id,
-            action: 'inbox.notice.sent',
+            // The channel is in the action, so the person's access log says how they were told.
+            action: notice.channel === 'email' ? 'inbox.notice.sent-by-email' : 'inbox.notice.sent-by-sms',
             purpose: SYSTEM.purpose,
             channel: 'system',
             outcome: 'success',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { PDFDocument } from 'pdf-lib';
 import type { DB } from '../platform/db/schema.ts';
+import type { AuditService } from '../platform/audit/audit.service.ts';
 import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
 import { renderLetter } from '../platform/documents/render-letter.ts';
 import type { Letter } from '../platform/documents/letter.ts';
@@ -47,7 +48,14 @@ export interface PrintFileResult {
 export async function buildPrintFile(
   db: Kysely<DB>,
   cipher: FieldCipher,
-  options: { printDate: string; outDir: string; limit?: number; clock: () => Date },
+  options: {
+    printDate: string;
+    outDir: string;
+    limit?: number;
+    clock: () => Date;
+    /** Each letter mailed is in its person's access log (`inbox.document.mailed`, channel mail). */
+    audit?: Pick<AuditService, 'record'>;
+  },
 ): Promise<PrintFileResult | null> {
   return db
     .transaction()
@@ -69,6 +77,20 @@ export async function buildPrintFile(
         { id, printDate: options.printDate, sequence, letters: items.length, at: options.clock() },
         items.map((item) => item.document_id),
       );
+      for (const item of items)
+        await options.audit?.record(
+          {
+            actor: { type: 'system', id: 'inbox-print' },
+            subjectPersonId: item.person_id,
+            action: 'inbox.document.mailed',
+            purpose: 'document-delivery',
+            channel: 'mail',
+            outcome: 'success',
+            correlationId: id,
+            details: { documentId: item.document_id, format: item.format, printFile: name },
+          },
+          trx,
+        );
       return { id, printDate: options.printDate, sequence, directory: join(options.outDir, name), manifest };
     })
     .then(async (result) => {

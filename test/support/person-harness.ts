@@ -38,6 +38,9 @@ export interface RegistryHarness {
   notices: Services['notices'];
   /** Notices after a sensitive change, to the previous contact point. */
   securityNotices: Services['securityNotices'];
+  /** Secure messages and reminders, as the root wires them. */
+  messages: Services['messages'];
+  reminders: Services['reminders'];
 }
 
 /**
@@ -80,6 +83,8 @@ export async function createHarness(
     noticeSender: services.noticeSender,
     notices: services.notices,
     securityNotices: services.securityNotices,
+    messages: services.messages,
+    reminders: services.reminders,
   };
 }
 

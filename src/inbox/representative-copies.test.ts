@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, test } from 'node:test';
+import { describeOnBothDatabases } from '../../test/support/databases.ts';
+import { createHarness, createPerson, selfService } from '../../test/support/person-harness.ts';
+import type { RegistryHarness } from '../../test/support/person-harness.ts';
+import { sampleLetter } from '../../test/support/documents/sample-letters.ts';
+import { renderLetter } from '../platform/documents/render-letter.ts';
+import type { AccessContext } from '../platform/audit/access-context.ts';
+import type { DocumentKind } from './document-kinds.ts';
+import type { Recipient } from './inbox.service.ts';
+
+const SYSTEM: AccessContext = {
+  actor: { type: 'system', id: 'test' },
+  channel: 'system',
+  purpose: 'test',
+  correlationId: 'test',
+};
+const compose = (recipient: Recipient) => ({
+  ...sampleLetter(recipient.lang),
+  recipient: recipient.addressLines ?? ['NO ADDRESS'],
+});
+
+async function personWith(h: RegistryHarness, lang: 'en' | 'fr', givenName: string) {
+  const personId = await createPerson(h, { givenName });
+  await h.registry.changeContact(
+    personId,
+    {
+      email: `${personId.slice(0, 8)}@example.ca`,
+      phone: null,
+      preferredChannel: 'online',
+      preferredLanguage: lang,
+      accessibilityNeeds: null,
+      alternateFormats: [],
+    },
+    selfService(personId),
+  );
+  return personId;
+}
+
+async function authorise(
+  h: RegistryHarness,
+  personId: string,
+  representativeId: string,
+  terms: { scope?: 'apply' | 'apply-and-view'; starts?: string; ends?: string; revoked?: boolean } = {},
+) {
+  await h.db
+    .insertInto('representative_authorisation')
+    .values({
+      id: randomUUID(),
+      person_id: personId,
+      representative_id: representativeId,
+      kind: 'family',
+      scope: terms.scope ?? 'apply-and-view',
+      starts_on: terms.starts ?? '2026-01-01',
+      ends_on: terms.ends ?? '2027-06-30',
+      recorded_by_kind: 'person',
+      recorded_by_id: personId,
+      evidence_note: null,
+      created_at: new Date('2026-01-01T00:00:00Z'),
+      revoked_at: terms.revoked ? new Date('2026-02-01T00:00:00Z') : null,
+    })
+    .execute();
+}
+
+const deliver = (h: RegistryHarness, personId: string, kind: DocumentKind = 'decision', key = randomUUID()) =>
+  h.inbox.deliver(personId, { kind, sourceKey: `test:${key}`, compose, context: SYSTEM });
+
+describeOnBothDatabases('copies of letters to representatives', (database) => {
+  let h: RegistryHarness;
+  before(async () => {
+    h = await createHarness(database());
+  });
+  after(async () => {
+    await h.notices.close();
+  });
+
+  test('a representative in force, who may see the file, gets a copy in their language, once', async () => {
+    const person = await personWith(h, 'fr', 'Gisèle');
+    const representative = await personWith(h, 'en', 'Robin');
+    await authorise(h, person, representative);
+    const key = randomUUID();
+    await deliver(h, person, 'decision', key);
+    await deliver(h, person, 'decision', key); // a replay stores and copies nothing new
+    assert.equal((await h.inbox.list(person)).length, 1);
+    const copies = await h.inbox.list(representative);
+    assert.equal(copies.length, 1);
+    assert.equal(copies[0]?.title, 'Decision on your Canada child benefit application');
+    const opened = await h.inbox.open(representative, copies[0]?.id ?? '', selfService(representative));
+    const text = String(await renderLetter(opened?.letter ?? assert.fail('no copy'), 'text'));
+    assert.match(text, /This is a copy of a letter we sent to Gisèle Tremblay\./);
+    assert.match(text, /until June 30, 2027/);
+    assert.equal(
+      (await h.inbox.notices(representative)).length,
+      1,
+      'the representative is told by their channel',
+    );
+    const log = await h.audit.listForSubject(person, 50);
+    const copied = log.find((entry) => entry.action === 'inbox.document.copied');
+    assert.ok(copied, "the copy is in the person's access log");
+    assert.equal((copied.details as { representativeId?: string }).representativeId, representative);
+    assert.equal((copied.details as { notice?: string }).notice, 'email');
+  });
+
+  test('no copy outside the scope or the dates, after removal, or for an account letter', async () => {
+    const person = await personWith(h, 'en', 'Sam');
+    const applyOnly = await personWith(h, 'en', 'Ari');
+    const ended = await personWith(h, 'en', 'Bo');
+    const future = await personWith(h, 'en', 'Cy');
+    const removed = await personWith(h, 'en', 'Di');
+    const inForce = await personWith(h, 'en', 'Eli');
+    await authorise(h, person, applyOnly, { scope: 'apply' });
+    await authorise(h, person, ended, { ends: '2026-02-28' });
+    await authorise(h, person, future, { starts: '2026-04-01' });
+    await authorise(h, person, removed, { revoked: true });
+    await authorise(h, person, inForce);
+    await deliver(h, person, 'linking-code');
+    assert.equal((await h.inbox.list(inForce)).length, 0, 'an account letter is the person’s alone');
+    await deliver(h, person, 'reminder');
+    assert.equal((await h.inbox.list(inForce)).length, 1);
+    for (const other of [applyOnly, ended, future, removed]) assert.deepEqual(await h.inbox.list(other), []);
+  });
+});

@@ -62,6 +62,17 @@ describe(
       await assertAxeClean(page, 'change address with errors');
       await page.fill('#postalCode', 'T2P 1J9');
       await page.click('main button[type="submit"]');
+      await page.waitForURL(/address\/check$/);
+      assert.match((await page.textContent('main')) ?? '', /T2P 1J9/);
+      await assertAxeClean(page, 'check your answers');
+      await page.click('main button[type="submit"]');
+      await page.waitForURL(/address\/confirmation$/);
+      assert.match(
+        (await page.textContent('.reference')) ?? '',
+        /^[34679ACEFHKMRWXY]{3}-[34679ACEFHKMRWXY]{3}-[34679ACEFHKMRWXY]{3}$/,
+      );
+      await assertAxeClean(page, 'address confirmation');
+      await page.click('a[href="/en/my-guichet/who-was-told"]');
       await page.waitForURL(/who-was-told$/);
       for (
         let i = 0;

@@ -176,6 +176,23 @@ export function listChanges(db: DbExecutor, personId: string, limit = 100): Prom
   return changes.execute(db, personId, limit);
 }
 
+/** The person's latest change of this element that has a reference (their last confirmation page). */
+export function findLatestReferencedChange(
+  db: DbExecutor,
+  personId: string,
+  element: string,
+): Promise<ChangeRow | undefined> {
+  return db
+    .selectFrom('registry_change')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .where('element', '=', element)
+    .where('reference', 'is not', null)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 export function findChange(
   db: DbExecutor,
   personId: string,

@@ -9,6 +9,7 @@ import { purgeExpiredForms } from './platform/forms/form-memory.ts';
 import { createLogger } from './platform/observability/logger.ts';
 import { loadReferenceData } from './catalogue/index.ts';
 import { schedulePurge } from './identity/index.ts';
+import { scheduleHelpRequestPurge } from './help/index.ts';
 import { seedDemoEnrolments, seedDemoPopulationIfEmpty, seedIdentityDemo } from './population/index.ts';
 import { startIdentityProviders } from './stand-ins/identity-providers/index.ts';
 import { startAuditSealer } from './platform/audit/audit.service.ts';
@@ -73,6 +74,9 @@ export async function startServer(
       logger.info(report, 'expired sign-in state purged'),
     );
     const stopFormPurge = scheduleFormPurge(database, logger);
+    const stopHelpPurge = scheduleHelpRequestPurge(guichet.services.help, (report) =>
+      logger.info(report, 'closed help requests purged'),
+    );
     // Audit log: seal committed entries into the Merkle tree and sign a head (ADR 0002).
     const stopSealer = startAuditSealer(guichet.services.audit, {
       intervalMs: config.audit.sealIntervalMs,
@@ -86,6 +90,7 @@ export async function startServer(
       async stop() {
         stopPurge();
         stopFormPurge();
+        stopHelpPurge();
         await guichet.app.close();
         await ops?.close();
         await stopSealer();

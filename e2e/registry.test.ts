@@ -48,10 +48,11 @@ describe(
 
       await page.click('a[href="/en/my-guichet/profile/address"]');
       await assertAxeClean(page, 'change address');
+      // Jordan moves from Alberta to Ontario: Ontario's agency is then the one offered a consent (issue #14).
       await page.fill('#line1', '10 Main St');
-      await page.fill('#city', 'Calgary');
-      await page.selectOption('#provinceCode', 'AB');
-      await page.fill('#postalCode', 'K1A 0B1');
+      await page.fill('#city', 'Ottawa');
+      await page.selectOption('#provinceCode', 'ON');
+      await page.fill('#postalCode', 'T2P 1J9');
       await page.fill('#effectiveFrom-day', '1');
       await page.fill('#effectiveFrom-month', '11');
       await page.fill('#effectiveFrom-year', '2026');
@@ -60,8 +61,19 @@ describe(
       assert.equal(await page.inputValue('#line1'), '10 Main St');
       assert.match(await page.title(), /^Error: /);
       await assertAxeClean(page, 'change address with errors');
-      await page.fill('#postalCode', 'T2P 1J9');
+      await page.fill('#postalCode', 'K1A 0B1');
       await page.click('main button[type="submit"]');
+      await page.waitForURL(/address\/check$/);
+      assert.match((await page.textContent('main')) ?? '', /K1A 0B1/);
+      await assertAxeClean(page, 'check your answers');
+      await page.click('main button[type="submit"]');
+      await page.waitForURL(/address\/confirmation$/);
+      assert.match(
+        (await page.textContent('.reference')) ?? '',
+        /^[34679ACEFHKMRWXY]{3}-[34679ACEFHKMRWXY]{3}-[34679ACEFHKMRWXY]{3}$/,
+      );
+      await assertAxeClean(page, 'address confirmation');
+      await page.click('a[href="/en/my-guichet/who-was-told"]');
       await page.waitForURL(/who-was-told$/);
       for (
         let i = 0;

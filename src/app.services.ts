@@ -56,7 +56,7 @@ import type { PolicyService } from './policy/index.ts';
 import { createHelpService, helpPaths } from './help/index.ts';
 import type { HelpService } from './help/index.ts';
 import { connectNotices, recipientsFrom, securityNotifier } from './app.notices.ts';
-import { createHouseholdReader } from './person/index.ts';
+import { createHouseholdReader, createResidenceReader } from './person/index.ts';
 import {
   applicationsPaths,
   cleanEvidenceFile,
@@ -141,6 +141,7 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     enrolments,
     // The demonstration partner agencies until real ones connect (through NATS or X-Road).
     subscriberFor: sharedSubscriber(createAgencySubscriber(db, clock)),
+    residence: createResidenceReader(db, clock),
     ...(nats === null ? {} : { transport: nats.transport }),
     ...deps.exchange,
   });

@@ -10,6 +10,7 @@ import { purgeExpiredForms } from './platform/forms/form-memory.ts';
 import { createLogger } from './platform/observability/logger.ts';
 import { loadReferenceData } from './catalogue/index.ts';
 import { schedulePurge } from './identity/index.ts';
+import { scheduleHelpRequestPurge } from './help/index.ts';
 import {
   seedDemoDirectDeposits,
   seedDemoEnrolments,
@@ -100,6 +101,9 @@ export async function startServer(
     );
     const stopFormPurge = scheduleFormPurge(database, logger);
     const stopDraftPurge = scheduleDraftHousekeeping(guichet, logger);
+    const stopHelpPurge = scheduleHelpRequestPurge(guichet.services.help, (report) =>
+      logger.info(report, 'closed help requests purged'),
+    );
     // Audit log: seal committed entries into the Merkle tree and sign a head (ADR 0002).
     const stopSealer = startAuditSealer(guichet.services.audit, {
       intervalMs: config.audit.sealIntervalMs,
@@ -114,6 +118,7 @@ export async function startServer(
         stopPurge();
         stopFormPurge();
         stopDraftPurge();
+        stopHelpPurge();
         await guichet.app.close();
         await ops?.close();
         await stopSealer();

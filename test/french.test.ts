@@ -8,6 +8,7 @@ import type { Database } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { loadReferenceData } from '../src/catalogue/index.ts';
 import { buildTestApp, CookieJar, requestWithJar } from './support/app.ts';
+import { CODES, ENGLISH, visibleText } from './support/french-leaks.ts';
 
 /**
  * French as a first language (issue #14, docs/glossary-fr.md): the catalogues use typographic apostrophes and
@@ -46,24 +47,6 @@ describe('French catalogues follow French typography', () => {
     assert.deepEqual(found, []);
   });
 });
-
-// Words that are English and never French, and the codes Guichet uses internally; either on a French page is a leak.
-const ENGLISH =
-  /\b(the|and|your|you|with|from|this|that|will|have|what|when|how|who|please|enter|choose|apply|benefits?|payments?|submit|should|would|could|month|year|week|sign in)\b/i;
-const CODES =
-  /\b(single|married|common-law|separated|divorced|widowed|citizen|permanent-resident|temporary-resident|protected-person|non-resident|step-free|large-print|self-service|undefined|null|NaN)\b/;
-// Proper names that are the same in both languages.
-const ALLOWED = /\b(English|Canada\.ca|Guichet|Service Canada|Alberta Supports|Retraite Québec)\b/g;
-
-/** What a reader sees: no tags, scripts, attributes, nor anything marked up as English (lang="en"). */
-function visibleText(body: string): string {
-  return body
-    .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
-    .replace(/<(\w+)[^>]*\slang="en"[^>]*>[\s\S]*?<\/\1>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(ALLOWED, ' ');
-}
 
 describe('French pages show no English words or codes', () => {
   let database: Database;

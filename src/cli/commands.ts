@@ -37,6 +37,10 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'Dispose of client records past their retention period [--dry-run] [--json]',
     load: async () => (await import('./privacy.command.ts')).privacyDisposeCommand,
   },
+  'help purge': {
+    summary: 'Delete call-back and appointment requests closed over 90 days ago [--dry-run] [--json]',
+    load: async () => (await import('./help-purge.command.ts')).helpPurgeCommand,
+  },
   'identity purge': {
     summary:
       'Delete expired sign-in state: requests, counters, access codes, old sessions [--dry-run] [--json]',

@@ -9,6 +9,8 @@ import { createFieldCrypto } from '../platform/crypto/field-crypto.ts';
 import { buildTestApp, CookieJar, requestWithJar } from '../../test/support/app.ts';
 import { describeOnBothDatabases } from '../../test/support/databases.ts';
 
+// Sam lives in Ontario: only Ontario's and the Government of Canada's agencies are offered (issue #14).
+const sam = DEMO_PEOPLE[3];
 const jordan = DEMO_PEOPLE[1];
 const GIVE = { en: '/en/my-guichet/consents/give', fr: '/fr/mon-guichet/consentements/donner' };
 const ONTARIO = 'esdc-on-social-assistance';
@@ -39,7 +41,7 @@ describeOnBothDatabases('giving a consent through My Guichet', (database) => {
     await crypto.close();
     await guichet.services.exchange.service.seedAgreements();
     jar = new CookieJar();
-    const token = await personSession(guichet, database(), jordan.id);
+    const token = await personSession(guichet, database(), sam.id);
     jar.store({ headers: { 'set-cookie': `${SESSION_COOKIE}=${token}; Path=/` } });
   });
   after(async () => {
@@ -52,7 +54,8 @@ describeOnBothDatabases('giving a consent through My Guichet', (database) => {
     assert.match(en.body, /<h1>Give a consent<\/h1>/);
     assert.match(en.body, /<legend>Which agency may receive your information\?<\/legend>/);
     assert.match(en.body, new RegExp(`value="${ONTARIO}"`));
-    assert.match(en.body, /value="esdc-bc-social-assistance"/);
+    assert.match(en.body, /Ministry of Children, Community and Social Services \(Ontario\)/);
+    assert.doesNotMatch(en.body, /value="esdc-bc-social-assistance"/, 'not a British Columbia agency');
     assert.doesNotMatch(en.body, /value="esdc-cra-benefits"/);
     assert.match(en.body, /Keep Ontario Works and the Ontario Disability Support Program up to date/);
     assert.match(en.body, /Privacy Act, s\. 8\(1\) \(with your consent\)/);
@@ -69,7 +72,7 @@ describeOnBothDatabases('giving a consent through My Guichet', (database) => {
     assert.equal(response.headers.location, '/en/my-guichet/consents');
     assert.match(page.body, /You gave your consent/);
     assert.match(page.body, /Withdraw consent for /);
-    const [given] = (await consents().list(jordan.id)).filter((c) => c.agreementId === ONTARIO);
+    const [given] = (await consents().list(sam.id)).filter((c) => c.agreementId === ONTARIO);
     assert.equal(given?.state, 'active');
     const days = ((given?.expiresAt.getTime() ?? 0) - (given?.grantedAt.getTime() ?? 0)) / 86_400_000;
     assert.ok(days >= 365 && days <= 366, `a year, not ${days} days`);
@@ -84,24 +87,30 @@ describeOnBothDatabases('giving a consent through My Guichet', (database) => {
       _csrf: token,
     });
     assert.equal(revoked.statusCode, 303);
-    assert.equal((await consents().list(jordan.id)).find((c) => c.id === given?.id)?.state, 'revoked');
+    assert.equal((await consents().list(sam.id)).find((c) => c.id === given?.id)?.state, 'revoked');
   });
 
   it('gives a consent until a chosen date, in French', async () => {
     const until = isoDaysFromNow(100);
     const { response, page } = await give('fr', {
-      agreement: 'esdc-bc-social-assistance',
+      agreement: ONTARIO,
       duration: 'until',
       until,
     });
     assert.equal(response.headers.location, '/fr/mon-guichet/consentements');
     assert.match(page.body, /Vous avez donné votre consentement/);
-    const given = (await consents().list(jordan.id)).find(
-      (c) => c.agreementId === 'esdc-bc-social-assistance',
+    const given = (await consents().list(sam.id)).find(
+      (c) => c.agreementId === ONTARIO && c.state === 'active',
     );
-    assert.equal(given?.state, 'active');
-    const end = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto' }).format(given?.expiresAt);
+    assert.ok(given);
+    const end = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto' }).format(given.expiresAt);
     assert.equal(end, until, 'ends at the end of the chosen day, Eastern time');
+    await consents().revoke(sam.id, given.id, {
+      actor: { type: 'person', id: sam.id },
+      channel: 'online',
+      purpose: 'self-service',
+      correlationId: 'test',
+    });
   });
 
   it('a bad duration keeps the typed values and explains the problem in both languages', async () => {
@@ -121,7 +130,7 @@ describeOnBothDatabases('giving a consent through My Guichet', (database) => {
       assert.match(page.body, new RegExp(`value="${ONTARIO}" checked`), 'the agreement chosen stays chosen');
       if (until) assert.match(page.body, new RegExp(`name="until" type="date" value="${until}"`));
     }
-    assert.equal((await consents().list(jordan.id)).filter((c) => c.state === 'active').length, 1);
+    assert.equal((await consents().list(sam.id)).filter((c) => c.state === 'active').length, 0);
   });
 
   it('an agreement that does not rest on consent is refused exactly like one that does not exist', async () => {
@@ -135,19 +144,20 @@ describeOnBothDatabases('giving a consent through My Guichet', (database) => {
       bodies.push(main.replace(/name="_csrf" value="[^"]+"/g, ''));
     }
     assert.equal(bodies[0], bodies[1], 'no hint that the agreement exists');
-    const mine = await consents().list(jordan.id);
+    assert.equal(bodies[2], bodies[1], 'nor that another province’s agreement exists');
+    const mine = await consents().list(sam.id);
     assert.equal(mine.filter((c) => c.agreementId === 'esdc-cra-benefits').length, 0);
-    assert.equal(mine.filter((c) => c.agreementId === 'esdc-bc-social-assistance').length, 1);
+    assert.equal(mine.filter((c) => c.agreementId === 'esdc-bc-social-assistance').length, 0);
   });
 
   it("refuses to revoke someone else's consent like one that does not exist, and audits the attempt", async () => {
     const context = {
-      actor: { type: 'person', id: jordan.id },
+      actor: { type: 'person', id: sam.id },
       channel: 'online',
       purpose: 'self-service',
       correlationId: 'test',
     } as const;
-    const theirsId = await consents().grant(jordan.id, 'esdc-bc-social-assistance', 30, context);
+    const theirsId = await consents().grant(sam.id, ONTARIO, 30, context);
     const other = new CookieJar();
     const token = await personSession(guichet, database(), DEMO_PEOPLE[0].id);
     other.store({ headers: { 'set-cookie': `${SESSION_COOKIE}=${token}; Path=/` } });
@@ -157,7 +167,7 @@ describeOnBothDatabases('giving a consent through My Guichet', (database) => {
     const response = await requestWithJar(guichet, other, 'POST', url, { _csrf: csrf });
     assert.equal(response.statusCode, 404);
     assert.match(String(response.headers['content-type']), /text\/html/);
-    assert.ok((await consents().list(jordan.id)).some((c) => c.id === theirsId && c.revokedAt === null));
+    assert.ok((await consents().list(sam.id)).some((c) => c.id === theirsId && c.revokedAt === null));
     const attempts = await database()
       .db.selectFrom('audit_event')
       .select(['outcome', 'subject_person_id', 'actor_id'])
@@ -167,5 +177,52 @@ describeOnBothDatabases('giving a consent through My Guichet', (database) => {
     assert.deepEqual(attempts, [
       { outcome: 'denied', subject_person_id: DEMO_PEOPLE[0].id, actor_id: DEMO_PEOPLE[0].id },
     ]);
+  });
+
+  it('a person in Alberta is asked to consent to no Ontario or British Columbia agency, and cannot give one', async () => {
+    const albertan = new CookieJar();
+    const token = await personSession(guichet, database(), jordan.id);
+    albertan.store({ headers: { 'set-cookie': `${SESSION_COOKIE}=${token}; Path=/` } });
+    const page = await requestWithJar(guichet, albertan, 'GET', GIVE.en);
+    assert.equal(page.statusCode, 200);
+    assert.doesNotMatch(page.body, /value="esdc-on-social-assistance"|value="esdc-bc-social-assistance"/);
+    assert.match(page.body, /There is nothing to consent to right now/);
+    assert.deepEqual(await consents().available(jordan.id), []);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    const refused = await requestWithJar(guichet, albertan, 'POST', GIVE.en, {
+      _csrf: csrf,
+      agreement: ONTARIO,
+      duration: '1y',
+      until: '',
+    });
+    assert.equal(refused.statusCode, 303);
+    assert.equal(refused.headers.location, GIVE.en, 'refused, back to the form');
+    assert.equal((await consents().list(jordan.id)).length, 0, 'nothing given');
+  });
+
+  it('a person who moves to Ontario is then offered Ontario’s agency, named with its province', async () => {
+    await guichet.services.person.record.changeAddress(
+      jordan.id,
+      {
+        kind: 'residential',
+        line1: '1 Front St W',
+        line2: null,
+        city: 'Toronto',
+        provinceCode: 'ON',
+        postalCode: 'M5J 2X5',
+        effectiveFrom: '2025-06-01',
+      },
+      {
+        actor: { type: 'person', id: jordan.id },
+        channel: 'online',
+        purpose: 'self-service',
+        correlationId: 't',
+      },
+    );
+    const offers = await consents().available(jordan.id);
+    assert.deepEqual(
+      offers.map((offer) => [offer.agreementId, offer.jurisdiction.code, offer.jurisdiction.fr]),
+      [[ONTARIO, 'ON', 'Ontario']],
+    );
   });
 });

@@ -85,8 +85,16 @@ export function listConsentAgreements(db: DbExecutor) {
   return db
     .selectFrom('sharing_agreement as g')
     .innerJoin('agency as a', 'a.id', 'g.recipient_agency_id')
+    .innerJoin('jurisdiction as j', 'j.code', 'a.jurisdiction_code')
     .selectAll('g')
-    .select(['a.name_en as agency_en', 'a.name_fr as agency_fr'])
+    .select([
+      'a.name_en as agency_en',
+      'a.name_fr as agency_fr',
+      'j.code as jurisdiction_code',
+      'j.kind as jurisdiction_kind',
+      'j.name_en as jurisdiction_en',
+      'j.name_fr as jurisdiction_fr',
+    ])
     .where('g.consent_required', '=', true)
     .orderBy('a.name_en')
     .orderBy('g.id')

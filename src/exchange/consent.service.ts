@@ -34,6 +34,8 @@ export interface ConsentView {
 export interface ConsentOffer {
   agreementId: string;
   agencyName: { en: string; fr: string };
+  /** Whose agency it is: the Government of Canada or the person's own province or territory, named. */
+  jurisdiction: { code: string; en: string; fr: string };
   purpose: { en: string; fr: string };
   legalAuthority: { en: string; fr: string };
   elements: string[];
@@ -114,7 +116,17 @@ export function consentExpiry(duration: ConsentDuration, now: Date): Date {
   return end;
 }
 
-export function createConsentService(db: Kysely<DB>, audit: AuditService, clock: () => Date): ConsentService {
+/** Where the person lives: a provincial agency is offered only to people of its province (issue #14). */
+export interface ResidencePort {
+  provinceOf(personId: string): Promise<string | null>;
+}
+
+export function createConsentService(
+  db: Kysely<DB>,
+  audit: AuditService,
+  clock: () => Date,
+  residence?: ResidencePort,
+): ConsentService {
   const record = (
     context: AccessContext,
     personId: string,
@@ -158,11 +170,17 @@ export function createConsentService(db: Kysely<DB>, audit: AuditService, clock:
   async function available(personId: string): Promise<ConsentOffer[]> {
     const now = clock();
     const active = new Set((await listActiveConsentAgreements(db, personId, now)).map((c) => c.agreement_id));
+    // Without a residence port (tools and tests that build the exchange alone) every agreement is offered.
+    const province = residence ? await residence.provinceOf(personId) : undefined;
+    const theirs = (code: string, kind: string) =>
+      province === undefined || kind === 'federal' || code === province;
     return (await listConsentAgreements(db))
       .filter((g) => agreementInForce(g, now) && !active.has(g.id))
+      .filter((g) => theirs(g.jurisdiction_code, g.jurisdiction_kind))
       .map((g) => ({
         agreementId: g.id,
         agencyName: { en: g.agency_en, fr: g.agency_fr },
+        jurisdiction: { code: g.jurisdiction_code, en: g.jurisdiction_en, fr: g.jurisdiction_fr },
         purpose: { en: g.purpose_en, fr: g.purpose_fr },
         legalAuthority: { en: g.legal_authority_en, fr: g.legal_authority_fr },
         elements: g.elements,

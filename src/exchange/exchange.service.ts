@@ -5,6 +5,7 @@ import type { FieldCrypto } from '../platform/crypto/field-crypto.ts';
 import type { Metrics } from '../platform/observability/metrics.ts';
 import type { ChangePublisher } from '../person/index.ts';
 import { createConsentService } from './consent.service.ts';
+import type { ResidencePort } from './consent.service.ts';
 import type { ConsentService } from './consent.service.ts';
 import { createDeliveryLedger } from './delivery-ledger.ts';
 import { createDispatcher } from './dispatcher.ts';
@@ -70,6 +71,8 @@ export interface ExchangeDependencies {
     subscriberFor: (agencyId: string) => Subscriber,
   ) => Transport;
   dispatcher?: DispatcherOptions;
+  /** Where the person lives, so that consents are offered for their own province's agencies only. */
+  residence?: ResidencePort;
 }
 
 export function createExchange(deps: ExchangeDependencies): Exchange {
@@ -84,7 +87,7 @@ export function createExchange(deps: ExchangeDependencies): Exchange {
     publisher: createOutboxPublisher(deps.crypto.cipher, deps.enrolments, metrics, () => active.wake()),
     dispatcher: active,
     transport,
-    consents: createConsentService(deps.db, deps.audit, deps.clock),
+    consents: createConsentService(deps.db, deps.audit, deps.clock, deps.residence),
     service: createExchangeService(deps.db, deps.clock),
   };
 }

@@ -39,3 +39,23 @@ export async function closeHelpRequest(
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+/** Requests handled before `cutoff` (what the purge deletes), oldest first. */
+export async function listClosedBefore(
+  db: DbExecutor,
+  cutoff: Date,
+  limit: number,
+): Promise<Pick<HelpRequestRow, 'id' | 'reference' | 'person_id'>[]> {
+  return db
+    .selectFrom('help_request')
+    .select(['id', 'reference', 'person_id'])
+    .where('status', '=', 'done')
+    .where('handled_at', '<', cutoff)
+    .orderBy('handled_at')
+    .limit(limit)
+    .execute();
+}
+
+export async function deleteHelpRequest(executor: DbExecutor, id: string): Promise<void> {
+  await executor.deleteFrom('help_request').where('id', '=', id).where('status', '=', 'done').execute();
+}

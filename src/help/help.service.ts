@@ -13,6 +13,8 @@ import type { Checked, HelpRequestInput } from './help-request.ts';
 import { loadHelpData } from './help-data.ts';
 import type { HelpData } from './help-data.ts';
 import { findNearestOffices } from './office-finder.ts';
+import { purgeClosedHelpRequests } from './help-purge.ts';
+import type { HelpPurgeReport } from './help-purge.ts';
 import type { OfficeSearch } from './office-finder.ts';
 
 /** A request as staff see it in their queue. */
@@ -32,6 +34,8 @@ export interface HelpService {
   /** The open requests, oldest first; each shown to staff is an access to personal information, audited. */
   queue(context: AccessContext): Promise<HelpTask[]>;
   complete(id: string, staffId: string, context: AccessContext): Promise<boolean>;
+  /** Deletes requests closed over 90 days ago (`help-purge.ts`), or counts them on a dry run. */
+  purgeClosed(options?: { dryRun?: boolean }): Promise<HelpPurgeReport>;
 }
 
 export interface HelpDependencies {
@@ -116,5 +120,6 @@ export function createHelpService(deps: HelpDependencies): HelpService {
       );
       return done;
     },
+    purgeClosed: (options = {}) => purgeClosedHelpRequests({ db, audit }, clock(), options),
   };
 }

@@ -8,3 +8,9 @@ export type { HelpRouteDependencies } from './help.routes.ts';
 export { helpPaths } from './help.paths.ts';
 export type { ContactLine, HelpProgramme, Office } from './help-data.ts';
 export { helpEncryptedColumns } from './help.tables.ts';
+export {
+  HELP_REQUEST_RETENTION_DAYS,
+  purgeClosedHelpRequests,
+  scheduleHelpRequestPurge,
+} from './help-purge.ts';
+export type { HelpPurgeReport } from './help-purge.ts';

@@ -56,6 +56,8 @@ export { createAuditedNotifier } from './change-notifier.ts';
 export { createEnrolmentService } from './enrolment.service.ts';
 export { createPopulationReader };
 export { createHouseholdReader } from './household-of.ts';
+export { createResidenceReader } from './residence.ts';
+export type { ResidenceReader } from './residence.ts';
 export type { HouseholdReader } from './household-of.ts';
 export type {
   PopulationReader,

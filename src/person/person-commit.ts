@@ -60,6 +60,7 @@ export async function commitChange(
       reason: options.correctionReason ?? null,
       correlation_id: context.correlationId,
       occurred_at: at,
+      reference: options.reference ?? null,
     });
     await deps.publisher.publish(trx, {
       changeId,

@@ -95,6 +95,33 @@ function addressesQuery(db: DbExecutor, personId: string) {
     .orderBy('created_at', 'desc');
 }
 
+/** The province of the person's home address in effect on `today`, else their household's (no decryption). */
+export async function findProvinceOfPerson(
+  db: DbExecutor,
+  personId: string,
+  today: string,
+): Promise<string | null> {
+  const home = await db
+    .selectFrom('registry_address')
+    .select('province_code')
+    .where('person_id', '=', personId)
+    .where('kind', '=', 'residential')
+    .where(
+      sql<boolean>`effective_from <= ${today}::date and (effective_to is null or effective_to >= ${today}::date)`,
+    )
+    .orderBy('effective_from', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (home) return home.province_code;
+  const household = await db
+    .selectFrom('person as p')
+    .innerJoin('household as h', 'h.id', 'p.household_id')
+    .select('h.province_code')
+    .where('p.id', '=', personId)
+    .executeTakeFirst();
+  return household?.province_code ?? null;
+}
+
 export function listAddresses(db: DbExecutor, personId: string): Promise<AddressRow[]> {
   return addressesQuery(db, personId).execute();
 }
@@ -174,6 +201,23 @@ const changes = prepareQuery('person.changes', (q, personId: string, limit: numb
 
 export function listChanges(db: DbExecutor, personId: string, limit = 100): Promise<ChangeRow[]> {
   return changes.execute(db, personId, limit);
+}
+
+/** The person's latest change of this element that has a reference (their last confirmation page). */
+export function findLatestReferencedChange(
+  db: DbExecutor,
+  personId: string,
+  element: string,
+): Promise<ChangeRow | undefined> {
+  return db
+    .selectFrom('registry_change')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .where('element', '=', element)
+    .where('reference', 'is not', null)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export function findChange(

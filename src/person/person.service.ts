@@ -17,12 +17,20 @@ import { commitChange } from './person-commit.ts';
 import type { PendingChange } from './person-commit.ts';
 import type { MaritalStatus, ResidenceStatus } from './person.tables.ts';
 import { PersonNotFoundError } from './person.types.ts';
-import type { ChangeNotifier, ChangeOptions, ChangePublisher, ChangeResult } from './person.types.ts';
+import type {
+  ChangeNotifier,
+  ChangeOptions,
+  ChangePublisher,
+  ChangeResult,
+  RegistryElement,
+} from './person.types.ts';
 
 export interface PersonService {
   getProfile(personId: string, context: AccessContext, reveal?: RevealOptions): Promise<Profile>;
   findPersonIdBySin(sin: string, context: AccessContext): Promise<string | null>;
   listChanges(personId: string): Promise<ChangeRow[]>;
+  /** The person's latest change of an element made with a reference (what their confirmation page shows). */
+  findLatestReferencedChange(personId: string, element: RegistryElement): Promise<ChangeRow | undefined>;
   changeAddress(
     personId: string,
     input: AddressInput,
@@ -114,6 +122,7 @@ export function createPersonService(deps: PersonDependencies): PersonService {
       return found?.id ?? null;
     },
     listChanges: (personId) => repo.listChanges(db, personId),
+    findLatestReferencedChange: (personId, element) => repo.findLatestReferencedChange(db, personId, element),
     changeAddress: (personId, input, context, options = {}) =>
       commit(personId, context, options, {
         element: 'address',

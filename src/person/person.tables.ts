@@ -140,6 +140,8 @@ export interface RegistryChangeTable {
   reason: string | null;
   correlation_id: string;
   occurred_at: Date;
+  /** What the person reads over the phone about a change they made online (`K7M-4RX-9CA`), else null. */
+  reference: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface RegistryRelationshipEndTable {

@@ -20,6 +20,8 @@ export const REGISTRY_ELEMENTS: readonly RegistryElement[] = [
 export interface ChangeOptions {
   /** Staff corrections say why (Privacy Act s. 12(2): correction or a notation that it was requested). */
   correctionReason?: string;
+  /** A reference for the person's confirmation page (`platform/reference`): only changes made online have one. */
+  reference?: string;
 }
 
 export interface ChangeResult {

@@ -132,9 +132,14 @@ describe('client record pages: My profile, tell-us-once, consents, access log, m
       effectiveFrom: '2026-03-01',
     };
     const response = await guichetRequest(h, jar, 'POST', base, form);
-    assert.equal(response.headers.location, '/en/my-guichet/who-was-told');
+    assert.equal(response.headers.location, '/en/my-guichet/profile/address/check');
+    const check = await follow(response);
+    const saved = await guichetRequest(h, jar, 'POST', '/en/my-guichet/profile/address/check', {
+      _csrf: /name="_csrf" value="([^"]+)"/.exec(check.body)?.[1] ?? '',
+    });
+    assert.equal(saved.headers.location, '/en/my-guichet/profile/address/confirmation');
     await services().exchange.dispatcher.drain();
-    const page = await follow(response);
+    const page = await guichetRequest(h, jar, 'GET', '/en/my-guichet/who-was-told');
     assert.match(page.body, /Canada Revenue Agency/);
     assert.match(page.body, /Canada Child Benefit/);
     assert.match(page.body, /Received /);

@@ -1,16 +1,24 @@
 import { selfContext } from '../platform/audit/access-context.ts';
 import { todayIso } from '../platform/clock.ts';
-import { formStrings, formValues } from '../platform/forms/form-body.ts';
-import { formView } from '../platform/forms/form-view.ts';
+import { stringsOf } from '../platform/forms/form-body.ts';
 import type { FormValues } from '../platform/forms/form-memory.ts';
+import type { Translator } from '../platform/i18n/i18n.ts';
 import { defineNotices } from '../platform/forms/notices.ts';
 import { linkedPersonId } from '../platform/http/request-identity.ts';
 import type { RouteTable } from '../platform/http/route-table.ts';
-import { checkAddress, checkBankAccount, checkContact } from '../person/index.ts';
-import type { PersonService, Profile } from '../person/index.ts';
+import {
+  addressFields,
+  checkAddress,
+  checkBankAccount,
+  checkContact,
+  contactFields,
+} from '../person/index.ts';
+import type { AddressInput, ContactInput, PersonService, Profile } from '../person/index.ts';
+import { registerChangeSteps } from './change-steps.routes.ts';
 import type { PortalCard } from './portal-cards.ts';
 import { portalPaths } from './portal.paths.ts';
-import { addressPage, contactPage, directDepositPage } from './views/edit.views.ts';
+import { depositFields } from './views/change.views.ts';
+import type { AnswerRow } from './views/change.views.ts';
 import { profilePage } from './views/profile.views.ts';
 
 export const portalNotices = defineNotices('portal.notices', [
@@ -51,98 +59,55 @@ export function registerProfileRoutes(routes: RouteTable, deps: ProfileRouteDepe
     LINKED,
   );
 
-  routes.page(
-    'GET',
-    portalPaths.address,
-    'signed-in',
-    async (request, _reply, view) => {
-      const personId = linkedPersonId(request);
-      const kept = await view.recall(FORMS.address);
-      const current = kept
-        ? {}
-        : addressValues(
-            await person.getProfile(personId, selfContext(request, personId)),
-            todayIso(deps.clock),
-          );
-      return view.send(addressPage(formView(view.t, 'person', request.csrfToken(), kept, current)));
+  registerChangeSteps(routes, person, portalPaths.profile, {
+    key: 'address',
+    element: 'address',
+    formId: FORMS.address,
+    paths: { form: portalPaths.address, check: portalPaths.addressCheck, done: portalPaths.addressDone },
+    requires: LINKED,
+    current: async (personId, context) =>
+      addressValues(await person.getProfile(personId, context), todayIso(deps.clock)),
+    fields: (form) => addressFields(form, 'person'),
+    validate: (values) => checkAddress(stringsOf(values)),
+    save: (personId, value, context, options) => person.changeAddress(personId, value, context, options),
+    rows: addressRows,
+    follow: deps.afterAddressChange,
+  });
+  registerChangeSteps(routes, person, portalPaths.profile, {
+    key: 'contact',
+    element: 'contact',
+    formId: FORMS.contact,
+    paths: { form: portalPaths.contact, check: portalPaths.contactCheck, done: portalPaths.contactDone },
+    requires: SENSITIVE,
+    current: async (personId, context) => contactValues(await person.getProfile(personId, context)),
+    fields: (form) => contactFields(form, 'person'),
+    validate: (values) => checkContact(listsOf(values)),
+    save: (personId, value, context, options) => person.changeContact(personId, value, context, options),
+    rows: contactRows,
+  });
+  registerChangeSteps(routes, person, portalPaths.profile, {
+    key: 'deposit',
+    element: 'direct-deposit',
+    formId: FORMS.deposit,
+    paths: {
+      form: portalPaths.directDeposit,
+      check: portalPaths.depositCheck,
+      done: portalPaths.depositDone,
     },
-    LINKED,
-  );
-  routes.page(
-    'POST',
-    portalPaths.address,
-    'signed-in',
-    async (request, _reply, view) => {
-      const personId = linkedPersonId(request);
-      const result = checkAddress(formStrings(request));
-      if (!result.ok)
-        return view.refuse(FORMS.address, { values: formValues(request), errors: result.errors });
-      await person.changeAddress(personId, result.value, selfContext(request, personId));
-      await view.accept(FORMS.address);
-      return view.redirect(deps.afterAddressChange, { notice: portalNotices.addressChanged });
-    },
-    LINKED,
-  );
-
-  routes.page(
-    'GET',
-    portalPaths.contact,
-    'signed-in',
-    async (request, _reply, view) => {
-      const personId = linkedPersonId(request);
-      const kept = await view.recall(FORMS.contact);
-      const current = kept
-        ? {}
-        : contactValues(await person.getProfile(personId, selfContext(request, personId)));
-      return view.send(contactPage(formView(view.t, 'person', request.csrfToken(), kept, current)));
-    },
-    LINKED,
-  );
-  routes.page(
-    'POST',
-    portalPaths.contact,
-    'signed-in',
-    async (request, _reply, view) => {
-      const personId = linkedPersonId(request);
-      const result = checkContact(formValues(request) as Record<string, string | string[]>);
-      if (!result.ok)
-        return view.refuse(FORMS.contact, { values: formValues(request), errors: result.errors });
-      await person.changeContact(personId, result.value, selfContext(request, personId));
-      await view.accept(FORMS.contact);
-      return view.redirect(portalPaths.profile, { notice: portalNotices.contactChanged });
-    },
-    SENSITIVE,
-  );
-
-  routes.page(
-    'GET',
-    portalPaths.directDeposit,
-    'signed-in',
-    async (request, _reply, view) => {
-      const kept = await view.recall(FORMS.deposit);
-      return view.send(directDepositPage(formView(view.t, 'person', request.csrfToken(), kept)));
-    },
-    SENSITIVE,
-  );
-  routes.page(
-    'POST',
-    portalPaths.directDeposit,
-    'signed-in',
-    async (request, _reply, view) => {
-      const personId = linkedPersonId(request);
-      const result = checkBankAccount(formStrings(request));
-      // Kept encrypted on the server against the session, never in a cookie (ASVS 14.3.3).
-      if (!result.ok)
-        return view.refuse(FORMS.deposit, { values: formValues(request), errors: result.errors });
-      await person.changeDirectDeposit(personId, result.value, selfContext(request, personId));
-      await view.accept(FORMS.deposit);
-      return view.redirect(portalPaths.profile, { notice: portalNotices.depositChanged });
-    },
-    SENSITIVE,
-  );
+    requires: SENSITIVE,
+    current: () => Promise.resolve({}),
+    fields: depositFields,
+    validate: (values) => checkBankAccount(stringsOf(values)),
+    save: (personId, value, context, options) =>
+      person.changeDirectDeposit(personId, value, context, options),
+    rows: (t, value) => [
+      { field: 'institution', label: t.t('person.fields.institution'), value: value.institution },
+      { field: 'transit', label: t.t('person.fields.transit'), value: value.transit },
+      { field: 'account', label: t.t('person.fields.account'), value: value.account },
+    ],
+  });
 }
 
-/** The contact form prefilled with what the record holds. */
 /** The address form starts from the address on file (its province included) and today's date, in three fields. */
 function addressValues(profile: Profile, today: string): FormValues {
   const address = profile.currentAddress;
@@ -159,6 +124,7 @@ function addressValues(profile: Profile, today: string): FormValues {
   };
 }
 
+/** The contact form prefilled with what the record holds. */
 function contactValues(profile: Profile): FormValues {
   return {
     email: profile.contact.email ?? '',
@@ -168,4 +134,56 @@ function contactValues(profile: Profile): FormValues {
     accessibilityNeeds: profile.contact.accessibilityNeeds ?? '',
     alternateFormats: profile.contact.alternateFormats,
   };
+}
+
+function addressRows(t: Translator, value: AddressInput): AnswerRow[] {
+  const none = t.t('person.profile.none');
+  return [
+    { field: 'line1', label: t.t('person.fields.line1'), value: value.line1 },
+    { field: 'line2', label: t.t('person.fields.line2'), value: value.line2 ?? none },
+    { field: 'city', label: t.t('person.fields.city'), value: value.city },
+    {
+      field: 'provinceCode',
+      label: t.t('person.fields.provinceCode'),
+      value: t.t(`person.provinces.${value.provinceCode}`),
+    },
+    { field: 'postalCode', label: t.t('person.fields.postalCode'), value: value.postalCode },
+    {
+      field: 'effectiveFrom-day',
+      label: t.t('person.fields.effectiveFrom'),
+      value: t.date(value.effectiveFrom),
+    },
+  ];
+}
+
+function contactRows(t: Translator, value: ContactInput): AnswerRow[] {
+  const none = t.t('person.profile.none');
+  const formats = value.alternateFormats.map((format) => t.t(`person.formats.${format}`)).join(', ');
+  return [
+    { field: 'email', label: t.t('person.fields.email'), value: value.email ?? none },
+    { field: 'phone', label: t.t('person.fields.phone'), value: value.phone ?? none },
+    {
+      field: 'preferredLanguage',
+      label: t.t('person.fields.preferredLanguage'),
+      value: t.t(`person.language.${value.preferredLanguage}`),
+    },
+    {
+      field: 'preferredChannel',
+      label: t.t('person.fields.preferredChannel'),
+      value: t.t(`person.channel.${value.preferredChannel}`),
+    },
+    {
+      field: 'accessibilityNeeds',
+      label: t.t('person.fields.accessibilityNeeds'),
+      value: value.accessibilityNeeds ?? none,
+    },
+    { field: 'alternateFormats', label: t.t('person.fields.alternateFormats'), value: formats || none },
+  ];
+}
+
+/** Checkboxes come back as lists; the contact check reads them so. */
+function listsOf(values: FormValues): Record<string, string | string[]> {
+  return Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [name, typeof value === 'string' ? value : [...value]]),
+  );
 }

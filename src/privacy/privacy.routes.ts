@@ -1,12 +1,16 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyRequest } from 'fastify';
 import type { RouteTable } from '../platform/http/route-table.ts';
 import { linkedPersonId } from '../platform/http/request-identity.ts';
 import { selfContext } from '../platform/audit/access-context.ts';
+import { renderLetter } from '../platform/documents/render-letter.ts';
 import type { Translator } from '../platform/i18n/i18n.ts';
 import type { Crumb } from '../exchange/index.ts';
-import type { PrivacyService } from './privacy.service.ts';
+import type { MyDataFormat, PrivacyService } from './privacy.service.ts';
 import { privacyPaths } from './privacy.paths.ts';
+import { toMyDataExport } from './my-data-export.ts';
+import { myDataLetter } from './my-data-letter.ts';
 import { accessLogPage, myDataPage } from './views/privacy.views.ts';
-import type { MyData } from './views/privacy.views.ts';
 
 export interface PrivacyRouteDependencies {
   readonly privacy: PrivacyService;
@@ -15,12 +19,18 @@ export interface PrivacyRouteDependencies {
 }
 
 const LINKED = { linkedPerson: true } as const;
+/** Committed with the code and served as is: the documentation of every key of the JSON download. */
+export const MY_DATA_SCHEMA = new URL('./data/my-data.schema.json', import.meta.url);
 
-/** The person's access log, and everything Guichet holds about them as a page and as a JSON download. */
+/** The person's access log, and everything Guichet holds about them as a page, a PDF and a JSON download. */
 export function registerPrivacyRoutes(
   routes: RouteTable,
   { privacy, crumbs }: PrivacyRouteDependencies,
 ): void {
+  const mine = (request: FastifyRequest, format: MyDataFormat) => {
+    const personId = linkedPersonId(request);
+    return privacy.downloadMyData(personId, selfContext(request, personId), format);
+  };
   routes.page(
     'GET',
     privacyPaths.accessLog,
@@ -38,11 +48,7 @@ export function registerPrivacyRoutes(
     privacyPaths.myData,
     'signed-in',
     async (request, _reply, view) => {
-      const personId = linkedPersonId(request);
-      const data = (await privacy.downloadMyData(
-        personId,
-        selfContext(request, personId),
-      )) as unknown as MyData;
+      const data = await mine(request, 'page');
       return view.send(myDataPage(view.t, data, await privacy.agencyNames(), crumbs(view.t)));
     },
     LINKED,
@@ -52,15 +58,35 @@ export function registerPrivacyRoutes(
     'GET',
     privacyPaths.myDataJson,
     'signed-in',
-    async (request, reply) => {
-      const personId = linkedPersonId(request);
-      const data = await privacy.downloadMyData(personId, selfContext(request, personId));
+    async (request, reply, view) => {
+      const data = toMyDataExport(await mine(request, 'json'), view.path(privacyPaths.myDataSchema));
       return reply
         .header('cache-control', 'no-store')
-        .header('content-disposition', 'attachment; filename="guichet-my-data.json"')
+        .header('content-disposition', `attachment; filename="${view.t.t('privacy.myData.fileName')}.json"`)
         .type('application/json; charset=utf-8')
         .send(JSON.stringify(data, null, 2));
     },
     LINKED,
+  );
+
+  routes.page(
+    'GET',
+    privacyPaths.myDataPdf,
+    'signed-in',
+    async (request, reply, view) => {
+      const letter = myDataLetter(view.t, await mine(request, 'pdf'), await privacy.agencyNames());
+      const pdf = await renderLetter(letter, 'pdf');
+      return reply
+        .header('cache-control', 'no-store')
+        .header('content-disposition', `attachment; filename="${view.t.t('privacy.myData.fileName')}.pdf"`)
+        .type('application/pdf')
+        .send(pdf);
+    },
+    LINKED,
+  );
+
+  const schema = readFileSync(MY_DATA_SCHEMA, 'utf8');
+  routes.page('GET', privacyPaths.myDataSchema, 'public', async (_request, reply) =>
+    reply.type('application/schema+json; charset=utf-8').send(schema),
   );
 }

@@ -6,6 +6,9 @@ import type { EnrolmentService, PersonRetention, PersonService } from '../person
 import type { ConsentView, DeliveryView } from '../exchange/index.ts';
 import { toAccessLog } from './access-log.ts';
 import type { AccessLogEntry } from './access-log.ts';
+import type { MyDataSources } from './my-data-export.ts';
+
+export type MyDataFormat = 'page' | 'pdf' | 'json';
 import {
   closePrivacyRequest,
   findPeopleWithOpenRequests,
@@ -30,8 +33,12 @@ export interface DispositionReport {
 
 export interface PrivacyService {
   accessLog(personId: string): Promise<AccessLogEntry[]>;
-  /** Everything Guichet holds about the person (Privacy Act s. 12), for JSON and the readable page. */
-  downloadMyData(personId: string, context: AccessContext): Promise<Record<string, unknown>>;
+  /**
+   * Everything Guichet holds about the person (Privacy Act s. 12), for the page, the PDF and the JSON file
+   * (`format`, recorded in the audit entry). Only this person's record is read and decrypted, masked as on
+   * their profile.
+   */
+  downloadMyData(personId: string, context: AccessContext, format: MyDataFormat): Promise<MyDataSources>;
   dispose(options: { dryRun: boolean; limit?: number }): Promise<DispositionReport>;
   openRequest(personId: string, kind: 'access' | 'correction'): Promise<string>;
   closeRequest(requestId: string): Promise<void>;
@@ -62,7 +69,7 @@ export function createPrivacyService(deps: PrivacyDependencies): PrivacyService 
   const { db, audit, clock } = deps;
   return {
     accessLog: async (personId) => toAccessLog(await audit.listForSubject(personId, 500), personId),
-    async downloadMyData(personId, context) {
+    async downloadMyData(personId, context, format) {
       const profile = await deps.person.record.getProfile(personId, context);
       const incomes = await deps.person.retention.incomes(personId);
       await audit.record({
@@ -73,9 +80,10 @@ export function createPrivacyService(deps: PrivacyDependencies): PrivacyService 
         channel: context.channel,
         outcome: 'success',
         correlationId: context.correlationId,
+        details: { format },
       });
       return {
-        generatedAt: clock().toISOString(),
+        generatedAt: clock(),
         profile,
         incomes,
         changes: await deps.person.record.listChanges(personId),

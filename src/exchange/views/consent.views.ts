@@ -38,7 +38,10 @@ export function giveConsentPage(
   const consents = pathFor(exchangePaths.consents, t.lang);
   const agreements = offers.map((offer) => ({
     value: offer.agreementId,
-    label: offer.agencyName[t.lang],
+    label: t.t('exchange.giveConsent.agencyOf', {
+      agency: offer.agencyName[t.lang],
+      jurisdiction: offer.jurisdiction[t.lang],
+    }),
     details: offerDetails(t, offer),
   }));
   const durations = CONSENT_DURATIONS.map((value) => ({

@@ -2,12 +2,12 @@ import { html } from '../../platform/views/html.ts';
 import type { Translator } from '../../platform/i18n/i18n.ts';
 import type { Page } from '../../platform/views/layout.ts';
 import { pathFor } from '../../platform/http/route-table.ts';
-import type { ChangeRow, Profile } from '../../person/index.ts';
 import { changesTable, profileSections } from '../../person/index.ts';
 import { deliveriesTable } from '../../exchange/index.ts';
-import type { Crumb, DeliveryView } from '../../exchange/index.ts';
+import type { Crumb } from '../../exchange/index.ts';
 import { privacyPaths } from '../privacy.paths.ts';
 import type { AccessLogEntry } from '../access-log.ts';
+import type { MyDataSources } from '../my-data-export.ts';
 
 export type AgencyNames = ReadonlyMap<string, { en: string; fr: string }>;
 
@@ -17,6 +17,15 @@ function who(t: Translator, entry: AccessLogEntry, agencies: AgencyNames): strin
     return t.t('privacy.accessLog.staff', { role: t.t(`person.roles.${entry.role ?? 'agent'}`), agency });
   if (entry.accessor === 'agency') return agency;
   return t.t(`person.actors.${entry.accessor}`);
+}
+
+/** Who and what, in words, for one line of the access log (the page's table and the PDF). */
+export function accessLabels(
+  t: Translator,
+  entry: AccessLogEntry,
+  agencies: AgencyNames,
+): { who: string; what: string } {
+  return { who: who(t, entry, agencies), what: actionLabel(t, entry.action) };
 }
 
 function actionLabel(t: Translator, action: string): string {
@@ -49,16 +58,9 @@ export function accessLogPage(
   };
 }
 
-export interface MyData {
-  profile: Profile;
-  changes: ChangeRow[];
-  whoWasTold: DeliveryView[];
-  accessLog: AccessLogEntry[];
-}
-
 export function myDataPage(
   t: Translator,
-  data: MyData,
+  data: MyDataSources,
   agencies: AgencyNames,
   crumbs: readonly Crumb[],
 ): Page {
@@ -66,7 +68,11 @@ export function myDataPage(
     title: t.t('privacy.myData.title'),
     breadcrumbs: crumbs,
     body: html`<h1>${t.t('privacy.myData.title')}</h1><p>${t.t('privacy.myData.intro')}</p>
-<p><a class="button button-primary" href="${pathFor(privacyPaths.myDataJson, t.lang)}" download>${t.t('privacy.myData.download')}</a></p>
+<h2>${t.t('privacy.myData.downloadTitle')}</h2>
+<ul class="download-list">
+<li><a href="${pathFor(privacyPaths.myDataPdf, t.lang)}" download>${t.t('privacy.myData.downloadPdf')}</a></li>
+<li><a href="${pathFor(privacyPaths.myDataJson, t.lang)}" download>${t.t('privacy.myData.download')}</a>. ${t.t('privacy.myData.schemaBefore')} <a href="${pathFor(privacyPaths.myDataSchema, t.lang)}">${t.t('privacy.myData.schemaLink')}</a></li>
+</ul>
 ${profileSections(t, data.profile)}
 <h2>${t.t('person.changes.title')}</h2>${changesTable(t, data.changes)}
 <h2>${t.t('exchange.told.title')}</h2>${deliveriesTable(t, data.whoWasTold)}

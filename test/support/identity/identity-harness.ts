@@ -5,7 +5,9 @@ import { loadReferenceData } from '../../../src/catalogue/reference-data.ts';
 import { testConfig } from '../../../src/platform/config/config.ts';
 import type { Config } from '../../../src/platform/config/config.ts';
 import { openDatabase } from '../../../src/platform/db/database.ts';
-import type { Database } from '../../../src/platform/db/database.ts';
+import type { Database, DatabaseKind } from '../../../src/platform/db/database.ts';
+import { openTestDatabase } from '../databases.ts';
+import type { TestDatabase } from '../databases.ts';
 import { migrateToLatest } from '../../../src/platform/db/migrate.ts';
 import { DEMO_PASSWORD } from '../../../src/stand-ins/identity-providers/demo-accounts.ts';
 import type { BuiltInProviderId } from '../../../src/stand-ins/identity-providers/demo-accounts.ts';
@@ -47,9 +49,12 @@ export function fakeClock(): FakeClock {
   return clock;
 }
 
-export async function startIdentityHarness(overrides: Partial<Config> = {}): Promise<IdentityHarness> {
-  const database = await openDatabase({ databaseUrl: null, dataDir: null });
-  await migrateToLatest(database.db);
+export async function startIdentityHarness(
+  overrides: Partial<Config> = {},
+  /** PostgreSQL for the suites that run on both databases (a throwaway schema, `test/support/databases.ts`). */
+  kind: DatabaseKind = 'pglite',
+): Promise<IdentityHarness> {
+  const { database, dispose } = await openHarnessDatabase(kind);
   const clock = fakeClock();
   const providerClock = fakeClock();
   const running = await startBuiltInProviders({
@@ -76,9 +81,16 @@ export async function startIdentityHarness(overrides: Partial<Config> = {}): Pro
     async close() {
       await guichet.app.close();
       await running.close();
-      await database.close();
+      await dispose();
     },
   };
+}
+
+async function openHarnessDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+  if (kind === 'postgres') return openTestDatabase('postgres');
+  const database = await openDatabase({ databaseUrl: null, dataDir: null });
+  await migrateToLatest(database.db);
+  return { database, dispose: () => database.close() };
 }
 
 /** GET or POST on Guichet through inject, with the jar's cookies. */

@@ -24,7 +24,12 @@ function sourceFiles(dir: string): string[] {
 /** Audit actions written as literals: `auditEntry(context, subject, 'an.action', …)` and `action: 'an.action'`. */
 function auditActions(): Set<string> {
   const found = new Set<string>();
-  const patterns = [/auditEntry\(\s*[^,]+,\s*[^,]+,\s*'([a-z0-9.-]+)'/g, /\baction:\s*'([a-z0-9.-]+)'/g];
+  const patterns = [
+    /auditEntry\(\s*[^,]+,\s*[^,]+,\s*'([a-z0-9.-]+)'/g,
+    /\baction:\s*'([a-z0-9.-]+)'/g,
+    // A module's own wrapper around auditEntry: `audited(context, personId, 'an.action', …)`.
+    /\(\s*context,\s*[\w.?]+(?: \?\? null)?,\s*'([a-z0-9-]+\.[a-z0-9.-]+)'/g,
+  ];
   for (const file of sourceFiles(SRC)) {
     const source = readFileSync(file, 'utf8');
     for (const pattern of patterns) for (const match of source.matchAll(pattern)) found.add(match[1] ?? '');

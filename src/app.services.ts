@@ -57,6 +57,7 @@ import { createHelpService, helpPaths } from './help/index.ts';
 import type { HelpService } from './help/index.ts';
 import { connectNotices, recipientsFrom, securityNotifier } from './app.notices.ts';
 import { createHouseholdReader, createResidenceReader } from './person/index.ts';
+import type { ResidenceReader } from './person/index.ts';
 import {
   applicationsPaths,
   cleanEvidenceFile,
@@ -103,6 +104,8 @@ export interface Services {
   readonly decisions: DecisionsModule;
   /** The demonstration's existing beneficiaries, given entitlement schedules from the rules (server start). */
   readonly demoConversion: DemoConversion;
+  /** The province a person lives in today (their home address, else their household's). */
+  readonly residence: ResidenceReader;
   readonly payments: PaymentsModule;
   /** Reminders (issue #17 item 6): information awaited, reconsideration deadlines, bank returns. */
   readonly reminders: ReminderSchedule;
@@ -132,6 +135,7 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
   // Degrade, don't die: the service starts without NATS; deliveries wait in the outbox until it answers.
   const nats = config.natsUrl === null ? null : linkNats(config.natsUrl);
   const enrolments = createEnrolmentService(db);
+  const residence = createResidenceReader(db, clock);
   const exchange = createExchange({
     db,
     audit,
@@ -141,7 +145,7 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     enrolments,
     // The demonstration partner agencies until real ones connect (through NATS or X-Road).
     subscriberFor: sharedSubscriber(createAgencySubscriber(db, clock)),
-    residence: createResidenceReader(db, clock),
+    residence,
     ...(nats === null ? {} : { transport: nats.transport }),
     ...deps.exchange,
   });
@@ -284,6 +288,7 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     audit,
     crypto,
     decisions,
+    residence,
     demoConversion: createDemoConversion({
       db,
       audit,

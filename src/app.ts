@@ -378,7 +378,14 @@ function registerApplications({ app, routes, openapi, services, config, clock, h
     finderAnswers: createFinderCarryOver(config.sessionSecret, clock),
     home: homes.person,
   };
-  registerApplicationRoutes(routes, deps);
+  registerApplicationRoutes(routes, {
+    ...deps,
+    jurisdictions: {
+      ofProgrammes: async () =>
+        new Map((await services.catalogue.listProgrammes()).map((p) => [p.id, p.jurisdiction_code])),
+      provinceOf: (personId) => services.residence.provinceOf(personId),
+    },
+  });
   registerRepresentativeRoutes(routes, { ...deps, representatives, audit: services.audit, clock });
   registerStaffRoutes(routes, {
     ...deps,

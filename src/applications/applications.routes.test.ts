@@ -39,6 +39,9 @@ describeOnBothDatabases('applying for the Canada Child Benefit online', (databas
     assert.equal(mine.statusCode, 200);
     assert.match(mine.body, /You have no application yet/);
     assert.match(mine.body, /href="\/en\/my-guichet\/apply\/ccb"/);
+    // Jordan lives in Alberta: federal programmes and Alberta's, not other provinces'.
+    assert.match(mine.body, /href="\/en\/my-guichet\/apply\/ab-income-support"/);
+    assert.doesNotMatch(mine.body, /apply\/on-ontario-works|apply\/on-odsp|apply\/bc-income-assistance/);
   });
 
   it('starting twice opens the same draft, confirming the record first', async () => {

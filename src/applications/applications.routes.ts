@@ -24,6 +24,14 @@ export interface ApplicationRouteDependencies {
   readonly finderAnswers: (request: FastifyRequest) => Facts | null;
   /** My Guichet, for the breadcrumb. */
   readonly home: BilingualPath;
+  /**
+   * Who runs each programme (`CA` for federal, else a province's code) and the person's province of residence:
+   * a person is offered the federal programmes and their own province's, not every province's.
+   */
+  readonly jurisdictions?: {
+    readonly ofProgrammes: () => Promise<ReadonlyMap<string, string>>;
+    readonly provinceOf: (personId: string) => Promise<string | null>;
+  };
 }
 
 const LINKED = { linkedPerson: true } as const;
@@ -57,6 +65,19 @@ export async function applicableProgrammes(
   return [...names.entries()]
     .filter(([id]) => deps.applications.form(id) !== undefined)
     .map(([id, name]) => ({ id, name: name[t.lang] }));
+}
+
+/** The programmes of the person's jurisdictions: federal ones and their province's (all while it is unknown). */
+async function offeredTo<T extends { id: string }>(
+  deps: Pick<ApplicationRouteDependencies, 'jurisdictions'>,
+  personId: string,
+  programmes: readonly T[],
+): Promise<readonly T[]> {
+  if (!deps.jurisdictions) return programmes;
+  const province = await deps.jurisdictions.provinceOf(personId);
+  if (province === null) return programmes;
+  const runBy = await deps.jurisdictions.ofProgrammes();
+  return programmes.filter((p) => [undefined, 'CA', province].includes(runBy.get(p.id)));
 }
 
 /** Starts (or reopens) an application and goes to its first step; a referral or "no application" is shown. */
@@ -98,7 +119,7 @@ export function registerApplicationRoutes(routes: RouteTable, deps: ApplicationR
       const personId = linkedPersonId(request);
       const names = new Map([...(await deps.programmeNames())].map(([id, name]) => [id, name[view.lang]]));
       const list = await deps.applications.listOf(personId);
-      const programmes = await applicableProgrammes(deps, view.t);
+      const programmes = await offeredTo(deps, personId, await applicableProgrammes(deps, view.t));
       return view.send(myApplicationsPage(view.t, list, names, programmes, crumbs(view.t).slice(0, 1)));
     },
     LINKED,

@@ -6,11 +6,19 @@ import { startIdentityTestServer } from './support/identity-server.ts';
 import type { IdentityTestServer } from './support/identity-server.ts';
 import { freshTotp } from './support/totp.ts';
 import { readCpa005 } from '../src/payments/files/cpa005/cpa005-reader.ts';
+import { BankStandIn } from '../src/stand-ins/bank/bank.ts';
+import { DEMO_BANK_CONFIG } from '../src/stand-ins/bank/bank-config.ts';
 import { readPain001 } from '../src/payments/files/iso20022/pain001-reader.ts';
 import { seedDemoDirectDeposits, seedDemoEnrolments } from '../src/population/index.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/stand-ins/identity-providers/demo-accounts.ts';
 
 const skip = chromiumUnavailableReason() ?? false;
+
+async function streamText(stream: AsyncIterable<Uint8Array>): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('ascii');
+}
 
 async function drain(
   reader: AsyncGenerator<unknown, { totalCents: number }>,
@@ -51,6 +59,7 @@ describe(
     let server: IdentityTestServer;
     let browser: Browser;
     const periods: Record<string, string> = {};
+    const cpaFiles: Record<string, string> = {};
 
     before(async () => {
       server = await startIdentityTestServer({ demoPeople: 300 });
@@ -118,9 +127,9 @@ describe(
           supervisor.waitForEvent('download'),
           supervisor.click('main a:has-text("CPA Standard 005")'),
         ]);
-        const cpaSummary = await drain(
-          readCpa005((await cpa.createReadStream()) as AsyncIterable<Uint8Array>),
-        );
+        const cpaText = await streamText(await cpa.createReadStream());
+        const cpaSummary = await drain(readCpa005(cpaText));
+        cpaFiles[programme] = cpaText;
         const [xml] = await Promise.all([
           supervisor.waitForEvent('download'),
           supervisor.click('main a:has-text("pain.001")'),
@@ -136,6 +145,46 @@ describe(
         );
         await supervisor.click('header a:has-text("Staff workspace")');
       }
+    });
+
+    test('the bank returns a payment: the officer loads its returns file and it waits for new details', async () => {
+      const oasFile = cpaFiles.oas;
+      assert.ok(oasFile, 'the OAS file was downloaded by the journey before');
+      // The bank stand-in reads the file we sent and returns its first payment: that account is closed.
+      const accounts: string[] = [];
+      const reader = readCpa005(oasFile);
+      for (let item = await reader.next(); !item.done; item = await reader.next())
+        accounts.push(item.value.account);
+      const bank = new BankStandIn({
+        ...DEMO_BANK_CONFIG,
+        returnRules: [{ accounts: accounts.slice(0, 1), reason: 'account-closed' }],
+      });
+      const receipt = await bank.receiveCpa005(oasFile);
+      const returnsFile = receipt.status === 'accepted' ? receipt.returnFiles.cpa005 : undefined;
+      assert.ok(returnsFile, 'the bank answered with a returns file');
+
+      const officer = await (await newContext(browser)).newPage();
+      await staffSignIn(officer, server.baseUrl, 'payments-officer');
+      await officer.click('main a:has-text("Load a bank returns file")');
+      await assertAxeClean(officer, 'returns upload');
+      await officer.setInputFiles('#file', {
+        name: 'returns.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from(returnsFile, 'ascii'),
+      });
+      await officer.click('main button:has-text("Load the file")');
+      await officer.waitForSelector('main :text("Matched to a payment")');
+      const loaded = (await officer.textContent('main')) ?? '';
+      assert.match(loaded, /Matched to a payment\s*1\b/);
+      assert.match(loaded, /Held for an agent\s*0\b/);
+      assert.match(loaded, /the account is closed/);
+      await assertAxeClean(officer, 'returns loaded');
+      await officer.click('main a:has-text("Returned payments to follow up")');
+      assert.match(
+        (await officer.textContent('main')) ?? '',
+        /Waiting for new banking details[\s\S]*the account is closed/,
+      );
+      await assertAxeClean(officer, 'returns to follow up');
     });
   },
 );

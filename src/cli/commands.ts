@@ -12,6 +12,10 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'Start the web service (migrates and seeds on first start)',
     load: async () => (await import('./serve.command.ts')).serveCommand,
   },
+  'stand-ins bank': {
+    summary: 'Run the demonstration bank: reads CPA 005 / pain.001 files, answers with returns [--port N]',
+    load: async () => (await import('./bank.command.ts')).bankStandInCommand,
+  },
   migrate: {
     summary: 'Apply pending database migrations',
     load: async () => (await import('./migrate.command.ts')).migrateCommand,

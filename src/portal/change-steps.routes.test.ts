@@ -91,8 +91,13 @@ for (const kind of ['pglite', 'postgres'] as const) {
         const again = await post('/en/my-guichet/profile/address/check', { _csrf: csrfOf(check.body) });
         assert.equal(again.headers.location, '/en/my-guichet/profile/address');
         assert.equal((await changes())[0]?.id, change.id);
-        await h.guichet.services.exchange.dispatcher.drain();
-        const told = await get('/en/my-guichet/who-was-told');
+        // Delivery is asynchronous (outbox, dispatcher, the agency's receipt): wait for the receipt, a few seconds at most.
+        let told = await get('/en/my-guichet/who-was-told');
+        for (let i = 0; i < 40 && !/Received /.test(told.body); i++) {
+          await h.guichet.services.exchange.dispatcher.drain();
+          await new Promise((resolve) => setTimeout(resolve, 250));
+          told = await get('/en/my-guichet/who-was-told');
+        }
         assert.match(told.body, /Canada Revenue Agency/);
         assert.match(told.body, /Received /);
       });

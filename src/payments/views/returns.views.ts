@@ -102,7 +102,7 @@ export function loadPage(
     breadcrumbs: crumbs(t, staffHome, true),
     body: html`<h1>${title}</h1>
 <dl class="summary-list">
-<div><dt>${k(t, 'load.format')}</dt><dd>${load.format ?? ''}</dd></div>
+<div><dt>${k(t, 'load.format')}</dt><dd>${load.format ? k(t, `load.formats.${load.format.replace('.', '')}`) : ''}</dd></div>
 <div><dt>${k(t, 'upload.loadedAt')}</dt><dd>${t.date(load.loadedAt)}</dd></div>
 <div><dt>${k(t, 'load.matched')}</dt><dd>${t.number(load.counts.matched)}</dd></div>
 <div><dt>${k(t, 'load.held')}</dt><dd>${t.number(load.counts.held)}</dd></div>

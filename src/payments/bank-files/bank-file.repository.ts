@@ -1,25 +1,9 @@
 import type { Selectable } from 'kysely';
 import type { DbExecutor } from '../../platform/db/schema.ts';
 import type { BankFileFormat, PaymentFileTable } from '../payments.tables.ts';
+import { SENT } from '../sent-payments.repository.ts';
 
 export type FileRow = Selectable<PaymentFileTable>;
-
-/** The statuses of payments that went to the bank: issued, and later returned or reissued. */
-export const SENT = ['issued', 'returned', 'reissued'] as const;
-
-export async function sentTotals(db: DbExecutor, runId: string): Promise<{ count: number; cents: number }> {
-  const row = await db
-    .selectFrom('payment')
-    .select((eb) => [
-      eb.fn.countAll().as('count'),
-      eb.fn.sum<string | number | null>('amount_cents').as('cents'),
-    ])
-    .where('run_id', '=', runId)
-    .where('status', 'in', SENT)
-    .where('method', '=', 'deposit')
-    .executeTakeFirstOrThrow();
-  return { count: Number(row.count), cents: Number(row.cents ?? 0) };
-}
 
 export interface SentPayment {
   readonly reference: string;

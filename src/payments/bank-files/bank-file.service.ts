@@ -21,6 +21,7 @@ import { findRun } from '../run/payment-run.repository.ts';
 import { isoDay } from '../run/run-parts.ts';
 import { transactionCodeOf } from '../run/programme-schedules.ts';
 import * as repo from './bank-file.repository.ts';
+import { sentTotals } from '../sent-payments.repository.ts';
 import type { FileRow } from './bank-file.repository.ts';
 
 export interface BankFileSettings {
@@ -169,7 +170,7 @@ export function createBankFileService(deps: BankFileDependencies): BankFileServi
       const run = await findRun(db, runId);
       if (!run) return { ok: false, reason: 'not-found' };
       if (run.status !== 'released') return { ok: false, reason: 'not-released' };
-      const totals = await repo.sentTotals(db, runId);
+      const totals = await sentTotals(db, runId, 'deposit');
       if (totals.count === 0) return { ok: false, reason: 'empty' };
       const file = await recordOf(runId, format, staffId, totals);
       const directory = await mkdtemp(join(tmpdir(), 'guichet-bank-file-'));

@@ -1,25 +1,9 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { DbExecutor } from '../../platform/db/schema.ts';
 import type { PaymentChequeFileTable } from '../returns/returns.tables.ts';
+import { SENT } from '../sent-payments.repository.ts';
 
 export type ChequeFileRow = Selectable<PaymentChequeFileTable>;
-
-/** Cheques that went out with the run: issued, and later returned or reissued. */
-const SENT = ['issued', 'returned', 'reissued'] as const;
-
-export async function chequeTotals(db: DbExecutor, runId: string): Promise<{ count: number; cents: number }> {
-  const row = await db
-    .selectFrom('payment')
-    .select((eb) => [
-      eb.fn.countAll().as('count'),
-      eb.fn.sum<string | number | null>('amount_cents').as('cents'),
-    ])
-    .where('run_id', '=', runId)
-    .where('status', 'in', SENT)
-    .where('method', '=', 'cheque')
-    .executeTakeFirstOrThrow();
-  return { count: Number(row.count), cents: Number(row.cents ?? 0) };
-}
 
 export function chequePaymentsPage(db: DbExecutor, runId: string, after: string, limit: number) {
   return db

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import type { AccessContext } from '../../platform/audit/access-context.ts';
+import { sentTotals } from '../sent-payments.repository.ts';
 import { auditEntry } from '../../platform/audit/access-context.ts';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { Lang } from '../../platform/i18n/i18n.ts';
@@ -134,7 +135,7 @@ export function createChequeFileService(deps: ChequeFileDependencies): ChequeFil
       const run = await findRun(db, runId);
       if (!run) return { ok: false, reason: 'not-found' };
       if (run.status !== 'released') return { ok: false, reason: 'not-released' };
-      const totals = await repo.chequeTotals(db, runId);
+      const totals = await sentTotals(db, runId, 'cheque');
       if (totals.count === 0) return { ok: false, reason: 'empty' };
       const record = await recordOf(runId, totals, staffId);
       const directory = await mkdtemp(join(tmpdir(), 'guichet-cheques-'));
@@ -180,7 +181,7 @@ export function createChequeFileService(deps: ChequeFileDependencies): ChequeFil
       };
     },
     async summaryOf(runId) {
-      const totals = await repo.chequeTotals(db, runId);
+      const totals = await sentTotals(db, runId, 'cheque');
       return { ...totals, file: (await repo.findChequeFile(db, runId)) ?? null };
     },
   };

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { stringify } from 'csv-stringify/sync';
 import type { DB } from '../../platform/db/schema.ts';
 import type { PaymentStatus, RunKind } from '../payments.tables.ts';
+import { SENT } from '../sent-payments.repository.ts';
 
 /** Counts and cents, added exactly: cents are integers, and a run's total stays far below 2^53. */
 export interface Tally {
@@ -46,7 +47,6 @@ interface Group {
 const ZERO: Tally = { count: 0, cents: 0 };
 const add = (a: Tally, b: Tally): Tally => ({ count: a.count + b.count, cents: a.cents + b.cents });
 const minus = (a: Tally, b: Tally): Tally => ({ count: a.count - b.count, cents: a.cents - b.cents });
-const SENT: readonly PaymentStatus[] = ['issued', 'returned', 'reissued'];
 
 export function reconcile(groups: readonly Group[], prepared: Tally): Reconciliation {
   const sum = (keep: (group: Group) => boolean) =>

@@ -13,6 +13,7 @@ import autocannon from 'autocannon';
 import { cpuBetween, groupCpu } from './support/process-cpu.ts';
 import { askProfile } from './support/profiler.ts';
 import { COUPLE, EVALUATION_DATE } from './support/evaluate-household.ts';
+import { serverReady, stopServer } from './support/child-server.ts';
 
 const { values } = parseArgs({
   options: {
@@ -51,21 +52,8 @@ async function startServer(mode: 'guichet' | 'baseline', processes: number): Pro
       },
     },
   );
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start in 120 s')), 120_000);
-    child.once('message', () => (clearTimeout(timer), resolve()));
-    child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`server exited with ${code}`))));
-  });
+  await serverReady(child, 120);
   return child;
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.pid === undefined) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  process.kill(-child.pid, 'SIGTERM');
-  const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 5000);
-  await exited;
-  clearTimeout(timer);
 }
 
 interface Measure {

@@ -28,6 +28,7 @@ import { createFieldCrypto } from '../src/platform/crypto/field-crypto.ts';
 import { personSession, staffSession } from '../test/support/identity/sessions.ts';
 import { backendCpu, cpuBetween, groupCpu } from './support/process-cpu.ts';
 import { askProfile } from './support/profiler.ts';
+import { serverReady, stopServer } from './support/child-server.ts';
 
 const { values } = parseArgs({
   options: {
@@ -173,21 +174,8 @@ async function startServer(
       },
     },
   );
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start in 60 s')), 60_000);
-    child.once('message', () => (clearTimeout(timer), resolve()));
-    child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`server exited with ${code}`))));
-  });
+  await serverReady(child, 60);
   return child;
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.pid === undefined) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  process.kill(-child.pid, 'SIGTERM');
-  const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 5000);
-  await exited;
-  clearTimeout(timer);
 }
 
 interface Measure {

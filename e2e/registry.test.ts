@@ -96,15 +96,26 @@ describe(
       await assertAxeClean(page, 'give a consent');
       await page.check('input[name="agreement"][value="esdc-on-social-assistance"]');
       await page.check('#duration-until');
-      await page.fill('#until', '2020-01-01');
+      await page.fill('#until-day', '1');
+      await page.fill('#until-month', '1');
+      await page.fill('#until-year', '2020');
       await page.click('main button[type="submit"]');
       await page.waitForSelector('.error-summary');
       assert.match(await page.title(), /^Error: /);
-      assert.equal(await page.inputValue('#until'), '2020-01-01');
+      assert.match((await page.textContent('.error-summary')) ?? '', /Enter an end date after today/);
+      assert.deepEqual(
+        [
+          await page.inputValue('#until-day'),
+          await page.inputValue('#until-month'),
+          await page.inputValue('#until-year'),
+        ],
+        ['1', '1', '2020'],
+        'the date typed is kept',
+      );
       assert.equal(await page.isChecked('input[value="esdc-on-social-assistance"]'), true);
       await assertAxeClean(page, 'give a consent with errors');
-      await page.click('.error-summary a[href="#until"]');
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'until');
+      await page.click('.error-summary a[href="#until-day"]');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'until-day');
       await page.check('#duration');
       await page.click('main button[type="submit"]');
       await page.waitForURL(/\/en\/my-guichet\/consents$/);

@@ -19,6 +19,12 @@ function isoDaysFromNow(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** A YYYY-MM-DD date as a person types it in the three fields (day, month, year), without leading zeros. */
+function typed(iso: string): Record<string, string> {
+  const [year = '', month = '', day = ''] = iso.split('-');
+  return { 'until-day': String(Number(day)), 'until-month': String(Number(month)), 'until-year': year };
+}
+
 describeOnBothDatabases('giving a consent through My Guichet', (database) => {
   let guichet: GuichetApp;
   let jar: CookieJar;
@@ -95,7 +101,7 @@ describeOnBothDatabases('giving a consent through My Guichet', (database) => {
     const { response, page } = await give('fr', {
       agreement: ONTARIO,
       duration: 'until',
-      until,
+      ...typed(until),
     });
     assert.equal(response.headers.location, '/fr/mon-guichet/consentements');
     assert.match(page.body, /Vous avez donné votre consentement/);
@@ -115,20 +121,31 @@ describeOnBothDatabases('giving a consent through My Guichet', (database) => {
 
   it('a bad duration keeps the typed values and explains the problem in both languages', async () => {
     for (const [lang, duration, until, message] of [
-      ['en', 'until', '2020-01-01', 'Enter an end date after today'],
-      ['fr', 'until', '2020-01-01', 'Entrez une date de fin postérieure à aujourd’hui'],
-      ['en', 'until', isoDaysFromNow(6 * 366), 'Enter an end date no more than 5 years from today'],
-      ['en', 'until', '2027-02-31', 'Enter a real date, for example 2026-03-01'],
-      ['fr', 'forever', '', 'Choisissez la durée de votre consentement'],
+      ['en', 'until', typed('2020-01-01'), 'Enter an end date after today'],
+      ['fr', 'until', typed('2020-01-01'), 'Entrez une date de fin postérieure à aujourd’hui'],
+      ['en', 'until', typed(isoDaysFromNow(6 * 366)), 'Enter an end date no more than 5 years from today'],
+      ['en', 'until', typed('2027-02-31'), 'Enter a real date, for example 30 6 2027'],
+      ['fr', 'until', typed('2027-02-31'), 'Entrez une date réelle, par exemple 30 6 2027'],
+      ['en', 'until', { 'until-day': '1', 'until-month': 'June', 'until-year': '27' }, 'Enter a real date'],
+      ['fr', 'until', {}, 'Entrez la date où votre consentement prend fin'],
+      ['en', 'until', {}, 'Enter the date your consent ends'],
+      ['fr', 'forever', {}, 'Choisissez la durée de votre consentement'],
     ] as const) {
-      const { response, page } = await give(lang, { agreement: ONTARIO, duration, until });
+      const { response, page } = await give(lang, { agreement: ONTARIO, duration, ...until });
       assert.equal(response.headers.location, GIVE[lang]);
-      assert.match(page.body, /<title>(Error|Erreur)/, `${lang} ${until}`);
+      assert.match(page.body, /<title>(Error|Erreur)/, `${lang} ${JSON.stringify(until)}`);
       assert.ok(page.body.includes(message), `${lang}: ${message}`);
       assert.match(page.body, /class="error-summary"/);
-      assert.match(page.body, new RegExp(`href="#${duration === 'forever' ? 'duration' : 'until'}"`));
+      assert.match(page.body, new RegExp(`href="#${duration === 'forever' ? 'duration' : 'until-day'}"`));
       assert.match(page.body, new RegExp(`value="${ONTARIO}" checked`), 'the agreement chosen stays chosen');
-      if (until) assert.match(page.body, new RegExp(`name="until" type="date" value="${until}"`));
+      for (const [name, value] of Object.entries(until))
+        assert.match(
+          page.body,
+          new RegExp(`name="${name}" value="${value}"`),
+          `${name} keeps what was typed`,
+        );
+      if (duration === 'until')
+        assert.match(page.body, /id="until-day" name="until-day"[^>]*aria-invalid="true"/);
     }
     assert.equal((await consents().list(sam.id)).filter((c) => c.state === 'active').length, 0);
   });

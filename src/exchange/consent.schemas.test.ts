@@ -14,7 +14,13 @@ describe('the give-consent form and how long a consent lasts', () => {
     },
     {
       name: 'until a date, spaces trimmed',
-      input: { agreement: ' esdc-on-social-assistance ', duration: 'until', until: ' 2027-06-30 ' },
+      input: {
+        agreement: ' esdc-on-social-assistance ',
+        duration: 'until',
+        'until-day': ' 30 ',
+        'until-month': '6',
+        'until-year': '2027 ',
+      },
       expected: { agreementId: 'esdc-on-social-assistance', duration: { until: '2027-06-30' } },
     },
   ]) {
@@ -36,8 +42,24 @@ describe('the give-consent form and how long a consent lasts', () => {
     },
     {
       name: 'an impossible date',
-      input: { agreement: 'a', duration: 'until', until: '2027-02-30' },
+      input: {
+        agreement: 'a',
+        duration: 'until',
+        'until-day': '30',
+        'until-month': '2',
+        'until-year': '2027',
+      },
       errors: { until: 'date' },
+    },
+    {
+      name: 'a two-digit year',
+      input: { agreement: 'a', duration: 'until', 'until-day': '1', 'until-month': '7', 'until-year': '27' },
+      errors: { until: 'date' },
+    },
+    {
+      name: 'a date chosen but not typed',
+      input: { agreement: 'a', duration: 'until' },
+      errors: { until: 'consentUntilMissing' },
     },
     {
       name: 'markup as an agreement',
@@ -51,6 +73,9 @@ describe('the give-consent form and how long a consent lasts', () => {
       if (!result.ok) {
         assert.deepEqual(result.errors, errors);
         assert.equal(result.values.agreement, (input as { agreement?: string }).agreement?.trim() ?? '');
+        const typed = input as Record<string, string | undefined>;
+        assert.equal(result.values['until-day'], typed['until-day'] ?? '', 'the day typed is kept');
+        assert.equal(result.values['until-year'], typed['until-year'] ?? '', 'the year typed is kept');
       }
     });
   }

@@ -6,7 +6,7 @@ import { defineNotices } from '../platform/forms/notices.ts';
 import { formView } from '../platform/forms/form-view.ts';
 import type { FieldErrors } from '../platform/forms/form-memory.ts';
 import type { Translator } from '../platform/i18n/i18n.ts';
-import { checkConsentChoice } from './consent.schemas.ts';
+import { checkConsentChoice, consentFormValues } from './consent.schemas.ts';
 import { ConsentDurationError, ConsentNotApplicableError, ConsentNotFoundError } from './consent.service.ts';
 import type { Exchange } from './exchange.service.ts';
 import { exchangePaths } from './exchange.paths.ts';
@@ -72,8 +72,7 @@ export function registerExchangeRoutes(routes: RouteTable, deps: ExchangeRouteDe
     'signed-in',
     async (request, _reply, view) => {
       const personId = linkedPersonId(request);
-      const { agreement = '', duration = '', until = '' } = formStrings(request);
-      const values = { agreement, duration, until };
+      const values = consentFormValues(formStrings(request));
       const result = checkConsentChoice(values);
       if (!result.ok) return view.refuse(GIVE_FORM, { values, errors: result.errors });
       const { agreementId, duration: period } = result.value;

@@ -1,4 +1,5 @@
 import { checkSin } from './sin.ts';
+import { dateFromParts } from '../platform/forms/date-parts.ts';
 import { PROVINCE_CODES } from '../rules/index.ts';
 import type { ProvinceCode } from '../rules/index.ts';
 import type { PreferredChannel } from './person.tables.ts';
@@ -125,7 +126,7 @@ export function checkAddress(input: Record<string, string>): Validated<AddressIn
     if (postal.ok) postalCode = postal.postalCode;
     else errors.postalCode = postal.problem;
   }
-  const effectiveFrom = dateFromParts(input, 'effectiveFrom') ?? (values.effectiveFrom ?? '').trim();
+  const effectiveFrom = dateFromParts(input, 'effectiveFrom-') ?? (values.effectiveFrom ?? '').trim();
   if (!isIsoDate(effectiveFrom)) errors.effectiveFrom = 'date';
   if (Object.keys(errors).length > 0 || !isProvince(province)) return { ok: false, errors, values };
   const line2 = values.line2?.trim() ?? '';
@@ -205,16 +206,4 @@ function pick(input: Record<string, unknown>, names: readonly string[]): Record<
       typeof raw === 'string' ? raw : Array.isArray(raw) && typeof raw[0] === 'string' ? raw[0] : '';
   }
   return out;
-}
-
-/**
- * A date entered as three fields (`<name>-day`, `<name>-month`, `<name>-year`, the form kit's `dateInput`) as
- * YYYY-MM-DD; null when none of the three was sent, '' when they do not make a date.
- */
-export function dateFromParts(values: Record<string, string | undefined>, name: string): string | null {
-  const [day, month, year] = ['day', 'month', 'year'].map((part) => (values[`${name}-${part}`] ?? '').trim());
-  if (day === undefined || month === undefined || year === undefined) return null;
-  if (day === '' && month === '' && year === '') return null;
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return '';
-  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
 }

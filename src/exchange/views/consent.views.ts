@@ -3,12 +3,12 @@ import type { Translator } from '../../platform/i18n/i18n.ts';
 import type { Page } from '../../platform/views/layout.ts';
 import { pathFor } from '../../platform/http/route-table.ts';
 import { errorSummary } from '../../platform/forms/error-summary.ts';
-import { csrfField, radios, summaryRow, textField } from '../../platform/forms/fields.ts';
+import { csrfField, dateInput, radios, summaryRow } from '../../platform/forms/fields.ts';
 import { hasErrors } from '../../platform/forms/form-view.ts';
 import type { FormView } from '../../platform/forms/form-view.ts';
 import { exchangePaths } from '../exchange.paths.ts';
 import type { Crumb } from './exchange.views.ts';
-import { CONSENT_DURATIONS } from '../consent.schemas.ts';
+import { CONSENT_DURATIONS, UNTIL_PREFIX } from '../consent.schemas.ts';
 import { MAX_CONSENT_DAYS } from '../consent.service.ts';
 import type { ConsentOffer } from '../consent.service.ts';
 
@@ -48,10 +48,10 @@ export function giveConsentPage(
     value,
     label: t.t(`exchange.giveConsent.durations.${value}`),
   }));
-  const until = textField(form, 'until', {
-    type: 'date',
-    width: 'medium',
+  const until = dateInput(form, 'until', {
+    legend: t.t('exchange.fields.until'),
     hint: t.t('exchange.hints.consentUntil', { max: MAX_YEARS }),
+    prefix: UNTIL_PREFIX,
   });
   const body = html`<form method="post" action="${pathFor(exchangePaths.consentGive, t.lang)}" novalidate>${csrfField(form.csrf)}
 ${radios(form, 'agreement', { legend: t.t('exchange.giveConsent.agreementLegend'), choices: agreements })}
@@ -61,7 +61,7 @@ ${radios(form, 'duration', { legend: t.t('exchange.giveConsent.durationLegend'),
     title,
     hasErrors: hasErrors(form),
     breadcrumbs: [...crumbs, { href: consents, label: t.t('exchange.consents.title') }],
-    body: html`${errorSummary(form)}<h1>${title}</h1><p>${t.t('exchange.giveConsent.intro')}</p>
+    body: html`${errorSummary(form, { until: 'until-day' })}<h1>${title}</h1><p>${t.t('exchange.giveConsent.intro')}</p>
 ${offers.length === 0 ? html`<p>${t.t('exchange.giveConsent.none')}</p><p><a href="${consents}">${t.t('exchange.giveConsent.back')}</a></p>` : body}`,
   };
 }

@@ -12,7 +12,8 @@ export interface FieldOptions {
   readonly hint?: string;
   readonly autocomplete?: string;
   readonly inputmode?: 'numeric' | 'decimal' | 'tel' | 'email' | 'text';
-  readonly type?: 'text' | 'email' | 'tel' | 'date';
+  /** No 'date': dates are typed in three fields, `dateInput` (one way per thing, issue #14). */
+  readonly type?: 'text' | 'email' | 'tel';
   readonly width?: 'xs' | 'sm' | 'md' | 'short' | 'medium';
   /** Shown before the input, e.g. "$"; hidden from screen readers, which read the label. */
   readonly prefix?: string;

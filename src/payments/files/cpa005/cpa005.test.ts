@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { InvalidPaymentError, type Payment } from '../../payment.ts';
 import { BANK_TEXT_CHARACTERS, toBankText } from '../bank-text.ts';
-import { FileRefusedError, describeRefusal, type RefusalCode } from '../file-refusal.ts';
+import { FileRefusedError, REFUSAL_MESSAGES, describeRefusal, type RefusalCode } from '../file-refusal.ts';
 import {
   CPA_HEADER,
   ORIGINATOR,
@@ -205,6 +205,16 @@ describe('CPA 005: the reader refuses bad files with the line number', () => {
     const error = await refusal(patch(await valid, 3, 47, '00000000000001'));
     assert.match(describeRefusal(error, 'en'), /^Line 4: The total/);
     assert.match(describeRefusal(error, 'fr'), /^Ligne 4 : La somme/);
+  });
+  it('writes every French refusal with the curly apostrophe, as French text is written (issue #14)', () => {
+    for (const code of Object.keys(REFUSAL_MESSAGES) as RefusalCode[]) {
+      const french = describeRefusal(new FileRefusedError(code, 1, ''), 'fr');
+      assert.doesNotMatch(french, /'/, code);
+    }
+    assert.match(
+      describeRefusal(new FileRefusedError('invalid-header', 2, ''), 'fr'),
+      /L’enregistrement d’en-tête/,
+    );
   });
   it('reads a file that arrives in arbitrary byte chunks', async () => {
     const file = Buffer.from(await valid, 'latin1');

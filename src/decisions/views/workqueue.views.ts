@@ -6,6 +6,7 @@ import { hasErrors } from '../../platform/forms/form-view.ts';
 import type { FormView } from '../../platform/forms/form-view.ts';
 import { html } from '../../platform/views/html.ts';
 import type { SafeHtml } from '../../platform/views/html.ts';
+import { scrollingTable } from '../../platform/views/table.ts';
 import type { Page } from '../../platform/views/layout.ts';
 import type { CaseRow } from '../decisions.repository.ts';
 import { decisionsPaths } from '../decisions.paths.ts';
@@ -153,6 +154,6 @@ export function outcomesPage(
     title,
     breadcrumbs: crumbs,
     body: html`<h1>${title}</h1><p class="lead">${t.t('decisions.outcomes.lead')}</p>
-${OUTCOME_DIMENSIONS.map((dimension) => html`<table class="table"><caption>${t.t(`decisions.outcomes.dimension.${dimension}`)}</caption><thead><tr><th scope="col">${t.t('decisions.outcomes.group')}</th><th scope="col">${t.t('decisions.outcomes.decided')}</th><th scope="col">${t.t('decisions.outcomes.approved')}</th><th scope="col">${t.t('decisions.outcomes.rate')}</th><th scope="col">${t.t('decisions.outcomes.median')}</th><th scope="col">${t.t('decisions.outcomes.p90')}</th></tr></thead><tbody>${report[dimension].length === 0 ? html`<tr><td colspan="6">${t.t('decisions.outcomes.none')}</td></tr>` : report[dimension].map((g) => html`<tr><th scope="row">${label(dimension, g.group)}</th><td>${t.number(g.decided)}</td><td>${t.number(g.approved)}</td><td>${t.number(Math.round(g.approvalRate * 1000) / 10)} %</td><td>${t.number(g.medianDays)}</td><td>${t.number(g.p90Days)}</td></tr>`)}</tbody></table>`)}`,
+${OUTCOME_DIMENSIONS.map((dimension) => scrollingTable(`outcomes-${dimension}`, html`<table class="table"><caption id="outcomes-${dimension}">${t.t(`decisions.outcomes.dimension.${dimension}`)}</caption><thead><tr><th scope="col">${t.t('decisions.outcomes.group')}</th><th scope="col">${t.t('decisions.outcomes.decided')}</th><th scope="col">${t.t('decisions.outcomes.approved')}</th><th scope="col">${t.t('decisions.outcomes.rate')}</th><th scope="col">${t.t('decisions.outcomes.median')}</th><th scope="col">${t.t('decisions.outcomes.p90')}</th></tr></thead><tbody>${report[dimension].length === 0 ? html`<tr><td colspan="6">${t.t('decisions.outcomes.none')}</td></tr>` : report[dimension].map((g) => html`<tr><th scope="row">${label(dimension, g.group)}</th><td>${t.number(g.decided)}</td><td>${t.number(g.approved)}</td><td>${t.number(Math.round(g.approvalRate * 1000) / 10)} %</td><td>${t.number(g.medianDays)}</td><td>${t.number(g.p90Days)}</td></tr>`)}</tbody></table>`))}`,
   };
 }

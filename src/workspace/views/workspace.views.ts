@@ -55,13 +55,13 @@ export function rolesPage(
 ${errorSummary(form, { role: 'staff-table', grant: 'pending-grants' })}
 <p>${t.t('workspace.staff.rolesLead')}</p>
 ${pendingGrants(t, actor, pending, form.csrf)}
-<table id="staff-table"><caption class="visually-hidden">${title}</caption>
+<table id="staff-table" class="reflow-table"><caption class="visually-hidden">${title}</caption>
 <thead><tr><th scope="col">${t.t('workspace.staff.name')}</th><th scope="col">${t.t('workspace.staff.roles')}</th><th scope="col">${t.t('workspace.staff.change')}</th></tr></thead>
 <tbody>${staff.map(
       (
         member,
-      ) => html`<tr><td>${member.display_name}</td><td>${member.roles.map((r) => t.t(`identity.role.${r}`)).join(', ')}</td>
-<td>${member.id === actor.staffId ? t.t('workspace.staff.self') : roleForm(t, member, form.csrf)}</td></tr>`,
+      ) => html`<tr><td data-label="${t.t('workspace.staff.name')}">${member.display_name}</td><td data-label="${t.t('workspace.staff.roles')}">${member.roles.map((r) => t.t(`identity.role.${r}`)).join(', ')}</td>
+<td data-label="${t.t('workspace.staff.change')}">${member.id === actor.staffId ? t.t('workspace.staff.self') : roleForm(t, member, form.csrf)}</td></tr>`,
     )}</tbody></table>`,
   };
 }
@@ -83,14 +83,14 @@ function pendingGrants(
 ${mine ? '' : html`<button class="button" type="submit" name="action" value="approve">${t.t('workspace.staff.approve')}</button>`}
 <button class="button" type="submit" name="action" value="decline">${t.t(mine ? 'workspace.staff.withdraw' : 'workspace.staff.decline')}</button>
 ${mine ? html`<p>${t.t('workspace.staff.awaitingOther')}</p>` : ''}</form>`;
-    return html`<tr><td>${grant.staff_name}</td><td>${t.t(`identity.role.${grant.role}`)}</td><td>${grant.requested_by_name}</td><td>${decide}</td></tr>`;
+    return html`<tr><td data-label="${t.t('workspace.staff.name')}">${grant.staff_name}</td><td data-label="${t.t('workspace.staff.role')}">${t.t(`identity.role.${grant.role}`)}</td><td data-label="${t.t('workspace.staff.requestedBy')}">${grant.requested_by_name}</td><td data-label="${t.t('workspace.staff.decision')}">${decide}</td></tr>`;
   };
   return html`<h2 id="pending-grants">${t.t('workspace.staff.pendingTitle')}</h2>
 <p>${t.t('workspace.staff.pendingLead')}</p>
 ${
   pending.length === 0
     ? html`<p>${t.t('workspace.staff.noPending')}</p>`
-    : html`<table><caption class="visually-hidden">${t.t('workspace.staff.pendingTitle')}</caption>
+    : html`<table class="reflow-table"><caption class="visually-hidden">${t.t('workspace.staff.pendingTitle')}</caption>
 <thead><tr><th scope="col">${t.t('workspace.staff.name')}</th><th scope="col">${t.t('workspace.staff.role')}</th><th scope="col">${t.t('workspace.staff.requestedBy')}</th><th scope="col">${t.t('workspace.staff.decision')}</th></tr></thead>
 <tbody>${pending.map(row)}</tbody></table>`
 }`;

@@ -149,7 +149,12 @@ export function outcomesPage(
   crumbs: readonly Crumb[],
 ): Page {
   const title = t.t('decisions.outcomes.title');
-  const label = (dimension: string, group: string) => (dimension === 'programme' ? names(group) : group);
+  // Codes (a channel, an age band, a language) are never shown as they are stored: each has words in both languages.
+  const label = (dimension: string, group: string) => {
+    if (dimension === 'programme') return names(group);
+    const key = `decisions.outcomes.groups.${dimension}.${group}`;
+    return t.has(key) ? t.t(key) : group;
+  };
   return {
     title,
     breadcrumbs: crumbs,

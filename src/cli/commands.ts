@@ -72,7 +72,7 @@ export const commands: Record<string, CommandEntry> = {
     load: async () => (await import('./applications.command.ts')).applicationsPurgeDraftsCommand,
   },
   'inbox reminders': {
-    summary: 'Send the reminders due (information awaited, reconsideration deadlines), once [--json]',
+    summary: 'Send the reminders due (information awaited, reconsideration deadlines, bank returns), once [--json]',
     load: async () => (await import('./inbox.command.ts')).inboxRemindersCommand,
   },
   'decisions replay': {

@@ -67,10 +67,11 @@ export const inboxNoticesCommand: Command = {
 
 /**
  * `guichet inbox reminders [--json]`: one pass over the reminder sources (the server does this every hour):
- * information requested and not received, reconsideration deadlines coming. Each reminder is sent once.
+ * information requested and not received, reconsideration deadlines coming, returned payments whose banking
+ * details were not updated. Each reminder is sent once.
  */
 export const inboxRemindersCommand: Command = {
-  summary: 'Send the reminders due (information awaited, reconsideration deadlines), once [--json]',
+  summary: 'Send the reminders due (information awaited, reconsideration deadlines, bank returns), once [--json]',
   async run(args, loadConfig) {
     const run = await withServices(loadConfig(), (services) => services.reminders.runOnce());
     if (args.includes('--json')) console.log(JSON.stringify(run));

@@ -37,6 +37,8 @@ export {
   informationRequestedSource,
   reviewDeadlineSource,
   bankReturnReminder,
+  bankReturnSource,
+  NO_RETURNS,
 } from './reminder-sources.ts';
 export type {
   ReminderSchedule,
@@ -46,6 +48,7 @@ export type {
   InformationOutstanding,
   ReviewDeadline,
   BankReturn,
+  ReturnsAwaitingDetails,
 } from './reminder-sources.ts';
 export type { DueReminder, ReminderSource, ReminderRun } from './reminders.ts';
 export { REMINDER_NOTICE_INTERVAL_MS } from './inbox.service.ts';

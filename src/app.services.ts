@@ -30,6 +30,7 @@ import {
   createInboxService,
   createMessagesService,
   createNoticeSender,
+  createDeliveryRecord,
   answerWithinBusinessDays,
   createReminderSchedule,
   createSecurityNotices,
@@ -37,6 +38,7 @@ import {
   sendReminders,
 } from './inbox/index.ts';
 import type {
+  DeliveryRecord,
   InboxService,
   MessagesService,
   NoticeSender,
@@ -90,6 +92,8 @@ export interface Services {
   readonly policy: PolicyService;
   readonly inbox: InboxService;
   readonly messages: MessagesService;
+  /** What was sent to a person, its notices and paper letters, for staff (and the mail house's confirmation). */
+  readonly deliveries: DeliveryRecord;
   /** Sends the inbox's notices from the durable queue (started with the server). */
   readonly noticeSender: NoticeSender;
   readonly notices: Notices;
@@ -316,6 +320,7 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
   });
   return {
     reminders,
+    deliveries: createDeliveryRecord({ db, audit, cipher: crypto.cipher }),
     audit,
     crypto,
     decisions,

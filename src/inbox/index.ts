@@ -21,6 +21,9 @@ export type { NoticeSender, NoticeGateway, OutgoingNotice, NoticeRun } from './n
 export { buildPrintFile, resumePrintFiles } from './print-file.ts';
 export type { PrintFileResult, ManifestLine } from './print-file.ts';
 export { registerInboxRoutes, registerNotifyReceipts } from './inbox.routes.ts';
+export { createDeliveryRecord } from './delivery-record.ts';
+export type { DeliveryRecord, DeliveryLine, PaperState } from './delivery-record.ts';
+export { registerDeliveryRoutes, clientDeliveriesSection } from './deliveries.routes.ts';
 export { inboxPaths, NOTIFY_RECEIPTS_PATH } from './inbox.paths.ts';
 export { DOCUMENT_KINDS, isDocumentKind } from './document-kinds.ts';
 export type { DocumentKind } from './document-kinds.ts';

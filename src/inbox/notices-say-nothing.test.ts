@@ -199,7 +199,10 @@ describeOnBothDatabases(
         .where('kind', '=', 'new-message')
         .where('status', '=', 'sent')
         .execute();
-      assert.deepEqual(toldOfAnswer.map((row) => row.person_id).sort(), [person.id, representative.id].sort());
+      assert.deepEqual(
+        toldOfAnswer.map((row) => row.person_id).sort(),
+        [person.id, representative.id].sort(),
+      );
     });
 
     test('the Notify-compatible server received no name, SIN, amount or date of birth', async () => {

@@ -186,6 +186,13 @@ describe(
       await assertAxeClean(page, 'client record after a correction');
       await page.goto(`${server.baseUrl}/fr/personnel/clients/${jordan.id}/dossier/corriger/coordonnees`);
       await assertAxeClean(page, 'correction des coordonnées');
+      // The documents, notices and paper letters sent (issue #17), linked from the client file.
+      await page.goto(`${server.baseUrl}/en/staff/clients/${jordan.id}`);
+      await page.click(`main a[href$="/staff/clients/${jordan.id}/documents"]`);
+      assert.match((await page.textContent('h1')) ?? '', /Documents and notices sent/);
+      await assertAxeClean(page, 'documents and notices sent');
+      await page.goto(`${server.baseUrl}/fr/personnel/clients/${jordan.id}/documents`);
+      await assertAxeClean(page, 'documents et avis envoyés');
       await context.close();
     });
   },

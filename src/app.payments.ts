@@ -1,5 +1,34 @@
-import type { ChequeAddressBook } from './payments/index.ts';
+import type { ReturnsAwaitingDetails } from './inbox/index.ts';
+import type { ChequeAddressBook, PayeeDirectory, ReturnsService } from './payments/index.ts';
 import type { PersonService, Profile } from './person/index.ts';
+
+/**
+ * The inbox's bank-return reminder, seen from payments and person: returns told and still waiting, less the
+ * people whose direct deposit changed after the letter (they did what it asked; the reissue follows).
+ */
+export function returnsAwaitingDetails(
+  returns: Pick<ReturnsService, 'toldAndWaiting'>,
+  payees: PayeeDirectory,
+): ReturnsAwaitingDetails {
+  return {
+    async awaitingDetails(toldBefore) {
+      const waiting = await returns.toldAndWaiting(toldBefore);
+      if (waiting.length === 0) return [];
+      const deposits = await payees.payees([...new Set(waiting.map((item) => item.personId))]);
+      return waiting
+        .filter((item) => {
+          const changedAt = deposits.get(item.personId)?.accountChangedAt ?? null;
+          return changedAt === null || changedAt.getTime() <= item.toldAt.getTime();
+        })
+        .map(({ personId, programmeId, amountCents, payDate }) => ({
+          personId,
+          programmeId,
+          amountCents,
+          payDate,
+        }));
+    },
+  };
+}
 
 /**
  * Payments' cheques, seen from person: the name, the mailing address in force today (else the residential

@@ -30,6 +30,7 @@ import {
   createInboxService,
   createMessagesService,
   createNoticeSender,
+  createDeliveryRecord,
   answerWithinBusinessDays,
   createReminderSchedule,
   createSecurityNotices,
@@ -37,6 +38,7 @@ import {
   sendReminders,
 } from './inbox/index.ts';
 import type {
+  DeliveryRecord,
   InboxService,
   MessagesService,
   NoticeSender,
@@ -49,7 +51,7 @@ import {
   paymentReturnsPaths,
   paymentsPaths,
 } from './payments/index.ts';
-import { chequeAddressesFrom } from './app.payments.ts';
+import { chequeAddressesFrom, returnsAwaitingDetails } from './app.payments.ts';
 import type { PaymentsModule, PaymentsModuleDependencies } from './payments/index.ts';
 import { createPolicyService, policyPaths } from './policy/index.ts';
 import type { PolicyService } from './policy/index.ts';
@@ -90,6 +92,8 @@ export interface Services {
   readonly policy: PolicyService;
   readonly inbox: InboxService;
   readonly messages: MessagesService;
+  /** What was sent to a person, its notices and paper letters, for staff (and the mail house's confirmation). */
+  readonly deliveries: DeliveryRecord;
   /** Sends the inbox's notices from the durable queue (started with the server). */
   readonly noticeSender: NoticeSender;
   readonly notices: Notices;
@@ -187,20 +191,21 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
   const notices = connectNotices(config);
   // Representatives get copies of the person's letters (applications' authorisations, bound once built below).
   const representation: { applications?: ApplicationsModule } = {};
+  const viewers = {
+    actingFor: async (personId: string, onDate: string) =>
+      ((await representation.applications?.representatives.given(personId)) ?? [])
+        .filter(
+          (a) => !a.revoked && a.scope === 'apply-and-view' && a.startsOn <= onDate && a.endsOn >= onDate,
+        )
+        .map((a) => ({ representativeId: a.representativeId, until: a.endsOn })),
+  };
   const inbox = createInboxService({
     db,
     audit,
     cipher: crypto.cipher,
     recipients,
     clock,
-    copies: {
-      actingFor: async (personId, onDate) =>
-        ((await representation.applications?.representatives.given(personId)) ?? [])
-          .filter(
-            (a) => !a.revoked && a.scope === 'apply-and-view' && a.startsOn <= onDate && a.endsOn >= onDate,
-          )
-          .map((a) => ({ representativeId: a.representativeId, until: a.endsOn })),
-    },
+    copies: viewers,
   });
   const noticeSender = createNoticeSender({
     db,
@@ -229,6 +234,8 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     audit,
     cipher: crypto.cipher,
     recipients,
+    // A staff answer is noticed to the representatives who see the person's conversations, too.
+    readers: viewers,
     // A message's attachment follows the evidence upload rules of applications (ADR 0016).
     attachments: { maxBytes: EVIDENCE_MAX_BYTES, clean: cleanEvidenceFile, tidyName: tidyFileName },
     programmes: async () =>
@@ -273,10 +280,38 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
   });
   late.decide = decisions.handler;
   circumstances.publisher = decisions.circumstances.publisher;
-  // Decisions' deadlines reach the inbox through its `CaseDeadlines` port; payments push returns through theirs.
+  const payments = createPaymentsModule({
+    db,
+    audit,
+    clock,
+    // The entitlement schedules decisions wrote (ADR 0017), read in pages by enrolment.
+    entitlements: createEntitlementReader(db),
+    deaths: payeeReader,
+    payees: payeeReader,
+    cipher: crypto.cipher,
+    returnLetters: {
+      port: { deliver: (personId, request) => inbox.deliver(personId, request) },
+      programmeName: async (programmeId, lang) => {
+        const found = (await catalogue.listProgrammes()).find((p) => p.id === programmeId);
+        return found ? (lang === 'fr' ? found.name_fr : found.name_en) : programmeId;
+      },
+    },
+    chequeAddresses: chequeAddressesFrom(person.record, clock),
+    // Debt letters go to the inbox like decision letters (ADR 0024).
+    letters: { deliver: (personId, request) => inbox.deliver(personId, request) },
+    recipients,
+    programmeName: async (programmeId, lang) => {
+      const found = (await catalogue.listProgrammes()).find((p) => p.id === programmeId);
+      return found ? (lang === 'fr' ? found.name_fr : found.name_en) : programmeId;
+    },
+    ...deps.payments,
+  });
+  // Decisions' deadlines reach the inbox through its `CaseDeadlines` port; payments' returns still waiting for
+  // new banking details through `ReturnsAwaitingDetails` (less those whose direct deposit changed since).
   const reminders = createReminderSchedule({
     inbox,
     deadlines: createDecisionDeadlines(db),
+    returns: returnsAwaitingDetails(payments.returns, deps.payments?.payees ?? payeeReader),
     programmeName: async (programmeId) => {
       const found = (await catalogue.listProgrammes()).find((p) => p.id === programmeId);
       return found ? { en: found.name_en, fr: found.name_fr } : { en: programmeId, fr: programmeId };
@@ -285,6 +320,7 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
   });
   return {
     reminders,
+    deliveries: createDeliveryRecord({ db, audit, cipher: crypto.cipher }),
     audit,
     crypto,
     decisions,
@@ -325,32 +361,7 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
       clock,
     }),
     applications,
-    payments: createPaymentsModule({
-      db,
-      audit,
-      clock,
-      // The entitlement schedules decisions wrote (ADR 0017), read in pages by enrolment.
-      entitlements: createEntitlementReader(db),
-      deaths: payeeReader,
-      payees: payeeReader,
-      cipher: crypto.cipher,
-      returnLetters: {
-        port: { deliver: (personId, request) => inbox.deliver(personId, request) },
-        programmeName: async (programmeId, lang) => {
-          const found = (await catalogue.listProgrammes()).find((p) => p.id === programmeId);
-          return found ? (lang === 'fr' ? found.name_fr : found.name_en) : programmeId;
-        },
-      },
-      chequeAddresses: chequeAddressesFrom(person.record, clock),
-      // Debt letters go to the inbox like decision letters (ADR 0024).
-      letters: { deliver: (personId, request) => inbox.deliver(personId, request) },
-      recipients,
-      programmeName: async (programmeId, lang) => {
-        const found = (await catalogue.listProgrammes()).find((p) => p.id === programmeId);
-        return found ? (lang === 'fr' ? found.name_fr : found.name_en) : programmeId;
-      },
-      ...deps.payments,
-    }),
+    payments,
   };
 }
 

@@ -51,6 +51,8 @@ import { idpLocales } from './stand-ins/identity-providers/index.ts';
 import {
   inboxLocales,
   registerInboxRoutes,
+  registerDeliveryRoutes,
+  clientDeliveriesSection,
   registerMessageRoutes,
   registerNotifyReceipts,
 } from './inbox/index.ts';
@@ -291,6 +293,12 @@ function registerModules(wiring: ModuleWiring): void {
     payments: services.payments,
     openClientFile: (request, reply, view) => openClientFile(request, reply, view, services.files),
   });
+  registerDeliveryRoutes(routes, {
+    deliveries: services.deliveries,
+    openClientFile: (request, reply, view) => openClientFile(request, reply, view, services.files),
+    staffHome: homes.staff,
+    clientFile: workspacePaths.clientFile,
+  });
   registerPaymentRunRoutes(routes, {
     payments: services.payments,
     programmes: payableProgrammes,
@@ -314,6 +322,7 @@ function registerModules(wiring: ModuleWiring): void {
         const benefits = await services.decisions.benefitsOf(personId, context);
         return clientBenefitsSection(t, benefits, (id) => names.get(id) ?? id);
       },
+      clientDeliveriesSection(),
       clientPaymentsSection(
         services.payments,
         async (lang) =>

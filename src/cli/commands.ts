@@ -63,6 +63,10 @@ export const commands: Record<string, CommandEntry> = {
     summary: "Write the day's print file for the mail house [--date YYYY-MM-DD] [--out DIR] [--json]",
     load: async () => (await import('./inbox.command.ts')).inboxPrintCommand,
   },
+  'inbox mailed': {
+    summary: 'Record that the mail house mailed a print file: <YYYY-MM-DD-NNN>',
+    load: async () => (await import('./inbox.command.ts')).inboxMailedCommand,
+  },
   'inbox notices': {
     summary: 'Send the notices due from the queue, once [--json]',
     load: async () => (await import('./inbox.command.ts')).inboxNoticesCommand,
@@ -72,7 +76,8 @@ export const commands: Record<string, CommandEntry> = {
     load: async () => (await import('./applications.command.ts')).applicationsPurgeDraftsCommand,
   },
   'inbox reminders': {
-    summary: 'Send the reminders due (information awaited, reconsideration deadlines), once [--json]',
+    summary:
+      'Send the reminders due (information awaited, reconsideration deadlines, bank returns), once [--json]',
     load: async () => (await import('./inbox.command.ts')).inboxRemindersCommand,
   },
   'decisions replay': {

@@ -67,10 +67,12 @@ export const inboxNoticesCommand: Command = {
 
 /**
  * `guichet inbox reminders [--json]`: one pass over the reminder sources (the server does this every hour):
- * information requested and not received, reconsideration deadlines coming. Each reminder is sent once.
+ * information requested and not received, reconsideration deadlines coming, returned payments whose banking
+ * details were not updated. Each reminder is sent once.
  */
 export const inboxRemindersCommand: Command = {
-  summary: 'Send the reminders due (information awaited, reconsideration deadlines), once [--json]',
+  summary:
+    'Send the reminders due (information awaited, reconsideration deadlines, bank returns), once [--json]',
   async run(args, loadConfig) {
     const run = await withServices(loadConfig(), (services) => services.reminders.runOnce());
     if (args.includes('--json')) console.log(JSON.stringify(run));
@@ -79,5 +81,22 @@ export const inboxRemindersCommand: Command = {
       console.log(`Reminders sent: ${sent.join(', ')}; already sent before: ${run.alreadySent}.`);
     }
     return 0;
+  },
+};
+
+/**
+ * `guichet inbox mailed <YYYY-MM-DD-NNN>`: the mail house confirms a print file went to the post; staff then
+ * see its letters as mailed in the client file. Exit 1 when the file is unknown or was confirmed already.
+ */
+export const inboxMailedCommand: Command = {
+  summary: 'Record that the mail house mailed a print file: <YYYY-MM-DD-NNN>',
+  async run(args, loadConfig) {
+    const name = args.find((arg) => !arg.startsWith('--')) ?? '';
+    if (!/^\d{4}-\d{2}-\d{2}-\d{3}$/.test(name)) throw new UsageError('give the print file: YYYY-MM-DD-NNN');
+    const marked = await withServices(loadConfig(), (services) =>
+      services.deliveries.mailed(name, new Date()),
+    );
+    console.log(marked ? `${name} recorded as mailed.` : `${name}: no such print file, or already mailed.`);
+    return marked ? 0 : 1;
   },
 };

@@ -34,6 +34,11 @@ export const inboxPaths = {
     en: '/en/my-guichet/messages/for/:personId/:threadId/files/:attachmentId',
     fr: '/fr/mon-guichet/messages/pour/:personId/:threadId/fichiers/:attachmentId',
   },
+  /** Staff: the documents, notices and paper letters sent to a client (from the client file). */
+  clientDeliveries: {
+    en: '/en/staff/clients/:personId/documents',
+    fr: '/fr/personnel/clients/:personId/documents',
+  },
 } satisfies Record<string, BilingualPath>;
 
 export const NOTIFY_RECEIPTS_PATH = '/api/v1/notify/receipts';

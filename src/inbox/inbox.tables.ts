@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type { EncryptedColumn } from '../platform/crypto/encrypted-columns.ts';
 import type { DocumentKind } from './document-kinds.ts';
 
@@ -48,6 +49,8 @@ export interface PrintFileTable {
   sequence: number;
   letters: number;
   created_at: Date;
+  /** Migration 0841: when the mail house confirmed the file went to the post. */
+  mailed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface PrintItemTable {

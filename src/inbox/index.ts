@@ -21,6 +21,9 @@ export type { NoticeSender, NoticeGateway, OutgoingNotice, NoticeRun } from './n
 export { buildPrintFile, resumePrintFiles } from './print-file.ts';
 export type { PrintFileResult, ManifestLine } from './print-file.ts';
 export { registerInboxRoutes, registerNotifyReceipts } from './inbox.routes.ts';
+export { createDeliveryRecord } from './delivery-record.ts';
+export type { DeliveryRecord, DeliveryLine, PaperState } from './delivery-record.ts';
+export { registerDeliveryRoutes, clientDeliveriesSection } from './deliveries.routes.ts';
 export { inboxPaths, NOTIFY_RECEIPTS_PATH } from './inbox.paths.ts';
 export { DOCUMENT_KINDS, isDocumentKind } from './document-kinds.ts';
 export type { DocumentKind } from './document-kinds.ts';
@@ -37,6 +40,8 @@ export {
   informationRequestedSource,
   reviewDeadlineSource,
   bankReturnReminder,
+  bankReturnSource,
+  NO_RETURNS,
 } from './reminder-sources.ts';
 export type {
   ReminderSchedule,
@@ -46,6 +51,7 @@ export type {
   InformationOutstanding,
   ReviewDeadline,
   BankReturn,
+  ReturnsAwaitingDetails,
 } from './reminder-sources.ts';
 export type { DueReminder, ReminderSource, ReminderRun } from './reminders.ts';
 export { REMINDER_NOTICE_INTERVAL_MS } from './inbox.service.ts';

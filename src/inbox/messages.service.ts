@@ -7,8 +7,9 @@ import type { AccessContext } from '../platform/audit/access-context.ts';
 import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
 import type { FieldErrors } from '../platform/forms/form-memory.ts';
 import { insertNotice } from './inbox.repository.ts';
-import { noticeChannelFor } from './inbox.service.ts';
 import type { RecipientDirectory } from './inbox.service.ts';
+import { answerNotices } from './message-notices.ts';
+import type { ConversationReaders } from './message-notices.ts';
 import {
   findThread,
   insertMessage,
@@ -143,6 +144,8 @@ export interface MessagesDependencies {
   readonly audit: AuditService;
   readonly cipher: FieldCipher;
   readonly recipients: RecipientDirectory;
+  /** Representatives who see the person's conversations: each is told of a staff answer too. */
+  readonly readers?: ConversationReaders;
   /** The evidence upload rules of applications, handed over by the root. */
   readonly attachments: AttachmentRules;
   readonly programmes: () => Promise<readonly MessageProgramme[]>;
@@ -372,9 +375,14 @@ export function createMessagesService(deps: MessagesDependencies): MessagesServi
         );
         return 'not-yours';
       }
-      const recipient = await deps.recipients.recipientOf(row.person_id, context);
-      const channel = recipient ? noticeChannelFor({ ...recipient, prefersPaper: false }) : null;
       const at = clock();
+      const notices = await answerNotices(
+        deps.recipients,
+        deps.readers,
+        row.person_id,
+        at.toISOString().slice(0, 10),
+        context,
+      );
       const messageId = randomUUID();
       await db.transaction().execute(async (trx) => {
         await insertMessage(trx, {
@@ -386,19 +394,20 @@ export function createMessagesService(deps: MessagesDependencies): MessagesServi
           created_at: at,
         });
         await updateThread(trx, threadId, { status: 'answered', last_message_at: at });
-        // The notice says only that there is a new message; the message itself never leaves Guichet.
-        if (channel)
+        // The notices say only that there is a new message; the message itself never leaves Guichet.
+        for (const notice of notices)
           await insertNotice(trx, {
             id: randomUUID(),
-            personId: row.person_id,
+            personId: notice.personId,
             about: { messageId },
-            channel,
+            channel: notice.channel,
             at,
           });
         await audit.record(
           auditEntry(context, row.person_id, 'inbox.message.answered', 'success', {
             threadId,
-            notice: channel,
+            notice: notices.find((notice) => !notice.representative)?.channel ?? null,
+            representativesTold: notices.filter((notice) => notice.representative).length,
           }),
           trx,
         );

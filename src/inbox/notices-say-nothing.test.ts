@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import { describeOnBothDatabases } from '../../test/support/databases.ts';
 import { createHarness, createPerson, selfService } from '../../test/support/person-harness.ts';
 import type { RegistryHarness } from '../../test/support/person-harness.ts';
+import { insertReturnedPayment } from '../../test/support/payments/returned-payment.ts';
 import type { AccessContext } from '../platform/audit/access-context.ts';
 import type { Letter } from '../platform/documents/letter.ts';
 import { buildPrintFile } from './print-file.ts';
@@ -157,12 +158,9 @@ describeOnBothDatabases(
           compose: letterAbout(someone),
           context: SYSTEM,
         });
-      await h.reminders.bankReturned({
-        personId: representative.id,
-        programmeId: 'ccb',
-        amountCents: AMOUNT_CENTS,
-        payDate: '2026-02-20',
-      });
+      // A payment returned a month ago, its letter unanswered: the bank-return reminder is due.
+      await insertReturnedPayment(h, representative.id, 30);
+      assert.equal((await h.reminders.runOnce()).sent['bank-return'], 1);
       const threadId = await h.messages.write(
         person.id,
         {
@@ -192,8 +190,19 @@ describeOnBothDatabases(
       const run = await h.noticeSender.sendDue();
       const security = await h.securityNotices.sendDue();
       assert.equal(security.sent, 1);
-      // The person's letter, the representative's copy and bank-return reminder, and the answer's notice.
-      assert.equal(run.sent, 4);
+      // The person's letter, the representative's copy and bank-return reminder, and the answer's notice to the
+      // person and to the representative who sees the person's conversations.
+      assert.equal(run.sent, 5);
+      const toldOfAnswer = await h.db
+        .selectFrom('document_notice')
+        .select('person_id')
+        .where('kind', '=', 'new-message')
+        .where('status', '=', 'sent')
+        .execute();
+      assert.deepEqual(
+        toldOfAnswer.map((row) => row.person_id).sort(),
+        [person.id, representative.id].sort(),
+      );
     });
 
     test('the Notify-compatible server received no name, SIN, amount or date of birth', async () => {

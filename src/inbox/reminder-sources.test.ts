@@ -6,13 +6,14 @@ import { createHarness, createPerson, selfService } from '../../test/support/per
 import type { RegistryHarness } from '../../test/support/person-harness.ts';
 import { createDecisionDeadlines } from '../decisions/index.ts';
 import { renderLetter } from '../platform/documents/render-letter.ts';
-import { createReminderSchedule } from './reminder-sources.ts';
-import type { ReminderSchedule, ReminderTiming } from './reminder-sources.ts';
+import { createReminderSchedule, NO_RETURNS } from './reminder-sources.ts';
+import type { BankReturn, ReminderSchedule, ReminderTiming } from './reminder-sources.ts';
 
 const DAY_MS = 86_400_000;
 const TIMING: ReminderTiming = {
   informationRequested: { afterDays: 14 },
   reviewDeadline: { daysBefore: 14, outcomes: ['refused'] },
+  bankReturn: { afterDays: 7 },
   everyMinutes: 60,
 };
 const NAMES = { ccb: { en: 'Canada child benefit', fr: 'Allocation canadienne pour enfants' } };
@@ -111,12 +112,17 @@ const reminderTitles = async (h: RegistryHarness, personId: string) =>
 
 describeOnBothDatabases('reminder sources on a schedule', (database) => {
   let h: RegistryHarness;
+  // Returns the port reports as waiting, with the day their letter went out.
+  const told: { item: BankReturn; at: Date }[] = [];
+  const waitingBefore = (toldBefore: Date) =>
+    told.filter((entry) => entry.at < toldBefore).map((entry) => entry.item);
   let schedule: ReminderSchedule;
   before(async () => {
     h = await createHarness(database());
     schedule = createReminderSchedule({
       inbox: h.inbox,
       deadlines: createDecisionDeadlines(h.db, 90),
+      returns: { awaitingDetails: (toldBefore) => Promise.resolve(waitingBefore(toldBefore)) },
       programmeName: (id) => Promise.resolve(NAMES[id as 'ccb']),
       clock: h.clock,
       timing: TIMING,
@@ -174,16 +180,21 @@ describeOnBothDatabases('reminder sources on a schedule', (database) => {
     assert.equal((await schedule.runOnce()).sent['review-deadline'], 0);
   });
 
-  test('a bank return pushed by payments becomes one reminder with the amount, however often it is pushed', async () => {
+  test('a bank return still waiting 7 days after its letter becomes one reminder with the amount', async () => {
     const personId = await reachablePerson(h, 'en');
     const returned = { personId, programmeId: 'ccb', amountCents: 64_250, payDate: '2026-02-20' };
-    await schedule.bankReturned(returned);
-    await schedule.bankReturned(returned);
+    told.push({ item: returned, at: new Date(h.clock().getTime() - 3 * DAY_MS) });
+    assert.equal((await schedule.runOnce()).sent['bank-return'], 0, 'three days after the letter: not yet');
+    told.push({ item: returned, at: new Date(h.clock().getTime() - 8 * DAY_MS) });
+    assert.equal((await schedule.runOnce()).sent['bank-return'], 1);
+    assert.equal((await schedule.runOnce()).sent['bank-return'], 0, 'never twice');
     const reminders = (await h.inbox.list(personId)).filter((d) => d.kind === 'reminder');
     assert.equal(reminders.length, 1);
+    assert.match(reminders[0]?.title ?? '', /banking details for your Canada child benefit payment/);
     const opened = await h.inbox.open(personId, reminders[0]?.id ?? '', selfService(personId));
     const text = String(await renderLetter(opened?.letter ?? assert.fail('no letter'), 'text'));
     assert.ok(text.includes('$642.50'), 'the letter (not the notice) says how much came back');
+    assert.ok(text.includes('still not updated'));
     const notices = await h.inbox.notices(personId);
     assert.equal(notices.length, 1, 'and one notice, which says nothing but that there is something to read');
   });
@@ -195,6 +206,7 @@ describeOnBothDatabases('reminder sources on a schedule', (database) => {
         informationOutstanding: () => Promise.resolve([]),
         reviewDeadlinesBetween: () => Promise.resolve([]),
       },
+      returns: NO_RETURNS,
       programmeName: (id) => Promise.resolve(NAMES[id as 'ccb']),
       clock: h.clock,
       timing: TIMING,
@@ -203,7 +215,7 @@ describeOnBothDatabases('reminder sources on a schedule', (database) => {
     quick.start(); // a second start keeps one timer
     await quick.stop();
     assert.deepEqual(await quick.runOnce(), {
-      sent: { 'information-requested': 0, 'review-deadline': 0 },
+      sent: { 'information-requested': 0, 'review-deadline': 0, 'bank-return': 0 },
       alreadySent: 0,
     });
   });

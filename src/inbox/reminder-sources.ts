@@ -32,6 +32,21 @@ export interface BankReturn {
 }
 
 /**
+ * Returned payments whose letter went out, seen from the inbox: the root implements this over payments'
+ * returns and the person's direct deposit, so the inbox reads neither module's tables.
+ */
+export interface ReturnsAwaitingDetails {
+  /**
+   * Returns still waiting (not reissued nor closed) whose letter was sent before `toldBefore`, for people who
+   * have not changed their direct deposit since the letter.
+   */
+  awaitingDetails(toldBefore: Date): Promise<readonly BankReturn[]>;
+}
+
+/** For a root (or a test) without payments: nothing is ever waiting. */
+export const NO_RETURNS: ReturnsAwaitingDetails = { awaitingDetails: () => Promise.resolve([]) };
+
+/**
  * Deadlines the deciding capability knows, seen from the inbox: the root implements this over decisions'
  * public surface, so the inbox never reads decisions' tables nor decisions the inbox's.
  */
@@ -47,6 +62,8 @@ export interface CaseDeadlines {
 export interface ReminderTiming {
   readonly informationRequested: { readonly afterDays: number };
   readonly reviewDeadline: { readonly daysBefore: number; readonly outcomes: readonly string[] };
+  /** Days after the return letter before a person who has not updated their direct deposit is reminded. */
+  readonly bankReturn: { readonly afterDays: number };
   readonly everyMinutes: number;
 }
 
@@ -54,7 +71,12 @@ export function loadReminderTiming(
   file: URL = new URL('./data/reminders.json', import.meta.url),
 ): ReminderTiming {
   const raw = JSON.parse(readFileSync(file, 'utf8')) as ReminderTiming;
-  const counts = [raw.informationRequested.afterDays, raw.reviewDeadline.daysBefore, raw.everyMinutes];
+  const counts = [
+    raw.informationRequested.afterDays,
+    raw.reviewDeadline.daysBefore,
+    raw.bankReturn.afterDays,
+    raw.everyMinutes,
+  ];
   if (counts.some((n) => !Number.isInteger(n) || n < 1))
     throw new Error(`${file.pathname}: counts must be whole days`);
   return raw;
@@ -157,11 +179,30 @@ export function bankReturnReminder(
   );
 }
 
+/**
+ * A returned payment whose person has not updated their direct deposit the configured days after the letter:
+ * one reminder per payment. The return letter itself is payments' (sent when the return is loaded).
+ */
+export function bankReturnSource(
+  returns: ReturnsAwaitingDetails,
+  names: ProgrammeNames,
+  timing: ReminderTiming,
+): ReminderSource {
+  return {
+    name: 'bank-return',
+    async due(now) {
+      const toldBefore = new Date(now.getTime() - timing.bankReturn.afterDays * DAY_MS);
+      const waiting = await returns.awaitingDetails(toldBefore);
+      return Promise.all(
+        waiting.map(async (item) => bankReturnReminder(item, await names(item.programmeId), now)),
+      );
+    },
+  };
+}
+
 export interface ReminderSchedule {
   /** One pass over every source (the schedule runs it; `guichet inbox reminders` too). */
   runOnce(): Promise<ReminderRun>;
-  /** Payments push a returned payment here (the root wires payments' `ReturnNotifier`). */
-  bankReturned(item: BankReturn): Promise<void>;
   start(): void;
   stop(): Promise<void>;
 }
@@ -169,6 +210,8 @@ export interface ReminderSchedule {
 export interface ReminderScheduleDependencies {
   readonly inbox: Pick<InboxService, 'deliver'>;
   readonly deadlines: CaseDeadlines;
+  /** Payments' returns still waiting for new banking details (the root joins payments and person). */
+  readonly returns: ReturnsAwaitingDetails;
   readonly programmeName: ProgrammeNames;
   readonly clock: () => Date;
   readonly timing?: ReminderTiming;
@@ -181,19 +224,12 @@ export function createReminderSchedule(deps: ReminderScheduleDependencies): Remi
   const sources = [
     informationRequestedSource(deps.deadlines, deps.programmeName, timing),
     reviewDeadlineSource(deps.deadlines, deps.programmeName, timing),
+    bankReturnSource(deps.returns, deps.programmeName, timing),
   ];
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;
   const schedule: ReminderSchedule = {
     runOnce: () => sendReminders(deps.inbox, sources, deps.clock()),
-    async bankReturned(item) {
-      const reminder = bankReturnReminder(item, await deps.programmeName(item.programmeId), deps.clock());
-      await sendReminders(
-        deps.inbox,
-        [{ name: 'bank-return', due: () => Promise.resolve([reminder]) }],
-        deps.clock(),
-      );
-    },
     start() {
       timer ??= setInterval(() => {
         running ??= schedule

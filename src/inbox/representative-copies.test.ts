@@ -120,4 +120,33 @@ describeOnBothDatabases('copies of letters to representatives', (database) => {
     assert.equal((await h.inbox.list(inForce)).length, 1);
     for (const other of [applyOnly, ended, future, removed]) assert.deepEqual(await h.inbox.list(other), []);
   });
+
+  test('a staff answer is noticed to each representative who sees the conversation, and to nobody else', async () => {
+    const person = await personWith(h, 'fr', 'Lise');
+    const sees = await personWith(h, 'en', 'Noor');
+    const applyOnly = await personWith(h, 'en', 'Oli');
+    const revoked = await personWith(h, 'en', 'Pat');
+    await authorise(h, person, sees);
+    await authorise(h, person, applyOnly, { scope: 'apply' });
+    await authorise(h, person, revoked, { revoked: true });
+    const threadId = await h.messages.write(
+      person,
+      { programmeId: 'ccb', subject: 'My payment', body: 'When is it paid?' },
+      selfService(person),
+    );
+    const agent: AccessContext = { ...SYSTEM, actor: { type: 'staff', id: 'agent-3' }, channel: 'online' };
+    assert.equal(await h.messages.take(threadId, 'agent-3', agent), 'taken');
+    assert.equal(await h.messages.answer(threadId, 'agent-3', 'On the 20th.', agent), 'answered');
+    const messageNotices = async (id: string) =>
+      (await h.inbox.notices(id)).filter((notice) => notice.kind === 'new-message');
+    assert.equal((await messageNotices(person)).length, 1);
+    const [toRepresentative] = await messageNotices(sees);
+    assert.equal(toRepresentative?.channel, 'email', 'by the channel the representative chose');
+    assert.equal(toRepresentative.message_id, (await messageNotices(person))[0]?.message_id);
+    for (const other of [applyOnly, revoked]) assert.deepEqual(await messageNotices(other), []);
+    const answered = (await h.audit.listForSubject(person, 50)).find(
+      (entry) => entry.action === 'inbox.message.answered',
+    );
+    assert.equal((answered?.details as { representativesTold?: number }).representativesTold, 1);
+  });
 });

@@ -127,7 +127,13 @@ export { registerPaymentRunRoutes, registerMyPaymentsRoutes, paymentNotices } fr
 export type { MyPaymentsService, PersonPayment } from './my-payments.service.ts';
 export type { PaymentRouteDependencies } from './payments.routes.ts';
 export type { ProgrammeName } from './views/runs.views.ts';
-export type { ReturnsService, ReturnsLoaded, ReturnTask, ReturnsFormat } from './returns/returns.service.ts';
+export type {
+  ReturnsService,
+  ReturnsLoaded,
+  ReturnTask,
+  ReturnsFormat,
+  ToldReturn,
+} from './returns/returns.service.ts';
 export { paymentsEncryptedColumns } from './payments.tables.ts';
 
 // Returns uploaded and followed up, reissue, reconciliation, cheque print files (issue #16 items 3 and 5).

@@ -112,6 +112,20 @@ export function untoldReturns(db: DbExecutor, limit: number) {
     .execute();
 }
 
+/** Matched returns (neither reissued nor closed) whose letter went out before `toldBefore`. */
+export function toldReturnsWaiting(db: DbExecutor, toldBefore: Date, limit: number) {
+  return db
+    .selectFrom('payment_return as r')
+    .innerJoin('payment as p', 'p.id', 'r.payment_id')
+    .select(['r.id', 'r.amount_cents', 'r.told_at', 'p.person_id', 'p.programme_id', 'p.pay_date'])
+    .where('r.status', '=', 'matched')
+    .where('r.told_at', '<', toldBefore)
+    .orderBy('r.told_at')
+    .orderBy('r.id')
+    .limit(limit)
+    .execute();
+}
+
 export async function markTold(db: DbExecutor, returnId: string, at: Date): Promise<void> {
   await db.updateTable('payment_return').set({ told_at: at }).where('id', '=', returnId).execute();
 }

@@ -86,6 +86,18 @@ export interface ReturnsService {
   close(returnId: string, reason: string, staffId: string, context: AccessContext): Promise<boolean>;
   /** Sends the letters a stopped load did not send; how many were sent. */
   tellUntold(): Promise<number>;
+  /** Returns told before `toldBefore` and still waiting for the person (not reissued, not closed). */
+  toldAndWaiting(toldBefore: Date, limit?: number): Promise<ToldReturn[]>;
+}
+
+/** A return whose letter went out and which still waits for new banking details. */
+export interface ToldReturn {
+  readonly returnId: string;
+  readonly personId: string;
+  readonly programmeId: string;
+  readonly amountCents: number;
+  readonly payDate: string;
+  readonly toldAt: Date;
 }
 
 export interface ReturnsDependencies {
@@ -249,5 +261,15 @@ export function createReturnsService(deps: ReturnsDependencies): ReturnsService 
       return closed;
     },
     tellUntold,
+    async toldAndWaiting(toldBefore, limit = 5_000) {
+      return (await repo.toldReturnsWaiting(db, toldBefore, limit)).map((row) => ({
+        returnId: row.id,
+        personId: row.person_id,
+        programmeId: row.programme_id,
+        amountCents: Number(row.amount_cents),
+        payDate: isoDay(row.pay_date),
+        toldAt: new Date(row.told_at ?? 0),
+      }));
+    },
   };
 }

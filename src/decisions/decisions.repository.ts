@@ -130,6 +130,27 @@ export async function closeEntitlementsFrom(
     .execute();
 }
 
+/** The open period of a person's schedule in a programme, if any. */
+export function openEntitlementOf(db: DbExecutor, personId: string, programmeId: string) {
+  return db
+    .selectFrom('enrolment_entitlement')
+    .select(['id', 'enrolment_id'])
+    .where('person_id', '=', personId)
+    .where('programme_id', '=', programmeId)
+    .where('valid_to', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Opens a case once per cause (its review key is unique); false when that cause already has one. */
+export async function insertReviewCase(db: DbExecutor, row: Insertable<DecisionCaseTable>): Promise<boolean> {
+  const result = await db
+    .insertInto('decision_case')
+    .values(row)
+    .onConflict((oc) => oc.column('review_key').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
 export function entitlementsOf(db: DbExecutor, personId: string) {
   return db
     .selectFrom('enrolment_entitlement')
@@ -157,6 +178,8 @@ export function decidedCases(db: DbExecutor, since: Date) {
       'decided_at',
       'paused_seconds',
     ])
+    // Applications only: a review after a change of circumstance is not an application's processing time.
+    .where('review_key', 'is', null)
     .where('status', '=', 'decided')
     .where('decided_at', '>=', since)
     .execute();

@@ -163,7 +163,10 @@ export function entitlementsOf(db: DbExecutor, personId: string) {
 
 export type EntitlementRow = Awaited<ReturnType<typeof entitlementsOf>>[number];
 
-/** Decided cases for outcomes monitoring: coarse groups only, no identifiers. */
+/**
+ * Decided applications for outcomes monitoring: coarse groups only, no identifiers. A review after a change of
+ * circumstance has no submission to measure processing time from, so it is left out.
+ */
 export function decidedCases(db: DbExecutor, since: Date) {
   return db
     .selectFrom('decision_case')
@@ -178,7 +181,6 @@ export function decidedCases(db: DbExecutor, since: Date) {
       'decided_at',
       'paused_seconds',
     ])
-    // Applications only: a review after a change of circumstance is not an application's processing time.
     .where('review_key', 'is', null)
     .where('status', '=', 'decided')
     .where('decided_at', '>=', since)

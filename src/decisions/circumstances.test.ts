@@ -297,6 +297,30 @@ describeOnBothDatabases(
       assert.ok(Number(latest?.amount_cents) < Number(current?.amount_cents), 'a higher family income');
     });
 
+    it('a birth the other parent records re-evaluates the entitlement of the one paid', async () => {
+      now = new Date('2027-05-25T15:00:00Z');
+      const db = database().db;
+      // Harpreet moves in with Jordan (the register's household): a birth either records concerns both.
+      const jordan = await db
+        .selectFrom('person')
+        .select('household_id')
+        .where('id', '=', JORDAN.id)
+        .execute();
+      await db
+        .updateTable('person')
+        .set({ household_id: jordan[0]?.household_id ?? '' })
+        .where('id', '=', HARPREET.id)
+        .execute();
+      const [current] = (await schedule()).slice(-1);
+      const birth = { givenName: 'Noor', familyName: 'Singh', birthDate: '2027-05-22' };
+      await services.person.record.recordBirth(HARPREET.id, birth, self(HARPREET.id));
+      await services.decisions.circumstances.drain();
+      assert.deepEqual((await outcomes()).slice(-1), ['birth ccb:re-rated']);
+      const [latest] = (await schedule()).slice(-1);
+      assert.equal(day(latest?.valid_from ?? null), '2027-06-01');
+      assert.ok(Number(latest?.amount_cents) > Number(current?.amount_cents), 'one child more');
+    });
+
     it('when the rules can no longer tell, a person decides; a refusal ends the benefit from that date', async () => {
       now = new Date('2027-06-10T15:00:00Z');
       await services.person.record.changeResidenceStatus(JORDAN.id, 'non-resident', self(JORDAN.id));

@@ -129,7 +129,10 @@ describe('decision pages: My benefits, the decision explained, the workqueue and
     assert.ok(review, 'the review is in the queue');
     const { jar: staff } = await signIn(h, 'staff', 'adjudicator');
     const queue = await guichetRequest(h, staff, 'GET', '/en/staff/cases');
-    assert.match(queue.body, new RegExp(`/en/staff/cases/${review.id}`));
+    assert.match(
+      queue.body,
+      new RegExp(`/en/staff/cases/${review.id}">[A-Z0-9-]+</a> <span class="label">Change of circumstance`),
+    );
     const en = await guichetRequest(h, staff, 'GET', `/en/staff/cases/${review.id}`);
     assert.match(en.body, /A change of marital status/);
     assert.match(en.body, /A new partner: the register does not hold their income/);

@@ -48,7 +48,9 @@ function row(t: Translator, view: QueueView, c: CaseRow): SafeHtml {
   const ref = view.assign
     ? html`${c.reference}`
     : html`<a href="${pathFor(decisionsPaths.case, t.lang, { caseId: c.id })}">${c.reference}</a>`;
-  return html`<tr><th scope="row">${ref}</th><td>${view.names(c.programme_id)}</td><td>${String(c.impact_level)}</td><td>${c.recommendation ? t.t(`decisions.recommendation.${c.recommendation}`) : ''}</td><td>${t.number(days(c.submitted_at, view.today))}</td><td>${t.date(isoDateOf(c.due_on))}${late ? html` <strong class="label label-danger">${t.t('decisions.queue.overdue')}</strong>` : ''}</td><td>${t.t(`decisions.status.${c.status}`)}</td><td>${who}</td>${assignCell(t, view, c)}</tr>`;
+  const kind =
+    c.review_key === null ? '' : html` <span class="label">${t.t('decisions.queue.review')}</span>`;
+  return html`<tr><th scope="row">${ref}${kind}</th><td>${view.names(c.programme_id)}</td><td>${String(c.impact_level)}</td><td>${c.recommendation ? t.t(`decisions.recommendation.${c.recommendation}`) : ''}</td><td>${t.number(days(c.submitted_at, view.today))}</td><td>${t.date(isoDateOf(c.due_on))}${late ? html` <strong class="label label-danger">${t.t('decisions.queue.overdue')}</strong>` : ''}</td><td>${t.t(`decisions.status.${c.status}`)}</td><td>${who}</td>${assignCell(t, view, c)}</tr>`;
 }
 
 export function queuePage(t: Translator, view: QueueView): Page {

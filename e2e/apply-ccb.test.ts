@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { axeViolations, chromiumUnavailableReason, launchChromium, newContext } from './support/browser.ts';
 import { startIdentityTestServer } from './support/identity-server.ts';
 import type { IdentityTestServer } from './support/identity-server.ts';
-import { DEMO_PASSWORD } from '../src/stand-ins/identity-providers/demo-accounts.ts';
+import { signInFromHome } from './support/application-walker.ts';
 
 const skip = chromiumUnavailableReason() ?? false;
 
@@ -14,8 +14,6 @@ async function assertAxeClean(page: Page, where: string): Promise<void> {
 
 const WORDS = {
   en: {
-    signIn: '/en/sign-in/alberta',
-    home: /\/en\/my-guichet$/,
     mine: 'My applications',
     ccb: 'Canada Child Benefit',
     start: 'Start now',
@@ -24,8 +22,6 @@ const WORDS = {
     agree: 'I agree',
   },
   fr: {
-    signIn: '/fr/connexion/alberta',
-    home: /\/fr\/mon-guichet$/,
     mine: 'Mes demandes',
     ccb: 'Allocation canadienne pour enfants',
     start: 'Commencer',
@@ -35,15 +31,16 @@ const WORDS = {
   },
 } as const;
 
-/** Applies for the CCB from My Guichet, by links only, checking every page with axe (when JavaScript runs). */
-async function applyForCcb(page: Page, baseUrl: string, lang: 'en' | 'fr', axe: boolean): Promise<string> {
+/** From the home page, signs in and applies for the CCB from My Guichet, by links only, checking every page with axe. */
+async function applyForCcb(
+  page: Page,
+  server: IdentityTestServer,
+  lang: 'en' | 'fr',
+  axe: boolean,
+): Promise<string> {
   const w = WORDS[lang];
   const check = async (where: string) => (axe ? assertAxeClean(page, `${where} (${lang})`) : undefined);
-  await page.goto(`${baseUrl}${w.signIn}`);
-  await page.fill('#username', 'jordan.lee');
-  await page.fill('#password', DEMO_PASSWORD);
-  await page.click('button[type="submit"]');
-  await page.waitForURL(w.home);
+  await signInFromHome(page, server, lang, 'alberta', 'jordan.lee', axe);
   await page.click(`main a:has-text("${w.mine}")`);
   await check('my applications');
   await page.click(`main .programme-links a:has-text("${w.ccb}")`);
@@ -102,21 +99,21 @@ describe(
 
     test('in English, axe-clean on every page, with a readable reference', async () => {
       const context = await newContext(browser);
-      const reference = await applyForCcb(await context.newPage(), server.baseUrl, 'en', true);
+      const reference = await applyForCcb(await context.newPage(), server, 'en', true);
       assert.match(reference, /^[34679ACEFHKMRWXY]{3}-[34679ACEFHKMRWXY]{3}-[34679ACEFHKMRWXY]{3}$/);
       await context.close();
     });
 
     test('in French, axe-clean too', async () => {
       const context = await newContext(browser, { locale: 'fr-CA' });
-      const reference = await applyForCcb(await context.newPage(), server.baseUrl, 'fr', true);
+      const reference = await applyForCcb(await context.newPage(), server, 'fr', true);
       assert.match(reference, /^[34679ACEFHKMRWXY-]{11}$/);
       await context.close();
     });
 
     test('with JavaScript off, the same journey works', async () => {
       const context = await newContext(browser, { javaScriptEnabled: false });
-      const reference = await applyForCcb(await context.newPage(), server.baseUrl, 'en', false);
+      const reference = await applyForCcb(await context.newPage(), server, 'en', false);
       assert.match(reference, /^[34679ACEFHKMRWXY-]{11}$/);
       await context.close();
     });

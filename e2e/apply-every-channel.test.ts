@@ -214,15 +214,25 @@ describe('apply through every channel, from the home page by links only', { skip
     await context.close();
   });
 
-  test('an agent applies for a client on the phone, in French, axe-clean', async () => {
-    const context = await newContext(browser, { locale: 'fr-CA' });
-    await agentAppliesForClient(await context.newPage(), server, 'fr', true);
-    await context.close();
-  });
+  // Each staff and representative journey in both languages: one axe-clean, the other with JavaScript off.
+  const runs = [
+    { lang: 'fr', how: 'in French, axe-clean', options: { locale: 'fr-CA' }, axe: true },
+    { lang: 'en', how: 'in English, with JavaScript off', options: { javaScriptEnabled: false }, axe: false },
+  ] as const;
+  for (const run of runs)
+    test(`an agent applies for a client on the phone, ${run.how}`, async () => {
+      const context = await newContext(browser, run.options);
+      await agentAppliesForClient(await context.newPage(), server, run.lang, run.axe);
+      await context.close();
+    });
 
-  test('a representative applies for a parent, with JavaScript off', async () => {
-    const context = await newContext(browser, { javaScriptEnabled: false });
-    await representativeAppliesForParent(await context.newPage(), server, 'en', false);
-    await context.close();
-  });
+  for (const run of [
+    { lang: 'en', how: 'in English, with JavaScript off', options: { javaScriptEnabled: false }, axe: false },
+    { lang: 'fr', how: 'in French, axe-clean', options: { locale: 'fr-CA' }, axe: true },
+  ] as const)
+    test(`a representative applies for a parent, ${run.how}`, async () => {
+      const context = await newContext(browser, run.options);
+      await representativeAppliesForParent(await context.newPage(), server, run.lang, run.axe);
+      await context.close();
+    });
 });

@@ -1,3 +1,4 @@
+import { rulesIncome } from '../person/index.ts';
 import type { CircumstanceKind } from './decisions.tables.ts';
 
 /** What a change of circumstance says, as kept (encrypted) until it is re-evaluated. */
@@ -7,6 +8,13 @@ export interface CircumstanceDetails {
   readonly provinceCode?: string;
   readonly maritalStatus?: string;
   readonly residenceStatus?: string;
+  /** A new income year: whose, which year, and the amounts by the rules' names (cents). */
+  readonly incomeOf?: string;
+  readonly taxYear?: number;
+  readonly incomes?: Readonly<Record<string, number>>;
+  /** A birth: the child, and the parent's share of custody. */
+  readonly childId?: string;
+  readonly custodyShare?: number;
 }
 
 interface PersonFacts {
@@ -63,9 +71,33 @@ export function detailsOfChange(
       if (!residenceStatus) return null;
       return { kind: 'residence-status', details: { occurredOn: dated(undefined), residenceStatus } };
     }
+    case 'income':
+      return incomeDetails(payload, occurredAt);
+    case 'birth': {
+      const childId = text('childId');
+      const birthDate = text('birthDate');
+      if (!childId || !birthDate || !ISO.test(birthDate)) return null;
+      const share = typeof payload.custodyShare === 'number' ? payload.custodyShare : 1;
+      return { kind: 'birth', details: { occurredOn: birthDate, childId, custodyShare: share } };
+    }
     default:
       return null;
   }
+}
+
+function incomeDetails(
+  payload: Record<string, unknown>,
+  occurredAt: Date,
+): { kind: CircumstanceKind; details: CircumstanceDetails } | null {
+  const taxYear = payload.taxYear;
+  const incomes = payload.incomes;
+  if (typeof taxYear !== 'number' || typeof incomes !== 'object' || incomes === null) return null;
+  const amounts = Object.fromEntries(
+    Object.entries(incomes).filter((entry): entry is [string, number] => typeof entry[1] === 'number'),
+  );
+  // The figures count from the day they arrive (an assessment is not backdated by re-evaluation).
+  const occurredOn = occurredAt.toISOString().slice(0, 10);
+  return { kind: 'income-year', details: { occurredOn, taxYear, incomes: { ...rulesIncome(amounts) } } };
 }
 
 /**
@@ -101,7 +133,40 @@ export function applyCircumstance(
       return maritalChange(facts, applicantId, details.maritalStatus ?? '');
     case 'age-18':
       return facts;
+    case 'income-year':
+      return incomeYear(facts, details);
+    case 'birth':
+      return birth(facts, applicantId, details);
   }
+}
+
+/** The person's incomes for the year replaced; null when they are not in the household the decision rested on. */
+function incomeYear(facts: HouseholdFacts, details: CircumstanceDetails): HouseholdFacts | null {
+  const { incomeOf, taxYear, incomes } = details;
+  if (!incomeOf || taxYear === undefined || !incomes) return null;
+  if (!facts.people.some((person) => person.id === incomeOf)) return null;
+  return {
+    ...facts,
+    people: facts.people.map((person) =>
+      person.id === incomeOf
+        ? { ...person, income: { ...((person.income as object | undefined) ?? {}), [taxYear]: incomes } }
+        : person,
+    ),
+  };
+}
+
+/** The child joins the household, the applicant their parent (the same facts when the child is already there). */
+function birth(facts: HouseholdFacts, applicantId: string, details: CircumstanceDetails): HouseholdFacts {
+  const { childId } = details;
+  if (!childId || facts.people.some((person) => person.id === childId)) return facts;
+  return {
+    ...facts,
+    people: [...facts.people, { id: childId, birthDate: details.occurredOn }],
+    relationships: [
+      ...(facts.relationships ?? []),
+      { type: 'parent', parentId: applicantId, childId, custodyShare: details.custodyShare ?? 1 },
+    ],
+  };
 }
 
 function maritalChange(facts: HouseholdFacts, applicantId: string, status: string): HouseholdFacts | null {

@@ -50,6 +50,13 @@ function family(parentId: string): unknown {
   };
 }
 
+const staff = (id: string): AccessContext => ({
+  actor: { type: 'staff', id, role: 'adjudicator' },
+  channel: 'system',
+  purpose: 'decision',
+  correlationId: 'test',
+});
+
 const address = (provinceCode: 'ON' | 'AB', effectiveFrom: string, kind: 'residential' | 'mailing') => ({
   kind,
   line1: '10 Main Street',
@@ -86,6 +93,15 @@ describeOnBothDatabases(
           .orderBy('received_at')
           .execute()
       ).map((row) => `${row.kind} ${row.outcome ?? 'pending'}`);
+
+    const reviewCases = () =>
+      database()
+        .db.selectFrom('decision_case')
+        .selectAll()
+        .where('person_id', '=', JORDAN.id)
+        .where('review_key', 'is not', null)
+        .orderBy('submitted_at')
+        .execute();
 
     before(async () => {
       const db = database().db;
@@ -182,6 +198,151 @@ describeOnBothDatabases(
       await services.decisions.circumstances.drain();
       assert.deepEqual((await outcomes()).slice(-1), ['marital-status ccb:needs-review']);
       assert.equal((await schedule()).length, before.length);
+    });
+
+    it('that review is a case in the adjudicator’s workqueue, with its reason, opened once', async () => {
+      const [opened] = await reviewCases();
+      assert.equal((await reviewCases()).length, 1);
+      assert.equal(opened?.application_id, null);
+      assert.equal(opened?.status, 'queued');
+      assert.equal(opened?.review_kind, 'marital-status');
+      assert.equal(opened?.review_reason, 'new-partner');
+      assert.equal(day(opened?.effective_on ?? null), '2027-03-01', 'from the latest period, not before it');
+      const queue = await services.decisions.workqueue.queue('ccb');
+      assert.ok(queue.some((c) => c.id === opened?.id));
+      // The same change handled again (a crash after the case, a second process): still one case.
+      await database().db.updateTable('circumstance_change').set({ processed_at: null }).execute();
+      await services.decisions.circumstances.drain();
+      // The same event told twice: one change queued, so one case.
+      const [latest] = await database()
+        .db.selectFrom('registry_change')
+        .select(['id', 'version', 'occurred_at'])
+        .where('person_id', '=', JORDAN.id)
+        .orderBy('version', 'desc')
+        .execute();
+      await database()
+        .db.transaction()
+        .execute((trx) =>
+          services.decisions.circumstances.publisher.publish(trx, {
+            changeId: latest?.id ?? '',
+            personId: JORDAN.id,
+            element: 'marital-status',
+            version: latest?.version ?? 0,
+            occurredAt: latest?.occurred_at ?? now,
+            payload: { maritalStatus: 'common-law' },
+          }),
+        );
+      await services.decisions.circumstances.drain();
+      assert.equal((await reviewCases()).length, 1);
+      const audited = await database()
+        .db.selectFrom('audit_event')
+        .select('action')
+        .where('action', '=', 'decision.review-opened')
+        .execute();
+      assert.equal(audited.length, 1);
+    });
+
+    it('the adjudicator takes the review and approves it: the amount runs on from the change’s date, with a letter', async () => {
+      const [review] = await reviewCases();
+      const wq = services.decisions.workqueue;
+      const adjudicator = staff('adjudicator-1');
+      assert.equal(await wq.take(review?.id ?? '', 'adjudicator-1', adjudicator), 'done');
+      const decided = await wq.decide(
+        review?.id ?? '',
+        'adjudicator-1',
+        {
+          outcome: 'approved',
+          reasons: ['facts-verified'],
+          note: 'Partner’s income checked',
+          justification: '',
+        },
+        adjudicator,
+      );
+      assert.equal(decided, 'done');
+      const periods = await schedule();
+      const last = periods[periods.length - 1];
+      assert.equal(day(last?.valid_from ?? null), '2027-03-01');
+      assert.equal(last?.valid_to, null);
+      assert.equal(periods.filter((p) => p.valid_to === null).length, 1, 'one open period');
+      assert.equal((await reviewCases())[0]?.status, 'decided');
+      assert.ok(
+        (await services.decisions.sendLetters()) >= 1,
+        'the adjudicator’s decision is sent as a letter',
+      );
+    });
+
+    it('a birth in the household re-rates the CCB from the month after, once', async () => {
+      now = new Date('2027-04-15T15:00:00Z');
+      const [current] = (await schedule()).slice(-1);
+      const birth = { givenName: 'Maya', familyName: 'Lee', birthDate: '2027-04-10' };
+      await services.person.record.recordBirth(JORDAN.id, birth, self(JORDAN.id));
+      await services.decisions.circumstances.drain();
+      assert.deepEqual((await outcomes()).slice(-1), ['birth ccb:re-rated']);
+      const [latest] = (await schedule()).slice(-1);
+      assert.equal(day(latest?.valid_from ?? null), '2027-05-01');
+      assert.ok(Number(latest?.amount_cents) > Number(current?.amount_cents), 'one child more');
+      await services.decisions.circumstances.drain();
+      assert.deepEqual((await outcomes()).slice(-1), ['birth ccb:re-rated'], 'handled once');
+    });
+
+    it('a reassessed income year re-rates it from the month after the figures arrive', async () => {
+      now = new Date('2027-05-20T15:00:00Z');
+      const [current] = (await schedule()).slice(-1);
+      const cra = { ...staff('cra-feed'), sourceAgencyId: 'cra' };
+      await services.person.record.recordIncomeYear(JORDAN.id, 2025, { employment: 9_000_000 }, cra);
+      await services.decisions.circumstances.drain();
+      assert.deepEqual((await outcomes()).slice(-1), ['income-year ccb:re-rated']);
+      const [latest] = (await schedule()).slice(-1);
+      assert.equal(day(latest?.valid_from ?? null), '2027-06-01');
+      assert.ok(Number(latest?.amount_cents) < Number(current?.amount_cents), 'a higher family income');
+    });
+
+    it('a birth the other parent records re-evaluates the entitlement of the one paid', async () => {
+      now = new Date('2027-05-25T15:00:00Z');
+      const db = database().db;
+      // Harpreet moves in with Jordan (the register's household): a birth either records concerns both.
+      const jordan = await db
+        .selectFrom('person')
+        .select('household_id')
+        .where('id', '=', JORDAN.id)
+        .execute();
+      await db
+        .updateTable('person')
+        .set({ household_id: jordan[0]?.household_id ?? '' })
+        .where('id', '=', HARPREET.id)
+        .execute();
+      const [current] = (await schedule()).slice(-1);
+      const birth = { givenName: 'Noor', familyName: 'Singh', birthDate: '2027-05-22' };
+      await services.person.record.recordBirth(HARPREET.id, birth, self(HARPREET.id));
+      await services.decisions.circumstances.drain();
+      assert.deepEqual((await outcomes()).slice(-1), ['birth ccb:re-rated']);
+      const [latest] = (await schedule()).slice(-1);
+      assert.equal(day(latest?.valid_from ?? null), '2027-06-01');
+      assert.ok(Number(latest?.amount_cents) > Number(current?.amount_cents), 'one child more');
+    });
+
+    it('when the rules can no longer tell, a person decides; a refusal ends the benefit from that date', async () => {
+      now = new Date('2027-06-10T15:00:00Z');
+      await services.person.record.changeResidenceStatus(JORDAN.id, 'non-resident', self(JORDAN.id));
+      await services.decisions.circumstances.drain();
+      assert.deepEqual((await outcomes()).slice(-1), ['residence-status ccb:needs-review']);
+      const review = (await reviewCases()).find((c) => c.review_kind === 'residence-status');
+      // Living abroad: the rules cannot settle the CCB alone (a person weighs the residence test).
+      assert.equal(review?.review_reason, 'cannot-tell');
+      assert.equal(review?.recommendation, 'cannot-tell');
+      const wq = services.decisions.workqueue;
+      const adjudicator = staff('adjudicator-2');
+      assert.equal(await wq.take(review?.id ?? '', 'adjudicator-2', adjudicator), 'done');
+      const input = {
+        outcome: 'refused' as const,
+        reasons: ['residence-not-met' as const],
+        note: '',
+        justification: '',
+      };
+      assert.equal(await wq.decide(review?.id ?? '', 'adjudicator-2', input, adjudicator), 'done');
+      const periods = await schedule();
+      assert.equal(periods.filter((p) => p.valid_to === null).length, 0, 'no open period');
+      assert.equal(day(periods[periods.length - 1]?.valid_to ?? null), '2027-06-30');
     });
   },
 );

@@ -13,7 +13,8 @@ import { addDays } from './dates.ts';
 import type { DecisionCore } from './decisions.service.ts';
 import { recordOf } from './decisions.service.ts';
 import * as repo from './decisions.repository.ts';
-import type { CircumstanceKind } from './decisions.tables.ts';
+import type { CircumstanceKind, ReviewReason } from './decisions.tables.ts';
+import { openReviewCase } from './review-case.ts';
 
 /** A change of circumstance re-determined the entitlement from a date, left it as it was, or needs a person. */
 export type Reevaluation =
@@ -24,7 +25,14 @@ export type Reevaluation =
       readonly amountCents: number;
       readonly from: string;
     }
-  | { readonly programmeId: string; readonly outcome: 'unchanged' | 'needs-review' };
+  | { readonly programmeId: string; readonly outcome: 'unchanged' }
+  | {
+      readonly programmeId: string;
+      readonly outcome: 'needs-review';
+      readonly reason: ReviewReason;
+      /** The case opened in the adjudicator's workqueue; null when this cause already had one. */
+      readonly caseReference: string | null;
+    };
 
 /** An open entitlement and where it came from, as re-evaluation reads it. */
 export interface OpenEntitlement {
@@ -44,6 +52,40 @@ const CONTEXT = (correlationId: string): AccessContext => ({
 });
 const BATCH = 50;
 
+export interface RedetermineRequest {
+  readonly personId: string;
+  readonly from: string;
+  readonly context: AccessContext;
+  readonly sameFacts: boolean;
+  /** What caused it (`change:<id>`, `redetermination:2027`), and its kind: a review case is opened once per cause. */
+  readonly cause: { readonly key: string; readonly kind: string };
+}
+
+/** Opens the adjudicator's case for a re-evaluation the rules could not settle, once per cause and programme. */
+async function toReview(
+  core: DecisionCore,
+  trx: Transaction<DB>,
+  entitlement: OpenEntitlement,
+  request: Omit<RedetermineRequest, 'sameFacts'> & { facts: unknown; reason: ReviewReason },
+): Promise<Reevaluation> {
+  const caseReference = await openReviewCase(core, trx, {
+    personId: request.personId,
+    decisionId: entitlement.decision_id,
+    facts: request.facts,
+    from: request.from,
+    key: `${request.cause.key}:${entitlement.programme_id}`,
+    kind: request.cause.kind,
+    reason: request.reason,
+    context: request.context,
+  });
+  return {
+    programmeId: entitlement.programme_id,
+    outcome: 'needs-review',
+    reason: request.reason,
+    caseReference,
+  };
+}
+
 /**
  * A new decision on `household` from `from` for one open entitlement: the schedule ends the day before and a new
  * period starts that day (a letter follows, as for every final decision). Needs a person when the rules no longer
@@ -54,15 +96,19 @@ export async function redetermine(
   trx: Transaction<DB>,
   entitlement: OpenEntitlement,
   household: unknown,
-  request: { personId: string; from: string; context: AccessContext; sameFacts: boolean },
+  request: RedetermineRequest,
 ): Promise<Reevaluation> {
   const programme = core.programme(entitlement.programme_id);
   const { personId, context } = request;
   const from = request.from > entitlement.from ? request.from : entitlement.from;
   const assessment = assess(household, personId, programme, from, core.policy.fourEyesAboveCents);
   const award = assessment.award;
-  if (!award || assessment.recommendation !== 'approve')
-    return { programmeId: programme.id, outcome: 'needs-review' };
+  if (!award || assessment.recommendation !== 'approve') {
+    // Eligible for nothing (an amount of zero) or refused: the rules no longer approve; else they cannot tell.
+    const refused = assessment.recommendation === 'refuse' || assessment.recommendation === 'approve';
+    const reason = refused ? 'no-longer-approved' : 'cannot-tell';
+    return toReview(core, trx, entitlement, { ...request, from, facts: household, reason });
+  }
   const same = award.amountCents === Number(entitlement.amount_cents);
   if (same && request.sameFacts) return { programmeId: programme.id, outcome: 'unchanged' };
   const previous = await repo.findDecision(trx, entitlement.decision_id);
@@ -147,11 +193,15 @@ export function createCircumstances(core: DecisionCore) {
       for (const entitlement of await changes.openEntitlementsOf(trx, row.person_id)) {
         const record = openRecord(cipher, entitlement.record_cipher);
         const changed = applyCircumstance(record.facts, record.applicantId, row.kind, details);
+        const from = effectiveFrom(core.programme(entitlement.programme_id), details.occurredOn);
+        const cause = { key: `change:${row.id}`, kind: row.kind };
         if (changed === null) {
-          results.push({ programmeId: entitlement.programme_id, outcome: 'needs-review' });
+          const reason: ReviewReason = row.kind === 'marital-status' ? 'new-partner' : 'facts-not-applicable';
+          const at = from > entitlement.from ? from : entitlement.from;
+          const review = { personId: row.person_id, from: at, context, cause, facts: record.facts, reason };
+          results.push(await toReview(core, trx, entitlement, review));
           continue;
         }
-        const from = effectiveFrom(core.programme(entitlement.programme_id), details.occurredOn);
         const sameFacts =
           row.kind === 'age-18'
             ? !eighteenthBirthdays(record.facts, record.applicantId, details.occurredOn).some(
@@ -164,6 +214,7 @@ export function createCircumstances(core: DecisionCore) {
             from,
             context,
             sameFacts,
+            cause,
           }),
         );
       }
@@ -192,8 +243,18 @@ export function createCircumstances(core: DecisionCore) {
   const publisher: ChangePublisher = {
     async publish(trx, change: RegistryChange) {
       const found = detailsOfChange(change.element, change.payload, change.occurredAt);
-      if (!found || !(await changes.hasOpenEntitlement(trx, change.personId))) return;
-      await queue(trx, change.personId, `change:${change.changeId}`, found.kind, found.details);
+      if (!found) return;
+      const details =
+        found.kind === 'income-year' ? { ...found.details, incomeOf: change.personId } : found.details;
+      // The person's own entitlements, then those of the household's others a new income year or a birth touches.
+      for (const personId of [change.personId, ...(change.alsoConcerns ?? [])]) {
+        if (!(await changes.hasOpenEntitlement(trx, personId))) continue;
+        const key =
+          personId === change.personId
+            ? `change:${change.changeId}`
+            : `change:${change.changeId}:${personId}`;
+        await queue(trx, personId, key, found.kind, details);
+      }
     },
     committed() {
       void drain().catch(() => 0);

@@ -139,14 +139,13 @@ export function createDecisionsModule(deps: DecisionsModuleDependencies): Decisi
         (e) => e.valid_to === null && (only === undefined || only.includes(e.programme_id)),
       );
       const results: Reevaluation[] = [];
+      // One cause per caller's correlation (the July run's year): a replayed run opens no second review case.
+      const cause = { key: `${context.correlationId}:${personId}:${from}`, kind: context.purpose };
       for (const row of open) {
         const entitlement = { ...row, from: isoDateOf(row.valid_from) };
+        const request = { personId, from, context, sameFacts: false, cause };
         results.push(
-          await db
-            .transaction()
-            .execute((trx) =>
-              redetermine(core, trx, entitlement, household, { personId, from, context, sameFacts: false }),
-            ),
+          await db.transaction().execute((trx) => redetermine(core, trx, entitlement, household, request)),
         );
       }
       return results;

@@ -130,6 +130,27 @@ export async function closeEntitlementsFrom(
     .execute();
 }
 
+/** The open period of a person's schedule in a programme, if any. */
+export function openEntitlementOf(db: DbExecutor, personId: string, programmeId: string) {
+  return db
+    .selectFrom('enrolment_entitlement')
+    .select(['id', 'enrolment_id'])
+    .where('person_id', '=', personId)
+    .where('programme_id', '=', programmeId)
+    .where('valid_to', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Opens a case once per cause (its review key is unique); false when that cause already has one. */
+export async function insertReviewCase(db: DbExecutor, row: Insertable<DecisionCaseTable>): Promise<boolean> {
+  const result = await db
+    .insertInto('decision_case')
+    .values(row)
+    .onConflict((oc) => oc.column('review_key').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
 export function entitlementsOf(db: DbExecutor, personId: string) {
   return db
     .selectFrom('enrolment_entitlement')
@@ -142,7 +163,10 @@ export function entitlementsOf(db: DbExecutor, personId: string) {
 
 export type EntitlementRow = Awaited<ReturnType<typeof entitlementsOf>>[number];
 
-/** Decided cases for outcomes monitoring: coarse groups only, no identifiers. */
+/**
+ * Decided applications for outcomes monitoring: coarse groups only, no identifiers. A review after a change of
+ * circumstance has no submission to measure processing time from, so it is left out.
+ */
 export function decidedCases(db: DbExecutor, since: Date) {
   return db
     .selectFrom('decision_case')
@@ -157,6 +181,7 @@ export function decidedCases(db: DbExecutor, since: Date) {
       'decided_at',
       'paused_seconds',
     ])
+    .where('review_key', 'is', null)
     .where('status', '=', 'decided')
     .where('decided_at', '>=', since)
     .execute();

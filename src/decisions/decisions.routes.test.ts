@@ -115,4 +115,31 @@ describe('decision pages: My benefits, the decision explained, the workqueue and
     assert.match(file.body, /Canada child benefit/i);
     assert.match(file.body, /a month/);
   });
+
+  it('a change that needs a person is a case in the queue, saying what changed and why, in both languages', async () => {
+    const { person, decisions } = h.guichet.services;
+    const self = { actor: { type: 'person' as const, id: jordan.id }, channel: 'online' as const };
+    await person.record.changeMaritalStatus(jordan.id, 'common-law', {
+      ...self,
+      purpose: 'self-service',
+      correlationId: 'test',
+    });
+    await decisions.circumstances.drain();
+    const review = (await decisions.workqueue.queue('ccb')).find((c) => c.review_key !== null);
+    assert.ok(review, 'the review is in the queue');
+    const { jar: staff } = await signIn(h, 'staff', 'adjudicator');
+    const queue = await guichetRequest(h, staff, 'GET', '/en/staff/cases');
+    assert.match(
+      queue.body,
+      new RegExp(`/en/staff/cases/${review.id}">[A-Z0-9-]+</a> <span class="label">Change of circumstance`),
+    );
+    const en = await guichetRequest(h, staff, 'GET', `/en/staff/cases/${review.id}`);
+    assert.match(en.body, /A change of marital status/);
+    assert.match(en.body, /A new partner: the register does not hold their income/);
+    const fr = await guichetRequest(h, staff, 'GET', `/fr/personnel/dossiers/${review.id}`);
+    assert.match(fr.body, /Un changement d’état civil/);
+    assert.match(fr.body, /Un nouveau ou une nouvelle partenaire/);
+    const mine = await guichetRequest(h, jar, 'GET', '/en/my-guichet/benefits');
+    assert.match(mine.body, /Under review since .*, after a change in your situation/);
+  });
 });

@@ -77,6 +77,14 @@ export interface NewDecision {
 
 export function createDecisionCore(deps: DecisionsDependencies): DecisionCore {
   const policy = deps.policy ?? loadDecisionPolicy();
+
+  /** A refused review ends the benefit from the change's day: the schedule stops the day before. */
+  async function finaliseReview(trx: Transaction<DB>, kase: CaseRow, outcome: string, from: string) {
+    if (kase.review_key === null || outcome !== 'refused') return;
+    const open = await repo.openEntitlementOf(trx, kase.person_id, kase.programme_id);
+    if (open) await repo.closeEntitlementsFrom(trx, open.enrolment_id, from);
+  }
+
   const core: DecisionCore = {
     policy,
     deps,
@@ -137,7 +145,8 @@ export function createDecisionCore(deps: DecisionsDependencies): DecisionCore {
         decided_at: deps.clock(),
         assigned_to: kase.assigned_to,
       });
-      await deps.statuses.setStatus(kase.application_id, outcome, trx);
+      await finaliseReview(trx, kase, outcome, assessment.effectiveFrom);
+      if (kase.application_id !== null) await deps.statuses.setStatus(kase.application_id, outcome, trx);
     },
   };
   return core;
@@ -251,6 +260,10 @@ export function newCase(
     paused_seconds: 0,
     outcome: null,
     decided_at: null,
+    review_key: null,
+    review_kind: null,
+    review_reason: null,
+    effective_on: null,
   };
 }
 

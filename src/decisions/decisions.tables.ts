@@ -12,9 +12,13 @@ export type DecisionOutcome = 'approved' | 'refused' | 'cannot-tell';
 export type PeriodKind = 'month' | 'biweekly';
 export type Approval = 'not-needed' | 'pending' | 'approved' | 'rejected';
 
+/** Why a change of circumstance went to a person rather than being re-rated by the rules. */
+export type ReviewReason = 'new-partner' | 'facts-not-applicable' | 'no-longer-approved' | 'cannot-tell';
+
 export interface DecisionCaseTable {
   id: string;
-  application_id: string;
+  /** Null for a review a change of circumstance opened (then `review_key` says which). */
+  application_id: string | null;
   reference: string;
   person_id: string;
   programme_id: string;
@@ -34,6 +38,11 @@ export interface DecisionCaseTable {
   paused_seconds: ColumnType<string | number, number | undefined, number>;
   outcome: 'approved' | 'refused' | null;
   decided_at: Date | null;
+  review_key: ColumnType<string | null, string | null | undefined, string | null>;
+  review_kind: ColumnType<string | null, string | null | undefined, string | null>;
+  review_reason: ColumnType<ReviewReason | null, ReviewReason | null | undefined, ReviewReason | null>;
+  /** A review decides as of this day (the change's effective date), not the day the case was opened. */
+  effective_on: ColumnType<Date | string | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface DecisionTable {
@@ -72,7 +81,8 @@ export interface EnrolmentEntitlementTable {
   review_on: DateColumn | null;
 }
 
-export type CircumstanceKind = 'address' | 'marital-status' | 'residence-status' | 'age-18';
+export type CircumstanceKind =
+  'address' | 'marital-status' | 'residence-status' | 'age-18' | 'income-year' | 'birth';
 
 /** A change of circumstance waiting to be (or once) re-evaluated; one row per source event. */
 export interface CircumstanceChangeTable {

@@ -232,6 +232,30 @@ describeOnBothDatabases(
       assert.ok(Number(schedule[1]?.amount_cents) < Number(schedule[0]?.amount_cents));
     });
 
+    it('a re-evaluation the rules no longer approve opens one review case, however often it is run', async () => {
+      const household = ccbHousehold(jordan.id, 90_000_000);
+      const context = { ...staff('system'), correlationId: 'income-reassessed' };
+      const first = await services.decisions.reevaluate(jordan.id, household, '2027-02-01', context);
+      const again = await services.decisions.reevaluate(jordan.id, household, '2027-02-01', context);
+      assert.equal(first[0]?.outcome, 'needs-review');
+      assert.ok(first[0]?.outcome === 'needs-review' && first[0].reason === 'no-longer-approved');
+      assert.ok(first[0]?.outcome === 'needs-review' && first[0].caseReference !== null, 'a case is opened');
+      assert.ok(again[0]?.outcome === 'needs-review' && again[0].caseReference === null, 'not a second');
+      const cases = await database()
+        .db.selectFrom('decision_case')
+        .select(['status', 'recommendation', 'review_reason', 'application_id'])
+        .where('review_key', 'is not', null)
+        .execute();
+      assert.deepEqual(cases, [
+        {
+          status: 'queued',
+          recommendation: 'refuse',
+          review_reason: 'no-longer-approved',
+          application_id: null,
+        },
+      ]);
+    });
+
     it('monitors outcomes by programme, channel, province, age band and language', async () => {
       const report = await services.decisions.outcomes(new Date('2026-01-01T00:00:00Z'));
       const ccb = report.programme.find((g) => g.group === 'ccb');

@@ -95,12 +95,12 @@ export function createWorkqueueService(core: DecisionCore): WorkqueueService {
 
   function reassess(kase: CaseRow): { facts: unknown; assessment: Assessment } {
     const facts = JSON.parse(cipher.decrypt(kase.household_cipher)) as unknown;
-    const asOf = isoDateOf(kase.submitted_at.toISOString());
+    // A review decides as of the change's effective day, from that day; an application, as of its submission.
+    const review = kase.effective_on === null ? null : isoDateOf(kase.effective_on);
+    const asOf = review ?? isoDateOf(kase.submitted_at.toISOString());
     const programme = core.programme(kase.programme_id);
-    return {
-      facts,
-      assessment: assess(facts, kase.person_id, programme, asOf, core.policy.fourEyesAboveCents),
-    };
+    const assessment = assess(facts, kase.person_id, programme, asOf, core.policy.fourEyesAboveCents);
+    return { facts, assessment: review === null ? assessment : { ...assessment, effectiveFrom: review } };
   }
 
   return {
@@ -134,7 +134,8 @@ export function createWorkqueueService(core: DecisionCore): WorkqueueService {
         if (!mine(kase, staffId)) return 'not-yours';
         if (kase.status !== 'assigned') return 'wrong-state';
         await repo.updateCase(trx, caseId, { status: 'information-requested', clock_stopped_at: clock() });
-        await statuses.setStatus(kase.application_id, 'information-requested', trx);
+        if (kase.application_id !== null)
+          await statuses.setStatus(kase.application_id, 'information-requested', trx);
         return 'done';
       }),
     informationReceived: (caseId, staffId, context) =>
@@ -147,7 +148,7 @@ export function createWorkqueueService(core: DecisionCore): WorkqueueService {
           clock_stopped_at: null,
           paused_seconds: Number(kase.paused_seconds) + waited,
         });
-        await statuses.setStatus(kase.application_id, 'in-review', trx);
+        if (kase.application_id !== null) await statuses.setStatus(kase.application_id, 'in-review', trx);
         return 'done';
       }),
     decide: (caseId, staffId, input, context) =>

@@ -66,6 +66,7 @@ export type {
   RegisterReadRequest,
 } from './population-reader.ts';
 export type { PersonService } from './person.service.ts';
+export type { Birth, IncomeYear } from './household-changes.ts';
 export type { PersonDirectory, PersonName } from './person-directory.ts';
 export type { EnrolmentService, EnrolmentRow } from './enrolment.service.ts';
 export type { PersonRetention, DispositionCandidate, PersonIncome } from './retention.ts';

@@ -22,6 +22,8 @@ export interface PendingChange {
   payload: Record<string, unknown>;
   /** `version` is the one this change will have: what happens because of the change can name it. */
   write(trx: Transaction<DB>, at: Date, version: number): Promise<void>;
+  /** Other people whose entitlements the change may touch (read after `write`), e.g. the household's. */
+  alsoConcerns?(trx: Transaction<DB>): Promise<readonly string[]>;
 }
 
 /**
@@ -69,6 +71,7 @@ export async function commitChange(
       version,
       occurredAt: at,
       payload: change.payload,
+      ...(change.alsoConcerns ? { alsoConcerns: await change.alsoConcerns(trx) } : {}),
     });
     // Last, because appending to the audit chain locks its head until commit: the shorter, the better.
     const details = { changeId, version, element: change.element };

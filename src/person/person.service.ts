@@ -14,6 +14,8 @@ import type { ChangeRow } from './person.repository.ts';
 import { auditEntry } from '../platform/audit/access-context.ts';
 import type { AccessContext } from '../platform/audit/access-context.ts';
 import { commitChange } from './person-commit.ts';
+import { birthChange, incomeYearChange } from './household-changes.ts';
+import type { Birth, IncomeYear } from './household-changes.ts';
 import type { PendingChange } from './person-commit.ts';
 import type { MaritalStatus, ResidenceStatus } from './person.tables.ts';
 import { PersonNotFoundError } from './person.types.ts';
@@ -83,6 +85,21 @@ export interface PersonService {
     options?: ChangeOptions,
   ): Promise<ChangeResult>;
   setSin(personId: string, sin: string, context: AccessContext): Promise<void>;
+  /** A tax year's incomes as assessed (a new year's figures, or a reassessment): replaces that year's. */
+  recordIncomeYear(
+    personId: string,
+    taxYear: number,
+    incomes: IncomeYear,
+    context: AccessContext,
+    options?: ChangeOptions,
+  ): Promise<ChangeResult>;
+  /** A child born to (or adopted by) the person joins their household, the person their parent. */
+  recordBirth(
+    parentId: string,
+    birth: Birth,
+    context: AccessContext,
+    options?: ChangeOptions,
+  ): Promise<ChangeResult & { childId: string }>;
 }
 
 export interface PersonDependencies {
@@ -209,6 +226,12 @@ export function createPersonService(deps: PersonDependencies): PersonService {
         write: (trx) =>
           repo.updateStatus(trx, personId, { life_status: 'deceased', date_of_death: dateOfDeath }),
       }),
+    recordIncomeYear: (personId, taxYear, incomes, context, options = {}) =>
+      commit(personId, context, options, incomeYearChange(crypto.cipher, personId, taxYear, incomes)),
+    async recordBirth(parentId, birth, context, options = {}) {
+      const change = birthChange(parentId, birth);
+      return { ...(await commit(parentId, context, options, change)), childId: change.childId };
+    },
     async setSin(personId, sin, context) {
       await db.transaction().execute(async (trx) => {
         await repo.updateSin(trx, personId, crypto.cipher.encrypt(sin), crypto.hasher.hash(sin), clock());

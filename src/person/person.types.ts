@@ -5,7 +5,15 @@ import type { SecurityNotice } from './security-notice.ts';
 
 /** Elements of the record that can change and be shared under an agreement. */
 export type RegistryElement =
-  'name' | 'address' | 'contact' | 'direct-deposit' | 'marital-status' | 'life-status' | 'residence-status';
+  | 'name'
+  | 'address'
+  | 'contact'
+  | 'direct-deposit'
+  | 'marital-status'
+  | 'life-status'
+  | 'residence-status'
+  | 'income'
+  | 'birth';
 
 export const REGISTRY_ELEMENTS: readonly RegistryElement[] = [
   'name',
@@ -15,6 +23,8 @@ export const REGISTRY_ELEMENTS: readonly RegistryElement[] = [
   'marital-status',
   'life-status',
   'residence-status',
+  'income',
+  'birth',
 ];
 
 export interface ChangeOptions {
@@ -38,6 +48,8 @@ export interface RegistryChange {
   occurredAt: Date;
   /** The new values as recipients need them; encrypted by the outbox before it is stored. */
   payload: Record<string, unknown>;
+  /** Others the change may concern (a new income year or a birth: the rest of the household); never shared. */
+  alsoConcerns?: readonly string[];
 }
 
 export interface ChangePublisher {

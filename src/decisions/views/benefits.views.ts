@@ -30,7 +30,7 @@ function casesList(t: Translator, benefits: Benefits, names: Names): SafeHtml {
   if (open.length === 0) return html``;
   return html`<h2>${t.t('decisions.benefits.casesTitle')}</h2><ul class="list-unstyled">${open.map(
     (c) =>
-      html`<li><h3>${names(c.programme_id)}</h3><p>${t.t('decisions.benefits.reference', { reference: c.reference })}. ${t.t('decisions.benefits.submitted', { date: t.date(c.submitted_at) })}</p><p>${c.status === 'information-requested' ? t.t('decisions.benefits.waiting') : t.t('decisions.benefits.due', { date: t.date(isoDateOf(c.due_on)) })}</p></li>`,
+      html`<li><h3>${names(c.programme_id)}</h3><p>${t.t('decisions.benefits.reference', { reference: c.reference })}. ${t.t(c.review_key === null ? 'decisions.benefits.submitted' : 'decisions.benefits.reviewed', { date: t.date(c.submitted_at) })}</p><p>${c.status === 'information-requested' ? t.t('decisions.benefits.waiting') : t.t('decisions.benefits.due', { date: t.date(isoDateOf(c.due_on)) })}</p></li>`,
   )}</ul>`;
 }
 

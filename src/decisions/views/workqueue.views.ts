@@ -49,7 +49,9 @@ function row(t: Translator, view: QueueView, c: CaseRow): SafeHtml {
   const ref = view.assign
     ? html`${c.reference}`
     : html`<a href="${pathFor(decisionsPaths.case, t.lang, { caseId: c.id })}">${c.reference}</a>`;
-  return html`<tr><th scope="row">${ref}</th><td>${view.names(c.programme_id)}</td><td>${String(c.impact_level)}</td><td>${c.recommendation ? t.t(`decisions.recommendation.${c.recommendation}`) : ''}</td><td>${t.number(days(c.submitted_at, view.today))}</td><td>${t.date(isoDateOf(c.due_on))}${late ? html` <strong class="label label-danger">${t.t('decisions.queue.overdue')}</strong>` : ''}</td><td>${t.t(`decisions.status.${c.status}`)}</td><td>${who}</td>${assignCell(t, view, c)}</tr>`;
+  const kind =
+    c.review_key === null ? '' : html` <span class="label">${t.t('decisions.queue.review')}</span>`;
+  return html`<tr><th scope="row">${ref}${kind}</th><td>${view.names(c.programme_id)}</td><td>${String(c.impact_level)}</td><td>${c.recommendation ? t.t(`decisions.recommendation.${c.recommendation}`) : ''}</td><td>${t.number(days(c.submitted_at, view.today))}</td><td>${t.date(isoDateOf(c.due_on))}${late ? html` <strong class="label label-danger">${t.t('decisions.queue.overdue')}</strong>` : ''}</td><td>${t.t(`decisions.status.${c.status}`)}</td><td>${who}</td>${assignCell(t, view, c)}</tr>`;
 }
 
 export function queuePage(t: Translator, view: QueueView): Page {
@@ -89,6 +91,14 @@ ${checkboxes(form, 'reasons', { legend: t.t('decisions.fields.reasons'), choices
 ${textArea(form, 'note', { maxLength: 2000, rows: 4 })}
 ${textArea(form, 'justification', { maxLength: 2000, rows: 4, hint: t.t('decisions.hints.justification') })}
 <button class="button button-primary" type="submit">${t.t('decisions.case.submit')}</button></form>`;
+}
+
+/** A review opened by a change of circumstance: what changed, why a person decides, and from when. */
+function reviewRows(t: Translator, kase: CaseRow): SafeHtml {
+  if (kase.review_key === null) return html``;
+  const kind = kase.review_kind ?? '';
+  const cause = t.has(`decisions.review.kinds.${kind}`) ? t.t(`decisions.review.kinds.${kind}`) : kind;
+  return html`<div><dt>${t.t('decisions.case.cause')}</dt><dd>${cause}</dd></div><div><dt>${t.t('decisions.case.reviewReason')}</dt><dd>${kase.review_reason ? t.t(`decisions.review.reasons.${kase.review_reason}`) : ''}</dd></div>${kase.effective_on === null ? '' : html`<div><dt>${t.t('decisions.case.reviewFrom')}</dt><dd>${t.date(isoDateOf(kase.effective_on))}</dd></div>`}`;
 }
 
 export function casePage(
@@ -132,7 +142,7 @@ export function casePage(
     hasErrors: hasErrors(form),
     breadcrumbs: crumbs,
     body: html`<h1>${title}</h1>
-<dl class="summary-list"><div><dt>${t.t('decisions.queue.programme')}</dt><dd>${names(kase.programme_id)}</dd></div><div><dt>${t.t('decisions.queue.level')}</dt><dd>${String(kase.impact_level)}</dd></div><div><dt>${t.t('decisions.queue.status')}</dt><dd>${t.t(`decisions.status.${kase.status}`)}</dd></div><div><dt>${t.t('decisions.queue.due')}</dt><dd>${t.date(isoDateOf(kase.due_on))}</dd></div><div><dt>${t.t('decisions.queue.recommendation')}</dt><dd>${kase.recommendation ? t.t(`decisions.recommendation.${kase.recommendation}`) : ''}</dd></div></dl>
+<dl class="summary-list"><div><dt>${t.t('decisions.queue.programme')}</dt><dd>${names(kase.programme_id)}</dd></div><div><dt>${t.t('decisions.queue.level')}</dt><dd>${String(kase.impact_level)}</dd></div><div><dt>${t.t('decisions.queue.status')}</dt><dd>${t.t(`decisions.status.${kase.status}`)}</dd></div><div><dt>${t.t('decisions.queue.due')}</dt><dd>${t.date(isoDateOf(kase.due_on))}</dd></div><div><dt>${t.t('decisions.queue.recommendation')}</dt><dd>${kase.recommendation ? t.t(`decisions.recommendation.${kase.recommendation}`) : ''}</dd></div>${reviewRows(t, kase)}</dl>
 ${kase.assigned_to && !mine && kase.status !== 'awaiting-approval' ? html`<p>${t.t('decisions.case.notYours')}</p>` : ''}
 ${actions}
 <h2>${t.t('decisions.case.history')}</h2>

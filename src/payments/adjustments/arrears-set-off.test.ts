@@ -210,5 +210,25 @@ describeOnBothDatabases('arrears set off against a debt in a run', (database: ()
       .executeTakeFirstOrThrow();
     assert.equal(december.totalCents, Number(total.cents));
     assert.equal(december.totalCents, 20_000 + 100_000 + 63_000);
+
+    // Released, the set-off counts on the T4A(OAS) as pension paid and recovered, though nothing was deposited.
+    const supervisor = { ...OFFICER, actor: { ...OFFICER.actor, id: 'supervisor', role: 'supervisor' } };
+    const released = await payments.release.release(december.id, 'supervisor', supervisor);
+    assert.equal(released.outcome, 'released');
+    const slip = await payments.statements.slip(personIdOf(2), 2026, 't4a-oas', OFFICER);
+    assert.deepEqual(Object.fromEntries(slip?.boxes.map((b) => [b.box, b.cents]) ?? []), {
+      '18': 70_000 + 40_000,
+      '19': 70_000 + 40_000,
+      '20': 7_000 + 40_000,
+      '21': 0,
+      '22': 0,
+    });
+    const statement = await payments.statements.statement(personIdOf(2), 2026, OFFICER);
+    // January to October at 1,000.00, November 500.00, December 700.00, and the 400.00 set off; 470.00 kept.
+    assert.deepEqual(
+      [statement.grossCents, statement.recoveredCents, statement.netCents],
+      [1_160_000, 47_000, 1_113_000],
+    );
+    assert.ok(statement.lines.some((l) => l.arrears && l.grossCents === 40_000 && l.netCents === 0));
   });
 });

@@ -14,6 +14,7 @@ export const paymentReturnsPaths = {
     en: '/en/staff/payments/returns/follow-up/:returnId/close',
     fr: '/fr/personnel/paiements/retours/suivi/:returnId/fermer',
   },
+  matches: { en: '/en/staff/payments/returns/matches', fr: '/fr/personnel/paiements/retours/associations' },
   match: {
     en: '/en/staff/payments/returns/follow-up/:returnId/match',
     fr: '/fr/personnel/paiements/retours/suivi/:returnId/associer',

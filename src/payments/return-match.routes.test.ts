@@ -251,6 +251,19 @@ describeOnBothDatabases(
       );
 
       const supervisor = await cookieOf(['supervisor']);
+      const home = await get('/en/staff', supervisor);
+      assert.match(
+        home.body,
+        /href="\/en\/staff\/payments\/returns\/matches">Matches of returned payments to confirm</,
+      );
+      const matches = await get('/en/staff/payments/returns/matches', supervisor);
+      assert.match(
+        matches.body,
+        new RegExp(`<code>${garbled}</code>[\\s\\S]*href="${matchPath}">Review the match`),
+      );
+      const listFr = await get('/fr/personnel/paiements/retours/associations', supervisor);
+      assert.match(listFr.body, /Associations de paiements retournés à confirmer/);
+      assert.equal((await get('/en/staff/payments/returns/matches', officer)).statusCode, 403);
       const toConfirm = await get(matchPath, supervisor);
       assert.match(toConfirm.body, /Confirm the match/);
       assert.ok(toConfirm.body.includes(reason.replace('’', '&#39;')) || toConfirm.body.includes(reason));
@@ -278,6 +291,8 @@ describeOnBothDatabases(
         (await guichet.services.inbox.list(paid.person_id)).map((letter) => letter.kind),
         ['payment-return'],
       );
+      const emptied = await get('/en/staff/payments/returns/matches', supervisor);
+      assert.doesNotMatch(emptied.body, new RegExp(garbled), 'a confirmed match leaves the list');
       const followUp = await get('/en/staff/payments/returns/follow-up', officer);
       assert.match(
         followUp.body,

@@ -8,7 +8,7 @@ import type { PaymentsModule } from './payments.module.ts';
 import { paymentReturnsPaths } from './payment-returns.paths.ts';
 import { staffContext } from './payments.routes.ts';
 import type { CandidateSearch } from './returns/return-match.repository.ts';
-import { matchPage } from './views/return-match.views.ts';
+import { matchesPage, matchPage } from './views/return-match.views.ts';
 import type { ProgrammeName } from './views/runs.views.ts';
 
 export interface ReturnMatchRouteDependencies {
@@ -64,6 +64,13 @@ function searchOf(query: Record<string, string | undefined>) {
 /** Matching a held return to a payment by hand: a payments officer proposes, a supervisor confirms. */
 export function registerReturnMatchRoutes(routes: RouteTable, deps: ReturnMatchRouteDependencies): void {
   const { payments } = deps;
+  routes.page(
+    'GET',
+    paymentReturnsPaths.matches,
+    'permission:payments.release',
+    async (_request, _reply, view) =>
+      view.send(matchesPage(view.t, await payments.returnMatches.proposed(), deps.staffHome)),
+  );
   routes.page('GET', paymentReturnsPaths.match, 'permission:payments.read', async (request, reply, view) => {
     const returnId = returnIdOf(request);
     const held = returnId ? await payments.returnMatches.heldReturn(returnId) : null;

@@ -131,3 +131,17 @@ export async function confirmMatch(
     .executeTakeFirst();
   return returned !== undefined;
 }
+
+/** Held returns with a match proposed, waiting for a second person, oldest first. */
+export async function proposedMatchIds(db: DbExecutor, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('payment_return')
+    .select('id')
+    .where('status', '=', 'held')
+    .where('match_payment_id', 'is not', null)
+    .orderBy('match_proposed_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.id);
+}

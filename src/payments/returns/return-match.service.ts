@@ -38,6 +38,8 @@ export type ConfirmOutcome = 'matched' | 'own-proposal' | 'no-proposal' | 'payme
 
 export interface ReturnMatchService {
   heldReturn(returnId: string): Promise<HeldReturn | null>;
+  /** Matches proposed and waiting for a second person to confirm them, oldest first. */
+  proposed(): Promise<HeldReturn[]>;
   /** Issued deposits of the return's amount paid in the window (by default the 45 days up to its return). */
   search(held: HeldReturn, criteria: Partial<CandidateSearch>): Promise<CandidatePayment[]>;
   propose(
@@ -109,6 +111,10 @@ export function createReturnMatchService(deps: ReturnMatchDependencies): ReturnM
 
   return {
     heldReturn,
+    async proposed() {
+      const found = await Promise.all((await repo.proposedMatchIds(db, LIMIT * 4)).map(heldReturn));
+      return found.filter((held): held is HeldReturn => held !== null);
+    },
     async search(held, criteria) {
       const search: CandidateSearch = {
         amountCents: criteria.amountCents ?? held.amountCents,

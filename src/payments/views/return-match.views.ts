@@ -119,3 +119,25 @@ ${returnSummary(t, data.held)}
 ${body}`,
   };
 }
+
+export function matchesPage(t: Translator, proposed: readonly HeldReturn[], staffHome: BilingualPath): Page {
+  const title = k(t, 'list.title');
+  const row = (held: HeldReturn) => html`<tr>
+<td data-label="${t.t('payment-returns.items.reference')}"><code>${held.reference}</code></td>
+<td data-label="${t.t('payment-returns.items.amount')}">${t.money(held.amountCents)}</td>
+<td data-label="${t.t('payment-returns.items.returnedOn')}">${t.date(held.returnedOn)}</td>
+<td data-label="${k(t, 'proposedBy')}">${held.proposal?.proposedBy ?? ''}</td>
+<td data-label="${t.t('payment-returns.followUp.action')}"><a href="${pathFor(paymentReturnsPaths.match, t.lang, { returnId: held.id })}">${k(t, 'list.review')}<span class="visually-hidden"> ${held.reference}</span></a></td></tr>`;
+  return {
+    title,
+    breadcrumbs: [{ href: pathFor(staffHome, t.lang), label: t.t('workspace.staff.homeTitle') }],
+    body: html`<h1>${title}</h1>
+${
+  proposed.length === 0
+    ? html`<p>${k(t, 'list.none')}</p>`
+    : html`<table class="responsive"><caption>${k(t, 'list.caption')}</caption>
+<thead><tr><th scope="col">${t.t('payment-returns.items.reference')}</th><th scope="col">${t.t('payment-returns.items.amount')}</th><th scope="col">${t.t('payment-returns.items.returnedOn')}</th><th scope="col">${k(t, 'proposedBy')}</th><th scope="col">${t.t('payment-returns.followUp.action')}</th></tr></thead>
+<tbody>${proposed.map(row)}</tbody></table>`
+}`,
+  };
+}

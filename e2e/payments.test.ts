@@ -238,6 +238,66 @@ describe(
       await assertAxeClean(officer, 'returns to follow up');
     });
 
+    test('a return whose reference the bank garbled is matched by hand: an officer proposes, a supervisor confirms', async () => {
+      const oasFile = cpaFiles.oas ?? '';
+      const items: { account: string; crossReference: string }[] = [];
+      const reader = readCpa005(oasFile);
+      for (let item = await reader.next(); !item.done; item = await reader.next()) items.push(item.value);
+      const [first] = items;
+      const other = items.find((i) => i.account !== first?.account && i.account !== AMELIE_ACCOUNT.account);
+      assert.ok(other, 'a third payment of the OAS file');
+      const bank = new BankStandIn({
+        ...DEMO_BANK_CONFIG,
+        returnRules: [{ accounts: [other.account], reason: 'account-not-found' }],
+      });
+      const receipt = await bank.receiveCpa005(oasFile);
+      const answered = receipt.status === 'accepted' ? receipt.returnFiles.cpa005 : '';
+      const reference = other.crossReference.trimEnd();
+      const garbled = `${reference.slice(0, -2)}ZZ`;
+      assert.ok(answered?.includes(reference), 'the bank echoed the reference');
+      const officer = await (await newContext(browser)).newPage();
+      await staffSignIn(officer, server.baseUrl, 'payments-officer');
+      await officer.click('main a:has-text("Load a bank returns file")');
+      await officer.setInputFiles('#file', {
+        name: 'returns-garbled.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from((answered ?? '').replace(reference, garbled), 'ascii'),
+      });
+      await officer.click('main button:has-text("Load the file")');
+      await officer.waitForSelector('main :text("Held for an agent")');
+      assert.match((await officer.textContent('main')) ?? '', /Held for an agent\s*1\b/);
+      await officer.click('main a:has-text("Returned payments to follow up")');
+      await officer.click(`main a:has-text("Match to a payment ${garbled}")`);
+      await assertAxeClean(officer, 'match a held return');
+      // Many pensions have the same amount: the readable part of the reference narrows them to one.
+      // The demo pays a past month: the payment is older than the 45 days searched by default.
+      await officer.fill('#matchFrom', `${periods.oas ?? ''}-01`);
+      await officer.fill('#matchReference', reference.slice(0, -2));
+      await officer.click('main button:has-text("Search")');
+      await officer.waitForURL(/matchReference=/);
+      assert.equal(await officer.locator('main input[name="payment"]').count(), 1);
+      await officer.check('main input[name="payment"]');
+      await officer.click('main button:has-text("Propose this match")');
+      await officer.waitForSelector('.error-summary');
+      await assertAxeClean(officer, 'match a held return, with errors');
+      await officer.fill(
+        '#matchReason',
+        'The bank’s trace shows the reference with its last two characters changed.',
+      );
+      await officer.click('main button:has-text("Propose this match")');
+      await officer.waitForSelector('main :text("The match is proposed")');
+      await assertAxeClean(officer, 'match proposed');
+
+      const supervisor = await (await newContext(browser)).newPage();
+      await staffSignIn(supervisor, server.baseUrl, 'supervisor');
+      await supervisor.click('main a:has-text("Matches of returned payments to confirm")');
+      await assertAxeClean(supervisor, 'matches to confirm');
+      await supervisor.click(`main a:has-text("Review the match ${garbled}")`);
+      await supervisor.click('main button:has-text("Confirm the match")');
+      await supervisor.waitForSelector('main :text("The match is confirmed")');
+      await assertAxeClean(supervisor, 'match confirmed');
+    });
+
     test('Amélie, whose payment came back, signs in from the home page and sees what to do, in French', async () => {
       const page = await (await newContext(browser)).newPage();
       await signInFromHome(page, server, 'fr', 'gckey', 'amelie.tremblay', true);

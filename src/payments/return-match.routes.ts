@@ -31,6 +31,11 @@ const PROPOSE_FORM = 'payments.return-match';
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const AMOUNT = /^\d{1,7}(?:[.,]\d{1,2})?$/;
 
+const stringsOf = (values: Readonly<Record<string, unknown>> | undefined): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(values ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
+
 const returnIdOf = (request: FastifyRequest) =>
   parseUuid((request.params as Record<string, string | undefined>).returnId);
 
@@ -77,7 +82,11 @@ export function registerReturnMatchRoutes(routes: RouteTable, deps: ReturnMatchR
     if (!held) return reply.callNotFound();
     const staff = staffOf(request);
     const csrf = request.csrfToken();
-    const search = searchOf(request.query as Record<string, string | undefined>);
+    const kept = await view.recall(PROPOSE_FORM);
+    // A refused proposal comes back to the search it was made from (carried in the form's hidden fields).
+    const query = request.query as Record<string, string | undefined>;
+    const given = Object.values(query).some((value) => value) ? query : stringsOf(kept?.values);
+    const search = searchOf(given);
     const canPropose = staff.permissions.has('payments.returns.load');
     const searching = canPropose && held.status === 'held' && !held.proposal;
     const candidates =
@@ -88,7 +97,7 @@ export function registerReturnMatchRoutes(routes: RouteTable, deps: ReturnMatchR
       held,
       programmes: await deps.programmes(),
       search: { t: view.t, ns: 'payment-returns', csrf, values: search.values, errors: search.errors },
-      proposal: formView(view.t, 'payment-returns', csrf, await view.recall(PROPOSE_FORM)),
+      proposal: formView(view.t, 'payment-returns', csrf, kept),
       candidates,
       staffId: staff.staffId,
       canPropose,

@@ -71,6 +71,18 @@ ${action(paymentReturnsPaths.matchReject, k(t, 'reject'), 'button-secondary')}`
 }`;
 }
 
+const SEARCH_FIELDS = ['matchAmount', 'matchFrom', 'matchTo', 'matchReference'] as const;
+
+/** The search the proposal was made from, so that a refused proposal comes back to the same payments. */
+function searchFields(search: FormView): SafeHtml {
+  return html`${SEARCH_FIELDS.map((name) => {
+    const value = search.values[name];
+    return typeof value === 'string' && value !== ''
+      ? html`<input type="hidden" name="${name}" value="${value}">`
+      : '';
+  })}`;
+}
+
 function searchSection(t: Translator, data: MatchPageData): SafeHtml {
   const { search, proposal, candidates } = data;
   const here = pathFor(paymentReturnsPaths.match, t.lang, { returnId: data.held.id });
@@ -79,7 +91,7 @@ function searchSection(t: Translator, data: MatchPageData): SafeHtml {
       ? html``
       : candidates.length === 0
         ? html`<p>${k(t, 'noCandidates')}</p>`
-        : html`<form method="post" action="${here}" novalidate>${csrfField(proposal.csrf)}
+        : html`<form method="post" action="${here}" novalidate>${csrfField(proposal.csrf)}${searchFields(search)}
 ${radios(proposal, 'payment', {
   legend: k(t, 'candidatesLegend', { count: t.number(candidates.length) }),
   choices: candidates.map((p) => ({ value: p.id, label: paymentText(t, p, data.programmes) })),

@@ -501,6 +501,12 @@ export function staffCards(): StaffCard[] {
       permission: 'payments.returns.follow-up',
     },
     {
+      path: paymentReturnsPaths.matches,
+      title: 'payment-returns.match.list.title',
+      description: 'payment-returns.match.list.card',
+      permission: 'payments.release',
+    },
+    {
       path: policyPaths.release,
       title: 'policy.title',
       description: 'policy.card',

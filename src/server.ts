@@ -12,6 +12,7 @@ import { loadReferenceData } from './catalogue/index.ts';
 import { schedulePurge } from './identity/index.ts';
 import { scheduleHelpRequestPurge } from './help/index.ts';
 import {
+  seedDemoAddresses,
   seedDemoDirectDeposits,
   seedDemoEnrolments,
   seedDemoPopulationIfEmpty,
@@ -85,6 +86,8 @@ export async function startServer(
     );
     const deposits = await seedDemoDirectDeposits(database.db, guichet.services.crypto.cipher, new Date());
     if (deposits > 0) logger.info({ deposits }, 'demo beneficiaries given direct-deposit accounts');
+    const addresses = await seedDemoAddresses(database.db, new Date());
+    if (addresses > 0) logger.info({ addresses }, 'demo people given home addresses');
     const conversion = await guichet.services.demoConversion.run();
     logger.info(conversion, 'demo beneficiaries given entitlement schedules from the rules');
     const url =

@@ -14,6 +14,19 @@ export const paymentReturnsPaths = {
     en: '/en/staff/payments/returns/follow-up/:returnId/close',
     fr: '/fr/personnel/paiements/retours/suivi/:returnId/fermer',
   },
+  matches: { en: '/en/staff/payments/returns/matches', fr: '/fr/personnel/paiements/retours/associations' },
+  match: {
+    en: '/en/staff/payments/returns/follow-up/:returnId/match',
+    fr: '/fr/personnel/paiements/retours/suivi/:returnId/associer',
+  },
+  matchConfirm: {
+    en: '/en/staff/payments/returns/follow-up/:returnId/match/confirm',
+    fr: '/fr/personnel/paiements/retours/suivi/:returnId/associer/confirmer',
+  },
+  matchReject: {
+    en: '/en/staff/payments/returns/follow-up/:returnId/match/reject',
+    fr: '/fr/personnel/paiements/retours/suivi/:returnId/associer/refuser',
+  },
   reconciliation: {
     en: '/en/staff/payments/runs/:runId/reconciliation',
     fr: '/fr/personnel/paiements/cycles/:runId/rapprochement',

@@ -15,6 +15,7 @@ import { reconciliationPage } from './views/reconciliation.views.ts';
 import { reconciliationCsv } from './reconciliation/reconciliation.ts';
 import { RETURNS_MAX_BYTES } from './returns/returns-upload.ts';
 import type { ProgrammeName } from './views/runs.views.ts';
+import { registerReturnMatchRoutes } from './return-match.routes.ts';
 
 export interface PaymentReturnRouteDependencies {
   readonly payments: PaymentsModule;
@@ -103,6 +104,7 @@ export function registerPaymentReturnRoutes(routes: RouteTable, deps: PaymentRet
     },
   );
   registerFollowUp(routes, deps);
+  registerReturnMatchRoutes(routes, deps);
   registerRunReports(routes, deps);
 }
 

@@ -18,6 +18,8 @@ import type { ReturnLetterPort } from './returns/return-letter.ts';
 import { createI18n, PLATFORM_LOCALES } from '../platform/i18n/i18n.ts';
 import type { Lang } from '../platform/i18n/i18n.ts';
 import type { ReturnsService } from './returns/returns.service.ts';
+import { createReturnMatchService } from './returns/return-match.service.ts';
+import type { ReturnMatchService } from './returns/return-match.service.ts';
 import { createMyPaymentsService } from './my-payments.service.ts';
 import type { MyPaymentsService } from './my-payments.service.ts';
 import { countByStatus } from './release/release.repository.ts';
@@ -40,6 +42,8 @@ export interface PaymentsModule {
   readonly release: ReleaseService;
   readonly files: BankFileService;
   readonly returns: ReturnsService;
+  /** A held return matched to a payment by hand: proposed by one person, confirmed by another. */
+  readonly returnMatches: ReturnMatchService;
   readonly mine: MyPaymentsService;
   /** The cheque print file of a released run (PDF and manifest). */
   readonly cheques: ChequeFileService;
@@ -92,6 +96,12 @@ export function createPaymentsModule(deps: PaymentsModuleDependencies): Payments
     programmeName: deps.programmeName ?? ((programmeId) => Promise.resolve(programmeId)),
     clock: deps.clock,
   });
+  const returns = createReturnsService({
+    db: deps.db,
+    audit: deps.audit,
+    notifier: notifierOf(deps),
+    clock: deps.clock,
+  });
   return {
     runs: createPaymentRunService({
       db: deps.db,
@@ -121,11 +131,12 @@ export function createPaymentsModule(deps: PaymentsModuleDependencies): Payments
       settings: deps.bankFiles ?? DEMO_BANK_FILE_SETTINGS,
       clock: deps.clock,
     }),
-    returns: createReturnsService({
+    returns,
+    returnMatches: createReturnMatchService({
       db: deps.db,
       audit: deps.audit,
-      notifier: notifierOf(deps),
       clock: deps.clock,
+      tellUntold: () => returns.tellUntold(),
     }),
     mine: createMyPaymentsService(deps.db, deps.audit, deps.clock),
     cheques: createChequeFileService({

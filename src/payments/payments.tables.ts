@@ -91,6 +91,13 @@ export interface PaymentReturnTable {
   closed_by: string | null;
   closed_at: Timestamp | null;
   closed_reason: string | null;
+  /** Migration 0831: a held return matched by hand, proposed by one person and confirmed by another. */
+  match_payment_id: Generated<string | null>;
+  match_proposed_by: Generated<string | null>;
+  match_proposed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  match_reason: Generated<string | null>;
+  matched_by: Generated<string | null>;
+  matched_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface PaymentsTables {

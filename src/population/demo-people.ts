@@ -7,7 +7,8 @@ import type { Database } from '../platform/db/database.ts';
 
 /**
  * Registry people the demonstration logins link to. Fixed ids so a restarted development server finds
- * them again; SINs start with 0, so they can never belong to anyone (see src/person/sin.ts).
+ * them again; SINs start with 0, so they can never belong to anyone (see src/person/sin.ts). Their home
+ * addresses are fictitious (`seedDemoAddresses` records them; cheques and letters are mailed there).
  */
 export const DEMO_PEOPLE = [
   {
@@ -18,6 +19,7 @@ export const DEMO_PEOPLE = [
     sin: '046454286',
     province: 'QC',
     lang: 'fr',
+    address: { line1: '1215, rue Saint-Jean', city: 'Québec', provinceCode: 'QC', postalCode: 'G1R 1S4' },
   },
   {
     id: '00000000-0000-4000-8000-00000000a002',
@@ -27,6 +29,7 @@ export const DEMO_PEOPLE = [
     sin: '012345674',
     province: 'AB',
     lang: 'en',
+    address: { line1: '808 4 Avenue SW', city: 'Calgary', provinceCode: 'AB', postalCode: 'T2P 3E8' },
   },
   {
     id: '00000000-0000-4000-8000-00000000a003',
@@ -36,6 +39,7 @@ export const DEMO_PEOPLE = [
     sin: '023456783',
     province: 'BC',
     lang: 'en',
+    address: { line1: '4410 Fraser Street', city: 'Vancouver', provinceCode: 'BC', postalCode: 'V5V 4G8' },
   },
   {
     id: '00000000-0000-4000-8000-00000000a004',
@@ -45,6 +49,7 @@ export const DEMO_PEOPLE = [
     sin: '034567891',
     province: 'ON',
     lang: 'en',
+    address: { line1: '77 Bank Street', city: 'Ottawa', provinceCode: 'ON', postalCode: 'K1P 5N2' },
   },
 ] as const;
 

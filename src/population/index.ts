@@ -12,3 +12,4 @@ export { countPeople, countPopulationRows, hasPopulation } from './population.re
 export type { PopulationOptions } from './population.types.ts';
 export { DEMO_SEED, seedDemoPopulation, seedDemoPopulationIfEmpty } from './demo-population.ts';
 export { seedDemoDirectDeposits } from './demo-direct-deposits.ts';
+export { demoAddressOf, seedDemoAddresses } from './demo-addresses.ts';

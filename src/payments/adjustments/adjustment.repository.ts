@@ -89,28 +89,88 @@ export async function insertDebt(db: DbExecutor, debt: Insertable<PaymentDebtTab
   await db.insertInto('payment_debt').values(debt).execute();
 }
 
-/** Arrears found and not yet paid, summed per enrolment. */
+/** What is left of one arrears adjustment to pay or set off. */
+export interface ArrearsPart {
+  readonly id: string;
+  readonly cents: number;
+}
+
+/** Arrears found and neither paid nor wholly set off, summed per enrolment (oldest adjustment first). */
 export async function unpaidArrears(
   db: DbExecutor,
   enrolmentIds: readonly string[],
-): Promise<{ enrolment_id: string; ids: string[]; cents: number }[]> {
+): Promise<{ enrolment_id: string; ids: string[]; parts: ArrearsPart[]; cents: number }[]> {
   if (enrolmentIds.length === 0) return [];
   const rows = await db
     .selectFrom('payment_adjustment')
-    .select(['id', 'enrolment_id', 'net_cents'])
+    .select(['id', 'enrolment_id', 'net_cents', 'set_off_cents'])
     .where('enrolment_id', 'in', [...enrolmentIds])
     .where('outcome', '=', 'arrears')
     .where('payment_id', 'is', null)
+    .whereRef('set_off_cents', '<', 'net_cents')
     .orderBy('enrolment_id')
+    .orderBy('created_at')
+    .orderBy('id')
     .execute();
-  const byEnrolment = new Map<string, { enrolment_id: string; ids: string[]; cents: number }>();
+  const byEnrolment = new Map<
+    string,
+    { enrolment_id: string; ids: string[]; parts: ArrearsPart[]; cents: number }
+  >();
   for (const row of rows) {
-    const entry = byEnrolment.get(row.enrolment_id) ?? { enrolment_id: row.enrolment_id, ids: [], cents: 0 };
+    const entry = byEnrolment.get(row.enrolment_id) ?? {
+      enrolment_id: row.enrolment_id,
+      ids: [],
+      parts: [],
+      cents: 0,
+    };
+    const cents = Number(row.net_cents) - Number(row.set_off_cents);
     entry.ids.push(row.id);
-    entry.cents += Number(row.net_cents);
+    entry.parts.push({ id: row.id, cents });
+    entry.cents += cents;
     byEnrolment.set(row.enrolment_id, entry);
   }
   return [...byEnrolment.values()];
+}
+
+/** Sets `cents` of arrears off against a debt in the run: its balance falls, with the rate and rule recorded. */
+export async function setOff(
+  db: DbExecutor,
+  step: { debtId: string; runId: string; cents: number; basisPoints: number; reference: string },
+): Promise<void> {
+  await db
+    .insertInto('payment_debt_set_off')
+    .values({
+      debt_id: step.debtId,
+      run_id: step.runId,
+      set_off_cents: step.cents,
+      rate_basis_points: step.basisPoints,
+      rule_reference: step.reference,
+    })
+    .execute();
+  await db
+    .updateTable('payment_debt')
+    .set({ balance_cents: sql<number>`balance_cents - ${step.cents}` })
+    .where('id', '=', step.debtId)
+    .execute();
+}
+
+/** Records on the arrears adjustments, oldest first, the cents of them that were set off. */
+export async function markSetOff(
+  db: DbExecutor,
+  parts: readonly ArrearsPart[],
+  cents: number,
+): Promise<void> {
+  let left = cents;
+  for (const part of parts) {
+    const taken = Math.min(left, part.cents);
+    if (taken <= 0) continue;
+    await db
+      .updateTable('payment_adjustment')
+      .set({ set_off_cents: sql<number>`set_off_cents + ${taken}` })
+      .where('id', '=', part.id)
+      .execute();
+    left -= taken;
+  }
 }
 
 /** Inserts the arrears payment unless the enrolment has one for this month already; true when inserted. */
@@ -147,23 +207,29 @@ export function openDebts(db: DbExecutor, enrolmentIds: readonly string[], runId
     .execute();
 }
 
-/** This run's payments of these enrolments that no recovery has touched yet. */
+/** This run's regular and reissued payments of these enrolments that no recovery has touched yet. */
 export function untouchedPayments(db: DbExecutor, runId: string, enrolmentIds: readonly string[]) {
-  return db
-    .selectFrom('payment as p')
-    .select(['p.id', 'p.enrolment_id', 'p.amount_cents'])
-    .where('p.run_id', '=', runId)
-    .where('p.enrolment_id', 'in', [...enrolmentIds])
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('payment_debt_recovery as r').select('r.debt_id').whereRef('r.payment_id', '=', 'p.id'),
+  return (
+    db
+      .selectFrom('payment as p')
+      .select(['p.id', 'p.enrolment_id', 'p.amount_cents'])
+      .where('p.run_id', '=', runId)
+      .where('p.enrolment_id', 'in', [...enrolmentIds])
+      // Arrears give to debts by set-off, at their own rate, before they are paid (arrears-set-off.yaml).
+      .where('p.kind', '<>', 'arrears')
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('payment_debt_recovery as r')
+              .select('r.debt_id')
+              .whereRef('r.payment_id', '=', 'p.id'),
+          ),
         ),
-      ),
-    )
-    .orderBy('p.enrolment_id')
-    .orderBy('p.period')
-    .execute();
+      )
+      .orderBy('p.enrolment_id')
+      .orderBy('p.period')
+      .execute()
+  );
 }
 
 /** Takes `cents` from a payment towards a debt, in the batch's transaction. */

@@ -19,6 +19,8 @@ export interface PaymentAdjustmentTable {
   outcome: 'arrears' | 'debt';
   payment_id: string | null;
   basis: string;
+  /** Cents of these arrears set off against a debt instead of paid (migration 0830). */
+  set_off_cents: ColumnType<string | number, number | undefined, number>;
   created_at: Generated<Date>;
 }
 
@@ -52,11 +54,22 @@ export interface PaymentDebtRecoveryTable {
   created_at: Generated<Date>;
 }
 
+/** Arrears set off against a debt in a run (migration 0830). */
+export interface PaymentDebtSetOffTable {
+  debt_id: string;
+  run_id: string;
+  set_off_cents: Cents;
+  rate_basis_points: number;
+  rule_reference: string;
+  created_at: Generated<Date>;
+}
+
 export interface AdjustmentsTables {
   payment_adjustment: PaymentAdjustmentTable;
   payment_adjustment_line: PaymentAdjustmentLineTable;
   payment_debt: PaymentDebtTable;
   payment_debt_recovery: PaymentDebtRecoveryTable;
+  payment_debt_set_off: PaymentDebtSetOffTable;
 }
 
 declare module '../../platform/db/schema.ts' {

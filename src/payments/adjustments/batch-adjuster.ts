@@ -6,7 +6,7 @@ import { newReference } from '../run/run-parts.ts';
 import { findAdjustment } from './adjustment-rules.ts';
 import type { AdjustmentFound } from './adjustment-rules.ts';
 import * as repo from './adjustment.repository.ts';
-import { recoveryFrom } from './recovery-policy.ts';
+import { loadArrearsSetOffPolicy, recoveryFrom, setOffArrears } from './recovery-policy.ts';
 import type { RecoveryPolicy } from './recovery-policy.ts';
 
 /** The run a batch belongs to, as the adjuster needs it. */
@@ -38,13 +38,20 @@ export interface BatchAdjuster {
   ): Promise<BatchAdjustment>;
 }
 
-export function createBatchAdjuster(policy: RecoveryPolicy): BatchAdjuster {
+/**
+ * `policy` is the share of each regular payment kept for a debt; `arrearsPolicy` the share of arrears set off
+ * against one before they are paid (both dated and cited in `reference-data/canada/`).
+ */
+export function createBatchAdjuster(
+  policy: RecoveryPolicy,
+  arrearsPolicy: RecoveryPolicy = loadArrearsSetOffPolicy(),
+): BatchAdjuster {
   return {
     async adjustBatch(trx, run, groups, deaths) {
       const ids = groups.map((group) => group[0]?.enrolmentId ?? '').filter((id) => id !== '');
       if (ids.length === 0) return { payments: 0, cents: 0 };
       await recordAdjustments(trx, run, groups, deaths, policy);
-      const arrears = await payArrears(trx, run, groups, ids);
+      const arrears = await payArrears(trx, run, groups, ids, arrearsPolicy);
       const recovered = await takeRecoveries(trx, run.id, ids);
       return { payments: arrears.payments, cents: arrears.cents - recovered };
     },
@@ -130,43 +137,71 @@ async function payArrears(
   run: BatchRun,
   groups: readonly (readonly EntitlementRow[])[],
   ids: readonly string[],
+  arrearsPolicy: RecoveryPolicy,
 ): Promise<BatchAdjustment> {
   const byEnrolment = new Map(groups.map((group) => [group[0]?.enrolmentId ?? '', group]));
+  const debts = await repo.openDebts(trx, ids, run.id);
   let payments = 0;
   let cents = 0;
   for (const owed of await repo.unpaidArrears(trx, ids)) {
-    const rows = byEnrolment.get(owed.enrolment_id);
-    const latest = rows?.at(-1);
+    const latest = byEnrolment.get(owed.enrolment_id)?.at(-1);
     if (!latest || owed.cents <= 0) continue;
-    const inserted = await repo.insertArrearsPayment(
-      trx,
-      {
-        id: randomUUID(),
-        reference: newReference(),
-        run_id: run.id,
-        enrolment_id: owed.enrolment_id,
-        person_id: latest.personId,
-        programme_id: run.programmeId,
-        period: run.period,
-        kind: 'arrears',
-        amount_cents: owed.cents,
-        arrears: true,
-        decision_id: latest.decisionId,
-        pay_date: run.payDate,
-        review_reason: null,
-        method: null,
-        payee_ciphertext: null,
-        account_last3: null,
-        reissue_of: null,
-      },
-      owed.ids,
-    );
-    if (inserted) {
+    const owing = debts
+      .filter((debt) => debt.enrolment_id === owed.enrolment_id)
+      .map((debt) => ({ id: debt.id, balanceCents: Number(debt.balance_cents) }));
+    const rate = owing.length > 0 ? arrearsPolicy(run.programmeId, run.payDate) : null;
+    const plan = rate
+      ? setOffArrears(owed.cents, rate.basisPoints, owing)
+      : { toDebts: [], payCents: owed.cents };
+    if (plan.payCents > 0) {
+      const paid = await insertArrears(trx, run, latest, owed, plan.payCents);
+      if (!paid) continue;
       payments += 1;
-      cents += owed.cents;
+      cents += plan.payCents;
     }
+    for (const step of plan.toDebts)
+      await repo.setOff(trx, {
+        debtId: step.debtId,
+        runId: run.id,
+        cents: step.cents,
+        basisPoints: rate?.basisPoints ?? 0,
+        reference: rate?.reference ?? '',
+      });
+    await repo.markSetOff(trx, owed.parts, owed.cents - plan.payCents);
   }
   return { payments, cents };
+}
+
+function insertArrears(
+  trx: Transaction<DB>,
+  run: BatchRun,
+  latest: EntitlementRow,
+  owed: { enrolment_id: string; ids: string[] },
+  amountCents: number,
+): Promise<boolean> {
+  return repo.insertArrearsPayment(
+    trx,
+    {
+      id: randomUUID(),
+      reference: newReference(),
+      run_id: run.id,
+      enrolment_id: owed.enrolment_id,
+      person_id: latest.personId,
+      programme_id: run.programmeId,
+      period: run.period,
+      kind: 'arrears',
+      amount_cents: amountCents,
+      arrears: true,
+      decision_id: latest.decisionId,
+      pay_date: run.payDate,
+      review_reason: null,
+      method: null,
+      payee_ciphertext: null,
+      account_last3: null,
+      reissue_of: null,
+    },
+    owed.ids,
+  );
 }
 
 /**

@@ -21,6 +21,11 @@ interface ProgrammeEntry {
 }
 
 const FILE = new URL('../../../reference-data/canada/benefit-overpayment-recovery.yaml', import.meta.url);
+/** The share of arrears set off against a debt: up to all of it (10000 basis points). */
+export const ARREARS_SET_OFF_FILE = new URL(
+  '../../../reference-data/canada/arrears-set-off.yaml',
+  import.meta.url,
+);
 
 export class NoRecoveryRateError extends Error {
   constructor(programmeId: string, day: string) {
@@ -39,8 +44,11 @@ function rateOn(entry: ProgrammeEntry, day: string): number | undefined {
   return found?.[1];
 }
 
-/** Reads the parameter file once; a programme without its own entry takes `default`. */
-export function loadRecoveryPolicy(file: URL = FILE): RecoveryPolicy {
+/**
+ * Reads the parameter file once; a programme without its own entry takes `default`. A share of regular
+ * payments is below 100 % (`maxBasisPoints` 9999); a share of arrears may be all of them (10000).
+ */
+export function loadRecoveryPolicy(file: URL = FILE, maxBasisPoints = 9999): RecoveryPolicy {
   const parsed = parse(readFileSync(file, 'utf8'), { version: '1.2' }) as {
     programmes: Record<string, ProgrammeEntry>;
   };
@@ -49,8 +57,8 @@ export function loadRecoveryPolicy(file: URL = FILE): RecoveryPolicy {
     const basisPoints = entry ? rateOn(entry, onDay) : undefined;
     const reference = entry?.reference[0];
     if (!entry || basisPoints === undefined || !reference) throw new NoRecoveryRateError(programmeId, onDay);
-    if (!Number.isInteger(basisPoints) || basisPoints < 1 || basisPoints > 9999)
-      throw new Error(`Recovery rate of ${programmeId} must be 1 to 9999 basis points`);
+    if (!Number.isInteger(basisPoints) || basisPoints < 1 || basisPoints > maxBasisPoints)
+      throw new Error(`Recovery rate of ${programmeId} must be 1 to ${maxBasisPoints} basis points`);
     return { basisPoints, reference: reference.title, href: reference.href };
   };
 }
@@ -62,4 +70,33 @@ export function loadRecoveryPolicy(file: URL = FILE): RecoveryPolicy {
 export function recoveryFrom(grossCents: number, balanceCents: number, basisPoints: number): number {
   const share = Math.floor((grossCents * basisPoints) / 10_000);
   return Math.max(0, Math.min(share, balanceCents, grossCents - 1));
+}
+
+export const loadArrearsSetOffPolicy = (file: URL = ARREARS_SET_OFF_FILE): RecoveryPolicy =>
+  loadRecoveryPolicy(file, 10_000);
+
+/** What arrears give to the enrolment's open debts (oldest first), and what is left to pay. */
+export interface ArrearsSetOff {
+  readonly toDebts: readonly { readonly debtId: string; readonly cents: number }[];
+  readonly payCents: number;
+}
+
+/**
+ * The rate's share of the arrears (rounded down: never more than the rule allows) goes to the debts, oldest
+ * first, never more than they owe; the rest is paid. All of it may go to the debts: then nothing is paid.
+ */
+export function setOffArrears(
+  arrearsCents: number,
+  basisPoints: number,
+  debts: readonly { readonly id: string; readonly balanceCents: number }[],
+): ArrearsSetOff {
+  let share = Math.floor((arrearsCents * basisPoints) / 10_000);
+  const toDebts: { debtId: string; cents: number }[] = [];
+  for (const debt of debts) {
+    const cents = Math.min(share, debt.balanceCents);
+    if (cents <= 0) continue;
+    toDebts.push({ debtId: debt.id, cents });
+    share -= cents;
+  }
+  return { toDebts, payCents: arrearsCents - toDebts.reduce((sum, d) => sum + d.cents, 0) };
 }

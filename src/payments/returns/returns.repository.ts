@@ -71,6 +71,7 @@ const RETURN_COLUMNS = [
   'r.status',
   'r.told_at',
   'r.closed_reason',
+  'r.match_payment_id',
   'p.person_id',
   'p.programme_id',
   'p.period',

@@ -41,6 +41,8 @@ export interface ReturnTask {
   /** The person was sent the letter saying to update their banking details. */
   readonly told: boolean;
   readonly closedReason: string | null;
+  /** A match to a payment was proposed by hand and waits for another person to confirm it. */
+  readonly matchProposed: boolean;
 }
 
 /** One upload: loaded with what it matched and held, or refused whole with the line and why. */
@@ -125,6 +127,7 @@ const taskOf = (row: Awaited<ReturnType<typeof repo.openReturns>>[number]): Retu
   period: row.period,
   told: row.told_at !== null,
   closedReason: row.closed_reason,
+  matchProposed: row.match_payment_id !== null,
 });
 
 const loadOfRow = (row: LoadRow): Omit<ReturnLoad, 'items'> => ({

@@ -36,3 +36,21 @@ export async function yearsPaid(db: DbExecutor, personId: string): Promise<numbe
     .execute();
   return rows.map((row) => Number(row.year)).sort((a, b) => b - a);
 }
+
+/**
+ * Arrears set off against the person's debts in released runs paying in the year: income of the year that
+ * went to repay an overpayment instead of being paid (migration 0830).
+ */
+export function setOffsInYear(db: DbExecutor, personId: string, year: number) {
+  return db
+    .selectFrom('payment_debt_set_off as s')
+    .innerJoin('payment_debt as d', 'd.id', 's.debt_id')
+    .innerJoin('payment_run as r', 'r.id', 's.run_id')
+    .select(['d.programme_id', 'r.period', 'r.pay_date', 's.set_off_cents'])
+    .where('d.person_id', '=', personId)
+    .where('r.status', '=', 'released')
+    .where('r.pay_date', '>=', `${year}-01-01`)
+    .where('r.pay_date', '<=', `${year}-12-31`)
+    .orderBy('r.pay_date')
+    .execute();
+}

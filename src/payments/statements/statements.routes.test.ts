@@ -85,6 +85,7 @@ describeOnBothDatabases(
         entitlement('gis', '2026-10-01', null, 50_000),
         entitlement('cpp-retirement', '2026-10-01', null, 80_000),
         entitlement('ccb', '2026-10-01', null, 30_000),
+        entitlement('ei-regular', '2026-10-01', null, 61_250),
       ];
       await runAndRelease('oas', '2026-10');
       // A new income lowers the pension from July, after it was paid: an overpayment of 4 × 20,000.
@@ -96,6 +97,8 @@ describeOnBothDatabases(
       await runAndRelease('oas', '2026-11');
       await runAndRelease('oas', '2026-12');
       for (const programme of ['gis', 'cpp-retirement', 'ccb']) await runAndRelease(programme, '2026-12');
+      // EI pays the month's two-week periods on the first banking day after it: October's and November's in 2026.
+      for (const period of ['2026-10', '2026-11']) await runAndRelease('ei-regular', period);
     });
     after(async () => {
       await guichet.app.close();
@@ -118,7 +121,7 @@ describeOnBothDatabases(
       );
       assert.equal(await guichet.services.payments.statements.slip(personId, 2026, 't5007', context), null);
       const overview = await guichet.services.payments.statements.overview(personId, context);
-      assert.deepEqual(overview, [{ year: 2026, slips: ['t4a-oas', 't4a-p'] }]);
+      assert.deepEqual(overview, [{ year: 2026, slips: ['t4a-oas', 't4a-p', 't4e'] }]);
     });
 
     it('My payments shows the overpayment and links the statement and slips, which download as tagged PDF', async () => {
@@ -154,6 +157,37 @@ describeOnBothDatabases(
       assert.equal((await get('/en/my-guichet/payments/tax-slips/2026/t4-nope', cookie)).statusCode, 404);
       assert.equal((await get('/en/my-guichet/payments/statements/1999', cookie)).statusCode, 404);
       assert.equal((await get('/en/my-guichet/payments/statements/2025', cookie)).statusCode, 404);
+    });
+
+    it('makes the T4E of the year’s EI benefits, reachable from My payments, as a tagged PDF in both languages', async () => {
+      const t4e = await guichet.services.payments.statements.slip(personId, 2026, 't4e', STAFF('officer'));
+      assert.deepEqual(
+        t4e?.boxes.map((b) => [b.box, b.cents]),
+        [
+          ['14', 122_500],
+          ['15', 122_500],
+          ['22', 0],
+        ],
+        'two EI payments of 612.50, gross, no tax withheld',
+      );
+      const cookie = `${SESSION_COOKIE}=${await personSession(guichet, database(), personId)}`;
+      const page = await get('/en/my-guichet/payments', cookie);
+      assert.match(page.body, /href="\/en\/my-guichet\/payments\/tax-slips\/2026\/t4e"/);
+      const en = await get('/en/my-guichet/payments/tax-slips/2026/t4e', cookie);
+      assert.equal(en.headers['content-type'], 'application/pdf');
+      const pdf = await readPdf(en.rawPayload);
+      assert.equal(pdf.markInfo?.Marked, true, 'tagged');
+      const text = pdf.pages.flatMap((p) => p.texts.map((x) => x.text)).join(' ');
+      assert.match(text, /T4E, Statement of Employment Insurance and Other Benefits/);
+      assert.match(text, /Box 14 - Total benefits paid/);
+      assert.match(text, /\$1,225\.00/);
+      assert.match(text, /line 11900/);
+      const fr = await get('/fr/mon-guichet/paiements/feuillets/2026/t4e', cookie);
+      const frText = (await readPdf(fr.rawPayload)).pages
+        .flatMap((p) => p.texts.map((x) => x.text))
+        .join(' ');
+      assert.match(frText, /Case 14 - Total des prestations versées/);
+      assert.match(frText, /1\s225,00\s\$/);
     });
 
     it('the client file shows the same, and its downloads need a stated purpose', async () => {

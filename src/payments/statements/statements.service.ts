@@ -7,7 +7,7 @@ import { createI18n, PLATFORM_LOCALES } from '../../platform/i18n/i18n.ts';
 import type { Lang } from '../../platform/i18n/i18n.ts';
 import { renderLetter } from '../../platform/documents/render-letter.ts';
 import { isoDay } from '../run/run-parts.ts';
-import { paymentsInYear, yearsPaid } from './statements.repository.ts';
+import { paymentsInYear, setOffsInYear, yearsPaid } from './statements.repository.ts';
 import { slipsFor } from './tax-slips.ts';
 import type { SlipId, TaxSlip } from './tax-slips.ts';
 import { slipLetter, statementLetter } from './statement-letters.ts';
@@ -70,7 +70,7 @@ export function createStatementsService(deps: StatementsDependencies): Statement
   const { db } = deps;
 
   async function linesOf(personId: string, year: number): Promise<StatementLine[]> {
-    return (await paymentsInYear(db, personId, year)).map((row) => {
+    const paid = (await paymentsInYear(db, personId, year)).map((row) => {
       const net = Number(row.amount_cents);
       const recovered = Number(row.recovered_cents);
       return {
@@ -84,6 +84,21 @@ export function createStatementsService(deps: StatementsDependencies): Statement
         netCents: net,
       };
     });
+    // Arrears set off against a debt were the year's benefit too, all of it kept for the debt: gross and
+    // recovered on the statement and the slips (e.g. T4A(OAS) boxes 19 and 20), nothing deposited.
+    const setOff = (await setOffsInYear(db, personId, year)).map(
+      (row): StatementLine => ({
+        payDate: isoDay(row.pay_date),
+        programmeId: row.programme_id,
+        period: row.period,
+        arrears: true,
+        status: 'issued',
+        grossCents: Number(row.set_off_cents),
+        recoveredCents: Number(row.set_off_cents),
+        netCents: 0,
+      }),
+    );
+    return [...paid, ...setOff].sort((a, b) => a.payDate.localeCompare(b.payDate));
   }
 
   /** Only what reached the person counts on a slip: issued payments (a returned one is reissued). */

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
  * Which tax slip reports each programme and what goes in each box, from the cited parameter file
  * `reference-data/canada/tax-slips.yaml`. Pure: the year's payments in, the slips' boxes out.
  */
-export const SLIP_IDS = ['t4a-oas', 't4a-p', 't5007'] as const;
+export const SLIP_IDS = ['t4a-oas', 't4a-p', 't5007', 't4e'] as const;
 export type SlipId = (typeof SLIP_IDS)[number];
 
 export function isSlipId(value: string): value is SlipId {
@@ -59,7 +59,9 @@ function sum(amounts: readonly PaidAmount[], pick: (a: PaidAmount) => number): n
  * line 23200 (counting it out of box 18 as well would deduct it twice); box 21 is the supplements net of
  * recoveries. T4A(P): box 14 and box 20 are the gross retirement benefit (box 20 "includes any recovery of
  * overpayments"). T5007: box 11 is the assistance paid, net of recoveries (the recovered part was reported
- * in the year it was first paid). No tax is withheld by Guichet: boxes 22 are zero.
+ * in the year it was first paid). T4E: box 14, total benefits paid, and box 15, regular benefits, are the gross
+ * benefits (an overpayment recovered from them was income when paid). No tax is withheld by Guichet: boxes 22
+ * are zero.
  */
 export function slipBoxes(slip: SlipId, amounts: readonly PaidAmount[]): SlipBox[] {
   const part = (name: string) => amounts.filter((a) => SLIPS[slip].programmes[a.programmeId] === name);
@@ -84,6 +86,12 @@ export function slipBoxes(slip: SlipId, amounts: readonly PaidAmount[]): SlipBox
       ];
     case 't5007':
       return [{ box: '11', cents: sum(part('social-assistance'), net) }];
+    case 't4e':
+      return [
+        { box: '14', cents: sum(amounts, gross) },
+        { box: '15', cents: sum(part('regular'), gross) },
+        { box: '22', cents: 0 },
+      ];
   }
 }
 

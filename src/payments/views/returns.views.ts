@@ -135,6 +135,8 @@ export function followUpPage(t: Translator, data: FollowUpData, staffHome: Bilin
     task.personId && data.clientFile
       ? html`<a href="${data.clientFile(task.personId)}">${k(t, 'followUp.clientFile')}<span class="visually-hidden"> ${task.reference}</span></a>`
       : '';
+  const matchLink = (task: ReturnTask) =>
+    html`<p><a href="${pathFor(paymentReturnsPaths.match, t.lang, { returnId: task.id })}">${task.matchProposed ? k(t, 'followUp.matchProposed') : k(t, 'followUp.match')}<span class="visually-hidden"> ${task.reference}</span></a></p>`;
   const closeForm = (
     task: ReturnTask,
   ) => html`<form method="post" action="${pathFor(paymentReturnsPaths.close, t.lang, { returnId: task.id })}">${csrfField(data.csrf)}
@@ -170,7 +172,7 @@ ${
 <td data-label="${k(t, 'items.amount')}">${t.money(task.amountCents)}</td>
 <td data-label="${k(t, 'items.reason')}">${reasonText(t, task.reason)} (${task.bankReasonCode})</td>
 <td data-label="${k(t, 'items.returnedOn')}">${t.date(task.returnedOn)}</td>
-<td data-label="${k(t, 'followUp.action')}">${closeForm(task)}</td></tr>`,
+<td data-label="${k(t, 'followUp.action')}">${matchLink(task)}${closeForm(task)}</td></tr>`,
       )}</tbody></table>`
 }`,
   };

@@ -44,9 +44,9 @@ describeOnBothDatabases('the July redetermination', (database) => {
     redetermination = createRedeterminationService({
       db,
       audit: services.audit,
-      decisions: services.decisions,
+      cipher: services.crypto.cipher,
       households: createHouseholdReader(db, services.crypto.cipher),
-      letters: { deliver: (personId, request) => services.inbox.deliver(personId, request) },
+      letters: { deliverMany: (items) => services.inbox.deliverMany(items) },
       programmeName: (id, lang) => Promise.resolve(`${id} (${lang})`),
       clock: () => TODAY,
       batchSize: 2,

@@ -1,5 +1,5 @@
 // A monthly payment run to bank files: npm run bench:payments
-//   [-- --payments 20000] [--database postgres|pglite] [--batch 500]
+//   [-- --payments 20000] [--database postgres|pglite] [--batch 5000]
 // On a throwaway PostgreSQL schema at TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) or
 // an in-memory PGlite, times in one process, in the same run:
 //   1. the baseline: plain binary COPY of the same payment rows into a table like `payment`;
@@ -24,7 +24,7 @@ const { values } = parseArgs({
   options: {
     payments: { type: 'string', default: '20000' },
     database: { type: 'string', default: 'postgres' },
-    batch: { type: 'string', default: '500' },
+    batch: { type: 'string', default: '5000' },
   },
 });
 const N = Number(values.payments);
@@ -110,10 +110,18 @@ async function open(): Promise<{ database: Database; dispose: () => Promise<void
 }
 
 /** The baseline: the same rows as the run writes, by binary COPY, in batches the size of the run's. */
-async function copyBaseline(database: Database, runId: string): Promise<void> {
-  await sql`CREATE TABLE bench_payment_copy (id uuid, reference text, run_id uuid, enrolment_id text,
-    person_id text, programme_id text, period text, kind text, amount_cents integer, arrears boolean,
-    decision_id text, pay_date date)`.execute(database.db);
+async function copyBaseline(database: Database, runId: string, keyed = false): Promise<void> {
+  const table = keyed ? 'bench_payment_keyed' : 'bench_payment_copy';
+  if (keyed) {
+    // The same rows into a table with `payment`'s keys, indexes, checks and foreign key to the run (the
+    // amount as `integer`, which the binary writer speaks, rather than `bigint`).
+    await sql`CREATE TABLE bench_payment_keyed (LIKE payment INCLUDING ALL,
+      FOREIGN KEY (run_id) REFERENCES payment_run (id))`.execute(database.db);
+    await sql`ALTER TABLE bench_payment_keyed ALTER COLUMN amount_cents TYPE integer`.execute(database.db);
+  } else
+    await sql`CREATE TABLE bench_payment_copy (id uuid, reference text, run_id uuid, enrolment_id text,
+      person_id text, programme_id text, period text, kind text, amount_cents integer, arrears boolean,
+      decision_id text, pay_date date)`.execute(database.db);
   const columns = [
     'id',
     'reference',
@@ -144,7 +152,7 @@ async function copyBaseline(database: Database, runId: string): Promise<void> {
           .boolean(false)
           .text(`decision-${pad(n)}`)
           .date('2026-12-29');
-      await session.copyIn({ table: 'bench_payment_copy', columns: all, data: writer.finish() });
+      await session.copyIn({ table, columns: all, data: writer.finish() });
     }
   });
 }
@@ -186,6 +194,7 @@ try {
     STAFF('officer'),
   );
   await step('baseline: binary COPY of the rows', N, () => copyBaseline(target.database, run.id));
+  await step('COPY into a table keyed like payment', N, () => copyBaseline(target.database, run.id, true));
   const prepared = await step('prepare the run (entitlements → payments)', N, () =>
     payments.runs.resume(run.id),
   );

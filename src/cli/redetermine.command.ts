@@ -18,9 +18,9 @@ export function redeterminationOf(database: Database, services: Services, batchS
   return createRedeterminationService({
     db: database.db,
     audit: services.audit,
-    decisions: services.decisions,
+    cipher: services.crypto.cipher,
     households: createHouseholdReader(database.db, services.crypto.cipher),
-    letters: { deliver: (personId, request) => services.inbox.deliver(personId, request) },
+    letters: { deliverMany: (items) => services.inbox.deliverMany(items) },
     programmeName: async (programmeId, lang) => {
       const found = (await services.catalogue.listProgrammes()).find((p) => p.id === programmeId);
       return found ? (lang === 'fr' ? found.name_fr : found.name_en) : programmeId;

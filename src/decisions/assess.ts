@@ -75,6 +75,8 @@ export function assess(
   programme: ProgrammePolicy,
   asOf: string,
   fourEyesAboveCents: number,
+  /** How the rule set's version is found; a batch passes `batchRuleSetVersion()` to hash each file once. */
+  versionOf: (result: ProgrammeResult) => RuleSetVersion = ruleSetVersion,
 ): Assessment {
   let household: Household;
   try {
@@ -107,7 +109,7 @@ export function assess(
     asOf,
     applicantId,
     result,
-    version: result ? ruleSetVersion(result) : NO_RESULT,
+    version: result ? versionOf(result) : NO_RESULT,
     recommendation,
     automated,
     award,

@@ -69,3 +69,29 @@ export function hashOfFiles(files: Readonly<Record<string, string>>): string {
     .map((file) => `${file}=${files[file] ?? ''}`);
   return createHash('sha256').update(lines.join('\n')).digest('hex');
 }
+
+/**
+ * `ruleSetVersion` for a batch: every file hashed (stat-checked) once for the batch's life, and the version of
+ * each set of files read built once. A batch is thereby decided on one rule set, as it should be.
+ */
+export function batchRuleSetVersion(dir: URL = PARAMETERS_DIR): (result: ProgrammeResult) => RuleSetVersion {
+  const fileHashes = new Map<string, string>();
+  const versions = new Map<string, RuleSetVersion>();
+  return (result) => {
+    const read = parameterFilesOf(result);
+    const key = read.join('\n');
+    let version = versions.get(key);
+    if (!version) {
+      const files = Object.fromEntries(
+        read.map((file) => {
+          let hash = fileHashes.get(file);
+          if (hash === undefined) fileHashes.set(file, (hash = hashFile(file, dir)));
+          return [file, hash];
+        }),
+      );
+      version = { commit: currentCommit(), files, hash: hashOfFiles(files) };
+      versions.set(key, version);
+    }
+    return version;
+  };
+}

@@ -59,6 +59,11 @@ export interface RepresentativeCopies {
   ): Promise<readonly { representativeId: string; until: string }[]>;
 }
 
+/** Recipients read at once by `deliverMany` (each read is its own audited statement). */
+const READS_AT_ONCE = 8;
+
+type Copy = { until: string; recipient: Recipient };
+
 /** Letters about the person's own sign-in and account go to them alone, never to a representative. */
 const NEVER_COPIED: ReadonlySet<DocumentKind> = new Set(['account-notice', 'linking-code']);
 
@@ -103,6 +108,13 @@ export interface InboxService {
   deliverWithin(trx: Transaction<DB>, recipient: Recipient, request: DeliveryRequest): Promise<Delivered>;
   /** `recipientOf` then `deliverWithin` in a transaction of its own. */
   deliver(personId: string, request: DeliveryRequest): Promise<Delivered | null>;
+  /**
+   * `deliver` for a batch job's many letters: the recipients are read first, then every document is stored
+   * in one transaction (one commit for the batch rather than one per letter). Null where no recipient.
+   */
+  deliverMany(
+    items: readonly { readonly personId: string; readonly request: DeliveryRequest }[],
+  ): Promise<(Delivered | null)[]>;
   list(personId: string, search?: string): Promise<DocumentSummary[]>;
   /** The document if it is the person's (the first opening records the read receipt); audited either way. */
   open(personId: string, documentId: string, context: AccessContext): Promise<OpenedDocument | null>;
@@ -283,6 +295,36 @@ export function createInboxService(deps: InboxDependencies): InboxService {
         const delivered = await service.deliverWithin(trx, recipient, request);
         if (delivered.created)
           for (const copy of copies) await deliverCopy(trx, recipient, copy, request, delivered.documentId);
+        return delivered;
+      });
+    },
+
+    async deliverMany(items) {
+      const prepared: ({ recipient: Recipient; copies: Copy[]; request: DeliveryRequest } | null)[] = [];
+      for (let i = 0; i < items.length; i += READS_AT_ONCE)
+        prepared.push(
+          ...(await Promise.all(
+            items.slice(i, i + READS_AT_ONCE).map(async ({ personId, request }) => {
+              const recipient = await deps.recipients.recipientOf(personId, request.context);
+              return recipient
+                ? { recipient, copies: await copyRecipients(personId, request), request }
+                : null;
+            }),
+          )),
+        );
+      return db.transaction().execute(async (trx) => {
+        const delivered: (Delivered | null)[] = [];
+        for (const item of prepared) {
+          if (!item) {
+            delivered.push(null);
+            continue;
+          }
+          const one = await service.deliverWithin(trx, item.recipient, item.request);
+          if (one.created)
+            for (const copy of item.copies)
+              await deliverCopy(trx, item.recipient, copy, item.request, one.documentId);
+          delivered.push(one);
+        }
         return delivered;
       });
     },

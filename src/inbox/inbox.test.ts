@@ -98,6 +98,42 @@ describeOnBothDatabases('inbox', (database) => {
     assert.equal(list[0]?.readAt, null);
   });
 
+  test('a batch of letters is stored in one go: each once, in each language, none for an unknown person', async () => {
+    const fr = await personWith(h, { email: 'batch-fr@example.ca', preferredLanguage: 'fr' });
+    const en = await personWith(h, { preferredChannel: 'mail' });
+    const unknown = '00000000-0000-4000-8000-00000000dead';
+    const items = [fr, unknown, en].map((personId) => ({
+      personId,
+      request: { kind: 'decision' as const, sourceKey: `batch:${personId}`, compose, context: SYSTEM },
+    }));
+    const first = await h.inbox.deliverMany(items);
+    assert.deepEqual(
+      first.map((d) => d?.created ?? null),
+      [true, null, true],
+    );
+    assert.equal(first[0]?.route.notice, 'email');
+    assert.equal(first[2]?.route.print, 'prefers-paper');
+    const again = await h.inbox.deliverMany(items);
+    assert.deepEqual(
+      again.map((d) => d?.created ?? null),
+      [false, null, false],
+      'a replayed batch stores nothing new',
+    );
+    const stored = await h.db
+      .selectFrom('person_document')
+      .select(['person_id', 'lang'])
+      .where('source_key', 'like', 'batch:%')
+      .orderBy('lang')
+      .execute();
+    assert.deepEqual(
+      stored.map((row) => [row.person_id, row.lang]),
+      [
+        [en, 'en'],
+        [fr, 'fr'],
+      ],
+    );
+  });
+
   test('opening records the read receipt once and audits; someone else’s document is refused and audited', async () => {
     const owner = await personWith(h, { email: 'owner@example.ca' });
     const other = await personWith(h, { email: 'other@example.ca' });

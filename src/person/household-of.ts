@@ -1,9 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
-import { readPage } from './population-reader.ts';
+import { readHouseholdsById, readPage } from './population-reader.ts';
 import type { RegisterHousehold } from './population-reader.ts';
-import { findHouseholdOfPerson, listPeopleBornOn } from './population-reader.repository.ts';
+import {
+  findHouseholdOfPerson,
+  findHouseholdsOfPeople,
+  listPeopleBornOn,
+} from './population-reader.repository.ts';
 import type { PersonName } from './person-directory.ts';
 
 /**
@@ -12,6 +16,8 @@ import type { PersonName } from './person-directory.ts';
  */
 export interface HouseholdReader {
   householdOf(personId: string): Promise<RegisterHousehold | null>;
+  /** The households of many people in four statements, by person id (people without one are absent). */
+  householdsOf(personIds: readonly string[]): Promise<Map<string, RegisterHousehold>>;
   /** Everyone born on this date (at most 500), for a search by name that tolerates accents and typos. */
   bornOn(birthDate: string): Promise<PersonName[]>;
 }
@@ -23,6 +29,17 @@ export function createHouseholdReader(db: Kysely<DB>, cipher: FieldCipher): Hous
       if (!household) return null;
       const [read] = await readPage(db, cipher, [household]);
       return read ?? null;
+    },
+    async householdsOf(personIds) {
+      const found = personIds.length === 0 ? [] : await findHouseholdsOfPeople(db, personIds);
+      const unique = [...new Map(found.map((row) => [row.id, row])).values()];
+      const byId = new Map((await readHouseholdsById(db, cipher, unique)).map((h) => [h.id, h]));
+      return new Map(
+        found.flatMap((row) => {
+          const household = byId.get(row.id);
+          return household ? [[row.person_id, household] as const] : [];
+        }),
+      );
     },
     async bornOn(birthDate) {
       const rows = await listPeopleBornOn(db, birthDate);

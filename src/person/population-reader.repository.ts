@@ -50,6 +50,51 @@ export function listRelationshipsOfHouseholds(db: DbExecutor, first: string, las
     .execute();
 }
 
+/** People of the given households (any order of ids): the households of a page of people, not a range. */
+export function listPeopleInHouseholds(db: DbExecutor, householdIds: readonly string[]) {
+  return db
+    .selectFrom('person')
+    .select(['id', 'household_id', 'marital_status', 'years_in_canada_after_18', 'disability'])
+    .select(sql<string>`birth_date::text`.as('birth_date_text'))
+    .where('household_id', '=', sql<string>`ANY(${householdIds}::uuid[])`)
+    .execute();
+}
+
+export function listIncomesInHouseholds(db: DbExecutor, householdIds: readonly string[]) {
+  return db
+    .selectFrom('person_income as i')
+    .innerJoin('person as p', 'p.id', 'i.person_id')
+    .select(['i.person_id', 'i.tax_year', 'i.income_type', 'i.amount_ciphertext'])
+    .where('p.household_id', '=', sql<string>`ANY(${householdIds}::uuid[])`)
+    .execute();
+}
+
+export function listRelationshipsInHouseholds(db: DbExecutor, householdIds: readonly string[]) {
+  return db
+    .selectFrom('person_relationship as r')
+    .innerJoin('person as p', 'p.id', 'r.person_id')
+    .leftJoin('registry_relationship_end as e', (join) =>
+      join
+        .onRef('e.person_id', '=', 'r.person_id')
+        .onRef('e.related_person_id', '=', 'r.related_person_id')
+        .onRef('e.kind', '=', 'r.kind'),
+    )
+    .select(['r.person_id', 'r.related_person_id', 'r.kind', 'r.custody_share'])
+    .where('p.household_id', '=', sql<string>`ANY(${householdIds}::uuid[])`)
+    .where('e.person_id', 'is', null)
+    .execute();
+}
+
+/** The households of many people at once, with their provinces (people without a household are absent). */
+export function findHouseholdsOfPeople(db: DbExecutor, personIds: readonly string[]) {
+  return db
+    .selectFrom('person as p')
+    .innerJoin('household as h', 'h.id', 'p.household_id')
+    .select(['p.id as person_id', 'h.id', 'h.province_code'])
+    .where('p.id', '=', sql<string>`ANY(${personIds}::uuid[])`)
+    .execute();
+}
+
 /** The household a person belongs to, with its province. */
 export function findHouseholdOfPerson(db: DbExecutor, personId: string) {
   return db

@@ -5,7 +5,10 @@ import type { DB } from '../platform/db/schema.ts';
 import type { IncomeType, MaritalStatus, RelationshipKind } from './person.tables.ts';
 import {
   listHouseholdPage,
+  listIncomesInHouseholds,
   listIncomesOfHouseholds,
+  listPeopleInHouseholds,
+  listRelationshipsInHouseholds,
   listPeopleOfHouseholds,
   listRelationshipsOfHouseholds,
 } from './population-reader.repository.ts';
@@ -49,6 +52,10 @@ export interface PopulationReader {
   readHouseholds(request: RegisterReadRequest): AsyncGenerator<RegisterHousehold[]>;
 }
 
+type PeopleRows = Awaited<ReturnType<typeof listPeopleOfHouseholds>>;
+type IncomeRows = Awaited<ReturnType<typeof listIncomesOfHouseholds>>;
+type RelationshipRows = Awaited<ReturnType<typeof listRelationshipsOfHouseholds>>;
+
 export async function readPage(
   db: Kysely<DB>,
   cipher: FieldCipher,
@@ -60,6 +67,30 @@ export async function readPage(
   const people = await listPeopleOfHouseholds(db, first, last);
   const incomes = await listIncomesOfHouseholds(db, first, last);
   const relationships = await listRelationshipsOfHouseholds(db, first, last);
+  return assemble(cipher, page, people, incomes, relationships);
+}
+
+/** Households scattered over the register (those of a page of people): read by their ids, not by a range. */
+export async function readHouseholdsById(
+  db: Kysely<DB>,
+  cipher: FieldCipher,
+  households: readonly { id: string; province_code: string }[],
+): Promise<RegisterHousehold[]> {
+  if (households.length === 0) return [];
+  const ids = households.map((h) => h.id);
+  const people = await listPeopleInHouseholds(db, ids);
+  const incomes = await listIncomesInHouseholds(db, ids);
+  const relationships = await listRelationshipsInHouseholds(db, ids);
+  return assemble(cipher, households, people, incomes, relationships);
+}
+
+async function assemble(
+  cipher: FieldCipher,
+  page: readonly { id: string; province_code: string }[],
+  people: PeopleRows,
+  incomes: IncomeRows,
+  relationships: RelationshipRows,
+): Promise<RegisterHousehold[]> {
   const households = new Map<string, RegisterHousehold>(
     page.map((h) => [h.id, { id: h.id, provinceCode: h.province_code, people: [], relationships: [] }]),
   );

@@ -3,16 +3,22 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import type { AccessContext } from '../../platform/audit/access-context.ts';
 import { auditEntry } from '../../platform/audit/access-context.ts';
-import type { Letter } from '../../platform/documents/letter.ts';
+import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import { createI18n, PLATFORM_LOCALES } from '../../platform/i18n/i18n.ts';
 import type { Lang } from '../../platform/i18n/i18n.ts';
 import type { RegisterHousehold } from '../../person/index.ts';
-import type { DecisionsModule } from '../decisions.module.ts';
-import { isoDateOf } from '../dates.ts';
-import { recordHousehold } from './record-household.ts';
-import { redeterminationLetter } from './redetermination-letter.ts';
-import type { ProgrammeChange } from './redetermination-letter.ts';
+import { sealRecords } from '../decision-record.ts';
+import { loadDecisionPolicy, policyFor } from '../programme-policy.ts';
+import type { DecisionPolicy } from '../programme-policy.ts';
+import { NotDecidedHereError } from '../decisions.types.ts';
+import { deliverQueuedLetters } from './redetermination-letters.ts';
+import type { RedeterminationLetterPort } from './redetermination-letters.ts';
+import { batchRuleSetVersion } from '../rule-set.ts';
+import { planPage } from './redetermination-page.ts';
+import type { PagePlan } from './redetermination-page.ts';
 import * as repo from './redetermination.repository.ts';
+
+export type { RedeterminationLetterPort };
 
 /**
  * The income-tested programmes re-evaluated each July on the incomes of the year before (CCB: Income Tax Act
@@ -38,31 +44,21 @@ export interface RedeterminationSummary {
   readonly needsReview: number;
 }
 
-export interface RedeterminationLetterPort {
-  deliver(
-    personId: string,
-    request: {
-      readonly kind: 'redetermination';
-      /** `redetermination:<year>:<person>`: one letter per person and benefit year, however often tried. */
-      readonly sourceKey: string;
-      readonly compose: (recipient: {
-        readonly lang: Lang;
-        readonly addressLines: readonly string[] | null;
-      }) => Letter;
-      readonly context: AccessContext;
-    },
-  ): Promise<{ readonly documentId: string } | null>;
-}
-
 export interface RedeterminationDependencies {
   readonly db: Kysely<DB>;
   readonly audit: AuditService;
-  readonly decisions: Pick<DecisionsModule, 'reevaluate'>;
-  readonly households: { householdOf(personId: string): Promise<RegisterHousehold | null> };
+  /** Seals each new decision's record (facts, result and trace), as every decision is kept. */
+  readonly cipher: FieldCipher;
+  /** The register's households, a page of people at a time (person's `HouseholdReader`). */
+  readonly households: {
+    householdsOf(personIds: readonly string[]): Promise<ReadonlyMap<string, RegisterHousehold>>;
+  };
   readonly letters: RedeterminationLetterPort;
   readonly programmeName: (programmeId: string, lang: Lang) => Promise<string>;
   readonly clock: () => Date;
+  /** People per page: one read, one evaluation in memory and one transaction each (default 1,000). */
   readonly batchSize?: number;
+  readonly policy?: DecisionPolicy;
 }
 
 export class RedeterminationStartedError extends Error {
@@ -90,12 +86,16 @@ export interface RedeterminationService {
 
 const locales = new URL('../locales/', import.meta.url);
 
-type Outcome = 'changed' | 'unchanged' | 'review';
-
 export function createRedeterminationService(deps: RedeterminationDependencies): RedeterminationService {
   const { db } = deps;
   const i18n = createI18n([PLATFORM_LOCALES, locales]);
-  const batchSize = deps.batchSize ?? 200;
+  const batchSize = deps.batchSize ?? 1_000;
+  const policy = deps.policy ?? loadDecisionPolicy();
+  const programme = (programmeId: string) => {
+    const found = policyFor(policy, programmeId);
+    if (!found) throw new NotDecidedHereError(programmeId);
+    return found;
+  };
 
   const summaryOf = (row: NonNullable<Awaited<ReturnType<typeof repo.findRun>>>): RedeterminationSummary => ({
     year: row.benefit_year,
@@ -107,86 +107,56 @@ export function createRedeterminationService(deps: RedeterminationDependencies):
     needsReview: row.needs_review,
   });
 
-  /** What changed for one person, read back from the schedule: the same however often it is replayed. */
-  async function changesOf(personId: string, from: string): Promise<ProgrammeChange[]> {
-    const rows = await repo.scheduleAround(db, personId, INCOME_TESTED, from);
-    const dayBefore = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-    const inForce = (programmeId: string, day: string) =>
-      rows.findLast(
-        (r) =>
-          r.programme_id === programmeId &&
-          isoDateOf(r.valid_from) <= day &&
-          (r.valid_to === null || isoDateOf(r.valid_to) >= day),
-      );
-    return [...new Set(rows.map((r) => r.programme_id))].map((programmeId) => {
-      const before = inForce(programmeId, dayBefore);
-      const after = inForce(programmeId, from);
-      return {
-        programmeId,
-        periodKind: (after ?? before)?.period_kind ?? 'month',
-        beforeCents: before ? Number(before.amount_cents) : null,
-        afterCents: after ? Number(after.amount_cents) : null,
-      };
+  /** The page's writes and its cursor in one transaction: a kill -9 leaves the whole page or none of it. */
+  async function commit(year: number, previous: string | null, last: string, plan: PagePlan, people: number) {
+    const ciphers = await sealRecords(deps.cipher, plan.records);
+    const decisions = plan.decisions.map((d, i) => ({ ...d, record_cipher: ciphers[i] ?? '' }));
+    await db.transaction().execute(async (trx) => {
+      const step = { last, done: people, ...plan.counts };
+      if (!(await repo.advance(trx, year, previous, step))) throw new RedeterminationTakenOverError(year);
+      await repo.insertDecisions(trx, decisions);
+      await repo.closeFrom(trx, plan.closings);
+      await repo.insertEntitlements(trx, plan.entitlements);
+      await repo.queueLetters(trx, year, plan.letters);
+      await deps.audit.recordMany(plan.audits, trx);
     });
-  }
-
-  async function redetermineOne(personId: string, year: number, context: AccessContext): Promise<Outcome> {
-    const from = `${year}-07-01`;
-    const household = await deps.households.householdOf(personId);
-    await deps.audit.record(
-      auditEntry(context, personId, 'redetermination.household.read', 'success', { year }),
-    );
-    const results = household
-      ? await deps.decisions.reevaluate(personId, recordHousehold(household), from, context, INCOME_TESTED)
-      : [];
-    const review = !household || results.some((r) => r.outcome === 'needs-review');
-    const changes = await changesOf(personId, from);
-    const names = new Map<string, { en: string; fr: string }>();
-    for (const change of changes)
-      names.set(change.programmeId, {
-        en: await deps.programmeName(change.programmeId, 'en'),
-        fr: await deps.programmeName(change.programmeId, 'fr'),
-      });
-    await deps.letters.deliver(personId, {
-      kind: 'redetermination',
-      sourceKey: `redetermination:${year}:${personId}`,
-      compose: (recipient) =>
-        redeterminationLetter(i18n.translator(recipient.lang), {
-          year,
-          changes,
-          review,
-          names: (id) => names.get(id)?.[recipient.lang] ?? id,
-          addressLines: recipient.addressLines,
-          today: deps.clock(),
-        }),
-      context,
-    });
-    if (review) return 'review';
-    return changes.some((c) => c.beforeCents !== c.afterCents) ? 'changed' : 'unchanged';
   }
 
   async function work(year: number, onProgress?: (summary: RedeterminationSummary) => void): Promise<void> {
-    const from = `${year}-07-01`;
+    const from = `${String(year)}-07-01`;
     const context: AccessContext = {
       actor: { type: 'system', id: 'redetermination' },
       channel: 'system',
       purpose: 'redetermination',
-      correlationId: `redetermination:${year}`,
+      correlationId: `redetermination:${String(year)}`,
     };
     for (;;) {
       const run = await repo.findRun(db, year);
       if (run?.status !== 'running') return;
       onProgress?.(summaryOf(run));
-      const people = await repo.nextPeople(db, INCOME_TESTED, from, run.resume_after, batchSize);
-      if (people.length === 0) {
+      const rows = await repo.pageOf(db, INCOME_TESTED, from, run.resume_after, batchSize);
+      if (rows.length === 0) {
+        await deliverQueuedLetters({ ...deps, i18n }, year, context);
         await repo.finish(db, year, deps.clock());
         return;
       }
-      const counts = { changed: 0, unchanged: 0, review: 0 };
-      for (const personId of people) counts[await redetermineOne(personId, year, context)] += 1;
-      const step = { last: people.at(-1) ?? '', done: people.length, ...counts };
-      if (!(await repo.advance(db, year, run.resume_after, step)))
-        throw new RedeterminationTakenOverError(year);
+      const people = [...new Set(rows.map((row) => row.person_id))];
+      // Recorded before the households are read, committed whatever happens to the page.
+      await deps.audit.recordMany(
+        people.map((personId) =>
+          auditEntry(context, personId, 'redetermination.household.read', 'success', { year }),
+        ),
+      );
+      const households = await deps.households.householdsOf(people);
+      const plan = planPage(rows, households, {
+        from,
+        programme,
+        fourEyesAboveCents: policy.fourEyesAboveCents,
+        versionOf: batchRuleSetVersion(),
+        context,
+        now: deps.clock(),
+      });
+      await commit(year, run.resume_after, people.at(-1) ?? '', plan, people.length);
     }
   }
 

@@ -14,8 +14,18 @@ export interface RedeterminationRunTable {
   finished_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
+/** A person's July letter, written with their new schedule and delivered after (migration 0860). */
+export interface RedeterminationLetterTable {
+  benefit_year: number;
+  person_id: string;
+  changes: ColumnType<unknown, string, string>;
+  review: boolean;
+  sent_at: Date | null;
+}
+
 declare module '../../platform/db/schema.ts' {
   interface DB {
     redetermination_run: RedeterminationRunTable;
+    redetermination_letter: RedeterminationLetterTable;
   }
 }

@@ -44,9 +44,9 @@ describeOnBothDatabases('the July redetermination', (database) => {
     redetermination = createRedeterminationService({
       db,
       audit: services.audit,
-      decisions: services.decisions,
+      cipher: services.crypto.cipher,
       households: createHouseholdReader(db, services.crypto.cipher),
-      letters: { deliver: (personId, request) => services.inbox.deliver(personId, request) },
+      letters: { deliverMany: (items) => services.inbox.deliverMany(items) },
       programmeName: (id, lang) => Promise.resolve(`${id} (${lang})`),
       clock: () => TODAY,
       batchSize: 2,
@@ -88,6 +88,28 @@ describeOnBothDatabases('the July redetermination', (database) => {
       .where('valid_from', '=', '2026-07-01')
       .execute();
     assert.equal(fromJuly.length, summary.changed, 'a new amount from July for each change, no other');
+    const audit = await database()
+      .db.selectFrom('audit_event')
+      .select(['subject_person_id', 'action'])
+      .where('action', 'in', ['redetermination.household.read', 'decision.redetermined'])
+      .execute();
+    const reads = audit.filter((a) => a.action === 'redetermination.household.read');
+    assert.deepEqual(
+      reads.map((a) => a.subject_person_id).sort(),
+      [...people].sort(),
+      'each read audited once',
+    );
+    assert.equal(
+      audit.filter((a) => a.action === 'decision.redetermined').length,
+      fromJuly.length,
+      'each new decision audited',
+    );
+    const queued = await database().db.selectFrom('redetermination_letter').select('sent_at').execute();
+    assert.equal(queued.length, people.length);
+    assert.ok(
+      queued.every((row) => row.sent_at !== null),
+      'every queued letter marked sent',
+    );
   });
 
   it('is idempotent: a second run and a resume change nothing and send no second letter', async () => {

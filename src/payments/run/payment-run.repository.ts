@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { prepareQuery } from '../../platform/db/prepared.ts';
 import type { Insertable, Selectable } from 'kysely';
 import type { DbExecutor } from '../../platform/db/schema.ts';
 import type { PaymentRunTable, PaymentTable, RunStatus } from '../payments.tables.ts';
@@ -53,17 +54,78 @@ export async function setEnrolmentsTotal(db: DbExecutor, runId: string, total: n
   await db.updateTable('payment_run').set({ enrolments_total: total }).where('id', '=', runId).execute();
 }
 
-/** Inserts what is not there yet; returns the amounts of those inserted (a replay inserts nothing). */
-export async function insertPayments(db: DbExecutor, payments: readonly NewPayment[]): Promise<number[]> {
-  if (payments.length === 0) return [];
-  const inserted = await db
-    .insertInto('payment')
-    .values([...payments])
-    .onConflict((conflict) => conflict.columns(['enrolment_id', 'period', 'kind']).doNothing())
-    .returning('amount_cents')
-    .execute();
-  return inserted.map((row) => Number(row.amount_cents));
+/**
+ * Inserts what is not there yet, one statement for the whole batch (a column per array, as the audit log
+ * does); returns how many were inserted and their total (a replay inserts nothing). `UNIQUE (enrolment_id,
+ * period, kind)` keeps each payment once whatever is replayed.
+ */
+export async function insertPayments(
+  db: DbExecutor,
+  payments: readonly NewRegularPayment[],
+): Promise<{ count: number; cents: number }> {
+  if (payments.length === 0) return { count: 0, cents: 0 };
+  const column = <K extends keyof NewRegularPayment>(key: K) => payments.map((p) => p[key]);
+  const [row] = await insertRegularPayments.execute(
+    db,
+    column('id'),
+    column('reference'),
+    column('run_id'),
+    column('enrolment_id'),
+    column('person_id'),
+    column('programme_id'),
+    column('period'),
+    column('amount_cents'),
+    column('arrears'),
+    column('decision_id'),
+    column('pay_date'),
+  );
+  return { count: Number(row?.count ?? 0), cents: Number(row?.cents ?? 0) };
 }
+
+/** A regular payment as a run prepares it: pending, no payee until release. */
+export interface NewRegularPayment {
+  readonly id: string;
+  readonly reference: string;
+  readonly run_id: string;
+  readonly enrolment_id: string;
+  readonly person_id: string;
+  readonly programme_id: string;
+  readonly period: string;
+  readonly amount_cents: number;
+  readonly arrears: boolean;
+  readonly decision_id: string;
+  readonly pay_date: string;
+}
+
+const insertRegularPayments = prepareQuery(
+  'payments.run.insert',
+  (
+    _q,
+    id: readonly string[],
+    reference: readonly string[],
+    runId: readonly string[],
+    enrolmentId: readonly string[],
+    personId: readonly string[],
+    programmeId: readonly string[],
+    period: readonly string[],
+    amountCents: readonly number[],
+    arrears: readonly boolean[],
+    decisionId: readonly string[],
+    payDate: readonly string[],
+  ) => sql<{ count: string; cents: string | null }>`WITH inserted AS (
+      INSERT INTO payment (id, reference, run_id, enrolment_id, person_id, programme_id, period, kind,
+        amount_cents, arrears, decision_id, pay_date)
+      SELECT p.id, p.reference, p.run_id, p.enrolment_id, p.person_id, p.programme_id, p.period, 'regular',
+        p.amount_cents, p.arrears, p.decision_id, p.pay_date
+      FROM unnest(${id}::uuid[], ${reference}::text[], ${runId}::uuid[], ${enrolmentId}::text[],
+        ${personId}::text[], ${programmeId}::text[], ${period}::text[], ${amountCents}::bigint[],
+        ${arrears}::boolean[], ${decisionId}::text[], ${payDate}::date[])
+        AS p(id, reference, run_id, enrolment_id, person_id, programme_id, period, amount_cents, arrears,
+          decision_id, pay_date)
+      ON CONFLICT (enrolment_id, period, kind) DO NOTHING
+      RETURNING amount_cents)
+    SELECT count(*)::text AS count, sum(amount_cents)::text AS cents FROM inserted`,
+);
 
 /** Records a committed batch: in the batch's transaction, so the cursor and the payments commit together. */
 export async function advanceRun(

@@ -9,8 +9,8 @@ import type { RunWindow } from './due-payments.ts';
 import type { DeathRegister, EntitlementRow, EntitlementSource } from './run-ports.ts';
 import { payDateOfRun, scheduleOfProgramme } from './programme-schedules.ts';
 import * as repo from './payment-run.repository.ts';
-import type { NewPayment, RunRow } from './payment-run.repository.ts';
-import { enrolmentGroups, newReference, runSummaryOf } from './run-parts.ts';
+import type { NewRegularPayment, RunRow } from './payment-run.repository.ts';
+import { enrolmentGroups, newReferences, runSummaryOf } from './run-parts.ts';
 import type { RunSummary } from './run-parts.ts';
 import type { BatchAdjuster } from '../adjustments/batch-adjuster.ts';
 
@@ -21,7 +21,10 @@ export interface PaymentRunOptions {
   readonly arrearsMonths: number;
 }
 
-export const DEFAULT_RUN_OPTIONS: PaymentRunOptions = { batchSize: 500, arrearsMonths: 11 };
+export const DEFAULT_RUN_OPTIONS: PaymentRunOptions = { batchSize: 5_000, arrearsMonths: 11 };
+
+/** Payments per insert statement: one round trip for a whole batch of the default size and its arrears. */
+const INSERT_CHUNK = 10_000;
 
 export interface PaymentRunDependencies {
   readonly db: Kysely<DB>;
@@ -104,45 +107,58 @@ export function createPaymentRunService(deps: PaymentRunDependencies): PaymentRu
     });
     let batch: EntitlementRow[][] = [];
     let previous = run.resume_after;
+    let writing: Promise<void> = Promise.resolve();
+    // The next batch is read and planned while the one before is written: Node and PostgreSQL each work
+    // instead of waiting for the other. Writes stay one at a time, in order, each moving the cursor.
     const flush = async () => {
-      const summary = await commitBatch(run, window, batch, previous);
-      previous = summary.resumeAfter;
+      const groups = batch;
       batch = [];
-      onProgress?.(summary);
+      const planned = await planBatch(run, window, groups);
+      const after = previous;
+      previous = groups.at(-1)?.[0]?.enrolmentId ?? previous;
+      await writing;
+      writing = writeBatch(run, planned, after).then((summary) => onProgress?.(summary));
+      writing.catch(() => undefined);
     };
     for await (const group of enrolmentGroups(stream)) {
       batch.push(group);
       if (batch.length >= options.batchSize) await flush();
     }
     if (batch.length > 0) await flush();
+    await writing;
   }
 
-  async function commitBatch(
-    run: RunRow,
-    window: RunWindow,
-    groups: readonly EntitlementRow[][],
-    previous: string | null,
-  ): Promise<RunSummary> {
+  async function planBatch(run: RunRow, window: RunWindow, groups: readonly EntitlementRow[][]) {
     const deaths = await deps.deaths.datesOfDeath([
       ...new Set(groups.map((group) => group[0]?.personId ?? '')),
     ]);
-    const payments = groups.flatMap((group) => paymentsOf(run, window, group, deaths));
+    return { groups, deaths, payments: paymentsOfBatch(run, window, groups, deaths) };
+  }
+
+  async function writeBatch(
+    run: RunRow,
+    { groups, deaths, payments }: Awaited<ReturnType<typeof planBatch>>,
+    previous: string | null,
+  ): Promise<RunSummary> {
     const last = groups.at(-1)?.[0]?.enrolmentId ?? previous ?? '';
     return db.transaction().execute(async (trx) => {
       const locked = await repo.lockRun(trx, run.id);
       if (locked?.status !== 'preparing' || locked.resume_after !== previous)
         throw new RunTakenOverError(run.id);
-      const amounts: number[] = [];
-      for (let i = 0; i < payments.length; i += 1000)
-        amounts.push(...(await repo.insertPayments(trx, payments.slice(i, i + 1000))));
+      const inserted = { count: 0, cents: 0 };
+      for (let i = 0; i < payments.length; i += INSERT_CHUNK) {
+        const chunk = await repo.insertPayments(trx, payments.slice(i, i + INSERT_CHUNK));
+        inserted.count += chunk.count;
+        inserted.cents += chunk.cents;
+      }
       const adjusted = deps.adjuster
         ? await deps.adjuster.adjustBatch(trx, batchRunOf(run), groups, deaths)
         : { payments: 0, cents: 0 };
       const step = {
         resumeAfter: last,
         enrolments: groups.length,
-        payments: amounts.length + adjusted.payments,
-        cents: amounts.reduce((sum, cents) => sum + cents, 0) + adjusted.cents,
+        payments: inserted.count + adjusted.payments,
+        cents: inserted.cents + adjusted.cents,
       };
       await repo.advanceRun(trx, run.id, step);
       return {
@@ -208,31 +224,33 @@ function batchRunOf(run: RunRow) {
   return { id: run.id, programmeId: run.programme_id, period: run.period, payDate };
 }
 
-function paymentsOf(
+function paymentsOfBatch(
   run: RunRow,
   window: RunWindow,
-  group: readonly EntitlementRow[],
+  groups: readonly (readonly EntitlementRow[])[],
   deaths: ReadonlyMap<string, string>,
-): NewPayment[] {
-  const first = group[0];
-  if (!first) return [];
-  return paymentsDue(group, window, deaths.get(first.personId) ?? null).map((due) => ({
+): NewRegularPayment[] {
+  const payDate = typeof run.pay_date === 'string' ? run.pay_date : run.pay_date.toISOString().slice(0, 10);
+  const due = groups.flatMap((group) => {
+    const first = group[0];
+    if (!first) return [];
+    return paymentsDue(group, window, deaths.get(first.personId) ?? null).map((payment) => ({
+      first,
+      payment,
+    }));
+  });
+  const references = newReferences(due.length);
+  return due.map(({ first, payment }, i) => ({
     id: randomUUID(),
-    reference: newReference(),
+    reference: references[i] ?? '',
     run_id: run.id,
     enrolment_id: first.enrolmentId,
     person_id: first.personId,
     programme_id: run.programme_id,
-    period: due.period,
-    kind: 'regular',
-    amount_cents: due.amountCents,
-    arrears: due.arrears,
-    decision_id: due.decisionId,
-    pay_date: typeof run.pay_date === 'string' ? run.pay_date : run.pay_date.toISOString().slice(0, 10),
-    review_reason: null,
-    method: null,
-    payee_ciphertext: null,
-    account_last3: null,
-    reissue_of: null,
+    period: payment.period,
+    amount_cents: payment.amountCents,
+    arrears: payment.arrears,
+    decision_id: payment.decisionId,
+    pay_date: payDate,
   }));
 }

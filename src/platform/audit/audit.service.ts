@@ -45,6 +45,8 @@ export interface AuditEntry {
 export interface AuditService {
   /** Records inside the caller's transaction when given, so the access and its record commit together. */
   record(entry: AuditEntry, trx?: Transaction<DB>): Promise<void>;
+  /** Many entries in one statement (a batch job's per-person entries), in the caller's transaction when given. */
+  recordMany(entries: readonly AuditEntry[], trx?: Transaction<DB>): Promise<void>;
   listForSubject(personId: string, limit?: number): Promise<AuditRow[]>;
   /** Recomputes the tree from the entries and checks every signed head and the witness copy. */
   verify(): Promise<AuditVerification>;
@@ -90,6 +92,7 @@ export function createAuditService(
   const sealer = signing ? createSealer(db, signing, clock) : null;
   return {
     record: (entry, trx) => (trx ? append(trx, [entry]) : groupCommit(entry)),
+    recordMany: (entries, trx) => append(trx ?? db, entries),
     listForSubject: (personId, limit = 200) => findAuditForSubject(db, personId, limit),
     verify: async () => verifyAuditLog(db, requireSigning()),
     seal: async () => {

@@ -190,14 +190,15 @@ export async function insertChange(
   return inserted.id;
 }
 
-const changes = prepareQuery('person.changes', (q, personId: string, limit: number) =>
+const changesQuery = (q: DbExecutor, personId: string, limit: number) =>
   q
     .selectFrom('registry_change')
     .selectAll()
     .where('person_id', '=', personId)
     .orderBy('version', 'desc')
-    .limit(limit),
-);
+    .limit(limit);
+
+const changes = prepareQuery('person.changes', changesQuery);
 
 export function listChanges(db: DbExecutor, personId: string, limit = 100): Promise<ChangeRow[]> {
   return changes.execute(db, personId, limit);
@@ -275,6 +276,22 @@ const recordWithHistory = prepareQuery('person.record-with-history', (q, personI
   recordQuery(q, personId).select([
     jsonArrayFrom(addressesQuery(q, personId)).as('addresses'),
     jsonArrayFrom(relationshipsQuery(q, personId)).as('relationships'),
+  ]),
+);
+
+/**
+ * The record as `findRecordWithHistory` reads it and its latest changes, newest first, in one round trip: My
+ * profile and the staff record show both. `occurred_at` inside the changes arrives as an ISO string.
+ */
+export function findRecordWithChanges(db: DbExecutor, personId: string, limit: number) {
+  return recordWithChanges.executeTakeFirst(db, personId, limit);
+}
+
+const recordWithChanges = prepareQuery('person.record-with-changes', (q, personId: string, limit: number) =>
+  recordQuery(q, personId).select([
+    jsonArrayFrom(addressesQuery(q, personId)).as('addresses'),
+    jsonArrayFrom(relationshipsQuery(q, personId)).as('relationships'),
+    jsonArrayFrom(changesQuery(q, personId, limit)).as('changes'),
   ]),
 );
 

@@ -46,7 +46,7 @@ export function createIdentityServices(deps: IdentityDependencies): IdentityServ
     const name = await people.nameOf(personId);
     return name ? `${name.givenName} ${name.familyName}` : null;
   };
-  const sessions = createSessionService(db, config.identity, clock, nameOf);
+  const sessions = createSessionService(db, config.identity, clock);
   const linking = createLinkingService({ db, hasher: deps.hasher, people, audit, sessions, clock });
   return {
     sessions,

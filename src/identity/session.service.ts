@@ -59,14 +59,10 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
-/** The name of the person a login is linked to, for the page header (the person module's directory). */
-export type PersonNames = (personId: string) => Promise<string | null>;
-
 export function createSessionService(
   db: Kysely<DB>,
   config: IdentityConfig,
   clock: () => Date,
-  names: PersonNames,
 ): SessionService {
   return {
     async create(session) {
@@ -93,7 +89,7 @@ export function createSessionService(
       if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return { status: 'none' };
       const found = await findSessionWithHolder(db, hashToken(token));
       if (!found) return { status: 'none' };
-      return stateOf(db, found, config, clock(), names);
+      return stateOf(db, found, config, clock());
     },
     async keepAlive(token, { lastSeenAt }) {
       const now = clock();
@@ -120,10 +116,9 @@ export function touchIntervalSeconds(config: IdentityConfig): number {
 
 async function stateOf(
   db: Kysely<DB>,
-  { session: row, login, staff }: SessionWithHolder,
+  { session: row, login, personName, staff }: SessionWithHolder,
   config: IdentityConfig,
   now: Date,
-  names: PersonNames,
 ): Promise<SessionState> {
   if (row.ended_at) return { status: 'ended', reason: 'ended' };
   const idleExpiresAt = new Date(new Date(row.last_seen_at).getTime() + config.idleTimeoutSeconds * 1000);
@@ -135,15 +130,14 @@ async function stateOf(
     await endSession(db, row.id_hash, `timeout-${expired}`, now);
     return { status: 'ended', reason: expired };
   }
-  const displayName = login?.person_id ? await names(login.person_id) : null;
-  const identity = identityOf({ session: row, login, staff }, displayName);
+  const identity = identityOf({ session: row, login, staff }, personName);
   if (!identity) return { status: 'ended', reason: 'ended' };
   const lastSeenAt = new Date(row.last_seen_at);
   return { status: 'active', identity, lastSeenAt, idleExpiresAt, absoluteExpiresAt };
 }
 
 function identityOf(
-  { session: row, login, staff }: SessionWithHolder,
+  { session: row, login, staff }: Omit<SessionWithHolder, 'personName'>,
   personName: string | null,
 ): Identity | null {
   const common = { sessionId: row.id_hash, authTime: new Date(row.auth_time) };

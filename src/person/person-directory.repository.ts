@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Expression, RawBuilder } from 'kysely';
 import { prepareQuery } from '../platform/db/prepared.ts';
 import type { DbExecutor } from '../platform/db/schema.ts';
 
@@ -17,6 +18,17 @@ export async function personExists(db: DbExecutor, personId: string): Promise<bo
 const personName = prepareQuery('person.name', (q, id: string) =>
   q.selectFrom('person').select(['id', 'given_name', 'family_name']).where('id', '=', id),
 );
+
+/**
+ * The person's name for a page header as a scalar subquery, so another module's statement (the session
+ * look-up on every signed-in request) reads it in the same round trip instead of asking again (ADR 0013).
+ * The SQL stays here, with the table it reads; the caller only gives the person's id.
+ */
+export function personHeaderName(personId: Expression<string | null>): RawBuilder<string | null> {
+  return sql<
+    string | null
+  >`(SELECT hp.given_name || ' ' || hp.family_name FROM person hp WHERE hp.id = ${personId})`;
+}
 
 export function findPersonName(db: DbExecutor, id: string): Promise<PersonNameRow | undefined> {
   return personName.executeTakeFirst(db, id);

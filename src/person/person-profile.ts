@@ -4,7 +4,8 @@ import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
 import { maskSin } from './sin.ts';
 import { maskAccount } from './person.schemas.ts';
 import type { BankAccount } from './person.schemas.ts';
-import { findRecordWithHistory } from './person.repository.ts';
+import { findRecordWithChanges, findRecordWithHistory } from './person.repository.ts';
+import type { ChangeRow } from './person.repository.ts';
 import type { LifeStatus, PreferredChannel, ResidenceStatus } from './person.tables.ts';
 
 export interface Address {
@@ -78,7 +79,30 @@ export async function loadProfile(
   reveal: RevealOptions,
 ): Promise<Profile | null> {
   const person = await findRecordWithHistory(db, personId);
-  if (!person) return null;
+  return person ? profileOf(person, cipher, personId, reveal) : null;
+}
+
+/** The profile and its latest changes (newest first), read in one statement (My profile, the staff record). */
+export async function loadProfileWithChanges(
+  db: Kysely<DB>,
+  cipher: FieldCipher,
+  personId: string,
+  reveal: RevealOptions,
+  limit: number,
+): Promise<{ profile: Profile; changes: ChangeRow[] } | null> {
+  const row = await findRecordWithChanges(db, personId, limit);
+  if (!row) return null;
+  // The same rows as `listChanges` gives, the timestamp back from JSON text.
+  const changes = row.changes.map((change) => ({ ...change, occurred_at: new Date(change.occurred_at) }));
+  return { profile: profileOf(row, cipher, personId, reveal), changes };
+}
+
+function profileOf(
+  person: RecordWithHistory,
+  cipher: FieldCipher,
+  personId: string,
+  reveal: RevealOptions,
+): Profile {
   const addresses = person.addresses.map(toAddress);
   const sin = person.sin_ciphertext === null ? null : cipher.decrypt(person.sin_ciphertext);
   return {

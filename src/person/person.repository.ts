@@ -190,14 +190,15 @@ export async function insertChange(
   return inserted.id;
 }
 
-const changes = prepareQuery('person.changes', (q, personId: string, limit: number) =>
+const changesQuery = (q: DbExecutor, personId: string, limit: number) =>
   q
     .selectFrom('registry_change')
     .selectAll()
     .where('person_id', '=', personId)
     .orderBy('version', 'desc')
-    .limit(limit),
-);
+    .limit(limit);
+
+const changes = prepareQuery('person.changes', changesQuery);
 
 export function listChanges(db: DbExecutor, personId: string, limit = 100): Promise<ChangeRow[]> {
   return changes.execute(db, personId, limit);
@@ -247,14 +248,19 @@ export async function updateSin(
     .execute();
 }
 
-/** The person with status, contact and direct deposit in one row (left joins: each may be missing). */
+/**
+ * The person with status, contact and direct deposit in one row (left joins: each may be missing). Only the
+ * columns the profile shows: every column costs row parsing on each page (issue #12), and the birth date comes
+ * as text, so it is neither parsed into a Date nor shifted by the server's time zone.
+ */
 function recordQuery(db: DbExecutor, personId: string) {
   return db
     .selectFrom('person as p')
     .leftJoin('registry_person_status as s', 's.person_id', 'p.id')
     .leftJoin('registry_contact as c', 'c.person_id', 'p.id')
     .leftJoin('registry_direct_deposit as d', 'd.person_id', 'p.id')
-    .selectAll('p')
+    .select(['p.given_name', 'p.family_name', 'p.preferred_language', 'p.marital_status', 'p.sin_ciphertext'])
+    .select(sql<string>`to_char(p.birth_date, 'YYYY-MM-DD')`.as('birth_date'))
     .select(['s.life_status', 's.date_of_death', 's.residence_status', 's.version'])
     .select(['c.email', 'c.phone', 'c.preferred_channel', 'c.accessibility_needs', 'c.alternate_formats'])
     .select('d.details_ciphertext')
@@ -275,6 +281,22 @@ const recordWithHistory = prepareQuery('person.record-with-history', (q, personI
   recordQuery(q, personId).select([
     jsonArrayFrom(addressesQuery(q, personId)).as('addresses'),
     jsonArrayFrom(relationshipsQuery(q, personId)).as('relationships'),
+  ]),
+);
+
+/**
+ * The record as `findRecordWithHistory` reads it and its latest changes, newest first, in one round trip: My
+ * profile and the staff record show both. `occurred_at` inside the changes arrives as an ISO string.
+ */
+export function findRecordWithChanges(db: DbExecutor, personId: string, limit: number) {
+  return recordWithChanges.executeTakeFirst(db, personId, limit);
+}
+
+const recordWithChanges = prepareQuery('person.record-with-changes', (q, personId: string, limit: number) =>
+  recordQuery(q, personId).select([
+    jsonArrayFrom(addressesQuery(q, personId)).as('addresses'),
+    jsonArrayFrom(relationshipsQuery(q, personId)).as('relationships'),
+    jsonArrayFrom(changesQuery(q, personId, limit)).as('changes'),
   ]),
 );
 

@@ -5,7 +5,7 @@ import type { FieldCrypto } from '../platform/crypto/field-crypto.ts';
 
 import type { AddressInput, BankAccount, ContactInput } from './person.schemas.ts';
 import { maskAccount } from './person.schemas.ts';
-import { loadProfile } from './person-profile.ts';
+import { loadProfile, loadProfileWithChanges } from './person-profile.ts';
 import type { Profile, RevealOptions } from './person-profile.ts';
 import * as repo from './person.repository.ts';
 import { composeSecurityNotice } from './security-notice.ts';
@@ -31,6 +31,12 @@ export interface PersonService {
   getProfile(personId: string, context: AccessContext, reveal?: RevealOptions): Promise<Profile>;
   findPersonIdBySin(sin: string, context: AccessContext): Promise<string | null>;
   listChanges(personId: string): Promise<ChangeRow[]>;
+  /** `getProfile` and `listChanges` together, read in one statement and audited as the profile read. */
+  getProfileWithChanges(
+    personId: string,
+    context: AccessContext,
+    reveal?: RevealOptions,
+  ): Promise<{ profile: Profile; changes: ChangeRow[] }>;
   /** The person's latest change of an element made with a reference (what their confirmation page shows). */
   findLatestReferencedChange(personId: string, element: RegistryElement): Promise<ChangeRow | undefined>;
   changeAddress(
@@ -111,6 +117,9 @@ export interface PersonDependencies {
   clock: () => Date;
 }
 
+// The record's history as the profile and the staff record show it: the latest hundred changes.
+const CHANGES_SHOWN = 100;
+
 export function createPersonService(deps: PersonDependencies): PersonService {
   const { db, audit, crypto, clock } = deps;
   const commit = (personId: string, context: AccessContext, options: ChangeOptions, change: PendingChange) =>
@@ -125,6 +134,14 @@ export function createPersonService(deps: PersonDependencies): PersonService {
       if (!profile) throw new PersonNotFoundError();
       return profile;
     },
+    async getProfileWithChanges(personId, context, reveal = {}) {
+      const found = await loadProfileWithChanges(db, crypto.cipher, personId, reveal, CHANGES_SHOWN);
+      await audit.record(
+        auditEntry(context, personId, 'registry.profile.read', found ? 'success' : 'failure', reveal),
+      );
+      if (!found) throw new PersonNotFoundError();
+      return found;
+    },
     async findPersonIdBySin(sin, context) {
       const found = await repo.findPersonIdBySinLookup(db, crypto.hasher.hash(sin));
       await audit.record(
@@ -138,7 +155,7 @@ export function createPersonService(deps: PersonDependencies): PersonService {
       );
       return found?.id ?? null;
     },
-    listChanges: (personId) => repo.listChanges(db, personId),
+    listChanges: (personId) => repo.listChanges(db, personId, CHANGES_SHOWN),
     findLatestReferencedChange: (personId, element) => repo.findLatestReferencedChange(db, personId, element),
     changeAddress: (personId, input, context, options = {}) =>
       commit(personId, context, options, {

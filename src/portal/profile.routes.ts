@@ -50,10 +50,10 @@ export function registerProfileRoutes(routes: RouteTable, deps: ProfileRouteDepe
     'signed-in',
     async (request, _reply, view) => {
       const personId = linkedPersonId(request);
-      const [profile, changes] = await Promise.all([
-        person.getProfile(personId, selfContext(request, personId)),
-        person.listChanges(personId),
-      ]);
+      const { profile, changes } = await person.getProfileWithChanges(
+        personId,
+        selfContext(request, personId),
+      );
       return view.send(profilePage(view.t, profile, changes, deps.related));
     },
     LINKED,

@@ -41,12 +41,12 @@ export function registerClientRecordRoutes(routes: RouteTable, deps: ClientRecor
       if (!file) return reply;
       const permissions = staffOf(request).permissions;
       // Field-level masking (ASVS 14.2.6): bank account digits only with the banking permission.
-      const profile = await deps.person.getProfile(file.personId, file.context, {
+      const { profile, changes } = await deps.person.getProfileWithChanges(file.personId, file.context, {
         revealBanking: permissions.has('registry.banking.read'),
       });
       const record = {
         profile,
-        changes: await deps.person.listChanges(file.personId),
+        changes,
         told: await deps.sharing.whoWasTold(file.personId),
         purpose: file.purpose,
         canCorrect: permissions.has('client.act-on-behalf'),

@@ -28,7 +28,10 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function registerCsrf(app: FastifyInstance, secret: string): void {
   app.decorateRequest('csrfToken', function (this: FastifyRequest) {
-    return signToken(secret, ensureCookieSecret(this));
+    // A page asks once per form (the header's sign-out is one): one HMAC per request is enough.
+    const request = this as RequestWithSecret;
+    request[TOKEN] ??= signToken(secret, ensureCookieSecret(request));
+    return request[TOKEN];
   });
   app.addHook('preHandler', async (request) => {
     if (!UNSAFE_METHODS.has(request.method) || isJsonApiCall(request)) return;
@@ -43,7 +46,8 @@ export function registerCsrf(app: FastifyInstance, secret: string): void {
 }
 
 const NEW_SECRET = Symbol('newCsrfSecret');
-type RequestWithSecret = FastifyRequest & { [NEW_SECRET]?: string };
+const TOKEN = Symbol('csrfToken');
+type RequestWithSecret = FastifyRequest & { [NEW_SECRET]?: string; [TOKEN]?: string };
 
 function ensureCookieSecret(request: FastifyRequest): string {
   const existing = request.cookies[CSRF_COOKIE];

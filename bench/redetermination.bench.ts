@@ -87,6 +87,7 @@ async function measure(kind: string): Promise<void> {
       audit: services.audit,
       cipher: services.crypto.cipher,
       households,
+      reviews: services.decisions,
       letters: {
         deliverMany: (items) => {
           firstLetterAt ||= performance.now();

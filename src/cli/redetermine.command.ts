@@ -21,6 +21,7 @@ export function redeterminationOf(database: Database, services: Services, batchS
     cipher: services.crypto.cipher,
     households: createHouseholdReader(database.db, services.crypto.cipher),
     letters: { deliverMany: (items) => services.inbox.deliverMany(items) },
+    reviews: services.decisions,
     programmeName: async (programmeId, lang) => {
       const found = (await services.catalogue.listProgrammes()).find((p) => p.id === programmeId);
       return found ? (lang === 'fr' ? found.name_fr : found.name_en) : programmeId;

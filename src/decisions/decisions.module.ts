@@ -20,6 +20,10 @@ import type { WorkqueueService } from './workqueue.service.ts';
 import { isoDateOf } from './dates.ts';
 import { createCircumstances, redetermine } from './circumstances.ts';
 import type { Circumstances, Reevaluation } from './circumstances.ts';
+import { openReviewCase } from './review-case.ts';
+import type { ReviewRequest } from './review-case.ts';
+import type { Transaction } from 'kysely';
+import type { DB } from '../platform/db/schema.ts';
 
 export const decisionsLocales = new URL('./locales/', import.meta.url);
 
@@ -60,6 +64,11 @@ export interface DecisionsModule {
     /** Only these programmes (the July redetermination re-evaluates the income-tested ones). */
     only?: readonly string[],
   ): Promise<Reevaluation[]>;
+  /**
+   * Opens the adjudicator's case for a re-evaluation the rules could not settle, inside the caller's transaction
+   * (the July redetermination's page); null when this cause already has its case.
+   */
+  openReview(trx: Transaction<DB>, request: ReviewRequest): Promise<string | null>;
   start(): void;
   stop(): Promise<void>;
 }
@@ -151,6 +160,7 @@ export function createDecisionsModule(deps: DecisionsModuleDependencies): Decisi
       return results;
     },
     circumstances,
+    openReview: (trx, request) => openReviewCase(core, trx, request),
     start() {
       timer ??= setInterval(() => {
         running ??= tick()

@@ -28,7 +28,19 @@ export interface PagePlan {
   readonly entitlements: Insertable<EnrolmentEntitlementTable>[];
   readonly letters: QueuedLetter[];
   readonly audits: AuditEntry[];
+  /** Entitlements the rules no longer approve or cannot settle: each opens an adjudicator's case. */
+  readonly reviews: PageReview[];
   readonly counts: Record<Outcome, number>;
+}
+
+/** An entitlement a person decides, with the facts the rules were given (ADR 0017: a refusal is never automated). */
+export interface PageReview {
+  readonly personId: string;
+  readonly programmeId: string;
+  readonly decisionId: string;
+  readonly facts: Household;
+  readonly from: string;
+  readonly reason: 'no-longer-approved' | 'cannot-tell';
 }
 
 export interface PageContext {
@@ -130,13 +142,24 @@ function planPerson(
   let schedule = rows.map(scheduleRowOf);
   let review = household === undefined;
   const facts: Household | null = household ? recordHousehold(household) : null;
-  for (const row of facts ? rows.filter((r) => r.valid_to === null) : []) {
+  for (const row of rows.filter((r) => r.valid_to === null)) {
+    if (facts === null) break; // no household in the register: the person is counted for review as a whole
     const programme = page.programme(row.programme_id);
     const from = page.from > row.valid_from ? page.from : row.valid_from;
     const assessment = assess(facts, personId, programme, from, page.fourEyesAboveCents, page.versionOf);
     const award = assessment.award;
     if (!award || assessment.recommendation !== 'approve') {
       review = true;
+      // Eligible for nothing (an amount of zero) or refused: the rules no longer approve; else they cannot tell.
+      const refused = assessment.recommendation === 'refuse' || assessment.recommendation === 'approve';
+      plan.reviews.push({
+        personId,
+        programmeId: row.programme_id,
+        decisionId: row.decision_id,
+        facts,
+        from,
+        reason: refused ? 'no-longer-approved' : 'cannot-tell',
+      });
       continue;
     }
     const decision = decisionRow(row, assessment, from, page.now);
@@ -198,6 +221,7 @@ export function planPage(
     entitlements: [],
     letters: [],
     audits: [],
+    reviews: [],
     counts: { changed: 0, unchanged: 0, review: 0 },
   };
   let start = 0;

@@ -11,6 +11,7 @@ import { sealRecords } from '../decision-record.ts';
 import { loadDecisionPolicy, policyFor } from '../programme-policy.ts';
 import type { DecisionPolicy } from '../programme-policy.ts';
 import { NotDecidedHereError } from '../decisions.types.ts';
+import type { DecisionsModule } from '../decisions.module.ts';
 import { deliverQueuedLetters } from './redetermination-letters.ts';
 import type { RedeterminationLetterPort } from './redetermination-letters.ts';
 import { batchRuleSetVersion } from '../rule-set.ts';
@@ -54,6 +55,8 @@ export interface RedeterminationDependencies {
     householdsOf(personIds: readonly string[]): Promise<ReadonlyMap<string, RegisterHousehold>>;
   };
   readonly letters: RedeterminationLetterPort;
+  /** The decisions module's review cases, opened in the page's transaction (`DecisionsModule.openReview`). */
+  readonly reviews: Pick<DecisionsModule, 'openReview'>;
   readonly programmeName: (programmeId: string, lang: Lang) => Promise<string>;
   readonly clock: () => Date;
   /** People per page: one read, one evaluation in memory and one transaction each (default 1,000). */
@@ -108,7 +111,14 @@ export function createRedeterminationService(deps: RedeterminationDependencies):
   });
 
   /** The page's writes and its cursor in one transaction: a kill -9 leaves the whole page or none of it. */
-  async function commit(year: number, previous: string | null, last: string, plan: PagePlan, people: number) {
+  async function commit(
+    year: number,
+    previous: string | null,
+    last: string,
+    plan: PagePlan,
+    people: number,
+    context: AccessContext,
+  ) {
     const ciphers = await sealRecords(deps.cipher, plan.records);
     const decisions = plan.decisions.map((d, i) => ({ ...d, record_cipher: ciphers[i] ?? '' }));
     await db.transaction().execute(async (trx) => {
@@ -119,6 +129,13 @@ export function createRedeterminationService(deps: RedeterminationDependencies):
       await repo.insertEntitlements(trx, plan.entitlements);
       await repo.queueLetters(trx, year, plan.letters);
       await deps.audit.recordMany(plan.audits, trx);
+      for (const review of plan.reviews)
+        await deps.reviews.openReview(trx, {
+          ...review,
+          key: `redetermination:${String(year)}:${review.personId}:${review.programmeId}`,
+          kind: 'redetermination',
+          context,
+        });
     });
   }
 
@@ -156,7 +173,7 @@ export function createRedeterminationService(deps: RedeterminationDependencies):
         context,
         now: deps.clock(),
       });
-      await commit(year, run.resume_after, people.at(-1) ?? '', plan, people.length);
+      await commit(year, run.resume_after, people.at(-1) ?? '', plan, people.length, context);
     }
   }
 

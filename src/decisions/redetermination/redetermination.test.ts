@@ -46,6 +46,7 @@ describeOnBothDatabases('the July redetermination', (database) => {
       audit: services.audit,
       cipher: services.crypto.cipher,
       households: createHouseholdReader(db, services.crypto.cipher),
+      reviews: services.decisions,
       letters: { deliverMany: (items) => services.inbox.deliverMany(items) },
       programmeName: (id, lang) => Promise.resolve(`${id} (${lang})`),
       clock: () => TODAY,
@@ -104,6 +105,13 @@ describeOnBothDatabases('the July redetermination', (database) => {
       fromJuly.length,
       'each new decision audited',
     );
+    const reviews = await database()
+      .db.selectFrom('decision_case')
+      .select(['person_id', 'status', 'review_kind'])
+      .where('review_key', 'like', 'redetermination:2026:%')
+      .execute();
+    assert.equal(reviews.length, summary.needsReview, 'each person the rules cannot settle has a review case');
+    assert.ok(reviews.every((r) => r.status === 'queued' && r.review_kind === 'redetermination'));
     const queued = await database().db.selectFrom('redetermination_letter').select('sent_at').execute();
     assert.equal(queued.length, people.length);
     assert.ok(

@@ -110,7 +110,11 @@ describeOnBothDatabases('the July redetermination', (database) => {
       .select(['person_id', 'status', 'review_kind'])
       .where('review_key', 'like', 'redetermination:2026:%')
       .execute();
-    assert.equal(reviews.length, summary.needsReview, 'each person the rules cannot settle has a review case');
+    assert.equal(
+      reviews.length,
+      summary.needsReview,
+      'each person the rules cannot settle has a review case',
+    );
     assert.ok(reviews.every((r) => r.status === 'queued' && r.review_kind === 'redetermination'));
     const queued = await database().db.selectFrom('redetermination_letter').select('sent_at').execute();
     assert.equal(queued.length, people.length);

@@ -86,18 +86,16 @@ export function createStatementsService(deps: StatementsDependencies): Statement
     });
     // Arrears set off against a debt were the year's benefit too, all of it kept for the debt: gross and
     // recovered on the statement and the slips (e.g. T4A(OAS) boxes 19 and 20), nothing deposited.
-    const setOff = (await setOffsInYear(db, personId, year)).map(
-      (row): StatementLine => ({
-        payDate: isoDay(row.pay_date),
-        programmeId: row.programme_id,
-        period: row.period,
-        arrears: true,
-        status: 'issued',
-        grossCents: Number(row.set_off_cents),
-        recoveredCents: Number(row.set_off_cents),
-        netCents: 0,
-      }),
-    );
+    const setOff = (await setOffsInYear(db, personId, year)).map((row): StatementLine => ({
+      payDate: isoDay(row.pay_date),
+      programmeId: row.programme_id,
+      period: row.period,
+      arrears: true,
+      status: 'issued',
+      grossCents: Number(row.set_off_cents),
+      recoveredCents: Number(row.set_off_cents),
+      netCents: 0,
+    }));
     return [...paid, ...setOff].sort((a, b) => a.payDate.localeCompare(b.payDate));
   }
 

@@ -131,7 +131,7 @@ function answerField(form: FormView, question: AskedQuestion): SafeHtml {
     labelHtml: html`<h1 class="question"><label for="answer">${label}</label></h1>`,
     ...(hint ? { hint } : {}),
     inputmode: money ? 'decimal' : 'numeric',
-    width: money ? 'medium' : 'xs',
+    width: money ? 'md' : 'sm',
     spellcheck: false,
     ...(money ? { prefix: '$' } : {}),
   });

@@ -39,10 +39,10 @@ export function findClientPage(
     breadcrumbs: crumbs,
     body: html`${errorSummary(form, { search: 'sin' })}<h1>${title}</h1><p>${t.t('applications.staff.find.intro')}</p>
 <form method="post" action="${pathFor(applicationsPaths.staffFind, t.lang)}" novalidate>${csrfField(form.csrf)}
-<h2>${t.t('applications.staff.find.bySin')}</h2>${textField(form, 'sin', { width: 'sm', inputmode: 'numeric', spellcheck: false, neverEcho: true, autocomplete: 'off' })}
-<h2>${t.t('applications.staff.find.byName')}</h2>${textField(form, 'givenName', { width: 'md', autocomplete: 'off' })}${textField(form, 'familyName', { width: 'md', autocomplete: 'off' })}
+<h2>${t.t('applications.staff.find.bySin')}</h2>${textField(form, 'sin', { width: 'md', inputmode: 'numeric', spellcheck: false, neverEcho: true, autocomplete: 'off' })}
+<h2>${t.t('applications.staff.find.byName')}</h2>${textField(form, 'givenName', { autocomplete: 'off' })}${textField(form, 'familyName', { autocomplete: 'off' })}
 ${dateInput(form, 'birthDate', { legend: t.t('applications.legends.birthDate'), prefix: 'birth-' })}
-<h2>${t.t('applications.staff.find.byReference')}</h2>${textField(form, 'reference', { width: 'sm', spellcheck: false, hint: t.t('applications.hints.reference'), autocomplete: 'off' })}
+<h2>${t.t('applications.staff.find.byReference')}</h2>${textField(form, 'reference', { width: 'md', spellcheck: false, hint: t.t('applications.hints.reference'), autocomplete: 'off' })}
 <button type="submit" class="button button-primary">${t.t('applications.staff.find.search')}</button></form>
 ${
   found === null
@@ -93,7 +93,7 @@ ${checkboxes(form, 'consent', { legend: t.t('applications.fields.consent'), choi
 export function representativeFields(form: FormView, staff: boolean): SafeHtml {
   const { t } = form;
   const kinds = staff ? REPRESENTATIVE_KINDS.filter((kind) => kind !== 'family') : REPRESENTATIVE_KINDS;
-  return html`${textField(form, 'sin', { width: 'sm', inputmode: 'numeric', spellcheck: false, neverEcho: true, autocomplete: 'off', hint: t.t('applications.hints.repSin') })}
+  return html`${textField(form, 'sin', { width: 'md', inputmode: 'numeric', spellcheck: false, neverEcho: true, autocomplete: 'off', hint: t.t('applications.hints.repSin') })}
 ${dateInput(form, 'repBirthDate', { legend: t.t('applications.legends.repBirthDate'), prefix: 'rep-' })}
 ${radios(form, 'kind', { legend: t.t('applications.fields.kind'), choices: kinds.map((value) => ({ value, label: t.t(`applications.reps.kinds.${value}`) })) })}
 ${radios(form, 'scope', { legend: t.t('applications.fields.scope'), choices: REPRESENTATIVE_SCOPES.map((value) => ({ value, label: t.t(`applications.reps.scopes.${value}`) })) })}
@@ -135,5 +135,5 @@ ${
     : html`<table class="responsive"><caption class="visually-hidden">${t.t('applications.staff.applications')}</caption><thead><tr><th scope="col">${t.t('applications.mine.programme')}</th><th scope="col">${t.t('applications.mine.reference')}</th><th scope="col">${t.t('applications.mine.status')}</th></tr></thead>
 <tbody>${applications.map((app) => html`<tr><td data-label="${t.t('applications.mine.programme')}"><a href="${pathFor(app.status === 'draft' ? staffFlow.application : staffFlow.confirmation, t.lang, { applicationId: app.id })}">${names.get(app.programmeId) ?? app.programmeId}</a></td><td data-label="${t.t('applications.mine.reference')}">${app.reference}</td><td data-label="${t.t('applications.mine.status')}">${t.t(`applications.status.${app.status}`)} (${t.t(`applications.channel.${app.channel}`)})</td></tr>`)}</tbody></table>`
 }
-${canAct ? html`<p><a class="button button-secondary" href="${pathFor(applicationsPaths.staffApply, t.lang, { personId })}">${t.t('applications.staff.apply.title')}</a> <a href="${pathFor(applicationsPaths.staffRepresentative, t.lang, { personId })}">${t.t('applications.staff.record.title')}</a></p>` : ''}</section>`;
+${canAct ? html`<p class="button-group"><a class="button button-secondary" href="${pathFor(applicationsPaths.staffApply, t.lang, { personId })}">${t.t('applications.staff.apply.title')}</a> <a href="${pathFor(applicationsPaths.staffRepresentative, t.lang, { personId })}">${t.t('applications.staff.record.title')}</a></p>` : ''}</section>`;
 }

@@ -15,8 +15,14 @@ export interface Crumb {
   readonly label: string;
 }
 
-function entitlementsTable(t: Translator, benefits: Benefits, names: Names): SafeHtml {
-  if (benefits.entitlements.length === 0) return html`<p>${t.t('decisions.benefits.none')}</p>`;
+/** `none` says it to whoever reads: the person ("You do not…") or staff ("This client does not…"). */
+function entitlementsTable(
+  t: Translator,
+  benefits: Benefits,
+  names: Names,
+  none = 'decisions.benefits.none',
+): SafeHtml {
+  if (benefits.entitlements.length === 0) return html`<p>${t.t(none)}</p>`;
   return html`<table class="table"><caption>${t.t('decisions.benefits.caption')}</caption>
 <thead><tr><th scope="col">${t.t('decisions.benefits.programme')}</th><th scope="col">${t.t('decisions.benefits.amount')}</th><th scope="col">${t.t('decisions.benefits.from')}</th><th scope="col">${t.t('decisions.benefits.until')}</th><th scope="col">${t.t('decisions.benefits.review')}</th></tr></thead>
 <tbody>${benefits.entitlements.map(
@@ -89,6 +95,10 @@ export function decisionPage(
 
 /** The client file's section for staff: the same benefits and decisions. */
 export function clientBenefitsSection(t: Translator, benefits: Benefits, names: Names): SafeHtml {
-  return html`<h2>${t.t('decisions.client.title')}</h2>${entitlementsTable(t, benefits, names)}${casesList(t, benefits, names)}
-<ul>${benefits.decisions.map((d) => html`<li>${names(d.programmeId)} - ${t.t(`decisions.outcome.${d.outcome}`)} (${d.reference}, ${t.date(d.decidedOn)})</li>`)}</ul>`;
+  const decisions = benefits.decisions.map(
+    (d) =>
+      html`<li>${names(d.programmeId)} - ${t.t(`decisions.outcome.${d.outcome}`)} (${d.reference}, ${t.date(d.decidedOn)})</li>`,
+  );
+  return html`<h2>${t.t('decisions.client.title')}</h2>${entitlementsTable(t, benefits, names, 'decisions.client.none')}${casesList(t, benefits, names)}
+${decisions.length === 0 ? '' : html`<ul>${decisions}</ul>`}`;
 }

@@ -75,7 +75,7 @@ ${csrfField(form.csrf)}
 ${kind === 'appointment' ? selectField(form, 'officeId', officeChoices(t, data)) : ''}
 ${selectField(form, 'programmeId', programmeChoices(t, programmes))}
 ${textField(form, 'name', { autocomplete: 'name', hint: t.t('help.hints.name', { max: NAME_MAX }) })}
-${textField(form, 'phone', { type: 'tel', autocomplete: 'tel', inputmode: 'tel', width: 'medium', hint: t.t('help.hints.phone') })}
+${textField(form, 'phone', { type: 'tel', autocomplete: 'tel', inputmode: 'tel', width: 'md', hint: t.t('help.hints.phone') })}
 ${preferenceFields(form, kind)}
 ${textArea(form, 'about', { rows: 4, maxLength: NOTE_MAX, hint: t.t('help.hints.about') })}
 <p>${t.t('help.request.privacy')}</p>

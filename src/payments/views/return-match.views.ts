@@ -101,8 +101,8 @@ ${textArea(proposal, 'matchReason', { rows: 3, maxLength: REASON_MAX, hint: k(t,
   return html`<h2>${k(t, 'searchTitle')}</h2><p>${k(t, 'searchWhat')}</p>
 <form method="get" action="${here}" novalidate>
 ${textField(search, 'matchAmount', { width: 'sm', inputmode: 'decimal', prefix: '$' })}
-${textField(search, 'matchFrom', { width: 'sm', hint: k(t, 'dateHint') })}
-${textField(search, 'matchTo', { width: 'sm', hint: k(t, 'dateHint') })}
+${textField(search, 'matchFrom', { width: 'md', hint: k(t, 'dateHint') })}
+${textField(search, 'matchTo', { width: 'md', hint: k(t, 'dateHint') })}
 ${textField(search, 'matchReference', { width: 'md', hint: k(t, 'referenceHint'), spellcheck: false })}
 <button type="submit" class="button button-secondary">${k(t, 'search')}</button></form>
 ${results}`;

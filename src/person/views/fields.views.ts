@@ -21,7 +21,7 @@ export function addressFields(form: FormView, user: FormUser): SafeHtml {
 ${textField(form, 'line2', { autocomplete: auto('address-line2') })}
 ${textField(form, 'city', { autocomplete: auto('address-level2') })}
 ${selectField(form, 'provinceCode', choose)}
-${textField(form, 'postalCode', { autocomplete: auto('postal-code'), width: 'short', hint: t.t('person.hints.postalCode') })}
+${textField(form, 'postalCode', { autocomplete: auto('postal-code'), width: 'sm', hint: t.t('person.hints.postalCode') })}
 ${dateInput(form, 'effectiveFrom', { legend, hint: t.t('person.hints.effectiveFrom') })}`;
 }
 

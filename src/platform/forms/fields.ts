@@ -14,7 +14,7 @@ export interface FieldOptions {
   readonly inputmode?: 'numeric' | 'decimal' | 'tel' | 'email' | 'text';
   /** No 'date': dates are typed in three fields, `dateInput` (one way per thing, issue #14). */
   readonly type?: 'text' | 'email' | 'tel';
-  readonly width?: 'xs' | 'sm' | 'md' | 'short' | 'medium';
+  readonly width?: 'xs' | 'sm' | 'md';
   /** Shown before the input, e.g. "$"; hidden from screen readers, which read the label. */
   readonly prefix?: string;
   readonly id?: string;

@@ -51,9 +51,9 @@ ${fields}
 
 export function depositFields(form: FormView): SafeHtml {
   const { t } = form;
-  return html`${textField(form, 'institution', { inputmode: 'numeric', width: 'short', hint: t.t('person.hints.institution') })}
-${textField(form, 'transit', { inputmode: 'numeric', width: 'short', hint: t.t('person.hints.transit') })}
-${textField(form, 'account', { inputmode: 'numeric', width: 'medium', hint: t.t('person.hints.account') })}
+  return html`${textField(form, 'institution', { inputmode: 'numeric', width: 'sm', hint: t.t('person.hints.institution') })}
+${textField(form, 'transit', { inputmode: 'numeric', width: 'sm', hint: t.t('person.hints.transit') })}
+${textField(form, 'account', { inputmode: 'numeric', width: 'md', hint: t.t('person.hints.account') })}
 <p>${t.t('portal.deposit.notice')}</p>`;
 }
 

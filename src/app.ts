@@ -42,7 +42,7 @@ import {
   registerIdentityRoutes,
   signedInMenu,
 } from './identity/index.ts';
-import { personLocales } from './person/index.ts';
+import { personLocales, registerPartnerEventsApi } from './person/index.ts';
 import { exchangeLocales, exchangePaths, registerExchangeRoutes } from './exchange/index.ts';
 import type { Crumb } from './exchange/index.ts';
 import { privacyLocales, registerPrivacyRoutes } from './privacy/index.ts';
@@ -260,6 +260,12 @@ function registerModules(wiring: ModuleWiring): void {
     bearerToken: config.notify.callbackBearerToken,
   });
   registerApplications(wiring);
+  registerPartnerEventsApi(app, routes, wiring.openapi, {
+    events: services.person.partnerEvents,
+    vitalStatistics: config.vitalStatistics,
+    cra: config.cra,
+    clock,
+  });
   registerDecisionRoutes(routes, {
     decisions: services.decisions,
     programmeNames: async (lang) =>

@@ -16,6 +16,8 @@ import type { ChangeNotifier, ChangePublisher } from './person.types.ts';
 import { createPersonRetention } from './retention.ts';
 import type { PersonRetention } from './retention.ts';
 import { createPopulationReader } from './population-reader.ts';
+import { createPartnerEvents } from './partner-events.service.ts';
+import type { PartnerEvents } from './partner-events.service.ts';
 import type { PopulationReader } from './population-reader.ts';
 
 export const personLocales = new URL('./locales/', import.meta.url);
@@ -28,6 +30,8 @@ export interface PersonModule {
   readonly retention: PersonRetention;
   /** The whole register page by page, for aggregate analysis (e.g. a parameter release preview). */
   readonly population: PopulationReader;
+  /** Births from vital statistics agencies and notices of assessment from the CRA, each recorded once. */
+  readonly partnerEvents: PartnerEvents;
 }
 
 export interface PersonModuleDependencies {
@@ -43,15 +47,20 @@ export interface PersonModuleDependencies {
 }
 
 export function createPersonModule(deps: PersonModuleDependencies): PersonModule {
+  const record = createPersonService(deps);
+  const directory = createPersonDirectory(deps.db, deps.crypto.hasher);
   return {
-    record: createPersonService(deps),
-    directory: createPersonDirectory(deps.db, deps.crypto.hasher),
+    record,
+    directory,
     enrolments: deps.enrolments,
     retention: createPersonRetention(deps.db, deps.crypto.cipher),
     population: createPopulationReader(deps.db, deps.crypto.cipher, deps.audit),
+    partnerEvents: createPartnerEvents({ record, directory, audit: deps.audit }),
   };
 }
 
+export { registerPartnerEventsApi } from './partner-events.api.ts';
+export type { PartnerEvents, PartnerEventResult } from './partner-events.service.ts';
 export { createAuditedNotifier } from './change-notifier.ts';
 export { createEnrolmentService } from './enrolment.service.ts';
 export { createPopulationReader };
@@ -82,7 +91,12 @@ export type {
   ChangePublisher,
   ChangeNotifier,
 } from './person.types.ts';
-export { REGISTRY_ELEMENTS, PersonNotFoundError, CorrectionReasonRequiredError } from './person.types.ts';
+export {
+  REGISTRY_ELEMENTS,
+  PersonNotFoundError,
+  CorrectionReasonRequiredError,
+  AlreadyReceivedError,
+} from './person.types.ts';
 export type { AddressInput, ContactInput, BankAccount, FieldErrors, Validated } from './person.schemas.ts';
 export {
   checkAddress,

@@ -3,7 +3,8 @@ import type { DB } from '../platform/db/schema.ts';
 import { auditEntry } from '../platform/audit/access-context.ts';
 import type { AccessContext } from '../platform/audit/access-context.ts';
 import * as repo from './person.repository.ts';
-import { CorrectionReasonRequiredError, PersonNotFoundError } from './person.types.ts';
+import { claimReceipt } from './partner-events.repository.ts';
+import { AlreadyReceivedError, CorrectionReasonRequiredError, PersonNotFoundError } from './person.types.ts';
 import type { ChangeOptions, ChangePublisher, ChangeResult, RegistryElement } from './person.types.ts';
 import type { AuditService } from '../platform/audit/audit.service.ts';
 import type { Kysely } from 'kysely';
@@ -44,6 +45,8 @@ export async function commitChange(
     if (!(await repo.findPerson(trx, personId))) throw new PersonNotFoundError();
     const status = await repo.lockStatus(trx, personId);
     const at = deps.clock();
+    if (options.receipt && !(await claimReceipt(trx, options.receipt, personId, at)))
+      throw new AlreadyReceivedError();
     const version = status.version + 1;
     await change.write(trx, at, version);
     await repo.bumpVersion(trx, personId, version, at);

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { AccessContext } from '../platform/audit/access-context.ts';
 import type { DB } from '../platform/db/schema.ts';
+import type { Receipt } from './partner-events.repository.ts';
 import type { SecurityNotice } from './security-notice.ts';
 
 /** Elements of the record that can change and be shared under an agreement. */
@@ -32,6 +33,8 @@ export interface ChangeOptions {
   correctionReason?: string;
   /** A reference for the person's confirmation page (`platform/reference`): only changes made online have one. */
   reference?: string;
+  /** A partner agency's own reference for what it sent: the same one again changes nothing (AlreadyReceivedError). */
+  receipt?: Receipt;
 }
 
 export interface ChangeResult {
@@ -77,5 +80,13 @@ export class CorrectionReasonRequiredError extends Error {
   constructor() {
     super('A correction needs a reason');
     this.name = 'CorrectionReasonRequiredError';
+  }
+}
+
+/** A partner agency sent again what the register already recorded (its reference was claimed before). */
+export class AlreadyReceivedError extends Error {
+  constructor() {
+    super('Already received from this agency');
+    this.name = 'AlreadyReceivedError';
   }
 }

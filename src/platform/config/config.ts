@@ -9,6 +9,8 @@ import type { IdentityConfig } from './identity-config.ts';
 import { parseOpsConfig } from './ops-config.ts';
 import { parseEmployerCredentials } from './employers-config.ts';
 import type { EmployerCredential } from './employers-config.ts';
+import { parseCraCredentials, parseVitalStatisticsCredentials } from './partner-agencies-config.ts';
+import type { AgencyCredential } from './partner-agencies-config.ts';
 import type { OpsConfig } from './ops-config.ts';
 
 /** Field-encryption key: `id` is stored beside each ciphertext so keys can rotate. */
@@ -61,6 +63,10 @@ export interface Config {
   readonly ops: OpsConfig;
   /** Employers' payroll systems sending Records of Employment, each with its bearer token (employers-config.ts). */
   readonly employers: readonly EmployerCredential[];
+  /** Provincial vital statistics agencies sending births, each with its bearer token (partner-agencies-config.ts). */
+  readonly vitalStatistics: readonly AgencyCredential[];
+  /** The CRA sending notices of assessment (income years), with its bearer token(s). */
+  readonly cra: readonly AgencyCredential[];
 }
 
 export class ConfigError extends Error {
@@ -204,6 +210,8 @@ export function loadConfig(env: Env = process.env): Config {
     notify: parseNotifyConfig(env, envName),
     ops: parseOpsConfig(env, isProduction),
     employers: parseEmployerCredentials(env, isProduction),
+    vitalStatistics: parseVitalStatisticsCredentials(env, isProduction),
+    cra: parseCraCredentials(env, isProduction),
   };
   assertSafeForProduction(config);
   if (config.webConcurrency > 1 && config.databaseUrl === null)

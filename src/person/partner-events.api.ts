@@ -1,0 +1,182 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AccessContext } from '../platform/audit/access-context.ts';
+import type { AgencyCredential } from '../platform/config/partner-agencies-config.ts';
+import { componentRef, problemResponse } from '../platform/http/openapi.ts';
+import type { OpenApiRegistry } from '../platform/http/openapi.ts';
+import { sendProblem } from '../platform/http/problem.ts';
+import type { RouteTable } from '../platform/http/route-table.ts';
+import type { PartnerEventResult, PartnerEvents } from './partner-events.service.ts';
+import {
+  BIRTH_REGISTRATION_SCHEMA,
+  BIRTHS_PATH,
+  checkBirthRegistration,
+  checkTaxAssessment,
+  PARTNER_EVENT_RECEIVED_SCHEMA,
+  TAX_ASSESSMENT_SCHEMA,
+  TAX_ASSESSMENTS_PATH,
+} from './partner-events.schemas.ts';
+import type { BirthRegistrationBody, EventIssue, TaxAssessmentBody } from './partner-events.schemas.ts';
+import { checkSin } from './sin.ts';
+
+export interface PartnerEventsApiDependencies {
+  readonly events: PartnerEvents;
+  readonly vitalStatistics: readonly AgencyCredential[];
+  readonly cra: readonly AgencyCredential[];
+  readonly clock: () => Date;
+}
+
+/**
+ * The register's inbound partner APIs: births from the provinces' vital statistics agencies and notices of
+ * assessment from the CRA, each agency with its bearer token (VITAL_STATISTICS_API_TOKENS, CRA_API_TOKENS).
+ */
+export function registerPartnerEventsApi(
+  app: FastifyInstance,
+  routes: RouteTable,
+  openapi: OpenApiRegistry,
+  deps: PartnerEventsApiDependencies,
+): void {
+  openapi.addSchema('BirthRegistration', BIRTH_REGISTRATION_SCHEMA);
+  openapi.addSchema('TaxAssessment', TAX_ASSESSMENT_SCHEMA);
+  openapi.addSchema('PartnerEventReceived', PARTNER_EVENT_RECEIVED_SCHEMA);
+  openapi.route(app, {
+    method: 'post',
+    path: BIRTHS_PATH,
+    body: 'BirthRegistration',
+    operation: operation(
+      'submitBirthRegistration',
+      "A vital statistics agency registers a birth (the child joins the parent's household)",
+      'Called by a province’s or territory’s vital statistics agency with its bearer token (VITAL_STATISTICS_API_TOKENS). The parent is found by SIN; the child is added to their household and the benefits of the household are re-evaluated. The same registration number sent again by the same agency records one birth.',
+      'vital statistics agency',
+    ),
+    handler: (request, reply) => receiveBirth(request, reply, deps),
+  });
+  openapi.route(app, {
+    method: 'post',
+    path: TAX_ASSESSMENTS_PATH,
+    body: 'TaxAssessment',
+    operation: operation(
+      'submitTaxAssessment',
+      "The CRA sends a notice of assessment (a tax year's incomes)",
+      "Called by the Canada Revenue Agency with its bearer token (CRA_API_TOKENS). The year's incomes replace the register's for that year (stored encrypted, Protected B) and the benefits of the household are re-evaluated. The same notice of assessment id sent again changes nothing; a reassessment has its own id.",
+      'CRA',
+    ),
+    handler: (request, reply) => receiveAssessment(request, reply, deps),
+  });
+  routes.record('POST', BIRTHS_PATH, 'public');
+  routes.record('POST', TAX_ASSESSMENTS_PATH, 'public');
+}
+
+function operation(operationId: string, summary: string, description: string, caller: string) {
+  const received = (text: string) => ({
+    description: text,
+    content: { 'application/json': { schema: componentRef('PartnerEventReceived') } },
+  });
+  return {
+    operationId,
+    summary,
+    description,
+    tags: ['register'],
+    responses: {
+      '201': received('Recorded'),
+      '200': received('This agency already sent this reference: recorded once, nothing changed'),
+      '400': problemResponse('A body that fails the schema (errors name each field)'),
+      '401': problemResponse(`Without a valid ${caller} bearer token`),
+      '415': problemResponse('The body is not application/json'),
+      '422': problemResponse('An invalid or unknown SIN, or a date not yet reached'),
+    },
+  };
+}
+
+async function receiveBirth(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: PartnerEventsApiDependencies,
+): Promise<FastifyReply> {
+  const agency = agencyOf(request.headers.authorization, deps.vitalStatistics);
+  if (!agency) return sendProblem(request, reply, 'unauthorized', 401);
+  const body = request.body as BirthRegistrationBody;
+  const sin = checkSin(body.parentSin);
+  const issues = checkBirthRegistration(body, sin.ok, today(deps.clock));
+  if (!sin.ok || issues.length > 0) return refuse(request, reply, issues);
+  const receipt = { agencyId: agency.agencyId, kind: 'birth' as const, externalId: body.registrationNumber };
+  const result = await deps.events.receiveBirth(
+    sin.sin,
+    { ...body.child },
+    receipt,
+    partnerContext(request, agency, 'vital-event'),
+  );
+  return answer(request, reply, result, body.registrationNumber, '/parentSin');
+}
+
+async function receiveAssessment(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: PartnerEventsApiDependencies,
+): Promise<FastifyReply> {
+  const agency = agencyOf(request.headers.authorization, deps.cra);
+  if (!agency) return sendProblem(request, reply, 'unauthorized', 401);
+  const body = request.body as TaxAssessmentBody;
+  const sin = checkSin(body.sin);
+  const issues = checkTaxAssessment(body, sin.ok, today(deps.clock));
+  if (!sin.ok || issues.length > 0) return refuse(request, reply, issues);
+  const reference = body.noticeOfAssessmentId;
+  const receipt = { agencyId: agency.agencyId, kind: 'tax-assessment' as const, externalId: reference };
+  const result = await deps.events.receiveAssessment(
+    sin.sin,
+    body.taxYear,
+    body.incomes,
+    receipt,
+    partnerContext(request, agency, 'tax-assessment'),
+  );
+  return answer(request, reply, result, reference, '/sin');
+}
+
+function partnerContext(request: FastifyRequest, agency: AgencyCredential, purpose: string): AccessContext {
+  return {
+    actor: { type: 'agency', id: `agency:${agency.agencyId}`, agencyId: agency.agencyId },
+    channel: 'partner',
+    purpose,
+    correlationId: request.id,
+  };
+}
+
+function answer(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  result: PartnerEventResult,
+  reference: string,
+  sinPointer: string,
+): FastifyReply {
+  if (result === 'unknown-person')
+    return refuse(request, reply, [{ pointer: sinPointer, code: 'unknown-sin' }]);
+  return reply
+    .code(result === 'recorded' ? 201 : 200)
+    .header('cache-control', 'no-store')
+    .send({ reference, status: result });
+}
+
+function refuse(request: FastifyRequest, reply: FastifyReply, issues: readonly EventIssue[]): FastifyReply {
+  return sendProblem(request, reply, 'validation', 422, {
+    errors: issues.map((issue) => ({ ...issue, detail: issue.code })),
+  });
+}
+
+function today(clock: () => Date): string {
+  return clock().toISOString().slice(0, 10);
+}
+
+/** The agency whose token the request carries, compared in constant time; null without one. */
+function agencyOf(
+  authorization: string | undefined,
+  agencies: readonly AgencyCredential[],
+): AgencyCredential | null {
+  const given = digest(authorization ?? '');
+  let found: AgencyCredential | null = null;
+  for (const agency of agencies) if (timingSafeEqual(given, digest(`Bearer ${agency.token}`))) found = agency;
+  return found;
+}
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}

@@ -8,7 +8,7 @@ import { personSession } from '../../test/support/identity/sessions.ts';
 import { testConfig } from '../platform/config/config.ts';
 import { createFieldCrypto } from '../platform/crypto/field-crypto.ts';
 import { buildTestApp, CookieJar, requestWithJar } from '../../test/support/app.ts';
-import { describeOnBothDatabases } from '../../test/support/databases.ts';
+import { describeOnPostgres } from '../../test/support/databases.ts';
 
 const jordan = DEMO_PEOPLE[1];
 
@@ -33,7 +33,7 @@ async function statementsDuring(run: () => Promise<unknown>): Promise<string[]> 
 
 // Issue #12, ADR 0013: a signed-in read costs a round trip per statement, so My profile keeps to three
 // (the session with the header's name, the record with its changes, the audit append before the page is sent).
-describeOnBothDatabases('My profile’s round trips to the database', (database, kind) => {
+describeOnPostgres('My profile’s round trips to the database', (database) => {
   let guichet: GuichetApp;
   let jar: CookieJar;
 
@@ -50,24 +50,17 @@ describeOnBothDatabases('My profile’s round trips to the database', (database,
     await guichet.app.close();
   });
 
-  it(
-    'reads the session and name in one statement, the record and its changes in one, and appends the audit entry',
-    {
-      skip:
-        kind === 'pglite' ? 'PGlite runs in process: there is no pg client whose statements to count' : false,
-    },
-    async () => {
-      await requestWithJar(guichet, jar, 'GET', '/en/my-guichet/profile'); // connections warmed, rate limit reserved
-      let page: { statusCode: number; body: string } | undefined;
-      const statements = await statementsDuring(async () => {
-        page = await requestWithJar(guichet, jar, 'GET', '/en/my-guichet/profile');
-      });
-      assert.equal(page?.statusCode, 200);
-      assert.match(page?.body ?? '', /Jordan Lee/, 'the header and the record both show the name');
-      const own = statements.filter(
-        (name) => !/^(SELECT|UPDATE|INSERT|DELETE|WITH|BEGIN|COMMIT)\b/i.test(name),
-      );
-      assert.deepEqual(own, ['identity.session-with-holder', 'person.record-with-changes', 'audit.insert']);
-    },
-  );
+  it('reads the session and name in one statement, the record and its changes in one, and appends the audit entry', async () => {
+    await requestWithJar(guichet, jar, 'GET', '/en/my-guichet/profile'); // connections warmed, rate limit reserved
+    let page: { statusCode: number; body: string } | undefined;
+    const statements = await statementsDuring(async () => {
+      page = await requestWithJar(guichet, jar, 'GET', '/en/my-guichet/profile');
+    });
+    assert.equal(page?.statusCode, 200);
+    assert.match(page?.body ?? '', /Jordan Lee/, 'the header and the record both show the name');
+    const own = statements.filter(
+      (name) => !/^(SELECT|UPDATE|INSERT|DELETE|WITH|BEGIN|COMMIT)\b/i.test(name),
+    );
+    assert.deepEqual(own, ['identity.session-with-holder', 'person.record-with-changes', 'audit.insert']);
+  });
 });

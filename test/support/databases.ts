@@ -78,3 +78,23 @@ export function describeOnBothDatabases(
     });
   }
 }
+
+/**
+ * A suite only PostgreSQL can run (e.g. one that counts the statements the `pg` client sends: PGlite runs in
+ * process and has no client). Skipped with the reason only where no PostgreSQL server answers.
+ */
+export function describeOnPostgres(title: string, body: (database: () => Database) => void): void {
+  describe(`${title} [postgres]`, { skip: pgReason ?? false }, () => {
+    let test: TestDatabase | undefined;
+    before(async () => {
+      test = await openTestDatabase('postgres');
+    });
+    after(async () => {
+      await test?.dispose();
+    });
+    body(() => {
+      if (!test) throw new Error('database not ready');
+      return test.database;
+    });
+  });
+}

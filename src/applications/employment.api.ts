@@ -1,10 +1,10 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AccessContext } from '../platform/audit/access-context.ts';
 import type { EmployerCredential } from '../platform/config/employers-config.ts';
 import { componentRef, problemResponse } from '../platform/http/openapi.ts';
 import type { OpenApiRegistry } from '../platform/http/openapi.ts';
 import { sendProblem } from '../platform/http/problem.ts';
+import { bearerHolder } from '../platform/security/bearer-token.ts';
 import type { RouteTable } from '../platform/http/route-table.ts';
 import { checkSin } from '../person/index.ts';
 import { RECORDS_OF_EMPLOYMENT_PATH } from './applications.paths.ts';
@@ -66,7 +66,7 @@ async function receive(
   reply: FastifyReply,
   deps: EmploymentApiDependencies,
 ): Promise<FastifyReply> {
-  const employer = employerOf(request.headers.authorization, deps.employers);
+  const employer = bearerHolder(request.headers.authorization, deps.employers);
   if (!employer) return sendProblem(request, reply, 'unauthorized', 401);
   const body = request.body as RecordOfEmploymentBody;
   const sin = checkSin(body.sin);
@@ -111,20 +111,4 @@ function refuse(
   return sendProblem(request, reply, 'validation', 422, {
     errors: issues.map((issue) => ({ ...issue, detail: issue.code })),
   });
-}
-
-/** The employer whose token the request carries, compared in constant time; null without one. */
-function employerOf(
-  authorization: string | undefined,
-  employers: readonly EmployerCredential[],
-): EmployerCredential | null {
-  const given = digest(authorization ?? '');
-  let found: EmployerCredential | null = null;
-  for (const employer of employers)
-    if (timingSafeEqual(given, digest(`Bearer ${employer.token}`))) found = employer;
-  return found;
-}
-
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
 }

@@ -1,10 +1,10 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AccessContext } from '../platform/audit/access-context.ts';
 import type { AgencyCredential } from '../platform/config/partner-agencies-config.ts';
 import { componentRef, problemResponse } from '../platform/http/openapi.ts';
 import type { OpenApiRegistry } from '../platform/http/openapi.ts';
 import { sendProblem } from '../platform/http/problem.ts';
+import { bearerHolder } from '../platform/security/bearer-token.ts';
 import type { RouteTable } from '../platform/http/route-table.ts';
 import type { PartnerEventResult, PartnerEvents } from './partner-events.service.ts';
 import {
@@ -93,7 +93,7 @@ async function receiveBirth(
   reply: FastifyReply,
   deps: PartnerEventsApiDependencies,
 ): Promise<FastifyReply> {
-  const agency = agencyOf(request.headers.authorization, deps.vitalStatistics);
+  const agency = bearerHolder(request.headers.authorization, deps.vitalStatistics);
   if (!agency) return sendProblem(request, reply, 'unauthorized', 401);
   const body = request.body as BirthRegistrationBody;
   const sin = checkSin(body.parentSin);
@@ -114,7 +114,7 @@ async function receiveAssessment(
   reply: FastifyReply,
   deps: PartnerEventsApiDependencies,
 ): Promise<FastifyReply> {
-  const agency = agencyOf(request.headers.authorization, deps.cra);
+  const agency = bearerHolder(request.headers.authorization, deps.cra);
   if (!agency) return sendProblem(request, reply, 'unauthorized', 401);
   const body = request.body as TaxAssessmentBody;
   const sin = checkSin(body.sin);
@@ -164,19 +164,4 @@ function refuse(request: FastifyRequest, reply: FastifyReply, issues: readonly E
 
 function today(clock: () => Date): string {
   return clock().toISOString().slice(0, 10);
-}
-
-/** The agency whose token the request carries, compared in constant time; null without one. */
-function agencyOf(
-  authorization: string | undefined,
-  agencies: readonly AgencyCredential[],
-): AgencyCredential | null {
-  const given = digest(authorization ?? '');
-  let found: AgencyCredential | null = null;
-  for (const agency of agencies) if (timingSafeEqual(given, digest(`Bearer ${agency.token}`))) found = agency;
-  return found;
-}
-
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
 }

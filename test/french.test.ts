@@ -9,6 +9,9 @@ import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { loadReferenceData } from '../src/catalogue/index.ts';
 import { buildTestApp, CookieJar, requestWithJar } from './support/app.ts';
 import { CODES, ENGLISH, visibleText } from './support/french-leaks.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseParameterFile, PARAMETERS_DIR } from '../src/rules/core/parameters.ts';
 
 /**
  * French as a first language (issue #14, docs/glossary-fr.md): the catalogues use typographic apostrophes and
@@ -16,7 +19,16 @@ import { CODES, ENGLISH, visibleText } from './support/french-leaks.ts';
  */
 const NBSP = /[\u00a0\u202f]/;
 const i18n = createI18n(LOCALE_DIRS);
-const french = [...i18n.keys('fr')].map((key) => [key, i18n.translator('fr').t(key)] as const);
+const french = [
+  ...[...i18n.keys('fr')].map((key) => [key, i18n.translator('fr').t(key)] as const),
+  // The parameters' French descriptions are shown on the policy analyst's release preview.
+  ...readdirSync(PARAMETERS_DIR, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.yaml'))
+    .map((file) => {
+      const path = join(PARAMETERS_DIR, file);
+      return [file, parseParameterFile(path, readFileSync(path, 'utf8')).descriptionFr] as const;
+    }),
+];
 
 describe('French catalogues follow French typography', () => {
   it('apostrophes are all typographic (’), never straight', () => {

@@ -102,6 +102,6 @@ ${errorSummary(view.form, { from: 'from-day', to: 'to-day' })}
 ${dateInput(view.form, 'from', { legend: t.t('policy.fields.from'), hint: t.t('policy.hints.from') })}
 ${dateInput(view.form, 'to', { legend: t.t('policy.fields.to'), hint: t.t('policy.hints.to') })}
 <button class="button button-primary" type="submit">${t.t('policy.submit')}</button></form>
-${preview ? html`<h2>${t.t('policy.changesTitle', { from: t.date(preview.from), to: t.date(preview.to) })}</h2>${changesTable(t, preview.changes)}${preview.impact ? impactSection(t, preview.impact, view.names) : ''}<p class="meta">${t.t('policy.elapsed', { seconds: t.number(Math.round(preview.elapsedMs / 100) / 10) })}</p>` : ''}`,
+${preview ? html`${preview.impact ? impactSection(t, preview.impact, view.names) : ''}<h2>${t.t('policy.changesTitle', { from: t.date(preview.from), to: t.date(preview.to) })}</h2>${changesTable(t, preview.changes)}<p class="meta">${t.t('policy.elapsed', { seconds: t.number(Math.round(preview.elapsedMs / 100) / 10) })}</p>` : ''}`,
   };
 }

@@ -34,6 +34,14 @@ class Question {
   }
 }
 
+/** The text of the result card whose heading reads `heading`, e.g. "Old Age Security pension (for you)". */
+async function resultCard(page: Page, heading: string): Promise<string> {
+  return page
+    .locator('li.result-card')
+    .filter({ has: page.getByRole('heading', { name: heading }) })
+    .innerText();
+}
+
 describe('benefits finder in a real browser: the senior couple of issue #13', { skip }, () => {
   let server: TestServer;
   let browser: Browser;
@@ -78,6 +86,9 @@ describe('benefits finder in a real browser: the senior couple of issue #13', { 
       assert.match(eligible, new RegExp(`Old Age Security pension \\(${whom}\\)`));
     }
     assert.doesNotMatch(eligible, /Canada Workers Benefit/);
+    const partnerGis = await resultCard(q.page, 'Guaranteed Income Supplement (for your spouse or partner)');
+    assert.match(partnerGis, /Your spouse or partner could get the Guaranteed Income Supplement\./);
+    assert.doesNotMatch(partnerGis, /You could get/);
     const notEligible = await q.page
       .locator('section', { hasText: 'You probably do not qualify' })
       .innerText();
@@ -85,8 +96,8 @@ describe('benefits finder in a real browser: the senior couple of issue #13', { 
     await q.page.click('a.lang-toggle');
     assert.equal(await q.page.textContent('h1'), 'Prestations auxquelles vous pourriez avoir droit');
     assert.match(
-      await q.page.locator('main').innerText(),
-      /Supplément de revenu garanti \(pour votre époux ou conjoint de fait\)/,
+      await resultCard(q.page, 'Supplément de revenu garanti (pour votre époux ou conjoint de fait)'),
+      /Votre époux ou conjoint de fait pourrait recevoir le Supplément de revenu garanti\./,
     );
     await q.expectAccessible();
     await context.close();

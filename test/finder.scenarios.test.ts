@@ -32,6 +32,15 @@ function only(cards: FoundCard[], programme: string): FoundCard {
   return found[0] as FoundCard;
 }
 const byLang = (lang: Lang, en: RegExp, fr: RegExp) => (lang === 'en' ? en : fr);
+const FOR_WHOM = {
+  en: { you: 'for you', partner: 'for your spouse or partner' },
+  fr: { you: 'pour vous', partner: 'pour votre époux ou conjoint de fait' },
+} as const;
+function card(cards: FoundCard[], programme: string, forWhom: string): FoundCard {
+  const found = cardsFor(cards, programme).find((c) => c.forWhom === forWhom);
+  assert.ok(found, `a ${programme} card ${forWhom}`);
+  return found;
+}
 
 const SCENARIOS: readonly Scenario[] = [
   {
@@ -74,6 +83,32 @@ const SCENARIOS: readonly Scenario[] = [
         );
       }
       assert.deepEqual(cardsFor(cards, 'allowance'), [], 'the Allowance is for 60 to 64');
+      const gis = (whom: 'you' | 'partner') => card(cards, 'gis', FOR_WHOM[lang][whom]);
+      assert.match(
+        gis('partner').text,
+        byLang(
+          lang,
+          /Your spouse or partner could get the Guaranteed Income Supplement\. Calculated with you receiving the Old Age Security pension\./,
+          /Votre époux ou conjoint de fait pourrait recevoir le Supplément de revenu garanti\. Calculé en tenant compte du fait que vous recevez la pension de la Sécurité de la vieillesse\./,
+        ),
+      );
+      assert.doesNotMatch(gis('partner').text, byLang(lang, /You could get/, /Vous pourriez recevoir/));
+      assert.match(
+        gis('you').text,
+        byLang(
+          lang,
+          /You could get the Guaranteed Income Supplement\. Calculated with your spouse or partner receiving/,
+          /Vous pourriez recevoir le Supplément de revenu garanti\. Calculé en tenant compte de votre époux ou conjoint de fait qui reçoit/,
+        ),
+      );
+      assert.match(
+        card(cards, 'cpp-retirement', FOR_WHOM[lang].partner).text,
+        byLang(
+          lang,
+          /your spouse’s or partner’s CPP earnings history/,
+          /gains au RPC de votre époux ou conjoint de fait/,
+        ),
+      );
     },
   },
   {
@@ -178,10 +213,7 @@ const SCENARIOS: readonly Scenario[] = [
       assert.equal(allowance.group, 'eligible');
       assert.match(allowance.forWhom, byLang(lang, /for you/, /pour vous/));
       assert.deepEqual(cardsFor(cards, 'afs'), [], 'not for someone whose spouse is living');
-      assert.equal(
-        only(cards, 'gis').forWhom,
-        lang === 'en' ? 'for your spouse or partner' : 'pour votre époux ou conjoint de fait',
-      );
+      assert.equal(only(cards, 'gis').forWhom, FOR_WHOM[lang].partner);
     },
   },
   {

@@ -28,6 +28,15 @@ const french = [
       const path = join(PARAMETERS_DIR, file);
       return [file, parseParameterFile(path, readFileSync(path, 'utf8')).descriptionFr] as const;
     }),
+  // The rules' reasons, on the finder's cards and in decision letters, for "you" and for a spouse or partner.
+  ...['reasons.fr.json', 'reasons.partner.fr.json'].flatMap((file) =>
+    Object.entries(
+      JSON.parse(readFileSync(new URL(`../src/rules/${file}`, import.meta.url), 'utf8')) as Record<
+        string,
+        string
+      >,
+    ).map(([code, text]) => [`${file} ${code}`, text] as const),
+  ),
 ];
 
 describe('French catalogues follow French typography', () => {

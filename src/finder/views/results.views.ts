@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { html } from '../../platform/views/html.ts';
 import type { SafeHtml } from '../../platform/views/html.ts';
-import type { Lang, Translator } from '../../platform/i18n/i18n.ts';
+import type { Translator } from '../../platform/i18n/i18n.ts';
 import type { Page } from '../../platform/views/layout.ts';
 import type { MissingFact } from '../finder.facts.ts';
+import { reasonText } from '../finder.reasons.ts';
 
 export interface ResultCard {
   /** The programme's id in the catalogue. */
@@ -42,22 +42,6 @@ export interface ResultsView {
   readonly csrfToken: string;
 }
 
-// Plain-language texts for the engine's reason codes, written beside the rules (src/rules/reasons.*.json).
-const REASONS: Record<Lang, Record<string, string>> = {
-  en: JSON.parse(readFileSync(new URL('../../rules/reasons.en.json', import.meta.url), 'utf8')) as Record<
-    string,
-    string
-  >,
-  fr: JSON.parse(readFileSync(new URL('../../rules/reasons.fr.json', import.meta.url), 'utf8')) as Record<
-    string,
-    string
-  >,
-};
-
-export function reasonText(t: Translator, code: string): string {
-  return REASONS[t.lang][code] ?? t.t('finder.reasonUnknown');
-}
-
 function amount(t: Translator, card: ResultCard): SafeHtml | '' {
   if (card.status !== 'eligible' || card.annualCents === null) return '';
   const perPeriod =
@@ -89,7 +73,7 @@ function card(t: Translator, c: ResultCard): SafeHtml {
   const uniqueReasons = [...new Set(c.reasons)];
   return html`<li class="result-card"><h3><a href="${c.programmeHref}">${c.programmeName}</a>${c.forWhom === 'household' ? '' : html` <span class="meta">(${t.t(`finder.forWhom.${c.forWhom}`)})</span>`}</h3>
 ${amount(t, c)}
-<ul>${uniqueReasons.map((code) => html`<li>${reasonText(t, code)}</li>`)}</ul>
+<ul>${uniqueReasons.map((code) => html`<li>${reasonText(t, code, c.forWhom)}</li>`)}</ul>
 ${missingList(t, c)}${coverage(t, c)}
 ${c.ratesDate ? html`<p class="meta">${t.t('finder.ratesDate', { date: t.date(c.ratesDate) })}</p>` : ''}
 ${c.applyHref && c.status !== 'not-eligible' ? html`<p><a class="button button-primary" href="${c.applyHref}">${t.t('finder.apply', { programme: c.programmeName })}</a></p>` : ''}

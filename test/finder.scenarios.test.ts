@@ -214,6 +214,14 @@ const SCENARIOS: readonly Scenario[] = [
       assert.match(allowance.forWhom, byLang(lang, /for you/, /pour vous/));
       assert.deepEqual(cardsFor(cards, 'afs'), [], 'not for someone whose spouse is living');
       assert.equal(only(cards, 'gis').forWhom, FOR_WHOM[lang].partner);
+      assert.match(
+        only(cards, 'gis').text,
+        byLang(
+          lang,
+          /Your spouse or partner could get the Guaranteed Income Supplement\. Calculated with you receiving the Allowance\./,
+          /Votre époux ou conjoint de fait pourrait recevoir le Supplément de revenu garanti\. Calculé en tenant compte du fait que vous recevez l’Allocation\./,
+        ),
+      );
     },
   },
   {

@@ -53,8 +53,9 @@ describeOnBothDatabases(
   (database: () => Database) => {
     // 1: lowered from July (a debt of 80,000), then put back; 2: lowered from May (a debt of 300,000), then
     // raised a little from October. December's run sets their arrears off; it is cancelled, and January's
-    // run settles everything again.
-    let schedule: EntitlementRow[] = [1, 2].map((n) => row(n, '2026-01-01', null, 100_000));
+    // run settles everything again. 3: raised from October, owing a debt on another enrolment (CPP): never
+    // set off (arrears-set-off.yaml, scope: same-enrolment).
+    let schedule: EntitlementRow[] = [1, 2, 3].map((n) => row(n, '2026-01-01', null, 100_000));
     let payments: PaymentsModule;
     let inbox: InboxService;
     let clock = new Date('2026-12-01T12:00:00Z');
@@ -92,7 +93,7 @@ describeOnBothDatabases(
     /** The two people the letters go to (the inbox keeps documents of people on the register). */
     async function register() {
       await createCatalogueService(db()).seedReferenceData(loadReferenceData());
-      for (const n of [1, 2]) {
+      for (const n of [1, 2, 3]) {
         const householdId = `20000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
         await db()
           .insertInto('household')
@@ -114,6 +115,42 @@ describeOnBothDatabases(
           })
           .execute();
       }
+    }
+
+    /** Person 3 owes 500.00 of CPP, told: a debt of another enrolment and programme. */
+    async function debtOnAnotherEnrolment(runId: string) {
+      const adjustmentId = '40000000-0000-4000-8000-000000000003';
+      const common = {
+        person_id: personIdOf(3),
+        enrolment_id: 'cpp-00000003',
+        programme_id: 'cpp',
+        run_id: runId,
+      };
+      await db()
+        .insertInto('payment_adjustment')
+        .values({
+          ...common,
+          id: adjustmentId,
+          decision_id: 'cpp-decision-3',
+          net_cents: -50_000,
+          outcome: 'debt',
+          payment_id: null,
+          basis: 'another-enrolment',
+        })
+        .execute();
+      await db()
+        .insertInto('payment_debt')
+        .values({
+          ...common,
+          id: '41000000-0000-4000-8000-000000000003',
+          adjustment_id: adjustmentId,
+          original_cents: 50_000,
+          balance_cents: 50_000,
+          rate_basis_points: 1_000,
+          rule_reference: 'CPP s. 66(2.1)',
+          letter_sent_at: new Date('2026-10-20T12:00:00Z'),
+        })
+        .execute();
     }
 
     before(async () => {
@@ -140,8 +177,9 @@ describeOnBothDatabases(
         programmeName: (_id, lang) =>
           Promise.resolve(lang === 'fr' ? 'Sécurité de la vieillesse' : 'Old Age Security'),
       });
-      await prepare('2026-10');
+      await debtOnAnotherEnrolment((await prepare('2026-10')).id);
       schedule = [
+        row(3, '2026-01-01', null, 100_000),
         row(1, '2026-01-01', '2026-06-30', 100_000),
         row(1, '2026-07-01', null, 80_000),
         row(2, '2026-01-01', '2026-04-30', 100_000),
@@ -150,6 +188,8 @@ describeOnBothDatabases(
       await prepare('2026-11');
       schedule = [
         row(1, '2026-01-01', null, 100_000),
+        row(3, '2026-01-01', '2026-09-30', 100_000),
+        row(3, '2026-10-01', null, 110_000),
         row(2, '2026-01-01', '2026-04-30', 100_000),
         row(2, '2026-05-01', '2026-09-30', 50_000),
         row(2, '2026-10-01', null, 70_000),
@@ -168,10 +208,10 @@ describeOnBothDatabases(
       const first = await payments.cancel.cancel(december, STAFF('supervisor'));
       assert.deepEqual(first, {
         outcome: 'cancelled',
-        payments: 3,
+        payments: 5,
         setOffsReversed: { count: 2, cents: 80_000 + 40_000 },
         recoveriesReversed: { count: 1, cents: 7_000 },
-        arrearsReopened: 2,
+        arrearsReopened: 3,
       });
       assert.equal(await balanceOf(1), 80_000);
       assert.equal(await balanceOf(2), 300_000);
@@ -188,6 +228,7 @@ describeOnBothDatabases(
       assert.deepEqual(
         reopened.map((a) => [a.payment_id, Number(a.set_off_cents), a.settled_run_id]),
         [
+          [null, 0, null],
           [null, 0, null],
           [null, 0, null],
         ],
@@ -208,6 +249,22 @@ describeOnBothDatabases(
       assert.equal(await balanceOf(1), 0);
       assert.equal(await balanceOf(2), 300_000 - 110_000 - 7_000);
       assert.deepEqual(await setOffDocuments(), [], 'prepared, not yet told');
+      const three = await db()
+        .selectFrom('payment')
+        .select(['kind', 'amount_cents'])
+        .where('run_id', '=', january.id)
+        .where('person_id', '=', personIdOf(3))
+        .orderBy('kind')
+        .execute();
+      assert.deepEqual(
+        three.map((p) => [p.kind, Number(p.amount_cents)]),
+        [
+          ['arrears', 20_000 + 110_000],
+          ['regular', 110_000],
+        ],
+        'arrears of one enrolment are never set off against a debt of another',
+      );
+      assert.equal(await balanceOf(3), 50_000);
 
       const released = await payments.release.release(january.id, 'supervisor', STAFF('supervisor'));
       assert.equal(released.outcome, 'released');

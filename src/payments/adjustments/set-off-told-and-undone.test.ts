@@ -215,6 +215,10 @@ describeOnBothDatabases(
       });
       assert.equal(await balanceOf(1), 80_000);
       assert.equal(await balanceOf(2), 300_000);
+      assert.deepEqual(
+        await payments.cancel.cancel('00000000-0000-4000-8000-000000000000', STAFF('supervisor')),
+        { outcome: 'refused', reason: 'not-found' },
+      );
       const again = await payments.cancel.cancel(december, STAFF('supervisor'));
       assert.deepEqual(again, { outcome: 'refused', reason: 'already-cancelled' });
       assert.equal(await balanceOf(1), 80_000, 'a second cancel gives nothing back twice');
@@ -286,6 +290,41 @@ describeOnBothDatabases(
       assert.equal(await payments.debts.sendSetOffLetters(), 2);
       assert.equal(await payments.debts.sendSetOffLetters(), 0);
       assert.equal((await setOffDocuments()).length, 2, 'exactly one letter per set-off');
+    });
+
+    it('refuses to cancel a run that pays a returned payment again (not built: see ADR 0024)', async () => {
+      clock = new Date('2027-02-01T12:00:00Z');
+      const february = await prepare('2027-02');
+      const original = await db()
+        .selectFrom('payment')
+        .selectAll()
+        .where('person_id', '=', personIdOf(3))
+        .where('kind', '=', 'regular')
+        .where('period', '=', '2027-01')
+        .executeTakeFirstOrThrow();
+      await db()
+        .insertInto('payment')
+        .values({
+          id: '42000000-0000-4000-8000-000000000003',
+          reference: 'REISSUE-TEST-3',
+          run_id: february.id,
+          enrolment_id: original.enrolment_id,
+          person_id: original.person_id,
+          programme_id: original.programme_id,
+          period: original.period,
+          kind: 'reissue',
+          amount_cents: Number(original.amount_cents),
+          arrears: false,
+          decision_id: original.decision_id,
+          pay_date: '2027-02-24',
+          reissue_of: original.id,
+        })
+        .execute();
+      assert.deepEqual(await payments.cancel.cancel(february.id, STAFF('supervisor')), {
+        outcome: 'refused',
+        reason: 'has-reissues',
+      });
+      assert.equal((await payments.runs.get(february.id))?.status, 'prepared', 'nothing was cancelled');
     });
 
     it('says how much, what was applied, what is paid, what is still owed, why, and the rights', async () => {

@@ -152,6 +152,7 @@ export type { Reconciliation, ReconciliationLine, Tally } from './reconciliation
 export type { ReturnLoad, UploadOutcome } from './returns/returns.service.ts';
 // Overpayments, underpayments, statements and tax slips (issue #16 items 6 and 8, ADR 0024).
 export type { PersonDebt, PaymentLetterPort, DebtsService } from './adjustments/debts.service.ts';
+export type { CancelOutcome, CancelRefusal, RunCancelService } from './cancel/run-cancel.service.ts';
 export type { StatementRecipients, StatementsService } from './statements/statements.service.ts';
 export { registerStatementRoutes, clientPaymentsSection } from './statements/statements.routes.ts';
 export type { OpenClientFile } from './statements/statements.routes.ts';

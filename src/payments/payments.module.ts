@@ -28,6 +28,8 @@ import { createReleaseService, DEFAULT_RELEASE_POLICY } from './release/release.
 import type { ReleasePolicy, ReleaseService } from './release/release.service.ts';
 import { createBankFileService, DEMO_BANK_FILE_SETTINGS } from './bank-files/bank-file.service.ts';
 import type { BankFileService, BankFileSettings } from './bank-files/bank-file.service.ts';
+import { createRunCancelService } from './cancel/run-cancel.service.ts';
+import type { RunCancelService } from './cancel/run-cancel.service.ts';
 import { createBatchAdjuster } from './adjustments/batch-adjuster.ts';
 import { createDebtsService } from './adjustments/debts.service.ts';
 import type { DebtsService, PaymentLetterPort } from './adjustments/debts.service.ts';
@@ -40,6 +42,8 @@ import type { StatementRecipients, StatementsService } from './statements/statem
 export interface PaymentsModule {
   readonly runs: PaymentRunService;
   readonly release: ReleaseService;
+  /** A prepared run cancelled before release: payments cancelled, debts given back what it took. */
+  readonly cancel: RunCancelService;
   readonly files: BankFileService;
   readonly returns: ReturnsService;
   /** A held return matched to a payment by hand: proposed by one person, confirmed by another. */
@@ -112,6 +116,8 @@ export function createPaymentsModule(deps: PaymentsModuleDependencies): Payments
       adjuster: createBatchAdjuster(deps.recoveryPolicy ?? loadRecoveryPolicy()),
       afterPrepared: async () => {
         await debts.sendLetters();
+        // A release stopped between its last payment and its letters is told here, with the next run.
+        await debts.sendSetOffLetters();
       },
       ...(deps.runOptions ? { options: deps.runOptions } : {}),
       reissues: (run) => addReissues(deps.db, run, deps.payees, deps.clock),
@@ -123,7 +129,12 @@ export function createPaymentsModule(deps: PaymentsModuleDependencies): Payments
       payees: deps.payees,
       policy: deps.releasePolicy ?? DEFAULT_RELEASE_POLICY,
       clock: deps.clock,
+      // Set-offs are told once the run is released, never while it may still be cancelled (ADR 0024).
+      afterReleased: async () => {
+        await debts.sendSetOffLetters();
+      },
     }),
+    cancel: createRunCancelService({ db: deps.db, audit: deps.audit, clock: deps.clock }),
     files: createBankFileService({
       db: deps.db,
       audit: deps.audit,

@@ -52,8 +52,12 @@ export function findAdjustment(history: EnrolmentHistory, runPeriod: string): Ad
   const due = new Map(
     paymentsDue(history.rows, window, history.dateOfDeath).map((d) => [d.period, d.amountCents]),
   );
+  // A month due but with no payment left standing (its run was cancelled before release) is owed too.
+  const owed = [...new Set([...periods, ...due.keys()])]
+    .filter((period) => monthOf(period) <= runPeriod)
+    .sort();
   const lines: AdjustmentLine[] = [];
-  for (const period of periods) {
+  for (const period of owed) {
     const paidCents = history.paid.get(period) ?? 0;
     const dueCents = due.get(period) ?? 0;
     const differenceCents = dueCents - paidCents - (history.adjusted.get(period) ?? 0);

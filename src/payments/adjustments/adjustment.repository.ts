@@ -173,6 +173,20 @@ export async function markSetOff(
   }
 }
 
+/** Records the run that paid or set off these arrears adjustments: cancelling it reopens them. */
+export async function markSettled(
+  db: DbExecutor,
+  adjustmentIds: readonly string[],
+  runId: string,
+): Promise<void> {
+  if (adjustmentIds.length === 0) return;
+  await db
+    .updateTable('payment_adjustment')
+    .set({ settled_run_id: runId })
+    .where('id', 'in', [...adjustmentIds])
+    .execute();
+}
+
 /** Inserts the arrears payment unless the enrolment has one for this month already; true when inserted. */
 export async function insertArrearsPayment(
   db: DbExecutor,

@@ -21,6 +21,8 @@ export interface PaymentAdjustmentTable {
   basis: string;
   /** Cents of these arrears set off against a debt instead of paid (migration 0830). */
   set_off_cents: ColumnType<string | number, number | undefined, number>;
+  /** The run that paid or set off these arrears: cancelling it reopens them (migration 0920). */
+  settled_run_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
 }
 
@@ -51,6 +53,8 @@ export interface PaymentDebtRecoveryTable {
   debt_id: string;
   payment_id: string;
   recovered_cents: Cents;
+  /** Given back to the debt because the payment's run was cancelled before release (migration 0920). */
+  reversed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: Generated<Date>;
 }
 
@@ -61,6 +65,10 @@ export interface PaymentDebtSetOffTable {
   set_off_cents: Cents;
   rate_basis_points: number;
   rule_reference: string;
+  /** When the person's letter told it, after the run was released (migration 0920). */
+  letter_sent_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** When it was given back to the debt because its run was cancelled before release (migration 0920). */
+  reversed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: Generated<Date>;
 }
 

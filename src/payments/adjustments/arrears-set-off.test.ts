@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { before, describe, it, test } from 'node:test';
 import { describeOnBothDatabases } from '../../../test/support/databases.ts';
 import {
@@ -14,7 +18,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { createPaymentsModule } from '../payments.module.ts';
 import type { PaymentsModule } from '../payments.module.ts';
 import type { EntitlementRow, EntitlementSource } from '../run/run-ports.ts';
-import { loadArrearsSetOffPolicy, setOffArrears } from './recovery-policy.ts';
+import { ARREARS_SET_OFF_FILE, loadArrearsSetOffPolicy, setOffArrears } from './recovery-policy.ts';
 
 describe('setting arrears off against debts (pure, integer cents)', () => {
   const debts = [
@@ -73,6 +77,19 @@ describe('setting arrears off against debts (pure, integer cents)', () => {
     assert.match(oas.reference, /POLICY CHOICE/);
     assert.match(policy('on-odsp', '2026-12-01').reference, /100 % of arrears/);
     assert.throws(() => policy('on-odsp', '2020-01-01'), /No overpayment recovery rate/);
+  });
+
+  test('set-off reaches only the same enrolment: a file asking for more is refused at start', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'set-off-scope-'));
+    const wider = readFileSync(ARREARS_SET_OFF_FILE, 'utf8').replace(
+      'scope: same-enrolment',
+      'scope: same-person',
+    );
+    writeFileSync(join(dir, 'wider.yaml'), wider);
+    assert.throws(
+      () => loadArrearsSetOffPolicy(pathToFileURL(join(dir, 'wider.yaml'))),
+      /"same-person" is not built: only same-enrolment is/,
+    );
   });
 });
 

@@ -168,6 +168,7 @@ async function payArrears(
         reference: rate?.reference ?? '',
       });
     await repo.markSetOff(trx, owed.parts, owed.cents - plan.payCents);
+    await repo.markSettled(trx, owed.ids, run.id);
   }
   return { payments, cents };
 }

@@ -13,9 +13,9 @@ export interface DebtNotice {
 }
 
 /** Days a person has to ask for a reconsideration (OAS Act s. 27.1(1), CPP s. 81(1): 90 days). */
-const RECONSIDERATION_DAYS = 90;
+export const RECONSIDERATION_DAYS = 90;
 
-function addDays(day: string, days: number): string {
+export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 

@@ -9,6 +9,7 @@ import type { Lang } from '../../platform/i18n/i18n.ts';
 import { isoDay } from '../run/run-parts.ts';
 import { debtLetter } from './debt-letter.ts';
 import * as repo from './debts.repository.ts';
+import { sendSetOffLetters } from './set-off-letters.ts';
 
 /** A debt as the person and the staff client file see it. */
 export interface PersonDebt {
@@ -29,7 +30,10 @@ export interface PaymentLetterPort {
     personId: string,
     request: {
       readonly kind: 'debt';
-      /** `debt:<id>`: a letter is delivered once, however often this is tried. */
+      /**
+       * `debt:<id>` (the debt raised) or `debt-set-off:<run>:<enrolment>` (arrears set off against it): a
+       * letter is delivered once, however often this is tried.
+       */
       readonly sourceKey: string;
       readonly compose: (recipient: {
         readonly lang: Lang;
@@ -44,6 +48,11 @@ export interface DebtsService {
   debtsOf(personId: string, context: AccessContext): Promise<PersonDebt[]>;
   /** Sends the letter of every debt not yet told (after each run is prepared); returns how many. */
   sendLetters(limit?: number): Promise<number>;
+  /**
+   * Sends the letter of every set-off of a released run not yet told (after each release, and again after
+   * each run is prepared in case a release stopped before its letters); returns how many.
+   */
+  sendSetOffLetters(limit?: number): Promise<number>;
 }
 
 export interface DebtsDependencies {
@@ -123,6 +132,17 @@ export function createDebtsService(deps: DebtsDependencies): DebtsService {
         await repo.markTold(db, debt.id, deps.clock());
       }
       return due.length;
+    },
+    async sendSetOffLetters(limit = 100) {
+      if (!deps.letters) return 0;
+      const translator = (lang: Lang) => i18n.translator(lang);
+      const letterDeps = { ...deps, letters: deps.letters, translator };
+      let sent = 0;
+      for (;;) {
+        const batch = await sendSetOffLetters(letterDeps, limit);
+        sent += batch;
+        if (batch < limit) return sent;
+      }
     },
   };
 }

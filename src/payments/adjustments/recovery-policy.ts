@@ -72,8 +72,16 @@ export function recoveryFrom(grossCents: number, balanceCents: number, basisPoin
   return Math.max(0, Math.min(share, balanceCents, grossCents - 1));
 }
 
-export const loadArrearsSetOffPolicy = (file: URL = ARREARS_SET_OFF_FILE): RecoveryPolicy =>
-  loadRecoveryPolicy(file, 10_000);
+/**
+ * A share of arrears may be all of them (10000). The file's `scope` must be `same-enrolment`: set-off across a
+ * person's enrolments is not built (the law read for it, and why, is in the file and ADR 0024's addendum).
+ */
+export function loadArrearsSetOffPolicy(file: URL = ARREARS_SET_OFF_FILE): RecoveryPolicy {
+  const { scope } = parse(readFileSync(file, 'utf8'), { version: '1.2' }) as { scope?: unknown };
+  if (scope !== 'same-enrolment')
+    throw new Error(`Arrears set-off scope ${JSON.stringify(scope)} is not built: only same-enrolment is`);
+  return loadRecoveryPolicy(file, 10_000);
+}
 
 /** What arrears give to the enrolment's open debts (oldest first), and what is left to pay. */
 export interface ArrearsSetOff {

@@ -46,6 +46,8 @@ export interface ReleaseDependencies {
   readonly payees: PayeeDirectory;
   readonly policy: ReleasePolicy;
   readonly clock: () => Date;
+  /** Once a run is released: the letters that wait for money to move (arrears set off against a debt). */
+  readonly afterReleased?: (runId: string) => Promise<void>;
 }
 
 const BATCH = 500;
@@ -102,6 +104,7 @@ export function createReleaseService(deps: ReleaseDependencies): ReleaseService 
       const counts = { issued: 0, review: 0, cheques: 0 };
       await settle(runId, counts);
       await repo.finishRelease(db, runId);
+      await deps.afterReleased?.(runId);
       await deps.audit.record(
         auditEntry(context, null, 'payments.run.payees-read', 'success', { runId, ...counts }),
       );

@@ -48,7 +48,8 @@ export interface ReleaseDependencies {
   readonly clock: () => Date;
 }
 
-const BATCH = 500;
+/** Payments per settling statement. */
+const PAGE = 5_000;
 
 export function createReleaseService(deps: ReleaseDependencies): ReleaseService {
   const { db, policy, clock } = deps;
@@ -61,21 +62,41 @@ export function createReleaseService(deps: ReleaseDependencies): ReleaseService 
     return null;
   }
 
-  async function settle(runId: string, counts: { issued: number; review: number; cheques: number }) {
+  /** What release makes of a page: payees read once for the page, encrypted in bulk (on the workers if any). */
+  async function settlementsOf(page: readonly repo.PendingPayment[]): Promise<repo.Settlement[]> {
     const since = clock().getTime() - policy.accountChangeReviewDays * 86_400_000;
+    const payees = await deps.payees.payees([...new Set(page.map((p) => p.person_id))]);
+    const settled = page.map((payment) => settlement(payees.get(payment.person_id), since));
+    const ciphertexts = await deps.cipher.encryptMany(settled.map((s) => s.payee));
+    return page.map((payment, i) => {
+      const { payee: _payee, ...values } = settled[i] as ReturnType<typeof settlement>;
+      return { id: payment.id, ...values, payee_ciphertext: ciphertexts[i] ?? '' };
+    });
+  }
+
+  /**
+   * Settles the run page by page, each page one statement; the next page is read and encrypted while the one
+   * before is written. A stopped release resumes here and passes over what is settled already.
+   */
+  async function settle(runId: string): Promise<repo.SettledCounts> {
+    const counts = { issued: 0, review: 0, cheques: 0 };
+    let after = '';
+    let writing: Promise<void> = Promise.resolve();
     for (;;) {
-      const batch = await repo.pendingPaymentsOf(db, runId, BATCH);
-      if (batch.length === 0) return;
-      const payees = await deps.payees.payees([...new Set(batch.map((p) => p.person_id))]);
-      await db.transaction().execute(async (trx) => {
-        for (const payment of batch) {
-          const payee = payees.get(payment.person_id);
-          const values = settlement(payee, since, deps.cipher);
-          counts[values.status === 'review' ? 'review' : values.method === 'cheque' ? 'cheques' : 'issued']++;
-          await repo.settlePayment(trx, payment.id, values, clock());
-        }
+      const page = await repo.pendingPaymentsPage(db, runId, after, PAGE);
+      if (page.length === 0) break;
+      after = page.at(-1)?.reference ?? after;
+      const settlements = await settlementsOf(page);
+      await writing;
+      writing = repo.settlePayments(db, settlements, clock()).then((done) => {
+        counts.issued += done.issued;
+        counts.review += done.review;
+        counts.cheques += done.cheques;
       });
+      writing.catch(() => undefined);
     }
+    await writing;
+    return counts;
   }
 
   return {
@@ -99,8 +120,7 @@ export function createReleaseService(deps: ReleaseDependencies): ReleaseService 
         auditEntry(context, null, `payments.run.${decided.outcome}`, outcome, { runId, ...decided }),
       );
       if (decided.outcome !== 'released') return decided;
-      const counts = { issued: 0, review: 0, cheques: 0 };
-      await settle(runId, counts);
+      const counts = await settle(runId);
       await repo.finishRelease(db, runId);
       await deps.audit.record(
         auditEntry(context, null, 'payments.run.payees-read', 'success', { runId, ...counts }),
@@ -111,14 +131,14 @@ export function createReleaseService(deps: ReleaseDependencies): ReleaseService 
 }
 
 /** What release makes of one payment: paid to the deposit, by cheque, or held for review. */
-function settlement(payee: PayeeDetails | undefined, recentSince: number, cipher: FieldCipher) {
+function settlement(payee: PayeeDetails | undefined, recentSince: number) {
   const account = payee?.account ?? null;
   const recent = account !== null && (payee?.accountChangedAt?.getTime() ?? 0) > recentSince;
   return {
     status: recent || !payee ? ('review' as const) : ('issued' as const),
     method: account ? ('deposit' as const) : ('cheque' as const),
     review_reason: !payee ? 'no-payee' : recent ? 'recent-account-change' : null,
-    payee_ciphertext: cipher.encrypt(JSON.stringify({ name: payee?.name ?? '', ...account })),
+    payee: JSON.stringify({ name: payee?.name ?? '', ...account }),
     account_last3: account ? account.account.slice(-3) : null,
   };
 }

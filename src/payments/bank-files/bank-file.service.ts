@@ -79,17 +79,17 @@ export interface BankFileDependencies {
   readonly cipher: FieldCipher;
   readonly settings: BankFileSettings;
   readonly clock: () => Date;
+  /** Payments per read, one query and one bulk decryption each (10,000; tests take small pages). */
+  readonly pageSize?: number;
 }
-
-/** Payments per read: one query and one bulk decryption for each. */
-const PAGE = 10_000;
 
 export function createBankFileService(deps: BankFileDependencies): BankFileService {
   const { db, settings } = deps;
+  const pageSize = deps.pageSize ?? 10_000;
 
   /** One page of the run's deposits after `after`, payees decrypted in bulk (on the workers if any). */
   async function pageOf(runId: string, after: string): Promise<Payment[]> {
-    const page = await repo.sentPaymentsPage(db, runId, after, PAGE);
+    const page = await repo.sentPaymentsPage(db, runId, after, pageSize);
     const payees = await deps.cipher.decryptMany(page.map((p) => p.payee_ciphertext ?? ''));
     return page.map((row, index) => ({
       reference: row.reference,
@@ -107,7 +107,7 @@ export function createBankFileService(deps: BankFileDependencies): BankFileServi
       const page = await next;
       const last = page.at(-1);
       if (!last) return;
-      next = page.length < PAGE ? Promise.resolve([]) : pageOf(runId, last.reference);
+      next = page.length < pageSize ? Promise.resolve([]) : pageOf(runId, last.reference);
       next.catch(() => undefined); // awaited on the next turn; a writer stopped early leaves it unread
       yield* page;
     }

@@ -67,7 +67,11 @@ export async function settlePayments(
     column('account_last3'),
     at,
   );
-  return { issued: Number(row?.issued ?? 0), review: Number(row?.review ?? 0), cheques: Number(row?.cheques ?? 0) };
+  return {
+    issued: Number(row?.issued ?? 0),
+    review: Number(row?.review ?? 0),
+    cheques: Number(row?.cheques ?? 0),
+  };
 }
 
 const settlePage = prepareQuery(

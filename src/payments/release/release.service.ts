@@ -46,13 +46,13 @@ export interface ReleaseDependencies {
   readonly payees: PayeeDirectory;
   readonly policy: ReleasePolicy;
   readonly clock: () => Date;
+  /** Payments per settling statement (5,000; tests take small pages to cross page boundaries). */
+  readonly pageSize?: number;
 }
-
-/** Payments per settling statement. */
-const PAGE = 5_000;
 
 export function createReleaseService(deps: ReleaseDependencies): ReleaseService {
   const { db, policy, clock } = deps;
+  const pageSize = deps.pageSize ?? 5_000;
 
   function refusalOf(run: RunRow | undefined, staffId: string): ReleaseRefusal | null {
     if (!run) return 'not-found';
@@ -82,18 +82,23 @@ export function createReleaseService(deps: ReleaseDependencies): ReleaseService 
     const counts = { issued: 0, review: 0, cheques: 0 };
     let after = '';
     let writing: Promise<void> = Promise.resolve();
-    for (;;) {
-      const page = await repo.pendingPaymentsPage(db, runId, after, PAGE);
-      if (page.length === 0) break;
-      after = page.at(-1)?.reference ?? after;
-      const settlements = await settlementsOf(page);
-      await writing;
-      writing = repo.settlePayments(db, settlements, clock()).then((done) => {
-        counts.issued += done.issued;
-        counts.review += done.review;
-        counts.cheques += done.cheques;
-      });
-      writing.catch(() => undefined);
+    try {
+      for (;;) {
+        const page = await repo.pendingPaymentsPage(db, runId, after, pageSize);
+        if (page.length === 0) break;
+        after = page.at(-1)?.reference ?? after;
+        const settlements = await settlementsOf(page);
+        await writing;
+        writing = repo.settlePayments(db, settlements, clock()).then((done) => {
+          counts.issued += done.issued;
+          counts.review += done.review;
+          counts.cheques += done.cheques;
+        });
+        writing.catch(() => undefined);
+      }
+    } catch (error) {
+      await writing.catch(() => undefined); // the page in flight lands (or not) before the error is told
+      throw error;
     }
     await writing;
     return counts;

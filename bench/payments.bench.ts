@@ -76,6 +76,8 @@ const payees = {
 };
 
 let peak = process.memoryUsage().rss;
+/** The bare COPY's rate, measured first: every later step prints its share of it. */
+let copyRate = 0;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
 async function step<T>(name: string, count: number, work: () => Promise<T>): Promise<T> {
   peak = process.memoryUsage().rss;
@@ -85,9 +87,11 @@ async function step<T>(name: string, count: number, work: () => Promise<T>): Pro
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
   const rate = count / (ms / 1000);
+  copyRate ||= rate;
+  const share = `${((rate / copyRate) * 100).toFixed(1)} % of COPY`;
   console.log(
     `${name.padEnd(34)} ${String(count).padStart(9)} in ${(ms / 1000).toFixed(2)} s: ${Math.round(rate).toLocaleString('en-CA')} /s` +
-      ` (Node CPU ${((used.user + used.system) / 1e6).toFixed(2)} s)  → 13 M in ${Math.round(TARGET / rate)} s` +
+      ` (${share}, Node CPU ${((used.user + used.system) / 1e6).toFixed(2)} s)  → 13 M in ${Math.round(TARGET / rate)} s` +
       `  peak RSS ${MiB(peak)}`,
   );
   return result;

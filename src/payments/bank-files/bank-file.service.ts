@@ -79,30 +79,37 @@ export interface BankFileDependencies {
   readonly cipher: FieldCipher;
   readonly settings: BankFileSettings;
   readonly clock: () => Date;
+  /** Payments per read, one query and one bulk decryption each (10,000; tests take small pages). */
+  readonly pageSize?: number;
 }
-
-const PAGE = 1000;
 
 export function createBankFileService(deps: BankFileDependencies): BankFileService {
   const { db, settings } = deps;
+  const pageSize = deps.pageSize ?? 10_000;
 
+  /** One page of the run's deposits after `after`, payees decrypted in bulk (on the workers if any). */
+  async function pageOf(runId: string, after: string): Promise<Payment[]> {
+    const page = await repo.sentPaymentsPage(db, runId, after, pageSize);
+    const payees = await deps.cipher.decryptMany(page.map((p) => p.payee_ciphertext ?? ''));
+    return page.map((row, index) => ({
+      reference: row.reference,
+      amountCents: Number(row.amount_cents),
+      date: isoDay(row.pay_date),
+      payee: JSON.parse(payees[index] ?? '{}') as Payment['payee'],
+      transactionCode: transactionCodeOf(row.programme_id),
+    }));
+  }
+
+  /** The run's deposits in reference order; the next page is read while the writer formats this one. */
   async function* paymentsOf(runId: string): AsyncGenerator<Payment> {
-    let after = '';
+    let next = pageOf(runId, '');
     for (;;) {
-      const page = await repo.sentPaymentsPage(db, runId, after, PAGE);
-      if (page.length === 0) return;
-      const payees = await deps.cipher.decryptMany(page.map((p) => p.payee_ciphertext ?? ''));
-      for (const [index, row] of page.entries()) {
-        const payee = JSON.parse(payees[index] ?? '{}') as Payment['payee'];
-        yield {
-          reference: row.reference,
-          amountCents: Number(row.amount_cents),
-          date: isoDay(row.pay_date),
-          payee,
-          transactionCode: transactionCodeOf(row.programme_id),
-        };
-      }
-      after = page.at(-1)?.reference ?? after;
+      const page = await next;
+      const last = page.at(-1);
+      if (!last) return;
+      next = page.length < pageSize ? Promise.resolve([]) : pageOf(runId, last.reference);
+      next.catch(() => undefined); // awaited on the next turn; a writer stopped early leaves it unread
+      yield* page;
     }
   }
 

@@ -1,40 +1,103 @@
+import { sql } from 'kysely';
+import { prepareQuery } from '../../platform/db/prepared.ts';
 import type { DbExecutor } from '../../platform/db/schema.ts';
 import type { PaymentStatus } from '../payments.tables.ts';
 
 export interface PendingPayment {
   readonly id: string;
+  readonly reference: string;
   readonly person_id: string;
 }
 
-export function pendingPaymentsOf(db: DbExecutor, runId: string, limit: number): Promise<PendingPayment[]> {
+/**
+ * The run's pending payments after `after` in reference order, through the `(run_id, reference)` index: a
+ * release walks the run once, and one resumed after a stop passes over what it already settled.
+ */
+export function pendingPaymentsPage(
+  db: DbExecutor,
+  runId: string,
+  after: string,
+  limit: number,
+): Promise<PendingPayment[]> {
   return db
     .selectFrom('payment')
-    .select(['id', 'person_id'])
+    .select(['id', 'reference', 'person_id'])
     .where('run_id', '=', runId)
+    .where('reference', '>', after)
     .where('status', '=', 'pending')
-    .orderBy('id')
+    .orderBy('reference')
     .limit(limit)
     .execute();
 }
 
-export async function settlePayment(
-  db: DbExecutor,
-  paymentId: string,
-  values: {
-    status: PaymentStatus;
-    method: 'deposit' | 'cheque';
-    review_reason: string | null;
-    payee_ciphertext: string;
-    account_last3: string | null;
-  },
-  at: Date,
-): Promise<void> {
-  await db
-    .updateTable('payment')
-    .set({ ...values, updated_at: at })
-    .where('id', '=', paymentId)
-    .execute();
+/** What release makes of one payment (`settlement` in the service). */
+export interface Settlement {
+  readonly id: string;
+  readonly status: Extract<PaymentStatus, 'issued' | 'review'>;
+  readonly method: 'deposit' | 'cheque';
+  readonly review_reason: string | null;
+  readonly payee_ciphertext: string;
+  readonly account_last3: string | null;
 }
+
+export interface SettledCounts {
+  readonly issued: number;
+  readonly review: number;
+  readonly cheques: number;
+}
+
+/**
+ * Settles a page of payments in one statement (a column per array), only those still pending: a page settled
+ * twice, by a resumed or a second releaser, changes nothing the second time. Counts what it changed.
+ */
+export async function settlePayments(
+  db: DbExecutor,
+  settlements: readonly Settlement[],
+  at: Date,
+): Promise<SettledCounts> {
+  if (settlements.length === 0) return { issued: 0, review: 0, cheques: 0 };
+  const column = <K extends keyof Settlement>(key: K) => settlements.map((s) => s[key]);
+  const [row] = await settlePage.execute(
+    db,
+    column('id'),
+    column('status'),
+    column('method'),
+    column('review_reason'),
+    column('payee_ciphertext'),
+    column('account_last3'),
+    at,
+  );
+  return {
+    issued: Number(row?.issued ?? 0),
+    review: Number(row?.review ?? 0),
+    cheques: Number(row?.cheques ?? 0),
+  };
+}
+
+const settlePage = prepareQuery(
+  'payments.release.settle',
+  (
+    _q,
+    id: readonly string[],
+    status: readonly string[],
+    method: readonly string[],
+    reviewReason: readonly (string | null)[],
+    payeeCiphertext: readonly string[],
+    accountLast3: readonly (string | null)[],
+    at: Date,
+  ) => sql<{ issued: string; review: string; cheques: string }>`WITH settled AS (
+      UPDATE payment SET status = s.status, method = s.method, review_reason = s.review_reason,
+        payee_ciphertext = s.payee_ciphertext, account_last3 = s.account_last3, updated_at = ${at}::timestamptz
+      FROM unnest(${id}::uuid[], ${status}::text[], ${method}::text[], ${reviewReason}::text[],
+        ${payeeCiphertext}::text[], ${accountLast3}::text[])
+        AS s(id, status, method, review_reason, payee_ciphertext, account_last3)
+      WHERE payment.id = s.id AND payment.status = 'pending'
+      RETURNING payment.status, payment.method)
+    SELECT count(*) FILTER (WHERE status = 'review')::text AS review,
+      count(*) FILTER (WHERE status <> 'review' AND method = 'cheque')::text AS cheques,
+      count(*) FILTER (WHERE status <> 'review' AND method = 'deposit')::text AS issued
+    FROM settled`,
+);
 
 export async function recordApproval(
   db: DbExecutor,

@@ -48,12 +48,13 @@ export interface ReleaseDependencies {
   readonly clock: () => Date;
   /** Once a run is released: the letters that wait for money to move (arrears set off against a debt). */
   readonly afterReleased?: (runId: string) => Promise<void>;
+  /** Payments per settling statement (5,000; tests take small pages to cross page boundaries). */
+  readonly pageSize?: number;
 }
-
-const BATCH = 500;
 
 export function createReleaseService(deps: ReleaseDependencies): ReleaseService {
   const { db, policy, clock } = deps;
+  const pageSize = deps.pageSize ?? 5_000;
 
   function refusalOf(run: RunRow | undefined, staffId: string): ReleaseRefusal | null {
     if (!run) return 'not-found';
@@ -63,21 +64,46 @@ export function createReleaseService(deps: ReleaseDependencies): ReleaseService 
     return null;
   }
 
-  async function settle(runId: string, counts: { issued: number; review: number; cheques: number }) {
+  /** What release makes of a page: payees read once for the page, encrypted in bulk (on the workers if any). */
+  async function settlementsOf(page: readonly repo.PendingPayment[]): Promise<repo.Settlement[]> {
     const since = clock().getTime() - policy.accountChangeReviewDays * 86_400_000;
-    for (;;) {
-      const batch = await repo.pendingPaymentsOf(db, runId, BATCH);
-      if (batch.length === 0) return;
-      const payees = await deps.payees.payees([...new Set(batch.map((p) => p.person_id))]);
-      await db.transaction().execute(async (trx) => {
-        for (const payment of batch) {
-          const payee = payees.get(payment.person_id);
-          const values = settlement(payee, since, deps.cipher);
-          counts[values.status === 'review' ? 'review' : values.method === 'cheque' ? 'cheques' : 'issued']++;
-          await repo.settlePayment(trx, payment.id, values, clock());
-        }
-      });
+    const payees = await deps.payees.payees([...new Set(page.map((p) => p.person_id))]);
+    const settled = page.map((payment) => settlement(payees.get(payment.person_id), since));
+    const ciphertexts = await deps.cipher.encryptMany(settled.map((s) => s.payee));
+    return page.map((payment, i) => {
+      const { payee: _payee, ...values } = settled[i] as ReturnType<typeof settlement>;
+      return { id: payment.id, ...values, payee_ciphertext: ciphertexts[i] ?? '' };
+    });
+  }
+
+  /**
+   * Settles the run page by page, each page one statement; the next page is read and encrypted while the one
+   * before is written. A stopped release resumes here and passes over what is settled already.
+   */
+  async function settle(runId: string): Promise<repo.SettledCounts> {
+    const counts = { issued: 0, review: 0, cheques: 0 };
+    let after = '';
+    let writing: Promise<void> = Promise.resolve();
+    try {
+      for (;;) {
+        const page = await repo.pendingPaymentsPage(db, runId, after, pageSize);
+        if (page.length === 0) break;
+        after = page.at(-1)?.reference ?? after;
+        const settlements = await settlementsOf(page);
+        await writing;
+        writing = repo.settlePayments(db, settlements, clock()).then((done) => {
+          counts.issued += done.issued;
+          counts.review += done.review;
+          counts.cheques += done.cheques;
+        });
+        writing.catch(() => undefined);
+      }
+    } catch (error) {
+      await writing.catch(() => undefined); // the page in flight lands (or not) before the error is told
+      throw error;
     }
+    await writing;
+    return counts;
   }
 
   return {
@@ -101,8 +127,7 @@ export function createReleaseService(deps: ReleaseDependencies): ReleaseService 
         auditEntry(context, null, `payments.run.${decided.outcome}`, outcome, { runId, ...decided }),
       );
       if (decided.outcome !== 'released') return decided;
-      const counts = { issued: 0, review: 0, cheques: 0 };
-      await settle(runId, counts);
+      const counts = await settle(runId);
       await repo.finishRelease(db, runId);
       await deps.afterReleased?.(runId);
       await deps.audit.record(
@@ -114,14 +139,14 @@ export function createReleaseService(deps: ReleaseDependencies): ReleaseService 
 }
 
 /** What release makes of one payment: paid to the deposit, by cheque, or held for review. */
-function settlement(payee: PayeeDetails | undefined, recentSince: number, cipher: FieldCipher) {
+function settlement(payee: PayeeDetails | undefined, recentSince: number) {
   const account = payee?.account ?? null;
   const recent = account !== null && (payee?.accountChangedAt?.getTime() ?? 0) > recentSince;
   return {
     status: recent || !payee ? ('review' as const) : ('issued' as const),
     method: account ? ('deposit' as const) : ('cheque' as const),
     review_reason: !payee ? 'no-payee' : recent ? 'recent-account-change' : null,
-    payee_ciphertext: cipher.encrypt(JSON.stringify({ name: payee?.name ?? '', ...account })),
+    payee: JSON.stringify({ name: payee?.name ?? '', ...account }),
     account_last3: account ? account.account.slice(-3) : null,
   };
 }

@@ -1,6 +1,6 @@
 // Submitting an application with its automated decision, at N concurrent clients, beside pgbench's TPC-B.
 //   npm run bench:intake -- [--clients 16] [--seconds 15] [--people 4000] [--database postgres|pglite]
-//                           [--cpu-prof DIR]
+//                           [--processes 1] [--cpu-prof DIR]
 // Each submission is what applications does once the person confirms: one transaction in which decisions'
 // `ApplicationSubmittedHandler.submitted` opens the case, runs the rules (CCB for a parent with one child),
 // records the decision (facts and trace encrypted), enrols the person, writes the entitlement schedule and
@@ -10,8 +10,10 @@
 // wait on one person's enrolment row; the bench says how many submissions had to reuse a person.
 // Besides the rates it prints the CPU each submission costs in this process and in its PostgreSQL backends, the
 // figure the neighbours on a shared host disturb least. `--cpu-prof DIR` writes DIR/intake.cpuprofile of the
-// submissions only (not the seeding).
-import { execFileSync } from 'node:child_process';
+// submissions only (not the seeding). `--processes N` spreads the clients over N child processes, as the server
+// runs `WEB_CONCURRENCY` processes (ADR 0013), each with its own share of the people.
+import { execFileSync, fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync, mkdtempSync, readdirSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,8 +21,7 @@ import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { Session } from 'node:inspector/promises';
 import { writeFileSync } from 'node:fs';
-import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
+import type { Kysely } from 'kysely';
 import { createServices } from '../src/app.services.ts';
 import { loadReferenceData } from '../src/catalogue/index.ts';
 import { testConfig } from '../src/platform/config/config.ts';
@@ -30,9 +31,9 @@ import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import type { DB } from '../src/platform/db/schema.ts';
 import { createMetrics } from '../src/platform/observability/metrics.ts';
 import { seedPopulation } from '../src/population/index.ts';
-import { namingPool } from '../src/platform/db/prepared.ts';
 import { backendCpu, cpuBetween } from './support/process-cpu.ts';
-import { ccbHousehold, recordSubmitted, submittedApplication } from '../test/support/applications.ts';
+import { benchPool, submitApplications, warm } from './support/intake-clients.ts';
+import type { ChildOrder, ClientsRun } from './support/intake-clients.ts';
 
 const { values } = parseArgs({
   options: {
@@ -41,6 +42,7 @@ const { values } = parseArgs({
     people: { type: 'string', default: '4000' },
     database: { type: 'string', default: 'postgres' },
     'cpu-prof': { type: 'string' },
+    processes: { type: 'string', default: '1' },
   },
 });
 const clients = Number(values.clients);
@@ -89,26 +91,25 @@ function pgbench(): { tps: number; avgMs: number; p99Ms: number } {
   }
 }
 
-async function openTarget(): Promise<{ database: Database; db: Kysely<DB>; dispose(): Promise<void> }> {
+async function openTarget(): Promise<{
+  database: Database;
+  db: Kysely<DB>;
+  schema: string | null;
+  dispose(): Promise<void>;
+}> {
   if (values.database === 'pglite') {
     const database = await openDatabase({ databaseUrl: null, dataDir: null });
     await migrateToLatest(database.db);
-    return { database, db: database.db, dispose: () => database.close() };
+    return { database, db: database.db, schema: null, dispose: () => database.close() };
   }
   const schema = `bench_${randomBytes(4).toString('hex')}`;
   const database = await openDatabase({ databaseUrl: url, dataDir: null }, { schema });
   await migrateToLatest(database.db);
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: clients + 2,
-    options: `-c search_path=${schema}`,
-    application_name: APPLICATION_NAME,
-  });
-  // As the server's pool does: prepared queries go as named statements (ADR 0013).
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: namingPool(pool) }) });
+  const db = benchPool(url, schema, APPLICATION_NAME, clients);
   return {
     database,
     db,
+    schema,
     async dispose() {
       await db.destroy();
       await database.close();
@@ -144,6 +145,47 @@ async function profiled<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The clients spread over child processes, each with its own pool and every n-th person; CPU summed over them. */
+async function inChildren(
+  schema: string,
+  people: readonly string[],
+  processes: number,
+  pgSnapshot: () => Promise<Map<number, number> | null>,
+): Promise<{ latencies: number[]; cpuMs: number; elapsed: number; pgCpuMs: number | null }> {
+  const children = Array.from({ length: processes }, () =>
+    fork(new URL('./support/intake-child.ts', import.meta.url), [], { execArgv: ['--import', 'tsx'] }),
+  );
+  const reply = <T>(child: ChildProcess) => new Promise<T>((resolve) => child.once('message', resolve));
+  const ready = children.map((child) => reply<string>(child));
+  children.forEach((child, i) =>
+    child.send({
+      url,
+      schema,
+      applicationName: APPLICATION_NAME,
+      people: people.filter((_, n) => n % processes === i),
+      clients: Math.ceil(clients / processes),
+      seconds,
+    } satisfies ChildOrder),
+  );
+  await Promise.all(ready);
+  const before = await pgSnapshot();
+  const runs = children.map((child) => reply<ClientsRun>(child));
+  const started = performance.now();
+  for (const child of children) child.send('go');
+  const done = await Promise.all(runs);
+  const elapsed = (performance.now() - started) / 1000;
+  const after = before ? await backendCpu(url, APPLICATION_NAME) : null;
+  const exited = children.map((child) => new Promise((resolve) => child.once('exit', resolve)));
+  for (const child of children) child.send('close');
+  await Promise.all(exited);
+  return {
+    latencies: done.flatMap((r) => r.latencies),
+    cpuMs: done.reduce((sum, r) => sum + r.cpuMs, 0),
+    elapsed,
+    pgCpuMs: before && after ? cpuBetween(before, after) : null,
+  };
+}
+
 async function intake(): Promise<IntakeFigures> {
   const target = await openTarget();
   const config = testConfig();
@@ -175,58 +217,41 @@ async function intake(): Promise<IntakeFigures> {
       .orderBy('id')
       .execute()
   ).map((r) => r.id);
-  const services = await createServices({
-    config,
-    db: target.db,
-    metrics: createMetrics(),
-    clock: () => new Date(),
-  });
-  const latencies: number[] = [];
-  const end = performance.now() + seconds * 1000;
-  let next = 0;
-  // Every pooled connection opened before the clock starts, so the backends' CPU is read from all of them.
-  await Promise.all(
-    Array.from({ length: clients }, () =>
-      target.db.transaction().execute((trx) => trx.selectFrom('person').select('id').limit(1).execute()),
-    ),
-  );
-  const worker = async () => {
-    while (performance.now() < end) {
-      const personId = people[next++ % people.length] ?? '';
-      const application = submittedApplication(personId, 'ccb', ccbHousehold(personId, 4_000_000));
-      const started = performance.now();
-      await target.db.transaction().execute(async (trx) => {
-        // The application's own row, as applications marks it submitted (its answers encrypted), then the decision.
-        await recordSubmitted(
-          trx,
-          application,
-          services.crypto.cipher.encrypt(JSON.stringify(application.household)),
-        );
-        return services.decisions.handler.submitted(application, trx);
-      });
-      latencies.push(performance.now() - started);
-    }
-  };
-  const pgBefore = values.database === 'postgres' ? await backendCpu(url, APPLICATION_NAME) : null;
-  const cpuBefore = process.cpuUsage();
-  const started = performance.now();
-  await profiled(() => Promise.all(Array.from({ length: clients }, worker)));
-  const elapsed = (performance.now() - started) / 1000;
-  const cpu = process.cpuUsage(cpuBefore);
-  const pgAfter = pgBefore ? await backendCpu(url, APPLICATION_NAME) : null;
-  await services.crypto.close();
-  await services.exchange.transport.close();
+  const processes = Number(values.processes);
+  const pgBefore = async () => (values.database === 'postgres' ? backendCpu(url, APPLICATION_NAME) : null);
+  let run: { latencies: number[]; cpuMs: number; elapsed: number; pgCpuMs: number | null };
+  if (processes > 1 && target.schema !== null) {
+    run = await inChildren(target.schema, people, processes, pgBefore);
+  } else {
+    const services = await createServices({
+      config,
+      db: target.db,
+      metrics: createMetrics(),
+      clock: () => new Date(),
+    });
+    await warm(target.db, clients);
+    const before = await pgBefore();
+    const started = performance.now();
+    const { latencies, cpuMs } = await profiled(() =>
+      submitApplications(target.db, services, people, clients, seconds),
+    );
+    const elapsed = (performance.now() - started) / 1000;
+    const after = before ? await backendCpu(url, APPLICATION_NAME) : null;
+    await services.crypto.close();
+    await services.exchange.transport.close();
+    run = { latencies, cpuMs, elapsed, pgCpuMs: before && after ? cpuBetween(before, after) : null };
+  }
   await target.dispose();
-  latencies.sort((a, b) => a - b);
+  const latencies = run.latencies.sort((a, b) => a - b);
   const avg = latencies.reduce((a, b) => a + b, 0) / latencies.length;
   return {
-    tps: latencies.length / elapsed,
+    tps: latencies.length / run.elapsed,
     avgMs: avg,
     p99Ms: percentile(latencies, 0.99),
     submissions: latencies.length,
     reused: Math.max(0, latencies.length - people.length),
-    nodeCpuMs: (cpu.user + cpu.system) / 1000,
-    pgCpuMs: pgBefore && pgAfter ? cpuBetween(pgBefore, pgAfter) : null,
+    nodeCpuMs: run.cpuMs,
+    pgCpuMs: run.pgCpuMs,
   };
 }
 
@@ -235,7 +260,7 @@ const base = values.database === 'postgres' ? pgbench() : null;
 const ours = await intake();
 const fmt = (n: number) => n.toFixed(1);
 console.log(
-  `load average before: ${load}; clients ${clients}; ${seconds} s each; database ${values.database}`,
+  `load average before: ${load}; clients ${clients} in ${values.processes} process(es); ${seconds} s each; database ${values.database}`,
 );
 if (base)
   console.log(

@@ -1,18 +1,27 @@
 // Submitting an application with its automated decision, at N concurrent clients, beside pgbench's TPC-B.
-//   npm run bench:intake -- [--clients 16] [--seconds 15] [--people 2000] [--database postgres|pglite]
+//   npm run bench:intake -- [--clients 16] [--seconds 15] [--people 4000] [--database postgres|pglite]
+//                           [--processes 1] [--cpu-prof DIR]
 // Each submission is what applications does once the person confirms: one transaction in which decisions'
 // `ApplicationSubmittedHandler.submitted` opens the case, runs the rules (CCB for a parent with one child),
 // records the decision (facts and trace encrypted), enrols the person, writes the entitlement schedule and
 // appends its audit entry, after the application's own row (answers encrypted) is written as submitted.
 // pgbench runs first, in its own throwaway database, with the same client count and duration.
-import { execFileSync } from 'node:child_process';
+// Every submission is a different person with no enrolment yet (a new applicant), so concurrent clients never
+// wait on one person's enrolment row; the bench says how many submissions had to reuse a person.
+// Besides the rates it prints the CPU each submission costs in this process and in its PostgreSQL backends, the
+// figure the neighbours on a shared host disturb least. `--cpu-prof DIR` writes DIR/intake.cpuprofile of the
+// submissions only (not the seeding). `--processes N` spreads the clients over N child processes, as the server
+// runs `WEB_CONCURRENCY` processes (ADR 0013), each with its own share of the people.
+import { execFileSync, fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync, mkdtempSync, readdirSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
-import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
+import { Session } from 'node:inspector/promises';
+import { writeFileSync } from 'node:fs';
+import type { Kysely } from 'kysely';
 import { createServices } from '../src/app.services.ts';
 import { loadReferenceData } from '../src/catalogue/index.ts';
 import { testConfig } from '../src/platform/config/config.ts';
@@ -22,19 +31,24 @@ import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import type { DB } from '../src/platform/db/schema.ts';
 import { createMetrics } from '../src/platform/observability/metrics.ts';
 import { seedPopulation } from '../src/population/index.ts';
-import { ccbHousehold, recordSubmitted, submittedApplication } from '../test/support/applications.ts';
+import { backendCpu, cpuBetween } from './support/process-cpu.ts';
+import { benchPool, submitApplications, warm } from './support/intake-clients.ts';
+import type { ChildOrder, ClientsRun } from './support/intake-clients.ts';
 
 const { values } = parseArgs({
   options: {
     clients: { type: 'string', default: '16' },
     seconds: { type: 'string', default: '15' },
-    people: { type: 'string', default: '2000' },
+    people: { type: 'string', default: '4000' },
     database: { type: 'string', default: 'postgres' },
+    'cpu-prof': { type: 'string' },
+    processes: { type: 'string', default: '1' },
   },
 });
 const clients = Number(values.clients);
 const seconds = Number(values.seconds);
 const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const APPLICATION_NAME = `guichet-intake-bench-${process.pid}`;
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
@@ -77,20 +91,25 @@ function pgbench(): { tps: number; avgMs: number; p99Ms: number } {
   }
 }
 
-async function openTarget(): Promise<{ database: Database; db: Kysely<DB>; dispose(): Promise<void> }> {
+async function openTarget(): Promise<{
+  database: Database;
+  db: Kysely<DB>;
+  schema: string | null;
+  dispose(): Promise<void>;
+}> {
   if (values.database === 'pglite') {
     const database = await openDatabase({ databaseUrl: null, dataDir: null });
     await migrateToLatest(database.db);
-    return { database, db: database.db, dispose: () => database.close() };
+    return { database, db: database.db, schema: null, dispose: () => database.close() };
   }
   const schema = `bench_${randomBytes(4).toString('hex')}`;
   const database = await openDatabase({ databaseUrl: url, dataDir: null }, { schema });
   await migrateToLatest(database.db);
-  const pool = new pg.Pool({ connectionString: url, max: clients + 2, options: `-c search_path=${schema}` });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = benchPool(url, schema, APPLICATION_NAME, clients);
   return {
     database,
     db,
+    schema,
     async dispose() {
       await db.destroy();
       await database.close();
@@ -99,7 +118,75 @@ async function openTarget(): Promise<{ database: Database; db: Kysely<DB>; dispo
   };
 }
 
-async function intake(): Promise<{ tps: number; avgMs: number; p99Ms: number; submissions: number }> {
+interface IntakeFigures {
+  tps: number;
+  avgMs: number;
+  p99Ms: number;
+  submissions: number;
+  reused: number;
+  nodeCpuMs: number;
+  pgCpuMs: number | null;
+}
+
+/** Profiles this process while `work` runs, when `--cpu-prof DIR` is given. */
+async function profiled<T>(work: () => Promise<T>): Promise<T> {
+  const dir = values['cpu-prof'];
+  if (!dir) return work();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(join(dir, 'intake.cpuprofile'), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
+/** The clients spread over child processes, each with its own pool and every n-th person; CPU summed over them. */
+async function inChildren(
+  schema: string,
+  people: readonly string[],
+  processes: number,
+  pgSnapshot: () => Promise<Map<number, number> | null>,
+): Promise<{ latencies: number[]; cpuMs: number; elapsed: number; pgCpuMs: number | null }> {
+  const children = Array.from({ length: processes }, () =>
+    fork(new URL('./support/intake-child.ts', import.meta.url), [], { execArgv: ['--import', 'tsx'] }),
+  );
+  const reply = <T>(child: ChildProcess) => new Promise<T>((resolve) => child.once('message', resolve));
+  const ready = children.map((child) => reply<string>(child));
+  children.forEach((child, i) =>
+    child.send({
+      url,
+      schema,
+      applicationName: APPLICATION_NAME,
+      people: people.filter((_, n) => n % processes === i),
+      clients: Math.ceil(clients / processes),
+      seconds,
+    } satisfies ChildOrder),
+  );
+  await Promise.all(ready);
+  const before = await pgSnapshot();
+  const runs = children.map((child) => reply<ClientsRun>(child));
+  const started = performance.now();
+  for (const child of children) child.send('go');
+  const done = await Promise.all(runs);
+  const elapsed = (performance.now() - started) / 1000;
+  const after = before ? await backendCpu(url, APPLICATION_NAME) : null;
+  const exited = children.map((child) => new Promise((resolve) => child.once('exit', resolve)));
+  for (const child of children) child.send('close');
+  await Promise.all(exited);
+  return {
+    latencies: done.flatMap((r) => r.latencies),
+    cpuMs: done.reduce((sum, r) => sum + r.cpuMs, 0),
+    elapsed,
+    pgCpuMs: before && after ? cpuBetween(before, after) : null,
+  };
+}
+
+async function intake(): Promise<IntakeFigures> {
   const target = await openTarget();
   const config = testConfig();
   const seeding = await createServices({
@@ -112,46 +199,59 @@ async function intake(): Promise<{ tps: number; avgMs: number; p99Ms: number; su
   await seedPopulation(target.database, seeding.crypto, { people: Number(values.people), seed: 2026 });
   await seeding.crypto.close();
   await seeding.exchange.transport.close();
-  const people = (await target.db.selectFrom('person').select('id').execute()).map((r) => r.id);
-  const services = await createServices({
-    config,
-    db: target.db,
-    metrics: createMetrics(),
-    clock: () => new Date(),
-  });
-  const latencies: number[] = [];
-  const end = performance.now() + seconds * 1000;
-  let next = 0;
-  const worker = async () => {
-    while (performance.now() < end) {
-      const personId = people[next++ % people.length] ?? '';
-      const application = submittedApplication(personId, 'ccb', ccbHousehold(personId, 4_000_000));
-      const started = performance.now();
-      await target.db.transaction().execute(async (trx) => {
-        // The application's own row, as applications marks it submitted (its answers encrypted), then the decision.
-        await recordSubmitted(
-          trx,
-          application,
-          services.crypto.cipher.encrypt(JSON.stringify(application.household)),
-        );
-        return services.decisions.handler.submitted(application, trx);
-      });
-      latencies.push(performance.now() - started);
-    }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: clients }, worker));
-  const elapsed = (performance.now() - started) / 1000;
-  await services.crypto.close();
-  await services.exchange.transport.close();
+  // New applicants: people with no CCB enrolment (the seeded register has none; a rerun would).
+  const people = (
+    await target.db
+      .selectFrom('person')
+      .select('id')
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('enrolment')
+              .select('enrolment.id')
+              .whereRef('enrolment.person_id', '=', 'person.id')
+              .where('enrolment.programme_id', '=', 'ccb'),
+          ),
+        ),
+      )
+      .orderBy('id')
+      .execute()
+  ).map((r) => r.id);
+  const processes = Number(values.processes);
+  const pgBefore = async () => (values.database === 'postgres' ? backendCpu(url, APPLICATION_NAME) : null);
+  let run: { latencies: number[]; cpuMs: number; elapsed: number; pgCpuMs: number | null };
+  if (processes > 1 && target.schema !== null) {
+    run = await inChildren(target.schema, people, processes, pgBefore);
+  } else {
+    const services = await createServices({
+      config,
+      db: target.db,
+      metrics: createMetrics(),
+      clock: () => new Date(),
+    });
+    await warm(target.db, clients);
+    const before = await pgBefore();
+    const started = performance.now();
+    const { latencies, cpuMs } = await profiled(() =>
+      submitApplications(target.db, services, people, clients, seconds),
+    );
+    const elapsed = (performance.now() - started) / 1000;
+    const after = before ? await backendCpu(url, APPLICATION_NAME) : null;
+    await services.crypto.close();
+    await services.exchange.transport.close();
+    run = { latencies, cpuMs, elapsed, pgCpuMs: before && after ? cpuBetween(before, after) : null };
+  }
   await target.dispose();
-  latencies.sort((a, b) => a - b);
+  const latencies = run.latencies.sort((a, b) => a - b);
   const avg = latencies.reduce((a, b) => a + b, 0) / latencies.length;
   return {
-    tps: latencies.length / elapsed,
+    tps: latencies.length / run.elapsed,
     avgMs: avg,
     p99Ms: percentile(latencies, 0.99),
     submissions: latencies.length,
+    reused: Math.max(0, latencies.length - people.length),
+    nodeCpuMs: run.cpuMs,
+    pgCpuMs: run.pgCpuMs,
   };
 }
 
@@ -160,14 +260,20 @@ const base = values.database === 'postgres' ? pgbench() : null;
 const ours = await intake();
 const fmt = (n: number) => n.toFixed(1);
 console.log(
-  `load average before: ${load}; clients ${clients}; ${seconds} s each; database ${values.database}`,
+  `load average before: ${load}; clients ${clients} in ${values.processes} process(es); ${seconds} s each; database ${values.database}`,
 );
 if (base)
   console.log(
     `pgbench TPC-B: ${fmt(base.tps)} tps, average ${fmt(base.avgMs)} ms, p99 ${fmt(base.p99Ms)} ms`,
   );
 console.log(
-  `intake + automated decision: ${fmt(ours.tps)} /s (${ours.submissions} submissions), average ${fmt(ours.avgMs)} ms, p99 ${fmt(ours.p99Ms)} ms`,
+  `intake + automated decision: ${fmt(ours.tps)} /s (${ours.submissions} submissions, ${ours.reused} reusing a person), average ${fmt(ours.avgMs)} ms, p99 ${fmt(ours.p99Ms)} ms`,
+);
+const perSubmission = (ms: number) => fmt(ms / Math.max(1, ours.submissions));
+console.log(
+  `CPU per submission: ${perSubmission(ours.nodeCpuMs)} ms in Node` +
+    (ours.pgCpuMs === null ? '' : `, ${perSubmission(ours.pgCpuMs)} ms in its PostgreSQL backends`) +
+    `; load average after: ${loadavg()[0]?.toFixed(1)}`,
 );
 if (base)
   console.log(

@@ -1,3 +1,4 @@
+import { prepareQuery } from '../platform/db/prepared.ts';
 import { sql } from 'kysely';
 import type { Insertable } from 'kysely';
 import type { DbExecutor } from '../platform/db/schema.ts';
@@ -86,14 +87,18 @@ export async function markSubmitted(
 }
 
 export async function updateStatus(db: DbExecutor, id: string, status: ApplicationStatus, at: Date) {
-  const result = await db
+  return (await moveStatus.execute(db, status, at, id)).length === 1;
+}
+
+// Decisions move every submitted application's status (issue #15 item 10): compiled once, prepared (ADR 0013).
+const moveStatus = prepareQuery('applications.status', (q, status: ApplicationStatus, at: Date, id: string) =>
+  q
     .updateTable('application')
     .set({ status, updated_at: at })
     .where('id', '=', id)
     .where('status', '!=', 'draft')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
+    .returning('id'),
+);
 
 /** Deletes the drafts past their date (their evidence goes with them); returns what was deleted. */
 export function deleteExpiredDrafts(db: DbExecutor, now: Date) {

@@ -2,7 +2,7 @@ import { evaluateHousehold, validateHousehold, HouseholdValidationError } from '
 import type { Household, ProgrammeResult } from '../rules/index.ts';
 import { HIGHEST_AUTOMATED_LEVEL } from './programme-policy.ts';
 import type { ProgrammePolicy } from './programme-policy.ts';
-import { ruleSetVersion } from './rule-set.ts';
+import { processRuleSetVersion } from './rule-set.ts';
 import type { RuleSetVersion } from './rule-set.ts';
 import type { PeriodKind, Recommendation } from './decisions.tables.ts';
 
@@ -76,7 +76,7 @@ export function assess(
   asOf: string,
   fourEyesAboveCents: number,
   /** How the rule set's version is found; a batch passes `batchRuleSetVersion()` to hash each file once. */
-  versionOf: (result: ProgrammeResult) => RuleSetVersion = ruleSetVersion,
+  versionOf: (result: ProgrammeResult) => RuleSetVersion = processRuleSetVersion,
 ): Assessment {
   let household: Household;
   try {

@@ -124,8 +124,7 @@ export async function redetermine(
     approval: 'not-needed',
     final: true,
   });
-  await repo.closeEntitlementsFrom(trx, entitlement.enrolment_id, from);
-  await repo.insertEntitlement(trx, {
+  await repo.replaceEntitlementsFrom(trx, {
     id: randomUUID(),
     enrolment_id: entitlement.enrolment_id,
     person_id: personId,

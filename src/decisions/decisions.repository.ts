@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Insertable, Updateable } from 'kysely';
+import { prepareQuery } from '../platform/db/prepared.ts';
 import type { DbExecutor } from '../platform/db/schema.ts';
 import type { DecisionCaseTable, DecisionTable, EnrolmentEntitlementTable } from './decisions.tables.ts';
 
@@ -26,6 +27,34 @@ export type DecisionRow = NonNullable<Awaited<ReturnType<typeof findDecision>>>;
 export async function insertCase(db: DbExecutor, row: Insertable<DecisionCaseTable>): Promise<void> {
   await db.insertInto('decision_case').values(row).execute();
 }
+
+/**
+ * Opens the case of a submission and records its first decision in one statement, once per application: false
+ * (nothing written) when the application already has its case. Each row goes as one JSON value that PostgreSQL
+ * reads into the table's own row type: a key left out is NULL (not the column's default), so every column is given.
+ */
+export async function insertCaseWithDecision(
+  db: DbExecutor,
+  kase: Insertable<DecisionCaseTable>,
+  decision: Insertable<DecisionTable>,
+): Promise<boolean> {
+  const rows = await caseWithDecision.execute(db, JSON.stringify(kase), JSON.stringify(decision));
+  return rows.length === 1;
+}
+
+// Every submission runs this (issue #15 item 10): prepared once, one round trip (ADR 0017 addendum).
+const caseWithDecision = prepareQuery(
+  'decisions.case-with-decision',
+  (_q, kase: string, decision: string) =>
+    sql<{ id: string }>`
+    WITH opened AS (
+      INSERT INTO decision_case SELECT * FROM json_populate_record(NULL::decision_case, ${kase}::json)
+      ON CONFLICT (application_id) DO NOTHING
+      RETURNING id
+    )
+    INSERT INTO decision SELECT d.* FROM opened, json_populate_record(NULL::decision, ${decision}::json) AS d
+    RETURNING id`,
+);
 
 export async function updateCase(
   db: DbExecutor,
@@ -110,6 +139,32 @@ export async function insertEntitlement(
 ): Promise<void> {
   await db.insertInto('enrolment_entitlement').values(row).execute();
 }
+
+/**
+ * The schedule from `row.valid_from` on: periods from that day removed, the period running then ended the day
+ * before, and the new period written, in one statement (on a new enrolment the first two find nothing). The
+ * statement's parts all see the schedule as it was before it, so the new period is neither removed nor ended.
+ */
+export async function replaceEntitlementsFrom(
+  db: DbExecutor,
+  row: Insertable<EnrolmentEntitlementTable>,
+): Promise<void> {
+  await replaceSchedule.execute(db, row.enrolment_id, String(row.valid_from), JSON.stringify(row));
+}
+
+const replaceSchedule = prepareQuery(
+  'decisions.replace-schedule',
+  (_q, enrolmentId: string, from: string, row: string) => sql`
+    WITH removed AS (
+      DELETE FROM enrolment_entitlement WHERE enrolment_id = ${enrolmentId}::uuid AND valid_from >= ${from}::date
+    ), ended AS (
+      UPDATE enrolment_entitlement SET valid_to = ${from}::date - 1
+      WHERE enrolment_id = ${enrolmentId}::uuid AND valid_from < ${from}::date
+        AND (valid_to IS NULL OR valid_to >= ${from}::date)
+    )
+    INSERT INTO enrolment_entitlement
+    SELECT * FROM json_populate_record(NULL::enrolment_entitlement, ${row}::json)`,
+);
 
 /** Ends the open period of a schedule the day before a new one starts (a change of circumstance). */
 export async function closeEntitlementsFrom(

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { DB, DbExecutor } from '../platform/db/schema.ts';
 import type { AuditService } from '../platform/audit/audit.service.ts';
 import { auditEntry } from '../platform/audit/access-context.ts';
@@ -20,6 +20,7 @@ import type { DecisionPolicy, ProgrammePolicy } from './programme-policy.ts';
 import * as repo from './decisions.repository.ts';
 import type { CaseRow } from './decisions.repository.ts';
 import { NotDecidedHereError } from './decisions.types.ts';
+import type { DecisionTable } from './decisions.tables.ts';
 import { addDays, ageBand } from './dates.ts';
 
 export interface DecisionsDependencies {
@@ -61,6 +62,10 @@ export interface DecisionCore {
   programme(programmeId: string): ProgrammePolicy;
   /** Enrols and writes the entitlement schedule for an approval, closes the case, moves the application. */
   finalise(trx: Transaction<DB>, f: Finalisation): Promise<void>;
+  /** `finalise`'s first part: for an approval, the enrolment and the schedule from the effective date. */
+  schedule(trx: Transaction<DB>, f: Finalisation): Promise<void>;
+  /** The decision's row (record sealed), not yet written. */
+  decisionRow(kase: CaseRow, row: NewDecision): Insertable<DecisionTable> & { id: string };
   record(trx: Transaction<DB>, kase: CaseRow, row: NewDecision): Promise<string>;
 }
 
@@ -93,11 +98,10 @@ export function createDecisionCore(deps: DecisionsDependencies): DecisionCore {
       if (!found) throw new NotDecidedHereError(programmeId);
       return found;
     },
-    async record(trx, kase, row) {
-      const id = randomUUID();
+    decisionRow(kase, row) {
       const award = row.outcome === 'approved' ? row.assessment.award : null;
-      await repo.insertDecision(trx, {
-        id,
+      return {
+        id: randomUUID(),
         case_id: kase.id,
         person_id: kase.person_id,
         programme_id: kase.programme_id,
@@ -117,28 +121,16 @@ export function createDecisionCore(deps: DecisionsDependencies): DecisionCore {
         created_at: deps.clock(),
         final: row.final,
         letter_sent_at: null,
-      });
-      return id;
+      };
     },
-    async finalise(trx, { kase, decisionId, outcome, assessment }) {
-      const award = assessment.award;
-      if (outcome === 'approved' && award) {
-        const from = assessment.effectiveFrom;
-        const enrolmentId = await deps.enrolments.enrolWithin(trx, kase.person_id, kase.programme_id, from);
-        await repo.closeEntitlementsFrom(trx, enrolmentId, from);
-        await repo.insertEntitlement(trx, {
-          id: randomUUID(),
-          enrolment_id: enrolmentId,
-          person_id: kase.person_id,
-          programme_id: kase.programme_id,
-          valid_from: from,
-          valid_to: null,
-          amount_cents: award.amountCents,
-          period_kind: award.periodKind,
-          decision_id: decisionId,
-          review_on: addDays(from, 365),
-        });
-      }
+    async record(trx, kase, row) {
+      const decision = core.decisionRow(kase, row);
+      await repo.insertDecision(trx, decision);
+      return decision.id;
+    },
+    async finalise(trx, finalisation) {
+      const { kase, outcome, assessment } = finalisation;
+      await core.schedule(trx, finalisation);
       await repo.updateCase(trx, kase.id, {
         status: 'decided',
         outcome,
@@ -148,18 +140,38 @@ export function createDecisionCore(deps: DecisionsDependencies): DecisionCore {
       await finaliseReview(trx, kase, outcome, assessment.effectiveFrom);
       if (kase.application_id !== null) await deps.statuses.setStatus(kase.application_id, outcome, trx);
     },
+    async schedule(trx, { kase, decisionId, outcome, assessment }) {
+      const award = assessment.award;
+      if (outcome !== 'approved' || !award) return;
+      const from = assessment.effectiveFrom;
+      const enrolmentId = await deps.enrolments.enrolWithin(trx, kase.person_id, kase.programme_id, from);
+      await repo.replaceEntitlementsFrom(trx, {
+        id: randomUUID(),
+        enrolment_id: enrolmentId,
+        person_id: kase.person_id,
+        programme_id: kase.programme_id,
+        valid_from: from,
+        valid_to: null,
+        amount_cents: award.amountCents,
+        period_kind: award.periodKind,
+        decision_id: decisionId,
+        review_on: addDays(from, 365),
+      });
+    },
   };
   return core;
 }
 
-/** The deciding capability, seen by applications: one submission is one case, decided or queued. */
+/**
+ * The deciding capability, seen by applications: one submission is one case, decided or queued. The case and its
+ * decision are written in one statement that does nothing when the application already has its case (a replayed
+ * submission), so a replay is found without a look-up first; an automated approval's case is written decided.
+ */
 export function createSubmissionHandler(core: DecisionCore): ApplicationSubmittedHandler {
   const { deps } = core;
   return {
     async submitted(application, executor) {
       return within(executor, async (trx) => {
-        const existing = await repo.findCaseByApplication(trx, application.applicationId);
-        if (existing) return { outcome: existing.status === 'decided' ? 'decided' : 'queued' };
         const programme = core.programme(application.programmeId);
         const asOf = application.submittedAt.toISOString().slice(0, 10);
         const assessment = assess(
@@ -169,34 +181,36 @@ export function createSubmissionHandler(core: DecisionCore): ApplicationSubmitte
           asOf,
           core.policy.fourEyesAboveCents,
         );
-        const kase = newCase(application, programme, assessment, deps.cipher);
-        await repo.insertCase(trx, kase);
-        const record = recordOf(application.household, assessment);
-        const decisionId = await core.record(trx, kase, {
+        const kase = newCase(application, programme, assessment, deps.cipher, deps.clock());
+        const decision = core.decisionRow(kase, {
           kind: assessment.automated ? 'automated' : 'recommendation',
           outcome: outcomeOf(assessment),
           assessment,
-          record,
+          record: recordOf(application.household, assessment),
           decidedBy: null,
           override: false,
           approval: 'not-needed',
           final: assessment.automated,
         });
-        const context = SYSTEM_CONTEXT(application.applicationId);
+        if (!(await repo.insertCaseWithDecision(trx, kase, decision))) return replayed(trx, application);
         if (assessment.automated) {
-          await core.finalise(trx, { kase, decisionId, outcome: 'approved', assessment });
-        } else {
-          await deps.statuses.setStatus(application.applicationId, 'in-review', trx);
+          const finalisation = { kase, decisionId: decision.id, outcome: 'approved', assessment } as const;
+          await core.schedule(trx, finalisation);
         }
+        await deps.statuses.setStatus(
+          application.applicationId,
+          assessment.automated ? 'approved' : 'in-review',
+          trx,
+        );
         await deps.audit.record(
           auditEntry(
-            context,
+            SYSTEM_CONTEXT(application.applicationId),
             application.personId,
             assessment.automated ? 'decision.automated' : 'decision.recommended',
             'success',
             {
               caseId: kase.id,
-              decisionId,
+              decisionId: decision.id,
               programme: programme.id,
               impactLevel: programme.impactLevel,
               recommendation: assessment.recommendation,
@@ -208,6 +222,15 @@ export function createSubmissionHandler(core: DecisionCore): ApplicationSubmitte
       });
     },
   };
+}
+
+/** A submission whose case already exists: what came of it, nothing written again. */
+async function replayed(
+  trx: Transaction<DB>,
+  application: SubmittedApplication,
+): Promise<{ outcome: 'decided' | 'queued' }> {
+  const existing = await repo.findCaseByApplication(trx, application.applicationId);
+  return { outcome: existing?.status === 'decided' ? 'decided' : 'queued' };
 }
 
 export function recordOf(facts: unknown, assessment: Assessment): DecisionRecord {
@@ -232,7 +255,10 @@ export function newCase(
   programme: ProgrammePolicy,
   assessment: Assessment,
   cipher: FieldCipher,
+  /** When an automated approval is decided: its case is written closed, with its outcome. */
+  decidedAt: Date | null = null,
 ): CaseRow & { paused_seconds: number; due_on: string } {
+  const decided = assessment.automated && decidedAt !== null;
   const household = application.household as {
     province?: string;
     people?: { id: string; birthDate?: string }[];
@@ -258,8 +284,8 @@ export function newCase(
     due_on: addDays(assessment.asOf, programme.serviceStandardDays),
     clock_stopped_at: null,
     paused_seconds: 0,
-    outcome: null,
-    decided_at: null,
+    outcome: decided ? 'approved' : null,
+    decided_at: decided ? decidedAt : null,
     review_key: null,
     review_kind: null,
     review_reason: null,

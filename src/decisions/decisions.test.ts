@@ -59,6 +59,15 @@ describeOnBothDatabases(
         .where('application_id', '=', application.applicationId)
         .execute();
       assert.equal(cases.length, 1, 'a second submission is the same case');
+      assert.equal(cases[0]?.status, 'decided');
+      assert.equal(cases[0]?.outcome, 'approved', 'an automated approval closes its case with its outcome');
+      assert.ok(cases[0]?.decided_at instanceof Date);
+      const decisions = await db
+        .selectFrom('decision')
+        .select('id')
+        .where('case_id', '=', cases[0]?.id ?? '')
+        .execute();
+      assert.equal(decisions.length, 1, 'a second submission records no second decision');
       const schedule = await db
         .selectFrom('enrolment_entitlement')
         .selectAll()

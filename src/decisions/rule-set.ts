@@ -95,3 +95,11 @@ export function batchRuleSetVersion(dir: URL = PARAMETERS_DIR): (result: Program
     return version;
   };
 }
+
+/**
+ * The rule set this process decides on. The rules engine reads each parameter file once, at first use, and keeps
+ * it for the life of the process (`ParameterStore`), so each file is hashed once too, at the first decision that
+ * reads it: the hash recorded is that of the file the engine used, even if the file on disk changes later (a
+ * stat on every decision cost each submission a system call per file and could record a file never read).
+ */
+export const processRuleSetVersion = batchRuleSetVersion();

@@ -38,14 +38,21 @@ export async function insertEnrolment(
   programmeId: string,
   since: string,
 ): Promise<string> {
-  const row = await db
-    .insertInto('enrolment')
-    .values({ person_id: personId, programme_id: programmeId, status: 'active', since })
-    .onConflict((oc) => oc.columns(['person_id', 'programme_id']).doUpdateSet({ status: 'active' }))
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await upsertEnrolment.executeTakeFirst(db, personId, programmeId, since);
+  if (!row) throw new Error(`enrolment of ${personId} in ${programmeId} not written`);
   return row.id;
 }
+
+// Every automated approval enrols the person (issue #15 item 10): compiled once, prepared (ADR 0013).
+const upsertEnrolment = prepareQuery(
+  'person.enrol',
+  (q, personId: string, programmeId: string, since: string) =>
+    q
+      .insertInto('enrolment')
+      .values({ person_id: personId, programme_id: programmeId, status: 'active', since })
+      .onConflict((oc) => oc.columns(['person_id', 'programme_id']).doUpdateSet({ status: 'active' }))
+      .returning('id'),
+);
 
 /** The demonstration's active enrolments in these programmes (seeded, `is_demo`), by person. */
 export function listActiveDemoEnrolments(

@@ -176,7 +176,8 @@ async function startServer(
       },
     },
   );
-  await serverReady(child, 60);
+  // Two processes on a loaded two-core host can take over a minute to start.
+  await serverReady(child, 180);
   return child;
 }
 

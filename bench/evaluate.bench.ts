@@ -52,7 +52,8 @@ async function startServer(mode: 'guichet' | 'baseline', processes: number): Pro
       },
     },
   );
-  await serverReady(child, 120);
+  // Each of N processes migrates its own in-memory database: over two minutes on a loaded two-core host.
+  await serverReady(child, 300);
   return child;
 }
 

@@ -195,7 +195,7 @@ export async function buildApp({
   registerAuditRoutes(app, routes, openapi, services.audit); // audit log: tree heads and proofs (ADR 0002)
   await registerAssets(app);
   registerModules({ app, routes, openapi, renderer, services, config, clock, homes });
-  registerLifecycle(app, services);
+  registerLifecycle(app, services, config.backgroundWork);
   for (const path of ['/health', '/ready', '/metrics', '/api/openapi.json', '/api/docs'])
     routes.record('GET', path, 'public');
   return { app, services, routes, openapi, metrics, i18n, ops };
@@ -439,22 +439,22 @@ function accountPort(services: Services) {
   };
 }
 
-/** Background work that lives with the server: tell-us-once delivery, the inbox's notices, the crypto workers. */
-function registerLifecycle(app: FastifyInstance, services: Services): void {
-  app.addHook('onReady', async () => {
-    services.exchange.dispatcher.start();
-    services.noticeSender.start();
-    services.securityNotices.start();
-    services.decisions.start();
-    services.reminders.start();
-  });
+/**
+ * Background work that lives with the server: tell-us-once delivery, the inbox's notices, decisions and
+ * reminders (unless this process only answers requests, BACKGROUND_WORK=false), the crypto workers.
+ */
+function registerLifecycle(app: FastifyInstance, services: Services, backgroundWork: boolean): void {
+  const pollers = [
+    services.exchange.dispatcher,
+    services.noticeSender,
+    services.securityNotices,
+    services.decisions,
+    services.reminders,
+  ];
+  if (backgroundWork) app.addHook('onReady', async () => pollers.forEach((poller) => poller.start()));
   app.addHook('onClose', async () => {
     await services.payments.runs.drain();
-    await services.exchange.dispatcher.stop();
-    await services.noticeSender.stop();
-    await services.decisions.stop();
-    await services.reminders.stop();
-    await services.securityNotices.stop();
+    if (backgroundWork) for (const poller of pollers) await poller.stop();
     await closeServices(services);
   });
 }

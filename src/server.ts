@@ -11,6 +11,7 @@ import { createLogger } from './platform/observability/logger.ts';
 import { loadReferenceData } from './catalogue/index.ts';
 import { schedulePurge } from './identity/index.ts';
 import { scheduleHelpRequestPurge } from './help/index.ts';
+import { fillMaskedHints } from './person/index.ts';
 import {
   seedDemoAddresses,
   seedDemoDirectDeposits,
@@ -86,6 +87,8 @@ export async function startServer(
     );
     const deposits = await seedDemoDirectDeposits(database.db, guichet.services.crypto.cipher, new Date());
     if (deposits > 0) logger.info({ deposits }, 'demo beneficiaries given direct-deposit accounts');
+    const hints = await fillMaskedHints(database.db, guichet.services.crypto.cipher);
+    if (hints.sins + hints.deposits > 0) logger.info(hints, 'masked SIN and deposit hints filled');
     const addresses = await seedDemoAddresses(database.db, new Date());
     if (addresses > 0) logger.info({ addresses }, 'demo people given home addresses');
     const conversion = await guichet.services.demoConversion.run();

@@ -16,7 +16,8 @@ import { answerProfileRequests } from './profiler.ts';
 const port = Number(process.env.BENCH_PORT);
 
 async function guichet(): Promise<() => Promise<void>> {
-  const config = testConfig({ rateLimitPerMinute: 1_000_000, logLevel: 'fatal' });
+  // An API-only process: none of the background pollers (they would poll the empty in-memory database).
+  const config = testConfig({ rateLimitPerMinute: 1_000_000, logLevel: 'fatal', backgroundWork: false });
   const database = await openDatabase({ databaseUrl: null, dataDir: null });
   await migrateToLatest(database.db);
   const { app } = await buildApp({ config, database });

@@ -7,6 +7,7 @@ import { rotateEncryptedColumns } from '../platform/crypto/key-rotation.ts';
 import type { RotationReport } from '../platform/crypto/key-rotation.ts';
 import type { Config } from '../platform/config/config.ts';
 import { encryptedColumns } from '../app.keys.ts';
+import { fillMaskedHints } from '../person/index.ts';
 import type { Command } from './command.ts';
 import { createProgressBar } from './progress-bar.ts';
 import { UsageError } from './usage-error.ts';
@@ -47,6 +48,8 @@ export async function rotate(
       batchSize,
       onProgress: ({ column, done, total }) => bar?.update(done, total, `${column.table}.${column.column}`),
     });
+    // The clear hints of a masked SIN or account do not change with the key; rows older than them get theirs.
+    await fillMaskedHints(database.db, cipher, batchSize);
     await createAuditService(database.db, undefined, undefined, config.audit).record({
       actor: { type: 'system', id: 'keys-rotate' },
       action: 'platform.keys.rotated',

@@ -72,6 +72,7 @@ export function birthChange(parentId: string, birth: Birth): PendingChange & { c
           marital_status: 'single',
           sin_ciphertext: null,
           sin_lookup: null,
+          sin_last3: null,
         },
         {
           person_id: parentId,

@@ -126,6 +126,7 @@ export {
   checkSin,
   normaliseSin,
   maskSin,
+  sinLast3,
   formatSin,
   createFictitiousSinSequence,
   MAX_FICTITIOUS_SINS,
@@ -134,6 +135,8 @@ export { profileSections, changesTable, formatAddress } from './views/record.vie
 export { addressFields, contactFields } from './views/fields.views.ts';
 export type { FormUser } from './views/fields.views.ts';
 export { personEncryptedColumns } from './person.tables.ts';
+export { fillMaskedHints } from './masked-hints.ts';
+export type { MaskedHintsReport } from './masked-hints.ts';
 export type { SecurityNotice } from './security-notice.ts';
 export { createPayeeReader } from './payee-reader.ts';
 export type { PayeeReader, Payee } from './payee-reader.ts';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
-import { maskSin } from './sin.ts';
+import { maskedSinOf, maskSin } from './sin.ts';
 import { maskAccount } from './person.schemas.ts';
 import type { BankAccount } from './person.schemas.ts';
 import { findRecordWithChanges, findRecordWithHistory } from './person.repository.ts';
@@ -104,13 +104,12 @@ function profileOf(
   reveal: RevealOptions,
 ): Profile {
   const addresses = person.addresses.map(toAddress);
-  const sin = person.sin_ciphertext === null ? null : cipher.decrypt(person.sin_ciphertext);
   return {
     personId,
     givenName: person.given_name,
     familyName: person.family_name,
     birthDate: isoDate(person.birth_date),
-    sin: sin === null ? null : reveal.revealSin ? sin : maskSin(sin),
+    sin: sinShown(person, cipher, reveal.revealSin === true),
     maritalStatus: person.marital_status,
     preferredLanguage: person.preferred_language,
     lifeStatus: person.life_status ?? 'alive',
@@ -127,14 +126,25 @@ function profileOf(
       accessibilityNeeds: person.accessibility_needs,
       alternateFormats: person.alternate_formats ?? [],
     },
-    directDeposit: person.details_ciphertext
-      ? depositView(cipher, person.details_ciphertext, reveal.revealBanking === true)
-      : null,
+    directDeposit: depositShown(person, cipher, reveal.revealBanking === true),
     relationships: person.relationships.map((row) => toRelationship(row, personId)),
   };
 }
 
-function depositView(cipher: FieldCipher, ciphertext: string, reveal: boolean): BankAccount {
+// A masked SIN or account is shown from the hints kept in clear beside the ciphertext (migration 0950, ADR
+// 0013): the page decrypts only what it shows in full, or a row written before the hints and not yet filled.
+function sinShown(person: RecordWithHistory, cipher: FieldCipher, reveal: boolean): string | null {
+  if (person.sin_ciphertext === null) return null;
+  if (!reveal && person.sin_last3 !== null) return maskedSinOf(person.sin_last3);
+  const sin = cipher.decrypt(person.sin_ciphertext);
+  return reveal ? sin : maskSin(sin);
+}
+
+function depositShown(person: RecordWithHistory, cipher: FieldCipher, reveal: boolean): BankAccount | null {
+  const { details_ciphertext: ciphertext, institution, transit, account_last3: last3 } = person;
+  if (ciphertext === null) return null;
+  if (!reveal && institution !== null && transit !== null && last3 !== null)
+    return { institution, transit, account: maskAccount(last3) };
   const details = JSON.parse(cipher.decrypt(ciphertext)) as BankAccount;
   return reveal ? details : { ...details, account: maskAccount(details.account.slice(-3)) };
 }

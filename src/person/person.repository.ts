@@ -234,16 +234,22 @@ export function findChange(
     .executeTakeFirst();
 }
 
+/** The SIN as stored: its ciphertext, look-up hash and the last three digits a masked SIN shows. */
+export interface StoredSin {
+  ciphertext: string;
+  lookup: string;
+  last3: string;
+}
+
 export async function updateSin(
   trx: Transaction<DB>,
   personId: string,
-  ciphertext: string,
-  lookup: string,
+  sin: StoredSin,
   at: Date,
 ): Promise<void> {
   await trx
     .updateTable('person')
-    .set({ sin_ciphertext: ciphertext, sin_lookup: lookup, updated_at: at })
+    .set({ sin_ciphertext: sin.ciphertext, sin_lookup: sin.lookup, sin_last3: sin.last3, updated_at: at })
     .where('id', '=', personId)
     .execute();
 }
@@ -259,11 +265,12 @@ function recordQuery(db: DbExecutor, personId: string) {
     .leftJoin('registry_person_status as s', 's.person_id', 'p.id')
     .leftJoin('registry_contact as c', 'c.person_id', 'p.id')
     .leftJoin('registry_direct_deposit as d', 'd.person_id', 'p.id')
-    .select(['p.given_name', 'p.family_name', 'p.preferred_language', 'p.marital_status', 'p.sin_ciphertext'])
+    .select(['p.given_name', 'p.family_name', 'p.preferred_language', 'p.marital_status'])
+    .select(['p.sin_ciphertext', 'p.sin_last3'])
     .select(sql<string>`to_char(p.birth_date, 'YYYY-MM-DD')`.as('birth_date'))
     .select(['s.life_status', 's.date_of_death', 's.residence_status', 's.version'])
     .select(['c.email', 'c.phone', 'c.preferred_channel', 'c.accessibility_needs', 'c.alternate_formats'])
-    .select('d.details_ciphertext')
+    .select(['d.details_ciphertext', 'd.institution', 'd.transit', 'd.account_last3'])
     .where('p.id', '=', personId);
 }
 

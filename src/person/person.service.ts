@@ -5,6 +5,7 @@ import type { FieldCrypto } from '../platform/crypto/field-crypto.ts';
 
 import type { AddressInput, BankAccount, ContactInput } from './person.schemas.ts';
 import { maskAccount } from './person.schemas.ts';
+import { sinLast3 } from './sin.ts';
 import { loadProfile, loadProfileWithChanges } from './person-profile.ts';
 import type { Profile, RevealOptions } from './person-profile.ts';
 import * as repo from './person.repository.ts';
@@ -194,7 +195,10 @@ export function createPersonService(deps: PersonDependencies): PersonService {
           const row = {
             person_id: personId,
             details_ciphertext: crypto.cipher.encrypt(JSON.stringify(input)),
+            // What the masked account shows, kept in clear (ADR 0013); the account number stays encrypted.
             account_last3: input.account.slice(-3),
+            institution: input.institution,
+            transit: input.transit,
             updated_at: at,
           };
           await repo.upsertDirectDeposit(trx, row);
@@ -251,7 +255,12 @@ export function createPersonService(deps: PersonDependencies): PersonService {
     },
     async setSin(personId, sin, context) {
       await db.transaction().execute(async (trx) => {
-        await repo.updateSin(trx, personId, crypto.cipher.encrypt(sin), crypto.hasher.hash(sin), clock());
+        const stored = {
+          ciphertext: crypto.cipher.encrypt(sin),
+          lookup: crypto.hasher.hash(sin),
+          last3: sinLast3(sin),
+        };
+        await repo.updateSin(trx, personId, stored, clock());
         await audit.record(auditEntry(context, personId, 'registry.sin.set', 'success', {}), trx);
       });
     },

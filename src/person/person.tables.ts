@@ -46,6 +46,8 @@ export interface PersonTable {
   sin_ciphertext: string | null;
   /** HMAC-SHA-256 of the normalised SIN, for exact look-up. */
   sin_lookup: string | null;
+  /** The SIN's last three digits, what a masked SIN shows (ADR 0013); null with the SIN, or not yet filled. */
+  sin_last3: string | null;
   years_in_canada_after_18: Generated<number>;
   disability: Generated<boolean>;
   is_demo: Generated<boolean>;
@@ -120,6 +122,9 @@ export interface RegistryDirectDepositTable {
   person_id: string;
   details_ciphertext: string;
   account_last3: string;
+  /** Institution and branch transit numbers, what a masked account shows (ADR 0013); null until filled. */
+  institution: string | null;
+  transit: string | null;
   updated_at: Generated<Date>;
 }
 

@@ -53,6 +53,7 @@ export async function disposePersonRecord(trx: Transaction<DB>, personId: string
       marital_status: 'single',
       sin_ciphertext: null,
       sin_lookup: null,
+      sin_last3: null,
       updated_at: at,
     })
     .where('id', '=', personId)

@@ -80,7 +80,16 @@ export function formatSin(sin: string): string {
 
 /** Shows only the last three digits, the most a page or a letter may show: `*** *** 286`. */
 export function maskSin(sin: string): string {
-  return `*** *** ${requireNormalised(sin).slice(6)}`;
+  return maskedSinOf(sinLast3(sin));
+}
+
+/** The digits a masked SIN shows, kept in clear beside its ciphertext (`person.sin_last3`, ADR 0013). */
+export function sinLast3(sin: string): string {
+  return requireNormalised(sin).slice(6);
+}
+
+export function maskedSinOf(last3: string): string {
+  return `*** *** ${last3}`;
 }
 
 function requireNormalised(sin: string): string {

@@ -53,6 +53,8 @@ export async function seedDemoDirectDeposits(
             person_id,
             details_ciphertext: cipher.encrypt(JSON.stringify(account)),
             account_last3: account.account.slice(-3),
+            institution: account.institution,
+            transit: account.transit,
             updated_at: setUp,
           },
         ]

@@ -4,6 +4,7 @@ import type { Config } from '../platform/config/config.ts';
 import { createFieldCrypto } from '../platform/crypto/field-crypto.ts';
 import type { FieldCrypto } from '../platform/crypto/field-crypto.ts';
 import type { Database } from '../platform/db/database.ts';
+import { sinLast3 } from '../person/index.ts';
 
 /**
  * Registry people the demonstration logins link to. Fixed ids so a restarted development server finds
@@ -77,6 +78,7 @@ export async function ensureDemoPeople(
         marital_status: 'single',
         sin_ciphertext: crypto.cipher.encrypt(person.sin),
         sin_lookup: crypto.hasher.hash(person.sin),
+        sin_last3: sinLast3(person.sin),
         is_demo: true,
       })
       .onConflict((oc) => oc.doNothing())

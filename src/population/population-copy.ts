@@ -1,6 +1,7 @@
 import { BinaryCopyWriter } from '../platform/db/copy-binary.ts';
 import type { BinaryCopy } from '../platform/db/database.ts';
 import type { GeneratedHousehold } from './population.types.ts';
+import { sinLast3 } from '../person/index.ts';
 
 /** Ciphertexts and look-up hashes in the order the batch's SINs and incomes appear. */
 export interface ProtectedValues {
@@ -26,7 +27,7 @@ export function personRows(households: readonly GeneratedHousehold[], values: Pr
     for (const person of household.people) {
       const hasSin = person.sin !== null;
       rows
-        .row(12)
+        .row(13)
         .uuid(person.id)
         .uuid(person.householdId)
         .text(person.givenName)
@@ -36,6 +37,7 @@ export function personRows(households: readonly GeneratedHousehold[], values: Pr
         .text(person.maritalStatus)
         .text(hasSin ? requireValue(values.sinCiphertexts, sinIndex) : null)
         .text(hasSin ? requireValue(values.sinLookups, sinIndex++) : null)
+        .text(person.sin === null ? null : sinLast3(person.sin))
         .integer(person.yearsInCanadaAfter18)
         .boolean(person.disability)
         .boolean(true);
@@ -54,6 +56,7 @@ const PERSON_COLUMNS = [
   'marital_status',
   'sin_ciphertext',
   'sin_lookup',
+  'sin_last3',
   'years_in_canada_after_18',
   'disability',
   'is_demo',

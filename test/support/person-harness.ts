@@ -13,6 +13,7 @@ import { createMetrics } from '../../src/platform/observability/metrics.ts';
 import type { Metrics } from '../../src/platform/observability/metrics.ts';
 import { loadReferenceData } from '../../src/catalogue/index.ts';
 import type { Exchange, ExchangeDependencies } from '../../src/exchange/index.ts';
+import { sinLast3 } from '../../src/person/index.ts';
 import type { PersonModule, PersonService } from '../../src/person/index.ts';
 import type { PrivacyService } from '../../src/privacy/index.ts';
 import { createAgencySubscriber, listCopies } from '../../src/stand-ins/partner-agencies/index.ts';
@@ -115,6 +116,7 @@ export async function createPerson(h: RegistryHarness, options: PersonFactoryOpt
       marital_status: 'single',
       sin_ciphertext: options.sin ? h.crypto.cipher.encrypt(options.sin) : null,
       sin_lookup: options.sin ? h.crypto.hasher.hash(options.sin) : null,
+      sin_last3: options.sin ? sinLast3(options.sin) : null,
       is_demo: true,
     })
     .execute();

@@ -11,6 +11,12 @@ test('development defaults give a runnable embedded configuration', () => {
   assert.ok(Object.isFrozen(config));
 });
 
+test('a process runs the background pollers unless told it only answers requests', () => {
+  assert.equal(loadConfig({}).backgroundWork, true);
+  assert.equal(loadConfig({ BACKGROUND_WORK: 'false' }).backgroundWork, false);
+  assert.throws(() => loadConfig({ BACKGROUND_WORK: 'sometimes' }), /BACKGROUND_WORK/);
+});
+
 test('a wrong variable stops start-up with a message naming it', () => {
   assert.throws(
     () => loadConfig({ PORT: 'eighty' }),

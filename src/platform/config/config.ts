@@ -54,6 +54,11 @@ export interface Config {
   readonly rateLimitPerMinute: number;
   /** Node processes serving the one port (node:cluster, ADR 0013); more than one needs PostgreSQL. */
   readonly webConcurrency: number;
+  /**
+   * Whether this process runs the background pollers (tell-us-once delivery, notices, decisions, reminders).
+   * Off for a process that only answers requests (e.g. the evaluation API); at least one process must run them.
+   */
+  readonly backgroundWork: boolean;
   /** Sign-in providers and session limits (see identity-config.ts). */
   readonly identity: IdentityConfig;
   readonly audit: AuditConfig;
@@ -205,6 +210,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: parseBoolean(env, 'TRUST_PROXY', false),
     rateLimitPerMinute: parseInteger(env, 'RATE_LIMIT_PER_MINUTE', 300, 1, 1_000_000),
     webConcurrency: parseInteger(env, 'WEB_CONCURRENCY', 1, 1, 64),
+    backgroundWork: parseBoolean(env, 'BACKGROUND_WORK', true),
     identity: parseIdentityConfig(env, envName),
     audit: parseAuditConfig(env, isProduction, dataDir),
     notify: parseNotifyConfig(env, envName),

@@ -4,13 +4,13 @@ import type { DB } from '../platform/db/schema.ts';
 import type { AuditService } from '../platform/audit/audit.service.ts';
 import { auditEntry } from '../platform/audit/access-context.ts';
 import type { AccessContext } from '../platform/audit/access-context.ts';
-import { composeLetters, storeLetters } from './bulk-delivery.ts';
-import type { BulkStore, Route } from './bulk-delivery.ts';
 import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
 import type { Lang } from '../platform/i18n/i18n.ts';
 import type { Letter } from '../platform/documents/letter.ts';
 import { LETTER_FILES, renderLetter } from '../platform/documents/render-letter.ts';
 import { retainUntil } from './document-kinds.ts';
+import { composeLetters, storeLetters } from './bulk-delivery.ts';
+import type { BulkStore, Route } from './bulk-delivery.ts';
 import { copyForRepresentative } from './reminder-letters.ts';
 import { matches } from './document-search.ts';
 import { DOCUMENT_FILES } from './document-files.ts';
@@ -338,8 +338,11 @@ export function createInboxService(deps: InboxDependencies): InboxService {
 
     async deliverMany(items) {
       const prepared = await prepareMany(items);
-      const bulk = prepared.filter((item) => item !== null && item.request.kind !== 'reminder');
-      const composed = await composeLetters(bulkStore, bulk as Prepared[]);
+      // Reminders go one by one: their notices wait out a daily limit per person.
+      const bulk = prepared.filter(
+        (item): item is Prepared => item !== null && item.request.kind !== 'reminder',
+      );
+      const composed = await composeLetters(bulkStore, bulk);
       return db.transaction().execute(async (trx) => {
         const stored = new Map(
           (await storeLetters(trx, bulkStore, composed)).map((one, i) => [bulk[i], one] as const),

@@ -4,7 +4,7 @@ import type { NoticeTemplates } from './platform/notify/notify-config.ts';
 import type { Lang } from './platform/i18n/i18n.ts';
 import { PermanentNoticeError } from './inbox/index.ts';
 import type { NoticeGateway, Recipient, RecipientDirectory } from './inbox/index.ts';
-import type { ChangeNotifier, PersonService, Profile } from './person/index.ts';
+import type { ChangeNotifier, ContactCard, ContactCards, PersonService } from './person/index.ts';
 import type { SecurityNotices } from './inbox/index.ts';
 import { GUICHET_TEMPLATE_IDS, startNotifyStandIn } from './stand-ins/notify/index.ts';
 import type { NotifyStandIn } from './stand-ins/notify/index.ts';
@@ -101,16 +101,23 @@ function gatewayOver(
 }
 
 /** The inbox reads contact points and the mailing address through the person module, audited. */
-export function recipientsFrom(person: Pick<PersonService, 'getProfile'>): RecipientDirectory {
+export function recipientsFrom(
+  person: Pick<PersonService, 'getProfile'>,
+  contacts: ContactCards,
+): RecipientDirectory {
   return {
     async recipientOf(personId, context) {
       const profile = await person.getProfile(personId, context).catch(() => null);
       return profile ? toRecipient(profile) : null;
     },
+    async recipientsOf(personIds, context) {
+      const cards = await contacts.contactCardsOf(personIds, context);
+      return new Map([...cards].map(([personId, card]) => [personId, toRecipient(card)]));
+    },
   };
 }
 
-function toRecipient(profile: Profile): Recipient {
+function toRecipient(profile: ContactCard): Recipient {
   const today = new Date().toISOString().slice(0, 10);
   const current = (kind: 'mailing' | 'residential') =>
     profile.addresses.find(

@@ -187,7 +187,7 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     schedule: { clientRecordYears: config.retentionClientRecordYears },
     clock,
   });
-  const recipients = recipientsFrom(person.record);
+  const recipients = recipientsFrom(person.record, person.contacts);
   const notices = connectNotices(config);
   // Representatives get copies of the person's letters (applications' authorisations, bound once built below).
   const representation: { applications?: ApplicationsModule } = {};

@@ -55,7 +55,10 @@ function recommendationOf(result: ProgrammeResult | null): Recommendation {
 }
 
 /** The result about the applicant: theirs for a person-level programme (OAS), else the household's (CCB). */
-function applicantResult(results: readonly ProgrammeResult[], applicantId: string): ProgrammeResult | null {
+export function applicantResult(
+  results: readonly ProgrammeResult[],
+  applicantId: string,
+): ProgrammeResult | null {
   return (
     results.find((r) => r.personId === applicantId) ?? results.find((r) => r.personId === undefined) ?? null
   );

@@ -11,7 +11,7 @@ const record: DecisionRecord = {
   applicantId: 'p',
   result: null,
   parameterFiles: Object.fromEntries(
-    Array.from({ length: 40 }, (_, i) => [`ccb/parameter-${i}.yaml`, 'a'.repeat(64)]),
+    Array.from({ length: 60 }, (_, i) => [`ccb/parameter-${i}.yaml`, 'a'.repeat(64)]),
   ),
   reasons: ['ccb.eligible'],
   note: null,
@@ -27,4 +27,15 @@ test('a record is deflated before it is encrypted, and reads back the same', () 
 
 test('a record stored before deflating (plain JSON) still reads', () => {
   assert.deepEqual(openRecord(cipher, cipher.encrypt(JSON.stringify(record))), record);
+});
+
+test('a record without its trace (about 1 KB) is kept as plain JSON: deflate would cost more than it saves', () => {
+  const small: DecisionRecord = {
+    ...record,
+    parameterFiles: {},
+    recompute: { asOf: '2026-07-01', rules: 'ccb' },
+  };
+  const sealed = sealRecord(cipher, small);
+  assert.equal(cipher.decrypt(sealed), JSON.stringify(small));
+  assert.deepEqual(openRecord(cipher, sealed), small);
 });

@@ -3,6 +3,7 @@ import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
 import type { Lang, Translator } from '../platform/i18n/i18n.ts';
 import type { Citation } from '../rules/index.ts';
 import { openRecord } from './decision-record.ts';
+import { recordWithTrace } from './record-trace.ts';
 import type { DecisionRow } from './decisions.repository.ts';
 import { addDays, isoDateOf } from './dates.ts';
 
@@ -51,7 +52,8 @@ export function explain(
   row: DecisionRow & { reference: string },
   reviewDays: number,
 ): Explanation {
-  const record = openRecord(cipher, row.record_cipher);
+  // A batch's decision keeps no trace: its figures are recomputed from the facts and rules it recorded.
+  const record = recordWithTrace(openRecord(cipher, row.record_cipher));
   const decidedOn = isoDateOf(row.created_at.toISOString());
   const figures: Figure[] = [];
   for (const step of record.result?.trace ?? []) {

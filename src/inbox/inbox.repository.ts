@@ -35,6 +35,88 @@ export async function insertDocument(
   return { id: existing.id, created: false };
 }
 
+/**
+ * `insertDocument` for a batch, in one statement: returns the id stored for each source key, and whether this
+ * statement stored it (a source that already delivered keeps its document). Source keys must be distinct.
+ */
+export async function insertDocuments(
+  executor: DbExecutor,
+  documents: readonly NewDocument[],
+): Promise<Map<string, { id: string; created: boolean }>> {
+  const stored = new Map<string, { id: string; created: boolean }>();
+  if (documents.length === 0) return stored;
+  const inserted = await executor
+    .insertInto('person_document')
+    .values(documents.map((document) => ({ ...document, read_at: null })))
+    .onConflict((conflict) => conflict.column('source_key').doNothing())
+    .returning(['id', 'source_key'])
+    .execute();
+  for (const row of inserted) stored.set(row.source_key, { id: row.id, created: true });
+  const missing = documents.map((d) => d.source_key).filter((key) => !stored.has(key));
+  if (missing.length > 0)
+    for (const row of await executor
+      .selectFrom('person_document')
+      .select(['id', 'source_key'])
+      .where('source_key', 'in', missing)
+      .execute())
+      stored.set(row.source_key, { id: row.id, created: false });
+  return stored;
+}
+
+/** New-document notices for a batch, due at once, in one statement. */
+export async function insertDocumentNotices(
+  executor: DbExecutor,
+  notices: readonly {
+    id: string;
+    personId: string;
+    documentId: string;
+    channel: 'email' | 'sms';
+    at: Date;
+  }[],
+): Promise<void> {
+  if (notices.length === 0) return;
+  await executor
+    .insertInto('document_notice')
+    .values(
+      notices.map((notice) => ({
+        id: notice.id,
+        person_id: notice.personId,
+        kind: 'new-document' as const,
+        document_id: notice.documentId,
+        message_id: null,
+        channel: notice.channel,
+        status: 'queued' as const,
+        attempts: 0,
+        next_attempt_at: notice.at,
+        notify_id: null,
+        updated_at: notice.at,
+      })),
+    )
+    .onConflict((conflict) => conflict.doNothing())
+    .execute();
+}
+
+/** `queueForPrint` for a batch, in one statement. */
+export async function queueManyForPrint(
+  executor: DbExecutor,
+  items: readonly { documentId: string; format: PrintFormat; reason: PrintReason; at: Date }[],
+): Promise<void> {
+  if (items.length === 0) return;
+  await executor
+    .insertInto('print_item')
+    .values(
+      items.map((item) => ({
+        document_id: item.documentId,
+        format: item.format,
+        reason: item.reason,
+        queued_at: item.at,
+        print_file_id: null,
+      })),
+    )
+    .onConflict((conflict) => conflict.column('document_id').doNothing())
+    .execute();
+}
+
 export async function insertNotice(
   executor: DbExecutor,
   notice: {

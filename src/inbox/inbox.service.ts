@@ -9,6 +9,8 @@ import type { Lang } from '../platform/i18n/i18n.ts';
 import type { Letter } from '../platform/documents/letter.ts';
 import { LETTER_FILES, renderLetter } from '../platform/documents/render-letter.ts';
 import { retainUntil } from './document-kinds.ts';
+import { composeLetters, storeLetters } from './bulk-delivery.ts';
+import type { BulkStore, Route } from './bulk-delivery.ts';
 import { copyForRepresentative } from './reminder-letters.ts';
 import { matches } from './document-search.ts';
 import { DOCUMENT_FILES } from './document-files.ts';
@@ -46,6 +48,8 @@ export interface Recipient {
 /** The person module, seen from the inbox: reading contact points is an audited access like any other. */
 export interface RecipientDirectory {
   recipientOf(personId: string, context: AccessContext): Promise<Recipient | null>;
+  /** Many recipients in a few statements, each read audited (a batch's letters); people not found are absent. */
+  recipientsOf(personIds: readonly string[], context: AccessContext): Promise<ReadonlyMap<string, Recipient>>;
 }
 
 /**
@@ -59,10 +63,11 @@ export interface RepresentativeCopies {
   ): Promise<readonly { representativeId: string; until: string }[]>;
 }
 
-/** Recipients read at once by `deliverMany` (each read is its own audited statement). */
+/** Representatives looked up at once by `deliverMany` (each look-up is its own statement). */
 const READS_AT_ONCE = 8;
 
 type Copy = { until: string; recipient: Recipient };
+type Prepared = { recipient: Recipient; copies: Copy[]; request: DeliveryRequest };
 
 /** Letters about the person's own sign-in and account go to them alone, never to a representative. */
 const NEVER_COPIED: ReadonlySet<DocumentKind> = new Set(['account-notice', 'linking-code']);
@@ -154,6 +159,17 @@ export function noticeChannelFor(recipient: Recipient): 'email' | 'sms' | null {
   return null;
 }
 
+/** How a document reaches its recipient: the notice that it arrived, or paper (and in which format). */
+export function routeOf(recipient: Recipient, request: Pick<DeliveryRequest, 'ownNotice'>): Route {
+  const notice = request.ownNotice ? null : noticeChannelFor(recipient);
+  const print: PrintReason | null = recipient.prefersPaper
+    ? 'prefers-paper'
+    : notice === null && !request.ownNotice
+      ? 'no-contact-point'
+      : null;
+  return { notice, print, format: printFormatFor(recipient) };
+}
+
 /** Reminders never spam (issue #17 item 6): at most one reminder notice a day per person; later ones wait. */
 export const REMINDER_NOTICE_INTERVAL_MS = 24 * 3_600_000;
 
@@ -232,18 +248,39 @@ export function createInboxService(deps: InboxDependencies): InboxService {
     );
   }
 
+  const bulkStore: BulkStore = { cipher, audit, clock, route: routeOf };
+
+  /** The batch's recipients in one read per access context, then each one's representatives. */
+  async function prepareMany(items: readonly { personId: string; request: DeliveryRequest }[]) {
+    const recipients = new Map<AccessContext, ReadonlyMap<string, Recipient>>();
+    for (const context of new Set(items.map((item) => item.request.context)))
+      recipients.set(
+        context,
+        await deps.recipients.recipientsOf(
+          items.filter((item) => item.request.context === context).map((item) => item.personId),
+          context,
+        ),
+      );
+    const prepared: (Prepared | null)[] = [];
+    for (let i = 0; i < items.length; i += READS_AT_ONCE)
+      prepared.push(
+        ...(await Promise.all(
+          items.slice(i, i + READS_AT_ONCE).map(async ({ personId, request }) => {
+            const recipient = recipients.get(request.context)?.get(personId);
+            return recipient ? { recipient, copies: await copyRecipients(personId, request), request } : null;
+          }),
+        )),
+      );
+    return prepared;
+  }
+
   const service: InboxService = {
     recipientOf: (personId, context) => deps.recipients.recipientOf(personId, context),
 
     async deliverWithin(trx, recipient, request) {
       const at = clock();
       const letter = request.compose(recipient);
-      const notice = request.ownNotice ? null : noticeChannelFor(recipient);
-      const print: PrintReason | null = recipient.prefersPaper
-        ? 'prefers-paper'
-        : notice === null && !request.ownNotice
-          ? 'no-contact-point'
-          : null;
+      const { notice, print } = routeOf(recipient, request);
       const stored = await insertDocument(trx, {
         id: randomUUID(),
         person_id: recipient.personId,
@@ -300,26 +337,23 @@ export function createInboxService(deps: InboxDependencies): InboxService {
     },
 
     async deliverMany(items) {
-      const prepared: ({ recipient: Recipient; copies: Copy[]; request: DeliveryRequest } | null)[] = [];
-      for (let i = 0; i < items.length; i += READS_AT_ONCE)
-        prepared.push(
-          ...(await Promise.all(
-            items.slice(i, i + READS_AT_ONCE).map(async ({ personId, request }) => {
-              const recipient = await deps.recipients.recipientOf(personId, request.context);
-              return recipient
-                ? { recipient, copies: await copyRecipients(personId, request), request }
-                : null;
-            }),
-          )),
-        );
+      const prepared = await prepareMany(items);
+      // Reminders go one by one: their notices wait out a daily limit per person.
+      const bulk = prepared.filter(
+        (item): item is Prepared => item !== null && item.request.kind !== 'reminder',
+      );
+      const composed = await composeLetters(bulkStore, bulk);
       return db.transaction().execute(async (trx) => {
+        const stored = new Map(
+          (await storeLetters(trx, bulkStore, composed)).map((one, i) => [bulk[i], one] as const),
+        );
         const delivered: (Delivered | null)[] = [];
         for (const item of prepared) {
           if (!item) {
             delivered.push(null);
             continue;
           }
-          const one = await service.deliverWithin(trx, item.recipient, item.request);
+          const one = stored.get(item) ?? (await service.deliverWithin(trx, item.recipient, item.request));
           if (one.created)
             for (const copy of item.copies)
               await deliverCopy(trx, item.recipient, copy, item.request, one.documentId);

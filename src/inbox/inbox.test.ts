@@ -132,6 +132,46 @@ describeOnBothDatabases('inbox', (database) => {
         [fr, 'fr'],
       ],
     );
+    const opened = await h.inbox.open(en, first[2]?.documentId ?? '', SYSTEM);
+    assert.ok(opened?.letter.recipient.includes('GATINEAU QC  J8X 1A1'), 'addressed as the record says');
+    const notices = await h.db
+      .selectFrom('document_notice')
+      .select(['person_id', 'channel'])
+      .where('document_id', 'in', [first[0]?.documentId ?? '', first[2]?.documentId ?? ''])
+      .execute();
+    assert.deepEqual(notices, [{ person_id: fr, channel: 'email' }], 'one notice, for the letter online');
+    const printed = await h.db
+      .selectFrom('print_item')
+      .select(['document_id', 'reason'])
+      .where('document_id', '=', first[2]?.documentId ?? '')
+      .execute();
+    assert.deepEqual(printed, [{ document_id: first[2]?.documentId, reason: 'prefers-paper' }]);
+    const reads = await h.db
+      .selectFrom('audit_event')
+      .select(['subject_person_id', 'outcome'])
+      .where('action', '=', 'registry.contact.read')
+      .where('subject_person_id', 'in', [fr, en, unknown])
+      .execute();
+    assert.equal(reads.length, 6, 'each recipient read audited, in each of the two batches');
+    assert.ok(reads.every((r) => r.outcome === (r.subject_person_id === unknown ? 'failure' : 'success')));
+  });
+
+  test('a source that comes twice in one batch stores one letter and one notice', async () => {
+    const personId = await personWith(h, { email: 'twice@example.ca' });
+    const item = {
+      personId,
+      request: { kind: 'decision' as const, sourceKey: `twice:${personId}`, compose, context: SYSTEM },
+    };
+    const [first, second] = await h.inbox.deliverMany([item, item]);
+    assert.equal(first?.created, true);
+    assert.equal(second?.created, false);
+    assert.equal(second?.documentId, first?.documentId);
+    const notices = await h.db
+      .selectFrom('document_notice')
+      .select('id')
+      .where('person_id', '=', personId)
+      .execute();
+    assert.equal(notices.length, 1);
   });
 
   test('opening records the read receipt once and audits; someone else’s document is refused and audited', async () => {

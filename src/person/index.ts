@@ -19,6 +19,8 @@ import { createPopulationReader } from './population-reader.ts';
 import { createPartnerEvents } from './partner-events.service.ts';
 import type { PartnerEvents } from './partner-events.service.ts';
 import type { PopulationReader } from './population-reader.ts';
+import { createContactCards } from './contact-cards.ts';
+import type { ContactCards } from './contact-cards.ts';
 
 export const personLocales = new URL('./locales/', import.meta.url);
 
@@ -32,6 +34,8 @@ export interface PersonModule {
   readonly population: PopulationReader;
   /** Births from vital statistics agencies and notices of assessment from the CRA, each recorded once. */
   readonly partnerEvents: PartnerEvents;
+  /** Name, language, addresses and contact points of many people at once, for a batch's letters; audited. */
+  readonly contacts: ContactCards;
 }
 
 export interface PersonModuleDependencies {
@@ -56,6 +60,7 @@ export function createPersonModule(deps: PersonModuleDependencies): PersonModule
     retention: createPersonRetention(deps.db, deps.crypto.cipher),
     population: createPopulationReader(deps.db, deps.crypto.cipher, deps.audit),
     partnerEvents: createPartnerEvents({ record, directory, audit: deps.audit }),
+    contacts: createContactCards(deps.db, deps.audit),
   };
 }
 
@@ -75,6 +80,7 @@ export type {
   RegisterReadRequest,
 } from './population-reader.ts';
 export type { PersonService } from './person.service.ts';
+export type { ContactCard, ContactCards } from './contact-cards.ts';
 export type { Birth, IncomeYear } from './household-changes.ts';
 export type { PersonDirectory, PersonName } from './person-directory.ts';
 export type { EnrolmentService, EnrolmentRow } from './enrolment.service.ts';

@@ -151,7 +151,21 @@ function depositShown(person: RecordWithHistory, cipher: FieldCipher, reveal: bo
 
 type RecordWithHistory = NonNullable<Awaited<ReturnType<typeof findRecordWithHistory>>>;
 
-function toAddress(row: RecordWithHistory['addresses'][number]): Address {
+/** An address row as either read gives it: the profile's JSON (dates as text) or the batch read's columns. */
+type AddressFields = Pick<
+  RecordWithHistory['addresses'][number],
+  | 'id'
+  | 'kind'
+  | 'line1'
+  | 'line2'
+  | 'city'
+  | 'province_code'
+  | 'postal_code'
+  | 'effective_from'
+  | 'effective_to'
+>;
+
+export function toAddress(row: AddressFields): Address {
   return {
     id: row.id,
     kind: row.kind,
@@ -165,7 +179,7 @@ function toAddress(row: RecordWithHistory['addresses'][number]): Address {
   };
 }
 
-function currentOf(addresses: Address[], kind: Address['kind']): Address | null {
+export function currentOf(addresses: Address[], kind: Address['kind']): Address | null {
   const today = isoDate(new Date());
   return (
     addresses.find(

@@ -8,7 +8,7 @@ import type { Household, ProgrammeResult } from '../../rules/index.ts';
 import { assess } from '../assess.ts';
 import type { Assessment } from '../assess.ts';
 import type { DecisionRecord } from '../decision-record.ts';
-import { recordOf } from '../decisions.service.ts';
+import { recomputableRecordOf } from '../record-trace.ts';
 import type { DecisionTable, EnrolmentEntitlementTable } from '../decisions.tables.ts';
 import type { ProgrammePolicy } from '../programme-policy.ts';
 import type { RuleSetVersion } from '../rule-set.ts';
@@ -164,7 +164,7 @@ function planPerson(
     }
     const decision = decisionRow(row, assessment, from, page.now);
     plan.decisions.push(decision);
-    plan.records.push(recordOf(facts, assessment));
+    plan.records.push(recomputableRecordOf(facts, assessment, programme.rules));
     plan.closings.push({ enrolmentId: row.enrolment_id, from });
     plan.entitlements.push({
       id: randomUUID(),

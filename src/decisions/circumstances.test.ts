@@ -11,6 +11,7 @@ import { createMetrics } from '../platform/observability/metrics.ts';
 import { DEMO_PEOPLE, ensureDemoPeople } from '../population/index.ts';
 import { paymentsDue } from '../payments/index.ts';
 import { createEntitlementReader } from './entitlement-reader.ts';
+import type { EntitlementScheduleRow } from './entitlement-reader.ts';
 
 const [, JORDAN, HARPREET] = DEMO_PEOPLE;
 const self = (personId: string): AccessContext => ({
@@ -359,7 +360,7 @@ describeOnBothDatabases(
       const benefits = await services.decisions.benefitsOf(JORDAN.id, self(JORDAN.id));
       assert.deepEqual(benefits.ended, [{ programmeId: 'ccb', endedOn: '2027-06-30' }]);
       assert.deepEqual(benefits.decisions[0]?.review, { kind: 'residence-status', from: '2027-07-01' });
-      const rows = [];
+      const rows: EntitlementScheduleRow[] = [];
       for await (const row of createEntitlementReader(database().db).stream({
         programmeId: 'ccb',
         afterEnrolmentId: null,

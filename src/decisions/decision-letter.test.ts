@@ -107,7 +107,7 @@ describe('the letter of a decision on a review (a change of circumstance, no app
     });
     const fr = await renderLetter(letter, 'html');
     assert.match(fr, /Un changement d’adresse nous a amenés à réexaminer votre prestation/);
-    assert.match(fr, /prend fin à compter du 1er décembre 2026 : vous ne remplissez plus/);
+    assert.match(fr, /prend fin à compter du 1er décembre 2026\u00a0: vous ne remplissez plus/);
     assert.match(fr, /Ce qui a changé/);
     assert.match(fr, /dans les 90 jours/);
     assert.match(letter.title, /^Décision de réexamen/);

@@ -93,7 +93,11 @@ export function createDecisionsModule(deps: DecisionsModuleDependencies): Decisi
     const row = await repo.findDecision(db, decisionId);
     const kase = row ? await repo.findCase(db, row.case_id) : undefined;
     if (!row || !kase) return;
-    const origin = { reference: kase.reference, review_kind: kase.review_kind, effective_on: kase.effective_on };
+    const origin = {
+      reference: kase.reference,
+      review_kind: kase.review_kind,
+      effective_on: kase.effective_on,
+    };
     const explanation = explain(cipher, { ...row, ...origin }, core.policy.reviewDays);
     const names = {
       en: await deps.programmeName(row.programme_id, 'en'),

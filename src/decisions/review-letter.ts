@@ -18,7 +18,9 @@ export function reviewOutcome(
   programme: string,
 ): string {
   const key =
-    explanation.outcome === 'approved' ? 'decisions.review.letter.continues' : 'decisions.review.letter.stops';
+    explanation.outcome === 'approved'
+      ? 'decisions.review.letter.continues'
+      : 'decisions.review.letter.stops';
   return t.t(key, { programme, date: t.date(explanation.effectiveFrom ?? review.from) });
 }
 

@@ -11,7 +11,16 @@ const enrolmentsForPerson = prepareQuery('person.enrolments', (q, personId: stri
   q
     .selectFrom('enrolment as e')
     .innerJoin('programme as p', 'p.id', 'e.programme_id')
-    .select(['e.id', 'e.programme_id', 'e.status', 'e.since', 'e.ended_on', 'p.name_en', 'p.name_fr', 'p.owner_agency_id'])
+    .select([
+      'e.id',
+      'e.programme_id',
+      'e.status',
+      'e.since',
+      'e.ended_on',
+      'p.name_en',
+      'p.name_fr',
+      'p.owner_agency_id',
+    ])
     .where('e.person_id', '=', personId)
     .orderBy('p.sort_order'),
 );

@@ -20,7 +20,12 @@ export interface EnrolmentService {
    * Inside the caller's transaction (a decision being committed): the enrolment ends, `endedOn` the last day its
    * benefit is paid for; its id, or null when the person was not enrolled.
    */
-  endWithin(executor: DbExecutor, personId: string, programmeId: string, endedOn: string): Promise<string | null>;
+  endWithin(
+    executor: DbExecutor,
+    personId: string,
+    programmeId: string,
+    endedOn: string,
+  ): Promise<string | null>;
   /** Inside the caller's transaction (a change being committed): active enrolments in these programmes. */
   activeIn(
     executor: DbExecutor,

@@ -47,6 +47,10 @@ export async function insertHouseholdMember(
 
 /** The household a person lives in. */
 export async function householdOf(db: DbExecutor, personId: string): Promise<string | undefined> {
-  const row = await db.selectFrom('person').select('household_id').where('id', '=', personId).executeTakeFirst();
+  const row = await db
+    .selectFrom('person')
+    .select('household_id')
+    .where('id', '=', personId)
+    .executeTakeFirst();
   return row?.household_id ?? undefined;
 }

@@ -34,7 +34,8 @@ const REGISTRATION_NUMBER = {
 const PROVINCE = {
   type: 'string',
   enum: ['NL', 'PE', 'NS', 'NB', 'QC', 'ON', 'MB', 'SK', 'AB', 'BC', 'YT', 'NT', 'NU'],
-  description: 'Where the event took place; an agency registers only the events of its own province or territory',
+  description:
+    'Where the event took place; an agency registers only the events of its own province or territory',
 } as const;
 const CENTS = { type: 'integer', minimum: 0, maximum: 100_000_000_000 } as const;
 
@@ -47,11 +48,12 @@ export const BIRTH_REGISTRATION_SCHEMA = {
     province: PROVINCE,
     parentSin: {
       ...SIN,
-      description: "The parent the child lives with: their Social Insurance Number (never echoed or logged)",
+      description: 'The parent the child lives with: their Social Insurance Number (never echoed or logged)',
     },
     secondParentSin: {
       ...SIN,
-      description: "The other parent's Social Insurance Number, when the registration names two (never echoed)",
+      description:
+        "The other parent's Social Insurance Number, when the registration names two (never echoed)",
     },
     child: {
       type: 'object',

@@ -78,7 +78,11 @@ export function createPartnerEvents(deps: {
     async receiveBirth(sins, birth, receipt, context) {
       const second = sins.second === undefined ? undefined : await deps.directory.findBySin(sins.second);
       if (sins.second !== undefined && !second) {
-        const details = { kind: receipt.kind, externalId: receipt.externalId, reason: 'unknown-second-parent' };
+        const details = {
+          kind: receipt.kind,
+          externalId: receipt.externalId,
+          reason: 'unknown-second-parent',
+        };
         await deps.audit.record(auditEntry(context, null, ACTION, 'failure', details));
         return 'unknown-second-parent';
       }
@@ -92,7 +96,12 @@ export function createPartnerEvents(deps: {
         deps.record.recordDeath(personId, dateOfDeath, source, { receipt }),
       ),
     async refuseOutsideJurisdiction(receipt, province, context) {
-      const details = { kind: receipt.kind, externalId: receipt.externalId, province, reason: 'outside-jurisdiction' };
+      const details = {
+        kind: receipt.kind,
+        externalId: receipt.externalId,
+        province,
+        reason: 'outside-jurisdiction',
+      };
       await deps.audit.record(auditEntry(context, null, ACTION, 'denied', details));
     },
     receiveAssessment: (sin, taxYear, incomes, receipt, context) =>

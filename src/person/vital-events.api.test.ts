@@ -180,7 +180,7 @@ describeOnBothDatabases('vital statistics agencies: their own province, two pare
     assert.equal(Number(other.custody_share), 1, 'they live together');
   });
 
-  it('records a death once: the record, the client file, the deceased’s benefits end after the month', async () => {
+  it('records a death once: the record says so, the deceased’s benefits end after the month', async () => {
     const deceased = await recipient();
     const death = {
       registrationNumber: 'AB-D-2026-9',

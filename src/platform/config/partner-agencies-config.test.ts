@@ -57,7 +57,11 @@ test('each vital statistics token carries its province: written out, or read fro
   ]);
   assert.equal(parseVitalStatisticsCredentials({}, false)[0]?.province, 'AB', 'the demonstration agency');
   assert.throws(
-    () => parseVitalStatisticsCredentials({ VITAL_STATISTICS_API_TOKENS: `on-vital-statistics:QC:${TOKEN}` }, true),
+    () =>
+      parseVitalStatisticsCredentials(
+        { VITAL_STATISTICS_API_TOKENS: `on-vital-statistics:QC:${TOKEN}` },
+        true,
+      ),
     /own province \(ON\)/,
     'an agency is never configured for another province',
   );

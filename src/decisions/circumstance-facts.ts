@@ -15,6 +15,8 @@ export interface CircumstanceDetails {
   /** A birth: the child, and the parent's share of custody. */
   readonly childId?: string;
   readonly custodyShare?: number;
+  /** A death: who died (the date is `occurredOn`). */
+  readonly deceasedId?: string;
 }
 
 interface PersonFacts {
@@ -80,6 +82,11 @@ export function detailsOfChange(
       const share = typeof payload.custodyShare === 'number' ? payload.custodyShare : 1;
       return { kind: 'birth', details: { occurredOn: birthDate, childId, custodyShare: share } };
     }
+    case 'life-status': {
+      const dateOfDeath = text('dateOfDeath');
+      if (text('lifeStatus') !== 'deceased' || !dateOfDeath || !ISO.test(dateOfDeath)) return null;
+      return { kind: 'death', details: { occurredOn: dateOfDeath } };
+    }
     default:
       return null;
   }
@@ -137,7 +144,33 @@ export function applyCircumstance(
       return incomeYear(facts, details);
     case 'birth':
       return birth(facts, applicantId, details);
+    case 'death':
+      return death(facts, details);
   }
+}
+
+/**
+ * Someone else in the household died: they leave the household the decision rested on, and their partner is
+ * widowed (the same facts when they were not in it). The deceased's own benefits end without re-evaluation.
+ */
+function death(facts: HouseholdFacts, details: CircumstanceDetails): HouseholdFacts {
+  const { deceasedId } = details;
+  if (!deceasedId || !facts.people.some((person) => person.id === deceasedId)) return facts;
+  const relationships = facts.relationships ?? [];
+  const involves = (r: RelationshipFacts) =>
+    (r.partners ?? []).includes(deceasedId) || r.parentId === deceasedId || r.childId === deceasedId;
+  const widowed = new Set(
+    relationships
+      .filter((r) => r.type === 'spouse' && (r.partners ?? []).includes(deceasedId))
+      .flatMap((r) => r.partners ?? []),
+  );
+  return {
+    ...facts,
+    people: facts.people
+      .filter((person) => person.id !== deceasedId)
+      .map((person) => (widowed.has(person.id) ? { ...person, maritalStatus: 'widowed' } : person)),
+    relationships: relationships.filter((r) => !involves(r)),
+  };
 }
 
 /** The person's incomes for the year replaced; null when they are not in the household the decision rested on. */

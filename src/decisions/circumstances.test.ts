@@ -9,6 +9,9 @@ import type { AccessContext } from '../platform/audit/access-context.ts';
 import { testConfig } from '../platform/config/config.ts';
 import { createMetrics } from '../platform/observability/metrics.ts';
 import { DEMO_PEOPLE, ensureDemoPeople } from '../population/index.ts';
+import { paymentsDue } from '../payments/index.ts';
+import { createEntitlementReader } from './entitlement-reader.ts';
+import type { EntitlementScheduleRow } from './entitlement-reader.ts';
 
 const [, JORDAN, HARPREET] = DEMO_PEOPLE;
 const self = (personId: string): AccessContext => ({
@@ -343,6 +346,30 @@ describeOnBothDatabases(
       const periods = await schedule();
       assert.equal(periods.filter((p) => p.valid_to === null).length, 0, 'no open period');
       assert.equal(day(periods[periods.length - 1]?.valid_to ?? null), '2027-06-30');
+    });
+
+    it('that refusal ends the enrolment the day before, and payment runs pay nothing after it', async () => {
+      const enrolment = await database()
+        .db.selectFrom('enrolment')
+        .select(['id', 'status', 'ended_on'])
+        .where('person_id', '=', JORDAN.id)
+        .where('programme_id', '=', 'ccb')
+        .executeTakeFirstOrThrow();
+      assert.equal(enrolment.status, 'ended');
+      assert.equal(day(enrolment.ended_on), '2027-06-30');
+      const benefits = await services.decisions.benefitsOf(JORDAN.id, self(JORDAN.id));
+      assert.deepEqual(benefits.ended, [{ programmeId: 'ccb', endedOn: '2027-06-30' }]);
+      assert.deepEqual(benefits.decisions[0]?.review, { kind: 'residence-status', from: '2027-07-01' });
+      const rows: EntitlementScheduleRow[] = [];
+      for await (const row of createEntitlementReader(database().db).stream({
+        programmeId: 'ccb',
+        afterEnrolmentId: null,
+      }))
+        if (row.enrolmentId === enrolment.id) rows.push(row);
+      const due = (period: string) => paymentsDue(rows, { period, arrearsMonths: 0 }, null);
+      assert.equal(due('2027-06').length, 1, 'June is still paid');
+      assert.deepEqual(due('2027-07'), [], 'nothing from July');
+      assert.deepEqual(due('2027-12'), []);
     });
   },
 );

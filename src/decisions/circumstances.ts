@@ -154,6 +154,33 @@ export async function redetermine(
 }
 
 /**
+ * The person died: each of their benefits ends after the month of death, without re-evaluation (there is nobody
+ * left to decide for, so no decision and no letter). OAS, GIS, the Allowances and CPP are payable for the month in
+ * which the death occurs and not after (Service Canada, "Cancel Old Age Security and Canada Pension Plan
+ * benefits"; the statutory sections were not verified here). POLICY CHOICE: every other programme (CCB, EI,
+ * provincial assistance) ends the same way, through the month of death.
+ */
+export async function endBenefitsOfDeceased(
+  core: DecisionCore,
+  trx: Transaction<DB>,
+  personId: string,
+  dateOfDeath: string,
+): Promise<string> {
+  const from = firstOfNextMonth(dateOfDeath);
+  const ended: string[] = [];
+  for (const entitlement of await changes.openEntitlementsOf(trx, personId)) {
+    if (await core.endBenefit(trx, personId, entitlement.programme_id, from))
+      ended.push(`${entitlement.programme_id}:ended`);
+  }
+  return ended.join(',');
+}
+
+function firstOfNextMonth(date: string): string {
+  const [year = 0, month = 1] = date.split('-').map(Number);
+  return new Date(Date.UTC(year, month, 1)).toISOString().slice(0, 10);
+}
+
+/**
  * Changes of circumstance: the register's changes (told once) that touch an open entitlement are queued in the
  * change's own transaction, then each entitlement is re-evaluated on the household its decision rested on with
  * the change applied, from the day the programme's law starts the new amount. A child's 18th birthday is found
@@ -188,6 +215,18 @@ export function createCircumstances(core: DecisionCore) {
     const context = CONTEXT(row.id);
     await db.transaction().execute(async (trx) => {
       if (!(await changes.claimChange(trx, row.id, clock(), ''))) return;
+      if (row.kind === 'death' && details.deceasedId === row.person_id) {
+        const outcome = await endBenefitsOfDeceased(core, trx, row.person_id, details.occurredOn);
+        await changes.setChangeOutcome(trx, row.id, outcome);
+        await audit.record(
+          auditEntry(context, row.person_id, 'decision.circumstance-evaluated', 'success', {
+            kind: row.kind,
+            outcome,
+          }),
+          trx,
+        );
+        return;
+      }
       const results: Reevaluation[] = [];
       for (const entitlement of await changes.openEntitlementsOf(trx, row.person_id)) {
         const record = openRecord(cipher, entitlement.record_cipher);
@@ -243,8 +282,8 @@ export function createCircumstances(core: DecisionCore) {
     async publish(trx, change: RegistryChange) {
       const found = detailsOfChange(change.element, change.payload, change.occurredAt);
       if (!found) return;
-      const details =
-        found.kind === 'income-year' ? { ...found.details, incomeOf: change.personId } : found.details;
+      const whose = { 'income-year': { incomeOf: change.personId }, death: { deceasedId: change.personId } };
+      const details = { ...found.details, ...(whose[found.kind as keyof typeof whose] ?? {}) };
       // The person's own entitlements, then those of the household's others a new income year or a birth touches.
       for (const personId of [change.personId, ...(change.alsoConcerns ?? [])]) {
         if (!(await changes.hasOpenEntitlement(trx, personId))) continue;

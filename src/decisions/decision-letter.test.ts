@@ -27,6 +27,7 @@ const approved: Explanation = {
   ],
   figures: [],
   note: null,
+  review: null,
 };
 const recipient = { addressLines: ['JORDAN LEE', '10 MAIN ST', 'EDMONTON AB  T5J 0N3'] };
 
@@ -57,5 +58,60 @@ describe('the decision letter', () => {
     assert.match(page, /669,46\s\$ par mois/);
     assert.match(page, /décembre 2026/);
     assert.match(page, /dans les 90 jours/);
+  });
+});
+
+describe('the letter of a decision on a review (a change of circumstance, no application)', () => {
+  const review = { kind: 'address', from: '2026-12-01' };
+  const continues: Explanation = { ...approved, automated: false, review };
+  const stops: Explanation = {
+    ...approved,
+    outcome: 'refused',
+    automated: false,
+    amountCents: null,
+    periodKind: null,
+    effectiveFrom: null,
+    reasons: ['decisions.reasons.residence-not-met'],
+    note: 'You moved abroad on November 14, 2026.',
+    review,
+  };
+
+  it('says what changed and that the benefit continues at the new amount from the date (English)', async () => {
+    const page = await renderLetter(
+      decisionLetter(i18n.translator('en'), continues, 'Canada child benefit', { lang: 'en', ...recipient }),
+      'html',
+    );
+    assert.doesNotMatch(page, /Your application/);
+    assert.match(page, /What changed/);
+    assert.match(page, /A change of address led us to review your Canada child benefit\./);
+    assert.match(page, /Your Canada child benefit continues at the new amount from December 1, 2026\./);
+    assert.match(page, /New amount from/);
+    assert.match(page, /\$669\.46 a month/);
+    assert.match(page, /Income Tax Act, s\. 122\.61/);
+    assert.match(page, /by February 18, 2027/);
+  });
+
+  it('says the benefit stops from the date, why, and the review rights, in French too', async () => {
+    const en = await renderLetter(
+      decisionLetter(i18n.translator('en'), stops, 'Canada child benefit', { lang: 'en', ...recipient }),
+      'html',
+    );
+    assert.match(en, /Your Canada child benefit stops from December 1, 2026/);
+    assert.match(en, /No payment is made for any period from that date\./);
+    assert.match(en, /You do not meet the residence condition\./);
+    assert.match(en, /You moved abroad/);
+    assert.doesNotMatch(en, /a month/, 'no amount for a benefit that stops');
+    const letter = decisionLetter(i18n.translator('fr'), stops, 'Allocation canadienne pour enfants', {
+      lang: 'fr',
+      ...recipient,
+    });
+    const fr = await renderLetter(letter, 'html');
+    assert.match(fr, /Un changement d’adresse nous a amenés à réexaminer votre prestation/);
+    assert.match(fr, /prend fin à compter du 1er décembre 2026\u00a0: vous ne remplissez plus/);
+    assert.match(fr, /Ce qui a changé/);
+    assert.match(fr, /dans les 90 jours/);
+    assert.match(letter.title, /^Décision de réexamen/);
+    const pdf = await renderLetter(letter, 'pdf');
+    assert.match(pdf.toString('latin1'), /\/StructTreeRoot/);
   });
 });

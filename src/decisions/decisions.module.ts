@@ -38,6 +38,13 @@ export interface Benefits {
   readonly entitlements: readonly EntitlementRow[];
   readonly decisions: readonly Explanation[];
   readonly cases: readonly CaseRow[];
+  /** Benefits that have ended (a review refused, a death): the programme and the last day paid for. */
+  readonly ended: readonly EndedBenefit[];
+}
+
+export interface EndedBenefit {
+  readonly programmeId: string;
+  readonly endedOn: string;
 }
 
 export interface DecisionsModule {
@@ -86,7 +93,12 @@ export function createDecisionsModule(deps: DecisionsModuleDependencies): Decisi
     const row = await repo.findDecision(db, decisionId);
     const kase = row ? await repo.findCase(db, row.case_id) : undefined;
     if (!row || !kase) return;
-    const explanation = explain(cipher, { ...row, reference: kase.reference }, core.policy.reviewDays);
+    const origin = {
+      reference: kase.reference,
+      review_kind: kase.review_kind,
+      effective_on: kase.effective_on,
+    };
+    const explanation = explain(cipher, { ...row, ...origin }, core.policy.reviewDays);
     const names = {
       en: await deps.programmeName(row.programme_id, 'en'),
       fr: await deps.programmeName(row.programme_id, 'fr'),
@@ -117,16 +129,22 @@ export function createDecisionsModule(deps: DecisionsModuleDependencies): Decisi
     handler: createSubmissionHandler(core),
     workqueue: createWorkqueueService(core),
     async benefitsOf(personId, context) {
-      const [entitlements, rows, cases] = await Promise.all([
+      const [entitlements, rows, cases, enrolments] = await Promise.all([
         repo.entitlementsOf(db, personId),
         repo.finalDecisionsOf(db, personId),
         repo.casesOf(db, personId),
+        deps.enrolments.list(personId),
       ]);
+      const ended = enrolments.flatMap((e) =>
+        e.status === 'ended' && e.ended_on !== null
+          ? [{ programmeId: e.programme_id, endedOn: isoDateOf(e.ended_on) }]
+          : [],
+      );
       await audit.record(auditEntry(context, personId, 'decisions.benefits.read', 'success', {}));
       const decisions = rows
         .filter((row) => row.outcome !== 'cannot-tell')
         .map((row) => explain(cipher, row, core.policy.reviewDays));
-      return { entitlements, decisions, cases };
+      return { entitlements, decisions, cases, ended };
     },
     async decisionFor(personId, decisionId, context) {
       const row = (await repo.finalDecisionsOf(db, personId)).find((d) => d.id === decisionId);

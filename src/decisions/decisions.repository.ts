@@ -90,7 +90,7 @@ export function finalDecisionsOf(db: DbExecutor, personId: string) {
     .selectFrom('decision as d')
     .innerJoin('decision_case as c', 'c.id', 'd.case_id')
     .selectAll('d')
-    .select(['c.reference', 'c.submitted_at'])
+    .select(['c.reference', 'c.submitted_at', 'c.review_kind', 'c.effective_on'])
     .where('d.person_id', '=', personId)
     .where('d.final', '=', true)
     .orderBy('d.created_at', 'desc')

@@ -142,4 +142,55 @@ describe('decision pages: My benefits, the decision explained, the workqueue and
     const mine = await guichetRequest(h, jar, 'GET', '/en/my-guichet/benefits');
     assert.match(mine.body, /Under review since .*, after a change in your situation/);
   });
+
+  it('a refused review ends the benefit: My benefits, the decision and the client file say so, in both languages', async () => {
+    const { workqueue } = h.guichet.services.decisions;
+    const review = (await workqueue.queue('ccb')).find((c) => c.review_key !== null);
+    assert.ok(review, 'the review of the previous test');
+    const ctx = (id: string) => ({
+      actor: { type: 'staff' as const, id, role: 'adjudicator' },
+      channel: 'system' as const,
+      purpose: 'decision',
+      correlationId: 'test',
+    });
+    assert.equal(await workqueue.take(review.id, 'adjudicator-a', ctx('adjudicator-a')), 'done');
+    const input = {
+      outcome: 'refused' as const,
+      reasons: ['income-above-limit' as const],
+      note: '',
+      justification: 'The new partner’s income is above the limit.',
+    };
+    const decided = await workqueue.decide(review.id, 'adjudicator-a', input, ctx('adjudicator-a'));
+    if (decided === 'awaiting-approval')
+      assert.equal(await workqueue.approve(review.id, 'adjudicator-b', ctx('adjudicator-b')), 'done');
+    else assert.equal(decided, 'done');
+    const page = await guichetRequest(h, jar, 'GET', '/en/my-guichet/benefits');
+    assert.match(page.body, /<h2>Benefits that have ended<\/h2>/);
+    assert.match(page.body, /Canada child benefit: ended on [A-Z][a-z]+ \d+, \d{4}\. No payment is made/i);
+    const fr = await guichetRequest(h, jar, 'GET', '/fr/mon-guichet/prestations');
+    assert.match(fr.body, /Prestations qui ont pris fin/);
+    assert.match(fr.body, /\u00a0: a pris fin le /);
+    const links = [...page.body.matchAll(/href="(\/en\/my-guichet\/benefits\/decisions\/[0-9a-f-]+)"/g)];
+    const decision = await guichetRequest(h, jar, 'GET', links[0]?.[1] ?? '');
+    assert.match(decision.body, /Decision after a change in your situation/);
+    assert.match(decision.body, /A change of marital status led us to review your Canada child benefit/i);
+    assert.match(decision.body, /stops from/);
+    const { jar: agent } = await signIn(h, 'staff', 'agent');
+    const form = await guichetRequest(h, agent, 'GET', `/en/staff/clients/${jordan.id}/purpose`);
+    await guichetRequest(h, agent, 'POST', `/en/staff/clients/${jordan.id}/purpose`, {
+      _csrf: /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '',
+      purpose: 'phone-call',
+      consent: 'yes',
+    });
+    const file = await guichetRequest(h, agent, 'GET', `/en/staff/clients/${jordan.id}`);
+    assert.match(file.body, /Benefits that have ended/);
+    const enrolment = await h.database.db
+      .selectFrom('enrolment')
+      .select(['status', 'ended_on'])
+      .where('person_id', '=', jordan.id)
+      .where('programme_id', '=', 'ccb')
+      .executeTakeFirstOrThrow();
+    assert.equal(enrolment.status, 'ended');
+    assert.ok(enrolment.ended_on !== null);
+  });
 });

@@ -27,7 +27,7 @@ export interface DecisionsDependencies {
   readonly db: Kysely<DB>;
   readonly audit: AuditService;
   readonly cipher: FieldCipher;
-  readonly enrolments: Pick<EnrolmentService, 'enrolWithin'>;
+  readonly enrolments: Pick<EnrolmentService, 'enrolWithin' | 'endWithin' | 'list'>;
   /** Applications' statuses, moved as the case moves (wired by the root). */
   readonly statuses: ApplicationStatusPort;
   readonly clock: () => Date;
@@ -67,6 +67,11 @@ export interface DecisionCore {
   /** The decision's row (record sealed), not yet written. */
   decisionRow(kase: CaseRow, row: NewDecision): Insertable<DecisionTable> & { id: string };
   record(trx: Transaction<DB>, kase: CaseRow, row: NewDecision): Promise<string>;
+  /**
+   * The benefit ends: its schedule stops the day before `from` and the enrolment ends that day (status ended, the
+   * end date its last day paid), so My benefits, the client file and payment runs see it ended.
+   */
+  endBenefit(trx: Transaction<DB>, personId: string, programmeId: string, from: string): Promise<boolean>;
 }
 
 export interface NewDecision {
@@ -83,16 +88,24 @@ export interface NewDecision {
 export function createDecisionCore(deps: DecisionsDependencies): DecisionCore {
   const policy = deps.policy ?? loadDecisionPolicy();
 
-  /** A refused review ends the benefit from the change's day: the schedule stops the day before. */
+  async function endBenefit(trx: Transaction<DB>, personId: string, programmeId: string, from: string) {
+    const open = await repo.openEntitlementOf(trx, personId, programmeId);
+    if (!open) return false;
+    await repo.closeEntitlementsFrom(trx, open.enrolment_id, from);
+    await deps.enrolments.endWithin(trx, personId, programmeId, addDays(from, -1));
+    return true;
+  }
+
+  /** A refused review (the person no longer qualifies) ends the benefit from the change's day. */
   async function finaliseReview(trx: Transaction<DB>, kase: CaseRow, outcome: string, from: string) {
     if (kase.review_key === null || outcome !== 'refused') return;
-    const open = await repo.openEntitlementOf(trx, kase.person_id, kase.programme_id);
-    if (open) await repo.closeEntitlementsFrom(trx, open.enrolment_id, from);
+    await endBenefit(trx, kase.person_id, kase.programme_id, from);
   }
 
   const core: DecisionCore = {
     policy,
     deps,
+    endBenefit,
     programme(programmeId) {
       const found = policyFor(policy, programmeId);
       if (!found) throw new NotDecidedHereError(programmeId);

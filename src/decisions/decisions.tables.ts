@@ -82,7 +82,7 @@ export interface EnrolmentEntitlementTable {
 }
 
 export type CircumstanceKind =
-  'address' | 'marital-status' | 'residence-status' | 'age-18' | 'income-year' | 'birth';
+  'address' | 'marital-status' | 'residence-status' | 'age-18' | 'income-year' | 'birth' | 'death';
 
 /** A change of circumstance waiting to be (or once) re-evaluated; one row per source event. */
 export interface CircumstanceChangeTable {

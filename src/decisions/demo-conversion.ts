@@ -22,7 +22,7 @@ import { addDays } from './dates.ts';
  * a payment is never made on estimated rates. Anything the rules would not approve alone is left alone.
  */
 export interface ConversionDependencies extends Omit<DecisionsDependencies, 'statuses' | 'enrolments'> {
-  readonly enrolments: Pick<EnrolmentService, 'activeDemo' | 'enrolWithin'>;
+  readonly enrolments: Pick<EnrolmentService, 'activeDemo' | 'enrolWithin' | 'endWithin' | 'list'>;
   readonly households: Pick<HouseholdReader, 'householdOf'>;
 }
 

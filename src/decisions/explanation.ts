@@ -28,6 +28,13 @@ export interface Figure {
   readonly resultCents?: number;
 }
 
+/** A review a change of circumstance opened (no application): what changed, and the day the decision takes effect. */
+export interface ReviewOrigin {
+  /** `decisions.review.kinds.<kind>` when known: an address, a birth, a death, the July redetermination. */
+  readonly kind: string;
+  readonly from: string;
+}
+
 /** A final decision as the person reads it: what, how much, from when, why, and how to ask for a review. */
 export interface Explanation {
   readonly decisionId: string;
@@ -45,11 +52,24 @@ export interface Explanation {
   readonly citations: readonly Citation[];
   readonly figures: readonly Figure[];
   readonly note: string | null;
+  /** Set when the decision is on a review case rather than an application: its letter and page say so. */
+  readonly review: ReviewOrigin | null;
+}
+
+/** The case's review columns, when the row carries them (a review case has a review kind and an effective day). */
+interface ReviewColumns {
+  readonly review_kind?: string | null;
+  readonly effective_on?: Date | string | null;
+}
+
+function reviewOf(row: ReviewColumns): ReviewOrigin | null {
+  if (!row.review_kind || !row.effective_on) return null;
+  return { kind: row.review_kind, from: isoDateOf(row.effective_on) };
 }
 
 export function explain(
   cipher: FieldCipher,
-  row: DecisionRow & { reference: string },
+  row: DecisionRow & { reference: string } & ReviewColumns,
   reviewDays: number,
 ): Explanation {
   // A batch's decision keeps no trace: its figures are recomputed from the facts and rules it recorded.
@@ -77,6 +97,7 @@ export function explain(
     citations: record.result?.citations ?? [],
     figures: figures.slice(0, 40),
     note: record.note,
+    review: reviewOf(row),
   };
 }
 

@@ -11,7 +11,16 @@ const enrolmentsForPerson = prepareQuery('person.enrolments', (q, personId: stri
   q
     .selectFrom('enrolment as e')
     .innerJoin('programme as p', 'p.id', 'e.programme_id')
-    .select(['e.id', 'e.programme_id', 'e.status', 'e.since', 'p.name_en', 'p.name_fr', 'p.owner_agency_id'])
+    .select([
+      'e.id',
+      'e.programme_id',
+      'e.status',
+      'e.since',
+      'e.ended_on',
+      'p.name_en',
+      'p.name_fr',
+      'p.owner_agency_id',
+    ])
     .where('e.person_id', '=', personId)
     .orderBy('p.sort_order'),
 );
@@ -50,7 +59,10 @@ const upsertEnrolment = prepareQuery(
     q
       .insertInto('enrolment')
       .values({ person_id: personId, programme_id: programmeId, status: 'active', since })
-      .onConflict((oc) => oc.columns(['person_id', 'programme_id']).doUpdateSet({ status: 'active' }))
+      .onConflict((oc) =>
+        // A later approval makes an ended enrolment active again (migration 0910).
+        oc.columns(['person_id', 'programme_id']).doUpdateSet({ status: 'active', ended_on: null }),
+      )
       .returning('id'),
 );
 
@@ -69,4 +81,21 @@ export function listActiveDemoEnrolments(
     .orderBy('person_id')
     .orderBy('programme_id')
     .execute();
+}
+
+/** Ends the enrolment: `endedOn` is the last day its benefit is paid for. Returns its id, or null if none. */
+export async function endEnrolment(
+  db: DbExecutor,
+  personId: string,
+  programmeId: string,
+  endedOn: string,
+): Promise<string | null> {
+  const row = await db
+    .updateTable('enrolment')
+    .set({ status: 'ended', ended_on: endedOn })
+    .where('person_id', '=', personId)
+    .where('programme_id', '=', programmeId)
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id ?? null;
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB, DbExecutor } from '../platform/db/schema.ts';
 import {
+  endEnrolment,
   insertEnrolment,
   listActiveDemoEnrolments,
   listActiveEnrolmentsIn,
@@ -15,6 +16,16 @@ export interface EnrolmentService {
   enrol(personId: string, programmeId: string, since: string): Promise<string>;
   /** The same inside the caller's transaction (a decision being committed). */
   enrolWithin(executor: DbExecutor, personId: string, programmeId: string, since: string): Promise<string>;
+  /**
+   * Inside the caller's transaction (a decision being committed): the enrolment ends, `endedOn` the last day its
+   * benefit is paid for; its id, or null when the person was not enrolled.
+   */
+  endWithin(
+    executor: DbExecutor,
+    personId: string,
+    programmeId: string,
+    endedOn: string,
+  ): Promise<string | null>;
   /** Inside the caller's transaction (a change being committed): active enrolments in these programmes. */
   activeIn(
     executor: DbExecutor,
@@ -33,6 +44,8 @@ export function createEnrolmentService(db: Kysely<DB>): EnrolmentService {
     enrol: (personId, programmeId, since) => insertEnrolment(db, personId, programmeId, since),
     enrolWithin: (executor, personId, programmeId, since) =>
       insertEnrolment(executor, personId, programmeId, since),
+    endWithin: (executor, personId, programmeId, endedOn) =>
+      endEnrolment(executor, personId, programmeId, endedOn),
     activeIn: async (executor, personId, programmeIds) =>
       (await listActiveEnrolmentsIn(executor, personId, programmeIds)).map((row) => ({
         enrolmentId: row.id,

@@ -36,8 +36,21 @@ export async function replaceIncomeYear(
 export async function insertHouseholdMember(
   db: DbExecutor,
   person: Insertable<PersonTable>,
-  relationship: Insertable<PersonRelationshipTable>,
+  ...relationships: readonly Insertable<PersonRelationshipTable>[]
 ): Promise<void> {
   await db.insertInto('person').values(person).execute();
-  await db.insertInto('person_relationship').values(relationship).execute();
+  await db
+    .insertInto('person_relationship')
+    .values([...relationships])
+    .execute();
+}
+
+/** The household a person lives in. */
+export async function householdOf(db: DbExecutor, personId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('person')
+    .select('household_id')
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  return row?.household_id ?? undefined;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
 import type { PendingChange } from './person-commit.ts';
 import * as repo from './household-changes.repository.ts';
-import { findPerson } from './person.repository.ts';
+import { findPerson, updateStatus } from './person.repository.ts';
 import type { IncomeType } from './person.tables.ts';
 import { PersonNotFoundError } from './person.types.ts';
 
@@ -15,6 +15,8 @@ export interface Birth {
   readonly birthDate: string;
   /** The parent's share of custody, 0..1 (1 when the child lives only with them). */
   readonly custodyShare?: number;
+  /** The other parent, when the registration names two and the register holds them. */
+  readonly otherParentId?: string;
 }
 
 /**
@@ -48,10 +50,16 @@ export function incomeYearChange(
   };
 }
 
-/** A child born to (or adopted by) the person: a new person in their household, the person their parent. */
+/**
+ * A child born to (or adopted by) the person: a new person in their household, the person their parent. A second
+ * parent is recorded as the child's parent too; POLICY CHOICE: the child lives in the first parent's household,
+ * and the second parent shares custody only when they live in that household (else a share of 0 until someone
+ * tells us otherwise), so no benefit is split on a guess.
+ */
 export function birthChange(parentId: string, birth: Birth): PendingChange & { childId: string } {
   const childId = randomUUID();
   const custodyShare = birth.custodyShare ?? 1;
+  const other = birth.otherParentId;
   return {
     childId,
     element: 'birth',
@@ -60,6 +68,20 @@ export function birthChange(parentId: string, birth: Birth): PendingChange & { c
     async write(trx) {
       const parent = await findPerson(trx, parentId);
       if (!parent) throw new PersonNotFoundError();
+      const otherHousehold = other === undefined ? undefined : await repo.householdOf(trx, other);
+      const otherShare = otherHousehold === parent.household_id ? custodyShare : 0;
+      const otherParent =
+        other === undefined || otherHousehold === undefined
+          ? []
+          : [
+              {
+                person_id: other,
+                related_person_id: childId,
+                kind: 'parent-of' as const,
+                since: birth.birthDate,
+                custody_share: otherShare,
+              },
+            ];
       await repo.insertHouseholdMember(
         trx,
         {
@@ -81,9 +103,24 @@ export function birthChange(parentId: string, birth: Birth): PendingChange & { c
           since: birth.birthDate,
           custody_share: custodyShare,
         },
+        ...otherParent,
       );
     },
-    // The household's other people (the other parent may be the one paid for the children).
-    alsoConcerns: (trx) => repo.householdMembersOf(trx, parentId),
+    // The household's other people (the other parent may be the one paid for the children), and a second parent.
+    alsoConcerns: async (trx) => {
+      const members = await repo.householdMembersOf(trx, parentId);
+      return other === undefined || members.includes(other) ? members : [...members, other];
+    },
+  };
+}
+
+/** The person died: the record says so, and the household's others are re-evaluated (a partner is widowed). */
+export function deathChange(personId: string, dateOfDeath: string): PendingChange {
+  return {
+    element: 'life-status',
+    summary: { lifeStatus: 'deceased', dateOfDeath },
+    payload: { lifeStatus: 'deceased', dateOfDeath },
+    write: (trx) => updateStatus(trx, personId, { life_status: 'deceased', date_of_death: dateOfDeath }),
+    alsoConcerns: (trx) => repo.householdMembersOf(trx, personId),
   };
 }

@@ -25,8 +25,8 @@ describeOnBothDatabases('partner agencies feed the register: births and tax asse
       database(),
       {
         vitalStatistics: [
-          { agencyId: 'ab-vital-statistics', token: DEV_VITAL_STATISTICS_TOKEN },
-          { agencyId: 'on-vital-statistics', token: ONTARIO_TOKEN },
+          { agencyId: 'ab-vital-statistics', province: 'AB', token: DEV_VITAL_STATISTICS_TOKEN },
+          { agencyId: 'on-vital-statistics', province: 'ON', token: ONTARIO_TOKEN },
         ],
         cra: [{ agencyId: 'cra', token: DEV_CRA_TOKEN }],
       },
@@ -68,6 +68,7 @@ describeOnBothDatabases('partner agencies feed the register: births and tax asse
     });
   const birth = (overrides: Record<string, unknown> = {}) => ({
     registrationNumber: 'AB-2026-000123',
+    province: 'AB',
     parentSin: parent.sin,
     child: { givenName: 'Maëlle', familyName: 'Nguyen', birthDate: '2026-11-28' },
     ...overrides,
@@ -167,7 +168,7 @@ describeOnBothDatabases('partner agencies feed the register: births and tax asse
     assert.equal(again.json<{ status: string }>().status, 'already-recorded');
     assert.equal((await children()).length, 1, 'the same registration records one birth');
     // Another agency's number is its own registration (a second child here), never blocked by the first.
-    assert.equal((await send(BIRTHS, birth(), ONTARIO_TOKEN)).statusCode, 201);
+    assert.equal((await send(BIRTHS, birth({ province: 'ON' }), ONTARIO_TOKEN)).statusCode, 201);
     assert.equal((await children()).length, 2);
     const db = database().db;
     const changes = await db

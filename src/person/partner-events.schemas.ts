@@ -5,6 +5,7 @@ import type { IncomeType } from './person.tables.ts';
  * statistics agency, and a notice of assessment from the CRA (Income Tax Act s. 152). Amounts in cents.
  */
 export const BIRTHS_PATH = '/api/v1/vital-events/births';
+export const DEATHS_PATH = '/api/v1/vital-events/deaths';
 export const TAX_ASSESSMENTS_PATH = '/api/v1/tax-assessments';
 
 export const ASSESSED_INCOME_TYPES = [
@@ -25,25 +26,53 @@ const SIN = {
   pattern: '^[0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{3}$',
 } as const;
 const NAME = { type: 'string', minLength: 1, maxLength: 100 } as const;
+const REGISTRATION_NUMBER = {
+  type: 'string',
+  pattern: '^[A-Za-z0-9-]{1,40}$',
+  description: "The agency's registration number for this event; the same number again records it once",
+} as const;
+const PROVINCE = {
+  type: 'string',
+  enum: ['NL', 'PE', 'NS', 'NB', 'QC', 'ON', 'MB', 'SK', 'AB', 'BC', 'YT', 'NT', 'NU'],
+  description:
+    'Where the event took place; an agency registers only the events of its own province or territory',
+} as const;
 const CENTS = { type: 'integer', minimum: 0, maximum: 100_000_000_000 } as const;
 
 export const BIRTH_REGISTRATION_SCHEMA = {
   type: 'object',
   additionalProperties: false,
-  required: ['registrationNumber', 'parentSin', 'child'],
+  required: ['registrationNumber', 'province', 'parentSin', 'child'],
   properties: {
-    registrationNumber: {
-      type: 'string',
-      pattern: '^[A-Za-z0-9-]{1,40}$',
-      description: "The agency's registration number for this birth; the same number again records one birth",
+    registrationNumber: REGISTRATION_NUMBER,
+    province: PROVINCE,
+    parentSin: {
+      ...SIN,
+      description: 'The parent the child lives with: their Social Insurance Number (never echoed or logged)',
     },
-    parentSin: { ...SIN, description: "The parent's Social Insurance Number (never echoed or logged)" },
+    secondParentSin: {
+      ...SIN,
+      description:
+        "The other parent's Social Insurance Number, when the registration names two (never echoed)",
+    },
     child: {
       type: 'object',
       additionalProperties: false,
       required: ['givenName', 'familyName', 'birthDate'],
       properties: { givenName: NAME, familyName: NAME, birthDate: { type: 'string', format: 'date' } },
     },
+  },
+} as const;
+
+export const DEATH_REGISTRATION_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['registrationNumber', 'province', 'sin', 'dateOfDeath'],
+  properties: {
+    registrationNumber: REGISTRATION_NUMBER,
+    province: PROVINCE,
+    sin: { ...SIN, description: "The deceased's Social Insurance Number (never echoed or logged)" },
+    dateOfDeath: { type: 'string', format: 'date' },
   },
 } as const;
 
@@ -80,8 +109,17 @@ export const PARTNER_EVENT_RECEIVED_SCHEMA = {
 /** The bodies as the schemas guarantee them once Fastify has validated them. */
 export interface BirthRegistrationBody {
   readonly registrationNumber: string;
+  readonly province: string;
   readonly parentSin: string;
+  readonly secondParentSin?: string;
   readonly child: { readonly givenName: string; readonly familyName: string; readonly birthDate: string };
+}
+
+export interface DeathRegistrationBody {
+  readonly registrationNumber: string;
+  readonly province: string;
+  readonly sin: string;
+  readonly dateOfDeath: string;
 }
 
 export interface TaxAssessmentBody {
@@ -96,15 +134,29 @@ export interface EventIssue {
   readonly code: string;
 }
 
-/** What the schema cannot say: a valid SIN, and a birth that has happened. */
+/** What the schema cannot say: valid SINs (two different parents), and a birth that has happened. */
 export function checkBirthRegistration(
   body: BirthRegistrationBody,
+  sins: { readonly parent: boolean; readonly second: boolean; readonly same: boolean },
+  today: string,
+): EventIssue[] {
+  const issues: EventIssue[] = [];
+  if (!sins.parent) issues.push({ pointer: '/parentSin', code: 'invalid-sin' });
+  if (!sins.second) issues.push({ pointer: '/secondParentSin', code: 'invalid-sin' });
+  else if (sins.same) issues.push({ pointer: '/secondParentSin', code: 'same-parent' });
+  if (body.child.birthDate > today) issues.push({ pointer: '/child/birthDate', code: 'in-the-future' });
+  return issues;
+}
+
+/** A valid SIN, and a death that has happened. */
+export function checkDeathRegistration(
+  body: DeathRegistrationBody,
   sinIsValid: boolean,
   today: string,
 ): EventIssue[] {
   const issues: EventIssue[] = [];
-  if (!sinIsValid) issues.push({ pointer: '/parentSin', code: 'invalid-sin' });
-  if (body.child.birthDate > today) issues.push({ pointer: '/child/birthDate', code: 'in-the-future' });
+  if (!sinIsValid) issues.push({ pointer: '/sin', code: 'invalid-sin' });
+  if (body.dateOfDeath > today) issues.push({ pointer: '/dateOfDeath', code: 'in-the-future' });
   return issues;
 }
 

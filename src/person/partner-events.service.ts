@@ -8,16 +8,28 @@ import type { PersonService } from './person.service.ts';
 import { AlreadyReceivedError } from './person.types.ts';
 
 /** What a partner agency's message did: changed the record, was already received, or named nobody we hold. */
-export type PartnerEventResult = 'recorded' | 'already-recorded' | 'unknown-person';
+export type PartnerEventResult = 'recorded' | 'already-recorded' | 'unknown-person' | 'unknown-second-parent';
 
 export interface PartnerEvents {
-  /** A provincial vital statistics agency registered a birth: the child joins the parent's household. */
+  /**
+   * A provincial vital statistics agency registered a birth: the child joins the parent's household; a second
+   * parent named by SIN is recorded as the child's parent too.
+   */
   receiveBirth(
-    sin: string,
+    sins: { readonly parent: string; readonly second?: string },
     birth: Birth,
     receipt: Receipt,
     context: AccessContext,
   ): Promise<PartnerEventResult>;
+  /** A provincial vital statistics agency registered a death: the record says so (a change of circumstance). */
+  receiveDeath(
+    sin: string,
+    dateOfDeath: string,
+    receipt: Receipt,
+    context: AccessContext,
+  ): Promise<PartnerEventResult>;
+  /** An agency sent an event from outside its province or territory: nothing is recorded, the refusal is audited. */
+  refuseOutsideJurisdiction(receipt: Receipt, province: string, context: AccessContext): Promise<void>;
   /** The CRA assessed (or reassessed) a tax return: the year's incomes replace the register's. */
   receiveAssessment(
     sin: string,
@@ -35,7 +47,7 @@ const ACTION = 'registry.partner-event.received';
  * through the record's own service (so re-evaluation and tell-us-once follow), once per agency reference.
  */
 export function createPartnerEvents(deps: {
-  record: Pick<PersonService, 'recordBirth' | 'recordIncomeYear'>;
+  record: Pick<PersonService, 'recordBirth' | 'recordDeath' | 'recordIncomeYear'>;
   directory: Pick<PersonDirectory, 'findBySin'>;
   audit: AuditService;
 }): PartnerEvents {
@@ -63,10 +75,35 @@ export function createPartnerEvents(deps: {
     }
   }
   return {
-    receiveBirth: (sin, birth, receipt, context) =>
+    async receiveBirth(sins, birth, receipt, context) {
+      const second = sins.second === undefined ? undefined : await deps.directory.findBySin(sins.second);
+      if (sins.second !== undefined && !second) {
+        const details = {
+          kind: receipt.kind,
+          externalId: receipt.externalId,
+          reason: 'unknown-second-parent',
+        };
+        await deps.audit.record(auditEntry(context, null, ACTION, 'failure', details));
+        return 'unknown-second-parent';
+      }
+      const withOther = second ? { ...birth, otherParentId: second.personId } : birth;
+      return receive(sins.parent, receipt, context, (personId, source) =>
+        deps.record.recordBirth(personId, withOther, source, { receipt }),
+      );
+    },
+    receiveDeath: (sin, dateOfDeath, receipt, context) =>
       receive(sin, receipt, context, (personId, source) =>
-        deps.record.recordBirth(personId, birth, source, { receipt }),
+        deps.record.recordDeath(personId, dateOfDeath, source, { receipt }),
       ),
+    async refuseOutsideJurisdiction(receipt, province, context) {
+      const details = {
+        kind: receipt.kind,
+        externalId: receipt.externalId,
+        province,
+        reason: 'outside-jurisdiction',
+      };
+      await deps.audit.record(auditEntry(context, null, ACTION, 'denied', details));
+    },
     receiveAssessment: (sin, taxYear, incomes, receipt, context) =>
       receive(sin, receipt, context, (personId, source) =>
         deps.record.recordIncomeYear(personId, taxYear, incomes, source, { receipt }),

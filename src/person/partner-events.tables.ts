@@ -7,7 +7,7 @@ export interface PartnerEventReceiptTable {
   received_at: Date;
 }
 
-export type PartnerEventKind = 'birth' | 'tax-assessment';
+export type PartnerEventKind = 'birth' | 'death' | 'tax-assessment';
 
 declare module '../platform/db/schema.ts' {
   interface DB {

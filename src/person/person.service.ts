@@ -15,7 +15,7 @@ import type { ChangeRow } from './person.repository.ts';
 import { auditEntry } from '../platform/audit/access-context.ts';
 import type { AccessContext } from '../platform/audit/access-context.ts';
 import { commitChange } from './person-commit.ts';
-import { birthChange, incomeYearChange } from './household-changes.ts';
+import { birthChange, deathChange, incomeYearChange } from './household-changes.ts';
 import type { Birth, IncomeYear } from './household-changes.ts';
 import type { PendingChange } from './person-commit.ts';
 import type { MaritalStatus, ResidenceStatus } from './person.tables.ts';
@@ -240,13 +240,7 @@ export function createPersonService(deps: PersonDependencies): PersonService {
         write: (trx) => repo.updateStatus(trx, personId, { residence_status: status }),
       }),
     recordDeath: (personId, dateOfDeath, context, options = {}) =>
-      commit(personId, context, options, {
-        element: 'life-status',
-        summary: { lifeStatus: 'deceased', dateOfDeath },
-        payload: { lifeStatus: 'deceased', dateOfDeath },
-        write: (trx) =>
-          repo.updateStatus(trx, personId, { life_status: 'deceased', date_of_death: dateOfDeath }),
-      }),
+      commit(personId, context, options, deathChange(personId, dateOfDeath)),
     recordIncomeYear: (personId, taxYear, incomes, context, options = {}) =>
       commit(personId, context, options, incomeYearChange(crypto.cipher, personId, taxYear, incomes)),
     async recordBirth(parentId, birth, context, options = {}) {

@@ -171,6 +171,8 @@ export interface EnrolmentTable {
   programme_id: string;
   status: 'active' | 'ended';
   since: DateColumn;
+  /** The last day the benefit is paid for, once the enrolment has ended. */
+  ended_on: ColumnType<Date | null, string | null | undefined, string | null>;
   is_demo: Generated<boolean>;
 }
 

@@ -8,6 +8,7 @@ import { decisionsPaths } from '../decisions.paths.ts';
 import { amountText, reasonText } from '../explanation.ts';
 import type { Explanation } from '../explanation.ts';
 import { isoDateOf } from '../dates.ts';
+import { reviewChanged, reviewOutcome } from '../review-letter.ts';
 
 export type Names = (programmeId: string) => string;
 export interface Crumb {
@@ -52,6 +53,7 @@ export function benefitsPage(
     breadcrumbs: crumbs,
     body: html`<h1>${title}</h1><p class="lead">${t.t('decisions.benefits.lead')}</p>
 ${entitlementsTable(t, benefits, names)}
+${endedList(t, benefits, names)}
 ${casesList(t, benefits, names)}
 <h2>${t.t('decisions.benefits.decisionsTitle')}</h2>
 ${benefits.decisions.length === 0 ? html`<p>${t.t('decisions.benefits.noDecisions')}</p>` : html`<ul>${benefits.decisions.map((d) => html`<li><a href="${pathFor(decisionsPaths.decision, t.lang, { decisionId: d.decisionId })}">${names(d.programmeId)} - ${t.t(`decisions.outcome.${d.outcome}`)}</a> (${t.t('decisions.explain.decidedOn', { date: t.date(d.decidedOn) })})</li>`)}</ul>`}
@@ -61,7 +63,7 @@ ${benefits.decisions.length === 0 ? html`<p>${t.t('decisions.benefits.noDecision
 
 /** The decision explained in plain language: what, how much, from when, why, and how to ask for a review. */
 export function explanationBody(t: Translator, d: Explanation, programme: string): SafeHtml {
-  return html`<p class="lead">${t.t(d.outcome === 'approved' ? 'decisions.explain.approved' : 'decisions.explain.refused', { programme })}</p>
+  return html`${leadOf(t, d, programme)}
 <dl class="summary-list">
 <div><dt>${t.t('decisions.letter.reference')}</dt><dd>${d.reference}</dd></div>
 <div><dt>${t.t('decisions.letter.date')}</dt><dd>${t.date(d.decidedOn)}</dd></div>
@@ -79,13 +81,29 @@ ${d.note ? html`<p>${d.note}</p>` : ''}
 <p>${t.t('decisions.rights.how')}</p>`;
 }
 
+/** What was decided: on an application, approved or refused; on a review, what changed and whether it continues. */
+function leadOf(t: Translator, d: Explanation, programme: string): SafeHtml {
+  if (d.review)
+    return html`<p class="lead">${reviewOutcome(t, d, d.review, programme)}</p><p>${reviewChanged(t, d.review, programme)}</p>`;
+  return html`<p class="lead">${t.t(d.outcome === 'approved' ? 'decisions.explain.approved' : 'decisions.explain.refused', { programme })}</p>`;
+}
+
+/** Benefits that have ended, and the last day each was paid for. */
+function endedList(t: Translator, benefits: Benefits, names: Names): SafeHtml {
+  if (benefits.ended.length === 0) return html``;
+  return html`<h2>${t.t('decisions.benefits.endedTitle')}</h2><ul>${benefits.ended.map(
+    (e) =>
+      html`<li>${t.t('decisions.benefits.ended', { programme: names(e.programmeId), date: t.date(e.endedOn) })}</li>`,
+  )}</ul>`;
+}
+
 export function decisionPage(
   t: Translator,
   d: Explanation,
   programme: string,
   crumbs: readonly Crumb[],
 ): Page {
-  const title = t.t('decisions.explain.title');
+  const title = t.t(d.review ? 'decisions.review.letter.pageTitle' : 'decisions.explain.title');
   return {
     title,
     breadcrumbs: crumbs,
@@ -99,6 +117,6 @@ export function clientBenefitsSection(t: Translator, benefits: Benefits, names: 
     (d) =>
       html`<li>${names(d.programmeId)} - ${t.t(`decisions.outcome.${d.outcome}`)} (${d.reference}, ${t.date(d.decidedOn)})</li>`,
   );
-  return html`<h2>${t.t('decisions.client.title')}</h2>${entitlementsTable(t, benefits, names, 'decisions.client.none')}${casesList(t, benefits, names)}
+  return html`<h2>${t.t('decisions.client.title')}</h2>${entitlementsTable(t, benefits, names, 'decisions.client.none')}${endedList(t, benefits, names)}${casesList(t, benefits, names)}
 ${decisions.length === 0 ? '' : html`<ul>${decisions}</ul>`}`;
 }

@@ -10,7 +10,7 @@ import { parseOpsConfig } from './ops-config.ts';
 import { parseEmployerCredentials } from './employers-config.ts';
 import type { EmployerCredential } from './employers-config.ts';
 import { parseCraCredentials, parseVitalStatisticsCredentials } from './partner-agencies-config.ts';
-import type { AgencyCredential } from './partner-agencies-config.ts';
+import type { AgencyCredential, VitalStatisticsCredential } from './partner-agencies-config.ts';
 import type { OpsConfig } from './ops-config.ts';
 
 /** Field-encryption key: `id` is stored beside each ciphertext so keys can rotate. */
@@ -69,7 +69,7 @@ export interface Config {
   /** Employers' payroll systems sending Records of Employment, each with its bearer token (employers-config.ts). */
   readonly employers: readonly EmployerCredential[];
   /** Provincial vital statistics agencies sending births, each with its bearer token (partner-agencies-config.ts). */
-  readonly vitalStatistics: readonly AgencyCredential[];
+  readonly vitalStatistics: readonly VitalStatisticsCredential[];
   /** The CRA sending notices of assessment (income years), with its bearer token(s). */
   readonly cra: readonly AgencyCredential[];
 }

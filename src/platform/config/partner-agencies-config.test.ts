@@ -46,3 +46,23 @@ test('refuses an agency that is not a vital statistics agency, short tokens and 
     );
   assert.throws(() => parseCraCredentials({ CRA_API_TOKENS: 'short' }, false), /CRA_API_TOKENS/);
 });
+
+test('each vital statistics token carries its province: written out, or read from the agency id as before', () => {
+  const env = {
+    VITAL_STATISTICS_API_TOKENS: `on-vital-statistics:ON:${TOKEN},qc-vital-statistics:${TOKEN}-quebec`,
+  };
+  assert.deepEqual(parseVitalStatisticsCredentials(env, true), [
+    { agencyId: 'on-vital-statistics', province: 'ON', token: TOKEN },
+    { agencyId: 'qc-vital-statistics', province: 'QC', token: `${TOKEN}-quebec` },
+  ]);
+  assert.equal(parseVitalStatisticsCredentials({}, false)[0]?.province, 'AB', 'the demonstration agency');
+  assert.throws(
+    () =>
+      parseVitalStatisticsCredentials(
+        { VITAL_STATISTICS_API_TOKENS: `on-vital-statistics:QC:${TOKEN}` },
+        true,
+      ),
+    /own province \(ON\)/,
+    'an agency is never configured for another province',
+  );
+});

@@ -7,6 +7,12 @@ export interface AgencyCredential {
   readonly token: string;
 }
 
+/** A province's or territory's vital statistics agency: it registers births and deaths in its province only. */
+export interface VitalStatisticsCredential extends AgencyCredential {
+  /** The two-letter code (`ON`) of the province or territory whose events the agency may register. */
+  readonly province: string;
+}
+
 type Env = Record<string, string | undefined>;
 
 // The demonstration agencies (the tests and `npm start`); production refuses these tokens.
@@ -15,16 +21,18 @@ export const DEV_CRA_TOKEN = 'development-only-cra-assessment-token-not-for-prod
 const VITAL_STATISTICS_AGENCY = /^(nl|pe|ns|nb|qc|on|mb|sk|ab|bc|yt|nt|nu)-vital-statistics$/;
 
 /**
- * VITAL_STATISTICS_API_TOKENS: `agency-id:token,…`, the agency one of the provinces' and territories' vital
- * statistics agencies (`on-vital-statistics`). Outside production Alberta's demonstration token is added.
+ * VITAL_STATISTICS_API_TOKENS: `agency-id:PR:token,…` (or `agency-id:token,…`, the province then read from the
+ * agency id), the agency one of the provinces' and territories' vital statistics agencies (`on-vital-statistics`)
+ * and PR the province it registers events for, which must be its own. Outside production Alberta's demonstration
+ * token is added.
  */
 export function parseVitalStatisticsCredentials(
   env: Env,
   isProduction: boolean,
-): readonly AgencyCredential[] {
+): readonly VitalStatisticsCredential[] {
   const name = 'VITAL_STATISTICS_API_TOKENS';
-  const listed = splitList(env[name]).map((pair) => parsePair(name, pair));
-  const demo = { agencyId: 'ab-vital-statistics', token: DEV_VITAL_STATISTICS_TOKEN };
+  const listed = splitList(env[name]).map((pair) => parseAgencyEntry(name, pair));
+  const demo = { agencyId: 'ab-vital-statistics', province: 'AB', token: DEV_VITAL_STATISTICS_TOKEN };
   return withDemo(name, listed, demo, isProduction);
 }
 
@@ -40,12 +48,12 @@ function splitList(raw: string | undefined): string[] {
   return trimmed === '' ? [] : trimmed.split(',').map((item) => item.trim());
 }
 
-function withDemo(
+function withDemo<Credential extends AgencyCredential>(
   name: string,
-  listed: readonly AgencyCredential[],
-  demo: AgencyCredential,
+  listed: readonly Credential[],
+  demo: Credential,
   isProduction: boolean,
-): readonly AgencyCredential[] {
+): readonly Credential[] {
   if (isProduction && listed.some((credential) => credential.token === demo.token))
     throw new ConfigError(name, 'the development token is refused in production');
   if (new Set(listed.map((credential) => credential.token)).size !== listed.length)
@@ -53,12 +61,21 @@ function withDemo(
   return isProduction ? listed : [demo, ...listed];
 }
 
-function parsePair(name: string, pair: string): AgencyCredential {
-  const index = pair.indexOf(':');
-  const agencyId = pair.slice(0, index);
-  if (index < 0 || !VITAL_STATISTICS_AGENCY.test(agencyId))
-    throw new ConfigError(name, 'expected pv-vital-statistics:token pairs separated by commas');
-  return { agencyId, token: checkToken(name, pair.slice(index + 1)) };
+// `agency-id:PR:token`; the two-letter segment is optional (tokens are 32 characters or more, so never just that).
+const PROVINCE_SEGMENT = /^([A-Z]{2}):(.*)$/s;
+
+function parseAgencyEntry(name: string, entry: string): VitalStatisticsCredential {
+  const index = entry.indexOf(':');
+  const agencyId = entry.slice(0, index);
+  const agency = VITAL_STATISTICS_AGENCY.exec(agencyId);
+  if (index < 0 || !agency)
+    throw new ConfigError(name, 'expected pv-vital-statistics:PR:token entries separated by commas');
+  const own = (agency[1] ?? '').toUpperCase();
+  const rest = entry.slice(index + 1);
+  const explicit = PROVINCE_SEGMENT.exec(rest);
+  if (explicit && explicit[1] !== own)
+    throw new ConfigError(name, `${agencyId} may only be configured for its own province (${own})`);
+  return { agencyId, province: own, token: checkToken(name, explicit ? (explicit[2] ?? '') : rest) };
 }
 
 function checkToken(name: string, token: string): string {

@@ -28,6 +28,7 @@ export type ProblemKind =
   | 'unauthorized'
   | 'too-many-requests'
   | 'no-parameters-for-date'
+  | 'outside-jurisdiction'
   | 'payload-too-large'
   | 'server-error'
   | 'service-unavailable';

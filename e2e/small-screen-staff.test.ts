@@ -21,7 +21,7 @@ const ROLES = [
 ] as const;
 const WORDS = {
   en: { find: 'Find a client', search: 'Search' },
-  fr: { find: 'Trouver un client', search: 'Chercher' },
+  fr: { find: 'Trouver une personne cliente', search: 'Chercher' },
 } as const;
 
 /**

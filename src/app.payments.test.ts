@@ -5,6 +5,8 @@ import { createHarness, createPerson, selfService } from '../test/support/person
 import type { RegistryHarness } from '../test/support/person-harness.ts';
 import { insertReturnedPayment } from '../test/support/payments/returned-payment.ts';
 import { loadReminderTiming } from './inbox/index.ts';
+import { createPayeeReader } from './person/index.ts';
+import type { FieldCipher } from './platform/crypto/field-cipher.ts';
 
 /**
  * The bank-return reminder as the root wires it (issue #17 item 6): payments' returns told and still
@@ -85,5 +87,26 @@ describeOnBothDatabases('bank-return reminders, as the root wires payments to th
     assert.deepEqual(await remindersOf(h, updated), []);
     assert.equal((await remindersOf(h, before)).length, 1, 'a change before the letter does not count');
     assert.equal(run.sent['bank-return'], 1);
+  });
+
+  test('the reminder reads when a deposit changed in clear, decrypting no banking details', async () => {
+    const changed = await reachablePerson(h);
+    const without = await reachablePerson(h);
+    await h.registry.changeDirectDeposit(
+      changed,
+      { institution: '001', transit: '12345', account: '5550001' },
+      selfService(changed),
+    );
+    const refuse = (): never => assert.fail('the reminder decrypted banking details');
+    const cipher = { ...h.crypto.cipher, decrypt: refuse, decryptMany: refuse } as FieldCipher;
+    const at = await createPayeeReader(h.db, cipher).accountsChangedAt([changed, without]);
+    const row = await h.db
+      .selectFrom('registry_direct_deposit')
+      .select('updated_at')
+      .where('person_id', '=', changed)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual([...at.keys()], [changed], 'someone without a deposit has no date');
+    assert.equal(at.get(changed)?.getTime(), new Date(row.updated_at).getTime());
+    assert.equal(at.get(changed)?.getTime(), h.clock.now.getTime(), 'the change wrote the timestamp');
   });
 });

@@ -1,24 +1,25 @@
 import type { ReturnsAwaitingDetails } from './inbox/index.ts';
-import type { ChequeAddressBook, PayeeDirectory, ReturnsService } from './payments/index.ts';
-import type { PersonService, Profile } from './person/index.ts';
+import type { ChequeAddressBook, ReturnsService } from './payments/index.ts';
+import type { PayeeReader, PersonService, Profile } from './person/index.ts';
 
 /**
  * The inbox's bank-return reminder, seen from payments and person: returns told and still waiting, less the
- * people whose direct deposit changed after the letter (they did what it asked; the reissue follows).
+ * people whose direct deposit changed after the letter (they did what it asked; the reissue follows). It runs
+ * hourly over up to thousands of returns, so it reads only when each deposit changed, never the details.
  */
 export function returnsAwaitingDetails(
   returns: Pick<ReturnsService, 'toldAndWaiting'>,
-  payees: PayeeDirectory,
+  deposits: Pick<PayeeReader, 'accountsChangedAt'>,
 ): ReturnsAwaitingDetails {
   return {
     async awaitingDetails(toldBefore) {
       const waiting = await returns.toldAndWaiting(toldBefore);
       if (waiting.length === 0) return [];
-      const deposits = await payees.payees([...new Set(waiting.map((item) => item.personId))]);
+      const changed = await deposits.accountsChangedAt([...new Set(waiting.map((item) => item.personId))]);
       return waiting
         .filter((item) => {
-          const changedAt = deposits.get(item.personId)?.accountChangedAt ?? null;
-          return changedAt === null || changedAt.getTime() <= item.toldAt.getTime();
+          const changedAt = changed.get(item.personId);
+          return changedAt === undefined || changedAt.getTime() <= item.toldAt.getTime();
         })
         .map(({ personId, programmeId, amountCents, payDate }) => ({
           personId,

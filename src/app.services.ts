@@ -311,7 +311,7 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
   const reminders = createReminderSchedule({
     inbox,
     deadlines: createDecisionDeadlines(db),
-    returns: returnsAwaitingDetails(payments.returns, deps.payments?.payees ?? payeeReader),
+    returns: returnsAwaitingDetails(payments.returns, payeeReader),
     programmeName: async (programmeId) => {
       const found = (await catalogue.listProgrammes()).find((p) => p.id === programmeId);
       return found ? { en: found.name_en, fr: found.name_fr } : { en: programmeId, fr: programmeId };

@@ -294,6 +294,7 @@ function registerModules(wiring: ModuleWiring): void {
     payments: services.payments,
     programmes: payableProgrammes,
     staffHome: homes.staff,
+    staffNames: (ids) => services.identity.staff.namesOf(ids),
     clientFile: { path: workspacePaths.clientFile, permission: 'client.file.read' },
   });
   registerStatementRoutes(routes, {

@@ -63,6 +63,12 @@ describe('French catalogues follow French typography', () => {
       /\bFin\b(?! de)/,
       /est changée/,
       /époux ou conjoint(?! de fait)/,
+      // Epicene staff pages: « la personne cliente », « gestionnaire », doublets feminine first, written once.
+      /(?<!personnes? |dossier )\bclients?(?!\p{L})/iu,
+      /\bsuperviseur/i,
+      /\bagent ou (?:une |l’|à une |de l’)?agente\b/i,
+      /\bagente ou une agente\b/i,
+      /\bune ou un agent\b/i,
     ];
     const found = french.filter(([, text]) => rejected.some((term) => term.test(text))).map(([key]) => key);
     assert.deepEqual(found, []);

@@ -132,7 +132,7 @@ function registerSessionRoutes(routes: RouteTable): void {
     const returnTo = safeReturnPath((request.query as Record<string, string>).return);
     const page =
       request.identity && request.sessionTimes
-        ? sessionPage(view.t, request.sessionTimes, request.csrfToken(), returnTo)
+        ? sessionPage(view.t, request.sessionTimes, request.identity.timeZone, request.csrfToken(), returnTo)
         : noSessionPage(view.t);
     return view.send(page);
   });

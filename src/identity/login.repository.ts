@@ -88,6 +88,17 @@ export async function findStaff(db: DbExecutor, id: string): Promise<StaffRow | 
   return db.selectFrom('identity_staff').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Staff members' names by id, for pages that say who did something (unknown ids are left out). */
+export async function findStaffNames(db: DbExecutor, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('identity_staff')
+    .select(['id', 'display_name'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.display_name]));
+}
+
 export async function listStaff(db: DbExecutor): Promise<StaffRow[]> {
   return db.selectFrom('identity_staff').selectAll().orderBy('display_name').execute();
 }

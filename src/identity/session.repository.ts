@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 
-import { personHeaderName } from '../person/index.ts';
+import { personHeaderName, personHomeProvince } from '../person/index.ts';
 import type { StaffRole } from '../platform/http/request-identity.ts';
 import { prepareQuery } from '../platform/db/prepared.ts';
 import type { DbExecutor } from '../platform/db/schema.ts';
@@ -25,6 +25,8 @@ export interface SessionWithHolder {
   } | null;
   /** The linked person's name for the page header, read in the same statement (null before linking). */
   personName: string | null;
+  /** The linked person's home province, to show times in their zone (null before linking or unknown). */
+  personProvince: string | null;
   /** The staff member behind a staff session, with their roles (null for person sessions). */
   staff: {
     id: string;
@@ -49,6 +51,7 @@ const sessionWithHolder = prepareQuery('identity.session-with-holder', (q, idHas
       'identity_login.subject as login_subject',
       'identity_login.person_id as login_person_id',
       personHeaderName(eb.ref('identity_login.person_id')).as('login_person_name'),
+      personHomeProvince(eb.ref('identity_login.person_id')).as('login_person_province'),
       'identity_staff.display_name as staff_display_name',
       'identity_staff.agency_id as staff_agency_id',
       'identity_staff.disabled_at as staff_disabled_at',
@@ -73,6 +76,7 @@ export async function findSessionWithHolder(
     login_subject,
     login_person_id,
     login_person_name,
+    login_person_province,
     staff_display_name,
     staff_agency_id,
     staff_disabled_at,
@@ -100,7 +104,14 @@ export async function findSessionWithHolder(
           roles: (staff_roles ? staff_roles.split(',') : []) as StaffRole[],
         }
       : null;
-  return { session, login, personName: login?.person_id ? login_person_name : null, staff };
+  const linked = Boolean(login?.person_id);
+  return {
+    session,
+    login,
+    personName: linked ? login_person_name : null,
+    personProvince: linked ? login_person_province : null,
+    staff,
+  };
 }
 
 export async function touchSession(db: DbExecutor, idHash: string, now: Date): Promise<void> {

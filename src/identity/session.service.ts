@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import type { IdentityConfig } from '../platform/config/identity-config.ts';
 import type { AssuranceLevel, Identity } from '../platform/http/request-identity.ts';
+import { SERVICE_TIME_ZONE, timeZoneOfProvince } from '../platform/i18n/time-zones.ts';
 import { permissionsFor } from './permissions.ts';
 import {
   endSession,
@@ -116,10 +117,11 @@ export function touchIntervalSeconds(config: IdentityConfig): number {
 
 async function stateOf(
   db: Kysely<DB>,
-  { session: row, login, personName, staff }: SessionWithHolder,
+  holder: SessionWithHolder,
   config: IdentityConfig,
   now: Date,
 ): Promise<SessionState> {
+  const row = holder.session;
   if (row.ended_at) return { status: 'ended', reason: 'ended' };
   const idleExpiresAt = new Date(new Date(row.last_seen_at).getTime() + config.idleTimeoutSeconds * 1000);
   const absoluteExpiresAt = new Date(
@@ -130,16 +132,19 @@ async function stateOf(
     await endSession(db, row.id_hash, `timeout-${expired}`, now);
     return { status: 'ended', reason: expired };
   }
-  const identity = identityOf({ session: row, login, staff }, personName);
+  const identity = identityOf(holder);
   if (!identity) return { status: 'ended', reason: 'ended' };
   const lastSeenAt = new Date(row.last_seen_at);
   return { status: 'active', identity, lastSeenAt, idleExpiresAt, absoluteExpiresAt };
 }
 
-function identityOf(
-  { session: row, login, staff }: Omit<SessionWithHolder, 'personName'>,
-  personName: string | null,
-): Identity | null {
+function identityOf({
+  session: row,
+  login,
+  staff,
+  personName,
+  personProvince,
+}: SessionWithHolder): Identity | null {
   const common = { sessionId: row.id_hash, authTime: new Date(row.auth_time) };
   if (row.kind === 'staff') {
     // A member disabled since signing in loses the session at their next request.
@@ -150,6 +155,7 @@ function identityOf(
       staffId: staff.id,
       displayName: staff.display_name,
       agencyId: staff.agency_id,
+      timeZone: SERVICE_TIME_ZONE,
       roles: staff.roles,
       permissions: permissionsFor(staff.roles),
     };
@@ -164,6 +170,7 @@ function identityOf(
     providerId: login.provider_id,
     personId: login.person_id,
     displayName: personName,
+    timeZone: timeZoneOfProvince(personProvince),
     assuranceLevel: Math.min(3, Math.max(1, row.assurance_level)) as AssuranceLevel,
     secondFactorAt: row.second_factor_at ? new Date(row.second_factor_at) : null,
   };

@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import type { AuditService } from '../platform/audit/audit.service.ts';
 import type { StaffIdentity, StaffRole } from '../platform/http/request-identity.ts';
-import { findStaff, grantRole, listStaff, revokeRole, rolesOf } from './login.repository.ts';
+import { findStaff, findStaffNames, grantRole, listStaff, revokeRole, rolesOf } from './login.repository.ts';
 import type { StaffRow } from './login.repository.ts';
 import {
   deletePendingGrant,
@@ -27,6 +27,8 @@ export const PRIVILEGED_ROLES: ReadonlySet<StaffRole> = new Set<StaffRole>(['sup
 /** Staff accounts and their roles: who may do what (least privilege, separation of duties). */
 export interface StaffService {
   listWithRoles(): Promise<(StaffRow & { roles: StaffRole[] })[]>;
+  /** Display names by staff id, for other modules' pages (through a port the root wires). */
+  namesOf(ids: readonly string[]): Promise<ReadonlyMap<string, string>>;
   /**
    * Administrators change others' roles only: nobody grants or removes their own (ASVS 8.2.1, separation of
    * duties). A privileged role is not granted at once: the grant waits for a second administrator.
@@ -80,6 +82,7 @@ export function createStaffService(db: Kysely<DB>, audit: AuditService, clock: (
       const staff = await listStaff(db);
       return Promise.all(staff.map(async (row) => ({ ...row, roles: await rolesOf(db, row.id) })));
     },
+    namesOf: (ids) => findStaffNames(db, ids),
     async changeRole(actor, staffId, role, grant, correlationId) {
       const details = { staffId, role, grant };
       if (actor.staffId === staffId) {

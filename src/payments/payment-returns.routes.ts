@@ -21,6 +21,8 @@ export interface PaymentReturnRouteDependencies {
   readonly payments: PaymentsModule;
   readonly programmes: () => Promise<readonly ProgrammeName[]>;
   readonly staffHome: BilingualPath;
+  /** Staff members' display names by id (the identity module's, wired by the root), to say who proposed a match. */
+  readonly staffNames: (ids: readonly string[]) => Promise<ReadonlyMap<string, string>>;
   /** A client's file in the staff workspace, linked from the follow-up list for staff who may open it. */
   readonly clientFile?: { readonly path: BilingualPath; readonly permission: string };
 }

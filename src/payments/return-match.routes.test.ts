@@ -266,6 +266,19 @@ describeOnBothDatabases(
       assert.equal((await get('/en/staff/payments/returns/matches', officer)).statusCode, 403);
       const toConfirm = await get(matchPath, supervisor);
       assert.match(toConfirm.body, /Confirm the match/);
+      // Who proposed it by name, as the identity module has it, never by staff id.
+      const { match_proposed_by: proposerId } = await database()
+        .db.selectFrom('payment_return')
+        .select('match_proposed_by')
+        .where('id', '=', returnId)
+        .executeTakeFirstOrThrow();
+      assert.match(toConfirm.body, /Proposed by<\/dt><dd>Test payments-officer<\/dd>/);
+      assert.match(matches.body, /<td data-label="Proposed by">Test payments-officer<\/td>/);
+      assert.match(
+        (await get(`/fr/personnel/paiements/retours/suivi/${returnId}/associer`, supervisor)).body,
+        /Proposée par<\/dt><dd>Test payments-officer<\/dd>/,
+      );
+      for (const body of [toConfirm.body, matches.body]) assert.ok(!body.includes(String(proposerId)));
       assert.ok(toConfirm.body.includes(reason.replace('’', '&#39;')) || toConfirm.body.includes(reason));
       const confirmed = await post(confirmPath, matchPath, supervisor, {});
       assert.equal(confirmed.statusCode, 303);

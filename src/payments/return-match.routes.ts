@@ -15,6 +15,7 @@ export interface ReturnMatchRouteDependencies {
   readonly payments: PaymentsModule;
   readonly programmes: () => Promise<readonly ProgrammeName[]>;
   readonly staffHome: BilingualPath;
+  readonly staffNames: (ids: readonly string[]) => Promise<ReadonlyMap<string, string>>;
 }
 
 export const returnMatchNotices = defineNotices('payment-returns.match.notices', [
@@ -73,8 +74,11 @@ export function registerReturnMatchRoutes(routes: RouteTable, deps: ReturnMatchR
     'GET',
     paymentReturnsPaths.matches,
     'permission:payments.release',
-    async (_request, _reply, view) =>
-      view.send(matchesPage(view.t, await payments.returnMatches.proposed(), deps.staffHome)),
+    async (_request, _reply, view) => {
+      const proposed = await payments.returnMatches.proposed();
+      const names = await deps.staffNames(proposed.flatMap((held) => held.proposal?.proposedBy ?? []));
+      return view.send(matchesPage(view.t, proposed, names, deps.staffHome));
+    },
   );
   routes.page('GET', paymentReturnsPaths.match, 'permission:payments.read', async (request, reply, view) => {
     const returnId = returnIdOf(request);
@@ -100,6 +104,9 @@ export function registerReturnMatchRoutes(routes: RouteTable, deps: ReturnMatchR
       proposal: formView(view.t, 'payment-returns', csrf, kept),
       candidates,
       staffId: staff.staffId,
+      proposerName: held.proposal
+        ? ((await deps.staffNames([held.proposal.proposedBy])).get(held.proposal.proposedBy) ?? null)
+        : null,
       canPropose,
       canConfirm: staff.permissions.has('payments.release'),
     };

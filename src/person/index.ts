@@ -87,7 +87,7 @@ export type { EnrolmentService, EnrolmentRow } from './enrolment.service.ts';
 export type { PersonRetention, DispositionCandidate, PersonIncome } from './retention.ts';
 export type { Profile, Address, Relationship, RevealOptions } from './person-profile.ts';
 export { isoDate } from './person-profile.ts';
-export { personHeaderName } from './person-directory.repository.ts';
+export { personHeaderName, personHomeProvince } from './person-directory.repository.ts';
 export type { ChangeRow } from './person.repository.ts';
 export type {
   ChangeOptions,

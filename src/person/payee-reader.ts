@@ -11,6 +11,11 @@ import type { BankAccount } from './person.schemas.ts';
 export interface PayeeReader {
   datesOfDeath(personIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
   payees(personIds: readonly string[]): Promise<ReadonlyMap<string, Payee>>;
+  /**
+   * When each person's direct deposit last changed (people without one are left out), from the row's plaintext
+   * timestamp: nothing is decrypted, for callers that need only the date (the hourly bank-return reminder).
+   */
+  accountsChangedAt(personIds: readonly string[]): Promise<ReadonlyMap<string, Date>>;
 }
 
 export interface Payee {
@@ -35,6 +40,15 @@ export function createPayeeReader(db: Kysely<DB>, cipher: FieldCipher): PayeeRea
       return new Map(
         rows.flatMap((row) => (row.date_of_death ? [[row.person_id, isoDay(row.date_of_death)]] : [])),
       );
+    },
+    async accountsChangedAt(personIds) {
+      if (personIds.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('registry_direct_deposit')
+        .select(['person_id', 'updated_at'])
+        .where('person_id', 'in', [...personIds])
+        .execute();
+      return new Map(rows.map((row) => [row.person_id, new Date(row.updated_at)]));
     },
     async payees(personIds) {
       if (personIds.length === 0) return new Map();

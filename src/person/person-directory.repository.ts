@@ -30,6 +30,18 @@ export function personHeaderName(personId: Expression<string | null>): RawBuilde
   >`(SELECT hp.given_name || ' ' || hp.family_name FROM person hp WHERE hp.id = ${personId})`;
 }
 
+/**
+ * The province of the person's home address in effect today, else their household's, as a scalar subquery for
+ * the same session look-up (to show times in their zone). Plaintext columns: nothing is decrypted.
+ */
+export function personHomeProvince(personId: Expression<string | null>): RawBuilder<string | null> {
+  return sql<string | null>`coalesce(
+    (SELECT ha.province_code FROM registry_address ha WHERE ha.person_id = ${personId} AND ha.kind = 'residential'
+      AND ha.effective_from <= current_date AND (ha.effective_to IS NULL OR ha.effective_to >= current_date)
+      ORDER BY ha.effective_from DESC, ha.created_at DESC LIMIT 1),
+    (SELECT hh.province_code FROM person hp JOIN household hh ON hh.id = hp.household_id WHERE hp.id = ${personId}))`;
+}
+
 export function findPersonName(db: DbExecutor, id: string): Promise<PersonNameRow | undefined> {
   return personName.executeTakeFirst(db, id);
 }

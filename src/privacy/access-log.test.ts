@@ -39,6 +39,39 @@ describe('access log: quiet records', () => {
     assert.equal(log[0]?.at.toISOString(), '2026-11-02T20:05:00.000Z');
   });
 
+  it('groups the same office’s views for one purpose that day even when other lines come between them', () => {
+    const rows = [
+      row('2026-11-02T20:05:00Z', 'registry.profile.read'),
+      row('2026-11-02T19:30:00Z', 'registry.address.update'),
+      row('2026-11-02T19:00:00Z', 'registry.profile.read', 'cra'),
+      row('2026-11-02T18:00:00Z', 'registry.profile.read'),
+      row('2026-11-02T16:00:00Z', 'registry.profile.read', 'cra'),
+      row('2026-11-02T15:00:00Z', 'registry.profile.read'),
+      { ...row('2026-11-02T14:00:00Z', 'registry.profile.read'), purpose: 'in-person-visit' } as AuditRow,
+    ];
+    const log = toAccessLog(rows, PERSON);
+    assert.deepEqual(
+      log.map((entry) => [
+        entry.action,
+        entry.agencyId,
+        entry.purpose,
+        entry.count,
+        entry.firstAt.toISOString(),
+      ]),
+      [
+        ['registry.profile.read', 'esdc', 'phone-call', 3, '2026-11-02T15:00:00.000Z'],
+        ['registry.address.update', 'esdc', 'phone-call', 1, '2026-11-02T19:30:00.000Z'],
+        ['registry.profile.read', 'cra', 'phone-call', 2, '2026-11-02T16:00:00.000Z'],
+        ['registry.profile.read', 'esdc', 'in-person-visit', 1, '2026-11-02T14:00:00.000Z'],
+      ],
+    );
+    assert.equal(
+      log[0]?.at.toISOString(),
+      '2026-11-02T20:05:00.000Z',
+      'the line stands at its most recent view',
+    );
+  });
+
   it('never groups changes: each change stays a line', () => {
     const log = toAccessLog(
       [

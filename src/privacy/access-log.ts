@@ -26,7 +26,7 @@ export interface AccessLogEntry {
 const HIDDEN_ACTIONS = /^(session\.|identity\.|authorization\.denied$)/;
 
 export function toAccessLog(rows: readonly AuditRow[], personId: string): AccessLogEntry[] {
-  return rows
+  const entries = rows
     .filter((row) => !HIDDEN_ACTIONS.test(row.action))
     .map((row) => ({
       at: new Date(row.occurred_at),
@@ -39,39 +39,45 @@ export function toAccessLog(rows: readonly AuditRow[], personId: string): Access
       outcome: row.outcome,
       count: 1,
       firstAt: new Date(row.occurred_at),
-    }))
-    .reduce(groupRepeatedViews, []);
+    }));
+  return groupRepeatedViews(entries);
 }
 
-// Days are counted in Eastern time, where most offices are; the page shows times in Eastern time too.
+// Days are counted in Eastern time, where most offices are.
 const dayOf = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto' });
 
 /**
- * Quiet records (issue #14): repeated views of the same thing by the same office on the same day, one after
- * the other in the log, are one line with a count. Changes are never grouped: each stays a line of its own.
+ * Quiet records (issue #14): repeated views of the same thing by the same office, for the same purpose and
+ * channel on the same day, are one line with a count, wherever they fall in the log; the line stands where the
+ * most recent of them would. Changes are never grouped: each stays a line of its own.
  */
-function groupRepeatedViews(lines: AccessLogEntry[], entry: AccessLogEntry): AccessLogEntry[] {
-  const last = lines[lines.length - 1];
-  const isView = /\.(read|open)$/.test(entry.action);
-  if (
-    last &&
-    isView &&
-    last.action === entry.action &&
-    last.accessor === entry.accessor &&
-    last.role === entry.role &&
-    last.agencyId === entry.agencyId &&
-    last.purpose === entry.purpose &&
-    last.channel === entry.channel &&
-    last.outcome === entry.outcome &&
-    dayOf.format(last.at) === dayOf.format(entry.at)
-  ) {
-    const earlier = entry.at < last.firstAt ? entry.at : last.firstAt;
-    const later = entry.at > last.at ? entry.at : last.at;
-    lines[lines.length - 1] = { ...last, count: last.count + 1, firstAt: earlier, at: later };
-    return lines;
+function groupRepeatedViews(entries: readonly AccessLogEntry[]): AccessLogEntry[] {
+  const lines: AccessLogEntry[] = [];
+  const lineOfView = new Map<string, number>();
+  for (const entry of entries) {
+    const key = /\.(read|open)$/.test(entry.action) ? viewKey(entry) : null;
+    const index = key === null ? undefined : lineOfView.get(key);
+    const line = index === undefined ? undefined : lines[index];
+    if (index !== undefined && line) {
+      lines[index] = mergeViews(line, entry);
+      continue;
+    }
+    if (key !== null) lineOfView.set(key, lines.length);
+    lines.push(entry);
   }
-  lines.push(entry);
-  return lines;
+  // Most recent first, whatever order the rows came in (the sort is stable for equal times).
+  return lines.sort((a, b) => b.at.getTime() - a.at.getTime());
+}
+
+function viewKey(entry: AccessLogEntry): string {
+  const { action, accessor, role, agencyId, purpose, channel, outcome, at } = entry;
+  return JSON.stringify([action, accessor, role, agencyId, purpose, channel, outcome, dayOf.format(at)]);
+}
+
+function mergeViews(line: AccessLogEntry, entry: AccessLogEntry): AccessLogEntry {
+  const firstAt = entry.firstAt < line.firstAt ? entry.firstAt : line.firstAt;
+  const at = entry.at > line.at ? entry.at : line.at;
+  return { ...line, count: line.count + entry.count, firstAt, at };
 }
 
 function accessorOf(row: AuditRow, personId: string): AccessorKind {

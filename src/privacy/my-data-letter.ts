@@ -10,7 +10,12 @@ import type { AgencyNames } from './views/privacy.views.ts';
  * "Download my data" as a document: the same sections as the page, laid out by the platform's letter
  * renderer, so the PDF is tagged (PDF/UA), in the page's language, with the Canada.ca body face.
  */
-export function myDataLetter(t: Translator, data: MyDataSources, agencies: AgencyNames): Letter {
+export function myDataLetter(
+  t: Translator,
+  data: MyDataSources,
+  agencies: AgencyNames,
+  zone: string,
+): Letter {
   const { profile } = data;
   const title = t.t('privacy.myData.pdf.title');
   const none = t.t('person.profile.none');
@@ -91,7 +96,7 @@ export function myDataLetter(t: Translator, data: MyDataSources, agencies: Agenc
         t,
         data.accessLog.map((entry) => {
           const { who, what } = accessLabels(t, entry, agencies);
-          return row(t.dateTime(entry.at), t.t('privacy.myData.pdf.accessLine', { who, what }));
+          return row(t.dateTime(entry.at, zone), t.t('privacy.myData.pdf.accessLine', { who, what }));
         }),
       ),
     ],

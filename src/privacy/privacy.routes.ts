@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyRequest } from 'fastify';
 import type { RouteTable } from '../platform/http/route-table.ts';
-import { linkedPersonId } from '../platform/http/request-identity.ts';
+import { linkedPersonId, readerTimeZone } from '../platform/http/request-identity.ts';
 import { selfContext } from '../platform/audit/access-context.ts';
 import { renderLetter } from '../platform/documents/render-letter.ts';
 import type { Translator } from '../platform/i18n/i18n.ts';
@@ -38,7 +38,7 @@ export function registerPrivacyRoutes(
     async (request, _reply, view) => {
       const personId = linkedPersonId(request);
       const [entries, agencies] = await Promise.all([privacy.accessLog(personId), privacy.agencyNames()]);
-      return view.send(accessLogPage(view.t, entries, agencies, crumbs(view.t)));
+      return view.send(accessLogPage(view.t, entries, agencies, crumbs(view.t), readerTimeZone(request)));
     },
     LINKED,
   );
@@ -49,7 +49,9 @@ export function registerPrivacyRoutes(
     'signed-in',
     async (request, _reply, view) => {
       const data = await mine(request, 'page');
-      return view.send(myDataPage(view.t, data, await privacy.agencyNames(), crumbs(view.t)));
+      return view.send(
+        myDataPage(view.t, data, await privacy.agencyNames(), crumbs(view.t), readerTimeZone(request)),
+      );
     },
     LINKED,
   );
@@ -74,7 +76,12 @@ export function registerPrivacyRoutes(
     privacyPaths.myDataPdf,
     'signed-in',
     async (request, reply, view) => {
-      const letter = myDataLetter(view.t, await mine(request, 'pdf'), await privacy.agencyNames());
+      const letter = myDataLetter(
+        view.t,
+        await mine(request, 'pdf'),
+        await privacy.agencyNames(),
+        readerTimeZone(request),
+      );
       const pdf = await renderLetter(letter, 'pdf');
       return reply
         .header('cache-control', 'no-store')

@@ -36,6 +36,6 @@ export function signedInMenu(
 <form method="post" action="${pathFor(identityPaths.signOut, lang)}" class="identity-signout">${csrfField(request.csrfToken())}<button type="submit" class="identity-link-button">${t.t('identity.menu.signOut')}</button></form>
 </div>
 <p class="identity-timeout-note" id="identity-timeout" data-idle-expires="${times.idleExpiresAt.toISOString()}" data-warning-seconds="${settings.warningSeconds}" data-idle-seconds="${settings.idleSeconds}" data-extend-url="${sessionUrl}" data-csrf="${request.csrfToken()}" data-sign-out-url="${pathFor(identityPaths.signOut, lang)}" data-text-title="${t.t('identity.timeout.title')}" data-text-body="${t.t('identity.timeout.body')}" data-text-extend="${t.t('identity.timeout.extend')}" data-text-sign-out="${t.t('identity.menu.signOut')}">
-${t.t('identity.menu.timeoutNote', { time: t.time(times.idleExpiresAt) })} <a href="${sessionUrl}">${t.t('identity.menu.extend')}</a></p>
+${t.t('identity.menu.timeoutNote', { time: t.time(times.idleExpiresAt, identity.timeZone) })} <a href="${sessionUrl}">${t.t('identity.menu.extend')}</a></p>
 <script src="/assets/identity-timeout.js" defer nonce="${request.cspNonce}"></script>`;
 }

@@ -22,6 +22,8 @@ export interface MatchPageData {
   readonly proposal: FormView;
   readonly candidates: readonly CandidatePayment[] | null;
   readonly staffId: string;
+  /** The display name of whoever proposed the match (null when none is proposed or the account is gone). */
+  readonly proposerName: string | null;
   readonly canPropose: boolean;
   readonly canConfirm: boolean;
 }
@@ -60,7 +62,7 @@ function proposalSection(t: Translator, data: MatchPageData): SafeHtml {
   return html`<h2>${k(t, 'proposedTitle')}</h2>
 <dl class="summary-list">
 <div><dt>${k(t, 'payment')}</dt><dd>${paymentText(t, proposal.payment, data.programmes)}</dd></div>
-<div><dt>${k(t, 'proposedBy')}</dt><dd>${proposal.proposedBy}</dd></div>
+<div><dt>${k(t, 'proposedBy')}</dt><dd>${data.proposerName ?? k(t, 'unknownStaff')}</dd></div>
 <div><dt>${t.t('payment-returns.fields.matchReason')}</dt><dd>${proposal.reason}</dd></div></dl>
 ${
   own || !data.canConfirm
@@ -132,13 +134,21 @@ ${body}`,
   };
 }
 
-export function matchesPage(t: Translator, proposed: readonly HeldReturn[], staffHome: BilingualPath): Page {
+/** `names`: staff display names by id, to say who proposed each match. */
+export function matchesPage(
+  t: Translator,
+  proposed: readonly HeldReturn[],
+  names: ReadonlyMap<string, string>,
+  staffHome: BilingualPath,
+): Page {
+  const proposer = (held: HeldReturn) =>
+    held.proposal ? (names.get(held.proposal.proposedBy) ?? k(t, 'unknownStaff')) : '';
   const title = k(t, 'list.title');
   const row = (held: HeldReturn) => html`<tr>
 <td data-label="${t.t('payment-returns.items.reference')}"><code>${held.reference}</code></td>
 <td data-label="${t.t('payment-returns.items.amount')}">${t.money(held.amountCents)}</td>
 <td data-label="${t.t('payment-returns.items.returnedOn')}">${t.date(held.returnedOn)}</td>
-<td data-label="${k(t, 'proposedBy')}">${held.proposal?.proposedBy ?? ''}</td>
+<td data-label="${k(t, 'proposedBy')}">${proposer(held)}</td>
 <td data-label="${t.t('payment-returns.followUp.action')}"><a href="${pathFor(paymentReturnsPaths.match, t.lang, { returnId: held.id })}">${k(t, 'list.review')}<span class="visually-hidden"> ${held.reference}</span></a></td></tr>`;
   return {
     title,

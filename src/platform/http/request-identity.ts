@@ -1,3 +1,5 @@
+import { SERVICE_TIME_ZONE } from '../i18n/time-zones.ts';
+
 /**
  * Who is making a request. The identity module fills `request.identity` from the server-side session;
  * every other module only reads it (and uses the identity module's guards to require a level or permission).
@@ -26,6 +28,8 @@ export interface PersonIdentity {
   readonly personId: string | null;
   /** That person's name as the register has it now, for the page header; null until linked. */
   readonly displayName: string | null;
+  /** The IANA zone of the province or territory of their home address, Eastern until linked or unknown. */
+  readonly timeZone: string;
   readonly assuranceLevel: AssuranceLevel;
   /** When the person last authenticated (step-up refreshes it). */
   readonly authTime: Date;
@@ -39,6 +43,8 @@ export interface StaffIdentity {
   readonly staffId: string;
   readonly displayName: string;
   readonly agencyId: string;
+  /** Staff pages show times in Eastern time, the zone named. */
+  readonly timeZone: string;
   readonly roles: readonly StaffRole[];
   readonly permissions: ReadonlySet<string>;
   readonly authTime: Date;
@@ -50,6 +56,11 @@ declare module 'fastify' {
   interface FastifyRequest {
     identity: Identity | null;
   }
+}
+
+/** The zone to show times in to whoever is signed in (Eastern when no one is), the zone named beside them. */
+export function readerTimeZone(request: { identity: Identity | null }): string {
+  return request.identity?.timeZone ?? SERVICE_TIME_ZONE;
 }
 
 /**

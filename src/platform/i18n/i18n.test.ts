@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { createI18n } from './i18n.ts';
+import { SERVICE_TIME_ZONE, timeZoneOfProvince } from './time-zones.ts';
 
 const SRC = new URL('../../', import.meta.url).pathname;
 
@@ -67,4 +68,40 @@ test('placeholders are filled and money and dates follow the locale', () => {
   assert.equal(translator('en').date('2026-07-01'), 'July 1, 2026');
   assert.match(translator('fr').dateTime(new Date('2026-06-01T14:00:00Z')), /^1er juin 2026 à 10 h 00/);
   assert.throws(() => translator('en').t('common.doesNotExist'), /Missing en translation/);
+});
+
+test('times are shown in the zone asked for, named, and in Eastern time otherwise', () => {
+  const { translator } = createI18n(folders.map((folder) => new URL(`file://${folder}/`)));
+  const winter = new Date('2026-01-15T15:00:00Z');
+  assert.equal(translator('en').time(winter), '10:00 a.m. EST');
+  assert.equal(translator('fr').time(winter), '10 h 00 HNE');
+  assert.equal(translator('en').time(winter, timeZoneOfProvince('BC')), '7:00 a.m. PST');
+  assert.equal(translator('fr').time(winter, timeZoneOfProvince('NL')), '11 h 30 HNT');
+  assert.match(
+    translator('fr').dateTime(winter, timeZoneOfProvince('SK')),
+    /^15 janvier 2026 à 09 h 00 HNC$/,
+  );
+  // Saskatchewan keeps standard time all year; Alberta does not.
+  const summer = new Date('2026-07-15T15:00:00Z');
+  assert.equal(translator('en').time(summer, timeZoneOfProvince('SK')), '9:00 a.m. CST');
+  assert.equal(translator('en').time(summer, timeZoneOfProvince('AB')), '9:00 a.m. MDT');
+});
+
+test('every province and territory has a zone Intl knows; an unknown one falls back to Eastern', () => {
+  const codes = (
+    JSON.parse(
+      readFileSync(new URL('../../../reference-data/canada/jurisdictions.json', import.meta.url), 'utf8'),
+    ) as {
+      code: string;
+      kind: string;
+    }[]
+  ).filter((j) => j.kind === 'province' || j.kind === 'territory');
+  assert.equal(codes.length, 13);
+  for (const { code } of codes) {
+    const zone = timeZoneOfProvince(code);
+    assert.ok(code === 'ON' || code === 'QC' || zone !== SERVICE_TIME_ZONE, `${code} has its own zone`);
+    assert.doesNotThrow(() => new Intl.DateTimeFormat('en-CA', { timeZone: zone }));
+  }
+  assert.equal(timeZoneOfProvince(null), 'America/Toronto');
+  assert.equal(timeZoneOfProvince('ZZ'), 'America/Toronto');
 });

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { SERVICE_TIME_ZONE } from './time-zones.ts';
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type Lang = (typeof LANGUAGES)[number];
@@ -24,10 +25,13 @@ export interface Translator {
   has(key: string): boolean;
   money(cents: number): string;
   date(isoDate: string | Date): string;
-  /** Date and time in Eastern time, where most callers are; the time zone is named. */
-  dateTime(at: Date): string;
-  /** Time of day in Eastern time, the time zone named. */
-  time(at: Date): string;
+  /**
+   * Date and time with the time zone named: in `zone` (the reader's, see `Identity.timeZone`), else in
+   * Eastern time, where most staff and callers are.
+   */
+  dateTime(at: Date, zone?: string): string;
+  /** Time of day with the time zone named, in `zone` or else Eastern time. */
+  time(at: Date, zone?: string): string;
   number(value: number): string;
 }
 
@@ -92,18 +96,21 @@ const dateFormats = {
   fr: new Intl.DateTimeFormat('fr-CA', { dateStyle: 'long', timeZone: 'UTC' }),
 };
 const numberFormats = { en: new Intl.NumberFormat('en-CA'), fr: new Intl.NumberFormat('fr-CA') };
-// Built once: constructing an Intl formatter costs far more than formatting with one.
-const eastern = { timeZone: 'America/Toronto', timeZoneName: 'short' } as const;
-const timeOfDay = { ...eastern, hour: 'numeric', minute: '2-digit' } as const;
+// Built once per language and zone: constructing an Intl formatter costs far more than formatting with one.
+const timeOfDay = { timeZoneName: 'short', hour: 'numeric', minute: '2-digit' } as const;
 const calendar = { ...timeOfDay, year: 'numeric', month: 'long', day: 'numeric' } as const;
-const dateTimeFormats = {
-  en: new Intl.DateTimeFormat('en-CA', calendar),
-  fr: new Intl.DateTimeFormat('fr-CA', calendar),
-};
-const timeFormats = {
-  en: new Intl.DateTimeFormat('en-CA', timeOfDay),
-  fr: new Intl.DateTimeFormat('fr-CA', timeOfDay),
-};
+const zonedFormats = new Map<string, Intl.DateTimeFormat>();
+
+function zonedFormat(lang: Lang, shape: 'time' | 'dateTime', zone: string): Intl.DateTimeFormat {
+  const key = `${lang} ${shape} ${zone}`;
+  let format = zonedFormats.get(key);
+  if (!format) {
+    const options = shape === 'time' ? timeOfDay : calendar;
+    format = new Intl.DateTimeFormat(`${lang}-CA`, { ...options, timeZone: zone });
+    zonedFormats.set(key, format);
+  }
+  return format;
+}
 
 function createTranslator(lang: Lang, catalogue: Catalogue): Translator {
   return {
@@ -121,8 +128,8 @@ function createTranslator(lang: Lang, catalogue: Catalogue): Translator {
         lang,
         typeof value === 'string' ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : value,
       ),
-    dateTime: (at) => formatDay(dateTimeFormats[lang], lang, at),
-    time: (at) => timeFormats[lang].format(at),
+    dateTime: (at, zone = SERVICE_TIME_ZONE) => formatDay(zonedFormat(lang, 'dateTime', zone), lang, at),
+    time: (at, zone = SERVICE_TIME_ZONE) => zonedFormat(lang, 'time', zone).format(at),
     number: (value) => numberFormats[lang].format(value),
   };
 }

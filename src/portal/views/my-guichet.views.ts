@@ -36,7 +36,7 @@ ${cardList(
 <div><dt>${t.t('portal.my.who')}</dt><dd>${identity.displayName ?? t.t('portal.my.notLinked')}</dd></div>
 <div><dt>${t.t('portal.my.provider')}</dt><dd>${model.providerName(identity.providerId)}</dd></div>
 <div><dt>${t.t('portal.my.level')}</dt><dd>${t.t(`identity.level.${identity.assuranceLevel}`)}</dd></div>
-<div><dt>${t.t('portal.my.signedInAt')}</dt><dd>${t.dateTime(identity.authTime)}</dd></div>
+<div><dt>${t.t('portal.my.signedInAt')}</dt><dd>${t.dateTime(identity.authTime, identity.timeZone)}</dd></div>
 </dl>
 ${linked ? loginsSection(t, model) : ''}
 <h2>${t.t('portal.my.securityTitle')}</h2>

@@ -33,14 +33,20 @@ function actionLabel(t: Translator, action: string): string {
   return t.has(key) ? t.t(key) : t.t('privacy.actions.other');
 }
 
-export function accessLogTable(t: Translator, entries: readonly AccessLogEntry[], agencies: AgencyNames) {
+/** `zone`: the reader's (their home province's), named beside each time. */
+export function accessLogTable(
+  t: Translator,
+  entries: readonly AccessLogEntry[],
+  agencies: AgencyNames,
+  zone: string,
+) {
   if (entries.length === 0) return html`<p>${t.t('privacy.accessLog.none')}</p>`;
   return html`<table class="reflow-table"><caption>${t.t('privacy.accessLog.caption')}</caption>
 <thead><tr><th scope="col">${t.t('privacy.accessLog.when')}</th><th scope="col">${t.t('privacy.accessLog.who')}</th><th scope="col">${t.t('privacy.accessLog.what')}</th><th scope="col">${t.t('privacy.accessLog.why')}</th><th scope="col">${t.t('privacy.accessLog.how')}</th></tr></thead>
 <tbody>${entries.map(
     (
       e,
-    ) => html`<tr><td data-label="${t.t('privacy.accessLog.when')}">${t.dateTime(e.at)}</td><td data-label="${t.t('privacy.accessLog.who')}">${who(t, e, agencies)}</td><td data-label="${t.t('privacy.accessLog.what')}">${actionLabel(t, e.action)}${e.count > 1 ? html`<br><span class="hint">${t.t('privacy.accessLog.times', { count: t.number(e.count), first: t.time(e.firstAt) })}</span>` : ''}</td>
+    ) => html`<tr><td data-label="${t.t('privacy.accessLog.when')}">${t.dateTime(e.at, zone)}</td><td data-label="${t.t('privacy.accessLog.who')}">${who(t, e, agencies)}</td><td data-label="${t.t('privacy.accessLog.what')}">${actionLabel(t, e.action)}${e.count > 1 ? html`<br><span class="hint">${t.t('privacy.accessLog.times', { count: t.number(e.count), first: t.time(e.firstAt, zone) })}</span>` : ''}</td>
 <td data-label="${t.t('privacy.accessLog.why')}">${t.has(`privacy.purposes.${e.purpose}`) ? t.t(`privacy.purposes.${e.purpose}`) : t.t('privacy.purposes.other')}</td><td data-label="${t.t('privacy.accessLog.how')}">${t.t(`person.channels.${e.channel}`)}</td></tr>`,
   )}</tbody></table>`;
 }
@@ -50,11 +56,12 @@ export function accessLogPage(
   entries: readonly AccessLogEntry[],
   agencies: AgencyNames,
   crumbs: readonly Crumb[],
+  zone: string,
 ): Page {
   return {
     title: t.t('privacy.accessLog.title'),
     breadcrumbs: crumbs,
-    body: html`<h1>${t.t('privacy.accessLog.title')}</h1><p>${t.t('privacy.accessLog.intro')}</p>${accessLogTable(t, entries, agencies)}`,
+    body: html`<h1>${t.t('privacy.accessLog.title')}</h1><p>${t.t('privacy.accessLog.intro')}</p>${accessLogTable(t, entries, agencies, zone)}`,
   };
 }
 
@@ -63,6 +70,7 @@ export function myDataPage(
   data: MyDataSources,
   agencies: AgencyNames,
   crumbs: readonly Crumb[],
+  zone: string,
 ): Page {
   return {
     title: t.t('privacy.myData.title'),
@@ -76,6 +84,6 @@ export function myDataPage(
 ${profileSections(t, data.profile)}
 <h2>${t.t('person.changes.title')}</h2>${changesTable(t, data.changes)}
 <h2>${t.t('exchange.told.title')}</h2>${deliveriesTable(t, data.whoWasTold)}
-<h2>${t.t('privacy.accessLog.title')}</h2>${accessLogTable(t, data.accessLog, agencies)}`,
+<h2>${t.t('privacy.accessLog.title')}</h2>${accessLogTable(t, data.accessLog, agencies, zone)}`,
   };
 }

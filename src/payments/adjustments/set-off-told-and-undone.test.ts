@@ -161,7 +161,11 @@ describeOnBothDatabases(
         db: db(),
         audit,
         cipher,
-        recipients: { recipientOf: (personId) => Promise.resolve(recipientOf(personId)) },
+        recipients: {
+          recipientOf: (personId) => Promise.resolve(recipientOf(personId)),
+          recipientsOf: (personIds) =>
+            Promise.resolve(new Map(personIds.map((id) => [id, recipientOf(id)] as const))),
+        },
         clock: () => clock,
       });
       payments = createPaymentsModule({

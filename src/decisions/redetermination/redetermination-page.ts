@@ -127,7 +127,9 @@ function decisionRow(row: PageRow, assessment: Assessment, from: string, now: Da
     approved_by: null,
     created_at: now,
     final: true,
-    letter_sent_at: null,
+    // The July letter queued in this page's transaction tells this decision (with every other change of the
+    // person's); the decision-letter sweep sends only letters still owed, so it must not send a second one.
+    letter_sent_at: now,
   };
 }
 

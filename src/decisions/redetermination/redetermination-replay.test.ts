@@ -90,6 +90,27 @@ describeOnBothDatabases('a redetermination decision replayed', (database) => {
     }
   });
 
+  it('sends no decision letter on top of the July letter that tells each new decision', async () => {
+    const db = database().db;
+    const redetermined = await db
+      .selectFrom('decision')
+      .select('id')
+      .where('effective_from', '=', '2026-07-01')
+      .execute();
+    assert.ok(redetermined.length > 0, 'the run re-rated someone');
+    await services.decisions.sendLetters(1_000);
+    const decisionLetters = await db
+      .selectFrom('person_document')
+      .select('source_key')
+      .where(
+        'source_key',
+        'in',
+        redetermined.map((d) => `decision:${d.id}`),
+      )
+      .execute();
+    assert.deepEqual(decisionLetters, []);
+  });
+
   it('shows no figures when today’s rules no longer reach the recorded result', async () => {
     const row = await database()
       .db.selectFrom('decision')

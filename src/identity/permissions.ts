@@ -39,6 +39,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<StaffRole, readonly string[]>> = 
     // Releases the runs payments officers prepare, never their own (four eyes, ADR 0020).
     'payments.read',
     'payments.release',
+    // Cancelling stops money before it moves: the preparer or a supervisor may (ADR 0024 addendum).
+    'payments.cancel',
   ],
   'tribunal-member': ['staff.workspace', 'client.file.read', 'appeal.decide'],
   analyst: ['staff.workspace', 'reports.read'],
@@ -50,6 +52,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<StaffRole, readonly string[]>> = 
     'staff.workspace',
     'payments.read',
     'payments.prepare',
+    'payments.cancel',
     'payments.returns.load',
     'payments.returns.follow-up',
   ],

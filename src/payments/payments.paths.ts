@@ -8,6 +8,10 @@ export const paymentsPaths = {
     en: '/en/staff/payments/runs/:runId/release',
     fr: '/fr/personnel/paiements/cycles/:runId/autorisation',
   },
+  cancel: {
+    en: '/en/staff/payments/runs/:runId/cancel',
+    fr: '/fr/personnel/paiements/cycles/:runId/annulation',
+  },
   file: {
     en: '/en/staff/payments/runs/:runId/files/:format',
     fr: '/fr/personnel/paiements/cycles/:runId/fichiers/:format',

@@ -132,6 +132,38 @@ describe('payment run pages: prepare, watch, release with four eyes, download', 
     assert.match(fr.body, /Autorisé/);
   });
 
+  it('cancels a prepared run: payments officer or supervisor only, once, then nothing to release', async () => {
+    const officer = await cookieOf(['payments-officer']);
+    const prepared = await post('/en/staff/payments', '/en/staff/payments', officer, {
+      programmeId: 'oas',
+      period: '2026-11',
+    });
+    const runUrl = String(prepared.headers.location);
+    await guichet.services.payments.runs.drain();
+    const before = await get(runUrl, officer);
+    assert.match(before.body, /Cancel the run/);
+    const agent = await cookieOf(['agent']);
+    assert.equal((await post(`${runUrl}/cancel`, runUrl, officer)).statusCode, 303);
+    const cancelled = await get(runUrl, (await post(`${runUrl}/cancel`, runUrl, officer)).follow);
+    assert.match(cancelled.body, /This run was already cancelled/);
+    assert.doesNotMatch(cancelled.body, /Cancel the run|Release the run/);
+    assert.match(cancelled.body, /<dd>Cancelled<\/dd>/);
+    const forbidden = await guichet.app.inject({
+      method: 'POST',
+      url: `${runUrl}/cancel`,
+      headers: { cookie: agent },
+    });
+    assert.equal(forbidden.statusCode, 403);
+    const supervisor = await cookieOf(['supervisor']);
+    const release = await post(`${runUrl}/release`, runUrl, supervisor);
+    assert.match((await get(runUrl, release.follow)).body, /This run cannot be released now/);
+    const fr = await get(
+      runUrl.replace('/en/staff/payments/runs/', '/fr/personnel/paiements/cycles/'),
+      officer,
+    );
+    assert.doesNotMatch(fr.body, /Annuler le cycle/);
+  });
+
   it('My payments shows the person their payments, the account masked, and a returned one with what to do', async () => {
     await seedPopulation(db.database, guichet.services.crypto, { people: 3, seed: 5 });
     const person = await db.database.db

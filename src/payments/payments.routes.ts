@@ -23,6 +23,10 @@ export const paymentNotices = defineNotices('payments.notices', [
   'alreadyApproved',
   'notReady',
   'returnsLoaded',
+  'cancelled',
+  'alreadyCancelled',
+  'notCancellable',
+  'hasReissues',
 ]);
 
 export interface PaymentRouteDependencies {
@@ -83,6 +87,7 @@ export function registerPaymentRunRoutes(routes: RouteTable, deps: PaymentRouteD
       programmes: await deps.programmes(),
       csrf: request.csrfToken(),
       canRelease: staffOf(request).permissions.has('payments.release'),
+      canCancel: staffOf(request).permissions.has('payments.cancel'),
     };
     return view.send(runPage(view.t, data, staffHome));
   });
@@ -102,6 +107,22 @@ export function registerPaymentRunRoutes(routes: RouteTable, deps: PaymentRouteD
               'not-ready': paymentNotices.notReady,
               'not-found': paymentNotices.notReady,
             }[decided.reason];
+    return view.redirect(paymentsPaths.run, { params: { runId }, notice });
+  });
+  routes.page('POST', paymentsPaths.cancel, 'permission:payments.cancel', async (request, reply, view) => {
+    const runId = runIdOf(request);
+    if (!runId) return reply.callNotFound();
+    const decided = await payments.cancel.cancel(runId, staffContext(request));
+    if (decided.outcome === 'refused' && decided.reason === 'not-found') return reply.callNotFound();
+    const notice =
+      decided.outcome === 'cancelled'
+        ? paymentNotices.cancelled
+        : {
+            'already-cancelled': paymentNotices.alreadyCancelled,
+            'not-cancellable': paymentNotices.notCancellable,
+            'has-reissues': paymentNotices.hasReissues,
+            'not-found': paymentNotices.notCancellable,
+          }[decided.reason];
     return view.redirect(paymentsPaths.run, { params: { runId }, notice });
   });
   routes.page('GET', paymentsPaths.file, 'permission:payments.read', async (request, reply) => {

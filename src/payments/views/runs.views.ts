@@ -81,6 +81,7 @@ export interface RunPageData {
   readonly programmes: readonly ProgrammeName[];
   readonly csrf: string;
   readonly canRelease: boolean;
+  readonly canCancel: boolean;
 }
 
 export function runPage(t: Translator, data: RunPageData, staffHome: BilingualPath): Page {
@@ -103,6 +104,7 @@ ${run.status === 'preparing' ? html`${progressOf(t, run)}<p><a href="${here}">${
 ${reconciliation(t, data.byStatus)}
 <p><a href="${pathFor(paymentReturnsPaths.reconciliation, t.lang, { runId: run.id })}">${t.t('payment-returns.reconciliation.link')}</a></p>
 ${data.canRelease && (run.status === 'prepared' || run.status === 'approved' || run.status === 'releasing') ? releaseForm(t, run, data.csrf) : ''}
+${data.canCancel && (run.status === 'prepared' || run.status === 'approved') ? cancelForm(t, run, data.csrf) : ''}
 ${run.status === 'released' ? downloads(t, run, data.files) : ''}`,
   };
 }
@@ -123,6 +125,14 @@ function releaseForm(t: Translator, run: RunSummary, csrf: string): SafeHtml {
   return html`<form method="post" action="${pathFor(paymentsPaths.release, t.lang, { runId: run.id })}">${csrfField(csrf)}
 <p>${t.t('payments.run.releaseIntro')}</p>
 <button type="submit" class="button button-primary">${t.t(key)}</button></form>`;
+}
+
+/** Before release only: its payments are cancelled and what it took from debts is given back. */
+function cancelForm(t: Translator, run: RunSummary, csrf: string): SafeHtml {
+  return html`<h2>${t.t('payments.run.cancelTitle')}</h2>
+<form method="post" action="${pathFor(paymentsPaths.cancel, t.lang, { runId: run.id })}">${csrfField(csrf)}
+<p>${t.t('payments.run.cancelIntro')}</p>
+<button type="submit" class="button button-secondary">${t.t('payments.run.cancelButton')}</button></form>`;
 }
 
 function downloads(t: Translator, run: RunSummary, files: readonly FileRow[]): SafeHtml {

@@ -72,6 +72,21 @@ describe('access log: quiet records', () => {
     );
   });
 
+  it('counts a list of statements as a view: the same list twice that day is one line', () => {
+    const rows = [
+      row('2026-11-02T20:05:00Z', 'payments.statements.list'),
+      row('2026-11-02T19:30:00Z', 'payments.payments.read'),
+      row('2026-11-02T15:00:00Z', 'payments.statements.list'),
+    ];
+    assert.deepEqual(
+      toAccessLog(rows, PERSON).map((entry) => [entry.action, entry.count]),
+      [
+        ['payments.statements.list', 2],
+        ['payments.payments.read', 1],
+      ],
+    );
+  });
+
   it('never groups changes: each change stays a line', () => {
     const log = toAccessLog(
       [

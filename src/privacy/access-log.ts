@@ -51,11 +51,14 @@ const dayOf = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto' });
  * channel on the same day, are one line with a count, wherever they fall in the log; the line stands where the
  * most recent of them would. Changes are never grouped: each stays a line of its own.
  */
+/** Actions that only look: reading, opening or listing (`payments.statements.list`). */
+const VIEW = /\.(read|open|list)$/;
+
 function groupRepeatedViews(entries: readonly AccessLogEntry[]): AccessLogEntry[] {
   const lines: AccessLogEntry[] = [];
   const lineOfView = new Map<string, number>();
   for (const entry of entries) {
-    const key = /\.(read|open)$/.test(entry.action) ? viewKey(entry) : null;
+    const key = VIEW.test(entry.action) ? viewKey(entry) : null;
     const index = key === null ? undefined : lineOfView.get(key);
     const line = index === undefined ? undefined : lines[index];
     if (index !== undefined && line) {

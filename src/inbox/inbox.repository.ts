@@ -165,17 +165,7 @@ export async function queueForPrint(
   executor: DbExecutor,
   item: { documentId: string; format: PrintFormat; reason: PrintReason; at: Date },
 ): Promise<void> {
-  await executor
-    .insertInto('print_item')
-    .values({
-      document_id: item.documentId,
-      format: item.format,
-      reason: item.reason,
-      queued_at: item.at,
-      print_file_id: null,
-    })
-    .onConflict((conflict) => conflict.column('document_id').doNothing())
-    .execute();
+  await queueManyForPrint(executor, [item]);
 }
 
 /** The person's documents, unread first, then newest first. */

@@ -485,11 +485,12 @@ async function registerPlatform(
   registerControlCharacterCheck(app); // after the CSRF check: only this site's forms are shown back
   registerErrorHandling(app, renderer);
   registerMetricsRoute(app, metrics);
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
     // Pages may show personal information; nothing HTML is cached by browsers or intermediaries (ASVS 14.3.2).
     if (String(reply.getHeader('content-type') ?? '').startsWith('text/html'))
       reply.header('cache-control', 'no-store');
+    done(null, payload);
   });
 }
 

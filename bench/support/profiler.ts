@@ -2,7 +2,7 @@
 // `{ profile: 'start', label }` and `{ profile: 'stop' }` over IPC and waits for the same answer back; the
 // profile is written to BENCH_PROFILE_DIR as `<label>.cpuprofile` (Chrome DevTools, speedscope).
 import { Session } from 'node:inspector/promises';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 
@@ -18,6 +18,7 @@ const isProfileMessage = (message: unknown): message is ProfileMessage =>
 export function answerProfileRequests(): void {
   const dir = process.env.BENCH_PROFILE_DIR;
   if (!dir) return;
+  mkdirSync(dir, { recursive: true });
   const session = new Session();
   session.connect();
   let label = 'server';

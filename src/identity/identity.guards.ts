@@ -53,17 +53,20 @@ export function registerIdentityGuards(
   app.decorateRequest('sessionTimes', null);
   app.decorateRequest('sessionEnded', null);
   app.decorateRequest('identityName', null);
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.url.startsWith('/assets/')) return;
-    await resolveSession(request, reply, deps.sessions);
+  // Callback hooks that only start a promise when there is something to wait for: a request with no session
+  // cookie (every API call, every anonymous page) and a public route pass straight through (issue #12).
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.url.startsWith('/assets/') || !request.cookies[SESSION_COOKIE]) return done();
+    resolveSession(request, reply, deps.sessions).then(() => done(), done);
   });
   let table: Map<string, RouteEntry> | undefined;
-  app.addHook('preHandler', async (request, reply) => {
+  app.addHook('preHandler', (request, reply, done) => {
     table ??= new Map(routes.entries.map((entry) => [`${entry.method} ${entry.path}`, entry]));
     const method = request.method === 'HEAD' ? 'GET' : request.method;
     const entry = table.get(`${method} ${request.routeOptions.url ?? ''}`);
-    if (!entry || entry.access === 'public') return;
-    return enforce(request, reply, entry, deps);
+    if (!entry || entry.access === 'public') return done();
+    // A refusal sends its answer (401, 403, a redirect or a page) itself; the route runs only when allowed.
+    enforce(request, reply, entry, deps).then(() => (reply.sent ? undefined : done()), done);
   });
 }
 

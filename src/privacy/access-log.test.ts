@@ -39,6 +39,20 @@ describe('access log: quiet records', () => {
     assert.equal(log[0]?.at.toISOString(), '2026-11-02T20:05:00.000Z');
   });
 
+  it('splits views at midnight Eastern, in summer and in winter time', () => {
+    const rows = [
+      row('2026-07-10T04:00:00Z', 'registry.profile.read'), // 00:00 EDT, 10 July
+      row('2026-07-10T03:59:00Z', 'registry.profile.read'), // 23:59 EDT, 9 July
+      row('2026-01-10T05:00:00Z', 'registry.profile.read'), // 00:00 EST, 10 January
+      row('2026-01-10T04:30:00Z', 'registry.profile.read'), // 23:30 EST, 9 January
+      row('2026-01-09T05:10:00Z', 'registry.profile.read'), // 00:10 EST, 9 January
+    ];
+    assert.deepEqual(
+      toAccessLog(rows, PERSON).map((entry) => entry.count),
+      [1, 1, 1, 2],
+    );
+  });
+
   it('groups the same office’s views for one purpose that day even when other lines come between them', () => {
     const rows = [
       row('2026-11-02T20:05:00Z', 'registry.profile.read'),

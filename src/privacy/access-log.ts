@@ -45,6 +45,21 @@ export function toAccessLog(rows: readonly AuditRow[], personId: string): Access
 
 // Days are counted in Eastern time, where most offices are.
 const dayOf = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto' });
+// Eastern time is always a whole number of hours from UTC, so every instant of one UTC hour falls on the same
+// Eastern day: formatting once per hour instead of once per entry (a log of 500 entries formatted 500 dates on
+// every view of the page, issue #12).
+const dayOfHour = new Map<number, string>();
+
+function easternDay(at: Date): string {
+  const hour = Math.floor(at.getTime() / 3_600_000);
+  let day = dayOfHour.get(hour);
+  if (day === undefined) {
+    if (dayOfHour.size >= 10_000) dayOfHour.clear();
+    day = dayOf.format(at);
+    dayOfHour.set(hour, day);
+  }
+  return day;
+}
 
 /**
  * Quiet records (issue #14): repeated views of the same thing by the same office, for the same purpose and
@@ -74,7 +89,7 @@ function groupRepeatedViews(entries: readonly AccessLogEntry[]): AccessLogEntry[
 
 function viewKey(entry: AccessLogEntry): string {
   const { action, accessor, role, agencyId, purpose, channel, outcome, at } = entry;
-  return JSON.stringify([action, accessor, role, agencyId, purpose, channel, outcome, dayOf.format(at)]);
+  return JSON.stringify([action, accessor, role, agencyId, purpose, channel, outcome, easternDay(at)]);
 }
 
 function mergeViews(line: AccessLogEntry, entry: AccessLogEntry): AccessLogEntry {

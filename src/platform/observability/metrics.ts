@@ -32,12 +32,13 @@ export function createMetrics(): Metrics {
 
 /** Times every request; `/metrics` itself is served by `observability/ops.ts` (token or separate port). */
 export function registerMetricsRoute(app: FastifyInstance, metrics: Metrics): void {
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     // Route templates, not raw URLs: bounded label cardinality and no identifiers in metrics.
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.httpDuration.observe(
       { method: request.method, route, status: String(reply.statusCode) },
       reply.elapsedTime / 1000,
     );
+    done();
   });
 }

@@ -42,7 +42,10 @@ export function registerCsrf(app: FastifyInstance, secret: string): void {
       throw new CsrfError();
     }
   });
-  app.addHook('onSend', async (request, reply) => setCookieIfNew(request, reply));
+  app.addHook('onSend', (request, reply, payload, done) => {
+    setCookieIfNew(request, reply);
+    done(null, payload);
+  });
 }
 
 const NEW_SECRET = Symbol('newCsrfSecret');

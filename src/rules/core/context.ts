@@ -11,6 +11,8 @@ import type {
   TraceStep,
 } from './types.ts';
 
+const NO_STEPS: readonly TraceStep[] = Object.freeze([]);
+
 /** Records parameter reads and rule steps; `tracing: false` makes every record call a no-op. */
 class TracingContext implements EvaluationContext {
   private pending: ParameterUse[] = [];
@@ -63,6 +65,8 @@ class TracingContext implements EvaluationContext {
   }
 
   takeTrace(): TraceStep[] {
+    // Untraced, nothing was recorded: one shared empty trace rather than two new arrays per result.
+    if (!this.tracing) return NO_STEPS as TraceStep[];
     const steps = this.steps;
     this.steps = [];
     this.pending = [];

@@ -16,20 +16,42 @@ interface Common {
   readonly citations: readonly Citation[];
 }
 
-function base(common: Common): Omit<Common, 'personId'> & { personId?: string } {
-  return common.personId === undefined ? { ...common } : { ...common, personId: common.personId };
+/**
+ * Every result is built by this one literal, so all of them share one object shape (two, with and without
+ * `personId`): spreading `common` twice per result cost more than the rules of a couple (issue #12 profile).
+ */
+function result(
+  common: Common,
+  status: ProgrammeResult['status'],
+  amount: { annualCents: number | null; periodCents: number | null; period: Period | null },
+  missingFacts: readonly string[],
+  ctx: EvaluationContext,
+): ProgrammeResult {
+  const { programme, personId, reasons, citations } = common;
+  const { annualCents, periodCents, period } = amount;
+  const trace = ctx.takeTrace();
+  return personId === undefined
+    ? { programme, status, annualCents, periodCents, period, reasons, missingFacts, citations, trace }
+    : {
+        programme,
+        personId,
+        status,
+        annualCents,
+        periodCents,
+        period,
+        reasons,
+        missingFacts,
+        citations,
+        trace,
+      };
 }
 
+const NONE = { annualCents: 0, periodCents: 0, period: null } as const;
+const UNKNOWN = { annualCents: null, periodCents: null, period: null } as const;
+const NO_FACTS: readonly string[] = Object.freeze([]);
+
 export function notEligibleResult(common: Common, ctx: EvaluationContext): ProgrammeResult {
-  return {
-    ...base(common),
-    status: 'not-eligible',
-    annualCents: 0,
-    periodCents: 0,
-    period: null,
-    missingFacts: [],
-    trace: ctx.takeTrace(),
-  };
+  return result(common, 'not-eligible', NONE, NO_FACTS, ctx);
 }
 
 export function cannotTellResult(
@@ -37,15 +59,7 @@ export function cannotTellResult(
   missingFacts: readonly string[],
   ctx: EvaluationContext,
 ): ProgrammeResult {
-  return {
-    ...base(common),
-    status: 'cannot-tell',
-    annualCents: null,
-    periodCents: null,
-    period: null,
-    missingFacts,
-    trace: ctx.takeTrace(),
-  };
+  return result(common, 'cannot-tell', UNKNOWN, missingFacts, ctx);
 }
 
 /** An amount of zero is reported as not eligible, with the reasons given. */
@@ -55,15 +69,7 @@ export function amountResult(
   ctx: EvaluationContext,
 ): ProgrammeResult {
   if (amount.annualCents <= 0) return notEligibleResult(common, ctx);
-  return {
-    ...base(common),
-    status: 'eligible',
-    annualCents: amount.annualCents,
-    periodCents: amount.periodCents,
-    period: amount.period,
-    missingFacts: [],
-    trace: ctx.takeTrace(),
-  };
+  return result(common, 'eligible', amount, NO_FACTS, ctx);
 }
 
 /**

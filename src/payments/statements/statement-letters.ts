@@ -50,7 +50,7 @@ export function statementLetter(
     label: t.t(line.arrears ? 'statements.doc.lineArrears' : 'statements.doc.line', {
       date: t.date(line.payDate),
       programme: names.get(line.programmeId) ?? line.programmeId,
-      period: line.period,
+      period: t.month(line.period),
     }),
     value:
       line.recoveredCents > 0

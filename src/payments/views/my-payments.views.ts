@@ -23,7 +23,7 @@ function table(
 <thead><tr><th scope="col">${t.t('payments.runs.payDate')}</th><th scope="col">${t.t('payments.runs.programme')}</th><th scope="col">${t.t('payments.my.amount')}</th><th scope="col">${t.t('payments.my.to')}</th><th scope="col">${t.t('payments.runs.status')}</th></tr></thead>
 <tbody>${payments.map(
     (p) => html`<tr><td data-label="${t.t('payments.runs.payDate')}">${t.date(p.payDate)}</td>
-<td data-label="${t.t('payments.runs.programme')}">${name(p.programmeId)}${p.arrears ? html` ${t.t('payments.my.arrears', { period: p.period })}` : ''}</td>
+<td data-label="${t.t('payments.runs.programme')}">${name(p.programmeId)}${p.arrears ? html` ${t.t('payments.my.arrears', { period: t.month(p.period) })}` : ''}</td>
 <td data-label="${t.t('payments.my.amount')}">${t.money(p.amountCents)}</td>
 <td data-label="${t.t('payments.my.to')}">${to(p)}</td>
 <td data-label="${t.t('payments.runs.status')}">${t.t(`payments.my.status.${p.upcoming ? 'upcoming' : p.status}`)}</td></tr>`,

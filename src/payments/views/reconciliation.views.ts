@@ -45,7 +45,7 @@ export function reconciliationPage(
 ): Page {
   const { run, report } = data;
   const programme = data.programmes.find((p) => p.id === run.programmeId)?.name[t.lang] ?? run.programmeId;
-  const title = k(t, 'reconciliation.title', { programme, period: run.period });
+  const title = k(t, 'reconciliation.title', { programme, period: t.month(run.period) });
   const runPath = pathFor(paymentsPaths.run, t.lang, { runId: run.id });
   const row = (line: ReconciliationLine) => {
     return html`<tr><th scope="row">${k(t, `reconciliation.lines.${line}`)}</th>
@@ -57,7 +57,7 @@ export function reconciliationPage(
     breadcrumbs: [
       { href: pathFor(staffHome, t.lang), label: t.t('workspace.staff.homeTitle') },
       { href: pathFor(paymentsPaths.runs, t.lang), label: t.t('payments.runs.title') },
-      { href: runPath, label: t.t('payments.run.title', { programme, period: run.period }) },
+      { href: runPath, label: t.t('payments.run.title', { programme, period: t.month(run.period) }) },
     ],
     body: html`<h1>${title}</h1><p>${k(t, 'reconciliation.intro')}</p>
 <table class="responsive"><caption>${k(t, 'reconciliation.caption')}</caption>

@@ -37,7 +37,7 @@ function paymentText(t: Translator, p: CandidatePayment, programmes: readonly Pr
     amount: t.money(p.amountCents),
     date: t.date(p.payDate),
     programme,
-    period: p.period,
+    period: t.month(p.period),
     account: p.accountLast3 ? `***${p.accountLast3}` : '—',
   });
 }

@@ -45,7 +45,7 @@ export function runsPage(
   const title = t.t('payments.runs.title');
   const row = (run: RunSummary) => html`<tr>
 <td data-label="${t.t('payments.runs.programme')}"><a href="${pathFor(paymentsPaths.run, t.lang, { runId: run.id })}">${nameOf(t, programmes, run.programmeId)}</a></td>
-<td data-label="${t.t('payments.runs.period')}">${run.period}</td>
+<td data-label="${t.t('payments.runs.period')}">${t.month(run.period)}</td>
 <td data-label="${t.t('payments.runs.payDate')}">${t.date(run.payDate)}</td>
 <td data-label="${t.t('payments.runs.status')}">${t.t(`payments.status.${run.status}`)}</td>
 <td data-label="${t.t('payments.runs.count')}">${t.number(run.paymentCount)}</td>
@@ -88,7 +88,7 @@ export function runPage(t: Translator, data: RunPageData, staffHome: BilingualPa
   const { run } = data;
   const title = t.t('payments.run.title', {
     programme: nameOf(t, data.programmes, run.programmeId),
-    period: run.period,
+    period: t.month(run.period),
   });
   const here = pathFor(paymentsPaths.run, t.lang, { runId: run.id });
   return {

@@ -33,6 +33,8 @@ export interface Translator {
   /** Time of day with the time zone named, in `zone` or else Eastern time. */
   time(at: Date, zone?: string): string;
   number(value: number): string;
+  /** A benefit month written out ("2027-01" → "January 2027", "janvier 2027"); anything else as it is. */
+  month(period: string): string;
 }
 
 /** The platform's own namespaces (`common`, `errors`, `problems`, `validation`). */
@@ -96,6 +98,10 @@ const dateFormats = {
   fr: new Intl.DateTimeFormat('fr-CA', { dateStyle: 'long', timeZone: 'UTC' }),
 };
 const numberFormats = { en: new Intl.NumberFormat('en-CA'), fr: new Intl.NumberFormat('fr-CA') };
+const monthFormats = {
+  en: new Intl.DateTimeFormat('en-CA', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  fr: new Intl.DateTimeFormat('fr-CA', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
 // Built once per language and zone: constructing an Intl formatter costs far more than formatting with one.
 const timeOfDay = { timeZoneName: 'short', hour: 'numeric', minute: '2-digit' } as const;
 const calendar = { ...timeOfDay, year: 'numeric', month: 'long', day: 'numeric' } as const;
@@ -131,6 +137,10 @@ function createTranslator(lang: Lang, catalogue: Catalogue): Translator {
     dateTime: (at, zone = SERVICE_TIME_ZONE) => formatDay(zonedFormat(lang, 'dateTime', zone), lang, at),
     time: (at, zone = SERVICE_TIME_ZONE) => zonedFormat(lang, 'time', zone).format(at),
     number: (value) => numberFormats[lang].format(value),
+    month: (period) =>
+      /^\d{4}-(0[1-9]|1[0-2])$/.test(period)
+        ? monthFormats[lang].format(new Date(`${period}-01T00:00:00Z`))
+        : period,
   };
 }
 

@@ -122,6 +122,27 @@ describeOnBothDatabases('review cases opened a page at a time', (database) => {
     );
   }
 
+  /** Each case's recommendation is the rules' own on the household it keeps, as of July, trace and all. */
+  async function assertRulesRecommendation(cause: string) {
+    const policy = loadDecisionPolicy();
+    const ccb = policyFor(policy, 'ccb');
+    assert.ok(ccb);
+    const rows = await database()
+      .db.selectFrom('decision_case as c')
+      .innerJoin('decision as d', 'd.case_id', 'c.id')
+      .select(['c.person_id', 'c.household_cipher', 'c.recommendation', 'd.record_cipher'])
+      .where('c.review_key', 'like', `${cause}%`)
+      .execute();
+    for (const row of rows) {
+      const facts: unknown = JSON.parse(services.crypto.cipher.decrypt(row.household_cipher));
+      const expected = assess(facts, row.person_id, ccb, FROM, policy.fourEyesAboveCents);
+      assert.equal(row.recommendation, expected.recommendation);
+      const record = openRecord(services.crypto.cipher, row.record_cipher);
+      assert.deepEqual(record.result, expected.result, 'the recorded result and trace are the rules’ own');
+      assert.deepEqual(record.facts, facts);
+    }
+  }
+
   it('opens the same cases, recommendations and audit entries as one request at a time', async () => {
     const batch = await open(requests('batch'));
     assert.equal(batch.length, decisions.length);
@@ -216,6 +237,7 @@ describeOnBothDatabases('review cases opened a page at a time', (database) => {
     await redetermination.redetermine(2026, { resume: false });
     const first = await reviews();
     assert.ok(first.length > 0, 'the run opened review cases');
+    await assertRulesRecommendation('redetermination:2026:');
     assert.equal((await opened()).length, first.length, 'one audit entry per case opened');
     await db
       .updateTable('redetermination_run')

@@ -90,11 +90,11 @@ async function measure(kind: string): Promise<void> {
       cipher: services.crypto.cipher,
       households,
       reviews: {
-        // Timed apart: each opens an adjudicator's case inside the page's transaction.
-        async openReview(trx, request) {
+        // Timed apart: a page's adjudicator's cases, opened inside the page's transaction.
+        async openReviews(trx, requests) {
           const at = performance.now();
           try {
-            return await services.decisions.openReview(trx, request);
+            return await services.decisions.openReviews(trx, requests);
           } finally {
             reviewMs += performance.now() - at;
           }

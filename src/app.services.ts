@@ -192,12 +192,10 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
   // Representatives get copies of the person's letters (applications' authorisations, bound once built below).
   const representation: { applications?: ApplicationsModule } = {};
   const viewers = {
+    actingForMany: async (personIds: readonly string[], onDate: string) =>
+      (await representation.applications?.representatives.viewersOf(personIds, onDate)) ?? new Map(),
     actingFor: async (personId: string, onDate: string) =>
-      ((await representation.applications?.representatives.given(personId)) ?? [])
-        .filter(
-          (a) => !a.revoked && a.scope === 'apply-and-view' && a.startsOn <= onDate && a.endsOn >= onDate,
-        )
-        .map((a) => ({ representativeId: a.representativeId, until: a.endsOn })),
+      (await viewers.actingForMany([personId], onDate)).get(personId) ?? [],
   };
   const inbox = createInboxService({
     db,

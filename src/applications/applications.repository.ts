@@ -171,6 +171,22 @@ export function listAuthorisationsGiven(db: DbExecutor, personId: string) {
     .execute();
 }
 
+/**
+ * Who may see each of these people's files on `onDate`: authorisations in force then (started, not ended, not
+ * revoked) whose scope shows the file, in one statement for a batch's people, newest first per person.
+ */
+export function listViewersOf(db: DbExecutor, personIds: readonly string[], onDate: string) {
+  return db
+    .selectFrom('representative_authorisation')
+    .select(['person_id', 'representative_id', sql<string>`ends_on::text`.as('ends')])
+    .where('person_id', '=', sql<string>`ANY(${[...new Set(personIds)]}::uuid[])`)
+    .where('revoked_at', 'is', null)
+    .where('scope', '=', 'apply-and-view')
+    .where(sql<boolean>`starts_on <= ${onDate}::date AND ends_on >= ${onDate}::date`)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
 /** Authorisations in force on `today` that `representativeId` holds. */
 export function listAuthorisationsHeld(db: DbExecutor, representativeId: string, today: string) {
   return db

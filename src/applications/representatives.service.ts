@@ -38,6 +38,12 @@ export interface Authorisation {
   readonly recordedBy: 'person' | 'staff';
 }
 
+/** A representative who may see a person's file, and the last day they may. */
+export interface Viewer {
+  readonly representativeId: string;
+  readonly until: string;
+}
+
 type AuthoriseResult = { readonly ok: true } | { readonly ok: false; readonly code: 'notFound' | 'self' };
 
 /**
@@ -111,6 +117,19 @@ export function createRepresentativesService(deps: {
     async given(personId: string): Promise<Authorisation[]> {
       const rows = await repository.listAuthorisationsGiven(db, personId);
       return Promise.all(rows.map((row) => toAuthorisation(row, row.representative_id)));
+    },
+    /**
+     * Who acts for each person and may see their file on `onDate` (the scope `apply-and-view`, in force that day):
+     * one statement for a batch's people; a person nobody acts for is absent.
+     */
+    async viewersOf(personIds: readonly string[], onDate: string): Promise<Map<string, Viewer[]>> {
+      const viewers = new Map<string, Viewer[]>();
+      if (personIds.length === 0) return viewers;
+      for (const row of await repository.listViewersOf(db, personIds, onDate)) {
+        const viewer = { representativeId: row.representative_id, until: row.ends };
+        viewers.set(row.person_id, [...(viewers.get(row.person_id) ?? []), viewer]);
+      }
+      return viewers;
     },
     async held(representativeId: string): Promise<Authorisation[]> {
       const rows = await repository.listAuthorisationsHeld(db, representativeId, todayIso(clock));

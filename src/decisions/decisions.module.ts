@@ -20,7 +20,7 @@ import type { WorkqueueService } from './workqueue.service.ts';
 import { isoDateOf } from './dates.ts';
 import { createCircumstances, redetermine } from './circumstances.ts';
 import type { Circumstances, Reevaluation } from './circumstances.ts';
-import { openReviewCase } from './review-case.ts';
+import { openReviewCases } from './review-case.ts';
 import type { ReviewRequest } from './review-case.ts';
 import type { Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
@@ -72,10 +72,11 @@ export interface DecisionsModule {
     only?: readonly string[],
   ): Promise<Reevaluation[]>;
   /**
-   * Opens the adjudicator's case for a re-evaluation the rules could not settle, inside the caller's transaction
-   * (the July redetermination's page); null when this cause already has its case.
+   * Opens the adjudicator's cases for re-evaluations the rules could not settle, inside the caller's transaction
+   * (a page of the July redetermination), in a few statements whatever their number: each request's case
+   * reference, or null when its cause already has its case.
    */
-  openReview(trx: Transaction<DB>, request: ReviewRequest): Promise<string | null>;
+  openReviews(trx: Transaction<DB>, requests: readonly ReviewRequest[]): Promise<(string | null)[]>;
   start(): void;
   stop(): Promise<void>;
 }
@@ -178,7 +179,7 @@ export function createDecisionsModule(deps: DecisionsModuleDependencies): Decisi
       return results;
     },
     circumstances,
-    openReview: (trx, request) => openReviewCase(core, trx, request),
+    openReviews: (trx, requests) => openReviewCases(core, trx, requests),
     start() {
       timer ??= setInterval(() => {
         running ??= tick()

@@ -196,14 +196,45 @@ export function openEntitlementOf(db: DbExecutor, personId: string, programmeId:
     .executeTakeFirst();
 }
 
-/** Opens a case once per cause (its review key is unique); false when that cause already has one. */
-export async function insertReviewCase(db: DbExecutor, row: Insertable<DecisionCaseTable>): Promise<boolean> {
-  const result = await db
-    .insertInto('decision_case')
-    .values(row)
-    .onConflict((oc) => oc.column('review_key').doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+/** The case each decision belongs to, by decision id: one statement for a page of review cases. */
+export async function casesOfDecisions(
+  db: DbExecutor,
+  decisionIds: readonly string[],
+): Promise<Map<string, CaseRow>> {
+  if (decisionIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('decision as d')
+    .innerJoin('decision_case as c', 'c.id', 'd.case_id')
+    .selectAll('c')
+    .select('d.id as decision_id')
+    .where('d.id', '=', sql<string>`ANY(${[...new Set(decisionIds)]}::uuid[])`)
+    .execute();
+  return new Map(rows.map(({ decision_id, ...kase }) => [decision_id, kase]));
+}
+
+/**
+ * Opens review cases once per cause (the review key is unique), each with its recommendation, in one statement
+ * whatever their number: a case whose cause already has one is skipped, and so is its decision. Returns the ids
+ * of the cases opened. Rows go as one JSON array read into the tables' own row types (`insertCaseWithDecision`).
+ */
+export async function insertReviewCases(
+  db: DbExecutor,
+  cases: readonly Insertable<DecisionCaseTable>[],
+  decisions: readonly Insertable<DecisionTable>[],
+): Promise<Set<string>> {
+  if (cases.length === 0) return new Set();
+  const result = await sql<{ case_id: string }>`
+    WITH opened AS (
+      INSERT INTO decision_case
+      SELECT * FROM json_populate_recordset(NULL::decision_case, ${JSON.stringify(cases)}::json)
+      ON CONFLICT (review_key) DO NOTHING
+      RETURNING id
+    )
+    INSERT INTO decision
+    SELECT d.* FROM json_populate_recordset(NULL::decision, ${JSON.stringify(decisions)}::json) AS d
+    JOIN opened ON opened.id = d.case_id
+    RETURNING case_id`.execute(db);
+  return new Set(result.rows.map((row) => row.case_id));
 }
 
 export function entitlementsOf(db: DbExecutor, personId: string) {

@@ -64,8 +64,12 @@ export interface DecisionCore {
   finalise(trx: Transaction<DB>, f: Finalisation): Promise<void>;
   /** `finalise`'s first part: for an approval, the enrolment and the schedule from the effective date. */
   schedule(trx: Transaction<DB>, f: Finalisation): Promise<void>;
-  /** The decision's row (record sealed), not yet written. */
-  decisionRow(kase: CaseRow, row: NewDecision): Insertable<DecisionTable> & { id: string };
+  /** The decision's row (record sealed here, unless sealed already with others), not yet written. */
+  decisionRow(
+    kase: CaseRow,
+    row: NewDecision,
+    recordCipher?: string,
+  ): Insertable<DecisionTable> & { id: string };
   record(trx: Transaction<DB>, kase: CaseRow, row: NewDecision): Promise<string>;
   /**
    * The benefit ends: its schedule stops the day before `from` and the enrolment ends that day (status ended, the
@@ -111,7 +115,7 @@ export function createDecisionCore(deps: DecisionsDependencies): DecisionCore {
       if (!found) throw new NotDecidedHereError(programmeId);
       return found;
     },
-    decisionRow(kase, row) {
+    decisionRow(kase, row, recordCipher = sealRecord(deps.cipher, row.record)) {
       const award = row.outcome === 'approved' ? row.assessment.award : null;
       return {
         id: randomUUID(),
@@ -126,7 +130,7 @@ export function createDecisionCore(deps: DecisionsDependencies): DecisionCore {
         period_kind: award?.periodKind ?? null,
         rules_commit: row.assessment.version.commit,
         parameters_hash: row.assessment.version.hash,
-        record_cipher: sealRecord(deps.cipher, row.record),
+        record_cipher: recordCipher,
         decided_by: row.decidedBy,
         override: row.override,
         approval: row.approval,

@@ -57,16 +57,18 @@ export interface RecipientDirectory {
  * representatives: authorisations in force whose scope shows the file). Each gets a copy of the person's letters.
  */
 export interface RepresentativeCopies {
-  actingFor(
-    personId: string,
+  /** For many people in one look-up (a batch's letters); a person nobody acts for is absent. */
+  actingForMany(
+    personIds: readonly string[],
     onDate: string,
-  ): Promise<readonly { representativeId: string; until: string }[]>;
+  ): Promise<ReadonlyMap<string, readonly { representativeId: string; until: string }[]>>;
 }
 
-/** Representatives looked up at once by `deliverMany` (each look-up is its own statement). */
+/** Representatives' addresses looked up at once by `deliverMany` (each look-up is its own statement). */
 const READS_AT_ONCE = 8;
 
 type Copy = { until: string; recipient: Recipient };
+type Acting = Awaited<ReturnType<RepresentativeCopies['actingForMany']>>;
 type Prepared = { recipient: Recipient; copies: Copy[]; request: DeliveryRequest };
 
 /** Letters about the person's own sign-in and account go to them alone, never to a representative. */
@@ -210,12 +212,21 @@ export function createInboxService(deps: InboxDependencies): InboxService {
     });
   }
 
-  async function copyRecipients(personId: string, request: DeliveryRequest) {
-    if (!deps.copies || request.ownNotice || NEVER_COPIED.has(request.kind)) return [];
-    const today = clock().toISOString().slice(0, 10);
-    const acting = await deps.copies.actingFor(personId, today);
+  const copied = (request: DeliveryRequest) => !request.ownNotice && !NEVER_COPIED.has(request.kind);
+
+  /** Who acts for each person today, in one look-up for all the letters a representative gets a copy of. */
+  async function actingFor(
+    items: readonly { personId: string; request: DeliveryRequest }[],
+  ): Promise<Acting> {
+    const people = items.filter((item) => copied(item.request)).map((item) => item.personId);
+    if (!deps.copies || people.length === 0) return new Map();
+    return deps.copies.actingForMany(people, clock().toISOString().slice(0, 10));
+  }
+
+  async function copyRecipients(personId: string, request: DeliveryRequest, acting: Acting) {
+    if (!copied(request)) return [];
     const found = await Promise.all(
-      acting.map(async (entry) => ({
+      (acting.get(personId) ?? []).map(async (entry) => ({
         until: entry.until,
         recipient: await deps.recipients.recipientOf(entry.representativeId, request.context),
       })),
@@ -250,7 +261,7 @@ export function createInboxService(deps: InboxDependencies): InboxService {
 
   const bulkStore: BulkStore = { cipher, audit, clock, route: routeOf };
 
-  /** The batch's recipients in one read per access context, then each one's representatives. */
+  /** The batch's recipients in one read per access context, who acts for them in one more, then those addresses. */
   async function prepareMany(items: readonly { personId: string; request: DeliveryRequest }[]) {
     const recipients = new Map<AccessContext, ReadonlyMap<string, Recipient>>();
     for (const context of new Set(items.map((item) => item.request.context)))
@@ -261,13 +272,21 @@ export function createInboxService(deps: InboxDependencies): InboxService {
           context,
         ),
       );
+    const recipientOf = (item: { personId: string; request: DeliveryRequest }) =>
+      recipients.get(item.request.context)?.get(item.personId);
+    const acting = await actingFor(items.filter((item) => recipientOf(item) !== undefined));
     const prepared: (Prepared | null)[] = [];
     for (let i = 0; i < items.length; i += READS_AT_ONCE)
       prepared.push(
         ...(await Promise.all(
-          items.slice(i, i + READS_AT_ONCE).map(async ({ personId, request }) => {
-            const recipient = recipients.get(request.context)?.get(personId);
-            return recipient ? { recipient, copies: await copyRecipients(personId, request), request } : null;
+          items.slice(i, i + READS_AT_ONCE).map(async (item) => {
+            const recipient = recipientOf(item);
+            if (!recipient) return null;
+            return {
+              recipient,
+              copies: await copyRecipients(item.personId, item.request, acting),
+              request: item.request,
+            };
           }),
         )),
       );
@@ -327,7 +346,7 @@ export function createInboxService(deps: InboxDependencies): InboxService {
       const recipient = await deps.recipients.recipientOf(personId, request.context);
       if (!recipient) return null;
       // Read before the transaction: PGlite has one connection.
-      const copies = await copyRecipients(personId, request);
+      const copies = await copyRecipients(personId, request, await actingFor([{ personId, request }]));
       return db.transaction().execute(async (trx) => {
         const delivered = await service.deliverWithin(trx, recipient, request);
         if (delivered.created)

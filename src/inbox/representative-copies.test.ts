@@ -121,6 +121,33 @@ describeOnBothDatabases('copies of letters to representatives', (database) => {
     for (const other of [applyOnly, ended, future, removed]) assert.deepEqual(await h.inbox.list(other), []);
   });
 
+  test('a batch of letters copies each person’s representatives in force, and nobody else', async () => {
+    const [first, second, alone] = [
+      await personWith(h, 'en', 'Fay'),
+      await personWith(h, 'fr', 'Gaël'),
+      await personWith(h, 'en', 'Hal'),
+    ];
+    const [forFirst, forSecond, applyOnly, ended] = [
+      await personWith(h, 'en', 'Ida'),
+      await personWith(h, 'fr', 'Jo'),
+      await personWith(h, 'en', 'Kit'),
+      await personWith(h, 'en', 'Lou'),
+    ];
+    await authorise(h, first, forFirst);
+    await authorise(h, second, forSecond);
+    await authorise(h, second, applyOnly, { scope: 'apply' });
+    await authorise(h, alone, ended, { ends: '2026-02-28' });
+    const letter = (personId: string) => ({
+      personId,
+      request: { kind: 'decision' as const, sourceKey: `test:${randomUUID()}`, compose, context: SYSTEM },
+    });
+    await h.inbox.deliverMany([letter(first), letter(second), letter(alone)]);
+    for (const personId of [first, second, alone]) assert.equal((await h.inbox.list(personId)).length, 1);
+    assert.equal((await h.inbox.list(forFirst)).length, 1, 'the first person’s representative has a copy');
+    assert.equal((await h.inbox.list(forSecond)).length, 1, 'the second person’s too');
+    for (const other of [applyOnly, ended]) assert.deepEqual(await h.inbox.list(other), []);
+  });
+
   test('a staff answer is noticed to each representative who sees the conversation, and to nobody else', async () => {
     const person = await personWith(h, 'fr', 'Lise');
     const sees = await personWith(h, 'en', 'Noor');

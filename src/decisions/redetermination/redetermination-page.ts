@@ -41,6 +41,8 @@ export interface PageReview {
   readonly facts: Household;
   readonly from: string;
   readonly reason: 'no-longer-approved' | 'cannot-tell';
+  /** The rules' assessment of `facts` as of `from`, recorded as the case's recommendation. */
+  readonly assessment: Assessment;
 }
 
 export interface PageContext {
@@ -161,6 +163,7 @@ function planPerson(
         facts,
         from,
         reason: refused ? 'no-longer-approved' : 'cannot-tell',
+        assessment,
       });
       continue;
     }

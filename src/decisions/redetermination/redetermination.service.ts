@@ -55,8 +55,8 @@ export interface RedeterminationDependencies {
     householdsOf(personIds: readonly string[]): Promise<ReadonlyMap<string, RegisterHousehold>>;
   };
   readonly letters: RedeterminationLetterPort;
-  /** The decisions module's review cases, opened in the page's transaction (`DecisionsModule.openReview`). */
-  readonly reviews: Pick<DecisionsModule, 'openReview'>;
+  /** The decisions module's review cases, opened together in the page's transaction (`DecisionsModule.openReviews`). */
+  readonly reviews: Pick<DecisionsModule, 'openReviews'>;
   readonly programmeName: (programmeId: string, lang: Lang) => Promise<string>;
   readonly clock: () => Date;
   /** People per page: one read, one evaluation in memory and one transaction each (default 1,000). */
@@ -129,13 +129,15 @@ export function createRedeterminationService(deps: RedeterminationDependencies):
       await repo.insertEntitlements(trx, plan.entitlements);
       await repo.queueLetters(trx, year, plan.letters);
       await deps.audit.recordMany(plan.audits, trx);
-      for (const review of plan.reviews)
-        await deps.reviews.openReview(trx, {
+      await deps.reviews.openReviews(
+        trx,
+        plan.reviews.map((review) => ({
           ...review,
           key: `redetermination:${String(year)}:${review.personId}:${review.programmeId}`,
           kind: 'redetermination',
           context,
-        });
+        })),
+      );
     });
   }
 

@@ -12,7 +12,7 @@ import {
   receivePartnerCall,
   refusePartnerCall,
 } from './partner-call.ts';
-import type { PartnerAnswer } from './partner-call.ts';
+import type { PartnerAnswer, ValidPartnerCall } from './partner-call.ts';
 import type { PartnerEventResult, PartnerEvents } from './partner-events.service.ts';
 import type { Receipt } from './partner-events.repository.ts';
 import {
@@ -132,20 +132,12 @@ function receiveBirth(
       };
       return checkBirthRegistration(body, sins, today(deps.clock));
     },
-    record: async ({ body, sin, holder: agency }) => {
-      const receipt = {
-        agencyId: agency.agencyId,
-        kind: 'birth' as const,
-        externalId: body.registrationNumber,
-      };
-      const context = partnerContext(request, agency, 'vital-event');
-      if (body.province !== agency.province)
-        return outsideJurisdiction(deps, { receipt, province: agency.province, context });
-      const second = secondOf(body);
-      const parents = { parent: sin, ...(second?.ok ? { second: second.sin } : {}) };
-      const result = await deps.events.receiveBirth(parents, { ...body.child }, receipt, context);
-      return answer(result, body.registrationNumber, '/parentSin');
-    },
+    record: (call) =>
+      recordVitalEvent(deps, call, { kind: 'birth', sinPointer: '/parentSin' }, (receipt, context) => {
+        const second = secondOf(call.body);
+        const parents = { parent: call.sin, ...(second?.ok ? { second: second.sin } : {}) };
+        return deps.events.receiveBirth(parents, { ...call.body.child }, receipt, context);
+      }),
   });
 }
 
@@ -158,19 +150,29 @@ function receiveDeath(
     holders: deps.vitalStatistics,
     sinOf: (body) => body.sin,
     issues: (body, sin) => checkDeathRegistration(body, sin.ok, today(deps.clock)),
-    record: async ({ body, sin, holder: agency }) => {
-      const receipt = {
-        agencyId: agency.agencyId,
-        kind: 'death' as const,
-        externalId: body.registrationNumber,
-      };
-      const context = partnerContext(request, agency, 'vital-event');
-      if (body.province !== agency.province)
-        return outsideJurisdiction(deps, { receipt, province: agency.province, context });
-      const result = await deps.events.receiveDeath(sin, body.dateOfDeath, receipt, context);
-      return answer(result, body.registrationNumber, '/sin');
-    },
+    record: (call) =>
+      recordVitalEvent(deps, call, { kind: 'death', sinPointer: '/sin' }, (receipt, context) =>
+        deps.events.receiveDeath(call.sin, call.body.dateOfDeath, receipt, context),
+      ),
   });
+}
+
+/**
+ * A vital event registered once by the agency's registration number, and only in the agency's own province or
+ * territory: outside it the call is refused (422) and audited, nothing recorded.
+ */
+async function recordVitalEvent(
+  deps: PartnerEventsApiDependencies,
+  call: ValidPartnerCall<VitalStatisticsCredential, { registrationNumber: string; province: string }>,
+  event: { kind: 'birth' | 'death'; sinPointer: string },
+  record: (receipt: Receipt, context: AccessContext) => Promise<PartnerEventResult>,
+): Promise<PartnerAnswer> {
+  const { body, holder: agency } = call;
+  const receipt = { agencyId: agency.agencyId, kind: event.kind, externalId: body.registrationNumber };
+  const context = partnerContext(call.request, agency, 'vital-event');
+  if (body.province !== agency.province)
+    return outsideJurisdiction(deps, { receipt, province: agency.province, context });
+  return answer(await record(receipt, context), body.registrationNumber, event.sinPointer);
 }
 
 /** An agency registers only its own province's events: refused (422) and audited, nothing recorded. */

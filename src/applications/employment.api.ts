@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AccessContext } from '../platform/audit/access-context.ts';
 import type { EmployerCredential } from '../platform/config/employers-config.ts';
-import { componentRef, problemResponse } from '../platform/http/openapi.ts';
 import type { OpenApiRegistry } from '../platform/http/openapi.ts';
-import { sendProblem } from '../platform/http/problem.ts';
-import { bearerHolder } from '../platform/security/bearer-token.ts';
 import type { RouteTable } from '../platform/http/route-table.ts';
-import { checkSin } from '../person/index.ts';
+import {
+  partnerAccess,
+  partnerCallResponses,
+  receivePartnerCall,
+  refusePartnerCall,
+} from '../person/index.ts';
 import { RECORDS_OF_EMPLOYMENT_PATH } from './applications.paths.ts';
 import type { EmploymentRecords } from './employment.service.ts';
 import {
@@ -33,10 +34,6 @@ export function registerEmploymentApi(
 ): void {
   openapi.addSchema('RecordOfEmployment', RECORD_OF_EMPLOYMENT_SCHEMA);
   openapi.addSchema('RecordOfEmploymentReceived', RECORD_RECEIVED_SCHEMA);
-  const received = (description: string) => ({
-    description,
-    content: { 'application/json': { schema: componentRef('RecordOfEmploymentReceived') } },
-  });
   openapi.route(app, {
     method: 'post',
     path: RECORDS_OF_EMPLOYMENT_PATH,
@@ -47,68 +44,57 @@ export function registerEmploymentApi(
       description:
         "Called by an employer's payroll system with its bearer token (`Authorization: Bearer …`, configured in EMPLOYER_API_TOKENS). The pay periods are stored encrypted (Protected B) against the person found by SIN, and an Employment Insurance application reads them: the person never retypes them. The same serial sent again by the same employer is kept once.",
       tags: ['employment'],
-      responses: {
-        '201': received('Received'),
-        '200': received('This employer already sent this serial: kept once, nothing changed'),
-        '400': problemResponse('A body that fails the schema (errors name each field)'),
-        '401': problemResponse('Without a valid employer bearer token'),
-        '415': problemResponse('The body is not application/json'),
-        '422': problemResponse('An invalid or unknown SIN, or dates that contradict each other'),
-      },
+      responses: partnerCallResponses({
+        schema: 'RecordOfEmploymentReceived',
+        recorded: 'Received',
+        again: 'This employer already sent this serial: kept once, nothing changed',
+        caller: 'employer',
+        unprocessable: 'An invalid or unknown SIN, or dates that contradict each other',
+      }),
     },
     handler: (request, reply) => receive(request, reply, deps),
   });
   routes.record('POST', RECORDS_OF_EMPLOYMENT_PATH, 'public');
 }
 
-async function receive(
+function receive(
   request: FastifyRequest,
   reply: FastifyReply,
   deps: EmploymentApiDependencies,
 ): Promise<FastifyReply> {
-  const employer = bearerHolder(request.headers.authorization, deps.employers);
-  if (!employer) return sendProblem(request, reply, 'unauthorized', 401);
-  const body = request.body as RecordOfEmploymentBody;
-  const sin = checkSin(body.sin);
-  const issues = checkRecordOfEmployment(body, sin.ok);
-  if (!sin.ok || issues.length > 0) return refuse(request, reply, issues);
-  const context: AccessContext = {
-    actor: { type: 'agency', id: `employer:${employer.employerId}` },
-    channel: 'partner',
-    purpose: 'record-of-employment',
-    correlationId: request.id,
-  };
-  const result = await deps.employment.receive(
-    {
-      employerId: employer.employerId,
-      sin: sin.sin,
-      employerName: body.employerName,
-      serial: body.serial,
-      firstDay: body.firstDay,
-      lastDay: body.lastDay,
-      reasonCode: body.reasonCode,
-      periods: body.payPeriods.map((p) => ({
-        weekEnding: p.weekEnding,
-        hours: p.hours,
-        earningsCents: p.earningsCents,
-      })),
+  return receivePartnerCall<EmployerCredential, RecordOfEmploymentBody>(request, reply, {
+    holders: deps.employers,
+    sinOf: (body) => body.sin,
+    issues: (body, sin) => checkRecordOfEmployment(body, sin.ok),
+    record: async ({ body, sin, holder: employer }) => {
+      const actor = { type: 'agency' as const, id: `employer:${employer.employerId}` };
+      const result = await deps.employment.receive(
+        recordOf(employer, sin, body),
+        partnerAccess(request, actor, 'record-of-employment'),
+      );
+      if (result === 'unknown-person') return refusePartnerCall([{ pointer: '/sin', code: 'unknown-sin' }]);
+      const stored = result === 'stored';
+      return {
+        status: stored ? 201 : 200,
+        body: { serial: body.serial, status: stored ? 'received' : 'already-received' },
+      };
     },
-    context,
-  );
-  if (result === 'unknown-person') return refuse(request, reply, [{ pointer: '/sin', code: 'unknown-sin' }]);
-  const stored = result === 'stored';
-  return reply
-    .code(stored ? 201 : 200)
-    .header('cache-control', 'no-store')
-    .send({ serial: body.serial, status: stored ? 'received' : 'already-received' });
+  });
 }
 
-function refuse(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  issues: readonly { pointer: string; code: string }[],
-): FastifyReply {
-  return sendProblem(request, reply, 'validation', 422, {
-    errors: issues.map((issue) => ({ ...issue, detail: issue.code })),
-  });
+function recordOf(employer: EmployerCredential, sin: string, body: RecordOfEmploymentBody) {
+  return {
+    employerId: employer.employerId,
+    sin,
+    employerName: body.employerName,
+    serial: body.serial,
+    firstDay: body.firstDay,
+    lastDay: body.lastDay,
+    reasonCode: body.reasonCode,
+    periods: body.payPeriods.map((p) => ({
+      weekEnding: p.weekEnding,
+      hours: p.hours,
+      earningsCents: p.earningsCents,
+    })),
+  };
 }

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { describeOnBothDatabases } from '../../test/support/databases.ts';
-import { recordingStatuses, submittedApplication } from '../../test/support/applications.ts';
-import { createServices } from '../app.services.ts';
+import { submittedApplication } from '../../test/support/applications.ts';
+import {
+  createDecisionServices,
+  stopDecisionServices,
+} from '../../test/support/decisions/decision-services.ts';
 import type { Services } from '../app.services.ts';
-import { loadReferenceData } from '../catalogue/index.ts';
 import type { AccessContext } from '../platform/audit/access-context.ts';
-import { testConfig } from '../platform/config/config.ts';
-import { createMetrics } from '../platform/observability/metrics.ts';
 import { DEMO_PEOPLE, ensureDemoPeople } from '../population/index.ts';
 import { paymentsDue } from '../payments/index.ts';
 import { createEntitlementReader } from './entitlement-reader.ts';
@@ -108,14 +108,7 @@ describeOnBothDatabases(
 
     before(async () => {
       const db = database().db;
-      services = await createServices({
-        config: testConfig(),
-        db,
-        metrics: createMetrics(),
-        clock: () => now,
-        applicationStatuses: recordingStatuses(),
-      });
-      await services.catalogue.seedReferenceData(loadReferenceData());
+      services = await createDecisionServices(db, () => now);
       await ensureDemoPeople(db, services.crypto);
       const outcome = await services.decisions.handler.submitted(
         // Applied for in September: paid from October.
@@ -127,10 +120,7 @@ describeOnBothDatabases(
       assert.equal(outcome.outcome, 'decided');
       await services.decisions.sendLetters();
     });
-    after(async () => {
-      await services.decisions.stop();
-      await services.crypto.close();
-    });
+    after(() => stopDecisionServices(services));
 
     it('a partnership that ends re-rates the CCB from the month after, with a letter', async () => {
       const [before] = await schedule();

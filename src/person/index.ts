@@ -65,6 +65,13 @@ export function createPersonModule(deps: PersonModuleDependencies): PersonModule
 }
 
 export { registerPartnerEventsApi } from './partner-events.api.ts';
+export {
+  partnerAccess,
+  partnerCallResponses,
+  receivePartnerCall,
+  refusePartnerCall,
+} from './partner-call.ts';
+export type { PartnerAnswer, PartnerCall, PartnerIssue, ValidPartnerCall } from './partner-call.ts';
 export type { PartnerEvents, PartnerEventResult } from './partner-events.service.ts';
 export { createAuditedNotifier } from './change-notifier.ts';
 export { createEnrolmentService } from './enrolment.service.ts';

@@ -4,11 +4,15 @@ import type {
   AgencyCredential,
   VitalStatisticsCredential,
 } from '../platform/config/partner-agencies-config.ts';
-import { componentRef, problemResponse } from '../platform/http/openapi.ts';
 import type { OpenApiRegistry } from '../platform/http/openapi.ts';
-import { sendProblem } from '../platform/http/problem.ts';
-import { bearerHolder } from '../platform/security/bearer-token.ts';
 import type { RouteTable } from '../platform/http/route-table.ts';
+import {
+  partnerAccess,
+  partnerCallResponses,
+  receivePartnerCall,
+  refusePartnerCall,
+} from './partner-call.ts';
+import type { PartnerAnswer, ValidPartnerCall } from './partner-call.ts';
 import type { PartnerEventResult, PartnerEvents } from './partner-events.service.ts';
 import type { Receipt } from './partner-events.repository.ts';
 import {
@@ -26,7 +30,6 @@ import {
 import type {
   BirthRegistrationBody,
   DeathRegistrationBody,
-  EventIssue,
   TaxAssessmentBody,
 } from './partner-events.schemas.ts';
 import { checkSin } from './sin.ts';
@@ -94,140 +97,127 @@ export function registerPartnerEventsApi(
 }
 
 function operation(operationId: string, summary: string, description: string, caller: string) {
-  const received = (text: string) => ({
-    description: text,
-    content: { 'application/json': { schema: componentRef('PartnerEventReceived') } },
-  });
   return {
     operationId,
     summary,
     description,
     tags: ['register'],
-    responses: {
-      '201': received('Recorded'),
-      '200': received('This agency already sent this reference: recorded once, nothing changed'),
-      '400': problemResponse('A body that fails the schema (errors name each field)'),
-      '401': problemResponse(`Without a valid ${caller} bearer token`),
-      '415': problemResponse('The body is not application/json'),
-      '422': problemResponse(
+    responses: partnerCallResponses({
+      schema: 'PartnerEventReceived',
+      recorded: 'Recorded',
+      again: 'This agency already sent this reference: recorded once, nothing changed',
+      caller,
+      unprocessable:
         'An invalid or unknown SIN, a date not yet reached, or an event outside the agency’s province',
-      ),
+    }),
+  };
+}
+
+function receiveBirth(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: PartnerEventsApiDependencies,
+): Promise<FastifyReply> {
+  const secondOf = (body: BirthRegistrationBody) =>
+    body.secondParentSin === undefined ? null : checkSin(body.secondParentSin);
+  return receivePartnerCall<VitalStatisticsCredential, BirthRegistrationBody>(request, reply, {
+    holders: deps.vitalStatistics,
+    sinOf: (body) => body.parentSin,
+    issues: (body, parent) => {
+      const second = secondOf(body);
+      const sins = {
+        parent: parent.ok,
+        second: second?.ok ?? true,
+        same: parent.ok && second?.ok === true && second.sin === parent.sin,
+      };
+      return checkBirthRegistration(body, sins, today(deps.clock));
     },
-  };
+    record: (call) =>
+      recordVitalEvent(deps, call, { kind: 'birth', sinPointer: '/parentSin' }, (receipt, context) => {
+        const second = secondOf(call.body);
+        const parents = { parent: call.sin, ...(second?.ok ? { second: second.sin } : {}) };
+        return deps.events.receiveBirth(parents, { ...call.body.child }, receipt, context);
+      }),
+  });
 }
 
-async function receiveBirth(
+function receiveDeath(
   request: FastifyRequest,
   reply: FastifyReply,
   deps: PartnerEventsApiDependencies,
 ): Promise<FastifyReply> {
-  const agency = bearerHolder(request.headers.authorization, deps.vitalStatistics);
-  if (!agency) return sendProblem(request, reply, 'unauthorized', 401);
-  const body = request.body as BirthRegistrationBody;
-  const sin = checkSin(body.parentSin);
-  const second = body.secondParentSin === undefined ? null : checkSin(body.secondParentSin);
-  const sins = {
-    parent: sin.ok,
-    second: second?.ok ?? true,
-    same: sin.ok && second?.ok === true && second.sin === sin.sin,
-  };
-  const issues = checkBirthRegistration(body, sins, today(deps.clock));
-  if (!sin.ok || issues.length > 0) return refuse(request, reply, issues);
-  const receipt = { agencyId: agency.agencyId, kind: 'birth' as const, externalId: body.registrationNumber };
-  const context = partnerContext(request, agency, 'vital-event');
-  if (body.province !== agency.province)
-    return outsideJurisdiction(request, reply, deps, { receipt, province: agency.province, context });
-  const parents = { parent: sin.sin, ...(second?.ok ? { second: second.sin } : {}) };
-  const result = await deps.events.receiveBirth(parents, { ...body.child }, receipt, context);
-  return answer(request, reply, result, body.registrationNumber, '/parentSin');
+  return receivePartnerCall<VitalStatisticsCredential, DeathRegistrationBody>(request, reply, {
+    holders: deps.vitalStatistics,
+    sinOf: (body) => body.sin,
+    issues: (body, sin) => checkDeathRegistration(body, sin.ok, today(deps.clock)),
+    record: (call) =>
+      recordVitalEvent(deps, call, { kind: 'death', sinPointer: '/sin' }, (receipt, context) =>
+        deps.events.receiveDeath(call.sin, call.body.dateOfDeath, receipt, context),
+      ),
+  });
 }
 
-async function receiveDeath(
-  request: FastifyRequest,
-  reply: FastifyReply,
+/**
+ * A vital event registered once by the agency's registration number, and only in the agency's own province or
+ * territory: outside it the call is refused (422) and audited, nothing recorded.
+ */
+async function recordVitalEvent(
   deps: PartnerEventsApiDependencies,
-): Promise<FastifyReply> {
-  const agency = bearerHolder(request.headers.authorization, deps.vitalStatistics);
-  if (!agency) return sendProblem(request, reply, 'unauthorized', 401);
-  const body = request.body as DeathRegistrationBody;
-  const sin = checkSin(body.sin);
-  const issues = checkDeathRegistration(body, sin.ok, today(deps.clock));
-  if (!sin.ok || issues.length > 0) return refuse(request, reply, issues);
-  const receipt = { agencyId: agency.agencyId, kind: 'death' as const, externalId: body.registrationNumber };
-  const context = partnerContext(request, agency, 'vital-event');
+  call: ValidPartnerCall<VitalStatisticsCredential, { registrationNumber: string; province: string }>,
+  event: { kind: 'birth' | 'death'; sinPointer: string },
+  record: (receipt: Receipt, context: AccessContext) => Promise<PartnerEventResult>,
+): Promise<PartnerAnswer> {
+  const { body, holder: agency } = call;
+  const receipt = { agencyId: agency.agencyId, kind: event.kind, externalId: body.registrationNumber };
+  const context = partnerContext(call.request, agency, 'vital-event');
   if (body.province !== agency.province)
-    return outsideJurisdiction(request, reply, deps, { receipt, province: agency.province, context });
-  const result = await deps.events.receiveDeath(sin.sin, body.dateOfDeath, receipt, context);
-  return answer(request, reply, result, body.registrationNumber, '/sin');
+    return outsideJurisdiction(deps, { receipt, province: agency.province, context });
+  return answer(await record(receipt, context), body.registrationNumber, event.sinPointer);
 }
 
 /** An agency registers only its own province's events: refused (422) and audited, nothing recorded. */
 async function outsideJurisdiction(
-  request: FastifyRequest,
-  reply: FastifyReply,
   deps: PartnerEventsApiDependencies,
   refusal: { receipt: Receipt; province: string; context: AccessContext },
-): Promise<FastifyReply> {
+): Promise<PartnerAnswer> {
   await deps.events.refuseOutsideJurisdiction(refusal.receipt, refusal.province, refusal.context);
-  return sendProblem(request, reply, 'outside-jurisdiction', 422, {
-    values: { province: refusal.province },
-    errors: [{ pointer: '/province', code: 'outside-jurisdiction', detail: 'outside-jurisdiction' }],
-  });
-}
-
-async function receiveAssessment(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  deps: PartnerEventsApiDependencies,
-): Promise<FastifyReply> {
-  const agency = bearerHolder(request.headers.authorization, deps.cra);
-  if (!agency) return sendProblem(request, reply, 'unauthorized', 401);
-  const body = request.body as TaxAssessmentBody;
-  const sin = checkSin(body.sin);
-  const issues = checkTaxAssessment(body, sin.ok, today(deps.clock));
-  if (!sin.ok || issues.length > 0) return refuse(request, reply, issues);
-  const reference = body.noticeOfAssessmentId;
-  const receipt = { agencyId: agency.agencyId, kind: 'tax-assessment' as const, externalId: reference };
-  const result = await deps.events.receiveAssessment(
-    sin.sin,
-    body.taxYear,
-    body.incomes,
-    receipt,
-    partnerContext(request, agency, 'tax-assessment'),
-  );
-  return answer(request, reply, result, reference, '/sin');
-}
-
-function partnerContext(request: FastifyRequest, agency: AgencyCredential, purpose: string): AccessContext {
   return {
-    actor: { type: 'agency', id: `agency:${agency.agencyId}`, agencyId: agency.agencyId },
-    channel: 'partner',
-    purpose,
-    correlationId: request.id,
+    status: 422,
+    problem: 'outside-jurisdiction',
+    values: { province: refusal.province },
+    errors: [{ pointer: '/province', code: 'outside-jurisdiction' }],
   };
 }
 
-function answer(
+function receiveAssessment(
   request: FastifyRequest,
   reply: FastifyReply,
-  result: PartnerEventResult,
-  reference: string,
-  sinPointer: string,
-): FastifyReply {
-  if (result === 'unknown-person')
-    return refuse(request, reply, [{ pointer: sinPointer, code: 'unknown-sin' }]);
-  if (result === 'unknown-second-parent')
-    return refuse(request, reply, [{ pointer: '/secondParentSin', code: 'unknown-sin' }]);
-  return reply
-    .code(result === 'recorded' ? 201 : 200)
-    .header('cache-control', 'no-store')
-    .send({ reference, status: result });
+  deps: PartnerEventsApiDependencies,
+): Promise<FastifyReply> {
+  return receivePartnerCall<AgencyCredential, TaxAssessmentBody>(request, reply, {
+    holders: deps.cra,
+    sinOf: (body) => body.sin,
+    issues: (body, sin) => checkTaxAssessment(body, sin.ok, today(deps.clock)),
+    record: async ({ body, sin, holder: agency }) => {
+      const reference = body.noticeOfAssessmentId;
+      const receipt = { agencyId: agency.agencyId, kind: 'tax-assessment' as const, externalId: reference };
+      const context = partnerContext(request, agency, 'tax-assessment');
+      const result = await deps.events.receiveAssessment(sin, body.taxYear, body.incomes, receipt, context);
+      return answer(result, reference, '/sin');
+    },
+  });
 }
 
-function refuse(request: FastifyRequest, reply: FastifyReply, issues: readonly EventIssue[]): FastifyReply {
-  return sendProblem(request, reply, 'validation', 422, {
-    errors: issues.map((issue) => ({ ...issue, detail: issue.code })),
-  });
+function partnerContext(request: FastifyRequest, agency: AgencyCredential, purpose: string): AccessContext {
+  const actor = { type: 'agency' as const, id: `agency:${agency.agencyId}`, agencyId: agency.agencyId };
+  return partnerAccess(request, actor, purpose);
+}
+
+function answer(result: PartnerEventResult, reference: string, sinPointer: string): PartnerAnswer {
+  if (result === 'unknown-person') return refusePartnerCall([{ pointer: sinPointer, code: 'unknown-sin' }]);
+  if (result === 'unknown-second-parent')
+    return refusePartnerCall([{ pointer: '/secondParentSin', code: 'unknown-sin' }]);
+  return { status: result === 'recorded' ? 201 : 200, body: { reference, status: result } };
 }
 
 function today(clock: () => Date): string {

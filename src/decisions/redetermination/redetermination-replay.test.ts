@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { describeOnBothDatabases } from '../../../test/support/databases.ts';
-import { ccbHousehold, recordingStatuses, submittedApplication } from '../../../test/support/applications.ts';
-import { createServices } from '../../app.services.ts';
+import {
+  applyForCcb,
+  createDecisionServices,
+  redeterminationFor,
+  stopDecisionServices,
+} from '../../../test/support/decisions/decision-services.ts';
 import type { Services } from '../../app.services.ts';
-import { loadReferenceData } from '../../catalogue/index.ts';
-import { createHouseholdReader } from '../../person/index.ts';
-import { testConfig } from '../../platform/config/config.ts';
-import { createMetrics } from '../../platform/observability/metrics.ts';
 import { seedPopulation } from '../../population/index.ts';
 import { assess } from '../assess.ts';
 import { openRecord } from '../decision-record.ts';
@@ -15,7 +15,6 @@ import { explain } from '../explanation.ts';
 import { loadDecisionPolicy, policyFor } from '../programme-policy.ts';
 import { recordWithTrace } from '../record-trace.ts';
 import { replayDecision } from '../replay.ts';
-import { createRedeterminationService } from './redetermination.service.ts';
 
 // Seeded families (with children, unlike the demo people) so that the rules re-rate some of them in July.
 const TODAY = new Date('2025-11-20T15:00:00Z');
@@ -24,35 +23,18 @@ describeOnBothDatabases('a redetermination decision replayed', (database) => {
   let services: Services;
   before(async () => {
     const db = database().db;
-    services = await createServices({
-      config: testConfig(),
-      db,
-      metrics: createMetrics(),
-      clock: () => TODAY,
-      applicationStatuses: recordingStatuses(),
-    });
-    await services.catalogue.seedReferenceData(loadReferenceData());
+    services = await createDecisionServices(db, () => TODAY);
     await seedPopulation(database(), services.crypto, { people: 24, seed: 2026 });
-    for (const { id } of await db.selectFrom('person').select('id').orderBy('id').execute())
-      await services.decisions.handler.submitted(
-        { ...submittedApplication(id, 'ccb', ccbHousehold(id, 4_000_000)), submittedAt: TODAY },
-        db,
-      );
-    await createRedeterminationService({
+    const people = await db.selectFrom('person').select('id').orderBy('id').execute();
+    await applyForCcb(
+      services,
       db,
-      audit: services.audit,
-      cipher: services.crypto.cipher,
-      households: createHouseholdReader(db, services.crypto.cipher),
-      reviews: services.decisions,
-      letters: { deliverMany: (items) => services.inbox.deliverMany(items) },
-      programmeName: (id, lang) => Promise.resolve(`${id} (${lang})`),
-      clock: () => TODAY,
-    }).redetermine(2026, { resume: false });
+      people.map((p) => p.id),
+      TODAY,
+    );
+    await redeterminationFor(services, db, TODAY).redetermine(2026, { resume: false });
   });
-  after(async () => {
-    await services.decisions.stop();
-    await services.crypto.close();
-  });
+  after(() => stopDecisionServices(services));
 
   it('keeps each decision without its trace; replay reproduces its amount and its trace', async () => {
     const db = database().db;

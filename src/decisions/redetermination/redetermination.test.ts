@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { describeOnBothDatabases } from '../../../test/support/databases.ts';
-import { ccbHousehold, recordingStatuses, submittedApplication } from '../../../test/support/applications.ts';
-import { createServices } from '../../app.services.ts';
+import {
+  applyForCcb,
+  createDecisionServices,
+  redeterminationFor,
+  stopDecisionServices,
+} from '../../../test/support/decisions/decision-services.ts';
 import type { Services } from '../../app.services.ts';
-import { testConfig } from '../../platform/config/config.ts';
-import { createMetrics } from '../../platform/observability/metrics.ts';
 import { DEMO_PEOPLE, ensureDemoPeople } from '../../population/index.ts';
-import { loadReferenceData } from '../../catalogue/index.ts';
-import { createHouseholdReader } from '../../person/index.ts';
-import { createRedeterminationService, RedeterminationStartedError } from './redetermination.service.ts';
+import { RedeterminationStartedError } from './redetermination.service.ts';
 import type { RedeterminationService, RedeterminationSummary } from './redetermination.service.ts';
 import { runRedetermineCommand } from './redetermination-command.ts';
 
@@ -23,40 +23,13 @@ describeOnBothDatabases('the July redetermination', (database) => {
   const people = DEMO_PEOPLE.slice(0, 3).map((p) => p.id);
   before(async () => {
     const db = database().db;
-    services = await createServices({
-      config: testConfig(),
-      db,
-      metrics: createMetrics(),
-      clock: () => TODAY,
-      applicationStatuses: recordingStatuses(),
-    });
-    await services.catalogue.seedReferenceData(loadReferenceData());
+    services = await createDecisionServices(db, () => TODAY);
     await ensureDemoPeople(db, services.crypto);
     // Approved CCB applications give each an open entitlement from December 2025.
-    for (const personId of people)
-      await services.decisions.handler.submitted(
-        {
-          ...submittedApplication(personId, 'ccb', ccbHousehold(personId, 4_000_000)),
-          submittedAt: new Date('2025-11-20T15:00:00Z'),
-        },
-        db,
-      );
-    redetermination = createRedeterminationService({
-      db,
-      audit: services.audit,
-      cipher: services.crypto.cipher,
-      households: createHouseholdReader(db, services.crypto.cipher),
-      reviews: services.decisions,
-      letters: { deliverMany: (items) => services.inbox.deliverMany(items) },
-      programmeName: (id, lang) => Promise.resolve(`${id} (${lang})`),
-      clock: () => TODAY,
-      batchSize: 2,
-    });
+    await applyForCcb(services, db, people, new Date('2025-11-20T15:00:00Z'));
+    redetermination = redeterminationFor(services, db, TODAY, { batchSize: 2 });
   });
-  after(async () => {
-    await services.decisions.stop();
-    await services.crypto.close();
-  });
+  after(() => stopDecisionServices(services));
 
   const lettersOf = (year: number) =>
     database()

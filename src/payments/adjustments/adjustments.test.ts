@@ -1,39 +1,21 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { describeOnBothDatabases } from '../../../test/support/databases.ts';
+import { changingEntitlements, oasEntitlements } from '../../../test/support/payments/debt-schedule.ts';
+import { deathRegisterOf, personIdOf } from '../../../test/support/payments/entitlement-fixtures.ts';
 import {
-  deathRegisterOf,
-  inMemoryEntitlements,
-  payeeDirectoryOf,
-  personIdOf,
-} from '../../../test/support/payments/entitlement-fixtures.ts';
-import { createAuditService } from '../../platform/audit/audit.service.ts';
-import { testConfig } from '../../platform/config/config.ts';
-import { createFieldCrypto } from '../../platform/crypto/field-crypto.ts';
+  createTestPaymentsModule,
+  paymentsStaff,
+  prepareOasRun,
+} from '../../../test/support/payments/payments-module.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { Letter } from '../../platform/documents/letter.ts';
-import { createPaymentsModule } from '../payments.module.ts';
 import type { PaymentsModule } from '../payments.module.ts';
-import type { EntitlementRow, EntitlementSource } from '../run/run-ports.ts';
+import type { EntitlementRow } from '../run/run-ports.ts';
 
-const OFFICER = {
-  actor: { type: 'staff' as const, id: 'officer', role: 'payments-officer' },
-  channel: 'online' as const,
-  purpose: 'payment-run',
-  correlationId: 'test-adjustments',
-};
+const OFFICER = paymentsStaff('officer', 'payments-officer', 'test-adjustments');
 const MONTHLY = 100_000;
-
-const row = (n: number, validFrom: string, validTo: string | null, amountCents: number): EntitlementRow => ({
-  enrolmentId: `oas-${String(n).padStart(8, '0')}`,
-  personId: personIdOf(n),
-  programmeId: 'oas',
-  validFrom,
-  validTo,
-  amountCents,
-  periodKind: 'month',
-  decisionId: `20000000-0000-4000-8000-${String(n).padStart(8, '0')}${validFrom.slice(5, 7)}${validFrom.slice(2, 4)}`,
-});
+const row = oasEntitlements('20000000');
 
 describeOnBothDatabases('overpayments and underpayments', (database: () => Database) => {
   // 1 steady; 2 lowered from July (new income) after July to October were paid; 3 raised from September;
@@ -42,14 +24,7 @@ describeOnBothDatabases('overpayments and underpayments', (database: () => Datab
   const deaths: Record<string, string> = {};
   const letters: { personId: string; sourceKey: string; letter: Letter }[] = [];
   let payments: PaymentsModule;
-  const source: EntitlementSource = {
-    stream: (query) => inMemoryEntitlements(schedule).stream(query),
-    countEnrolments: (programmeId) => inMemoryEntitlements(schedule).countEnrolments(programmeId),
-  };
-  const prepare = async (period: string) => {
-    const { run } = await payments.runs.start({ programmeId: 'oas', period, preparedBy: 'officer' }, OFFICER);
-    return payments.runs.resume(run.id);
-  };
+  const prepare = (period: string) => prepareOasRun(payments, period, OFFICER);
   const paymentsOf = (n: number) =>
     database()
       .db.selectFrom('payment')
@@ -60,15 +35,10 @@ describeOnBothDatabases('overpayments and underpayments', (database: () => Datab
       .execute();
 
   before(async () => {
-    const db = database().db;
-    payments = createPaymentsModule({
-      db,
-      audit: createAuditService(db),
+    payments = createTestPaymentsModule(database().db, {
       clock: () => new Date('2026-12-01T12:00:00Z'),
-      entitlements: source,
+      entitlements: changingEntitlements(() => schedule),
       deaths: { datesOfDeath: (ids) => deathRegisterOf(deaths).datesOfDeath(ids) },
-      payees: payeeDirectoryOf(),
-      cipher: createFieldCrypto(testConfig()).cipher,
       letters: {
         deliver: (personId, request) => {
           letters.push({

@@ -5,19 +5,16 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { before, describe, it, test } from 'node:test';
 import { describeOnBothDatabases } from '../../../test/support/databases.ts';
+import { changingEntitlements, oasEntitlements } from '../../../test/support/payments/debt-schedule.ts';
+import { personIdOf } from '../../../test/support/payments/entitlement-fixtures.ts';
 import {
-  deathRegisterOf,
-  inMemoryEntitlements,
-  payeeDirectoryOf,
-  personIdOf,
-} from '../../../test/support/payments/entitlement-fixtures.ts';
-import { createAuditService } from '../../platform/audit/audit.service.ts';
-import { testConfig } from '../../platform/config/config.ts';
-import { createFieldCrypto } from '../../platform/crypto/field-crypto.ts';
+  createTestPaymentsModule,
+  paymentsStaff,
+  prepareOasRun,
+} from '../../../test/support/payments/payments-module.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { createPaymentsModule } from '../payments.module.ts';
 import type { PaymentsModule } from '../payments.module.ts';
-import type { EntitlementRow, EntitlementSource } from '../run/run-ports.ts';
+import type { EntitlementRow } from '../run/run-ports.ts';
 import { ARREARS_SET_OFF_FILE, loadArrearsSetOffPolicy, setOffArrears } from './recovery-policy.ts';
 
 describe('setting arrears off against debts (pure, integer cents)', () => {
@@ -93,37 +90,15 @@ describe('setting arrears off against debts (pure, integer cents)', () => {
   });
 });
 
-const OFFICER = {
-  actor: { type: 'staff' as const, id: 'officer', role: 'payments-officer' },
-  channel: 'online' as const,
-  purpose: 'payment-run',
-  correlationId: 'test-arrears-set-off',
-};
-
-const row = (n: number, validFrom: string, validTo: string | null, amountCents: number): EntitlementRow => ({
-  enrolmentId: `oas-${String(n).padStart(8, '0')}`,
-  personId: personIdOf(n),
-  programmeId: 'oas',
-  validFrom,
-  validTo,
-  amountCents,
-  periodKind: 'month',
-  decisionId: `30000000-0000-4000-8000-${String(n).padStart(8, '0')}${validFrom.slice(5, 7)}${validFrom.slice(2, 4)}`,
-});
+const OFFICER = paymentsStaff('officer', 'payments-officer', 'test-arrears-set-off');
+const row = oasEntitlements('30000000');
 
 describeOnBothDatabases('arrears set off against a debt in a run', (database: () => Database) => {
   // 1: lowered from July (a debt of 80,000), then put back: the arrears repay the debt, the rest is paid.
   // 2: lowered from May (a debt of 300,000), then raised a little from October: all the arrears go to the debt.
   let schedule: EntitlementRow[] = [1, 2].map((n) => row(n, '2026-01-01', null, 100_000));
   let payments: PaymentsModule;
-  const source: EntitlementSource = {
-    stream: (query) => inMemoryEntitlements(schedule).stream(query),
-    countEnrolments: (programmeId) => inMemoryEntitlements(schedule).countEnrolments(programmeId),
-  };
-  const prepare = async (period: string) => {
-    const { run } = await payments.runs.start({ programmeId: 'oas', period, preparedBy: 'officer' }, OFFICER);
-    return payments.runs.resume(run.id);
-  };
+  const prepare = (period: string) => prepareOasRun(payments, period, OFFICER);
   const db = () => database().db;
   const debtOf = (n: number) =>
     db()
@@ -141,14 +116,9 @@ describeOnBothDatabases('arrears set off against a debt in a run', (database: ()
       .execute();
 
   before(async () => {
-    payments = createPaymentsModule({
-      db: db(),
-      audit: createAuditService(db()),
+    payments = createTestPaymentsModule(db(), {
       clock: () => new Date('2026-12-01T12:00:00Z'),
-      entitlements: source,
-      deaths: deathRegisterOf(),
-      payees: payeeDirectoryOf(),
-      cipher: createFieldCrypto(testConfig()).cipher,
+      entitlements: changingEntitlements(() => schedule),
     });
     await prepare('2026-10');
     schedule = [

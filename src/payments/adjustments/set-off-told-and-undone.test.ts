@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { describeOnBothDatabases } from '../../../test/support/databases.ts';
+import { changingEntitlements, oasEntitlements } from '../../../test/support/payments/debt-schedule.ts';
+import { personIdOf } from '../../../test/support/payments/entitlement-fixtures.ts';
 import {
-  deathRegisterOf,
-  inMemoryEntitlements,
-  payeeDirectoryOf,
-  personIdOf,
-} from '../../../test/support/payments/entitlement-fixtures.ts';
+  createTestPaymentsModule,
+  paymentsStaff,
+  prepareOasRun,
+} from '../../../test/support/payments/payments-module.ts';
 import { createAuditService } from '../../platform/audit/audit.service.ts';
 import { testConfig } from '../../platform/config/config.ts';
 import { createFieldCrypto } from '../../platform/crypto/field-crypto.ts';
@@ -15,27 +16,11 @@ import type { Lang } from '../../platform/i18n/i18n.ts';
 import { createCatalogueService, loadReferenceData } from '../../catalogue/index.ts';
 import { createInboxService } from '../../inbox/index.ts';
 import type { InboxService } from '../../inbox/index.ts';
-import { createPaymentsModule } from '../payments.module.ts';
 import type { PaymentsModule } from '../payments.module.ts';
-import type { EntitlementRow, EntitlementSource } from '../run/run-ports.ts';
+import type { EntitlementRow } from '../run/run-ports.ts';
 
-const STAFF = (id: string) => ({
-  actor: { type: 'staff' as const, id, role: id },
-  channel: 'online' as const,
-  purpose: 'payment-run',
-  correlationId: `test-set-off-${id}`,
-});
-
-const row = (n: number, validFrom: string, validTo: string | null, amountCents: number): EntitlementRow => ({
-  enrolmentId: `oas-${String(n).padStart(8, '0')}`,
-  personId: personIdOf(n),
-  programmeId: 'oas',
-  validFrom,
-  validTo,
-  amountCents,
-  periodKind: 'month',
-  decisionId: `31000000-0000-4000-8000-${String(n).padStart(8, '0')}${validFrom.slice(5, 7)}${validFrom.slice(2, 4)}`,
-});
+const STAFF = (id: string) => paymentsStaff(id, id, `test-set-off-${id}`);
+const row = oasEntitlements('31000000');
 
 /** Everyone reads English but person 2, who reads French; everyone has an email, so Notify is asked. */
 const recipientOf = (personId: string) => ({
@@ -59,18 +44,8 @@ describeOnBothDatabases(
     let payments: PaymentsModule;
     let inbox: InboxService;
     let clock = new Date('2026-12-01T12:00:00Z');
-    const source: EntitlementSource = {
-      stream: (query) => inMemoryEntitlements(schedule).stream(query),
-      countEnrolments: (programmeId) => inMemoryEntitlements(schedule).countEnrolments(programmeId),
-    };
     const db = () => database().db;
-    const prepare = async (period: string) => {
-      const { run } = await payments.runs.start(
-        { programmeId: 'oas', period, preparedBy: 'officer' },
-        STAFF('officer'),
-      );
-      return payments.runs.resume(run.id);
-    };
+    const prepare = (period: string) => prepareOasRun(payments, period, STAFF('officer'));
     const balanceOf = async (n: number) =>
       Number(
         (
@@ -168,13 +143,10 @@ describeOnBothDatabases(
         },
         clock: () => clock,
       });
-      payments = createPaymentsModule({
-        db: db(),
+      payments = createTestPaymentsModule(db(), {
         audit,
         clock: () => clock,
-        entitlements: source,
-        deaths: deathRegisterOf(),
-        payees: payeeDirectoryOf(),
+        entitlements: changingEntitlements(() => schedule),
         cipher,
         // The same port the root wires for debt letters: the inbox's `deliver`.
         letters: { deliver: (personId, request) => inbox.deliver(personId, request) },

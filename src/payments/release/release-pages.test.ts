@@ -2,30 +2,22 @@ import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { sql } from 'kysely';
 import { describeOnBothDatabases } from '../../../test/support/databases.ts';
+import { DECEMBER_RELEASE_DAY as NOW, decemberRunOf } from '../../../test/support/payments/december-run.ts';
+import { payeeDirectoryOf, personIdOf } from '../../../test/support/payments/entitlement-fixtures.ts';
 import {
-  deathRegisterOf,
-  expectedTotals,
-  inMemoryEntitlements,
-  payeeDirectoryOf,
-  personIdOf,
-  syntheticEntitlements,
-} from '../../../test/support/payments/entitlement-fixtures.ts';
+  createTestPaymentsModule,
+  paymentsStaff,
+  startOasRun,
+} from '../../../test/support/payments/payments-module.ts';
 import { createAuditService } from '../../platform/audit/audit.service.ts';
 import { testConfig } from '../../platform/config/config.ts';
 import { createFieldCrypto } from '../../platform/crypto/field-crypto.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { PayeeDirectory } from '../run/run-ports.ts';
-import { createPaymentsModule } from '../payments.module.ts';
 import { createBankFileService, DEMO_BANK_FILE_SETTINGS } from '../bank-files/bank-file.service.ts';
 import { createReleaseService } from './release.service.ts';
 
-const NOW = new Date('2026-12-02T12:00:00Z');
-const staff = (id: string) => ({
-  actor: { type: 'staff' as const, id, role: 'supervisor' },
-  channel: 'online' as const,
-  purpose: 'payment-run',
-  correlationId: `test-${id}`,
-});
+const staff = (id: string) => paymentsStaff(id, 'supervisor');
 const cipher = createFieldCrypto(testConfig()).cipher;
 
 /** A payee directory that fails on its `failOn`-th call: a release stopped between two pages. */
@@ -40,8 +32,7 @@ function failingOn(failOn: number, directory: PayeeDirectory): PayeeDirectory {
 }
 
 describeOnBothDatabases('release and bank files by pages', (database: () => Database) => {
-  const rows = syntheticEntitlements({ enrolments: 30 });
-  const expected = expectedTotals(rows);
+  const { entitlements, expected } = decemberRunOf(30);
   const payees = payeeDirectoryOf({}, [personIdOf(4)]);
   let runId: string;
 
@@ -57,21 +48,13 @@ describeOnBothDatabases('release and bank files by pages', (database: () => Data
     });
 
   before(async () => {
-    const db = database().db;
-    const payments = createPaymentsModule({
-      db,
-      audit: createAuditService(db),
+    const payments = createTestPaymentsModule(database().db, {
       clock: () => NOW,
-      entitlements: inMemoryEntitlements(rows),
-      deaths: deathRegisterOf(),
+      entitlements,
       payees,
       cipher,
     });
-    const { run } = await payments.runs.start(
-      { programmeId: 'oas', period: '2026-12', preparedBy: 'officer' },
-      staff('officer'),
-    );
-    runId = run.id;
+    runId = await startOasRun(payments, '2026-12', staff('officer'));
     await payments.runs.resume(runId);
   });
 

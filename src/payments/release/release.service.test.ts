@@ -1,33 +1,20 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { describeOnBothDatabases } from '../../../test/support/databases.ts';
+import { DECEMBER_RELEASE_DAY as NOW, decemberRunOf } from '../../../test/support/payments/december-run.ts';
+import { payeeDirectoryOf, personIdOf } from '../../../test/support/payments/entitlement-fixtures.ts';
 import {
-  deathRegisterOf,
-  expectedTotals,
-  inMemoryEntitlements,
-  payeeDirectoryOf,
-  personIdOf,
-  syntheticEntitlements,
-} from '../../../test/support/payments/entitlement-fixtures.ts';
-import { createAuditService } from '../../platform/audit/audit.service.ts';
-import { testConfig } from '../../platform/config/config.ts';
-import { createFieldCrypto } from '../../platform/crypto/field-crypto.ts';
+  createTestPaymentsModule,
+  paymentsStaff as staff,
+  startOasRun,
+} from '../../../test/support/payments/payments-module.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { collect } from '../files/collect.ts';
 import { readCpa005 } from '../files/cpa005/cpa005-reader.ts';
 import { readPain001 } from '../files/iso20022/pain001-reader.ts';
-import { createPaymentsModule } from '../payments.module.ts';
 import { writeCpa005Returns } from '../files/cpa005/cpa005-returns.ts';
 import { DEMO_BANK_FILE_SETTINGS } from '../bank-files/bank-file.service.ts';
 import type { PaymentsModule } from '../payments.module.ts';
-
-const NOW = new Date('2026-12-02T12:00:00Z');
-const staff = (id: string, role: string) => ({
-  actor: { type: 'staff' as const, id, role },
-  channel: 'online' as const,
-  purpose: 'payment-run',
-  correlationId: `test-${id}`,
-});
 
 async function drain(reader: AsyncGenerator<unknown, { totalCents: number }>) {
   let result = await reader.next();
@@ -36,21 +23,15 @@ async function drain(reader: AsyncGenerator<unknown, { totalCents: number }>) {
 }
 
 describeOnBothDatabases('releasing a run with four eyes, and its bank files', (database: () => Database) => {
-  const rows = syntheticEntitlements({ enrolments: 40 });
-  const expected = expectedTotals(rows);
+  const { entitlements, expected } = decemberRunOf(40);
   let payments: PaymentsModule;
   let runId: string;
   const told: string[] = [];
-  const make = (secondApprovalAboveCents: number) => {
-    const db = database().db;
-    return createPaymentsModule({
-      db,
-      audit: createAuditService(db),
+  const make = (secondApprovalAboveCents: number) =>
+    createTestPaymentsModule(database().db, {
       clock: () => NOW,
-      entitlements: inMemoryEntitlements(rows),
-      deaths: deathRegisterOf(),
+      entitlements,
       payees: payeeDirectoryOf({ [personIdOf(2)]: new Date('2026-11-28T00:00:00Z') }, [personIdOf(5)]),
-      cipher: createFieldCrypto(testConfig()).cipher,
       releasePolicy: { secondApprovalAboveCents, accountChangeReviewDays: 10 },
       returnNotifier: {
         paymentReturned: (notice) => {
@@ -59,14 +40,9 @@ describeOnBothDatabases('releasing a run with four eyes, and its bank files', (d
         },
       },
     });
-  };
   before(async () => {
     payments = make(1_000);
-    const { run } = await payments.runs.start(
-      { programmeId: 'oas', period: '2026-12', preparedBy: 'officer' },
-      staff('officer', 'payments-officer'),
-    );
-    runId = run.id;
+    runId = await startOasRun(payments, '2026-12', staff('officer', 'payments-officer'));
   });
 
   it('refuses files and release before the run is prepared', async () => {

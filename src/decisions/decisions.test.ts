@@ -89,6 +89,20 @@ describeOnBothDatabases(
       const decisionId = benefits.decisions[0]?.decisionId ?? '';
       const replay = await services.decisions.replay(decisionId);
       assert.equal(replay?.same, true, JSON.stringify(replay?.differences));
+      // The automated record keeps facts, result and rule set, not the trace (ADR 0025 addendum)...
+      const stored = await db
+        .selectFrom('decision')
+        .select('record_cipher')
+        .where('id', '=', decisionId)
+        .executeTakeFirstOrThrow();
+      const record = openRecord(services.crypto.cipher, stored.record_cipher);
+      assert.deepEqual(record.result?.trace, []);
+      assert.deepEqual(record.recompute, { asOf: '2026-11-20', rules: 'ccb' });
+      assert.ok(Object.keys(record.parameterFiles).length > 0, 'the files read are still recorded');
+      assert.equal(record.result?.periodCents, Number(schedule[0]?.amount_cents));
+      // ...and the explanation's figures are recomputed from them.
+      const explained = await services.decisions.decisionFor(jordan.id, decisionId, staff('s'));
+      assert.ok((explained?.figures.length ?? 0) > 0, 'the figures are recomputed from the record');
     });
 
     it('reports a changed parameter file on replay, never a silent "same"', async () => {

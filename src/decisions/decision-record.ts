@@ -17,9 +17,8 @@ export interface DecisionRecord {
   /** Why an adjudicator departed from the automated recommendation. */
   readonly justification: string | null;
   /**
-   * Present when the trace was not kept (a batch's decisions and automated decisions at submission, ADR 0025 and
-   * its addendum): `result` holds everything but the trace, which the rules recompute from `facts` as of `asOf`
-   * (`recordWithTrace`), checked against `result`.
+   * Present when the trace was not kept (a batch's decisions, ADR 0025): `result` holds everything but the
+   * trace, which the rules recompute from `facts` as of `asOf` (`recordWithTrace`), checked against `result`.
    */
   readonly recompute?: { readonly asOf: string; readonly rules: string };
 }

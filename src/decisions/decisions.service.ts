@@ -14,7 +14,6 @@ import type {
 import { assess } from './assess.ts';
 import type { Assessment } from './assess.ts';
 import { openRecord, sealRecord } from './decision-record.ts';
-import { recomputableRecordOf } from './record-trace.ts';
 import type { DecisionRecord } from './decision-record.ts';
 import { loadDecisionPolicy, policyFor } from './programme-policy.ts';
 import type { DecisionPolicy, ProgrammePolicy } from './programme-policy.ts';
@@ -204,7 +203,7 @@ export function createSubmissionHandler(core: DecisionCore): ApplicationSubmitte
           kind: assessment.automated ? 'automated' : 'recommendation',
           outcome: outcomeOf(assessment),
           assessment,
-          record: submissionRecord(application.household, assessment, programme.rules),
+          record: recordOf(application.household, assessment),
           decidedBy: null,
           override: false,
           approval: 'not-needed',
@@ -249,16 +248,6 @@ async function replayed(
 ): Promise<{ outcome: 'decided' | 'queued' }> {
   const existing = await repo.findCaseByApplication(trx, application.applicationId);
   return { outcome: existing?.status === 'decided' ? 'decided' : 'queued' };
-}
-
-/**
- * An automated decision's record keeps facts, result and rule set but not the trace, which is recomputed when
- * the decision is explained (ADR 0025 addendum): nobody reads it at decision time, and sealing it cost a
- * submission about eight times the CPU (23 KB of JSON deflated) and 5.4 KB of TOASTed ciphertext instead of 2.5.
- * A recommendation (a refusal or a case the rules cannot tell, for an adjudicator) keeps its trace, unchanged.
- */
-function submissionRecord(facts: unknown, assessment: Assessment, rules: string): DecisionRecord {
-  return assessment.automated ? recomputableRecordOf(facts, assessment, rules) : recordOf(facts, assessment);
 }
 
 export function recordOf(facts: unknown, assessment: Assessment): DecisionRecord {

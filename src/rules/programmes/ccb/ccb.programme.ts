@@ -53,6 +53,8 @@ function annualMicroFor(kind: Kind, plan: CcbPlan, afni: number): number {
 }
 
 function traceFamily(kind: Kind, plan: CcbPlan, family: FamilyRead, ctx: EvaluationContext): void {
+  // Untraced, the steps' details are not even built (they copy the children's arrays).
+  if (!ctx.tracing) return;
   const s = plan.scratch;
   ctx.step(`${kind}.parameters`, { inputs: { asOf: plan.asOf } });
   ctx.step(`${kind}.eligible-children`, {
@@ -73,6 +75,7 @@ function traceFamily(kind: Kind, plan: CcbPlan, family: FamilyRead, ctx: Evaluat
 }
 
 function traceAmount(kind: Kind, plan: CcbPlan, afni: number, micro: number, ctx: EvaluationContext): void {
+  if (!ctx.tracing) return;
   if (kind === 'ccb') {
     ctx.step('ccb.maximum', { resultCents: ccbMaximum(plan, 3) });
     ctx.step('ccb.reduction', { resultCents: ccbReduction(plan, childCount(plan, 3, false), afni) });

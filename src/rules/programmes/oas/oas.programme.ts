@@ -71,13 +71,25 @@ function personResult(
   readOas(plan, h, index, read);
   const person = h.people[index] as Person;
   const common = { programme: 'oas', personId: person.id, citations: OAS_CITATIONS };
-  ctx.step('oas.parameters', { inputs: { asOf: plan.asOf, baseYear: plan.yearKey } });
-  ctx.step('oas.qualification', { inputs: { outcome: read.outcome, yearsInCanadaAfter18: read.years } });
+  if (ctx.tracing) traceQualification(plan, read, ctx);
   const missing = oasMissingFact(read.outcome, index, plan.yearKey);
   if (missing !== undefined)
     return cannotTellResult({ ...common, reasons: ['oas.missing-facts'] }, [missing], ctx);
   if (read.outcome !== OAS_OK)
     return notEligibleResult({ ...common, reasons: [NOT_ELIGIBLE[read.outcome] ?? 'oas.not-eligible'] }, ctx);
+  if (ctx.tracing) traceAmount(plan, read, ctx);
+  const amount = { annualCents: read.net * 12, periodCents: read.net, period: 'month' as const };
+  const result = amountResult({ ...common, reasons: okReasons(read, person, plan) }, amount, ctx);
+  return { ...result, recoveryTax: recoveryTax(plan, read) };
+}
+
+// Untraced, the steps' details are not even built.
+function traceQualification(plan: SeniorsPlan, read: OasRead, ctx: EvaluationContext): void {
+  ctx.step('oas.parameters', { inputs: { asOf: plan.asOf, baseYear: plan.yearKey } });
+  ctx.step('oas.qualification', { inputs: { outcome: read.outcome, yearsInCanadaAfter18: read.years } });
+}
+
+function traceAmount(plan: SeniorsPlan, read: OasRead, ctx: EvaluationContext): void {
   ctx.step('oas.monthly-pension', {
     inputs: { years: read.years, deferralMonths: read.deferralMonths, increaseAt75: read.at75 },
     resultCents: read.gross,
@@ -89,9 +101,6 @@ function personResult(
   });
   ctx.step('oas.recovery-tax', { resultCents: read.recovery });
   ctx.step('oas.monthly-net', { resultCents: read.net });
-  const amount = { annualCents: read.net * 12, periodCents: read.net, period: 'month' as const };
-  const result = amountResult({ ...common, reasons: okReasons(read, person, plan) }, amount, ctx);
-  return { ...result, recoveryTax: recoveryTax(plan, read) };
 }
 
 const RECOVERY_CITATION = {

@@ -25,18 +25,21 @@ function personResult(
   ctx: EvaluationContext,
 ): ProgrammeResult {
   const common = { programme: id, personId, citations };
-  ctx.step(`${id}.parameters`, { inputs: { asOf: plan.asOf, baseYear: plan.yearKey } });
+  // Untraced, the steps' details are not even built.
+  if (ctx.tracing) ctx.step(`${id}.parameters`, { inputs: { asOf: plan.asOf, baseYear: plan.yearKey } });
   if (Number.isNaN(read.amount)) {
     const fact =
       read.missingKind === '' ? [] : [FACT_PATHS[read.missingKind](read.missingIndex, plan.yearKey)];
     return cannotTellResult({ ...common, reasons: [read.reason || `${id}.missing-facts`] }, fact, ctx);
   }
   if (read.amount === 0) return notEligibleResult({ ...common, reasons: [read.reason] }, ctx);
-  ctx.step(`${id}.income-test`, {
-    inputs: { situation: read.situation || 'individual' },
-    resultCents: read.income,
-  });
-  ctx.step(`${id}.monthly-amount`, { resultCents: read.amount });
+  if (ctx.tracing) {
+    ctx.step(`${id}.income-test`, {
+      inputs: { situation: read.situation || 'individual' },
+      resultCents: read.income,
+    });
+    ctx.step(`${id}.monthly-amount`, { resultCents: read.amount });
+  }
   const reasons = [`${id}.eligible`, ...(read.situation ? [`gis.situation.${read.situation}`] : [])];
   return amountResult(
     { ...common, reasons },

@@ -7,7 +7,10 @@ import type { Letter } from '../../platform/documents/letter.ts';
 import { createI18n, PLATFORM_LOCALES } from '../../platform/i18n/i18n.ts';
 import type { Lang } from '../../platform/i18n/i18n.ts';
 import { isoDay } from '../run/run-parts.ts';
+import type { DebtRecovery } from './adjustments.tables.ts';
 import { debtLetter } from './debt-letter.ts';
+import { estateDebtLetter } from './estate-letter.ts';
+import { loadEstateRecoveryLaw } from './estate-recovery.ts';
 import * as repo from './debts.repository.ts';
 import { sendSetOffLetters } from './set-off-letters.ts';
 
@@ -21,6 +24,10 @@ export interface PersonDebt {
   readonly recoveredCents: number;
   readonly basisPoints: number;
   readonly ruleReference: string;
+  /** `estate`: the person died and the debt is asked of their estate, not kept from payments (migration 0980). */
+  readonly recoverFrom: DebtRecovery;
+  /** The date of death an estate debt was raised for; null for a debt recovered from payments. */
+  readonly diedOn: string | null;
   readonly lines: readonly { period: string; paidCents: number; dueCents: number; differenceCents: number }[];
 }
 
@@ -37,6 +44,8 @@ export interface PaymentLetterPort {
       readonly sourceKey: string;
       readonly compose: (recipient: {
         readonly lang: Lang;
+        /** Given and family name: a letter to an estate names the person who died. */
+        readonly name?: string | null;
         readonly addressLines: readonly string[] | null;
       }) => Letter;
       readonly context: AccessContext;
@@ -74,6 +83,7 @@ export const debtsLocales = new URL('../locales/', import.meta.url);
 
 export function createDebtsService(deps: DebtsDependencies): DebtsService {
   const i18n = createI18n([PLATFORM_LOCALES, debtsLocales]);
+  const estateLaw = loadEstateRecoveryLaw();
   const { db } = deps;
 
   async function load(rows: Awaited<ReturnType<typeof repo.debtsOfPerson>>): Promise<PersonDebt[]> {
@@ -90,6 +100,8 @@ export function createDebtsService(deps: DebtsDependencies): DebtsService {
       recoveredCents: Number(row.original_cents) - Number(row.balance_cents),
       basisPoints: row.rate_basis_points,
       ruleReference: row.rule_reference,
+      recoverFrom: row.recover_from,
+      diedOn: row.died_on,
       lines: (lines.get(row.adjustment_id) ?? []).map((line) => ({
         period: line.period,
         paidCents: Number(line.paid_cents),
@@ -121,12 +133,26 @@ export function createDebtsService(deps: DebtsDependencies): DebtsService {
         await letters.deliver(row.person_id, {
           kind: 'debt',
           sourceKey: `debt:${debt.id}`,
-          compose: (recipient) =>
-            debtLetter(
-              i18n.translator(recipient.lang),
-              { ...debt, reference: debt.id.slice(0, 8).toUpperCase(), programmeName: names[recipient.lang] },
-              recipient.addressLines,
-            ),
+          compose: (recipient) => {
+            const notice = {
+              ...debt,
+              reference: debt.id.slice(0, 8).toUpperCase(),
+              programmeName: names[recipient.lang],
+            };
+            const t = i18n.translator(recipient.lang);
+            return debt.diedOn === null
+              ? debtLetter(t, notice, recipient.addressLines)
+              : estateDebtLetter(
+                  t,
+                  {
+                    ...notice,
+                    diedOn: debt.diedOn,
+                    // The law in the letter's language (the debt keeps the English title on file).
+                    ruleReference: estateLaw(debt.programmeId).title[recipient.lang],
+                  },
+                  recipient,
+                );
+          },
           context: { ...SYSTEM, correlationId: `debt:${debt.id}` },
         });
         await repo.markTold(db, debt.id, deps.clock());

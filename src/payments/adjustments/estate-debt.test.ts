@@ -21,6 +21,9 @@ import type { EntitlementRow, EntitlementSource } from '../run/run-ports.ts';
 import { debtsSection } from '../views/debts.views.ts';
 import { addDays } from './debt-letter.ts';
 import { debtsLocales } from './debts.service.ts';
+import type { PaymentLetterPort } from './debts.service.ts';
+
+type LetterRequest = Parameters<PaymentLetterPort['deliver']>[1];
 
 const OFFICER = {
   actor: { type: 'staff' as const, id: 'officer', role: 'payments-officer' },
@@ -43,6 +46,7 @@ const row = (n: number): EntitlementRow => ({
 
 /** 1 reads English, 2 French; 3 lives on. Each has a name and a last address on file. */
 const recipient = (personId: string) => ({
+  personId,
   lang: (personId === personIdOf(2) ? 'fr' : 'en') as Lang,
   name: personId === personIdOf(2) ? 'Gisèle Tremblay' : 'Ann Example',
   addressLines:
@@ -57,7 +61,7 @@ describeOnBothDatabases(
     // 1 died on 15 August, 2 on 30 September; both were paid through October before their deaths were known.
     const schedule = [1, 2, 3].map(row);
     const deaths: Record<string, string> = {};
-    const letters: { personId: string; letter: Letter }[] = [];
+    const letters: { personId: string; letter: Letter; request: LetterRequest }[] = [];
     let payments: PaymentsModule;
     const source: EntitlementSource = {
       stream: (query) => inMemoryEntitlements(schedule).stream(query),
@@ -98,9 +102,10 @@ describeOnBothDatabases(
         cipher: createFieldCrypto(testConfig()).cipher,
         letters: {
           deliver: (personId, request) => {
-            letters.push({ personId, letter: request.compose(recipient(personId)) });
+            letters.push({ personId, letter: request.compose(recipient(personId)), request });
             return Promise.resolve({ documentId: request.sourceKey });
           },
+          recipientOf: (personId) => Promise.resolve({ name: recipient(personId).name }),
         },
         programmeName: (id, lang) =>
           Promise.resolve(
@@ -214,6 +219,24 @@ describeOnBothDatabases(
       assert.match(page, /À la succession de Gisèle Tremblay/);
       const pdf = await renderLetter(letter, 'pdf');
       assert.match(pdf.toString('latin1'), /\/StructTreeRoot/);
+    });
+
+    it('goes by post, and a representative’s copy is addressed to the estate in their care', () => {
+      const request = letters.find((l) => l.personId === personIdOf(1))?.request;
+      assert.equal(request?.toEstate, true, 'no email or text message to the deceased');
+      const copy = request?.compose({
+        personId: 'representative',
+        lang: 'fr',
+        name: 'Robin Leduc',
+        addressLines: ['Robin Leduc', '5 rue Laurier', 'GATINEAU QC  J8X 3V8'],
+      });
+      assert.deepEqual(copy?.recipient, [
+        'À la succession de Ann Example',
+        'a/s de Robin Leduc',
+        '5 rue Laurier',
+        'GATINEAU QC  J8X 3V8',
+      ]);
+      assert.match(JSON.stringify(copy), /Nous avons appris le décès de Ann Example/);
     });
 
     it('shows staff and the person’s views that the debt is recovered from the estate, in both languages', async () => {

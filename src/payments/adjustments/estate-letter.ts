@@ -18,18 +18,27 @@ export function monthName(t: Translator, period: string): string {
   return monthFormats[t.lang].format(new Date(`${period.slice(0, 7)}-01T00:00:00Z`));
 }
 
+/** Whose estate, and whom the letter reaches: the last address on file, or a representative's copy. */
+export interface EstateAddressing {
+  readonly deceasedName: string;
+  readonly recipient: { readonly name?: string | null; readonly addressLines: readonly string[] | null };
+  /** A representative acting for the person: the estate in their care, at their address. */
+  readonly copy: boolean;
+}
+
 /**
- * "To the estate of <name>" on the first line, then the last address the record holds (its own first line,
- * the person's name, is replaced); at most five lines for the envelope window.
+ * "To the estate of <name>" on the first line, "c/o <representative>" on a representative's copy, then the
+ * address (its own first line, the addressee's name, is replaced); at most five lines for the envelope window.
  */
-export function estateRecipient(
-  t: Translator,
-  recipient: { readonly name?: string | null; readonly addressLines: readonly string[] | null },
-): string[] {
-  const name = recipient.name ?? recipient.addressLines?.[0] ?? '';
-  const to = t.t('debts.estate.to', { name });
-  const address = recipient.addressLines?.slice(1, 5) ?? [];
-  return address.length > 0 ? [to, ...address] : [to, t.t('debts.letter.noAddress')];
+export function estateRecipient(t: Translator, addressing: EstateAddressing): string[] {
+  const { recipient } = addressing;
+  const careOf = addressing.copy
+    ? [t.t('debts.estate.careOf', { name: recipient.name ?? recipient.addressLines?.[0] ?? '' })]
+    : [];
+  const head = [t.t('debts.estate.to', { name: addressing.deceasedName }), ...careOf];
+  const address = recipient.addressLines?.slice(1) ?? [];
+  const lines = address.length > 0 ? [...head, ...address] : [...head, t.t('debts.letter.noAddress')];
+  return lines.slice(0, 5);
 }
 
 function whatBlocks(t: Translator, notice: EstateDebtNotice, name: string): LetterBlock[] {
@@ -71,17 +80,17 @@ function whatBlocks(t: Translator, notice: EstateDebtNotice, name: string): Lett
 export function estateDebtLetter(
   t: Translator,
   notice: EstateDebtNotice,
-  recipient: { readonly name?: string | null; readonly addressLines: readonly string[] | null },
+  addressing: EstateAddressing,
 ): Letter {
   const l = (key: string) => t.t(`debts.letter.${key}`);
-  const name = recipient.name ?? recipient.addressLines?.[0] ?? '';
+  const name = addressing.deceasedName;
   return {
     lang: t.lang,
     title: t.t('debts.estate.title', { programme: notice.programmeName, name }),
     letterhead: { agency: l('agency'), lines: [l('agencyLine')] },
     date: { label: l('date'), value: t.date(notice.raisedOn) },
     reference: { label: l('reference'), value: notice.reference },
-    recipient: estateRecipient(t, recipient),
+    recipient: estateRecipient(t, addressing),
     heading: t.t('debts.estate.heading', { programme: notice.programmeName, name }),
     sections: [
       { heading: l('whatHeading'), blocks: whatBlocks(t, notice, name) },

@@ -37,7 +37,7 @@ export function estateRecipient(t: Translator, addressing: EstateAddressing): st
     : [];
   const head = [t.t('debts.estate.to', { name: addressing.deceasedName }), ...careOf];
   const address = recipient.addressLines?.slice(1) ?? [];
-  const lines = address.length > 0 ? [...head, ...address] : [...head, t.t('debts.letter.noAddress')];
+  const lines = address.length > 0 ? [...head, ...address] : [...head, t.t('debts.estate.noAddress')];
   return lines.slice(0, 5);
 }
 

@@ -6,7 +6,10 @@ import {
   inMemoryEntitlements,
   payeeDirectoryOf,
 } from '../../test/support/payments/entitlement-fixtures.ts';
+import { csrfFrom } from '../../test/support/app.ts';
+import { staffSession } from '../../test/support/identity/sessions.ts';
 import { buildApp } from '../app.ts';
+import { SESSION_COOKIE } from '../identity/identity.paths.ts';
 import type { GuichetApp } from '../app.ts';
 import { loadReferenceData } from '../catalogue/reference-data.ts';
 import { testConfig } from '../platform/config/config.ts';
@@ -98,5 +101,25 @@ describeOnBothDatabases('the letter to the estate, through the real inbox and re
     assert.match(text, /1\s484,62\s\$ ont été versés pour des mois après août 2026/);
     assert.match(text, /Loi sur la sécurité de la vieillesse, par\. 37\(1\)/);
     assert.deepEqual(await guichet.services.inbox.notices(personId), [], 'no email or text to the deceased');
+  });
+
+  it('the staff client file shows the debt is recovered from the estate, in English and French', async () => {
+    const agent = `${SESSION_COOKIE}=${await staffSession(guichet, database(), ['agent'])}`;
+    const get = (url: string) => guichet.app.inject({ method: 'GET', url, headers: { cookie: agent } });
+    const form = await get(`/en/staff/clients/${personId}/purpose`);
+    const csrf = csrfFrom(form);
+    const stated = await guichet.app.inject({
+      method: 'POST',
+      url: `/en/staff/clients/${personId}/purpose`,
+      headers: { cookie: `${agent}; ${csrf.cookie}`, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ purpose: 'phone-call', _csrf: csrf.token }).toString(),
+    });
+    assert.equal(stated.statusCode, 303);
+    const en = await get(`/en/staff/clients/${personId}`);
+    assert.equal(en.statusCode, 200);
+    assert.match(en.body, /<td data-label="How it is recovered">From the estate<\/td>/);
+    assert.match(en.body, /\$1,484\.62/);
+    const fr = await get(`/fr/personnel/clients/${personId}`);
+    assert.match(fr.body, /Auprès de la succession/);
   });
 });

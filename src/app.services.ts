@@ -295,8 +295,11 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
       },
     },
     chequeAddresses: chequeAddressesFrom(person.record, clock),
-    // Debt letters go to the inbox like decision letters (ADR 0024).
-    letters: { deliver: (personId, request) => inbox.deliver(personId, request) },
+    // Debt letters go to the inbox like decision letters (ADR 0024); a letter to an estate names the deceased.
+    letters: {
+      deliver: (personId, request) => inbox.deliver(personId, request),
+      recipientOf: (personId, context) => inbox.recipientOf(personId, context),
+    },
     recipients,
     programmeName: async (programmeId, lang) => {
       const found = (await catalogue.listProgrammes()).find((p) => p.id === programmeId);

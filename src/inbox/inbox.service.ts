@@ -84,6 +84,11 @@ export interface DeliveryRequest {
   readonly context: AccessContext;
   /** The caller sends its own notice (a security notice goes to the previous contact point, not the record's). */
   readonly ownNotice?: boolean;
+  /**
+   * A letter to the estate of a person who died: printed and posted to the last address, with no email or text
+   * message to the deceased's contact points. A representative's copy still goes by their own channel.
+   */
+  readonly toEstate?: boolean;
 }
 
 export interface Delivered {
@@ -162,7 +167,11 @@ export function noticeChannelFor(recipient: Recipient): 'email' | 'sms' | null {
 }
 
 /** How a document reaches its recipient: the notice that it arrived, or paper (and in which format). */
-export function routeOf(recipient: Recipient, request: Pick<DeliveryRequest, 'ownNotice'>): Route {
+export function routeOf(
+  recipient: Recipient,
+  request: Pick<DeliveryRequest, 'ownNotice' | 'toEstate'>,
+): Route {
+  if (request.toEstate) return { notice: null, print: 'to-estate', format: printFormatFor(recipient) };
   const notice = request.ownNotice ? null : noticeChannelFor(recipient);
   const print: PrintReason | null = recipient.prefersPaper
     ? 'prefers-paper'
@@ -244,6 +253,7 @@ export function createInboxService(deps: InboxDependencies): InboxService {
   ) {
     const sent = await service.deliverWithin(trx, copy.recipient, {
       ...request,
+      toEstate: false,
       sourceKey: `${request.sourceKey}:copy:${copy.recipient.personId}`,
       compose: (to) => copyForRepresentative(request.compose(to), person.name ?? null, to.lang, copy.until),
     });

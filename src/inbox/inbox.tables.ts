@@ -12,7 +12,8 @@ export type NoticeStatus =
   | 'technical-failure'
   | 'abandoned';
 export type PrintFormat = 'standard' | 'large-print' | 'braille';
-export type PrintReason = 'prefers-paper' | 'notice-failed' | 'no-contact-point';
+/** `to-estate`: a letter to the estate of a person who died goes by post only (migration 0981). */
+export type PrintReason = 'prefers-paper' | 'notice-failed' | 'no-contact-point' | 'to-estate';
 
 export interface PersonDocumentTable {
   id: string;

@@ -46,8 +46,15 @@ export interface PaymentDebtTable {
   rate_basis_points: number;
   rule_reference: string;
   letter_sent_at: Timestamp | null;
+  /** From a share of later payments, or from the estate of a person who died (migration 0980). */
+  recover_from: ColumnType<DebtRecovery, DebtRecovery | undefined, DebtRecovery>;
+  /** The date of death an estate debt was raised for ('YYYY-MM-DD'); null otherwise (migration 0980). */
+  died_on: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
 }
+
+/** How a debt is recovered: a share of later payments, or from the estate (OAS Act s. 37(2.1), CPP s. 66(2.1)). */
+export type DebtRecovery = 'payments' | 'estate';
 
 export interface PaymentDebtRecoveryTable {
   debt_id: string;

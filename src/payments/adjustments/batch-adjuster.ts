@@ -6,6 +6,8 @@ import { newReference } from '../run/run-parts.ts';
 import { findAdjustment } from './adjustment-rules.ts';
 import type { AdjustmentFound } from './adjustment-rules.ts';
 import * as repo from './adjustment.repository.ts';
+import { loadEstateRecoveryLaw } from './estate-recovery.ts';
+import type { EstateRecoveryLaw } from './estate-recovery.ts';
 import { loadArrearsSetOffPolicy, recoveryFrom, setOffArrears } from './recovery-policy.ts';
 import type { RecoveryPolicy } from './recovery-policy.ts';
 
@@ -45,12 +47,13 @@ export interface BatchAdjuster {
 export function createBatchAdjuster(
   policy: RecoveryPolicy,
   arrearsPolicy: RecoveryPolicy = loadArrearsSetOffPolicy(),
+  estateLaw: EstateRecoveryLaw = loadEstateRecoveryLaw(),
 ): BatchAdjuster {
   return {
     async adjustBatch(trx, run, groups, deaths) {
       const ids = groups.map((group) => group[0]?.enrolmentId ?? '').filter((id) => id !== '');
       if (ids.length === 0) return { payments: 0, cents: 0 };
-      await recordAdjustments(trx, run, groups, deaths, policy);
+      await recordAdjustments(trx, run, groups, deaths, { policy, estateLaw });
       const arrears = await payArrears(trx, run, groups, ids, arrearsPolicy);
       const recovered = await takeRecoveries(trx, run.id, ids);
       return { payments: arrears.payments, cents: arrears.cents - recovered };
@@ -63,7 +66,7 @@ async function recordAdjustments(
   run: BatchRun,
   groups: readonly (readonly EntitlementRow[])[],
   deaths: ReadonlyMap<string, string>,
-  policy: RecoveryPolicy,
+  rules: DebtRules,
 ): Promise<void> {
   const ids = groups.map((group) => group[0]?.enrolmentId ?? '');
   const [paid, adjusted] = await Promise.all([repo.paidByPeriod(trx, ids), repo.adjustedByPeriod(trx, ids)]);
@@ -71,25 +74,56 @@ async function recordAdjustments(
     const first = group[0];
     const enrolmentPaid = first && paid.get(first.enrolmentId);
     if (!first || !enrolmentPaid) continue;
+    const dateOfDeath = deaths.get(first.personId) ?? null;
     const found = findAdjustment(
       {
         rows: group,
         paid: enrolmentPaid,
         adjusted: adjusted.get(first.enrolmentId) ?? new Map(),
-        dateOfDeath: deaths.get(first.personId) ?? null,
+        dateOfDeath,
       },
       run.period,
     );
-    if (found) await recordOne(trx, run, first, found, policy);
+    if (found) await recordOne(trx, run, { first, found, dateOfDeath }, rules);
   }
+}
+
+/** How a new debt is recovered: a share of later payments, or, once the person has died, from the estate. */
+interface DebtRules {
+  readonly policy: RecoveryPolicy;
+  readonly estateLaw: EstateRecoveryLaw;
+}
+
+/**
+ * A person who died has no later payment to keep a share of: what they were overpaid (a payment for a month
+ * after the month of death above all, OAS Act s. 37(1), CPP s. 66(1)) is asked of the estate, in full.
+ */
+function recoveryOf(rules: DebtRules, programmeId: string, payDate: string, dateOfDeath: string | null) {
+  if (dateOfDeath !== null)
+    return {
+      recover_from: 'estate' as const,
+      died_on: dateOfDeath,
+      rate_basis_points: 0,
+      rule_reference: rules.estateLaw(programmeId).title.en,
+    };
+  const rate = rules.policy(programmeId, payDate);
+  return {
+    recover_from: 'payments' as const,
+    died_on: null,
+    rate_basis_points: rate.basisPoints,
+    rule_reference: rate.reference,
+  };
 }
 
 async function recordOne(
   trx: Transaction<DB>,
   run: BatchRun,
-  first: EntitlementRow,
-  found: AdjustmentFound,
-  policy: RecoveryPolicy,
+  {
+    first,
+    found,
+    dateOfDeath,
+  }: { first: EntitlementRow; found: AdjustmentFound; dateOfDeath: string | null },
+  rules: DebtRules,
 ): Promise<void> {
   const id = randomUUID();
   const outcome = found.netCents > 0 ? 'arrears' : 'debt';
@@ -116,7 +150,6 @@ async function recordOne(
     })),
   );
   if (!inserted || outcome !== 'debt') return;
-  const rate = policy(first.programmeId, run.payDate);
   await repo.insertDebt(trx, {
     id: randomUUID(),
     adjustment_id: id,
@@ -126,8 +159,7 @@ async function recordOne(
     run_id: run.id,
     original_cents: -found.netCents,
     balance_cents: -found.netCents,
-    rate_basis_points: rate.basisPoints,
-    rule_reference: rate.reference,
+    ...recoveryOf(rules, first.programmeId, run.payDate, dateOfDeath),
     letter_sent_at: null,
   });
 }

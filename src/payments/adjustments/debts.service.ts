@@ -7,7 +7,11 @@ import type { Letter } from '../../platform/documents/letter.ts';
 import { createI18n, PLATFORM_LOCALES } from '../../platform/i18n/i18n.ts';
 import type { Lang } from '../../platform/i18n/i18n.ts';
 import { isoDay } from '../run/run-parts.ts';
+import type { DebtRecovery } from './adjustments.tables.ts';
 import { debtLetter } from './debt-letter.ts';
+import { estateDebtLetter } from './estate-letter.ts';
+import type { EstateAddressing } from './estate-letter.ts';
+import { loadEstateRecoveryLaw } from './estate-recovery.ts';
 import * as repo from './debts.repository.ts';
 import { sendSetOffLetters } from './set-off-letters.ts';
 
@@ -21,11 +25,27 @@ export interface PersonDebt {
   readonly recoveredCents: number;
   readonly basisPoints: number;
   readonly ruleReference: string;
+  /** `estate`: the person died and the debt is asked of their estate, not kept from payments (migration 0980). */
+  readonly recoverFrom: DebtRecovery;
+  /** The date of death an estate debt was raised for; null for a debt recovered from payments. */
+  readonly diedOn: string | null;
   readonly lines: readonly { period: string; paidCents: number; dueCents: number; differenceCents: number }[];
+}
+
+/** Whom a payment letter is written for, as the inbox reads them from the record when it is sent. */
+export interface LetterRecipient {
+  /** The person written to: the debtor, or a representative acting for them (who gets a copy). */
+  readonly personId?: string;
+  readonly lang: Lang;
+  /** Given and family name: a letter to an estate names the person who died. */
+  readonly name?: string | null;
+  readonly addressLines: readonly string[] | null;
 }
 
 /** Where payment letters go: the root wires the inbox's `deliver` (payments does not know the inbox). */
 export interface PaymentLetterPort {
+  /** The person's name as the record holds it: a letter to their estate, and its copies, name them. */
+  recipientOf?(personId: string, context: AccessContext): Promise<{ readonly name?: string | null } | null>;
   deliver(
     personId: string,
     request: {
@@ -35,11 +55,10 @@ export interface PaymentLetterPort {
        * letter is delivered once, however often this is tried.
        */
       readonly sourceKey: string;
-      readonly compose: (recipient: {
-        readonly lang: Lang;
-        readonly addressLines: readonly string[] | null;
-      }) => Letter;
+      readonly compose: (recipient: LetterRecipient) => Letter;
       readonly context: AccessContext;
+      /** A letter to the estate of a person who died: by post to the last address, no email or text message. */
+      readonly toEstate?: boolean;
     },
   ): Promise<{ readonly documentId: string } | null>;
 }
@@ -72,8 +91,23 @@ const SYSTEM: AccessContext = {
 
 export const debtsLocales = new URL('../locales/', import.meta.url);
 
+/**
+ * The estate of a person who died: its letter names them whoever it goes to. The original goes to their last
+ * address; a representative acting for them gets a copy (the inbox sends it) addressed to the estate in their care.
+ */
+async function estateOf(letters: PaymentLetterPort, personId: string, context: AccessContext) {
+  const name = (await letters.recipientOf?.(personId, context))?.name ?? null;
+  return {
+    to: (recipient: LetterRecipient): EstateAddressing => {
+      const copy = recipient.personId !== undefined && recipient.personId !== personId;
+      return { deceasedName: name ?? recipient.name ?? recipient.addressLines?.[0] ?? '', recipient, copy };
+    },
+  };
+}
+
 export function createDebtsService(deps: DebtsDependencies): DebtsService {
   const i18n = createI18n([PLATFORM_LOCALES, debtsLocales]);
+  const estateLaw = loadEstateRecoveryLaw();
   const { db } = deps;
 
   async function load(rows: Awaited<ReturnType<typeof repo.debtsOfPerson>>): Promise<PersonDebt[]> {
@@ -90,6 +124,8 @@ export function createDebtsService(deps: DebtsDependencies): DebtsService {
       recoveredCents: Number(row.original_cents) - Number(row.balance_cents),
       basisPoints: row.rate_basis_points,
       ruleReference: row.rule_reference,
+      recoverFrom: row.recover_from,
+      diedOn: row.died_on,
       lines: (lines.get(row.adjustment_id) ?? []).map((line) => ({
         period: line.period,
         paidCents: Number(line.paid_cents),
@@ -118,16 +154,29 @@ export function createDebtsService(deps: DebtsDependencies): DebtsService {
           en: await deps.programmeName(debt.programmeId, 'en'),
           fr: await deps.programmeName(debt.programmeId, 'fr'),
         };
+        const context = { ...SYSTEM, correlationId: `debt:${debt.id}` };
+        const estate = debt.diedOn === null ? null : await estateOf(letters, row.person_id, context);
         await letters.deliver(row.person_id, {
           kind: 'debt',
           sourceKey: `debt:${debt.id}`,
-          compose: (recipient) =>
-            debtLetter(
-              i18n.translator(recipient.lang),
-              { ...debt, reference: debt.id.slice(0, 8).toUpperCase(), programmeName: names[recipient.lang] },
-              recipient.addressLines,
-            ),
-          context: { ...SYSTEM, correlationId: `debt:${debt.id}` },
+          compose: (recipient) => {
+            const notice = {
+              ...debt,
+              reference: debt.id.slice(0, 8).toUpperCase(),
+              programmeName: names[recipient.lang],
+            };
+            const t = i18n.translator(recipient.lang);
+            if (debt.diedOn === null || !estate) return debtLetter(t, notice, recipient.addressLines);
+            // The law in the letter's language (the debt keeps the English title on file).
+            const ruleReference = estateLaw(debt.programmeId).title[recipient.lang];
+            return estateDebtLetter(
+              t,
+              { ...notice, diedOn: debt.diedOn, ruleReference },
+              estate.to(recipient),
+            );
+          },
+          context,
+          toEstate: estate !== null,
         });
         await repo.markTold(db, debt.id, deps.clock());
       }

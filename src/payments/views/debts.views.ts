@@ -8,6 +8,13 @@ import type { SlipId } from '../statements/tax-slips.ts';
 
 type Names = (programmeId: string) => string;
 
+/** The share kept from each payment, or "from the estate" for a debt raised after the person died. */
+function recovery(t: Translator, debt: PersonDebt): string {
+  return debt.recoverFrom === 'estate'
+    ? t.t('debts.my.fromEstate')
+    : t.t('debts.my.ratePercent', { percent: t.number(debt.basisPoints / 100) });
+}
+
 /** The person's overpayments: how much, what is left, and the share kept from each payment. */
 export function debtsSection(
   t: Translator,
@@ -18,7 +25,9 @@ export function debtsSection(
   if (debts.length === 0) return html``;
   const heading =
     headingLevel === 2 ? html`<h2>${t.t('debts.my.title')}</h2>` : html`<h3>${t.t('debts.my.title')}</h3>`;
+  const estate = debts.some((d) => d.recoverFrom === 'estate');
   return html`${heading}<p>${t.t('debts.my.intro')}</p>
+${estate ? html`<p>${t.t('debts.my.estateNote')}</p>` : ''}
 <table class="responsive"><caption>${t.t('debts.my.caption')}</caption>
 <thead><tr><th scope="col">${t.t('debts.my.programme')}</th><th scope="col">${t.t('debts.my.raised')}</th><th scope="col">${t.t('debts.my.original')}</th><th scope="col">${t.t('debts.my.balance')}</th><th scope="col">${t.t('debts.my.rate')}</th></tr></thead>
 <tbody>${debts.map(
@@ -26,7 +35,7 @@ export function debtsSection(
 <td data-label="${t.t('debts.my.raised')}">${t.date(d.raisedOn)}</td>
 <td data-label="${t.t('debts.my.original')}">${t.money(d.originalCents)}</td>
 <td data-label="${t.t('debts.my.balance')}">${d.balanceCents === 0 ? t.t('debts.my.repaid') : t.money(d.balanceCents)}</td>
-<td data-label="${t.t('debts.my.rate')}">${t.t('debts.my.ratePercent', { percent: t.number(d.basisPoints / 100) })}</td></tr>`,
+<td data-label="${t.t('debts.my.rate')}">${recovery(t, d)}</td></tr>`,
   )}</tbody></table>`;
 }
 

@@ -1,0 +1,120 @@
+import type { Translator } from '../../platform/i18n/i18n.ts';
+import type { Letter, LetterBlock } from '../../platform/documents/letter.ts';
+import { addDays, RECONSIDERATION_DAYS } from './debt-letter.ts';
+import type { DebtNotice } from './debt-letter.ts';
+
+/** A debt raised after a death, as the letter to the estate tells it. */
+export interface EstateDebtNotice extends DebtNotice {
+  readonly diedOn: string;
+}
+
+const monthFormats = {
+  en: new Intl.DateTimeFormat('en-CA', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  fr: new Intl.DateTimeFormat('fr-CA', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
+
+/** "September 2026" / "septembre 2026" for a period 'YYYY-MM'. */
+export function monthName(t: Translator, period: string): string {
+  return monthFormats[t.lang].format(new Date(`${period.slice(0, 7)}-01T00:00:00Z`));
+}
+
+/** Whose estate, and whom the letter reaches: the last address on file, or a representative's copy. */
+export interface EstateAddressing {
+  readonly deceasedName: string;
+  readonly recipient: { readonly name?: string | null; readonly addressLines: readonly string[] | null };
+  /** A representative acting for the person: the estate in their care, at their address. */
+  readonly copy: boolean;
+}
+
+/**
+ * "To the estate of <name>" on the first line, "c/o <representative>" on a representative's copy, then the
+ * address (its own first line, the addressee's name, is replaced); at most five lines for the envelope window.
+ */
+export function estateRecipient(t: Translator, addressing: EstateAddressing): string[] {
+  const { recipient } = addressing;
+  const careOf = addressing.copy
+    ? [t.t('debts.estate.careOf', { name: recipient.name ?? recipient.addressLines?.[0] ?? '' })]
+    : [];
+  const head = [t.t('debts.estate.to', { name: addressing.deceasedName }), ...careOf];
+  const address = recipient.addressLines?.slice(1) ?? [];
+  const lines = address.length > 0 ? [...head, ...address] : [...head, t.t('debts.estate.noAddress')];
+  return lines.slice(0, 5);
+}
+
+function whatBlocks(t: Translator, notice: EstateDebtNotice, name: string): LetterBlock[] {
+  const deathMonth = notice.diedOn.slice(0, 7);
+  const after = notice.lines.filter((line) => line.period > deathMonth);
+  const values = {
+    name,
+    date: t.date(notice.diedOn),
+    month: monthName(t, deathMonth),
+    programme: notice.programmeName,
+    amount: t.money(notice.originalCents),
+    after: t.money(after.reduce((sum, line) => sum - line.differenceCents, 0)),
+  };
+  return [
+    { kind: 'paragraph', text: t.t('debts.estate.condolences') },
+    { kind: 'paragraph', text: t.t('debts.estate.what', values) },
+    {
+      kind: 'table',
+      caption: t.t('debts.estate.linesCaption'),
+      headers: [t.t('debts.letter.period'), t.t('debts.estate.toRepay')],
+      rows: notice.lines.map((line) => ({
+        label: monthName(t, line.period),
+        value: t.t('debts.estate.line', {
+          paid: t.money(line.paidCents),
+          due: t.money(line.dueCents),
+          owed: t.money(-line.differenceCents),
+        }),
+      })),
+    },
+    { kind: 'paragraph', text: t.t('debts.estate.total', values) },
+  ];
+}
+
+/**
+ * The letter to the estate of a person who died, when payments were issued for months after the month of
+ * death (the death was reported late): what was paid after the death, the amount to repay, how to repay, the
+ * law, and the right to ask for a reconsideration within 90 days (OAS Act s. 27.1(1), CPP s. 81(1)).
+ */
+export function estateDebtLetter(
+  t: Translator,
+  notice: EstateDebtNotice,
+  addressing: EstateAddressing,
+): Letter {
+  const l = (key: string) => t.t(`debts.letter.${key}`);
+  const name = addressing.deceasedName;
+  return {
+    lang: t.lang,
+    title: t.t('debts.estate.title', { programme: notice.programmeName, name }),
+    letterhead: { agency: l('agency'), lines: [l('agencyLine')] },
+    date: { label: l('date'), value: t.date(notice.raisedOn) },
+    reference: { label: l('reference'), value: notice.reference },
+    recipient: estateRecipient(t, addressing),
+    heading: t.t('debts.estate.heading', { programme: notice.programmeName, name }),
+    sections: [
+      { heading: l('whatHeading'), blocks: whatBlocks(t, notice, name) },
+      {
+        heading: t.t('debts.estate.howHeading'),
+        blocks: [
+          { kind: 'paragraph', text: t.t('debts.estate.how', { reference: notice.reference }) },
+          { kind: 'paragraph', text: t.t('debts.estate.returned') },
+          { kind: 'paragraph', text: t.t('debts.estate.setOff') },
+          { kind: 'paragraph', text: t.t('debts.estate.rule', { rule: notice.ruleReference }) },
+        ],
+      },
+    ],
+    rights: {
+      heading: l('rightsHeading'),
+      blocks: [
+        {
+          kind: 'paragraph',
+          text: t.t('debts.estate.rights', { date: t.date(addDays(notice.raisedOn, RECONSIDERATION_DAYS)) }),
+        },
+        { kind: 'paragraph', text: t.t('debts.estate.notYou') },
+      ],
+    },
+    closing: { text: l('closing'), signatory: l('signatory'), role: l('role') },
+    labels: { separator: l('separator'), page: l('page') },
+  };
+}

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { describeOnBothDatabases } from '../../test/support/databases.ts';
-import { createHarness, createPerson, selfService } from '../../test/support/person-harness.ts';
+import { createHarness, createReachablePerson, selfService } from '../../test/support/person-harness.ts';
 import type { RegistryHarness } from '../../test/support/person-harness.ts';
 import { createDecisionDeadlines } from '../decisions/index.ts';
 import { renderLetter } from '../platform/documents/render-letter.ts';
@@ -17,23 +17,6 @@ const TIMING: ReminderTiming = {
   everyMinutes: 60,
 };
 const NAMES = { ccb: { en: 'Canada child benefit', fr: 'Allocation canadienne pour enfants' } };
-
-async function reachablePerson(h: RegistryHarness, lang: 'en' | 'fr') {
-  const personId = await createPerson(h);
-  await h.registry.changeContact(
-    personId,
-    {
-      email: `${personId.slice(0, 8)}@example.ca`,
-      phone: null,
-      preferredChannel: 'online',
-      preferredLanguage: lang,
-      accessibilityNeeds: null,
-      alternateFormats: [],
-    },
-    selfService(personId),
-  );
-  return personId;
-}
 
 async function insertCase(
   h: RegistryHarness,
@@ -134,8 +117,8 @@ describeOnBothDatabases('reminder sources on a schedule', (database) => {
   });
 
   test('information asked for 15 days ago and not received is reminded once, in the person’s language', async () => {
-    const waiting = await reachablePerson(h, 'fr');
-    const recent = await reachablePerson(h, 'en');
+    const waiting = await createReachablePerson(h, 'fr');
+    const recent = await createReachablePerson(h, 'en');
     await insertCase(h, waiting, {
       status: 'information-requested',
       clockStoppedAt: new Date(h.clock().getTime() - 15 * DAY_MS),
@@ -157,10 +140,10 @@ describeOnBothDatabases('reminder sources on a schedule', (database) => {
   });
 
   test('a refused decision whose reconsideration deadline is 10 days away is reminded, with the date', async () => {
-    const refused = await reachablePerson(h, 'en');
-    const approved = await reachablePerson(h, 'en');
-    const early = await reachablePerson(h, 'en');
-    const unsent = await reachablePerson(h, 'en');
+    const refused = await createReachablePerson(h, 'en');
+    const approved = await createReachablePerson(h, 'en');
+    const early = await createReachablePerson(h, 'en');
+    const unsent = await createReachablePerson(h, 'en');
     await insertDecision(h, refused, 'refused', 80);
     await insertDecision(h, approved, 'approved', 80);
     await insertDecision(h, early, 'refused', 30);
@@ -181,7 +164,7 @@ describeOnBothDatabases('reminder sources on a schedule', (database) => {
   });
 
   test('a bank return still waiting 7 days after its letter becomes one reminder with the amount', async () => {
-    const personId = await reachablePerson(h, 'en');
+    const personId = await createReachablePerson(h, 'en');
     const returned = { personId, programmeId: 'ccb', amountCents: 64_250, payDate: '2026-02-20' };
     told.push({ item: returned, at: new Date(h.clock().getTime() - 3 * DAY_MS) });
     assert.equal((await schedule.runOnce()).sent['bank-return'], 0, 'three days after the letter: not yet');

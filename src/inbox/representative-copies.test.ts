@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { describeOnBothDatabases } from '../../test/support/databases.ts';
-import { createHarness, createPerson, selfService } from '../../test/support/person-harness.ts';
+import { createHarness, createReachablePerson, selfService } from '../../test/support/person-harness.ts';
 import type { RegistryHarness } from '../../test/support/person-harness.ts';
 import { sampleLetter } from '../../test/support/documents/sample-letters.ts';
 import { renderLetter } from '../platform/documents/render-letter.ts';
@@ -20,23 +20,6 @@ const compose = (recipient: Recipient) => ({
   ...sampleLetter(recipient.lang),
   recipient: recipient.addressLines ?? ['NO ADDRESS'],
 });
-
-async function personWith(h: RegistryHarness, lang: 'en' | 'fr', givenName: string) {
-  const personId = await createPerson(h, { givenName });
-  await h.registry.changeContact(
-    personId,
-    {
-      email: `${personId.slice(0, 8)}@example.ca`,
-      phone: null,
-      preferredChannel: 'online',
-      preferredLanguage: lang,
-      accessibilityNeeds: null,
-      alternateFormats: [],
-    },
-    selfService(personId),
-  );
-  return personId;
-}
 
 async function authorise(
   h: RegistryHarness,
@@ -76,8 +59,8 @@ describeOnBothDatabases('copies of letters to representatives', (database) => {
   });
 
   test('a representative in force, who may see the file, gets a copy in their language, once', async () => {
-    const person = await personWith(h, 'fr', 'Gisèle');
-    const representative = await personWith(h, 'en', 'Robin');
+    const person = await createReachablePerson(h, 'fr', { givenName: 'Gisèle' });
+    const representative = await createReachablePerson(h, 'en', { givenName: 'Robin' });
     await authorise(h, person, representative);
     const key = randomUUID();
     await deliver(h, person, 'decision', key);
@@ -103,12 +86,12 @@ describeOnBothDatabases('copies of letters to representatives', (database) => {
   });
 
   test('no copy outside the scope or the dates, after removal, or for an account letter', async () => {
-    const person = await personWith(h, 'en', 'Sam');
-    const applyOnly = await personWith(h, 'en', 'Ari');
-    const ended = await personWith(h, 'en', 'Bo');
-    const future = await personWith(h, 'en', 'Cy');
-    const removed = await personWith(h, 'en', 'Di');
-    const inForce = await personWith(h, 'en', 'Eli');
+    const person = await createReachablePerson(h, 'en', { givenName: 'Sam' });
+    const applyOnly = await createReachablePerson(h, 'en', { givenName: 'Ari' });
+    const ended = await createReachablePerson(h, 'en', { givenName: 'Bo' });
+    const future = await createReachablePerson(h, 'en', { givenName: 'Cy' });
+    const removed = await createReachablePerson(h, 'en', { givenName: 'Di' });
+    const inForce = await createReachablePerson(h, 'en', { givenName: 'Eli' });
     await authorise(h, person, applyOnly, { scope: 'apply' });
     await authorise(h, person, ended, { ends: '2026-02-28' });
     await authorise(h, person, future, { starts: '2026-04-01' });
@@ -123,15 +106,15 @@ describeOnBothDatabases('copies of letters to representatives', (database) => {
 
   test('a batch of letters copies each person’s representatives in force, and nobody else', async () => {
     const [first, second, alone] = [
-      await personWith(h, 'en', 'Fay'),
-      await personWith(h, 'fr', 'Gaël'),
-      await personWith(h, 'en', 'Hal'),
+      await createReachablePerson(h, 'en', { givenName: 'Fay' }),
+      await createReachablePerson(h, 'fr', { givenName: 'Gaël' }),
+      await createReachablePerson(h, 'en', { givenName: 'Hal' }),
     ];
     const [forFirst, forSecond, applyOnly, ended] = [
-      await personWith(h, 'en', 'Ida'),
-      await personWith(h, 'fr', 'Jo'),
-      await personWith(h, 'en', 'Kit'),
-      await personWith(h, 'en', 'Lou'),
+      await createReachablePerson(h, 'en', { givenName: 'Ida' }),
+      await createReachablePerson(h, 'fr', { givenName: 'Jo' }),
+      await createReachablePerson(h, 'en', { givenName: 'Kit' }),
+      await createReachablePerson(h, 'en', { givenName: 'Lou' }),
     ];
     await authorise(h, first, forFirst);
     await authorise(h, second, forSecond);
@@ -149,10 +132,10 @@ describeOnBothDatabases('copies of letters to representatives', (database) => {
   });
 
   test('a staff answer is noticed to each representative who sees the conversation, and to nobody else', async () => {
-    const person = await personWith(h, 'fr', 'Lise');
-    const sees = await personWith(h, 'en', 'Noor');
-    const applyOnly = await personWith(h, 'en', 'Oli');
-    const revoked = await personWith(h, 'en', 'Pat');
+    const person = await createReachablePerson(h, 'fr', { givenName: 'Lise' });
+    const sees = await createReachablePerson(h, 'en', { givenName: 'Noor' });
+    const applyOnly = await createReachablePerson(h, 'en', { givenName: 'Oli' });
+    const revoked = await createReachablePerson(h, 'en', { givenName: 'Pat' });
     await authorise(h, person, sees);
     await authorise(h, person, applyOnly, { scope: 'apply' });
     await authorise(h, person, revoked, { revoked: true });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { describeOnBothDatabases } from '../../test/support/databases.ts';
-import { createHarness, createPerson, selfService } from '../../test/support/person-harness.ts';
+import { createHarness, createReachablePerson } from '../../test/support/person-harness.ts';
 import type { RegistryHarness } from '../../test/support/person-harness.ts';
 import { sampleLetter } from '../../test/support/documents/sample-letters.ts';
 import type { AccessContext } from '../platform/audit/access-context.ts';
@@ -15,23 +15,6 @@ const SYSTEM: AccessContext = {
   purpose: 'overpayment-recovery',
   correlationId: 'test',
 };
-
-async function personWith(h: RegistryHarness, lang: 'en' | 'fr', givenName: string) {
-  const personId = await createPerson(h, { givenName });
-  await h.registry.changeContact(
-    personId,
-    {
-      email: `${personId.slice(0, 8)}@example.ca`,
-      phone: null,
-      preferredChannel: 'online',
-      preferredLanguage: lang,
-      accessibilityNeeds: null,
-      alternateFormats: [],
-    },
-    selfService(personId),
-  );
-  return personId;
-}
 
 test('a letter to an estate is printed, never noticed by email or text, even to a person who prefers online', () => {
   const recipient: Recipient = {
@@ -61,8 +44,8 @@ describeOnBothDatabases('letters to the estate of a person who died', (database)
   });
 
   test('go by post to the last address; a representative on file gets a copy by their own channel', async () => {
-    const person = await personWith(h, 'fr', 'Gisèle');
-    const representative = await personWith(h, 'en', 'Robin');
+    const person = await createReachablePerson(h, 'fr', { givenName: 'Gisèle' });
+    const representative = await createReachablePerson(h, 'en', { givenName: 'Robin' });
     await h.db
       .insertInto('representative_authorisation')
       .values({

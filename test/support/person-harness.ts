@@ -123,6 +123,28 @@ export async function createPerson(h: RegistryHarness, options: PersonFactoryOpt
   return personId;
 }
 
+/** A person reachable online by email, in `lang`, as the inbox's tests need one. */
+export async function createReachablePerson(
+  h: RegistryHarness,
+  lang: 'en' | 'fr',
+  options: PersonFactoryOptions = {},
+): Promise<string> {
+  const personId = await createPerson(h, options);
+  await h.registry.changeContact(
+    personId,
+    {
+      email: `${personId.slice(0, 8)}@example.ca`,
+      phone: null,
+      preferredChannel: 'online',
+      preferredLanguage: lang,
+      accessibilityNeeds: null,
+      alternateFormats: [],
+    },
+    selfService(personId),
+  );
+  return personId;
+}
+
 export function selfService(personId: string): AccessContext {
   return {
     actor: { type: 'person', id: personId },

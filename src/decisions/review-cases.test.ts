@@ -1,19 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { describeOnBothDatabases } from '../../test/support/databases.ts';
-import { ccbHousehold, recordingStatuses, submittedApplication } from '../../test/support/applications.ts';
-import { createServices } from '../app.services.ts';
+import {
+  applyForCcb,
+  createDecisionServices,
+  redeterminationFor,
+  stopDecisionServices,
+} from '../../test/support/decisions/decision-services.ts';
+import { ccbHousehold } from '../../test/support/applications.ts';
 import type { Services } from '../app.services.ts';
-import { loadReferenceData } from '../catalogue/index.ts';
-import { createHouseholdReader } from '../person/index.ts';
 import type { AccessContext } from '../platform/audit/access-context.ts';
-import { testConfig } from '../platform/config/config.ts';
-import { createMetrics } from '../platform/observability/metrics.ts';
 import { seedPopulation } from '../population/index.ts';
 import { assess } from './assess.ts';
 import { openRecord } from './decision-record.ts';
 import { loadDecisionPolicy, policyFor } from './programme-policy.ts';
-import { createRedeterminationService } from './redetermination/redetermination.service.ts';
 import type { ReviewRequest } from './review-case.ts';
 
 const TODAY = new Date('2025-11-20T15:00:00Z');
@@ -30,28 +30,20 @@ describeOnBothDatabases('review cases opened a page at a time', (database) => {
   let decisions: { personId: string; decisionId: string }[];
   before(async () => {
     const db = database().db;
-    services = await createServices({
-      config: testConfig(),
-      db,
-      metrics: createMetrics(),
-      clock: () => TODAY,
-      applicationStatuses: recordingStatuses(),
-    });
-    await services.catalogue.seedReferenceData(loadReferenceData());
+    services = await createDecisionServices(db, () => TODAY);
     await seedPopulation(database(), services.crypto, { people: 24, seed: 2026 });
-    for (const { id } of await db.selectFrom('person').select('id').orderBy('id').execute())
-      await services.decisions.handler.submitted(
-        { ...submittedApplication(id, 'ccb', ccbHousehold(id, 4_000_000)), submittedAt: TODAY },
-        db,
-      );
+    const people = await db.selectFrom('person').select('id').orderBy('id').execute();
+    await applyForCcb(
+      services,
+      db,
+      people.map(({ id }) => id),
+      TODAY,
+    );
     decisions = (
       await db.selectFrom('decision').select(['id', 'person_id']).orderBy('person_id').limit(6).execute()
     ).map((d) => ({ personId: d.person_id, decisionId: d.id }));
   });
-  after(async () => {
-    await services.decisions.stop();
-    await services.crypto.close();
-  });
+  after(() => stopDecisionServices(services));
 
   /** A refusal (an income far above the phase-out), an unclear answer (no people) and an approval, in turn. */
   const requests = (cause: string): ReviewRequest[] =>
@@ -209,17 +201,7 @@ describeOnBothDatabases('review cases opened a page at a time', (database) => {
 
   it('a July page replayed (its cursor put back) opens no second review case', async () => {
     const db = database().db;
-    const redetermination = createRedeterminationService({
-      db,
-      audit: services.audit,
-      cipher: services.crypto.cipher,
-      households: createHouseholdReader(db, services.crypto.cipher),
-      reviews: services.decisions,
-      letters: { deliverMany: (items) => services.inbox.deliverMany(items) },
-      programmeName: (id, lang) => Promise.resolve(`${id} (${lang})`),
-      clock: () => TODAY,
-      batchSize: 10,
-    });
+    const redetermination = redeterminationFor(services, db, TODAY, { batchSize: 10 });
     const reviews = () =>
       db
         .selectFrom('decision_case')

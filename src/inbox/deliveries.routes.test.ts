@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { after, before, it } from 'node:test';
 import { describeOnBothDatabases } from '../../test/support/databases.ts';
-import { csrfFrom } from '../../test/support/app.ts';
+import { statePurpose } from '../../test/support/app.ts';
 import { staffSession } from '../../test/support/identity/sessions.ts';
 import { sampleLetter } from '../../test/support/documents/sample-letters.ts';
 import { buildApp } from '../app.ts';
@@ -39,16 +39,8 @@ describeOnBothDatabases('staff see the documents, notices and paper letters sent
     guichet.app.inject({ method: 'GET', url, headers: { cookie } });
   const staff = async (roles: StaffRole[]) =>
     `${SESSION_COOKIE}=${await staffSession(guichet, database(), roles)}`;
-  const statePurpose = async (cookie: string) => {
-    const csrf = csrfFrom(await get(`/en/staff/clients/${personId}/purpose`, cookie));
-    const stated = await guichet.app.inject({
-      method: 'POST',
-      url: `/en/staff/clients/${personId}/purpose`,
-      headers: { cookie: `${cookie}; ${csrf.cookie}`, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ purpose: 'phone-call', _csrf: csrf.token }).toString(),
-    });
-    assert.equal(stated.statusCode, 303);
-  };
+  const statedPurpose = async (cookie: string) =>
+    assert.equal((await statePurpose(guichet, cookie, personId)).statusCode, 303);
 
   before(async () => {
     outDir = await mkdtemp(join(tmpdir(), 'guichet-deliveries-'));
@@ -117,7 +109,7 @@ describeOnBothDatabases('staff see the documents, notices and paper letters sent
     const first = await get(url, agent);
     assert.equal(first.statusCode, 303, 'a purpose is stated first');
     assert.match(String(first.headers.location), /purpose/);
-    await statePurpose(agent);
+    await statedPurpose(agent);
     const file = await get(`/en/staff/clients/${personId}`, agent);
     assert.match(file.body, new RegExp(`href="/en/staff/clients/${personId}/documents"`));
     const page = await get(url, agent);

@@ -6,7 +6,7 @@ import {
   inMemoryEntitlements,
   payeeDirectoryOf,
 } from '../../test/support/payments/entitlement-fixtures.ts';
-import { csrfFrom } from '../../test/support/app.ts';
+import { statePurpose } from '../../test/support/app.ts';
 import { staffSession } from '../../test/support/identity/sessions.ts';
 import { buildApp } from '../app.ts';
 import { SESSION_COOKIE } from '../identity/identity.paths.ts';
@@ -106,15 +106,7 @@ describeOnBothDatabases('the letter to the estate, through the real inbox and re
   it('the staff client file shows the debt is recovered from the estate, in English and French', async () => {
     const agent = `${SESSION_COOKIE}=${await staffSession(guichet, database(), ['agent'])}`;
     const get = (url: string) => guichet.app.inject({ method: 'GET', url, headers: { cookie: agent } });
-    const form = await get(`/en/staff/clients/${personId}/purpose`);
-    const csrf = csrfFrom(form);
-    const stated = await guichet.app.inject({
-      method: 'POST',
-      url: `/en/staff/clients/${personId}/purpose`,
-      headers: { cookie: `${agent}; ${csrf.cookie}`, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ purpose: 'phone-call', _csrf: csrf.token }).toString(),
-    });
-    assert.equal(stated.statusCode, 303);
+    assert.equal((await statePurpose(guichet, agent, personId)).statusCode, 303);
     const en = await get(`/en/staff/clients/${personId}`);
     assert.equal(en.statusCode, 200);
     assert.match(en.body, /<td data-label="How it is recovered">From the estate<\/td>/);

@@ -31,6 +31,28 @@ export function csrfFrom(response: { headers: Record<string, unknown>; body: str
   return { cookie, token };
 }
 
+/**
+ * States a purpose for opening a client's file (a phone call), as an agent does before the file opens; returns
+ * the answer to the form's post (a 303 when the purpose is taken).
+ */
+export async function statePurpose(
+  guichet: GuichetApp,
+  staffCookie: string,
+  personId: string,
+): Promise<{ statusCode: number }> {
+  const url = `/en/staff/clients/${personId}/purpose`;
+  const csrf = csrfFrom(await guichet.app.inject({ method: 'GET', url, headers: { cookie: staffCookie } }));
+  return guichet.app.inject({
+    method: 'POST',
+    url,
+    headers: {
+      cookie: `${staffCookie}; ${csrf.cookie}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    payload: new URLSearchParams({ purpose: 'phone-call', _csrf: csrf.token }).toString(),
+  });
+}
+
 /** Keeps cookies between injected requests, like a browser would. */
 export class CookieJar {
   private readonly cookies = new Map<string, string>();

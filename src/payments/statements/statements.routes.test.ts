@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { describeOnBothDatabases } from '../../../test/support/databases.ts';
-import { csrfFrom } from '../../../test/support/app.ts';
+import { statePurpose } from '../../../test/support/app.ts';
 import { personSession, staffSession } from '../../../test/support/identity/sessions.ts';
 import { readPdf } from '../../../test/support/documents/pdf-reader.ts';
 import {
@@ -196,15 +196,7 @@ describeOnBothDatabases(
       const before = await get(url, agent);
       assert.equal(before.statusCode, 303);
       assert.match(String(before.headers.location), /purpose/);
-      const form = await get(`/en/staff/clients/${personId}/purpose`, agent);
-      const csrf = csrfFrom(form);
-      const stated = await guichet.app.inject({
-        method: 'POST',
-        url: `/en/staff/clients/${personId}/purpose`,
-        headers: { cookie: `${agent}; ${csrf.cookie}`, 'content-type': 'application/x-www-form-urlencoded' },
-        payload: new URLSearchParams({ purpose: 'phone-call', _csrf: csrf.token }).toString(),
-      });
-      assert.equal(stated.statusCode, 303);
+      assert.equal((await statePurpose(guichet, agent, personId)).statusCode, 303);
       const file = await get(`/en/staff/clients/${personId}`, agent);
       assert.match(file.body, /<h3>Overpayments<\/h3>/);
       assert.match(

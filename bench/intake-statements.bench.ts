@@ -13,15 +13,13 @@ import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import { createServices } from '../src/app.services.ts';
 import type { Services } from '../src/app.services.ts';
-import { loadReferenceData } from '../src/catalogue/index.ts';
 import { testConfig } from '../src/platform/config/config.ts';
 import { dropSchema, openDatabase } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { namingPool } from '../src/platform/db/prepared.ts';
 import type { DB } from '../src/platform/db/schema.ts';
 import { createMetrics } from '../src/platform/observability/metrics.ts';
-import { seedPopulation } from '../src/population/index.ts';
-import { ccbHousehold, recordSubmitted, submittedApplication } from '../test/support/applications.ts';
+import { seedRegister, submitOne } from './support/intake-clients.ts';
 
 const { values } = parseArgs({
   options: {
@@ -72,16 +70,7 @@ function reportingPool(): PostgresPool {
 async function seed(): Promise<void> {
   const database = await openDatabase({ databaseUrl: url, dataDir: null }, { schema });
   await migrateToLatest(database.db);
-  const services = await createServices({
-    config,
-    db: database.db,
-    metrics: createMetrics(),
-    clock: () => new Date(),
-  });
-  await services.catalogue.seedReferenceData(loadReferenceData());
-  await seedPopulation(database, services.crypto, { people: Number(values.people), seed: 2026 });
-  await services.crypto.close();
-  await services.exchange.transport.close();
+  await seedRegister(database, Number(values.people));
   await database.close();
 }
 
@@ -89,15 +78,7 @@ async function submit(db: Kysely<DB>, services: Services, people: string[], coun
   for (let i = 0; i < count; i++) {
     const personId = people.shift();
     if (personId === undefined) throw new Error('not enough new applicants: raise --people');
-    const application = submittedApplication(personId, 'ccb', ccbHousehold(personId, 4_000_000));
-    await db.transaction().execute(async (trx) => {
-      await recordSubmitted(
-        trx,
-        application,
-        services.crypto.cipher.encrypt(JSON.stringify(application.household)),
-      );
-      return services.decisions.handler.submitted(application, trx);
-    });
+    await submitOne(db, services, personId);
   }
 }
 

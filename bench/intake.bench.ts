@@ -23,16 +23,14 @@ import { Session } from 'node:inspector/promises';
 import { writeFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import { createServices } from '../src/app.services.ts';
-import { loadReferenceData } from '../src/catalogue/index.ts';
 import { testConfig } from '../src/platform/config/config.ts';
 import { dropSchema, openDatabase } from '../src/platform/db/database.ts';
 import type { Database } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import type { DB } from '../src/platform/db/schema.ts';
 import { createMetrics } from '../src/platform/observability/metrics.ts';
-import { seedPopulation } from '../src/population/index.ts';
 import { backendCpu, cpuBetween } from './support/process-cpu.ts';
-import { benchPool, submitApplications, warm } from './support/intake-clients.ts';
+import { benchPool, seedRegister, submitApplications, warm } from './support/intake-clients.ts';
 import type { ChildOrder, ClientsRun } from './support/intake-clients.ts';
 
 const { values } = parseArgs({
@@ -189,16 +187,7 @@ async function inChildren(
 async function intake(): Promise<IntakeFigures> {
   const target = await openTarget();
   const config = testConfig();
-  const seeding = await createServices({
-    config,
-    db: target.database.db,
-    metrics: createMetrics(),
-    clock: () => new Date(),
-  });
-  await seeding.catalogue.seedReferenceData(loadReferenceData());
-  await seedPopulation(target.database, seeding.crypto, { people: Number(values.people), seed: 2026 });
-  await seeding.crypto.close();
-  await seeding.exchange.transport.close();
+  await seedRegister(target.database, Number(values.people));
   // New applicants: people with no CCB enrolment (the seeded register has none; a rerun would).
   const people = (
     await target.db

@@ -9,6 +9,9 @@ import { testConfig } from '../../src/platform/config/config.ts';
 import { namingPool } from '../../src/platform/db/prepared.ts';
 import type { DB } from '../../src/platform/db/schema.ts';
 import { createMetrics } from '../../src/platform/observability/metrics.ts';
+import type { Database } from '../../src/platform/db/database.ts';
+import { loadReferenceData } from '../../src/catalogue/index.ts';
+import { seedPopulation } from '../../src/population/index.ts';
 import { ccbHousehold, recordSubmitted, submittedApplication } from '../../test/support/applications.ts';
 
 export interface ClientsRun {
@@ -47,6 +50,36 @@ export async function warm(db: Kysely<DB>, clients: number): Promise<void> {
   );
 }
 
+/** The register the intake benchmarks submit for: reference data and `people` seeded demo people. */
+export async function seedRegister(database: Database, people: number): Promise<void> {
+  const seeding = await createServices({
+    config: testConfig(),
+    db: database.db,
+    metrics: createMetrics(),
+    clock: () => new Date(),
+  });
+  await seeding.catalogue.seedReferenceData(loadReferenceData());
+  await seedPopulation(database, seeding.crypto, { people, seed: 2026 });
+  await seeding.crypto.close();
+  await seeding.exchange.transport.close();
+}
+
+/**
+ * One submission as the applications capability makes it, in one transaction: the application's own row (its
+ * answers encrypted, marked submitted), then the decision.
+ */
+export async function submitOne(db: Kysely<DB>, services: Services, personId: string): Promise<void> {
+  const application = submittedApplication(personId, 'ccb', ccbHousehold(personId, 4_000_000));
+  await db.transaction().execute(async (trx) => {
+    await recordSubmitted(
+      trx,
+      application,
+      services.crypto.cipher.encrypt(JSON.stringify(application.household)),
+    );
+    return services.decisions.handler.submitted(application, trx);
+  });
+}
+
 export async function submitApplications(
   db: Kysely<DB>,
   services: Services,
@@ -60,17 +93,8 @@ export async function submitApplications(
   const client = async () => {
     while (performance.now() < end) {
       const personId = people[next++ % people.length] ?? '';
-      const application = submittedApplication(personId, 'ccb', ccbHousehold(personId, 4_000_000));
       const started = performance.now();
-      await db.transaction().execute(async (trx) => {
-        // The application's own row, as applications marks it submitted (its answers encrypted), then the decision.
-        await recordSubmitted(
-          trx,
-          application,
-          services.crypto.cipher.encrypt(JSON.stringify(application.household)),
-        );
-        return services.decisions.handler.submitted(application, trx);
-      });
+      await submitOne(db, services, personId);
       latencies.push(performance.now() - started);
     }
   };

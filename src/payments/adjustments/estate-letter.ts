@@ -8,16 +8,6 @@ export interface EstateDebtNotice extends DebtNotice {
   readonly diedOn: string;
 }
 
-const monthFormats = {
-  en: new Intl.DateTimeFormat('en-CA', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
-  fr: new Intl.DateTimeFormat('fr-CA', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
-};
-
-/** "September 2026" / "septembre 2026" for a period 'YYYY-MM'. */
-export function monthName(t: Translator, period: string): string {
-  return monthFormats[t.lang].format(new Date(`${period.slice(0, 7)}-01T00:00:00Z`));
-}
-
 /** Whose estate, and whom the letter reaches: the last address on file, or a representative's copy. */
 export interface EstateAddressing {
   readonly deceasedName: string;
@@ -47,7 +37,7 @@ function whatBlocks(t: Translator, notice: EstateDebtNotice, name: string): Lett
   const values = {
     name,
     date: t.date(notice.diedOn),
-    month: monthName(t, deathMonth),
+    month: t.month(deathMonth),
     programme: notice.programmeName,
     amount: t.money(notice.originalCents),
     after: t.money(after.reduce((sum, line) => sum - line.differenceCents, 0)),
@@ -60,7 +50,7 @@ function whatBlocks(t: Translator, notice: EstateDebtNotice, name: string): Lett
       caption: t.t('debts.estate.linesCaption'),
       headers: [t.t('debts.letter.period'), t.t('debts.estate.toRepay')],
       rows: notice.lines.map((line) => ({
-        label: monthName(t, line.period),
+        label: t.month(line.period.slice(0, 7)),
         value: t.t('debts.estate.line', {
           paid: t.money(line.paidCents),
           due: t.money(line.dueCents),

@@ -83,6 +83,8 @@ function handleEvaluate(request: FastifyRequest, reply: FastifyReply, clock: () 
     asOf: body.date ?? todayIso(clock),
     trace: traceAsked(body, request.query),
     estimates: body.estimates === true,
+    // Fastify checked the body against EvaluateRequest, whose `household` is the published Household schema.
+    shapeChecked: true,
     ...(body.programmes ? { programmes: body.programmes } : {}),
   });
   if (outcome.ok) {

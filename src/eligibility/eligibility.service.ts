@@ -20,6 +20,8 @@ export interface EvaluationRequest {
   readonly trace?: boolean;
   /** Estimate unpublished rates by the law's indexation formula (marked in each result); default off. */
   readonly estimates?: boolean;
+  /** The household was checked against the published Household schema by the route (its body schema). */
+  readonly shapeChecked?: boolean;
 }
 
 export type EvaluationOutcome =
@@ -33,7 +35,9 @@ export type EvaluationOutcome =
  */
 export function evaluateRequest(request: EvaluationRequest): EvaluationOutcome {
   try {
-    const household = validateHousehold(request.household);
+    const household = validateHousehold(request.household, undefined, {
+      shapeChecked: request.shapeChecked ?? false,
+    });
     const { results } = evaluateHousehold(household, {
       asOf: request.asOf,
       trace: request.trace ?? true,

@@ -117,3 +117,21 @@ test('trace can be turned off without changing amounts', () => {
   );
   assert.ok(quiet.every((r) => r.trace.length === 0 || r.reasons.includes('engine.no-parameters-for-date')));
 });
+
+test('untraced evaluations keep plans by date: across random dates and households, the traced results', () => {
+  // Each untraced run below reuses plans kept by the runs before it (same store, other dates and households);
+  // a plan kept under the wrong date, or one that held a household's figures, would change a result.
+  fc.assert(
+    fc.property(fc.array(fc.tuple(householdArb, asOfArb), { minLength: 2, maxLength: 6 }), (cases) => {
+      for (const [h, asOf] of cases) {
+        const traced = evaluateHousehold(h, { asOf }).results;
+        const quiet = evaluateHousehold(h, { asOf, trace: false }).results;
+        assert.deepEqual(
+          quiet.map(({ trace: _trace, ...rest }) => rest),
+          traced.map(({ trace: _trace, ...rest }) => rest),
+        );
+      }
+    }),
+    { numRuns: 150 },
+  );
+});

@@ -5,6 +5,7 @@ import type {
   Citation,
   EstimateBasis,
   EvaluationContext,
+  ParameterReader,
   ParameterSource,
   ParameterUse,
   StepDetails,
@@ -12,6 +13,19 @@ import type {
 } from './types.ts';
 
 const NO_STEPS: readonly TraceStep[] = Object.freeze([]);
+
+/** Plans kept per date beyond this many are dropped all at once: a bound, not a policy (dates asked are few). */
+const MAX_PLANS = 4_096;
+
+/** Plans resolved from one store's published values, by programme and date; shared by every context on it. */
+type PlanCache = Map<string, unknown>;
+const planCaches = new WeakMap<ParameterStore, PlanCache>();
+
+function planCacheOf(store: ParameterStore): PlanCache {
+  let cache = planCaches.get(store);
+  if (!cache) planCaches.set(store, (cache = new Map()));
+  return cache;
+}
 
 /** Records parameter reads and rule steps; `tracing: false` makes every record call a no-op. */
 class TracingContext implements EvaluationContext {
@@ -21,7 +35,20 @@ class TracingContext implements EvaluationContext {
   constructor(
     private readonly store: ParameterResolver,
     readonly tracing: boolean,
+    /** Present only when plans may be kept: untraced, over published values. */
+    private readonly plans: PlanCache | undefined,
   ) {}
+
+  plan<T>(name: string, asOf: string, resolve: (reader: ParameterReader) => T): T {
+    if (!this.plans) return resolve(this);
+    const key = `${name}@${asOf}`;
+    const kept = this.plans.get(key);
+    if (kept !== undefined) return kept as T;
+    const plan = resolve(this); // throws NoParametersForDateError before anything is kept
+    if (this.plans.size >= MAX_PLANS) this.plans.clear();
+    this.plans.set(key, plan);
+    return plan;
+  }
 
   private read(path: string, date: string): ParameterUse['value'] {
     if (!this.tracing) return this.store.value(path, date);
@@ -79,8 +106,9 @@ export function createContext(
   store: ParameterStore | ParameterResolver,
   options: { tracing: boolean },
 ): EvaluationContext {
-  const resolver = 'takeEstimates' in store ? store : publishedOnly(store);
-  return new TracingContext(resolver, options.tracing);
+  if ('takeEstimates' in store) return new TracingContext(store, options.tracing, undefined);
+  const plans = options.tracing ? undefined : planCacheOf(store);
+  return new TracingContext(publishedOnly(store), options.tracing, plans);
 }
 
 /**
@@ -96,5 +124,6 @@ export function untracedContext(params: ParameterSource): EvaluationContext {
     step: () => undefined,
     takeTrace: () => [],
     takeEstimates: () => [],
+    plan: (_name, _asOf, resolve) => resolve(params),
   };
 }

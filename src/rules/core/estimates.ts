@@ -40,13 +40,22 @@ export interface ParameterResolver {
   takeEstimates(): EstimateBasis[];
 }
 
+const NO_ESTIMATES = Object.freeze([]) as unknown as EstimateBasis[];
+const publishedResolvers = new WeakMap<ParameterStore, ParameterResolver>();
+
+/** The store's published values as a resolver that never estimates; one per store, not one per evaluation. */
 export function publishedOnly(store: ParameterStore): ParameterResolver {
-  return {
-    resolve: (path, date) => store.resolve(path, date),
-    value: (path, date) => store.value(path, date),
-    references: (path) => store.references(path),
-    takeEstimates: () => [],
-  };
+  let resolver = publishedResolvers.get(store);
+  if (!resolver) {
+    resolver = {
+      resolve: (path, date) => store.resolve(path, date),
+      value: (path, date) => store.value(path, date),
+      references: (path) => store.references(path),
+      takeEstimates: () => NO_ESTIMATES,
+    };
+    publishedResolvers.set(store, resolver);
+  }
+  return resolver;
 }
 
 /**

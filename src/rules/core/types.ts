@@ -127,6 +127,12 @@ export interface EvaluationContext {
   references(path: string): readonly Citation[];
   step(rule: string, details?: StepDetails): void;
   takeTrace(): TraceStep[];
+  /**
+   * A programme's parameters for `asOf`, resolved into a plan by `resolve` (reading through this context). An
+   * untraced context over published values keeps each plan for the date, since the files never change within
+   * a process; a traced or estimating one resolves every time, so the trace and the estimates stay complete.
+   */
+  plan<T>(name: string, asOf: string, resolve: (reader: ParameterReader) => T): T;
 }
 
 /**

@@ -60,6 +60,14 @@ function ageIssues(h: Household, today: string): ValidationIssue[] {
   return issues;
 }
 
+export interface ValidateOptions {
+  /**
+   * The caller has already checked the input against this same schema (an API route whose body schema
+   * references it): only the meaning is checked, rather than walking the shape twice per request.
+   */
+  readonly shapeChecked?: boolean;
+}
+
 /**
  * Checks shape (ajv, JSON Schema in docs/household.schema.json) then meaning. Negative hours and
  * amounts are rejected by the schema (minimum 0). Throws HouseholdValidationError with { path, code }.
@@ -67,8 +75,9 @@ function ageIssues(h: Household, today: string): ValidationIssue[] {
 export function validateHousehold(
   input: unknown,
   today: string = new Date().toISOString().slice(0, 10),
+  options: ValidateOptions = {},
 ): Household {
-  if (!validateShape(input)) {
+  if (!options.shapeChecked && !validateShape(input)) {
     throw new HouseholdValidationError((validateShape.errors ?? []).map(schemaIssue));
   }
   const household = input as unknown as Household;

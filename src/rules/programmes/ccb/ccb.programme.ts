@@ -93,7 +93,7 @@ export function evaluateCcbLike(
   asOf: string,
   ctx: EvaluationContext,
 ): ProgrammeResult[] {
-  const plan = resolveCcbPlan(ctx, asOf);
+  const plan = ctx.plan('ccb', asOf, (reader) => resolveCcbPlan(reader, asOf));
   const family = createFamilyRead();
   readCcbFamily(plan, h, kind === 'cdb', family);
   traceFamily(kind, plan, family, ctx);

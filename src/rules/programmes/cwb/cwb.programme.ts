@@ -30,7 +30,7 @@ const NOT_ELIGIBLE_BEFORE_AMOUNT = new Set([
 export const cwbProgramme: Programme = {
   id: 'cwb',
   evaluate(h, asOf, ctx) {
-    const plan = resolveCwbPlan(ctx, asOf);
+    const plan = ctx.plan('cwb', asOf, (reader) => resolveCwbPlan(reader, asOf));
     const read = createCwbRead();
     readCwb(plan, h, read);
     const common = { programme: 'cwb', citations: CITATIONS };

@@ -28,7 +28,7 @@ export function quarterlyCents(annual: number): number {
 export const gstCreditProgramme: Programme = {
   id: 'gst-credit',
   evaluate(h, asOf, ctx) {
-    const plan = resolveGstPlan(ctx, asOf);
+    const plan = ctx.plan('gst-credit', asOf, (reader) => resolveGstPlan(reader, asOf));
     const read = createGstRead();
     readGst(plan, h, read);
     const common = { programme: 'gst-credit', citations: CITATIONS };

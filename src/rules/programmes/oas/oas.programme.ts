@@ -122,7 +122,7 @@ function recoveryTax(plan: SeniorsPlan, read: OasRead): RecoveryTax {
  * periodCents is the month of asOf (amounts change each quarter); annualCents is 12 × that month.
  */
 export function evaluateOas(h: Household, asOf: string, ctx: EvaluationContext): ProgrammeResult[] {
-  const plan = resolveSeniorsPlan(ctx, asOf);
+  const plan = ctx.plan('seniors', asOf, (reader) => resolveSeniorsPlan(reader, asOf));
   const people = seniorIndices(h, asOf);
   if (people.length === 0) {
     return [

@@ -57,7 +57,7 @@ export function seniorsProgramme(id: string, reader: Reader, citations: readonly
     id,
     ratesOnFile: SENIORS_RATES,
     evaluate(h, asOf, ctx) {
-      const plan = resolveSeniorsPlan(ctx, asOf);
+      const plan = ctx.plan('seniors', asOf, (reader) => resolveSeniorsPlan(reader, asOf));
       const people = seniorIndices(h, asOf);
       if (people.length === 0)
         return [notEligibleResult({ programme: id, reasons: [`${id}.age`], citations }, ctx)];

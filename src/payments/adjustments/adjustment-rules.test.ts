@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { findAdjustment } from './adjustment-rules.ts';
-import { loadRecoveryPolicy, recoveryFrom } from './recovery-policy.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ARREARS_SET_OFF_FILE, loadLetterRule, loadRecoveryPolicy, recoveryFrom } from './recovery-policy.ts';
 import type { EntitlementRow } from '../run/run-ports.ts';
 
 const row = (
@@ -87,5 +91,29 @@ describe('recovering an overpayment', () => {
     assert.match(policy('on-odsp', '2026-12-01').reference, /Directive 11\.1/);
     assert.equal(policy('oas', '2026-12-01').basisPoints, 1000);
     assert.throws(() => policy('on-odsp', '2020-01-01'), /No overpayment recovery rate/);
+  });
+});
+
+describe('what a debt letter says of the rule', () => {
+  it('is a sentence in the letter’s language for every programme, never the English working notes', () => {
+    for (const rule of [loadLetterRule(), loadLetterRule(ARREARS_SET_OFF_FILE)]) {
+      for (const programmeId of ['oas', 'gis', 'cpp-retirement', 'ccb', 'on-odsp', 'on-ontario-works', 'x']) {
+        const { en, fr } = rule(programmeId);
+        assert.doesNotMatch(`${en} ${fr}`, /POLICY CHOICE|SECONDARY|not read|not re-read/);
+        assert.notEqual(en, fr);
+        // French typography: a narrow no-break space before the colon, never an ordinary one.
+        assert.doesNotMatch(fr, / [:;!?]/);
+      }
+      assert.match(rule('gis').en, /^Old Age Security Act, section 37/);
+      assert.match(rule('gis').fr, /^Loi sur la sécurité de la vieillesse, article 37/);
+      assert.match(rule('cpp-retirement').fr, /^Régime de pensions du Canada, article 66/);
+      assert.deepEqual(rule('ccb'), rule('a-programme-without-its-own-wording'));
+    }
+  });
+
+  it('refuses a file whose wording lacks a language, so a letter cannot fall back to another', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'letters-')), 'recovery.yaml');
+    writeFileSync(file, 'letters:\n  default:\n    en: Repay.\n');
+    assert.throws(() => loadLetterRule(pathToFileURL(file)), /needs en and fr/);
   });
 });

@@ -12,6 +12,7 @@ import { debtLetter } from './debt-letter.ts';
 import { estateDebtLetter } from './estate-letter.ts';
 import type { EstateAddressing } from './estate-letter.ts';
 import { loadEstateRecoveryLaw } from './estate-recovery.ts';
+import { ARREARS_SET_OFF_FILE, loadLetterRule } from './recovery-policy.ts';
 import * as repo from './debts.repository.ts';
 import { sendSetOffLetters } from './set-off-letters.ts';
 
@@ -108,6 +109,8 @@ async function estateOf(letters: PaymentLetterPort, personId: string, context: A
 export function createDebtsService(deps: DebtsDependencies): DebtsService {
   const i18n = createI18n([PLATFORM_LOCALES, debtsLocales]);
   const estateLaw = loadEstateRecoveryLaw();
+  const recoveryRule = loadLetterRule();
+  const setOffRule = loadLetterRule(ARREARS_SET_OFF_FILE);
   const { db } = deps;
 
   async function load(rows: Awaited<ReturnType<typeof repo.debtsOfPerson>>): Promise<PersonDebt[]> {
@@ -166,7 +169,11 @@ export function createDebtsService(deps: DebtsDependencies): DebtsService {
               programmeName: names[recipient.lang],
             };
             const t = i18n.translator(recipient.lang);
-            if (debt.diedOn === null || !estate) return debtLetter(t, notice, recipient.addressLines);
+            if (debt.diedOn === null || !estate) {
+              // The debt keeps its source on file (in English); the letter says the rule in its own language.
+              const ruleReference = recoveryRule(debt.programmeId)[recipient.lang];
+              return debtLetter(t, { ...notice, ruleReference }, recipient.addressLines);
+            }
             // The law in the letter's language (the debt keeps the English title on file).
             const ruleReference = estateLaw(debt.programmeId).title[recipient.lang];
             return estateDebtLetter(
@@ -185,7 +192,7 @@ export function createDebtsService(deps: DebtsDependencies): DebtsService {
     async sendSetOffLetters(limit = 100) {
       if (!deps.letters) return 0;
       const translator = (lang: Lang) => i18n.translator(lang);
-      const letterDeps = { ...deps, letters: deps.letters, translator };
+      const letterDeps = { ...deps, letters: deps.letters, translator, letterRule: setOffRule };
       let sent = 0;
       for (;;) {
         const batch = await sendSetOffLetters(letterDeps, limit);

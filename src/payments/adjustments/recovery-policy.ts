@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import type { Lang } from '../../platform/i18n/i18n.ts';
 
 /**
  * The share of each later payment kept to recover an overpayment, by programme and date, from the dated, cited
@@ -70,6 +71,25 @@ export function loadRecoveryPolicy(file: URL = FILE, maxBasisPoints = 9999): Rec
 export function recoveryFrom(grossCents: number, balanceCents: number, basisPoints: number): number {
   const share = Math.floor((grossCents * basisPoints) / 10_000);
   return Math.max(0, Math.min(share, balanceCents, grossCents - 1));
+}
+
+/** What a letter says of the rule for a programme's debt, in the letter's language. */
+export type LetterRule = (programmeId: string) => Readonly<Record<Lang, string>>;
+
+/**
+ * The file's `letters`: the programme's own plain-language sentence, else `default`. Both languages are required
+ * of every entry when the file is read, so a letter can never fall back to the English working notes.
+ */
+export function loadLetterRule(file: URL = FILE): LetterRule {
+  const { letters } = parse(readFileSync(file, 'utf8'), { version: '1.2' }) as {
+    letters?: Record<string, { en?: unknown; fr?: unknown }>;
+  };
+  if (!letters?.['default']) throw new Error(`${file.pathname}: no default letter wording`);
+  for (const [programmeId, entry] of Object.entries(letters))
+    if (typeof entry.en !== 'string' || typeof entry.fr !== 'string' || !entry.en || !entry.fr)
+      throw new Error(`${file.pathname}: the letter wording of ${programmeId} needs en and fr`);
+  const wording = letters as Record<string, Record<Lang, string>>;
+  return (programmeId) => wording[programmeId] ?? (wording['default'] as Record<Lang, string>);
 }
 
 /**

@@ -8,12 +8,15 @@ import { setOffLetter } from './set-off-letter.ts';
 import type { SetOffNotice } from './set-off-letter.ts';
 import * as repo from './set-off-letters.repository.ts';
 import type { SetOffGroup } from './set-off-letters.repository.ts';
+import type { LetterRule } from './recovery-policy.ts';
 
 export interface SetOffLetterDependencies {
   readonly db: Kysely<DB>;
   readonly letters: PaymentLetterPort;
   readonly translator: (lang: Lang) => Translator;
   readonly programmeName: (programmeId: string, lang: Lang) => Promise<string>;
+  /** The rule in plain language, by programme and language (`arrears-set-off.yaml`'s `letters`). */
+  readonly letterRule: LetterRule;
   readonly clock: () => Date;
 }
 
@@ -72,7 +75,12 @@ export async function sendSetOffLetters(deps: SetOffLetterDependencies, limit: n
         compose: (recipient) =>
           setOffLetter(
             deps.translator(recipient.lang),
-            { ...found.notice, programmeName: names[recipient.lang] },
+            {
+              ...found.notice,
+              programmeName: names[recipient.lang],
+              // The set-off keeps its source on file (in English); the letter says the rule in its own language.
+              ruleReference: deps.letterRule(found.programmeId)[recipient.lang],
+            },
             recipient.addressLines,
           ),
         context: { ...SYSTEM, correlationId: setOffSourceKey(group) },

@@ -316,7 +316,9 @@ describeOnBothDatabases(
       assert.match(one, /paying you the remaining \$1,200\.00/);
       assert.match(one, /Overpayment still owed after this","value":"\$0\.00"/);
       assert.match(one, /100% of the arrears/);
-      assert.match(one, /POLICY CHOICE/);
+      // The rule in plain language, never the source's working notes (issue #16: they were shown, in English).
+      assert.match(one, /Old Age Security Act, section 37: an amount you owe may be taken from any benefit/);
+      assert.doesNotMatch(one, /POLICY CHOICE|No statutory share/);
       assert.match(one, /within 90 days, by April 4, 2027/);
       assert.match(one, /hardship consideration/);
 
@@ -326,6 +328,8 @@ describeOnBothDatabases(
       assert.match(two, /Qui vous est versé","value":"0,00\s\$"/);
       assert.match(two, /encore dû après cette opération","value":"1\s830,00\s\$"/);
       assert.match(two, /difficultés financières/);
+      assert.match(two, /Loi sur la sécurité de la vieillesse, article 37\u202f: une somme que vous devez/);
+      assert.doesNotMatch(two, /Old Age Security Act|POLICY CHOICE/);
 
       for (const n of [1, 2]) {
         const notices = await inbox.notices(personIdOf(n));

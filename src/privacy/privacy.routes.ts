@@ -29,7 +29,7 @@ export function registerPrivacyRoutes(
 ): void {
   const mine = (request: FastifyRequest, format: MyDataFormat) => {
     const personId = linkedPersonId(request);
-    return privacy.downloadMyData(personId, selfContext(request, personId), format);
+    return privacy.downloadMyData(personId, selfContext(request, personId), format, readerTimeZone(request));
   };
   routes.page(
     'GET',
@@ -37,8 +37,12 @@ export function registerPrivacyRoutes(
     'signed-in',
     async (request, _reply, view) => {
       const personId = linkedPersonId(request);
-      const [entries, agencies] = await Promise.all([privacy.accessLog(personId), privacy.agencyNames()]);
-      return view.send(accessLogPage(view.t, entries, agencies, crumbs(view.t), readerTimeZone(request)));
+      const timeZone = readerTimeZone(request);
+      const [entries, agencies] = await Promise.all([
+        privacy.accessLog(personId, timeZone),
+        privacy.agencyNames(),
+      ]);
+      return view.send(accessLogPage(view.t, entries, agencies, crumbs(view.t), timeZone));
     },
     LINKED,
   );

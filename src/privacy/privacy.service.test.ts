@@ -38,7 +38,7 @@ describeOnBothDatabases('privacy: access log, download my data, disposition', (d
   test('the access log names the role, agency, purpose and channel, never the staff member', async () => {
     const personId = await createPerson(h);
     await h.registry.getProfile(personId, agentContext('phone-call'));
-    const [entry] = await privacy.accessLog(personId);
+    const [entry] = await privacy.accessLog(personId, 'America/Toronto');
     assert.deepEqual(
       entry && {
         accessor: entry.accessor,

@@ -4,7 +4,8 @@ import type { AuditService } from '../platform/audit/audit.service.ts';
 import type { AccessContext } from '../platform/audit/access-context.ts';
 import type { EnrolmentService, PersonRetention, PersonService } from '../person/index.ts';
 import type { ConsentView, DeliveryView } from '../exchange/index.ts';
-import { toAccessLog } from './access-log.ts';
+import { readAccessLog } from './access-log.ts';
+import { SERVICE_TIME_ZONE } from '../platform/i18n/time-zones.ts';
 import type { AccessLogEntry } from './access-log.ts';
 import type { MyDataSources } from './my-data-export.ts';
 
@@ -32,13 +33,19 @@ export interface DispositionReport {
 }
 
 export interface PrivacyService {
-  accessLog(personId: string): Promise<AccessLogEntry[]>;
+  /** Days split in `timeZone`, the reader's (their province's) zone. */
+  accessLog(personId: string, timeZone: string): Promise<AccessLogEntry[]>;
   /**
    * Everything Guichet holds about the person (Privacy Act s. 12), for the page, the PDF and the JSON file
    * (`format`, recorded in the audit entry). Only this person's record is read and decrypted, masked as on
    * their profile.
    */
-  downloadMyData(personId: string, context: AccessContext, format: MyDataFormat): Promise<MyDataSources>;
+  downloadMyData(
+    personId: string,
+    context: AccessContext,
+    format: MyDataFormat,
+    timeZone?: string,
+  ): Promise<MyDataSources>;
   dispose(options: { dryRun: boolean; limit?: number }): Promise<DispositionReport>;
   openRequest(personId: string, kind: 'access' | 'correction'): Promise<string>;
   closeRequest(requestId: string): Promise<void>;
@@ -68,8 +75,8 @@ export interface PrivacyDependencies {
 export function createPrivacyService(deps: PrivacyDependencies): PrivacyService {
   const { db, audit, clock } = deps;
   return {
-    accessLog: async (personId) => toAccessLog(await audit.listForSubject(personId, 500), personId),
-    async downloadMyData(personId, context, format) {
+    accessLog: (personId, timeZone) => readAccessLog(audit, personId, { limit: 500, timeZone }),
+    async downloadMyData(personId, context, format, timeZone = SERVICE_TIME_ZONE) {
       const profile = await deps.person.record.getProfile(personId, context);
       const incomes = await deps.person.retention.incomes(personId);
       await audit.record({
@@ -90,7 +97,7 @@ export function createPrivacyService(deps: PrivacyDependencies): PrivacyService 
         enrolments: await deps.person.enrolments.list(personId),
         consents: await deps.sharing.consents(personId),
         whoWasTold: await deps.sharing.whoWasTold(personId),
-        accessLog: toAccessLog(await audit.listForSubject(personId, 1000), personId),
+        accessLog: await readAccessLog(audit, personId, { limit: 1000, timeZone }),
       };
     },
     dispose: (options) => dispose(deps, options),

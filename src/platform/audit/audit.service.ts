@@ -13,6 +13,8 @@ import type { NewAuditRow } from './audit.repository.ts';
 import type { AuditEventTable } from './audit.tables.ts';
 import { logPublicKey, toSignedTreeHead } from './tree-head.ts';
 import type { LogPublicKey, SignedTreeHead } from './tree-head.ts';
+import { findAccessLines } from './audit-lines.repository.ts';
+import type { AccessLineOptions, AccessLineRow } from './audit-lines.repository.ts';
 
 export type { AuditRow } from './audit-entry.ts';
 export type { AuditProblem, AuditVerification } from './audit-verify.ts';
@@ -48,6 +50,8 @@ export interface AuditService {
   /** Many entries in one statement (a batch job's per-person entries), in the caller's transaction when given. */
   recordMany(entries: readonly AuditEntry[], trx?: Transaction<DB>): Promise<void>;
   listForSubject(personId: string, limit?: number): Promise<AuditRow[]>;
+  /** The person's access log as lines grouped by the database (see `AccessLineRow`). */
+  accessLines(personId: string, options: AccessLineOptions): Promise<AccessLineRow[]>;
   /** Recomputes the tree from the entries and checks every signed head and the witness copy. */
   verify(): Promise<AuditVerification>;
   /** Seals every committed entry not yet in the tree (the server does this every few seconds). */
@@ -94,6 +98,7 @@ export function createAuditService(
     record: (entry, trx) => (trx ? append(trx, [entry]) : groupCommit(entry)),
     recordMany: (entries, trx) => append(trx ?? db, entries),
     listForSubject: (personId, limit = 200) => findAuditForSubject(db, personId, limit),
+    accessLines: (personId, options) => findAccessLines(db, personId, options),
     verify: async () => verifyAuditLog(db, requireSigning()),
     seal: async () => {
       if (!sealer) throw new AuditSigningNotConfiguredError();

@@ -26,7 +26,6 @@ export const paymentNotices = defineNotices('payments.notices', [
   'cancelled',
   'alreadyCancelled',
   'notCancellable',
-  'hasReissues',
 ]);
 
 export interface PaymentRouteDependencies {
@@ -120,7 +119,6 @@ export function registerPaymentRunRoutes(routes: RouteTable, deps: PaymentRouteD
         : {
             'already-cancelled': paymentNotices.alreadyCancelled,
             'not-cancellable': paymentNotices.notCancellable,
-            'has-reissues': paymentNotices.hasReissues,
             'not-found': paymentNotices.notCancellable,
           }[decided.reason];
     return view.redirect(paymentsPaths.run, { params: { runId }, notice });

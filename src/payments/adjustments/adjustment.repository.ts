@@ -196,7 +196,13 @@ export async function insertArrearsPayment(
   const inserted = await db
     .insertInto('payment')
     .values(payment)
-    .onConflict((conflict) => conflict.columns(['enrolment_id', 'period', 'kind']).doNothing())
+    // The index `payment_once` is partial (migration 0995): its predicate names it as the arbiter.
+    .onConflict((conflict) =>
+      conflict
+        .columns(['enrolment_id', 'period', 'kind'])
+        .where('kind', '<>', sql.lit('reissue'))
+        .doNothing(),
+    )
     .returning('id')
     .executeTakeFirst();
   if (!inserted) return false;

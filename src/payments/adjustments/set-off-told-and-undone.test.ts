@@ -188,6 +188,7 @@ describeOnBothDatabases(
         setOffsReversed: { count: 2, cents: 80_000 + 40_000 },
         recoveriesReversed: { count: 1, cents: 7_000 },
         arrearsReopened: 3,
+        reissuesUndone: 0,
       });
       assert.equal(await balanceOf(1), 80_000);
       assert.equal(await balanceOf(2), 300_000);
@@ -268,7 +269,7 @@ describeOnBothDatabases(
       assert.equal((await setOffDocuments()).length, 2, 'exactly one letter per set-off');
     });
 
-    it('refuses to cancel a run that pays a returned payment again (not built: see ADR 0024)', async () => {
+    it('cancels a run that pays a returned payment again: the payment waits to be reissued', async () => {
       clock = new Date('2027-02-01T12:00:00Z');
       const february = await prepare('2027-02');
       const original = await db()
@@ -278,10 +279,13 @@ describeOnBothDatabases(
         .where('kind', '=', 'regular')
         .where('period', '=', '2027-01')
         .executeTakeFirstOrThrow();
+      const reissueId = '42000000-0000-4000-8000-000000000003';
+      // What `returns/reissue.ts` writes: the reissue, its original `reissued`, the return pointing at it.
+      await db().updateTable('payment').set({ status: 'reissued' }).where('id', '=', original.id).execute();
       await db()
         .insertInto('payment')
         .values({
-          id: '42000000-0000-4000-8000-000000000003',
+          id: reissueId,
           reference: 'REISSUE-TEST-3',
           run_id: february.id,
           enrolment_id: original.enrolment_id,
@@ -296,11 +300,32 @@ describeOnBothDatabases(
           reissue_of: original.id,
         })
         .execute();
-      assert.deepEqual(await payments.cancel.cancel(february.id, STAFF('supervisor')), {
-        outcome: 'refused',
-        reason: 'has-reissues',
-      });
-      assert.equal((await payments.runs.get(february.id))?.status, 'prepared', 'nothing was cancelled');
+      await db()
+        .insertInto('payment_return')
+        .values({
+          id: '43000000-0000-4000-8000-000000000003',
+          payment_id: original.id,
+          reference: original.reference,
+          amount_cents: Number(original.amount_cents),
+          reason: 'account-closed',
+          bank_reason_code: '905',
+          returned_on: '2027-01-29',
+          format: 'cpa005',
+          status: 'reissued',
+          loaded_by: 'payments-officer',
+          load_id: null,
+          told_at: null,
+          reissue_payment_id: reissueId,
+        })
+        .execute();
+      const cancelled = await payments.cancel.cancel(february.id, STAFF('supervisor'));
+      assert.equal(cancelled.outcome === 'cancelled' && cancelled.reissuesUndone, 1);
+      assert.equal((await payments.runs.get(february.id))?.status, 'cancelled');
+      const statusOf = async (id: string) =>
+        (await db().selectFrom('payment').select('status').where('id', '=', id).executeTakeFirstOrThrow())
+          .status;
+      assert.equal(await statusOf(reissueId), 'cancelled');
+      assert.equal(await statusOf(original.id), 'returned', 'waiting to be reissued again');
     });
 
     it('says how much, what was applied, what is paid, what is still owed, why, and the rights', async () => {

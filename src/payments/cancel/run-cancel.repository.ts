@@ -1,15 +1,34 @@
 import type { DbExecutor } from '../../platform/db/schema.ts';
 import '../payments.tables.ts';
 
-/** Payments of the run added to pay a returned payment again (kind `reissue`). */
-export async function countReissues(db: DbExecutor, runId: string): Promise<number> {
-  const row = await db
+/**
+ * The returned payments this run was paying again are waiting again: each original goes back from `reissued`
+ * to `returned` and its return from `reissued` to `matched`, so the next run reissues it once (migration 0995
+ * frees the keys of a cancelled reissue). Called before the run's payments are cancelled; returns how many.
+ */
+export async function reopenReissuedReturns(db: DbExecutor, runId: string, at: Date): Promise<number> {
+  const originals = await db
+    .updateTable('payment')
+    .set({ status: 'returned', updated_at: at })
+    .where('status', '=', 'reissued')
+    .where('id', 'in', unsentReissues(db, runId).select('reissue_of'))
+    .returning('id')
+    .execute();
+  await db
+    .updateTable('payment_return')
+    .set({ status: 'matched', reissue_payment_id: null })
+    .where('status', '=', 'reissued')
+    .where('reissue_payment_id', 'in', unsentReissues(db, runId).select('id'))
+    .execute();
+  return originals.length;
+}
+
+function unsentReissues(db: DbExecutor, runId: string) {
+  return db
     .selectFrom('payment')
-    .select((eb) => eb.fn.countAll().as('count'))
     .where('run_id', '=', runId)
     .where('kind', '=', 'reissue')
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+    .where('status', 'in', ['pending', 'review']);
 }
 
 /** Every payment of the run not yet sent is cancelled; their amounts stay, so the run still reconciles. */

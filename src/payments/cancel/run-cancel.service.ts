@@ -8,7 +8,7 @@ import type { RunRow } from '../run/payment-run.repository.ts';
 import { reopenArrears, reverseRecoveries, reverseSetOffs } from '../adjustments/reversal.repository.ts';
 import * as repo from './run-cancel.repository.ts';
 
-export type CancelRefusal = 'not-found' | 'not-cancellable' | 'already-cancelled' | 'has-reissues';
+export type CancelRefusal = 'not-found' | 'not-cancellable' | 'already-cancelled';
 
 export type CancelOutcome =
   | {
@@ -20,13 +20,16 @@ export type CancelOutcome =
       readonly recoveriesReversed: { readonly count: number; readonly cents: number };
       /** Arrears adjustments the run paid or set off, owed again (the next run settles them). */
       readonly arrearsReopened: number;
+      /** Returned payments the run was paying again (its reissues), waiting again for the next run. */
+      readonly reissuesUndone: number;
     }
   | { readonly outcome: 'refused'; readonly reason: CancelRefusal };
 
 export interface RunCancelService {
   /**
    * Cancels a run that is prepared (or approved) but not released: its payments are cancelled, what it took
-   * from debts (set-offs and recoveries) is given back, and the arrears it settled are owed again. One
+   * from debts (set-offs and recoveries) is given back, the arrears it settled are owed again, and the
+   * returned payments it was reissuing wait to be reissued by the next run. One
    * transaction with the run locked, so a kill leaves all of it or none, and a second cancel changes nothing.
    * Cancelling stops money, so whoever may release may cancel, the preparer included (who acts is audited).
    */
@@ -39,12 +42,10 @@ export interface RunCancelDependencies {
   readonly clock: () => Date;
 }
 
-async function refusalOf(trx: Kysely<DB>, run: RunRow | undefined): Promise<CancelRefusal | null> {
+function refusalOf(run: RunRow | undefined): CancelRefusal | null {
   if (!run) return 'not-found';
   if (run.status === 'cancelled') return 'already-cancelled';
   if (run.status !== 'prepared' && run.status !== 'approved') return 'not-cancellable';
-  // A cancelled reissue would keep its returned payment's one reissue (`reissue_of` is unique): not built yet.
-  if ((await repo.countReissues(trx, run.id)) > 0) return 'has-reissues';
   return null;
 }
 
@@ -54,15 +55,23 @@ export function createRunCancelService(deps: RunCancelDependencies): RunCancelSe
     async cancel(runId, context) {
       const decided = await db.transaction().execute(async (trx): Promise<CancelOutcome> => {
         const run = await lockRun(trx, runId);
-        const refusal = await refusalOf(trx, run);
+        const refusal = refusalOf(run);
         if (refusal) return { outcome: 'refused', reason: refusal };
         const at = clock();
         const setOffsReversed = await reverseSetOffs(trx, runId, at);
         const recoveriesReversed = await reverseRecoveries(trx, runId, at);
         const arrearsReopened = await reopenArrears(trx, runId);
+        const reissuesUndone = await repo.reopenReissuedReturns(trx, runId, at);
         const payments = await repo.cancelPayments(trx, runId, at);
         await repo.markRunCancelled(trx, runId);
-        return { outcome: 'cancelled', payments, setOffsReversed, recoveriesReversed, arrearsReopened };
+        return {
+          outcome: 'cancelled',
+          payments,
+          setOffsReversed,
+          recoveriesReversed,
+          arrearsReopened,
+          reissuesUndone,
+        };
       });
       await deps.audit.record(
         auditEntry(
@@ -78,6 +87,7 @@ export function createRunCancelService(deps: RunCancelDependencies): RunCancelSe
                   payments: decided.payments,
                   setOffs: decided.setOffsReversed.count,
                   recoveries: decided.recoveriesReversed.count,
+                  reissues: decided.reissuesUndone,
                 }),
           },
         ),

@@ -122,7 +122,7 @@ const insertRegularPayments = prepareQuery(
         ${arrears}::boolean[], ${decisionId}::text[], ${payDate}::date[])
         AS p(id, reference, run_id, enrolment_id, person_id, programme_id, period, amount_cents, arrears,
           decision_id, pay_date)
-      ON CONFLICT (enrolment_id, period, kind) DO NOTHING
+      ON CONFLICT (enrolment_id, period, kind) WHERE kind <> 'reissue' DO NOTHING
       RETURNING amount_cents)
     SELECT count(*)::text AS count, sum(amount_cents)::text AS cents FROM inserted`,
 );

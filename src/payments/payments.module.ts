@@ -113,7 +113,7 @@ export function createPaymentsModule(deps: PaymentsModuleDependencies): Payments
       entitlements: deps.entitlements,
       deaths: deps.deaths,
       clock: deps.clock,
-      adjuster: createBatchAdjuster(deps.recoveryPolicy ?? loadRecoveryPolicy()),
+      adjuster: createBatchAdjuster(deps.recoveryPolicy ?? loadRecoveryPolicy(), { audit: deps.audit }),
       afterPrepared: async () => {
         await debts.sendLetters();
         // A release stopped between its last payment and its letters is told here, with the next run.

@@ -79,12 +79,29 @@ export interface PaymentDebtSetOffTable {
   created_at: Generated<Date>;
 }
 
+/**
+ * A debt being recovered from payments when its debtor died, turned into one asked of the estate: what it was
+ * before and what was asked, once per debt (migration 0990).
+ */
+export interface PaymentDebtEstateConversionTable {
+  debt_id: string;
+  run_id: string;
+  died_on: string;
+  recovered_cents: Cents;
+  balance_cents: Cents;
+  previous_rate_basis_points: number;
+  previous_rule_reference: string;
+  letter_sent_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  created_at: Generated<Date>;
+}
+
 export interface AdjustmentsTables {
   payment_adjustment: PaymentAdjustmentTable;
   payment_adjustment_line: PaymentAdjustmentLineTable;
   payment_debt: PaymentDebtTable;
   payment_debt_recovery: PaymentDebtRecoveryTable;
   payment_debt_set_off: PaymentDebtSetOffTable;
+  payment_debt_estate_conversion: PaymentDebtEstateConversionTable;
 }
 
 declare module '../../platform/db/schema.ts' {

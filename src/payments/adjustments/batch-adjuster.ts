@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
+import type { AuditService } from '../../platform/audit/audit.service.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { EntitlementRow } from '../run/run-ports.ts';
 import { newReference } from '../run/run-parts.ts';
 import { findAdjustment } from './adjustment-rules.ts';
 import type { AdjustmentFound } from './adjustment-rules.ts';
 import * as repo from './adjustment.repository.ts';
+import { convertDebtsAfterDeath } from './estate-conversion.ts';
 import { loadEstateRecoveryLaw } from './estate-recovery.ts';
 import type { EstateRecoveryLaw } from './estate-recovery.ts';
 import { loadArrearsSetOffPolicy, recoveryFrom, setOffArrears } from './recovery-policy.ts';
@@ -40,15 +42,28 @@ export interface BatchAdjuster {
   ): Promise<BatchAdjustment>;
 }
 
+/** The adjuster's other rules, each with its default from `reference-data/canada/`. */
+export interface BatchAdjusterOptions {
+  /** The share of arrears set off against a debt before they are paid. */
+  readonly arrearsPolicy?: RecoveryPolicy;
+  /** The law cited when a debt is asked of the estate of a person who died. */
+  readonly estateLaw?: EstateRecoveryLaw;
+  /** Where a debt turned into the estate's is recorded (none in tests that do not look). */
+  readonly audit?: AuditService;
+}
+
 /**
- * `policy` is the share of each regular payment kept for a debt; `arrearsPolicy` the share of arrears set off
- * against one before they are paid (both dated and cited in `reference-data/canada/`).
+ * `policy` is the share of each regular payment kept for a debt (dated and cited in `reference-data/canada/`).
+ * After the recoveries, the debts of a person who died before the run's month are asked of the estate: no
+ * later payment will give them a share (`estate-conversion.ts`).
  */
 export function createBatchAdjuster(
   policy: RecoveryPolicy,
-  arrearsPolicy: RecoveryPolicy = loadArrearsSetOffPolicy(),
-  estateLaw: EstateRecoveryLaw = loadEstateRecoveryLaw(),
+  options: BatchAdjusterOptions = {},
 ): BatchAdjuster {
+  const arrearsPolicy = options.arrearsPolicy ?? loadArrearsSetOffPolicy();
+  const estateLaw = options.estateLaw ?? loadEstateRecoveryLaw();
+  const audit = options.audit ?? null;
   return {
     async adjustBatch(trx, run, groups, deaths) {
       const ids = groups.map((group) => group[0]?.enrolmentId ?? '').filter((id) => id !== '');
@@ -56,6 +71,7 @@ export function createBatchAdjuster(
       await recordAdjustments(trx, run, groups, deaths, { policy, estateLaw });
       const arrears = await payArrears(trx, run, groups, ids, arrearsPolicy);
       const recovered = await takeRecoveries(trx, run.id, ids);
+      await convertDebtsAfterDeath(trx, run, groups, deaths, { estateLaw, audit });
       return { payments: arrears.payments, cents: arrears.cents - recovered };
     },
   };

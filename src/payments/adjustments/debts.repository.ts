@@ -11,13 +11,42 @@ export function debtsOfPerson(db: DbExecutor, personId: string) {
     .execute();
 }
 
+/** Debts whose letter is still to send; one asked of the estate before it was told is told by that letter. */
 export function debtsUntold(db: DbExecutor, limit: number) {
   return db
     .selectFrom('payment_debt')
     .selectAll()
     .where('letter_sent_at', 'is', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('payment_debt_estate_conversion as c')
+            .select('c.debt_id')
+            .whereRef('c.debt_id', '=', 'payment_debt.id'),
+        ),
+      ),
+    )
     .orderBy('created_at')
     .limit(limit)
+    .execute();
+}
+
+/** Debts asked of an estate after their debtor died (migration 0990) whose estate is still to be told. */
+export function conversionsUntold(db: DbExecutor, limit: number) {
+  return db
+    .selectFrom('payment_debt_estate_conversion')
+    .select(['debt_id', 'recovered_cents', 'balance_cents', 'created_at'])
+    .where('letter_sent_at', 'is', null)
+    .orderBy('created_at')
+    .limit(limit)
+    .execute();
+}
+
+export async function markConversionTold(db: DbExecutor, debtId: string, at: Date): Promise<void> {
+  await db
+    .updateTable('payment_debt_estate_conversion')
+    .set({ letter_sent_at: at })
+    .where('debt_id', '=', debtId)
     .execute();
 }
 

@@ -10,7 +10,7 @@ import { isoDay } from '../run/run-parts.ts';
 import type { DebtRecovery } from './adjustments.tables.ts';
 import { debtLetter } from './debt-letter.ts';
 import { estateDebtLetter } from './estate-letter.ts';
-import type { EstateAddressing } from './estate-letter.ts';
+import type { EstateAddressing, EstateConversionNotice } from './estate-letter.ts';
 import { loadEstateRecoveryLaw } from './estate-recovery.ts';
 import { ARREARS_SET_OFF_FILE, loadLetterRule } from './recovery-policy.ts';
 import * as repo from './debts.repository.ts';
@@ -138,6 +138,70 @@ export function createDebtsService(deps: DebtsDependencies): DebtsService {
     }));
   }
 
+  /**
+   * One debt's letter: to the person, or to their estate when they died (by post, `to-estate`). A debt that
+   * was being recovered from payments when they died is told to the estate again, under its own source key,
+   * dated the day it was converted, with what was recovered and the balance asked (migration 0990).
+   */
+  async function tell(
+    letters: PaymentLetterPort,
+    debt: PersonDebt,
+    personId: string,
+    {
+      sourceKey,
+      converted,
+    }: { sourceKey: string; converted: (EstateConversionNotice & { on: string }) | null },
+  ): Promise<void> {
+    const names = {
+      en: await deps.programmeName(debt.programmeId, 'en'),
+      fr: await deps.programmeName(debt.programmeId, 'fr'),
+    };
+    const context = { ...SYSTEM, correlationId: sourceKey };
+    const estate = debt.diedOn === null ? null : await estateOf(letters, personId, context);
+    await letters.deliver(personId, {
+      kind: 'debt',
+      sourceKey,
+      compose: (recipient) => {
+        const notice = {
+          ...debt,
+          raisedOn: converted?.on ?? debt.raisedOn,
+          reference: debt.id.slice(0, 8).toUpperCase(),
+          programmeName: names[recipient.lang],
+        };
+        const t = i18n.translator(recipient.lang);
+        if (debt.diedOn === null || !estate) {
+          // The debt keeps its source on file (in English); the letter says the rule in its own language.
+          const ruleReference = recoveryRule(debt.programmeId)[recipient.lang];
+          return debtLetter(t, { ...notice, ruleReference }, recipient.addressLines);
+        }
+        // The law in the letter's language (the debt keeps the English title on file).
+        const ruleReference = estateLaw(debt.programmeId).title[recipient.lang];
+        const told = { ...notice, diedOn: debt.diedOn, ruleReference };
+        return estateDebtLetter(t, converted ? { ...told, converted } : told, estate.to(recipient));
+      },
+      context,
+      toEstate: estate !== null,
+    });
+  }
+
+  async function sendConversionLetters(letters: PaymentLetterPort, limit: number): Promise<number> {
+    const due = await repo.conversionsUntold(db, limit);
+    for (const conversion of due) {
+      const row = await repo.findDebt(db, conversion.debt_id);
+      const [debt] = row ? await load([row]) : [];
+      if (!row || !debt) continue;
+      const converted = {
+        on: isoDay(conversion.created_at),
+        raisedOn: debt.raisedOn,
+        recoveredCents: Number(conversion.recovered_cents),
+        balanceCents: Number(conversion.balance_cents),
+      };
+      await tell(letters, debt, row.person_id, { sourceKey: `debt-estate:${debt.id}`, converted });
+      await repo.markConversionTold(db, debt.id, deps.clock());
+    }
+    return due.length;
+  }
+
   return {
     async debtsOf(personId, context) {
       const debts = await load(await repo.debtsOfPerson(db, personId));
@@ -147,47 +211,15 @@ export function createDebtsService(deps: DebtsDependencies): DebtsService {
       return debts;
     },
     async sendLetters(limit = 100) {
-      const letters = deps.letters;
-      if (!letters) return 0;
+      if (!deps.letters) return 0;
       const due = await load(await repo.debtsUntold(db, limit));
       for (const debt of due) {
         const row = await repo.findDebt(db, debt.id);
         if (!row) continue;
-        const names = {
-          en: await deps.programmeName(debt.programmeId, 'en'),
-          fr: await deps.programmeName(debt.programmeId, 'fr'),
-        };
-        const context = { ...SYSTEM, correlationId: `debt:${debt.id}` };
-        const estate = debt.diedOn === null ? null : await estateOf(letters, row.person_id, context);
-        await letters.deliver(row.person_id, {
-          kind: 'debt',
-          sourceKey: `debt:${debt.id}`,
-          compose: (recipient) => {
-            const notice = {
-              ...debt,
-              reference: debt.id.slice(0, 8).toUpperCase(),
-              programmeName: names[recipient.lang],
-            };
-            const t = i18n.translator(recipient.lang);
-            if (debt.diedOn === null || !estate) {
-              // The debt keeps its source on file (in English); the letter says the rule in its own language.
-              const ruleReference = recoveryRule(debt.programmeId)[recipient.lang];
-              return debtLetter(t, { ...notice, ruleReference }, recipient.addressLines);
-            }
-            // The law in the letter's language (the debt keeps the English title on file).
-            const ruleReference = estateLaw(debt.programmeId).title[recipient.lang];
-            return estateDebtLetter(
-              t,
-              { ...notice, diedOn: debt.diedOn, ruleReference },
-              estate.to(recipient),
-            );
-          },
-          context,
-          toEstate: estate !== null,
-        });
+        await tell(deps.letters, debt, row.person_id, { sourceKey: `debt:${debt.id}`, converted: null });
         await repo.markTold(db, debt.id, deps.clock());
       }
-      return due.length;
+      return due.length + (await sendConversionLetters(deps.letters, limit));
     },
     async sendSetOffLetters(limit = 100) {
       if (!deps.letters) return 0;

@@ -6,6 +6,16 @@ import type { DebtNotice } from './debt-letter.ts';
 /** A debt raised after a death, as the letter to the estate tells it. */
 export interface EstateDebtNotice extends DebtNotice {
   readonly diedOn: string;
+  /** A debt that was being recovered from payments when the person died: its balance is the estate's. */
+  readonly converted?: EstateConversionNotice;
+}
+
+/** What the person was told and what was recovered before the death (migration 0990). */
+export interface EstateConversionNotice {
+  /** The day the overpayment was first raised (the letter itself is dated the day it was converted). */
+  readonly raisedOn: string;
+  readonly recoveredCents: number;
+  readonly balanceCents: number;
 }
 
 /** Whose estate, and whom the letter reaches: the last address on file, or a representative's copy. */
@@ -34,6 +44,7 @@ export function estateRecipient(t: Translator, addressing: EstateAddressing): st
 function whatBlocks(t: Translator, notice: EstateDebtNotice, name: string): LetterBlock[] {
   const deathMonth = notice.diedOn.slice(0, 7);
   const after = notice.lines.filter((line) => line.period > deathMonth);
+  const { converted } = notice;
   const values = {
     name,
     date: t.date(notice.diedOn),
@@ -41,13 +52,20 @@ function whatBlocks(t: Translator, notice: EstateDebtNotice, name: string): Lett
     programme: notice.programmeName,
     amount: t.money(notice.originalCents),
     after: t.money(after.reduce((sum, line) => sum - line.differenceCents, 0)),
+    ...(converted && {
+      raisedOn: t.date(converted.raisedOn),
+      recovered: t.money(converted.recoveredCents),
+      balance: t.money(converted.balanceCents),
+    }),
   };
+  // A converted debt tells what was overpaid before the death and what is left of it, not a payment after it.
+  const key = (part: string) => (converted ? `debts.estate.converted.${part}` : `debts.estate.${part}`);
   return [
     { kind: 'paragraph', text: t.t('debts.estate.condolences') },
-    { kind: 'paragraph', text: t.t('debts.estate.what', values) },
+    { kind: 'paragraph', text: t.t(key('what'), values) },
     {
       kind: 'table',
-      caption: t.t('debts.estate.linesCaption'),
+      caption: t.t(key('linesCaption')),
       headers: [t.t('debts.letter.period'), t.t('debts.estate.toRepay')],
       rows: notice.lines.map((line) => ({
         label: t.month(line.period.slice(0, 7)),
@@ -58,7 +76,7 @@ function whatBlocks(t: Translator, notice: EstateDebtNotice, name: string): Lett
         }),
       })),
     },
-    { kind: 'paragraph', text: t.t('debts.estate.total', values) },
+    { kind: 'paragraph', text: t.t(key('total'), values) },
   ];
 }
 
@@ -74,14 +92,15 @@ export function estateDebtLetter(
 ): Letter {
   const l = (key: string) => t.t(`debts.letter.${key}`);
   const name = addressing.deceasedName;
+  const heading = notice.converted ? 'debts.estate.converted' : 'debts.estate';
   return {
     lang: t.lang,
-    title: t.t('debts.estate.title', { programme: notice.programmeName, name }),
+    title: t.t(`${heading}.title`, { programme: notice.programmeName, name }),
     letterhead: { agency: l('agency'), lines: [l('agencyLine')] },
     date: { label: l('date'), value: t.date(notice.raisedOn) },
     reference: { label: l('reference'), value: notice.reference },
     recipient: estateRecipient(t, addressing),
-    heading: t.t('debts.estate.heading', { programme: notice.programmeName, name }),
+    heading: t.t(`${heading}.heading`, { programme: notice.programmeName, name }),
     sections: [
       { heading: l('whatHeading'), blocks: whatBlocks(t, notice, name) },
       {

@@ -116,14 +116,20 @@ describeOnBothDatabases('database roles', (database) => {
       const audit = createAuditService(db, undefined, undefined, signing);
       await db.transaction().execute((trx) => audit.record(auditEntry(2), trx));
       await audit.record(auditEntry(3));
-      const { head } = await audit.seal();
-      assert.ok(head);
+      // On a shared server another test file's open transaction may hold entries back for a pass: a seal
+      // never includes what an older transaction could still precede. Seal until both are in (three entries).
+      for (let pass = 0; pass < 200 && (await audit.latestTreeHead())?.treeSize !== 3; pass += 1) {
+        await audit.seal();
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      assert.equal((await audit.latestTreeHead())?.treeSize, 3);
       const [newest] = await sql<{ id: string }>`SELECT id FROM audit_event ORDER BY seq DESC LIMIT 1`
         .execute(db)
         .then((r) => r.rows);
       assert.ok(audit.verifyInclusion(await audit.inclusionProof(newest?.id ?? '')));
       const report = await audit.verify();
-      assert.deepEqual([report.ok, report.checked, report.treeHeads], [true, 3, 2]);
+      assert.deepEqual([report.ok, report.checked], [true, 3]);
+      assert.ok(report.treeHeads >= 2, 'the earlier head and at least one new one');
     });
   });
 });

@@ -190,36 +190,42 @@ describe('GC Notify stand-in, through the real notifications-node-client', () =>
 
   it('refuses a bad request with GC Notify’s 400 errors', async () => {
     const template = GUICHET_TEMPLATE_IDS['new-document'];
-    const cases: [Promise<unknown>, string, string][] = [
+    // Each request starts only when its case is checked: started together, a refusal not yet awaited was an
+    // unhandled rejection, and a request still in flight took the next test's injected fault.
+    const cases: [() => Promise<unknown>, string, string][] = [
       [
-        client.sendEmail(template.email.en, 'not-an-address', { personalisation: { link: LINK } }),
+        () => client.sendEmail(template.email.en, 'not-an-address', { personalisation: { link: LINK } }),
         'ValidationError',
         'email_address Not a valid email address',
       ],
       [
-        client.sendSms(template.sms.en, '12', { personalisation: { link: LINK } }),
+        () => client.sendSms(template.sms.en, '12', { personalisation: { link: LINK } }),
         'ValidationError',
         'phone_number Not a valid phone number',
       ],
-      [client.sendEmail('f33517ff', 'a@b.example', {}), 'ValidationError', 'template_id is not a valid UUID'],
       [
-        client.sendEmail('f33517ff-2a88-4f6e-b855-c550268ce08a', 'a@b.example', {}),
+        () => client.sendEmail('f33517ff', 'a@b.example', {}),
+        'ValidationError',
+        'template_id is not a valid UUID',
+      ],
+      [
+        () => client.sendEmail('f33517ff-2a88-4f6e-b855-c550268ce08a', 'a@b.example', {}),
         'BadRequestError',
         'Template not found',
       ],
       [
-        client.sendEmail(template.email.en, 'a@b.example', {}),
+        () => client.sendEmail(template.email.en, 'a@b.example', {}),
         'BadRequestError',
         'Missing personalisation: link',
       ],
       [
-        client.sendSms(template.email.en, '6135550199', { personalisation: { link: LINK } }),
+        () => client.sendSms(template.email.en, '6135550199', { personalisation: { link: LINK } }),
         'BadRequestError',
         'email template is not suitable for sms notification',
       ],
     ];
     for (const [request, error, message] of cases) {
-      assert.deepEqual(await refusal(request), {
+      assert.deepEqual(await refusal(request()), {
         status: 400,
         body: { status_code: 400, errors: [{ error, message }] },
       });

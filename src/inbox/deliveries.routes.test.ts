@@ -49,6 +49,20 @@ describeOnBothDatabases('staff see the documents, notices and paper letters sent
     await guichet.app.ready();
     await seedPopulation(database(), guichet.services.crypto, { people: 1, seed: 17 });
     personId = (await database().db.selectFrom('person').select('id').executeTakeFirstOrThrow()).id;
+    // A postal address on file: a paper letter without one is held out of the print file (ADR 0018 addendum).
+    await guichet.services.person.record.changeAddress(
+      personId,
+      {
+        kind: 'residential',
+        line1: '123 Main St',
+        line2: null,
+        city: 'Gatineau',
+        provinceCode: 'QC',
+        postalCode: 'J8X 1A1',
+        effectiveFrom: '2026-01-01',
+      },
+      { ...SYSTEM, purpose: 'test' },
+    );
     // One letter on paper (the person has neither email nor phone in the seeded record, or prefers mail).
     await guichet.services.person.record.changeContact(
       personId,

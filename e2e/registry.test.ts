@@ -193,6 +193,13 @@ describe(
       await assertAxeClean(page, 'documents and notices sent');
       await page.goto(`${server.baseUrl}/fr/personnel/clients/${jordan.id}/documents`);
       await assertAxeClean(page, 'documents et avis envoyés');
+      // Paper letters held for want of a postal address (ADR 0018 addendum), linked from the staff home.
+      await page.goto(`${server.baseUrl}/en/staff`);
+      await page.click('main a[href="/en/staff/held-letters"]');
+      assert.match((await page.textContent('h1')) ?? '', /Letters held: no postal address/);
+      await assertAxeClean(page, 'letters held');
+      await page.goto(`${server.baseUrl}/fr/personnel/lettres-retenues`);
+      await assertAxeClean(page, 'lettres retenues');
       await context.close();
     });
   },

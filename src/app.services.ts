@@ -31,6 +31,7 @@ import {
   createMessagesService,
   createNoticeSender,
   createDeliveryRecord,
+  createHeldLetters,
   answerWithinBusinessDays,
   createReminderSchedule,
   createSecurityNotices,
@@ -39,6 +40,7 @@ import {
 } from './inbox/index.ts';
 import type {
   DeliveryRecord,
+  HeldLetters,
   InboxService,
   MessagesService,
   NoticeSender,
@@ -94,6 +96,8 @@ export interface Services {
   readonly messages: MessagesService;
   /** What was sent to a person, its notices and paper letters, for staff (and the mail house's confirmation). */
   readonly deliveries: DeliveryRecord;
+  /** Paper letters held for want of a postal address, for staff, released once an address is on file. */
+  readonly heldLetters: HeldLetters;
   /** Sends the inbox's notices from the durable queue (started with the server). */
   readonly noticeSender: NoticeSender;
   readonly notices: Notices;
@@ -322,6 +326,7 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
   return {
     reminders,
     deliveries: createDeliveryRecord({ db, audit, cipher: crypto.cipher }),
+    heldLetters: createHeldLetters({ db, audit, cipher: crypto.cipher, recipients, clock }),
     audit,
     crypto,
     decisions,
@@ -475,6 +480,12 @@ export function staffCards(): StaffCard[] {
       path: applicationsPaths.staffFind,
       title: 'applications.staff.find.title',
       description: 'applications.staff.find.card',
+      permission: 'client.file.read',
+    },
+    {
+      path: inboxPaths.heldLetters,
+      title: 'inbox.held.title',
+      description: 'inbox.held.card',
       permission: 'client.file.read',
     },
     {

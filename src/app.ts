@@ -303,6 +303,7 @@ function registerModules(wiring: ModuleWiring): void {
   });
   registerDeliveryRoutes(routes, {
     deliveries: services.deliveries,
+    held: services.heldLetters,
     openClientFile: (request, reply, view) => openClientFile(request, reply, view, services.files),
     staffHome: homes.staff,
     clientFile: workspacePaths.clientFile,

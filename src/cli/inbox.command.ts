@@ -16,8 +16,8 @@ function option(args: readonly string[], name: string): string | undefined {
 
 /**
  * `guichet inbox print [--date YYYY-MM-DD] [--out DIR] [--json]`: the day's print file for the mail house.
- * First finishes any print file a killed run committed but did not finish writing, so nothing is printed
- * twice and nothing is lost.
+ * First releases the held letters whose person now has an address, and finishes any print file a killed run
+ * committed but did not finish writing, so nothing is printed twice and nothing is lost.
  */
 export const inboxPrintCommand: Command = {
   summary:
@@ -27,6 +27,8 @@ export const inboxPrintCommand: Command = {
     const printDate = option(args, '--date') ?? new Date().toISOString().slice(0, 10);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(printDate)) throw new UsageError('--date takes YYYY-MM-DD');
     const outDir = resolve(option(args, '--out') ?? `${config.dataDir ?? '.'}/print`);
+    // Letters held for want of an address whose person now has one go into this print file (ADR 0018).
+    const released = await withServices(config, (services) => services.heldLetters.release());
     const database = await openDatabase(config);
     const crypto = createFieldCrypto(config);
     try {
@@ -37,6 +39,7 @@ export const inboxPrintCommand: Command = {
       const file = await buildPrintFile(database.db, crypto.cipher, { printDate, outDir, clock, audit });
       const summary = {
         resumed,
+        released,
         file: file ? { directory: file.directory, letters: file.manifest.length } : null,
       };
       if (args.includes('--json')) console.log(JSON.stringify(summary));

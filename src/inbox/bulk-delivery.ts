@@ -8,6 +8,7 @@ import type { Letter } from '../platform/documents/letter.ts';
 import { retainUntil } from './document-kinds.ts';
 import type { PrintFormat, PrintReason } from './inbox.tables.ts';
 import { insertDocumentNotices, insertDocuments, queueManyForPrint } from './inbox.repository.ts';
+import { hasPostalAddress } from './print-hold.ts';
 import type { Delivered, DeliveryRequest, Recipient } from './inbox.service.ts';
 
 export interface Route {
@@ -99,7 +100,17 @@ export async function storeLetters(
   await queueManyForPrint(
     trx,
     created.flatMap(({ item, documentId }) =>
-      item.route.print ? [{ documentId, format: item.route.format, reason: item.route.print, at }] : [],
+      item.route.print
+        ? [
+            {
+              documentId,
+              format: item.route.format,
+              reason: item.route.print,
+              at,
+              held: !hasPostalAddress(item.recipient),
+            },
+          ]
+        : [],
     ),
   );
   await store.audit.recordMany(

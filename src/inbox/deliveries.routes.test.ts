@@ -49,6 +49,22 @@ describeOnBothDatabases('staff see the documents, notices and paper letters sent
     await guichet.app.ready();
     await seedPopulation(database(), guichet.services.crypto, { people: 1, seed: 17 });
     personId = (await database().db.selectFrom('person').select('id').executeTakeFirstOrThrow()).id;
+    // A postal address on file (as the population loader records it, so no notice of a change is sent): a paper
+    // letter without one is held out of the print file (ADR 0018 addendum).
+    await database()
+      .db.insertInto('registry_address')
+      .values({
+        person_id: personId,
+        kind: 'residential',
+        line1: '123 Main St',
+        line2: null,
+        city: 'Gatineau',
+        province_code: 'QC',
+        postal_code: 'J8X 1A1',
+        effective_from: '2026-01-01',
+        effective_to: null,
+      })
+      .execute();
     // One letter on paper (the person has neither email nor phone in the seeded record, or prefers mail).
     await guichet.services.person.record.changeContact(
       personId,
@@ -115,11 +131,12 @@ describeOnBothDatabases('staff see the documents, notices and paper letters sent
     const page = await get(url, agent);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /<h1>Documents and notices sent<\/h1>/);
-    assert.equal(page.body.match(/Waiting for the print file, standard print/g)?.length, 3);
-    assert.equal(page.body.match(/Why on paper: the client prefers paper/g)?.length, 2);
+    // With an address on file, the notice that the contact point changed (from mail) is mailed too: four letters.
+    assert.equal(page.body.match(/Waiting for the print file, standard print/g)?.length, 4);
+    assert.equal(page.body.match(/Why on paper: the client prefers paper/g)?.length, 3);
     assert.match(page.body, /Email: failed for good \(March 2, 2026\)/);
     assert.match(page.body, /Why on paper: the notice failed/);
-    assert.equal(page.body.match(/No notice/g)?.length, 2);
+    assert.equal(page.body.match(/No notice/g)?.length, 3);
     assert.equal(page.headers['cache-control'], 'no-store');
 
     const printed = await buildPrintFile(database().db, guichet.services.crypto.cipher, {
@@ -134,7 +151,7 @@ describeOnBothDatabases('staff see the documents, notices and paper letters sent
     const fr = await get(`/fr/personnel/clients/${personId}/documents`, agent);
     assert.equal(fr.statusCode, 200);
     assert.match(fr.body, /<h1>Documents et avis envoyés<\/h1>/);
-    assert.equal(fr.body.match(/Postée le 2 mars 2026, impression standard/g)?.length, 3);
+    assert.equal(fr.body.match(/Postée le 2 mars 2026, impression standard/g)?.length, 4);
     assert.match(fr.body, /Courriel\u00a0: échec définitif/);
     assert.match(fr.body, /Fichier d’impression 2026-03-02-001/);
   });

@@ -20,6 +20,8 @@ export function deliveriesOfPerson(db: DbExecutor, personId: string, limit: numb
       'p.format as print_format',
       'p.reason as print_reason',
       'p.queued_at as print_queued_at',
+      'p.held_at as print_held_at',
+      'p.released_at as print_released_at',
       'f.print_date',
       'f.sequence as print_sequence',
       'f.mailed_at',

@@ -9,8 +9,11 @@ import type { DocumentKind } from './document-kinds.ts';
 import type { NoticeStatus, PrintFormat, PrintReason } from './inbox.tables.ts';
 import { deliveriesOfPerson, markPrintFileMailed } from './delivery-record.repository.ts';
 
-/** A paper letter's way to the post: waiting for the day's print file, in one, then confirmed mailed. */
-export type PaperState = 'queued' | 'printed' | 'mailed';
+/**
+ * A paper letter's way to the post: waiting for the day's print file, in one, then confirmed mailed; or held
+ * out of every print file while no postal address is on file (migration 1000).
+ */
+export type PaperState = 'held' | 'queued' | 'printed' | 'mailed';
 
 /** One document sent to a person, as staff see it: how they were told and where its paper copy is. */
 export interface DeliveryLine {
@@ -58,7 +61,8 @@ function paperOf(row: Row): DeliveryLine['paper'] {
     row.print_date && row.print_sequence !== null
       ? `${isoDay(row.print_date)}-${String(row.print_sequence).padStart(3, '0')}`
       : null;
-  const state: PaperState = row.mailed_at ? 'mailed' : printFile ? 'printed' : 'queued';
+  const held = row.print_held_at !== null && row.print_released_at === null;
+  const state: PaperState = row.mailed_at ? 'mailed' : printFile ? 'printed' : held ? 'held' : 'queued';
   return {
     format: row.print_format,
     reason: row.print_reason,

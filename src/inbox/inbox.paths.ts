@@ -39,6 +39,8 @@ export const inboxPaths = {
     en: '/en/staff/clients/:personId/documents',
     fr: '/fr/personnel/clients/:personId/documents',
   },
+  /** Staff: paper letters held for want of a postal address (ADR 0018 addendum). */
+  heldLetters: { en: '/en/staff/held-letters', fr: '/fr/personnel/lettres-retenues' },
 } satisfies Record<string, BilingualPath>;
 
 export const NOTIFY_RECEIPTS_PATH = '/api/v1/notify/receipts';

@@ -96,10 +96,19 @@ export async function insertDocumentNotices(
     .execute();
 }
 
+/** A letter to print; `held` when its recipient has no postal address on file (migration 1000). */
+export interface PrintQueueItem {
+  readonly documentId: string;
+  readonly format: PrintFormat;
+  readonly reason: PrintReason;
+  readonly at: Date;
+  readonly held?: boolean;
+}
+
 /** `queueForPrint` for a batch, in one statement. */
 export async function queueManyForPrint(
   executor: DbExecutor,
-  items: readonly { documentId: string; format: PrintFormat; reason: PrintReason; at: Date }[],
+  items: readonly PrintQueueItem[],
 ): Promise<void> {
   if (items.length === 0) return;
   await executor
@@ -111,6 +120,7 @@ export async function queueManyForPrint(
         reason: item.reason,
         queued_at: item.at,
         print_file_id: null,
+        held_at: item.held ? item.at : null,
       })),
     )
     .onConflict((conflict) => conflict.column('document_id').doNothing())
@@ -161,10 +171,7 @@ export async function latestReminderNoticeDue(executor: DbExecutor, personId: st
   return row?.due ? new Date(row.due) : null;
 }
 
-export async function queueForPrint(
-  executor: DbExecutor,
-  item: { documentId: string; format: PrintFormat; reason: PrintReason; at: Date },
-): Promise<void> {
+export async function queueForPrint(executor: DbExecutor, item: PrintQueueItem): Promise<void> {
   await queueManyForPrint(executor, [item]);
 }
 
@@ -258,6 +265,7 @@ export async function noticesOf(db: Kysely<DB>, personId: string): Promise<Notic
 
 export type WaitingPrintItem = Selectable<DB['print_item']> & { letter_cipher: string; person_id: string };
 
+/** Letters for the next print file: never one printed already, nor one held for want of an address. */
 export async function waitingPrintItems(executor: DbExecutor, limit: number): Promise<WaitingPrintItem[]> {
   return executor
     .selectFrom('print_item as p')
@@ -265,6 +273,7 @@ export async function waitingPrintItems(executor: DbExecutor, limit: number): Pr
     .selectAll('p')
     .select(['d.letter_cipher', 'd.person_id'])
     .where('p.print_file_id', 'is', null)
+    .where((eb) => eb.or([eb('p.held_at', 'is', null), eb('p.released_at', 'is not', null)]))
     .orderBy('p.queued_at')
     .orderBy('p.document_id')
     .limit(limit)

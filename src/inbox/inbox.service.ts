@@ -12,6 +12,7 @@ import { retainUntil } from './document-kinds.ts';
 import { composeLetters, storeLetters } from './bulk-delivery.ts';
 import type { BulkStore, Route } from './bulk-delivery.ts';
 import { copyForRepresentative } from './reminder-letters.ts';
+import { hasPostalAddress } from './print-hold.ts';
 import { matches } from './document-search.ts';
 import { DOCUMENT_FILES } from './document-files.ts';
 import type { DocumentFile } from './document-files.ts';
@@ -339,6 +340,7 @@ export function createInboxService(deps: InboxDependencies): InboxService {
           format: printFormatFor(recipient),
           reason: print,
           at,
+          held: !hasPostalAddress(recipient),
         });
       await audit.record(
         auditEntry(request.context, recipient.personId, 'inbox.document.delivered', 'success', {

@@ -60,6 +60,10 @@ export interface PrintItemTable {
   reason: PrintReason;
   queued_at: Date;
   print_file_id: string | null;
+  /** Migration 1000: queued with no postal address on file, so held out of every print file until released. */
+  held_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** When an address was found for a held letter and it went to the next print file (once). */
+  released_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface MessageThreadTable {

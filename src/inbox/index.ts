@@ -24,6 +24,8 @@ export { registerInboxRoutes, registerNotifyReceipts } from './inbox.routes.ts';
 export { createDeliveryRecord } from './delivery-record.ts';
 export type { DeliveryRecord, DeliveryLine, PaperState } from './delivery-record.ts';
 export { registerDeliveryRoutes, clientDeliveriesSection } from './deliveries.routes.ts';
+export { createHeldLetters } from './held-letters.ts';
+export type { HeldLetters, HeldLetter } from './held-letters.ts';
 export { inboxPaths, NOTIFY_RECEIPTS_PATH } from './inbox.paths.ts';
 export { DOCUMENT_KINDS, isDocumentKind } from './document-kinds.ts';
 export type { DocumentKind } from './document-kinds.ts';

@@ -7,6 +7,7 @@ import { findNoticeByNotifyId, leaseDueNotices, queueForPrint, updateNotice } fr
 import type { NoticeRow } from './inbox.repository.ts';
 import type { NoticeStatus } from './inbox.tables.ts';
 import { printFormatFor } from './inbox.service.ts';
+import { hasPostalAddress } from './print-hold.ts';
 import type { RecipientDirectory } from './inbox.service.ts';
 
 /** What goes to GC Notify: a contact point, the language, the notice's id as reference and a link. Nothing else. */
@@ -108,6 +109,7 @@ export function createNoticeSender(deps: NoticeSenderDependencies): NoticeSender
           format: recipient ? printFormatFor(recipient) : 'standard',
           reason: 'notice-failed',
           at,
+          held: !hasPostalAddress(recipient),
         });
       await audit.record(
         {

@@ -42,6 +42,8 @@ export interface RegistryHarness {
   /** Secure messages and reminders, as the root wires them. */
   messages: Services['messages'];
   reminders: Services['reminders'];
+  /** Paper letters held for want of a postal address, and their release. */
+  heldLetters: Services['heldLetters'];
 }
 
 /**
@@ -86,6 +88,7 @@ export async function createHarness(
     securityNotices: services.securityNotices,
     messages: services.messages,
     reminders: services.reminders,
+    heldLetters: services.heldLetters,
   };
 }
 

@@ -10,6 +10,7 @@ import type { DecisionCore } from './decisions.service.ts';
 import { recordOf } from './decisions.service.ts';
 import type { NewDecision } from './decisions.service.ts';
 import { sealRecords } from './decision-record.ts';
+import { recomputableRecordOf } from './record-trace.ts';
 import type { Assessment } from './assess.ts';
 import type { CaseRow } from './decisions.repository.ts';
 import * as repo from './decisions.repository.ts';
@@ -36,6 +37,11 @@ export interface ReviewRequest {
    * every entitlement first): recorded as the recommendation rather than evaluated a second time.
    */
   readonly assessment?: Assessment;
+  /**
+   * A batch's review (the July redetermination): the recommendation's record keeps the facts, the result and
+   * the rule set but not the trace, which is recomputed when the case is opened (ADR 0025, addendum 2).
+   */
+  readonly recomputable?: boolean;
 }
 
 /** A review ready to write: its case and its recommendation (record not yet sealed, household not encrypted). */
@@ -77,7 +83,9 @@ function prepareReview(core: DecisionCore, original: CaseRow, request: ReviewReq
     kind: 'recommendation',
     outcome: OUTCOME[assessment.recommendation],
     assessment,
-    record: recordOf(request.facts, assessment),
+    record: request.recomputable
+      ? recomputableRecordOf(request.facts, assessment, programme.rules)
+      : recordOf(request.facts, assessment),
     decidedBy: null,
     override: false,
     approval: 'not-needed',

@@ -114,7 +114,10 @@ describeOnBothDatabases('review cases opened a page at a time', (database) => {
     );
   }
 
-  /** Each case's recommendation is the rules' own on the household it keeps, as of July, trace and all. */
+  /**
+   * Each July case's recommendation is the rules' own on the household it keeps, as of July. Its record keeps
+   * no trace (ADR 0025, addendum 2): the adjudicator who opens the case gets the rules' own trace, recomputed.
+   */
   async function assertRulesRecommendation(cause: string) {
     const policy = loadDecisionPolicy();
     const ccb = policyFor(policy, 'ccb');
@@ -122,16 +125,29 @@ describeOnBothDatabases('review cases opened a page at a time', (database) => {
     const rows = await database()
       .db.selectFrom('decision_case as c')
       .innerJoin('decision as d', 'd.case_id', 'c.id')
-      .select(['c.person_id', 'c.household_cipher', 'c.recommendation', 'd.record_cipher'])
+      .select(['c.id', 'c.person_id', 'c.household_cipher', 'c.recommendation', 'd.record_cipher'])
       .where('c.review_key', 'like', `${cause}%`)
       .execute();
+    assert.ok(rows.length > 0);
     for (const row of rows) {
       const facts: unknown = JSON.parse(services.crypto.cipher.decrypt(row.household_cipher));
       const expected = assess(facts, row.person_id, ccb, FROM, policy.fourEyesAboveCents);
       assert.equal(row.recommendation, expected.recommendation);
       const record = openRecord(services.crypto.cipher, row.record_cipher);
-      assert.deepEqual(record.result, expected.result, 'the recorded result and trace are the rules’ own');
+      assert.ok(expected.result && expected.result.trace.length > 0);
+      assert.deepEqual(
+        record.result,
+        { ...expected.result, trace: [] },
+        'the rules’ result, stored without its trace',
+      );
+      assert.deepEqual(record.recompute, { asOf: FROM, rules: ccb.rules });
       assert.deepEqual(record.facts, facts);
+      const opened = await services.decisions.workqueue.open(row.id, CONTEXT);
+      assert.deepEqual(
+        opened?.decisions.map((d) => d.record.result),
+        [expected.result],
+        'opened, the recommendation has the rules’ own trace again',
+      );
     }
   }
 

@@ -5,6 +5,7 @@ import type { AccessContext } from '../platform/audit/access-context.ts';
 import { assess } from './assess.ts';
 import type { Assessment } from './assess.ts';
 import { openRecord } from './decision-record.ts';
+import { recordWithTrace } from './record-trace.ts';
 import type { DecisionRecord } from './decision-record.ts';
 import type { DecisionCore } from './decisions.service.ts';
 import { recordOf } from './decisions.service.ts';
@@ -110,7 +111,8 @@ export function createWorkqueueService(core: DecisionCore): WorkqueueService {
       if (!kase) return null;
       const decisions = (await repo.decisionsOfCase(db, caseId)).map((row) => ({
         row,
-        record: openRecord(cipher, row.record_cipher),
+        // A July review's recommendation keeps no trace: the rules recompute it for whoever opens the case.
+        record: recordWithTrace(openRecord(cipher, row.record_cipher)),
       }));
       await audit.record(auditEntry(context, kase.person_id, 'case.read', 'success', { caseId }));
       return { kase, facts: JSON.parse(cipher.decrypt(kase.household_cipher)) as unknown, decisions };

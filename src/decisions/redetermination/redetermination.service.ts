@@ -135,6 +135,7 @@ export function createRedeterminationService(deps: RedeterminationDependencies):
           ...review,
           key: `redetermination:${String(year)}:${review.personId}:${review.programmeId}`,
           kind: 'redetermination',
+          recomputable: true,
           context,
         })),
       );

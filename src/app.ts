@@ -247,7 +247,7 @@ function registerModules(wiring: ModuleWiring): void {
   });
   registerExchangeRoutes(routes, { exchange: services.exchange, crumbs });
   registerPrivacyRoutes(routes, { privacy: services.privacy, crumbs });
-  registerInboxRoutes(routes, { inbox: services.inbox, crumbs });
+  registerInboxRoutes(routes, { inbox: services.inbox, crumbs, addressPath: portalPaths.address });
   registerMessageRoutes(routes, {
     messages: services.messages,
     representation: representationOf(services),

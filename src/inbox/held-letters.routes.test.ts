@@ -10,7 +10,7 @@ import {
   payeeDirectoryOf,
 } from '../../test/support/payments/entitlement-fixtures.ts';
 import { statePurpose } from '../../test/support/app.ts';
-import { staffSession } from '../../test/support/identity/sessions.ts';
+import { personSession, staffSession } from '../../test/support/identity/sessions.ts';
 import { buildApp } from '../app.ts';
 import type { GuichetApp } from '../app.ts';
 import { SESSION_COOKIE } from '../identity/identity.paths.ts';
@@ -153,7 +153,32 @@ describeOnBothDatabases(
       const documents = await get(`/en/staff/clients/${noAddress}/documents`, agent);
       assert.match(documents.body, /Held: no postal address on file, standard print/);
       const inInbox = (await guichet.services.inbox.list(noAddress)).find((document) => document.id === held);
-      assert.deepEqual(inInbox?.print, { format: 'standard', printed: false }, 'still on paper, not printed');
+      assert.deepEqual(
+        inInbox?.print,
+        { format: 'standard', printed: false, held: true },
+        'still on paper, not printed, held',
+      );
+    });
+
+    it('tells the person in their inbox that it was not mailed, and where to add an address, in both languages', async () => {
+      const held = await estateLetterOf(noAddress);
+      const cookie = `${SESSION_COOKIE}=${await personSession(guichet, database(), noAddress)}`;
+      const en = await get('/en/my-guichet/inbox', cookie);
+      assert.equal(en.statusCode, 200);
+      assert.match(en.body, /<h2 id="unposted-title">We could not mail some letters<\/h2>/);
+      assert.match(en.body, /so we could not mail 1 letter\./);
+      assert.match(en.body, /<a href="\/en\/my-guichet\/profile\/address">Add your mailing address/);
+      assert.match(en.body, new RegExp(`${held}[\\s\\S]*Not mailed: we have no mailing address for you`));
+      const fr = await get('/fr/mon-guichet/boite-de-reception', cookie);
+      assert.equal(fr.statusCode, 200);
+      assert.match(fr.body, /Nous n’avons pas pu poster certaines lettres/);
+      assert.match(
+        fr.body,
+        /<a href="\/fr\/mon-guichet\/profil\/adresse">Ajoutez votre adresse postale\u00a0:/,
+      );
+      assert.match(fr.body, /Non postée\u00a0: nous n’avons pas votre adresse postale/);
+      const other = `${SESSION_COOKIE}=${await personSession(guichet, database(), withAddress)}`;
+      assert.doesNotMatch((await get('/en/my-guichet/inbox', other)).body, /unposted-title|Not mailed/);
     });
 
     it('is refused to roles that do not open client files', async () => {
@@ -186,6 +211,10 @@ describeOnBothDatabases(
       assert.match((await get('/en/staff/held-letters', agent)).body, /No letter is held\./);
       const log = await guichet.services.audit.listForSubject(noAddress, 200);
       assert.equal(log.filter((entry) => entry.action === 'inbox.document.released').length, 1);
+      const cookie = `${SESSION_COOKIE}=${await personSession(guichet, database(), noAddress)}`;
+      const inbox = (await get('/en/my-guichet/inbox', cookie)).body;
+      assert.doesNotMatch(inbox, /unposted-title/, 'released: no longer said to be unmailed');
+      assert.match(inbox, /Mailed/);
     });
   },
 );

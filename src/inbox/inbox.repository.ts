@@ -317,15 +317,23 @@ export async function insertPrintFile(
 export async function printStatusOf(
   db: Kysely<DB>,
   documentIds: readonly string[],
-): Promise<Map<string, { format: PrintFormat; printed: boolean }>> {
+): Promise<Map<string, { format: PrintFormat; printed: boolean; held: boolean }>> {
   if (documentIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('print_item')
-    .select(['document_id', 'format', 'print_file_id'])
+    .select(['document_id', 'format', 'print_file_id', 'held_at', 'released_at'])
     .where('document_id', 'in', documentIds)
     .execute();
   return new Map(
-    rows.map((row) => [row.document_id, { format: row.format, printed: row.print_file_id !== null }]),
+    rows.map((row) => [
+      row.document_id,
+      {
+        format: row.format,
+        printed: row.print_file_id !== null,
+        // Held for want of a postal address and not yet released (migration 1000).
+        held: row.print_file_id === null && row.held_at !== null && row.released_at === null,
+      },
+    ]),
   );
 }
 

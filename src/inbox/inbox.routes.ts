@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { RouteTable } from '../platform/http/route-table.ts';
+import { pathFor } from '../platform/http/route-table.ts';
+import type { BilingualPath, RouteTable } from '../platform/http/route-table.ts';
 import { linkedPersonId } from '../platform/http/request-identity.ts';
 import { selfContext } from '../platform/audit/access-context.ts';
 import type { Translator } from '../platform/i18n/i18n.ts';
@@ -18,13 +19,18 @@ import { DELIVERY_RECEIPT_SCHEMA } from './inbox.schemas.ts';
 export interface InboxRouteDependencies {
   readonly inbox: InboxService;
   readonly crumbs: (t: Translator) => readonly Crumb[];
+  /** Where the person adds a mailing address, for letters held without one. */
+  readonly addressPath: BilingualPath;
 }
 
 const LINKED = { linkedPerson: true } as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The person's inbox: the list (unread first, searchable), one document, and its downloads. */
-export function registerInboxRoutes(routes: RouteTable, { inbox, crumbs }: InboxRouteDependencies): void {
+export function registerInboxRoutes(
+  routes: RouteTable,
+  { inbox, crumbs, addressPath }: InboxRouteDependencies,
+): void {
   routes.page(
     'GET',
     inboxPaths.inbox,
@@ -32,7 +38,8 @@ export function registerInboxRoutes(routes: RouteTable, { inbox, crumbs }: Inbox
     async (request, _reply, view) => {
       const search = searchOf(request);
       const documents = await inbox.list(linkedPersonId(request), search);
-      return view.send(inboxPage(view.t, documents, search, crumbs(view.t)));
+      const addressHref = pathFor(addressPath, view.t.lang);
+      return view.send(inboxPage(view.t, documents, search, crumbs(view.t), addressHref));
     },
     LINKED,
   );

@@ -107,7 +107,8 @@ export interface DocumentSummary {
   readonly receivedAt: Date;
   readonly readAt: Date | null;
   readonly delivery: 'online' | 'paper';
-  readonly print: { readonly format: PrintFormat; readonly printed: boolean } | null;
+  /** `held`: not mailed, for want of a postal address on file, until one is recorded (ADR 0018 addendum). */
+  readonly print: { readonly format: PrintFormat; readonly printed: boolean; readonly held: boolean } | null;
 }
 
 export interface OpenedDocument extends DocumentSummary {

@@ -300,6 +300,6 @@ describeOnBothDatabases('inbox', (database) => {
       null,
     );
     const list = await h.inbox.list(paper);
-    assert.deepEqual(list[0]?.print, { format: 'standard', printed: true });
+    assert.deepEqual(list[0]?.print, { format: 'standard', printed: true, held: false });
   });
 });

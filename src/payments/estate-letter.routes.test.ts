@@ -91,7 +91,7 @@ describeOnBothDatabases('the letter to the estate, through the real inbox and re
     const estate = documents.find((d) => d.kind === 'debt');
     assert.ok(estate, 'the letter was delivered');
     assert.equal(estate.delivery, 'paper');
-    assert.deepEqual(estate.print, { format: 'standard', printed: false });
+    assert.deepEqual(estate.print, { format: 'standard', printed: false, held: false });
     const opened = await guichet.services.inbox.open(personId, estate.id, OFFICER);
     assert.ok(opened);
     assert.equal(opened.letter.lang, 'fr');

@@ -16,12 +16,28 @@ function documentPath(t: Translator, id: string): string {
   return pathFor(inboxPaths.document, t.lang, { documentId: id });
 }
 
+function paperState(print: NonNullable<DocumentSummary['print']>): 'mailed' | 'held' | 'toMail' {
+  if (print.printed) return 'mailed';
+  return print.held ? 'held' : 'toMail';
+}
+
+/** Letters we could not post for want of a mailing address: what to do, and that we post them once it is added. */
+function heldNotice(t: Translator, documents: readonly DocumentSummary[], addressHref: string) {
+  const held = documents.filter((document) => document.print?.held).length;
+  if (held === 0) return '';
+  return html`<div class="alert alert-warning" role="region" aria-labelledby="unposted-title">
+<h2 id="unposted-title">${t.t('inbox.unposted.title')}</h2>
+<p>${t.t(held === 1 ? 'inbox.unposted.one' : 'inbox.unposted.some', { count: t.number(held) })}</p>
+<p><a href="${addressHref}">${t.t('inbox.unposted.action')}</a></p>
+</div>`;
+}
+
 function status(t: Translator, document: DocumentSummary) {
   const read = document.readAt
     ? html`<span>${t.t('inbox.list.read', { date: t.date(document.readAt) })}</span>`
     : html`<strong class="badge">${t.t('inbox.list.unread')}</strong>`;
   const paper = document.print
-    ? html`<br><span>${t.t(document.print.printed ? 'inbox.list.mailed' : 'inbox.list.toMail')}</span>`
+    ? html`<br><span>${t.t(`inbox.list.${paperState(document.print)}`)}</span>`
     : '';
   return html`${read}${paper}`;
 }
@@ -45,6 +61,7 @@ export function inboxPage(
   documents: readonly DocumentSummary[],
   search: string,
   crumbs: readonly Crumb[],
+  addressHref: string,
 ): Page {
   const unread = documents.filter((document) => !document.readAt).length;
   return {
@@ -53,6 +70,7 @@ export function inboxPage(
     body: html`<h1>${t.t('inbox.title')}</h1>
 <p>${t.t('inbox.intro')}</p>
 <p>${unread === 0 ? t.t('inbox.unreadNone') : t.t('inbox.unreadSome', { count: String(unread) })}</p>
+${heldNotice(t, documents, addressHref)}
 <form method="get" action="${pathFor(inboxPaths.inbox, t.lang)}" role="search" class="inline-search">
 <label for="inbox-search">${t.t('inbox.search.label')}</label>
 <input id="inbox-search" name="q" type="search" value="${search}" maxlength="100">

@@ -114,6 +114,8 @@ describeOnBothDatabases('database roles', (database) => {
   test('the application role records, seals, proves and verifies the log', async () => {
     await withApplicationRole(database(), async (db) => {
       const audit = createAuditService(db, undefined, undefined, signing);
+      // The previous test's single seal may have sealed nothing (held back as below): count the heads there are.
+      const headsBefore = (await audit.verify()).treeHeads;
       await db.transaction().execute((trx) => audit.record(auditEntry(2), trx));
       await audit.record(auditEntry(3));
       // On a shared server another test file's open transaction may hold entries back for a pass: a seal
@@ -129,7 +131,7 @@ describeOnBothDatabases('database roles', (database) => {
       assert.ok(audit.verifyInclusion(await audit.inclusionProof(newest?.id ?? '')));
       const report = await audit.verify();
       assert.deepEqual([report.ok, report.checked], [true, 3]);
-      assert.ok(report.treeHeads >= 2, 'the earlier head and at least one new one');
+      assert.ok(report.treeHeads >= headsBefore + 1, 'the earlier heads and at least one new one');
     });
   });
 });

@@ -1,5 +1,8 @@
 // A monthly payment run to bank files: npm run bench:payments
-//   [-- --payments 20000] [--database postgres|pglite] [--batch 5000]
+//   [-- --payments 20000] [--database postgres|pglite] [--batch 5000] [--steady]
+// --steady: every entitlement began in 2020 and the eleven months before the run's were paid already (the table
+// holds them, as in a real month): the run still owes one payment per enrolment, and its arrears window sees the
+// eleven paid months. Without it every entitlement begins with the run's month (an empty payment table).
 // On a throwaway PostgreSQL schema at TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) or
 // an in-memory PGlite, times in one process, in the same run:
 //   1. the baseline: plain binary COPY of the same payment rows into a table like `payment`;
@@ -25,6 +28,7 @@ const { values } = parseArgs({
     payments: { type: 'string', default: '20000' },
     database: { type: 'string', default: 'postgres' },
     batch: { type: 'string', default: '5000' },
+    steady: { type: 'boolean', default: false },
   },
 });
 const N = Number(values.payments);
@@ -34,7 +38,9 @@ const MiB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 const pad = (n: number) => String(n).padStart(9, '0');
 const personOf = (n: number) => `10000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
-/** One steady OAS entitlement per enrolment from December: exactly one payment each, generated on demand. */
+const VALID_FROM = values.steady ? '2020-01-01' : '2026-12-01';
+
+/** One steady OAS entitlement per enrolment (from December, or 2020 with --steady), generated on demand. */
 const entitlements: EntitlementSource = {
   async *stream({ afterEnrolmentId }) {
     const start = afterEnrolmentId ? Number(afterEnrolmentId.slice(4)) + 1 : 1;
@@ -43,7 +49,7 @@ const entitlements: EntitlementSource = {
         enrolmentId: `oas-${pad(n)}`,
         personId: personOf(n),
         programmeId: 'oas',
-        validFrom: '2026-12-01',
+        validFrom: VALID_FROM,
         validTo: null,
         amountCents: 50_000 + ((n * 7919) % 100_000),
         periodKind: 'month',
@@ -161,6 +167,32 @@ async function copyBaseline(database: Database, runId: string, keyed = false): P
   });
 }
 
+/**
+ * --steady: the eleven months before the run's, paid and issued (runs started by the module, so each has its pay
+ * date; payments written by one statement each, not timed). Leaves the table as a real month finds it.
+ */
+async function payEarlierMonths(
+  db: Database['db'],
+  payments: ReturnType<typeof createPaymentsModule>,
+): Promise<void> {
+  const started = performance.now();
+  // The run's arrears window: January to November 2026 (OAS Act s. 8(2) as configured, eleven months back).
+  for (const period of Array.from({ length: 11 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`))
+    await payments.runs.start({ programmeId: 'oas', period, preparedBy: 'officer' }, STAFF('officer'));
+  await sql`UPDATE payment_run SET status = 'released' WHERE period < '2026-12'`.execute(db);
+  await sql`INSERT INTO payment (id, reference, run_id, enrolment_id, person_id, programme_id, period, kind,
+      amount_cents, arrears, decision_id, pay_date, status)
+    SELECT gen_random_uuid(), 'P' || replace(r.period, '-', '') || lpad(n::text, 9, '0'), r.id,
+      'oas-' || lpad(n::text, 9, '0'), '10000000-0000-4000-8000-' || lpad(n::text, 12, '0'), 'oas', r.period,
+      'regular', 50000 + ((n * 7919) % 100000), false, 'decision-' || lpad(n::text, 9, '0'), r.pay_date, 'issued'
+    FROM payment_run r, generate_series(1, ${N}::integer) AS n WHERE r.period < '2026-12'`.execute(db);
+  await sql`ANALYZE payment`.execute(db);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(
+    `steady: ${(N * 11).toLocaleString('en-CA')} payments of the eleven months before, on file (${seconds} s, not timed)`,
+  );
+}
+
 const STAFF = (id: string) => ({
   actor: { type: 'staff' as const, id, role: 'bench' },
   channel: 'online' as const,
@@ -193,6 +225,7 @@ try {
     releasePolicy: { secondApprovalAboveCents: Number.MAX_SAFE_INTEGER, accountChangeReviewDays: 10 },
     runOptions: { batchSize: Number(values.batch) },
   });
+  if (values.steady) await payEarlierMonths(db, payments);
   const { run } = await payments.runs.start(
     { programmeId: 'oas', period: '2026-12', preparedBy: 'officer' },
     STAFF('officer'),

@@ -44,6 +44,26 @@ function rowOn(rows: readonly EntitlementRow[], day: string): EntitlementRow | u
   return found;
 }
 
+/** The first month a run's arrears window reaches: the run's month less `arrearsMonths`. */
+export function firstPeriodOf(window: RunWindow): string {
+  return addMonths(window.period, -window.arrearsMonths);
+}
+
+/** The window's months, oldest first, worked out once per window rather than once per enrolment. */
+const monthsOfWindow = new Map<string, readonly string[]>();
+function windowMonths(window: RunWindow): readonly string[] {
+  const key = `${window.period}:${String(window.arrearsMonths)}`;
+  let months = monthsOfWindow.get(key);
+  if (!months) {
+    const list: string[] = [];
+    for (let month = firstPeriodOf(window); month <= window.period; month = addMonths(month, 1))
+      list.push(month);
+    months = list;
+    monthsOfWindow.set(key, months);
+  }
+  return months;
+}
+
 /**
  * A month is payable when an entitlement is in force on its first day: the pension "commences with the
  * month after" entitlement begins (Old Age Security Act s. 8(1)) and is paid for the month in which it
@@ -55,8 +75,7 @@ function monthlyDue(
   deathMonth: string | null,
 ): DuePayment[] {
   const due: DuePayment[] = [];
-  const first = addMonths(window.period, -window.arrearsMonths);
-  for (let month = first; month <= window.period; month = addMonths(month, 1)) {
+  for (const month of windowMonths(window)) {
     if (deathMonth !== null && month > deathMonth) break;
     const row = rowOn(rows, `${month}-01`);
     if (!row || row.amountCents <= 0) continue;

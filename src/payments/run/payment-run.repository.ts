@@ -59,6 +59,29 @@ export async function setEnrolmentsTotal(db: DbExecutor, runId: string, total: n
  * does); returns how many were inserted and their total (a replay inserts nothing). `UNIQUE (enrolment_id,
  * period, kind)` keeps each payment once whatever is replayed.
  */
+/**
+ * The regular payments on file for these enrolments from `fromPeriod` on, as `enrolment|period` keys: in a month
+ * like any other, eleven of the twelve months a run's arrears window looks at were paid already. Planning skips
+ * them rather than sending them to be refused by the unique key, which stays the guarantee (a payment exists
+ * once by construction). A cancelled payment keeps its key (migration 0995), so it is on file here too.
+ */
+export async function regularPeriodsOnFile(
+  db: DbExecutor,
+  enrolmentIds: readonly string[],
+  fromPeriod: string,
+): Promise<Set<string>> {
+  if (enrolmentIds.length === 0) return new Set();
+  const rows = await periodsOnFile.execute(db, enrolmentIds, fromPeriod);
+  return new Set(rows.map((row) => `${row.enrolment_id}|${row.period}`));
+}
+
+const periodsOnFile = prepareQuery(
+  'payments.run.periods-on-file',
+  (_q, enrolmentIds: readonly string[], fromPeriod: string) =>
+    sql<{ enrolment_id: string; period: string }>`SELECT enrolment_id, period FROM payment
+      WHERE enrolment_id = ANY(${enrolmentIds}::text[]) AND kind = 'regular' AND period >= ${fromPeriod}`,
+);
+
 export async function insertPayments(
   db: DbExecutor,
   payments: readonly NewRegularPayment[],

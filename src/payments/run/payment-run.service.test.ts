@@ -12,6 +12,7 @@ import { createAuditService } from '../../platform/audit/audit.service.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { createPaymentRunService, RunTakenOverError } from './payment-run.service.ts';
 import type { PaymentRunService } from './payment-run.service.ts';
+import { regularPeriodsOnFile } from './payment-run.repository.ts';
 
 const CLOCK = () => new Date('2026-12-02T12:00:00Z');
 const OFFICER = { type: 'staff' as const, id: 'officer-1', role: 'payments-officer' };
@@ -107,6 +108,35 @@ describeOnBothDatabases('the payment run', (database: () => Database) => {
       .execute();
     assert.equal(enrolmentsPaid.length, 0, 'every earlier period was paid by the December run');
     assert.ok(prepared.paymentCount > 0);
+  });
+
+  it('knows the periods on file, cancelled ones included, so that planning skips them', async () => {
+    const db = database().db;
+    const paid = await db
+      .selectFrom('payment')
+      .select(['id', 'enrolment_id', 'period'])
+      .where('kind', '=', 'regular')
+      .orderBy('enrolment_id')
+      .orderBy('period')
+      .execute();
+    const cancelled = paid.find((p) => p.period >= '2026-06');
+    assert.ok(cancelled);
+    await db.updateTable('payment').set({ status: 'cancelled' }).where('id', '=', cancelled.id).execute();
+    const enrolments = [...new Set([cancelled.enrolment_id, ...paid.map((p) => p.enrolment_id)])].slice(
+      0,
+      10,
+    );
+    const onFile = await regularPeriodsOnFile(db, [...enrolments, 'no-such-enrolment'], '2026-06');
+    const expected = paid
+      .filter((p) => enrolments.includes(p.enrolment_id) && p.period >= '2026-06')
+      .map((p) => `${p.enrolment_id}|${p.period}`);
+    assert.ok(expected.length > 10);
+    assert.deepEqual([...onFile].sort(), expected.sort());
+    assert.ok(
+      onFile.has(`${cancelled.enrolment_id}|${cancelled.period}`),
+      'a cancelled payment keeps its key',
+    );
+    await db.updateTable('payment').set({ status: 'pending' }).where('id', '=', cancelled.id).execute();
   });
 
   it('a second process preparing the same run stops instead of double counting', async () => {

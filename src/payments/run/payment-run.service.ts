@@ -4,7 +4,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import type { AccessContext } from '../../platform/audit/access-context.ts';
 import { auditEntry } from '../../platform/audit/access-context.ts';
-import { paymentsDue } from './due-payments.ts';
+import { firstPeriodOf, paymentsDue } from './due-payments.ts';
 import type { RunWindow } from './due-payments.ts';
 import type { DeathRegister, EntitlementRow, EntitlementSource } from './run-ports.ts';
 import { payDateOfRun, scheduleOfProgramme } from './programme-schedules.ts';
@@ -129,10 +129,15 @@ export function createPaymentRunService(deps: PaymentRunDependencies): PaymentRu
   }
 
   async function planBatch(run: RunRow, window: RunWindow, groups: readonly EntitlementRow[][]) {
-    const deaths = await deps.deaths.datesOfDeath([
-      ...new Set(groups.map((group) => group[0]?.personId ?? '')),
+    const [deaths, onFile] = await Promise.all([
+      deps.deaths.datesOfDeath([...new Set(groups.map((group) => group[0]?.personId ?? ''))]),
+      repo.regularPeriodsOnFile(
+        db,
+        groups.map((group) => group[0]?.enrolmentId ?? ''),
+        firstPeriodOf(window),
+      ),
     ]);
-    return { groups, deaths, payments: paymentsOfBatch(run, window, groups, deaths) };
+    return { groups, deaths, payments: paymentsOfBatch(run, window, groups, deaths, onFile) };
   }
 
   async function writeBatch(
@@ -229,15 +234,16 @@ function paymentsOfBatch(
   window: RunWindow,
   groups: readonly (readonly EntitlementRow[])[],
   deaths: ReadonlyMap<string, string>,
+  /** `enrolment|period` of the regular payments already on file (`regularPeriodsOnFile`): not planned again. */
+  onFile: ReadonlySet<string>,
 ): NewRegularPayment[] {
   const payDate = typeof run.pay_date === 'string' ? run.pay_date : run.pay_date.toISOString().slice(0, 10);
   const due = groups.flatMap((group) => {
     const first = group[0];
     if (!first) return [];
-    return paymentsDue(group, window, deaths.get(first.personId) ?? null).map((payment) => ({
-      first,
-      payment,
-    }));
+    return paymentsDue(group, window, deaths.get(first.personId) ?? null)
+      .filter((payment) => !onFile.has(`${first.enrolmentId}|${payment.period}`))
+      .map((payment) => ({ first, payment }));
   });
   const references = newReferences(due.length);
   return due.map(({ first, payment }, i) => ({

@@ -25,7 +25,7 @@ function paperState(print: NonNullable<DocumentSummary['print']>): 'mailed' | 'h
 function heldNotice(t: Translator, documents: readonly DocumentSummary[], addressHref: string) {
   const held = documents.filter((document) => document.print?.held).length;
   if (held === 0) return '';
-  return html`<div class="alert alert-warning" role="region" aria-labelledby="unposted-title">
+  return html`<div class="notice notice-warning" role="region" aria-labelledby="unposted-title">
 <h2 id="unposted-title">${t.t('inbox.unposted.title')}</h2>
 <p>${t.t(held === 1 ? 'inbox.unposted.one' : 'inbox.unposted.some', { count: t.number(held) })}</p>
 <p><a href="${addressHref}">${t.t('inbox.unposted.action')}</a></p>

@@ -132,6 +132,30 @@ describe('payment run pages: prepare, watch, release with four eyes, download', 
     assert.match(fr.body, /Autorisé/);
   });
 
+  it('says why a run has no payment, in both languages, and only then', async () => {
+    const officer = await cookieOf(['payments-officer']);
+    const prepared = await post('/en/staff/payments', '/en/staff/payments', officer, {
+      programmeId: 'ccb',
+      period: '2026-12',
+    });
+    assert.equal(prepared.statusCode, 303);
+    const runUrl = String(prepared.headers.location);
+    await guichet.services.payments.runs.drain();
+    const en = await get(runUrl, officer);
+    assert.match(en.body, /This run has no payment: no enrolment has an amount in force for this month/);
+    const fr = await get(
+      runUrl.replace('/en/staff/payments/runs/', '/fr/personnel/paiements/cycles/'),
+      officer,
+    );
+    assert.equal(fr.statusCode, 200);
+    assert.match(fr.body, /Ce cycle ne contient aucun paiement\u00a0: aucune inscription/);
+    const runs = await guichet.services.payments.runs.list();
+    const paid = runs.find((run) => run.programmeId === 'oas' && run.paymentCount > 0);
+    assert.ok(paid, 'the OAS run of the test before has payments');
+    const oas = await get(`/en/staff/payments/runs/${paid.id}`, officer);
+    assert.doesNotMatch(oas.body, /This run has no payment/);
+  });
+
   it('cancels a prepared run: payments officer or supervisor only, once, then nothing to release', async () => {
     const officer = await cookieOf(['payments-officer']);
     const prepared = await post('/en/staff/payments', '/en/staff/payments', officer, {

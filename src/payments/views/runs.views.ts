@@ -101,6 +101,7 @@ export function runPage(t: Translator, data: RunPageData, staffHome: BilingualPa
 <div><dt>${t.t('payments.runs.count')}</dt><dd>${t.number(run.paymentCount)}</dd></div>
 <div><dt>${t.t('payments.runs.total')}</dt><dd>${t.money(run.totalCents)}</dd></div></dl>
 ${run.status === 'preparing' ? html`${progressOf(t, run)}<p><a href="${here}">${t.t('payments.run.refresh')}</a></p>` : ''}
+${run.status !== 'preparing' && run.paymentCount === 0 ? html`<div class="notice notice-warning"><p>${t.t('payments.run.empty')}</p></div>` : ''}
 ${reconciliation(t, data.byStatus)}
 <p><a href="${pathFor(paymentReturnsPaths.reconciliation, t.lang, { runId: run.id })}">${t.t('payment-returns.reconciliation.link')}</a></p>
 ${data.canRelease && (run.status === 'prepared' || run.status === 'approved' || run.status === 'releasing') ? releaseForm(t, run, data.csrf) : ''}

@@ -177,6 +177,13 @@ describeOnBothDatabases(
         /<a href="\/fr\/mon-guichet\/profil\/adresse">Ajoutez votre adresse postale\u00a0:/,
       );
       assert.match(fr.body, /Non postée\u00a0: nous n’avons pas votre adresse postale/);
+      const searched = (await get('/en/my-guichet/inbox?q=Tremblay', cookie)).body;
+      assert.doesNotMatch(
+        searched,
+        /unposted-title/,
+        'the notice counts the whole inbox, so not on a search',
+      );
+      assert.match(searched, /Not mailed: we have no mailing address for you/);
       const other = `${SESSION_COOKIE}=${await personSession(guichet, database(), withAddress)}`;
       assert.doesNotMatch((await get('/en/my-guichet/inbox', other)).body, /unposted-title|Not mailed/);
     });

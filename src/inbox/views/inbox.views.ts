@@ -21,7 +21,10 @@ function paperState(print: NonNullable<DocumentSummary['print']>): 'mailed' | 'h
   return print.held ? 'held' : 'toMail';
 }
 
-/** Letters we could not post for want of a mailing address: what to do, and that we post them once it is added. */
+/**
+ * Letters we could not post for want of a mailing address: what to do, and that we post them once it is added.
+ * Counted over the whole inbox, so shown on it and not on a search's results (each of those says "Not mailed").
+ */
 function heldNotice(t: Translator, documents: readonly DocumentSummary[], addressHref: string) {
   const held = documents.filter((document) => document.print?.held).length;
   if (held === 0) return '';
@@ -70,7 +73,7 @@ export function inboxPage(
     body: html`<h1>${t.t('inbox.title')}</h1>
 <p>${t.t('inbox.intro')}</p>
 <p>${unread === 0 ? t.t('inbox.unreadNone') : t.t('inbox.unreadSome', { count: String(unread) })}</p>
-${heldNotice(t, documents, addressHref)}
+${search ? '' : heldNotice(t, documents, addressHref)}
 <form method="get" action="${pathFor(inboxPaths.inbox, t.lang)}" role="search" class="inline-search">
 <label for="inbox-search">${t.t('inbox.search.label')}</label>
 <input id="inbox-search" name="q" type="search" value="${search}" maxlength="100">

@@ -98,7 +98,7 @@ function biweeklyDue(
   const anchor = rows[0]?.validFrom;
   if (!anchor) return [];
   const due: DuePayment[] = [];
-  const first = addMonths(window.period, -window.arrearsMonths);
+  const first = firstPeriodOf(window);
   for (let start = anchor; monthOf(start) <= window.period; start = addDays(start, 14)) {
     const month = monthOf(start);
     if (month < first) continue;

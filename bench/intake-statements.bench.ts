@@ -19,7 +19,7 @@ import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { namingPool } from '../src/platform/db/prepared.ts';
 import type { DB } from '../src/platform/db/schema.ts';
 import { createMetrics } from '../src/platform/observability/metrics.ts';
-import { seedRegister, submitOne } from './support/intake-clients.ts';
+import { seedRegister, submitter } from './support/intake-clients.ts';
 
 const { values } = parseArgs({
   options: {
@@ -75,10 +75,11 @@ async function seed(): Promise<void> {
 }
 
 async function submit(db: Kysely<DB>, services: Services, people: string[], count: number): Promise<void> {
+  const oneByOne = submitter(db, services, { maxBatch: 1, inFlight: 1 });
   for (let i = 0; i < count; i++) {
     const personId = people.shift();
     if (personId === undefined) throw new Error('not enough new applicants: raise --people');
-    await submitOne(db, services, personId);
+    await oneByOne.add(personId);
   }
 }
 

@@ -1,6 +1,7 @@
 // Submitting an application with its automated decision, at N concurrent clients, beside pgbench's TPC-B.
 //   npm run bench:intake -- [--clients 16] [--seconds 15] [--people 4000] [--database postgres|pglite]
-//                           [--processes 1] [--cpu-prof DIR]
+//                           [--processes 1] [--cpu-prof DIR] [--batching together|alone|both]
+//                           [--max-batch 32] [--in-flight 2]
 // Each submission is what applications does once the person confirms: one transaction in which decisions'
 // `ApplicationSubmittedHandler.submitted` opens the case, runs the rules (CCB for a parent with one child),
 // records the decision (facts and trace encrypted), enrols the person, writes the entitlement schedule and
@@ -12,6 +13,9 @@
 // figure the neighbours on a shared host disturb least. `--cpu-prof DIR` writes DIR/intake.cpuprofile of the
 // submissions only (not the seeding). `--processes N` spreads the clients over N child processes, as the server
 // runs `WEB_CONCURRENCY` processes (ADR 0013), each with its own share of the people.
+// `--batching` says how submissions are committed: `together` as the applications capability commits them
+// (SUBMIT_BATCHING, ADR 0017 "Submissions committed together"), `alone` one transaction per submission as before,
+// `both` one after the other in the same run (each on a freshly seeded schema), the second beside the first.
 import { execFileSync, fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync, mkdtempSync, readdirSync } from 'node:fs';
@@ -31,6 +35,8 @@ import type { DB } from '../src/platform/db/schema.ts';
 import { createMetrics } from '../src/platform/observability/metrics.ts';
 import { backendCpu, cpuBetween } from './support/process-cpu.ts';
 import { benchPool, seedRegister, submitApplications, warm } from './support/intake-clients.ts';
+import { SUBMIT_BATCHING } from '../src/applications/index.ts';
+import type { GroupCommitOptions } from '../src/platform/db/group-commit.ts';
 import type { ChildOrder, ClientsRun } from './support/intake-clients.ts';
 
 const { values } = parseArgs({
@@ -41,8 +47,18 @@ const { values } = parseArgs({
     database: { type: 'string', default: 'postgres' },
     'cpu-prof': { type: 'string' },
     processes: { type: 'string', default: '1' },
+    batching: { type: 'string', default: 'together' },
+    'max-batch': { type: 'string' },
+    'in-flight': { type: 'string' },
   },
 });
+const BATCHINGS: Record<string, GroupCommitOptions> = {
+  together: {
+    maxBatch: Number(values['max-batch'] ?? SUBMIT_BATCHING.maxBatch),
+    inFlight: Number(values['in-flight'] ?? SUBMIT_BATCHING.inFlight),
+  },
+  alone: { maxBatch: 1, inFlight: Number(values.clients) },
+};
 const clients = Number(values.clients);
 const seconds = Number(values.seconds);
 const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -149,6 +165,7 @@ async function inChildren(
   people: readonly string[],
   processes: number,
   pgSnapshot: () => Promise<Map<number, number> | null>,
+  batching: GroupCommitOptions,
 ): Promise<{ latencies: number[]; cpuMs: number; elapsed: number; pgCpuMs: number | null }> {
   const children = Array.from({ length: processes }, () =>
     fork(new URL('./support/intake-child.ts', import.meta.url), [], { execArgv: ['--import', 'tsx'] }),
@@ -163,6 +180,7 @@ async function inChildren(
       people: people.filter((_, n) => n % processes === i),
       clients: Math.ceil(clients / processes),
       seconds,
+      batching,
     } satisfies ChildOrder),
   );
   await Promise.all(ready);
@@ -184,7 +202,7 @@ async function inChildren(
   };
 }
 
-async function intake(): Promise<IntakeFigures> {
+async function intake(batching: GroupCommitOptions): Promise<IntakeFigures> {
   const target = await openTarget();
   const config = testConfig();
   await seedRegister(target.database, Number(values.people));
@@ -210,7 +228,7 @@ async function intake(): Promise<IntakeFigures> {
   const pgBefore = async () => (values.database === 'postgres' ? backendCpu(url, APPLICATION_NAME) : null);
   let run: { latencies: number[]; cpuMs: number; elapsed: number; pgCpuMs: number | null };
   if (processes > 1 && target.schema !== null) {
-    run = await inChildren(target.schema, people, processes, pgBefore);
+    run = await inChildren(target.schema, people, processes, pgBefore, batching);
   } else {
     const services = await createServices({
       config,
@@ -222,7 +240,7 @@ async function intake(): Promise<IntakeFigures> {
     const before = await pgBefore();
     const started = performance.now();
     const { latencies, cpuMs } = await profiled(() =>
-      submitApplications(target.db, services, people, clients, seconds),
+      submitApplications(target.db, services, people, clients, seconds, batching),
     );
     const elapsed = (performance.now() - started) / 1000;
     const after = before ? await backendCpu(url, APPLICATION_NAME) : null;
@@ -246,7 +264,7 @@ async function intake(): Promise<IntakeFigures> {
 
 const load = loadavg()[0]?.toFixed(1);
 const base = values.database === 'postgres' ? pgbench() : null;
-const ours = await intake();
+const modes = values.batching === 'both' ? ['alone', 'together'] : [values.batching];
 const fmt = (n: number) => n.toFixed(1);
 console.log(
   `load average before: ${load}; clients ${clients} in ${values.processes} process(es); ${seconds} s each; database ${values.database}`,
@@ -255,16 +273,26 @@ if (base)
   console.log(
     `pgbench TPC-B: ${fmt(base.tps)} tps, average ${fmt(base.avgMs)} ms, p99 ${fmt(base.p99Ms)} ms`,
   );
-console.log(
-  `intake + automated decision: ${fmt(ours.tps)} /s (${ours.submissions} submissions, ${ours.reused} reusing a person), average ${fmt(ours.avgMs)} ms, p99 ${fmt(ours.p99Ms)} ms`,
-);
-const perSubmission = (ms: number) => fmt(ms / Math.max(1, ours.submissions));
-console.log(
-  `CPU per submission: ${perSubmission(ours.nodeCpuMs)} ms in Node` +
-    (ours.pgCpuMs === null ? '' : `, ${perSubmission(ours.pgCpuMs)} ms in its PostgreSQL backends`) +
-    `; load average after: ${loadavg()[0]?.toFixed(1)}`,
-);
-if (base)
+const rates = new Map<string, number>();
+for (const mode of modes) {
+  const batching = BATCHINGS[mode];
+  if (!batching) throw new Error(`--batching ${mode}: together, alone or both`);
+  const ours = await intake(batching);
+  rates.set(mode, ours.tps);
   console.log(
-    `ratio: ${fmt((100 * ours.tps) / base.tps)} % of pgbench's TPS; p99 ${fmt(ours.p99Ms / base.p99Ms)} × pgbench's`,
+    `intake + automated decision, ${mode} (${batching.maxBatch} a transaction, ${batching.inFlight} at once): ${fmt(ours.tps)} /s (${ours.submissions} submissions, ${ours.reused} reusing a person), average ${fmt(ours.avgMs)} ms, p99 ${fmt(ours.p99Ms)} ms`,
   );
+  const perSubmission = (ms: number) => fmt(ms / Math.max(1, ours.submissions));
+  console.log(
+    `  CPU per submission: ${perSubmission(ours.nodeCpuMs)} ms in Node` +
+      (ours.pgCpuMs === null ? '' : `, ${perSubmission(ours.pgCpuMs)} ms in its PostgreSQL backends`) +
+      `; load average after: ${loadavg()[0]?.toFixed(1)}`,
+  );
+  if (base)
+    console.log(
+      `  ratio: ${fmt((100 * ours.tps) / base.tps)} % of pgbench's TPS; p99 ${fmt(ours.p99Ms / base.p99Ms)} × pgbench's`,
+    );
+}
+const alone = rates.get('alone');
+const together = rates.get('together');
+if (alone && together) console.log(`together against alone: ${fmt(together / alone)} ×`);

@@ -253,6 +253,10 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
   // Applications hand each submission to decisions, and decisions move the application's status: the handler
   // is bound once decisions exist (both are built here, neither imports the other's service).
   const late: { decide?: ApplicationSubmittedHandler } = {};
+  const decider = (): ApplicationSubmittedHandler => {
+    if (!late.decide) throw new Error('decisions are not wired');
+    return late.decide;
+  };
   const applications = createApplicationsModule({
     db,
     audit,
@@ -262,10 +266,8 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     households: createHouseholdReader(db, crypto.cipher),
     programmeName: programmeNameOf(catalogue),
     handler: {
-      submitted: (application, trx) => {
-        if (!late.decide) throw new Error('decisions are not wired');
-        return late.decide.submitted(application, trx);
-      },
+      submitted: (application, trx) => decider().submitted(application, trx),
+      submittedMany: (submitted, trx) => decider().submittedMany(submitted, trx),
     },
     clock,
   });

@@ -12,7 +12,9 @@ import { createMetrics } from '../../src/platform/observability/metrics.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import { loadReferenceData } from '../../src/catalogue/index.ts';
 import { seedPopulation } from '../../src/population/index.ts';
-import { ccbHousehold, recordSubmitted, submittedApplication } from '../../test/support/applications.ts';
+import { ccbHousehold, recordAllSubmitted, submittedApplication } from '../../test/support/applications.ts';
+import { groupCommit } from '../../src/platform/db/group-commit.ts';
+import type { GroupCommitOptions } from '../../src/platform/db/group-commit.ts';
 
 export interface ClientsRun {
   readonly latencies: number[];
@@ -28,6 +30,7 @@ export interface ChildOrder {
   readonly people: readonly string[];
   readonly clients: number;
   readonly seconds: number;
+  readonly batching: GroupCommitOptions;
 }
 
 /** A pool on the benchmark's schema; prepared queries go as named statements, as the server's pool does. */
@@ -65,19 +68,24 @@ export async function seedRegister(database: Database, people: number): Promise<
 }
 
 /**
- * One submission as the applications capability makes it, in one transaction: the application's own row (its
- * answers encrypted, marked submitted), then the decision.
+ * Submissions as the applications capability makes them, committed together as it commits them (ADR 0017): in one
+ * transaction per batch, the applications' own rows (answers encrypted, marked submitted), then their decisions.
+ * `alone` ({ maxBatch: 1, inFlight: clients }) is one transaction per submission, as before batching.
  */
-export async function submitOne(db: Kysely<DB>, services: Services, personId: string): Promise<void> {
-  const application = submittedApplication(personId, 'ccb', ccbHousehold(personId, 4_000_000));
-  await db.transaction().execute(async (trx) => {
-    await recordSubmitted(
-      trx,
-      application,
-      services.crypto.cipher.encrypt(JSON.stringify(application.household)),
+export function submitter(db: Kysely<DB>, services: Services, batching: GroupCommitOptions) {
+  return groupCommit<string, unknown>((personIds) => {
+    const applications = personIds.map((personId) =>
+      submittedApplication(personId, 'ccb', ccbHousehold(personId, 4_000_000)),
     );
-    return services.decisions.handler.submitted(application, trx);
-  });
+    return db.transaction().execute(async (trx) => {
+      await recordAllSubmitted(
+        trx,
+        applications,
+        applications.map((a) => services.crypto.cipher.encrypt(JSON.stringify(a.household))),
+      );
+      return services.decisions.handler.submittedMany(applications, trx);
+    });
+  }, batching);
 }
 
 export async function submitApplications(
@@ -86,15 +94,17 @@ export async function submitApplications(
   people: readonly string[],
   clients: number,
   seconds: number,
+  batching: GroupCommitOptions,
 ): Promise<ClientsRun> {
   const latencies: number[] = [];
   const end = performance.now() + seconds * 1000;
+  const submissions = submitter(db, services, batching);
   let next = 0;
   const client = async () => {
     while (performance.now() < end) {
       const personId = people[next++ % people.length] ?? '';
       const started = performance.now();
-      await submitOne(db, services, personId);
+      await submissions.add(personId);
       latencies.push(performance.now() - started);
     }
   };
@@ -117,7 +127,14 @@ export function serveAsChild(): void {
       });
       await warm(db, order.clients);
       process.once('message', () => {
-        void submitApplications(db, services, order.people, order.clients, order.seconds).then((run) => {
+        void submitApplications(
+          db,
+          services,
+          order.people,
+          order.clients,
+          order.seconds,
+          order.batching,
+        ).then((run) => {
           // Connections stay open until the bench has read their backends' CPU, then it says `close`.
           process.once('message', () => {
             void (async () => {

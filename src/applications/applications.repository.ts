@@ -64,40 +64,80 @@ export async function saveDraft(
  * Draft → submitted, once: the row is locked by the update, so a second submission (a double click, a replay)
  * waiting on it finds it no longer a draft and changes nothing.
  */
+/** A draft being submitted: when, by whom, with its final answers. */
+export interface Submission {
+  readonly id: string;
+  readonly at: Date;
+  readonly byKind: NonNullable<ApplicationTable['submitted_by_kind']>;
+  readonly byId: string;
+  readonly answersCipher: string;
+}
+
+/**
+ * Marks drafts submitted in one statement; the ids of those marked. An application no longer a draft (submitted
+ * already, by a double click or another channel) is left as it is and absent. The ids must be distinct.
+ */
 export async function markSubmitted(
   db: DbExecutor,
-  id: string,
-  values: { at: Date; byKind: ApplicationTable['submitted_by_kind']; byId: string; answersCipher: string },
-) {
-  const result = await db
-    .updateTable('application')
-    .set({
-      status: 'submitted',
-      submitted_at: values.at,
-      updated_at: values.at,
-      expires_at: null,
-      submitted_by_kind: values.byKind,
-      submitted_by_id: values.byId,
-      answers_cipher: values.answersCipher,
-    })
-    .where('id', '=', id)
-    .where('status', '=', 'draft')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  submissions: readonly Submission[],
+): Promise<Set<string>> {
+  if (submissions.length === 0) return new Set();
+  const rows = await submitDrafts.execute(
+    db,
+    submissions.map((s) => s.id),
+    submissions.map((s) => s.at.toISOString()),
+    submissions.map((s) => s.byKind),
+    submissions.map((s) => s.byId),
+    submissions.map((s) => s.answersCipher),
+  );
+  return new Set(rows.map((row) => row.id));
 }
 
-export async function updateStatus(db: DbExecutor, id: string, status: ApplicationStatus, at: Date) {
-  return (await moveStatus.execute(db, status, at, id)).length === 1;
+// Every submission runs this (issue #15 item 10): prepared, one round trip for a batch (ADR 0017 addenda).
+const submitDrafts = prepareQuery(
+  'applications.submit-drafts',
+  (
+    _q,
+    ids: readonly string[],
+    at: readonly string[],
+    byKind: readonly string[],
+    byId: readonly string[],
+    answers: readonly string[],
+  ) => sql<{ id: string }>`
+    UPDATE application AS a
+    SET status = 'submitted', submitted_at = s.at, updated_at = s.at, expires_at = NULL,
+      submitted_by_kind = s.by_kind, submitted_by_id = s.by_id, answers_cipher = s.answers
+    FROM unnest(${ids}::uuid[], ${at}::timestamptz[], ${byKind}::text[], ${byId}::text[], ${answers}::text[])
+      AS s(id, at, by_kind, by_id, answers)
+    WHERE a.id = s.id AND a.status = 'draft'
+    RETURNING a.id`,
+);
+
+/** Moves submitted applications' statuses in one statement; how many moved (a draft never moves). */
+export async function updateStatuses(
+  db: DbExecutor,
+  changes: readonly { applicationId: string; status: ApplicationStatus }[],
+  at: Date,
+): Promise<number> {
+  if (changes.length === 0) return 0;
+  const rows = await moveStatuses.execute(
+    db,
+    changes.map((c) => c.applicationId),
+    changes.map((c) => c.status),
+    at,
+  );
+  return rows.length;
 }
 
-// Decisions move every submitted application's status (issue #15 item 10): compiled once, prepared (ADR 0013).
-const moveStatus = prepareQuery('applications.status', (q, status: ApplicationStatus, at: Date, id: string) =>
-  q
-    .updateTable('application')
-    .set({ status, updated_at: at })
-    .where('id', '=', id)
-    .where('status', '!=', 'draft')
-    .returning('id'),
+// Decisions move every submitted application's status (issue #15 item 10): prepared (ADR 0013), one round trip for
+// a batch of submissions.
+const moveStatuses = prepareQuery(
+  'applications.statuses',
+  (_q, ids: readonly string[], statuses: readonly string[], at: Date) => sql<{ id: string }>`
+    UPDATE application AS a SET status = c.status, updated_at = ${at}
+    FROM unnest(${ids}::uuid[], ${statuses}::text[]) AS c(id, status)
+    WHERE a.id = c.id AND a.status <> 'draft'
+    RETURNING a.id`,
 );
 
 /** Deletes the drafts past their date (their evidence goes with them); returns what was deleted. */

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import type { AuditService } from '../platform/audit/audit.service.ts';
 import { auditEntry } from '../platform/audit/access-context.ts';
 import type { AccessContext } from '../platform/audit/access-context.ts';
 import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
 import { todayIso } from '../platform/clock.ts';
+import { groupCommit } from '../platform/db/group-commit.ts';
+import type { GroupCommitOptions } from '../platform/db/group-commit.ts';
 import type { ApplicationForm } from './application-forms.ts';
 import { readApplicantRecord } from './applicant-record.ts';
 import type { ApplicantRecord, RecordSources } from './applicant-record.ts';
@@ -100,12 +102,23 @@ export interface ApplicationsDependencies {
   /** Whether `representativeId` may act for `personId` today (authorisation in force, within its scope). */
   readonly mayRepresent: (representativeId: string, personId: string) => Promise<boolean>;
   readonly clock: () => Date;
+  /** How submissions are committed together; `SUBMIT_BATCHING` unless a test or benchmark says otherwise. */
+  readonly submitBatching?: GroupCommitOptions;
 }
 
 /** Until decisions are wired: every submitted application waits for an officer, its status `submitted`. */
 export const queueingHandler: ApplicationSubmittedHandler = {
   submitted: () => Promise.resolve({ outcome: 'queued' }),
+  submittedMany: (applications) => Promise.resolve(applications.map(() => ({ outcome: 'queued' }) as const)),
 };
+
+/**
+ * Up to 32 submissions a transaction, one transaction at a time in each process (the server runs several): the
+ * submissions that arrive while a batch commits go together in the next, and a lone submission waits for nothing.
+ * Two at once made smaller batches and cost more CPU per submission (ADR 0017, "Submissions committed together";
+ * `npm run bench:intake -- --in-flight N`).
+ */
+export const SUBMIT_BATCHING: GroupCommitOptions = { maxBatch: 32, inFlight: 1 };
 
 const summaryOf = (row: ApplicationRow): ApplicationSummary => ({
   id: row.id,
@@ -277,6 +290,70 @@ export function createApplicationsService(deps: ApplicationsDependencies) {
     return { app: await load(row, effective), actingAs: effective };
   }
 
+  /** A confirmed application on its way in: who submits it, when, and the household the rules will read. */
+  interface Confirmed {
+    readonly app: OpenApplication;
+    readonly actor: Actor;
+    readonly at: Date;
+    readonly household: unknown;
+  }
+
+  const submittedOf = ({ app, actor, at, household }: Confirmed): SubmittedApplication => ({
+    applicationId: app.id,
+    reference: app.reference,
+    personId: app.personId,
+    programmeId: app.programmeId,
+    channel: app.channel,
+    language: app.record.preferredLanguage,
+    submittedAt: at,
+    submittedBy: { kind: actor.kind, id: actor.id },
+    household,
+    evidenceIds: app.evidence.map((item) => item.id),
+  });
+
+  /**
+   * Submissions committed together (ADR 0017): the drafts marked, their cases decided and their audit entries
+   * written by one statement each for the whole batch. An application twice in a batch (a double click) is
+   * submitted once; the other answers `already-submitted`, as a draft already submitted does.
+   */
+  async function submitTogether(trx: Transaction<DB>, batch: readonly Confirmed[]): Promise<SubmitResult[]> {
+    const firsts = [...new Map(batch.map((c) => [c.app.id, c] as const)).values()];
+    const marked = await repository.markSubmitted(
+      trx,
+      firsts.map(({ app, actor, at }) => ({
+        id: app.id,
+        at,
+        byKind: actor.kind,
+        byId: actor.id,
+        answersCipher: sealDraft(app.draft),
+      })),
+    );
+    const fresh = firsts.filter((c) => marked.has(c.app.id));
+    const outcomes = await deps.handler.submittedMany(fresh.map(submittedOf), trx);
+    await audit.recordMany(
+      fresh.map(({ app, actor }, index) =>
+        auditEntry(actor.context, app.personId, 'application.submitted', 'success', {
+          applicationId: app.id,
+          programme: app.programmeId,
+          channel: app.channel,
+          submittedBy: actor.kind,
+          outcome: outcomes[index]?.outcome,
+        }),
+      ),
+      trx,
+    );
+    const answered = new Map(fresh.map((c, index) => [c, outcomes[index]]));
+    return batch.map((c): SubmitResult => {
+      const outcome = answered.get(c);
+      return outcome ? { kind: 'submitted', outcome: outcome.outcome } : { kind: 'already-submitted' };
+    });
+  }
+
+  const submissions = groupCommit<Confirmed, SubmitResult>(
+    (batch) => db.transaction().execute((trx) => submitTogether(trx, batch)),
+    deps.submitBatching ?? SUBMIT_BATCHING,
+  );
+
   async function submit(app: OpenApplication, actor: Actor): Promise<SubmitResult> {
     if (app.status !== 'draft') return { kind: 'already-submitted' };
     const step = nextStep(
@@ -293,48 +370,14 @@ export function createApplicationsService(deps: ApplicationsDependencies) {
       mergedFacts(app.record.facts, app.draft),
       todayIso(() => at),
     );
-    return db.transaction().execute(async (trx): Promise<SubmitResult> => {
-      const byKind = actor.kind;
-      if (
-        !(await repository.markSubmitted(trx, app.id, {
-          at,
-          byKind,
-          byId: actor.id,
-          answersCipher: sealDraft(app.draft),
-        }))
-      )
-        return { kind: 'already-submitted' };
-      const submitted: SubmittedApplication = {
-        applicationId: app.id,
-        reference: app.reference,
-        personId: app.personId,
-        programmeId: app.programmeId,
-        channel: app.channel,
-        language: app.record.preferredLanguage,
-        submittedAt: at,
-        submittedBy: { kind: byKind, id: actor.id },
-        household,
-        evidenceIds: app.evidence.map((item) => item.id),
-      };
-      const { outcome } = await deps.handler.submitted(submitted, trx);
-      await audit.record(
-        auditEntry(actor.context, app.personId, 'application.submitted', 'success', {
-          applicationId: app.id,
-          programme: app.programmeId,
-          channel: app.channel,
-          submittedBy: byKind,
-          outcome,
-        }),
-        trx,
-      );
-      return { kind: 'submitted', outcome };
-    });
+    return submissions.add({ app, actor, at, household });
   }
 
   const statusPort: ApplicationStatusPort = {
-    async setStatus(applicationId, status, trx) {
-      if (!(await repository.updateStatus(trx, applicationId, status, clock())))
-        throw new Error(`application ${applicationId} is not submitted`);
+    async setStatuses(changes, trx) {
+      const moved = await repository.updateStatuses(trx, changes, clock());
+      if (moved !== changes.length)
+        throw new Error(`${changes.length - moved} of ${changes.length} applications are not submitted`);
     },
   };
 

@@ -11,12 +11,14 @@ export type {
   ApplicationStatus,
   ApplicationStatusPort,
   ApplicationSubmittedHandler,
+  StatusChange,
+  SubmissionOutcome,
   SubmittedApplication,
 } from './submitted-application.ts';
 export { createApplicationsModule } from './applications.module.ts';
 export type { ApplicationsModule, ApplicationsModuleDependencies } from './applications.module.ts';
 export type { RecordOfEmploymentInput } from './employment.service.ts';
-export { queueingHandler } from './applications.service.ts';
+export { queueingHandler, SUBMIT_BATCHING } from './applications.service.ts';
 export type { ApplicationSummary, ApplicationsService } from './applications.service.ts';
 export { loadApplicationForms } from './application-forms.ts';
 export type { ApplicationForm } from './application-forms.ts';

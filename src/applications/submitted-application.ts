@@ -24,15 +24,28 @@ export interface SubmittedApplication {
   readonly evidenceIds: readonly string[];
 }
 
-/** Implemented by the deciding capability; called inside the submitting transaction, so one submission is one case. */
-export interface ApplicationSubmittedHandler {
-  submitted(
-    application: SubmittedApplication,
-    trx: DbExecutor,
-  ): Promise<{ readonly outcome: 'decided' | 'queued' }>;
+/** What became of a submission: decided by the rules, or queued for an adjudicator. */
+export interface SubmissionOutcome {
+  readonly outcome: 'decided' | 'queued';
 }
 
-/** Implemented by applications; the deciding capability moves an application's status through it. */
+/**
+ * Implemented by the deciding capability; called inside the submitting transaction, so one submission is one case.
+ * `submittedMany` takes the submissions committed together (ADR 0017, "Submissions committed together") and
+ * answers in their order; the same application twice is one case.
+ */
+export interface ApplicationSubmittedHandler {
+  submitted(application: SubmittedApplication, trx: DbExecutor): Promise<SubmissionOutcome>;
+  submittedMany(applications: readonly SubmittedApplication[], trx: DbExecutor): Promise<SubmissionOutcome[]>;
+}
+
+/** An application's new status, as its case moves. */
+export interface StatusChange {
+  readonly applicationId: string;
+  readonly status: ApplicationStatus;
+}
+
+/** Implemented by applications; the deciding capability moves applications' statuses through it. */
 export interface ApplicationStatusPort {
-  setStatus(applicationId: string, status: ApplicationStatus, trx: DbExecutor): Promise<void>;
+  setStatuses(changes: readonly StatusChange[], trx: DbExecutor): Promise<void>;
 }

@@ -9,9 +9,8 @@ import { applyCircumstance, detailsOfChange, eighteenthBirthdays } from './circu
 import type { CircumstanceDetails } from './circumstance-facts.ts';
 import * as changes from './circumstances.repository.ts';
 import { openRecord } from './decision-record.ts';
-import { addDays } from './dates.ts';
 import type { DecisionCore } from './decisions.service.ts';
-import { recordOf } from './decisions.service.ts';
+import { openPeriod, recordOf } from './decisions.service.ts';
 import * as repo from './decisions.repository.ts';
 import type { CircumstanceKind, ReviewReason } from './decisions.tables.ts';
 import { openReviewCase } from './review-case.ts';
@@ -124,18 +123,15 @@ export async function redetermine(
     approval: 'not-needed',
     final: true,
   });
-  await repo.replaceEntitlementsFrom(trx, {
-    id: randomUUID(),
-    enrolment_id: entitlement.enrolment_id,
-    person_id: personId,
-    programme_id: entitlement.programme_id,
-    valid_from: from,
-    valid_to: null,
-    amount_cents: award.amountCents,
-    period_kind: award.periodKind,
-    decision_id: decisionId,
-    review_on: addDays(from, 365),
-  });
+  await repo.replaceEntitlementsFrom(trx, [
+    openPeriod(
+      entitlement.enrolment_id,
+      { person_id: personId, programme_id: entitlement.programme_id },
+      award,
+      decisionId,
+      from,
+    ),
+  ]);
   await core.deps.audit.record(
     auditEntry(context, personId, 'decision.redetermined', 'success', {
       decisionId,

@@ -29,32 +29,45 @@ export async function insertCase(db: DbExecutor, row: Insertable<DecisionCaseTab
 }
 
 /**
- * Opens the case of a submission and records its first decision in one statement, once per application: false
- * (nothing written) when the application already has its case. Each row goes as one JSON value that PostgreSQL
- * reads into the table's own row type: a key left out is NULL (not the column's default), so every column is given.
+ * Opens the cases of submissions and records their first decisions in one statement, once per application: the
+ * ids of the cases written; an application that already has its case (a replayed submission) writes nothing and
+ * is absent. Each row goes as one JSON value that PostgreSQL reads into the table's own row type: a key left out is
+ * NULL (not the column's default), so every column is given. The applications must be distinct.
  */
-export async function insertCaseWithDecision(
+export async function insertCasesWithDecisions(
   db: DbExecutor,
-  kase: Insertable<DecisionCaseTable>,
-  decision: Insertable<DecisionTable>,
-): Promise<boolean> {
-  const rows = await caseWithDecision.execute(db, JSON.stringify(kase), JSON.stringify(decision));
-  return rows.length === 1;
+  cases: readonly Insertable<DecisionCaseTable>[],
+  decisions: readonly Insertable<DecisionTable>[],
+): Promise<Set<string>> {
+  const rows = await casesWithDecisions.execute(db, JSON.stringify(cases), JSON.stringify(decisions));
+  return new Set(rows.map((row) => row.case_id));
 }
 
-// Every submission runs this (issue #15 item 10): prepared once, one round trip (ADR 0017 addendum).
-const caseWithDecision = prepareQuery(
-  'decisions.case-with-decision',
-  (_q, kase: string, decision: string) =>
-    sql<{ id: string }>`
+// Every submission runs this (issue #15 item 10): prepared once, one round trip for a whole batch of
+// submissions (ADR 0017 addenda).
+const casesWithDecisions = prepareQuery(
+  'decisions.cases-with-decisions',
+  (_q, cases: string, decisions: string) =>
+    sql<{ case_id: string }>`
     WITH opened AS (
-      INSERT INTO decision_case SELECT * FROM json_populate_record(NULL::decision_case, ${kase}::json)
+      INSERT INTO decision_case SELECT * FROM json_populate_recordset(NULL::decision_case, ${cases}::json)
       ON CONFLICT (application_id) DO NOTHING
       RETURNING id
     )
-    INSERT INTO decision SELECT d.* FROM opened, json_populate_record(NULL::decision, ${decision}::json) AS d
-    RETURNING id`,
+    INSERT INTO decision
+    SELECT d.* FROM json_populate_recordset(NULL::decision, ${decisions}::json) AS d JOIN opened ON opened.id = d.case_id
+    RETURNING case_id`,
 );
+
+/** The cases of these applications (replayed submissions), with their status. */
+export function casesByApplications(db: DbExecutor, applicationIds: readonly string[]) {
+  if (applicationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('decision_case')
+    .select(['application_id', 'status'])
+    .where('application_id', 'in', applicationIds)
+    .execute();
+}
 
 export async function updateCase(
   db: DbExecutor,
@@ -141,29 +154,41 @@ export async function insertEntitlement(
 }
 
 /**
- * The schedule from `row.valid_from` on: periods from that day removed, the period running then ended the day
- * before, and the new period written, in one statement (on a new enrolment the first two find nothing). The
- * statement's parts all see the schedule as it was before it, so the new period is neither removed nor ended.
+ * Each enrolment's schedule from its row's `valid_from` on: periods from that day removed, the period running then
+ * ended the day before, and the new period written, in one statement for many enrolments (on a new enrolment the
+ * first two find nothing). The statement's parts all see the schedules as they were before it, so a new period is
+ * neither removed nor ended. The enrolments must be distinct.
  */
 export async function replaceEntitlementsFrom(
   db: DbExecutor,
-  row: Insertable<EnrolmentEntitlementTable>,
+  rows: readonly Insertable<EnrolmentEntitlementTable>[],
 ): Promise<void> {
-  await replaceSchedule.execute(db, row.enrolment_id, String(row.valid_from), JSON.stringify(row));
+  if (rows.length === 0) return;
+  await replaceSchedules.execute(
+    db,
+    JSON.stringify(rows),
+    rows.map((row) => row.enrolment_id),
+  );
 }
 
-const replaceSchedule = prepareQuery(
-  'decisions.replace-schedule',
-  (_q, enrolmentId: string, from: string, row: string) => sql`
-    WITH removed AS (
-      DELETE FROM enrolment_entitlement WHERE enrolment_id = ${enrolmentId}::uuid AND valid_from >= ${from}::date
+// The enrolments are also given as an array: the planner takes a JSON record set for 100 rows and would join it
+// against the whole table by hashing; `= ANY` of the ids reads only their periods, through the index.
+const replaceSchedules = prepareQuery(
+  'decisions.replace-schedules',
+  (_q, rows: string, enrolments: readonly string[]) => sql`
+    WITH given AS (
+      SELECT * FROM json_populate_recordset(NULL::enrolment_entitlement, ${rows}::json)
+    ), removed AS (
+      DELETE FROM enrolment_entitlement e USING given g
+      WHERE e.enrolment_id = ANY (${enrolments}::uuid[])
+        AND e.enrolment_id = g.enrolment_id AND e.valid_from >= g.valid_from
     ), ended AS (
-      UPDATE enrolment_entitlement SET valid_to = ${from}::date - 1
-      WHERE enrolment_id = ${enrolmentId}::uuid AND valid_from < ${from}::date
-        AND (valid_to IS NULL OR valid_to >= ${from}::date)
+      UPDATE enrolment_entitlement e SET valid_to = g.valid_from - 1 FROM given g
+      WHERE e.enrolment_id = ANY (${enrolments}::uuid[])
+        AND e.enrolment_id = g.enrolment_id AND e.valid_from < g.valid_from
+        AND (e.valid_to IS NULL OR e.valid_to >= g.valid_from)
     )
-    INSERT INTO enrolment_entitlement
-    SELECT * FROM json_populate_record(NULL::enrolment_entitlement, ${row}::json)`,
+    INSERT INTO enrolment_entitlement SELECT * FROM given`,
 );
 
 /** Ends the open period of a schedule the day before a new one starts (a change of circumstance). */

@@ -9,6 +9,7 @@ import type { EnrolmentService } from '../person/index.ts';
 import type {
   ApplicationStatusPort,
   ApplicationSubmittedHandler,
+  SubmissionOutcome,
   SubmittedApplication,
 } from '../applications/index.ts';
 import { assess } from './assess.ts';
@@ -20,7 +21,7 @@ import type { DecisionPolicy, ProgrammePolicy } from './programme-policy.ts';
 import * as repo from './decisions.repository.ts';
 import type { CaseRow } from './decisions.repository.ts';
 import { NotDecidedHereError } from './decisions.types.ts';
-import type { DecisionTable } from './decisions.tables.ts';
+import type { DecisionTable, EnrolmentEntitlementTable } from './decisions.tables.ts';
 import { addDays, ageBand } from './dates.ts';
 
 export interface DecisionsDependencies {
@@ -62,8 +63,11 @@ export interface DecisionCore {
   programme(programmeId: string): ProgrammePolicy;
   /** Enrols and writes the entitlement schedule for an approval, closes the case, moves the application. */
   finalise(trx: Transaction<DB>, f: Finalisation): Promise<void>;
-  /** `finalise`'s first part: for an approval, the enrolment and the schedule from the effective date. */
-  schedule(trx: Transaction<DB>, f: Finalisation): Promise<void>;
+  /**
+   * `finalise`'s first part, for many decisions at once: for each approval, the enrolment and the schedule from
+   * the effective date. The (person, programme) pairs must be distinct.
+   */
+  schedule(trx: Transaction<DB>, finalisations: readonly Finalisation[]): Promise<void>;
   /** The decision's row (record sealed here, unless sealed already with others), not yet written. */
   decisionRow(
     kase: CaseRow,
@@ -147,7 +151,7 @@ export function createDecisionCore(deps: DecisionsDependencies): DecisionCore {
     },
     async finalise(trx, finalisation) {
       const { kase, outcome, assessment } = finalisation;
-      await core.schedule(trx, finalisation);
+      await core.schedule(trx, [finalisation]);
       await repo.updateCase(trx, kase.id, {
         status: 'decided',
         outcome,
@@ -155,99 +159,210 @@ export function createDecisionCore(deps: DecisionsDependencies): DecisionCore {
         assigned_to: kase.assigned_to,
       });
       await finaliseReview(trx, kase, outcome, assessment.effectiveFrom);
-      if (kase.application_id !== null) await deps.statuses.setStatus(kase.application_id, outcome, trx);
+      if (kase.application_id !== null)
+        await deps.statuses.setStatuses([{ applicationId: kase.application_id, status: outcome }], trx);
     },
-    async schedule(trx, { kase, decisionId, outcome, assessment }) {
-      const award = assessment.award;
-      if (outcome !== 'approved' || !award) return;
-      const from = assessment.effectiveFrom;
-      const enrolmentId = await deps.enrolments.enrolWithin(trx, kase.person_id, kase.programme_id, from);
-      await repo.replaceEntitlementsFrom(trx, {
-        id: randomUUID(),
-        enrolment_id: enrolmentId,
-        person_id: kase.person_id,
-        programme_id: kase.programme_id,
-        valid_from: from,
-        valid_to: null,
-        amount_cents: award.amountCents,
-        period_kind: award.periodKind,
-        decision_id: decisionId,
-        review_on: addDays(from, 365),
+    async schedule(trx, finalisations) {
+      const approvals = finalisations.flatMap((f) => {
+        const award = f.assessment.award;
+        return f.outcome === 'approved' && award ? [{ ...f, award, from: f.assessment.effectiveFrom }] : [];
       });
+      const enrolmentIds = await deps.enrolments.enrolWithin(
+        trx,
+        approvals.map(({ kase, from }) => ({
+          personId: kase.person_id,
+          programmeId: kase.programme_id,
+          since: from,
+        })),
+      );
+      await repo.replaceEntitlementsFrom(
+        trx,
+        approvals.map(({ kase, decisionId, award, from }, index) =>
+          openPeriod(enrolmentIds[index] ?? '', kase, award, decisionId, from),
+        ),
+      );
     },
   };
   return core;
 }
 
+/** An open-ended period of a schedule from `from`, reviewed a year later (a change of circumstance ends it sooner). */
+export function openPeriod(
+  enrolmentId: string,
+  benefit: { readonly person_id: string; readonly programme_id: string },
+  award: NonNullable<Assessment['award']>,
+  decisionId: string,
+  from: string,
+): Insertable<EnrolmentEntitlementTable> {
+  return {
+    id: randomUUID(),
+    enrolment_id: enrolmentId,
+    person_id: benefit.person_id,
+    programme_id: benefit.programme_id,
+    valid_from: from,
+    valid_to: null,
+    amount_cents: award.amountCents,
+    period_kind: award.periodKind,
+    decision_id: decisionId,
+    review_on: addDays(from, 365),
+  };
+}
+
 /**
- * The deciding capability, seen by applications: one submission is one case, decided or queued. The case and its
- * decision are written in one statement that does nothing when the application already has its case (a replayed
- * submission), so a replay is found without a look-up first; an automated approval's case is written decided.
+ * The deciding capability, seen by applications: one submission is one case, decided or queued. Submissions
+ * committed together (ADR 0017, "Submissions committed together") are written by one statement per table: the
+ * cases with their decisions in one statement that skips an application that already has its case (a replayed
+ * submission, found without a look-up first; an automated approval's case is written decided), then the
+ * enrolments, schedules, statuses and audit entries of the new cases.
  */
 export function createSubmissionHandler(core: DecisionCore): ApplicationSubmittedHandler {
-  const { deps } = core;
+  const submittedMany: ApplicationSubmittedHandler['submittedMany'] = (applications, executor) =>
+    within(executor, async (trx) => {
+      const outcomes = new Map<number, SubmissionOutcome>();
+      for (const round of distinctRounds(applications)) {
+        const decided = await submitRound(
+          core,
+          trx,
+          round.map(([, application]) => application),
+        );
+        round.forEach(([index], k) => outcomes.set(index, decided[k] ?? { outcome: 'queued' }));
+      }
+      return applications.map((_, index) => outcomes.get(index) ?? { outcome: 'queued' });
+    });
   return {
+    submittedMany,
     async submitted(application, executor) {
-      return within(executor, async (trx) => {
-        const programme = core.programme(application.programmeId);
-        const asOf = application.submittedAt.toISOString().slice(0, 10);
-        const assessment = assess(
-          application.household,
-          application.personId,
-          programme,
-          asOf,
-          core.policy.fourEyesAboveCents,
-        );
-        const kase = newCase(application, programme, assessment, deps.cipher, deps.clock());
-        const decision = core.decisionRow(kase, {
-          kind: assessment.automated ? 'automated' : 'recommendation',
-          outcome: outcomeOf(assessment),
-          assessment,
-          record: recordOf(application.household, assessment),
-          decidedBy: null,
-          override: false,
-          approval: 'not-needed',
-          final: assessment.automated,
-        });
-        if (!(await repo.insertCaseWithDecision(trx, kase, decision))) return replayed(trx, application);
-        if (assessment.automated) {
-          const finalisation = { kase, decisionId: decision.id, outcome: 'approved', assessment } as const;
-          await core.schedule(trx, finalisation);
-        }
-        await deps.statuses.setStatus(
-          application.applicationId,
-          assessment.automated ? 'approved' : 'in-review',
-          trx,
-        );
-        await deps.audit.record(
-          auditEntry(
-            SYSTEM_CONTEXT(application.applicationId),
-            application.personId,
-            assessment.automated ? 'decision.automated' : 'decision.recommended',
-            'success',
-            {
-              caseId: kase.id,
-              decisionId: decision.id,
-              programme: programme.id,
-              impactLevel: programme.impactLevel,
-              recommendation: assessment.recommendation,
-            },
-          ),
-          trx,
-        );
-        return { outcome: assessment.automated ? 'decided' : 'queued' };
-      });
+      const [outcome] = await submittedMany([application], executor);
+      if (!outcome) throw new Error(`submission ${application.applicationId} not decided`);
+      return outcome;
     },
   };
 }
 
-/** A submission whose case already exists: what came of it, nothing written again. */
+/**
+ * The submissions in rounds within which no application, and no person's programme, comes twice: one statement
+ * cannot enrol a person twice or replace one schedule twice, and a repeated application is a replay of the first.
+ */
+function distinctRounds(applications: readonly SubmittedApplication[]): [number, SubmittedApplication][][] {
+  const rounds: [number, SubmittedApplication][][] = [];
+  const seen = new Map<string, number>();
+  applications.forEach((application, index) => {
+    const keys = [application.applicationId, `${application.personId} ${application.programmeId}`];
+    const round = Math.max(...keys.map((key) => seen.get(key) ?? 0));
+    keys.forEach((key) => seen.set(key, round + 1));
+    (rounds[round] ??= []).push([index, application]);
+  });
+  return rounds;
+}
+
+/** One round of distinct submissions: assessed here, written by one statement per table. */
+async function submitRound(
+  core: DecisionCore,
+  trx: Transaction<DB>,
+  applications: readonly SubmittedApplication[],
+): Promise<SubmissionOutcome[]> {
+  const { deps } = core;
+  const submissions = applications.map((application) => assessed(core, application));
+  const written = await repo.insertCasesWithDecisions(
+    trx,
+    submissions.map((s) => s.kase),
+    submissions.map((s) => s.decision),
+  );
+  const fresh = submissions.filter((s) => written.has(s.kase.id));
+  await core.schedule(
+    trx,
+    fresh
+      .filter((s) => s.assessment.automated)
+      .map((s) => ({
+        kase: s.kase,
+        decisionId: s.decision.id,
+        outcome: 'approved',
+        assessment: s.assessment,
+      })),
+  );
+  await deps.statuses.setStatuses(
+    fresh.map((s) => ({
+      applicationId: s.application.applicationId,
+      status: s.assessment.automated ? 'approved' : 'in-review',
+    })),
+    trx,
+  );
+  await deps.audit.recordMany(fresh.map(auditOfSubmission), trx);
+  const earlier = await replayed(
+    trx,
+    submissions.filter((s) => !written.has(s.kase.id)),
+  );
+  return submissions.map((s) =>
+    written.has(s.kase.id)
+      ? { outcome: s.assessment.automated ? 'decided' : 'queued' }
+      : (earlier.get(s.application.applicationId) ?? { outcome: 'queued' }),
+  );
+}
+
+interface Assessed {
+  readonly application: SubmittedApplication;
+  readonly programme: ProgrammePolicy;
+  readonly assessment: Assessment;
+  readonly kase: ReturnType<typeof newCase>;
+  readonly decision: ReturnType<DecisionCore['decisionRow']>;
+}
+
+/** A submission's case and first decision, from the rules, not yet written. */
+function assessed(core: DecisionCore, application: SubmittedApplication): Assessed {
+  const programme = core.programme(application.programmeId);
+  const asOf = application.submittedAt.toISOString().slice(0, 10);
+  const assessment = assess(
+    application.household,
+    application.personId,
+    programme,
+    asOf,
+    core.policy.fourEyesAboveCents,
+  );
+  const kase = newCase(application, programme, assessment, core.deps.cipher, core.deps.clock());
+  const decision = core.decisionRow(kase, {
+    kind: assessment.automated ? 'automated' : 'recommendation',
+    outcome: outcomeOf(assessment),
+    assessment,
+    record: recordOf(application.household, assessment),
+    decidedBy: null,
+    override: false,
+    approval: 'not-needed',
+    final: assessment.automated,
+  });
+  return { application, programme, assessment, kase, decision };
+}
+
+function auditOfSubmission({ application, programme, assessment, kase, decision }: Assessed) {
+  return auditEntry(
+    SYSTEM_CONTEXT(application.applicationId),
+    application.personId,
+    assessment.automated ? 'decision.automated' : 'decision.recommended',
+    'success',
+    {
+      caseId: kase.id,
+      decisionId: decision.id,
+      programme: programme.id,
+      impactLevel: programme.impactLevel,
+      recommendation: assessment.recommendation,
+    },
+  );
+}
+
+/** Submissions whose cases already exist: what came of each, by application, nothing written again. */
 async function replayed(
   trx: Transaction<DB>,
-  application: SubmittedApplication,
-): Promise<{ outcome: 'decided' | 'queued' }> {
-  const existing = await repo.findCaseByApplication(trx, application.applicationId);
-  return { outcome: existing?.status === 'decided' ? 'decided' : 'queued' };
+  submissions: readonly Assessed[],
+): Promise<Map<string, SubmissionOutcome>> {
+  const existing = await repo.casesByApplications(
+    trx,
+    submissions.map((s) => s.application.applicationId),
+  );
+  return new Map(
+    existing.map((row) => [
+      row.application_id ?? '',
+      { outcome: row.status === 'decided' ? 'decided' : 'queued' },
+    ]),
+  );
 }
 
 export function recordOf(facts: unknown, assessment: Assessment): DecisionRecord {

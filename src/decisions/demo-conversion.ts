@@ -84,7 +84,7 @@ export function createDemoConversion(deps: ConversionDependencies): DemoConversi
   const core = createDecisionCore({
     ...deps,
     statuses: {
-      setStatus: () => Promise.reject(new Error('a converted enrolment has no application to move')),
+      setStatuses: () => Promise.reject(new Error('a converted enrolment has no application to move')),
     },
   });
   return { run: () => convertDemoEnrolments(core, deps) };
@@ -159,7 +159,10 @@ async function convertOne(
     // The award letter of a converted beneficiary came from the system this one replaces: none is sent again.
     await repo.updateDecision(trx, decisionId, { letter_sent_at: now });
     const from = firstOfMonth(assessment.asOf);
-    const enrolmentId = await deps.enrolments.enrolWithin(trx, enrolment.personId, programme.id, from);
+    const [enrolmentId] = await deps.enrolments.enrolWithin(trx, [
+      { personId: enrolment.personId, programmeId: programme.id, since: from },
+    ]);
+    if (enrolmentId === undefined) throw new Error(`${enrolment.personId} not enrolled in ${programme.id}`);
     await repo.insertEntitlement(trx, {
       id: randomUUID(),
       enrolment_id: enrolmentId,

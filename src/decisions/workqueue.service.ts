@@ -137,7 +137,10 @@ export function createWorkqueueService(core: DecisionCore): WorkqueueService {
         if (kase.status !== 'assigned') return 'wrong-state';
         await repo.updateCase(trx, caseId, { status: 'information-requested', clock_stopped_at: clock() });
         if (kase.application_id !== null)
-          await statuses.setStatus(kase.application_id, 'information-requested', trx);
+          await statuses.setStatuses(
+            [{ applicationId: kase.application_id, status: 'information-requested' }],
+            trx,
+          );
         return 'done';
       }),
     informationReceived: (caseId, staffId, context) =>
@@ -150,7 +153,8 @@ export function createWorkqueueService(core: DecisionCore): WorkqueueService {
           clock_stopped_at: null,
           paused_seconds: Number(kase.paused_seconds) + waited,
         });
-        if (kase.application_id !== null) await statuses.setStatus(kase.application_id, 'in-review', trx);
+        if (kase.application_id !== null)
+          await statuses.setStatuses([{ applicationId: kase.application_id, status: 'in-review' }], trx);
         return 'done';
       }),
     decide: (caseId, staffId, input, context) =>

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { prepareQuery } from '../platform/db/prepared.ts';
 import type { DbExecutor } from '../platform/db/schema.ts';
 
@@ -41,29 +42,48 @@ export function listActiveEnrolmentsIn(
     .execute();
 }
 
-export async function insertEnrolment(
-  db: DbExecutor,
-  personId: string,
-  programmeId: string,
-  since: string,
-): Promise<string> {
-  const row = await upsertEnrolment.executeTakeFirst(db, personId, programmeId, since);
-  if (!row) throw new Error(`enrolment of ${personId} in ${programmeId} not written`);
-  return row.id;
+/** Who is enrolled in what, from when: one row of `insertEnrolments`. */
+export interface EnrolmentRequest {
+  readonly personId: string;
+  readonly programmeId: string;
+  readonly since: string;
 }
 
-// Every automated approval enrols the person (issue #15 item 10): compiled once, prepared (ADR 0013).
-const upsertEnrolment = prepareQuery(
-  'person.enrol',
-  (q, personId: string, programmeId: string, since: string) =>
-    q
-      .insertInto('enrolment')
-      .values({ person_id: personId, programme_id: programmeId, status: 'active', since })
-      .onConflict((oc) =>
-        // A later approval makes an ended enrolment active again (migration 0910).
-        oc.columns(['person_id', 'programme_id']).doUpdateSet({ status: 'active', ended_on: null }),
-      )
-      .returning('id'),
+/**
+ * Enrols each person in each programme (an ended enrolment becomes active again) in one statement; the enrolments'
+ * ids in the order asked. The (person, programme) pairs must be distinct: one statement cannot change a row twice.
+ */
+export async function insertEnrolments(
+  db: DbExecutor,
+  requests: readonly EnrolmentRequest[],
+): Promise<string[]> {
+  if (requests.length === 0) return [];
+  const rows = await upsertEnrolments.execute(
+    db,
+    requests.map((r) => r.personId),
+    requests.map((r) => r.programmeId),
+    requests.map((r) => r.since),
+  );
+  const ids = new Map(rows.map((row) => [`${row.person_id} ${row.programme_id}`, row.id]));
+  return requests.map((r) => {
+    const id = ids.get(`${r.personId} ${r.programmeId}`);
+    if (!id) throw new Error(`enrolment of ${r.personId} in ${r.programmeId} not written`);
+    return id;
+  });
+}
+
+// Every automated approval enrols the person (issue #15 item 10): compiled once, prepared (ADR 0013), one round
+// trip for a whole batch of submissions.
+const upsertEnrolments = prepareQuery(
+  'person.enrol-many',
+  (_q, people: readonly string[], programmes: readonly string[], since: readonly string[]) =>
+    sql<{ id: string; person_id: string; programme_id: string }>`
+    INSERT INTO enrolment (person_id, programme_id, status, since)
+    SELECT person_id, programme_id, 'active', since
+    FROM unnest(${people}::uuid[], ${programmes}::text[], ${since}::date[]) AS t(person_id, programme_id, since)
+    -- A later approval makes an ended enrolment active again (migration 0910).
+    ON CONFLICT (person_id, programme_id) DO UPDATE SET status = 'active', ended_on = NULL
+    RETURNING id, person_id, programme_id`,
 );
 
 /** The demonstration's active enrolments in these programmes (seeded, `is_demo`), by person. */

@@ -2,11 +2,12 @@ import type { Kysely } from 'kysely';
 import type { DB, DbExecutor } from '../platform/db/schema.ts';
 import {
   endEnrolment,
-  insertEnrolment,
+  insertEnrolments,
   listActiveDemoEnrolments,
   listActiveEnrolmentsIn,
   listEnrolmentsForPerson,
 } from './enrolment.repository.ts';
+import type { EnrolmentRequest } from './enrolment.repository.ts';
 
 export type EnrolmentRow = Awaited<ReturnType<typeof listEnrolmentsForPerson>>[number];
 
@@ -14,8 +15,11 @@ export type EnrolmentRow = Awaited<ReturnType<typeof listEnrolmentsForPerson>>[n
 export interface EnrolmentService {
   list(personId: string): Promise<EnrolmentRow[]>;
   enrol(personId: string, programmeId: string, since: string): Promise<string>;
-  /** The same inside the caller's transaction (a decision being committed). */
-  enrolWithin(executor: DbExecutor, personId: string, programmeId: string, since: string): Promise<string>;
+  /**
+   * The same for many inside the caller's transaction (decisions being committed): the enrolments' ids in the
+   * order asked; the (person, programme) pairs must be distinct.
+   */
+  enrolWithin(executor: DbExecutor, requests: readonly EnrolmentRequest[]): Promise<string[]>;
   /**
    * Inside the caller's transaction (a decision being committed): the enrolment ends, `endedOn` the last day its
    * benefit is paid for; its id, or null when the person was not enrolled.
@@ -41,9 +45,12 @@ export interface EnrolmentService {
 export function createEnrolmentService(db: Kysely<DB>): EnrolmentService {
   return {
     list: (personId) => listEnrolmentsForPerson(db, personId),
-    enrol: (personId, programmeId, since) => insertEnrolment(db, personId, programmeId, since),
-    enrolWithin: (executor, personId, programmeId, since) =>
-      insertEnrolment(executor, personId, programmeId, since),
+    enrol: async (personId, programmeId, since) => {
+      const [id] = await insertEnrolments(db, [{ personId, programmeId, since }]);
+      if (id === undefined) throw new Error(`enrolment of ${personId} in ${programmeId} not written`);
+      return id;
+    },
+    enrolWithin: (executor, requests) => insertEnrolments(executor, requests),
     endWithin: (executor, personId, programmeId, endedOn) =>
       endEnrolment(executor, personId, programmeId, endedOn),
     activeIn: async (executor, personId, programmeIds) =>

@@ -91,6 +91,7 @@ export type { ContactCard, ContactCards } from './contact-cards.ts';
 export type { Birth, IncomeYear } from './household-changes.ts';
 export type { PersonDirectory, PersonName } from './person-directory.ts';
 export type { EnrolmentService, EnrolmentRow } from './enrolment.service.ts';
+export type { EnrolmentRequest } from './enrolment.repository.ts';
 export type { PersonRetention, DispositionCandidate, PersonIncome } from './retention.ts';
 export type { Profile, Address, Relationship, RevealOptions } from './person-profile.ts';
 export { isoDate } from './person-profile.ts';

@@ -53,43 +53,55 @@ export function recordingStatuses(): ApplicationStatusPort & {
   const statuses = new Map<string, ApplicationStatus>();
   return {
     statuses,
-    async setStatus(applicationId, status) {
-      statuses.set(applicationId, status);
+    async setStatuses(changes) {
+      for (const { applicationId, status } of changes) statuses.set(applicationId, status);
     },
   };
 }
 
 /**
- * The row intake writes for a submitted application (status `submitted`), for tests that hand decisions an
- * application directly: the real status port moves only applications that exist and were submitted.
+ * The rows intake writes for submitted applications (status `submitted`), for tests and benchmarks that hand
+ * decisions applications directly: the real status port moves only applications that exist and were submitted.
  */
 export async function recordSubmitted(
   db: DbExecutor,
   application: SubmittedApplication,
   answersCipher = 'test: not read by decisions',
 ): Promise<SubmittedApplication> {
+  await recordAllSubmitted(db, [application], [answersCipher]);
+  return application;
+}
+
+/** `recordSubmitted` for many in one statement, each with its answers' ciphertext. */
+export async function recordAllSubmitted(
+  db: DbExecutor,
+  applications: readonly SubmittedApplication[],
+  answersCiphers: readonly string[],
+): Promise<void> {
+  if (applications.length === 0) return;
   await db
     .insertInto('application')
-    .values({
-      id: application.applicationId,
-      reference: application.reference,
-      person_id: application.personId,
-      programme_id: application.programmeId,
-      status: 'submitted',
-      channel: application.channel,
-      lang: application.language,
-      started_by_kind: application.submittedBy.kind,
-      started_by_id: application.submittedBy.id,
-      client_consent: false,
-      identity_check: null,
-      answers_cipher: answersCipher,
-      created_at: application.submittedAt,
-      updated_at: application.submittedAt,
-      expires_at: null,
-      submitted_at: application.submittedAt,
-      submitted_by_kind: application.submittedBy.kind,
-      submitted_by_id: application.submittedBy.id,
-    })
+    .values(
+      applications.map((application, index) => ({
+        id: application.applicationId,
+        reference: application.reference,
+        person_id: application.personId,
+        programme_id: application.programmeId,
+        status: 'submitted' as const,
+        channel: application.channel,
+        lang: application.language,
+        started_by_kind: application.submittedBy.kind,
+        started_by_id: application.submittedBy.id,
+        client_consent: false,
+        identity_check: null,
+        answers_cipher: answersCiphers[index] ?? 'test: not read by decisions',
+        created_at: application.submittedAt,
+        updated_at: application.submittedAt,
+        expires_at: null,
+        submitted_at: application.submittedAt,
+        submitted_by_kind: application.submittedBy.kind,
+        submitted_by_id: application.submittedBy.id,
+      })),
+    )
     .execute();
-  return application;
 }

@@ -6,7 +6,7 @@ import { startIdentityTestServer } from './support/identity-server.ts';
 import type { IdentityTestServer } from './support/identity-server.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/stand-ins/identity-providers/demo-accounts.ts';
 import type { BuiltInProviderId } from '../src/stand-ins/identity-providers/demo-accounts.ts';
-import { freshTotp } from './support/totp.ts';
+import { enterCode } from './support/totp.ts';
 
 const skip = chromiumUnavailableReason() ?? false;
 if (skip) console.log(`# skipping identity browser tests: ${skip}`);
@@ -99,8 +99,7 @@ describe('sign-in through every built-in provider in a real browser', { skip }, 
       if (account?.totpSecret) {
         await page.waitForSelector('#code');
         await assertAxeClean(page, `${journey.provider} one-time code page`);
-        await page.fill('#code', await freshTotp(account.totpSecret));
-        await page.click('button[type="submit"]');
+        await enterCode(page, account.totpSecret);
       }
       await page.waitForURL(journey.lands);
       assert.match((await page.textContent('main')) ?? '', journey.shows);

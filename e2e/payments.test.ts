@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { axeViolations, chromiumUnavailableReason, launchChromium, newContext } from './support/browser.ts';
 import { startIdentityTestServer } from './support/identity-server.ts';
 import type { IdentityTestServer } from './support/identity-server.ts';
-import { freshTotp } from './support/totp.ts';
+import { enterCode } from './support/totp.ts';
 import { readCpa005 } from '../src/payments/files/cpa005/cpa005-reader.ts';
 import { BankStandIn } from '../src/stand-ins/bank/bank.ts';
 import { DEMO_BANK_CONFIG } from '../src/stand-ins/bank/bank-config.ts';
@@ -54,9 +54,8 @@ async function staffSignIn(page: Page, baseUrl: string, username: string): Promi
   await page.fill('#password', DEMO_PASSWORD);
   await page.click('button[type="submit"]');
   await page.waitForSelector('#code');
-  await page.fill('#code', await freshTotp(account.totpSecret));
+  await enterCode(page, account.totpSecret);
   lastStep.set(username, step());
-  await page.click('button[type="submit"]');
   await page.waitForURL(/\/en\/staff$/);
 }
 

@@ -5,7 +5,7 @@ import { axeViolations, chromiumUnavailableReason, launchChromium, newContext } 
 import { startIdentityTestServer } from './support/identity-server.ts';
 import type { IdentityTestServer } from './support/identity-server.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/stand-ins/identity-providers/demo-accounts.ts';
-import { freshTotp } from './support/totp.ts';
+import { enterCode } from './support/totp.ts';
 import { DEMO_PEOPLE } from '../src/population/demo-people.ts';
 
 const skip = chromiumUnavailableReason() ?? false;
@@ -152,8 +152,7 @@ describe(
       await page.click('button[type="submit"]');
       await page.waitForSelector('#code');
       const agent = DEMO_ACCOUNTS.staff.find((a) => a.username === 'agent');
-      await page.fill('#code', await freshTotp(agent?.totpSecret ?? ''));
-      await page.click('button[type="submit"]');
+      await enterCode(page, agent?.totpSecret ?? '');
       await page.waitForURL(/\/en\/staff$/);
       await page.goto(`${server.baseUrl}/en/staff/clients/${jordan.id}/record`);
       await page.check('#purpose');

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { axeViolations } from './browser.ts';
-import { freshTotp } from './totp.ts';
+import { enterCode } from './totp.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/stand-ins/identity-providers/demo-accounts.ts';
 import type { BuiltInProviderId } from '../../src/stand-ins/identity-providers/demo-accounts.ts';
 import type { IdentityTestServer } from './identity-server.ts';
@@ -77,21 +77,6 @@ export async function signInFromHome(
       ? new RegExp(`/${lang}/(staff|personnel)$`)
       : new RegExp(`/${lang}/(my-guichet|mon-guichet)$`),
   );
-}
-
-/**
- * Types the current one-time code. A code is accepted once (ASVS 6.5.5: no replay), so when the same account
- * signed in a moment ago within the same 30-second step the provider asks again, as it would a person, who then
- * types the next code. Tried at most three times.
- */
-async function enterCode(page: Page, secret: string): Promise<void> {
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    await page.fill('#code', await freshTotp(secret));
-    await page.click('button[type="submit"]');
-    await page.waitForLoadState();
-    if (!(await page.$('#code'))) return;
-    await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 250);
-  }
 }
 
 export interface Answers {

@@ -1,10 +1,11 @@
 // Where a submission's PostgreSQL CPU goes, statement by statement (issue #15 item 10).
-//   npm run bench:intake-statements -- [--submissions 600] [--people 4000]
+//   npm run bench:intake-statements -- [--submissions 600] [--people 4000] [--batch 1]
 // The server here loads no pg_stat_statements, so the backend reports its own CPU: one connection opened with
 // `log_statement_stats` on and `client_min_messages = log` sends, after each protocol step (parse, bind,
 // execute, a simple query such as COMMIT), the user and system CPU that step took (getrusage in the backend),
 // which this process adds up per statement. The submissions are the intake benchmark's, one after another
-// on that single connection (no neighbours of its own), into a throwaway schema seeded like it. Needs a
+// on that single connection (no neighbours of its own), into a throwaway schema seeded like it; `--batch N`
+// submits them N at a time, committed together as the applications capability commits them (ADR 0017). Needs a
 // superuser connection (`log_statement_stats` is superuser-only).
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -25,6 +26,7 @@ const { values } = parseArgs({
   options: {
     submissions: { type: 'string', default: '600' },
     people: { type: 'string', default: '4000' },
+    batch: { type: 'string', default: '1' },
   },
 });
 const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -75,11 +77,13 @@ async function seed(): Promise<void> {
 }
 
 async function submit(db: Kysely<DB>, services: Services, people: string[], count: number): Promise<void> {
-  const oneByOne = submitter(db, services, { maxBatch: 1, inFlight: 1 });
-  for (let i = 0; i < count; i++) {
-    const personId = people.shift();
-    if (personId === undefined) throw new Error('not enough new applicants: raise --people');
-    await oneByOne.add(personId);
+  const batch = Number(values.batch);
+  const together = submitter(db, services, { maxBatch: batch, inFlight: 1 });
+  for (let i = 0; i < count; i += batch) {
+    const chunk = people.splice(0, Math.min(batch, count - i));
+    if (chunk.length === 0) throw new Error('not enough new applicants: raise --people');
+    // The first goes alone (nothing is being written yet); the rest of the chunk wait for it and go together.
+    await Promise.all(chunk.map((personId) => together.add(personId)));
   }
 }
 

@@ -4,6 +4,10 @@ import { testConfig } from '../platform/config/config.ts';
 import { createFieldCipher } from '../platform/crypto/field-cipher.ts';
 import { openRecord, sealRecord } from './decision-record.ts';
 import type { DecisionRecord } from './decision-record.ts';
+import { ccbHousehold } from '../../test/support/applications.ts';
+import { assess } from './assess.ts';
+import { recordOf } from './decisions.service.ts';
+import { loadDecisionPolicy, policyFor } from './programme-policy.ts';
 
 const cipher = createFieldCipher(testConfig().encryptionKeys);
 const record: DecisionRecord = {
@@ -38,4 +42,32 @@ test('a record without its trace (about 1 KB) is kept as plain JSON: deflate wou
   const sealed = sealRecord(cipher, small);
   assert.equal(cipher.decrypt(sealed), JSON.stringify(small));
   assert.deepEqual(openRecord(cipher, sealed), small);
+});
+
+test('a decision keeps the whole trace and every value read, and names the sources by the file hash', () => {
+  const policy = loadDecisionPolicy();
+  const programme = policyFor(policy, 'ccb');
+  assert.ok(programme);
+  const household = ccbHousehold('parent', 4_000_000);
+  const assessment = assess(household, 'parent', programme, '2026-12-04', policy.fourEyesAboveCents);
+  const full = assessment.result;
+  assert.ok(full && full.trace.some((step) => step.parameters?.some((use) => use.reference?.length)));
+  const kept = recordOf(household, assessment);
+  assert.equal(kept.result?.trace.length, full.trace.length);
+  full.trace.forEach((step, index) => {
+    const keptStep = kept.result?.trace[index];
+    assert.equal(keptStep?.rule, step.rule);
+    assert.equal(keptStep?.resultCents, step.resultCents);
+    assert.deepEqual(keptStep?.inputs, step.inputs);
+    assert.deepEqual(keptStep?.citation, step.citation);
+    assert.deepEqual(
+      keptStep?.parameters,
+      step.parameters?.map((use) => ({ file: use.file, effective: use.effective, value: use.value })),
+    );
+    for (const use of step.parameters ?? [])
+      assert.match(kept.parameterFiles[use.file] ?? '', /^[0-9a-f]{64}$/);
+  });
+  assert.deepEqual(kept.result?.citations, full.citations);
+  assert.ok(JSON.stringify(kept).length < JSON.stringify(full).length / 4, 'the sources were most of it');
+  assert.deepEqual(openRecord(cipher, sealRecord(cipher, kept)), JSON.parse(JSON.stringify(kept)));
 });

@@ -15,6 +15,7 @@ import type {
 import { assess } from './assess.ts';
 import type { Assessment } from './assess.ts';
 import { openRecord, sealRecord } from './decision-record.ts';
+import { keptResult } from './record-trace.ts';
 import type { DecisionRecord } from './decision-record.ts';
 import { loadDecisionPolicy, policyFor } from './programme-policy.ts';
 import type { DecisionPolicy, ProgrammePolicy } from './programme-policy.ts';
@@ -369,7 +370,7 @@ export function recordOf(facts: unknown, assessment: Assessment): DecisionRecord
   return {
     facts,
     applicantId: assessment.applicantId,
-    result: assessment.result,
+    result: keptResult(assessment.result),
     parameterFiles: assessment.version.files,
     reasons: assessment.result?.reasons ?? ['decisions.reasons.facts-invalid'],
     note: null,

@@ -23,6 +23,24 @@ export function recomputableRecordOf(facts: unknown, assessment: Assessment, rul
   };
 }
 
+/**
+ * The rules' result as a decision keeps it (ADR 0025, addendum 3): the whole trace, every step with the parameter
+ * values it read, but without each parameter's list of sources. That list is the parameter file's own, the same in
+ * every decision that reads the file (86 % of a CCB record's characters), and the record keeps the hash of every
+ * file read (`parameterFiles`), which names those exact bytes at the recorded commit.
+ */
+export function keptResult(result: ProgrammeResult | null): ProgrammeResult | null {
+  if (!result) return null;
+  return {
+    ...result,
+    trace: result.trace.map((step) =>
+      step.parameters
+        ? { ...step, parameters: step.parameters.map(({ reference: _sources, ...use }) => use) }
+        : step,
+    ),
+  };
+}
+
 /** What replay compares, the trace aside: a recomputed trace is only shown when it reaches the same result. */
 function sameResult(kept: ProgrammeResult, again: ProgrammeResult): boolean {
   const summary = (r: ProgrammeResult) => JSON.stringify([r.status, r.annualCents, r.periodCents, r.reasons]);

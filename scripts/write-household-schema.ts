@@ -2,4 +2,4 @@
 import { writeFileSync } from 'node:fs';
 import { householdSchemaJson } from '../src/rules/model/household.schema.ts';
 
-writeFileSync(new URL('../src/rules/docs/household.schema.json', import.meta.url), householdSchemaJson());
+writeFileSync(new URL('../docs/household.schema.json', import.meta.url), householdSchemaJson());

@@ -61,11 +61,9 @@ function applicant(record: ApplicantRecord, facts: Facts, asOf: string): Person 
     cpp: defined({ earningsByYear: cppEarnings(record), pensionStartDate: facts.pensionStartDate }),
     ei:
       record.insurablePeriods.length > 0
-        ? defined({
-            weeks: record.insurablePeriods,
-            economicRegion: '',
-            separationDate: facts.separationDate,
-          })
+        ? // The economic region is not in the record yet: left out, not empty, so the household stays valid
+          // for every programme and EI says its regional rate is missing (an adjudicator then decides).
+          defined({ weeks: record.insurablePeriods, separationDate: facts.separationDate })
         : undefined,
     socialAssistance: defined({
       monthlyNetEarningsCents: cents(facts.monthlyNetEarnings),

@@ -66,7 +66,7 @@ const person = {
     oas: { type: 'object', additionalProperties: false, properties: { startDate: date } },
     ei: {
       type: 'object',
-      required: ['weeks', 'economicRegion'],
+      required: ['weeks'],
       additionalProperties: false,
       properties: {
         weeks: {

@@ -74,7 +74,11 @@ export interface EiWeek {
 
 export interface EiFacts {
   readonly weeks: readonly EiWeek[];
-  readonly economicRegion: string;
+  /**
+   * The EI economic region of the claimant's home, when known. Descriptive: the rules read the region's
+   * unemployment rate (`regionalUnemploymentRate`), and say which fact is missing when it is not given.
+   */
+  readonly economicRegion?: string;
   /** Percent, e.g. 7.1. */
   readonly regionalUnemploymentRate?: number;
   readonly separationDate?: string;

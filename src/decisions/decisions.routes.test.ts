@@ -54,6 +54,8 @@ describe('decision pages: My benefits, the decision explained, the workqueue and
     assert.match(decision.body, /is approved/);
     assert.match(decision.body, /automated system/);
     assert.match(decision.body, /within 90 days/);
+    // Parameters in cents read as money; the CCB maximum for a child under 6 is a dollar amount, not 815,700.
+    assert.match(decision.body, /ccb\/max-under-6\.yaml, in force since [^:]+: \$[\d,]+\.\d{2}</);
     const fr = await guichetRequest(
       h,
       jar,
@@ -62,6 +64,10 @@ describe('decision pages: My benefits, the decision explained, the workqueue and
     );
     assert.match(fr.body, /est approuvée/);
     assert.match(fr.body, /dans les 90 jours/);
+    assert.match(
+      fr.body,
+      /ccb\/max-under-6\.yaml, en vigueur depuis le [^<:]+: [\d\u202f\u00a0]+,\d{2}\u00a0\$</,
+    );
   });
 
   it('another person never sees the decision', async () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
 import type { Lang, Translator } from '../platform/i18n/i18n.ts';
+import { defaultParameters } from '../rules/index.ts';
 import type { Citation } from '../rules/index.ts';
 import { openRecord } from './decision-record.ts';
 import { recordWithTrace } from './record-trace.ts';
@@ -25,7 +26,19 @@ export interface Figure {
   readonly file?: string;
   readonly effective?: string;
   readonly value?: number;
+  /** The parameter is an amount of money (its file's unit is cents), shown in dollars. */
+  readonly money?: boolean;
   readonly resultCents?: number;
+}
+
+/** Whether a parameter file holds amounts in cents; a file no longer on disk says nothing (shown as a number). */
+function inCents(file: string): boolean {
+  try {
+    // The trace names the file as `ccb/max-under-6.yaml`; the store takes its path without the extension.
+    return defaultParameters.load(file.replace(/\.yaml$/, '')).unit === 'cents';
+  } catch {
+    return false;
+  }
 }
 
 /** A review a change of circumstance opened (no application): what changed, and the day the decision takes effect. */
@@ -79,7 +92,13 @@ export function explain(
   for (const step of record.result?.trace ?? []) {
     for (const use of step.parameters ?? [])
       if (typeof use.value === 'number')
-        figures.push({ rule: step.rule, file: use.file, effective: use.effective, value: use.value });
+        figures.push({
+          rule: step.rule,
+          file: use.file,
+          effective: use.effective,
+          value: use.value,
+          money: inCents(use.file),
+        });
     if (step.resultCents !== undefined) figures.push({ rule: step.rule, resultCents: step.resultCents });
   }
   return {

@@ -75,7 +75,7 @@ ${d.outcome === 'approved' && d.effectiveFrom ? html`<div><dt>${t.t('decisions.e
 ${d.note ? html`<p>${d.note}</p>` : ''}
 <h2>${t.t('decisions.explain.lawTitle')}</h2>
 <ul>${d.citations.map((c) => html`<li><a href="${c.href}">${c.title}</a></li>`)}</ul>
-<ul class="meta">${d.figures.map((f) => html`<li>${f.resultCents !== undefined ? t.t('decisions.explain.step', { rule: f.rule, amount: t.money(f.resultCents) }) : t.t('decisions.explain.figure', { file: f.file ?? '', date: t.date(f.effective ?? d.decidedOn), value: t.number(f.value ?? 0) })}</li>`)}</ul>
+<ul class="meta">${d.figures.map((f) => html`<li>${f.resultCents !== undefined ? t.t('decisions.explain.step', { rule: f.rule, amount: t.money(f.resultCents) }) : t.t('decisions.explain.figure', { file: f.file ?? '', date: t.date(f.effective ?? d.decidedOn), value: f.money ? t.money(f.value ?? 0) : t.number(f.value ?? 0) })}</li>`)}</ul>
 <h2>${t.t('decisions.rights.heading')}</h2>
 <p>${t.t('decisions.rights.text', { date: t.date(d.reviewBy) })}</p>
 <p>${t.t('decisions.rights.how')}</p>`;

@@ -8,7 +8,7 @@ import type {
   RecordOfEmploymentTable,
   RepresentativeAuthorisationTable,
 } from './applications.tables.ts';
-import type { ApplicationStatus } from './submitted-application.ts';
+import type { StatusChange } from './submitted-application.ts';
 
 export type ApplicationRow = ApplicationTable;
 
@@ -60,10 +60,6 @@ export async function saveDraft(
   return Number(result.numUpdatedRows) === 1;
 }
 
-/**
- * Draft → submitted, once: the row is locked by the update, so a second submission (a double click, a replay)
- * waiting on it finds it no longer a draft and changes nothing.
- */
 /** A draft being submitted: when, by whom, with its final answers. */
 export interface Submission {
   readonly id: string;
@@ -74,8 +70,9 @@ export interface Submission {
 }
 
 /**
- * Marks drafts submitted in one statement; the ids of those marked. An application no longer a draft (submitted
- * already, by a double click or another channel) is left as it is and absent. The ids must be distinct.
+ * Draft → submitted, once, for many drafts in one statement; the ids of those marked. Each row is locked by the
+ * update, so a second submission (a double click, a replay, another channel) waiting on it finds it no longer a
+ * draft, changes nothing and is absent. The ids must be distinct.
  */
 export async function markSubmitted(
   db: DbExecutor,
@@ -116,7 +113,7 @@ const submitDrafts = prepareQuery(
 /** Moves submitted applications' statuses in one statement; how many moved (a draft never moves). */
 export async function updateStatuses(
   db: DbExecutor,
-  changes: readonly { applicationId: string; status: ApplicationStatus }[],
+  changes: readonly StatusChange[],
   at: Date,
 ): Promise<number> {
   if (changes.length === 0) return 0;

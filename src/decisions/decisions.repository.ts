@@ -4,14 +4,6 @@ import { prepareQuery } from '../platform/db/prepared.ts';
 import type { DbExecutor } from '../platform/db/schema.ts';
 import type { DecisionCaseTable, DecisionTable, EnrolmentEntitlementTable } from './decisions.tables.ts';
 
-export function findCaseByApplication(db: DbExecutor, applicationId: string) {
-  return db
-    .selectFrom('decision_case')
-    .selectAll()
-    .where('application_id', '=', applicationId)
-    .executeTakeFirst();
-}
-
 export function findCase(db: DbExecutor, caseId: string) {
   return db.selectFrom('decision_case').selectAll().where('id', '=', caseId).executeTakeFirst();
 }

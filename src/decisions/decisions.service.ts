@@ -219,16 +219,15 @@ export function openPeriod(
 export function createSubmissionHandler(core: DecisionCore): ApplicationSubmittedHandler {
   const submittedMany: ApplicationSubmittedHandler['submittedMany'] = (applications, executor) =>
     within(executor, async (trx) => {
-      const outcomes = new Map<number, SubmissionOutcome>();
-      for (const round of distinctRounds(applications)) {
-        const decided = await submitRound(
-          core,
-          trx,
-          round.map(([, application]) => application),
-        );
-        round.forEach(([index], k) => outcomes.set(index, decided[k] ?? { outcome: 'queued' }));
-      }
-      return applications.map((_, index) => outcomes.get(index) ?? { outcome: 'queued' });
+      // A repeated application is a replay in a later round: it answers from its case, as the first did.
+      const outcomes = new Map<string, SubmissionOutcome>();
+      for (const round of distinctRounds(applications))
+        for (const [id, outcome] of await submitRound(core, trx, round)) outcomes.set(id, outcome);
+      return applications.map(({ applicationId }) => {
+        const outcome = outcomes.get(applicationId);
+        if (!outcome) throw new Error(`submission ${applicationId} not decided`);
+        return outcome;
+      });
     });
   return {
     submittedMany,
@@ -244,24 +243,24 @@ export function createSubmissionHandler(core: DecisionCore): ApplicationSubmitte
  * The submissions in rounds within which no application, and no person's programme, comes twice: one statement
  * cannot enrol a person twice or replace one schedule twice, and a repeated application is a replay of the first.
  */
-function distinctRounds(applications: readonly SubmittedApplication[]): [number, SubmittedApplication][][] {
-  const rounds: [number, SubmittedApplication][][] = [];
+function distinctRounds(applications: readonly SubmittedApplication[]): SubmittedApplication[][] {
+  const rounds: SubmittedApplication[][] = [];
   const seen = new Map<string, number>();
-  applications.forEach((application, index) => {
+  for (const application of applications) {
     const keys = [application.applicationId, `${application.personId} ${application.programmeId}`];
     const round = Math.max(...keys.map((key) => seen.get(key) ?? 0));
     keys.forEach((key) => seen.set(key, round + 1));
-    (rounds[round] ??= []).push([index, application]);
-  });
+    (rounds[round] ??= []).push(application);
+  }
   return rounds;
 }
 
-/** One round of distinct submissions: assessed here, written by one statement per table. */
+/** One round of distinct submissions: assessed here, written by one statement per table; outcomes by application. */
 async function submitRound(
   core: DecisionCore,
   trx: Transaction<DB>,
   applications: readonly SubmittedApplication[],
-): Promise<SubmissionOutcome[]> {
+): Promise<Map<string, SubmissionOutcome>> {
   const { deps } = core;
   const submissions = applications.map((application) => assessed(core, application));
   const written = await repo.insertCasesWithDecisions(
@@ -289,15 +288,13 @@ async function submitRound(
     trx,
   );
   await deps.audit.recordMany(fresh.map(auditOfSubmission), trx);
-  const earlier = await replayed(
+  const outcomes = await replayed(
     trx,
     submissions.filter((s) => !written.has(s.kase.id)),
   );
-  return submissions.map((s) =>
-    written.has(s.kase.id)
-      ? { outcome: s.assessment.automated ? 'decided' : 'queued' }
-      : (earlier.get(s.application.applicationId) ?? { outcome: 'queued' }),
-  );
+  for (const s of fresh)
+    outcomes.set(s.application.applicationId, { outcome: s.assessment.automated ? 'decided' : 'queued' });
+  return outcomes;
 }
 
 interface Assessed {

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { describeOnBothDatabases } from '../../test/support/databases.ts';
 import { ccbHousehold, recordingStatuses, submittedApplication } from '../../test/support/applications.ts';
-import { createServices } from '../app.services.ts';
+import {
+  createDecisionServices,
+  stopDecisionServices,
+} from '../../test/support/decisions/decision-services.ts';
 import type { Services } from '../app.services.ts';
-import { loadReferenceData } from '../catalogue/index.ts';
-import { testConfig } from '../platform/config/config.ts';
-import { createMetrics } from '../platform/observability/metrics.ts';
 import { seedPopulation } from '../population/index.ts';
 
 const TODAY = new Date('2026-11-20T15:00:00Z');
@@ -20,21 +20,11 @@ describeOnBothDatabases('decisions: submissions committed together', (database) 
   const statuses = recordingStatuses();
   before(async () => {
     const { db } = database();
-    services = await createServices({
-      config: testConfig(),
-      db,
-      metrics: createMetrics(),
-      clock: () => TODAY,
-      applicationStatuses: statuses,
-    });
-    await services.catalogue.seedReferenceData(loadReferenceData());
+    services = await createDecisionServices(db, () => TODAY, statuses);
     await seedPopulation(database(), services.crypto, { people: 12, seed: 77 });
     people = (await db.selectFrom('person').select('id').orderBy('id').execute()).map((r) => r.id);
   });
-  after(async () => {
-    await services.decisions.stop();
-    await services.crypto.close();
-  });
+  after(() => stopDecisionServices(services));
 
   const scheduleOf = (personId: string) =>
     database()

@@ -13,16 +13,24 @@ import { createHouseholdReader } from '../../../src/person/index.ts';
 import { testConfig } from '../../../src/platform/config/config.ts';
 import type { DB } from '../../../src/platform/db/schema.ts';
 import { createMetrics } from '../../../src/platform/observability/metrics.ts';
+import type { ApplicationStatusPort } from '../../../src/applications/index.ts';
 import { ccbHousehold, recordingStatuses, submittedApplication } from '../applications.ts';
 
-/** The services on `db`, reading `clock`, with applications' status port recording and reference data. */
-export async function createDecisionServices(db: Kysely<DB>, clock: () => Date): Promise<Services> {
+/**
+ * The services on `db`, reading `clock`, with applications' status port recording (pass one to read what it
+ * recorded) and reference data.
+ */
+export async function createDecisionServices(
+  db: Kysely<DB>,
+  clock: () => Date,
+  statuses: ApplicationStatusPort = recordingStatuses(),
+): Promise<Services> {
   const services = await createServices({
     config: testConfig(),
     db,
     metrics: createMetrics(),
     clock,
-    applicationStatuses: recordingStatuses(),
+    applicationStatuses: statuses,
   });
   await services.catalogue.seedReferenceData(loadReferenceData());
   return services;

@@ -14,6 +14,8 @@ export async function linksIn(page: Page, baseUrl: string): Promise<string[]> {
 /** The page open now is axe-clean on a 390 px phone and never scrolls sideways (WCAG 1.4.10 reflow). */
 export async function phoneProblems(page: Page, where = page.url()): Promise<string[]> {
   const problems: string[] = [];
+  // A click that navigates may return before the next document exists: measure the page once it has loaded.
+  await page.waitForLoadState();
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   if (width > PHONE.width) problems.push(`${where}: ${width}px wide`);
   for (const violation of await axeViolations(page)) problems.push(`${where}: ${JSON.stringify(violation)}`);

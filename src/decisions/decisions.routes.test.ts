@@ -55,7 +55,14 @@ describe('decision pages: My benefits, the decision explained, the workqueue and
     assert.match(decision.body, /automated system/);
     assert.match(decision.body, /within 90 days/);
     // Parameters in cents read as money; the CCB maximum for a child under 6 is a dollar amount, not 815,700.
-    assert.match(decision.body, /ccb\/max-under-6\.yaml, in force since [^:]+: \$[\d,]+\.\d{2}</);
+    // In plain words: the parameter by its description, the step by its name, never a file name or rule id.
+    assert.match(
+      decision.body,
+      /Maximum annual Canada child benefit for each child under 6, in force since [^:]+: \$[\d,]+\.\d{2}</,
+    );
+    assert.match(decision.body, /Most you could get for your children in a year: \$[\d,]+\.\d{2}</);
+    assert.doesNotMatch(decision.body, /max-under-6\.yaml|ccb\.maximum/);
+    assert.match(decision.body, /hreflang="en" lang="en">Income Tax Act, ss\. 122\.6–122\.63<\/a>/);
     const fr = await guichetRequest(
       h,
       jar,
@@ -66,8 +73,19 @@ describe('decision pages: My benefits, the decision explained, the workqueue and
     assert.match(fr.body, /dans les 90 jours/);
     assert.match(
       fr.body,
-      /ccb\/max-under-6\.yaml, en vigueur depuis le [^<:]+: [\d\u202f\u00a0]+,\d{2}\u00a0\$</,
+      /Prestation annuelle maximale par enfant de moins de 6 ans, en vigueur depuis le [^<:]+: [\d\u202f\u00a0]+,\d{2}\u00a0\$</,
     );
+    // « d’Allocation », the law's French title and page, and a CRA page only linked in English says so.
+    assert.match(fr.body, /Votre demande d’Allocation canadienne pour enfants est approuvée/);
+    assert.match(
+      fr.body,
+      /href="https:\/\/laws-lois\.justice\.gc\.ca\/fra\/lois\/I-3\.3\/section-122\.61\.html" hreflang="fr" lang="fr">Loi de l’impôt sur le revenu, art\. 122\.6 à 122\.63<\/a>/,
+    );
+    assert.match(
+      fr.body,
+      /lang="fr">ARC, Allocation canadienne pour enfants : combien vous pourriez recevoir<\/a> \(en anglais\)/,
+    );
+    assert.doesNotMatch(fr.body, /Income Tax Act/);
   });
 
   it('another person never sees the decision', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
 import type { Lang, Translator } from '../platform/i18n/i18n.ts';
-import { defaultParameters } from '../rules/index.ts';
+import { citationIn, defaultParameters, parameterName, stepName } from '../rules/index.ts';
 import type { Citation } from '../rules/index.ts';
 import { openRecord } from './decision-record.ts';
 import { recordWithTrace } from './record-trace.ts';
@@ -135,4 +135,28 @@ export function amountText(
   return t.t(`decisions.period.${explanation.periodKind ?? 'month'}`, {
     amount: t.money(explanation.amountCents),
   });
+}
+
+/** A figure in the reader's words: the parameter's description or the step's name; the file or rule id if none. */
+export function figureText(t: Translator, figure: Figure, decidedOn: string): string {
+  if (figure.resultCents !== undefined)
+    return t.t('decisions.explain.step', {
+      name: stepName(t.lang, figure.rule) ?? figure.rule,
+      amount: t.money(figure.resultCents),
+    });
+  const value = figure.value ?? 0;
+  return t.t('decisions.explain.figure', {
+    name: (figure.file && parameterName(t.lang, figure.file)) ?? figure.file ?? figure.rule,
+    date: t.date(figure.effective ?? decidedOn),
+    value: figure.money ? t.money(value) : t.number(value),
+  });
+}
+
+/** A citation as the reader sees it, and whether the page it opens is in another language than theirs. */
+export function citationFor(
+  t: Translator,
+  citation: Citation,
+): ReturnType<typeof citationIn> & { otherLanguage: boolean } {
+  const shown = citationIn(t.lang, citation);
+  return { ...shown, otherLanguage: shown.hrefLang !== t.lang };
 }

@@ -1,6 +1,6 @@
 import type { Translator } from '../platform/i18n/i18n.ts';
 import type { LetterBlock, LetterSection } from '../platform/documents/letter.ts';
-import { amountText, reasonText } from './explanation.ts';
+import { amountText, citationFor, reasonText } from './explanation.ts';
 import type { Explanation } from './explanation.ts';
 
 /** What differs between an application's letter and a review's: the title, the heading and what comes before why. */
@@ -50,7 +50,11 @@ export function whySection(t: Translator, explanation: Explanation): LetterSecti
             {
               kind: 'list' as const,
               ordered: false,
-              items: explanation.citations.map((c) => `${c.title} (${c.href})`),
+              items: explanation.citations.map((c) => {
+                const shown = citationFor(t, c);
+                const note = shown.otherLanguage ? ` ${t.t('decisions.explain.pageInOtherLanguage')}` : '';
+                return `${shown.title} (${shown.href})${note}`;
+              }),
             },
           ]
         : []),

@@ -123,7 +123,7 @@ describeOnBothDatabases(
       assert.equal(await printFile(), null, 'nothing else is waiting: the held letter stays out');
       const opened = await guichet.services.inbox.open(noAddress, held, OFFICER);
       assert.deepEqual(opened?.letter.recipient, [
-        'À la succession de Amélie Tremblay',
+        'À la succession d’Amélie Tremblay',
         'Aucune adresse au dossier\u202f: conservée jusqu’à ce que la succession communique avec nous',
       ]);
     });
@@ -210,7 +210,7 @@ describeOnBothDatabases(
       assert.equal(await printFile(), null, 'printed once');
       const opened = await guichet.services.inbox.open(noAddress, held, OFFICER);
       assert.deepEqual(opened?.letter.recipient, [
-        'À la succession de Amélie Tremblay',
+        'À la succession d’Amélie Tremblay',
         '1215, rue Saint-Jean',
         'QUÉBEC QC  G1R 1S4',
       ]);

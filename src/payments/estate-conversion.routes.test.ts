@@ -79,7 +79,7 @@ describeOnBothDatabases('a debt asked of the estate after a death, through the r
     const opened = await Promise.all(
       toEstate.map((d) => guichet.services.inbox.open(personId, d.id, OFFICER)),
     );
-    const estate = opened.find((o) => o?.letter.recipient[0] === 'À la succession de Amélie Tremblay');
+    const estate = opened.find((o) => o?.letter.recipient[0] === 'À la succession d’Amélie Tremblay');
     assert.ok(estate, 'a letter to the estate, by post');
     const text = await renderLetter(estate.letter, 'text');
     assert.match(text, /paiement en trop de 442,31\s\$/);

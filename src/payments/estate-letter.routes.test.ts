@@ -95,7 +95,7 @@ describeOnBothDatabases('the letter to the estate, through the real inbox and re
     const opened = await guichet.services.inbox.open(personId, estate.id, OFFICER);
     assert.ok(opened);
     assert.equal(opened.letter.lang, 'fr');
-    assert.equal(opened.letter.recipient[0], 'À la succession de Amélie Tremblay');
+    assert.equal(opened.letter.recipient[0], 'À la succession d’Amélie Tremblay');
     assert.match(opened.letter.recipient.join('\n'), /1215, rue Saint-Jean/);
     const text = await renderLetter(opened.letter, 'text');
     assert.match(text, /1\s484,62\s\$ ont été versés pour des mois après août 2026/);

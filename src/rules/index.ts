@@ -20,3 +20,6 @@ export type { ParameterChange, ParameterVersion } from './core/parameter-diff.ts
 export { defaultParameters } from './core/parameters.ts';
 export type { ParameterFile } from './core/parameters.ts';
 export { versionInForce } from './core/parameter-diff.ts';
+// Decisions and letters show citations, steps and parameters in the reader's language, in plain words.
+export { citationIn, parameterName, stepName } from './wording.ts';
+export type { CitationInLanguage } from './wording.ts';

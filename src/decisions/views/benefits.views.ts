@@ -5,7 +5,8 @@ import type { SafeHtml } from '../../platform/views/html.ts';
 import type { Page } from '../../platform/views/layout.ts';
 import type { Benefits } from '../decisions.module.ts';
 import { decisionsPaths } from '../decisions.paths.ts';
-import { amountText, reasonText } from '../explanation.ts';
+import { amountText, citationFor, figureText, reasonText } from '../explanation.ts';
+import type { Citation } from '../../rules/index.ts';
 import type { Explanation } from '../explanation.ts';
 import { isoDateOf } from '../dates.ts';
 import { reviewChanged, reviewOutcome } from '../review-letter.ts';
@@ -74,11 +75,18 @@ ${d.outcome === 'approved' && d.effectiveFrom ? html`<div><dt>${t.t('decisions.e
 <ul>${d.reasons.map((code) => html`<li>${reasonText(t, code)}</li>`)}</ul>
 ${d.note ? html`<p>${d.note}</p>` : ''}
 <h2>${t.t('decisions.explain.lawTitle')}</h2>
-<ul>${d.citations.map((c) => html`<li><a href="${c.href}">${c.title}</a></li>`)}</ul>
-<ul class="meta">${d.figures.map((f) => html`<li>${f.resultCents !== undefined ? t.t('decisions.explain.step', { rule: f.rule, amount: t.money(f.resultCents) }) : t.t('decisions.explain.figure', { file: f.file ?? '', date: t.date(f.effective ?? d.decidedOn), value: f.money ? t.money(f.value ?? 0) : t.number(f.value ?? 0) })}</li>`)}</ul>
+<ul>${d.citations.map((c) => html`<li>${citationLink(t, c)}</li>`)}</ul>
+<ul class="meta">${d.figures.map((f) => html`<li>${figureText(t, f, d.decidedOn)}</li>`)}</ul>
 <h2>${t.t('decisions.rights.heading')}</h2>
 <p>${t.t('decisions.rights.text', { date: t.date(d.reviewBy) })}</p>
 <p>${t.t('decisions.rights.how')}</p>`;
+}
+
+/** A source of law in the reader's language; a page only in the other language says so, and is marked for screen readers. */
+function citationLink(t: Translator, citation: Citation): SafeHtml {
+  const shown = citationFor(t, citation);
+  const titleLang = t.lang === 'fr' && shown.title === citation.title ? 'en' : t.lang;
+  return html`<a href="${shown.href}" hreflang="${shown.hrefLang}" lang="${titleLang}">${shown.title}</a>${shown.otherLanguage ? ` ${t.t('decisions.explain.pageInOtherLanguage')}` : ''}`;
 }
 
 /** What was decided: on an application, approved or refused; on a review, what changed and whether it continues. */

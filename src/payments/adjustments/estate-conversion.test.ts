@@ -159,7 +159,7 @@ describeOnBothDatabases(
       const fr = JSON.stringify(
         letters[0]?.request.compose({ personId: personIdOf(1), ...ENGLISH, lang: 'fr' }),
       );
-      assert.match(fr, /Somme toujours due après le décès de Ann Example/);
+      assert.match(fr, /Somme toujours due après le décès d’Ann Example/);
       assert.match(fr, /rembourser le solde de 326,43\s\$/);
     });
 

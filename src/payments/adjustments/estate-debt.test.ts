@@ -231,12 +231,12 @@ describeOnBothDatabases(
         addressLines: ['Robin Leduc', '5 rue Laurier', 'GATINEAU QC  J8X 3V8'],
       });
       assert.deepEqual(copy?.recipient, [
-        'À la succession de Ann Example',
+        'À la succession d’Ann Example',
         'a/s de Robin Leduc',
         '5 rue Laurier',
         'GATINEAU QC  J8X 3V8',
       ]);
-      assert.match(JSON.stringify(copy), /Nous avons appris le décès de Ann Example/);
+      assert.match(JSON.stringify(copy), /Nous avons appris le décès d’Ann Example/);
     });
 
     it('shows staff and the person’s views that the debt is recovered from the estate, in both languages', async () => {

@@ -70,6 +70,24 @@ test('placeholders are filled and money and dates follow the locale', () => {
   assert.throws(() => translator('en').t('common.doesNotExist'), /Missing en translation/);
 });
 
+test('French elides « de » before a name that starts with a vowel, and only where the catalogue asks', () => {
+  const { translator } = createI18n(folders.map((folder) => new URL(`file://${folder}/`)));
+  const fr = translator('fr');
+  assert.equal(
+    fr.t('decisions.explain.approved', { programme: 'Allocation canadienne pour enfants' }),
+    'Votre demande d’Allocation canadienne pour enfants est approuvée.',
+  );
+  assert.equal(
+    fr.t('decisions.explain.approved', { programme: 'Supplément de revenu garanti' }),
+    'Votre demande de Supplément de revenu garanti est approuvée.',
+  );
+  assert.equal(fr.t('inbox.representing.conversations', { name: 'Émile Roy' }), 'Conversations d’Émile Roy');
+  assert.equal(
+    translator('en').t('decisions.explain.approved', { programme: 'Allowance' }),
+    'Your application for Allowance is approved.',
+  );
+});
+
 test('times are shown in the zone asked for, named, and in Eastern time otherwise', () => {
   const { translator } = createI18n(folders.map((folder) => new URL(`file://${folder}/`)));
   const winter = new Date('2026-01-15T15:00:00Z');

@@ -157,6 +157,20 @@ export function formatDay(format: Intl.DateTimeFormat, lang: Lang, at: Date): st
     .join('');
 }
 
+/**
+ * Fills `{name}` with its value. `{de:name}` is the French preposition with its value, elided before a vowel as
+ * French grammar requires: « demande d’Allocation canadienne pour enfants », « demande de Supplément… », « décès
+ * d’Amélie ». Only a placeholder can need it: the catalogue cannot know which name will be put there.
+ */
 function interpolate(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+  return text.replace(/\{(de:)?(\w+)\}/g, (match, de: string | undefined, name: string) => {
+    if (!(name in values)) return match;
+    const value = String(values[name]);
+    return de ? `${elidesBefore(value) ? 'd’' : 'de '}${value}` : value;
+  });
+}
+
+/** A word starting with a vowel takes « d’ » (h is left unelided: an aspirated h takes « de »). */
+function elidesBefore(word: string): boolean {
+  return /^[aeiouyàâäæéèêëîïôöœùûü]/i.test(word);
 }

@@ -20,6 +20,11 @@ const WORDS = {
     yes: '#confirmed',
     done: 'Application received',
     agree: 'I agree',
+    status: /Status: Approved/,
+    myGuichet: 'My Guichet',
+    benefits: 'My benefits',
+    approved: /^Your application for Canada Child Benefit is approved\.$/,
+    amount: /^\$[\d,]+\.\d{2} a month$/,
   },
   fr: {
     mine: 'Mes demandes',
@@ -28,6 +33,11 @@ const WORDS = {
     yes: '#confirmed',
     done: 'Demande reçue',
     agree: 'J’accepte',
+    status: /État\s:\sApprouvée/,
+    myGuichet: 'Mon Guichet',
+    benefits: 'Mes prestations',
+    approved: /^Votre demande d’Allocation canadienne pour enfants est approuvée\.$/,
+    amount: /^[\d\s\u00a0\u202f]+,\d{2}\s\$ par mois$/,
   },
 } as const;
 
@@ -79,7 +89,29 @@ async function applyForCcb(
   await page.click('main form button[type="submit"]');
   assert.match((await page.textContent('h1')) ?? '', new RegExp(w.done));
   await check('confirmation');
-  return (await page.textContent('.reference')) ?? '';
+  const reference = (await page.textContent('.reference')) ?? '';
+  await seeTheDecision(page, lang, check);
+  return reference;
+}
+
+/**
+ * The CCB is decided by the rules as it is submitted: the confirmation says so, and My benefits explains the decision
+ * in plain words, in the reader's language. (An application that reached the rules with a fact they refused would be
+ * "Received" and wait for an adjudicator: this is what would show it.)
+ */
+async function seeTheDecision(page: Page, lang: 'en' | 'fr', check: (where: string) => Promise<void>) {
+  const w = WORDS[lang];
+  assert.match((await page.textContent('main')) ?? '', w.status);
+  await page.click(`.breadcrumbs a:has-text("${w.myGuichet}")`);
+  await page.click(`main a:has-text("${w.benefits}")`);
+  await check('my benefits');
+  await page.click('main a[href*="/decisions/"] >> nth=0');
+  await check('the decision explained');
+  assert.match(((await page.textContent('main .lead')) ?? '').trim(), w.approved);
+  const amount = page.locator('main .summary-list dd').nth(2);
+  assert.match(((await amount.textContent()) ?? '').trim(), w.amount);
+  const figures = (await page.textContent('main ul.meta')) ?? '';
+  assert.doesNotMatch(figures, /\.yaml|ccb\.\w/, 'figures are named in words, not by file or rule id');
 }
 
 describe(

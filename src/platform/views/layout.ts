@@ -28,7 +28,7 @@ export interface Page {
 }
 
 // The date this release's content was last reviewed; pages with data-driven content pass their own.
-export const DEFAULT_DATE_MODIFIED = '2026-11-22';
+export const DEFAULT_DATE_MODIFIED = '2026-12-04';
 
 export function renderPage(ctx: PageContext, page: Page): string {
   const { t } = ctx;

@@ -21,8 +21,12 @@ const approved: Explanation = {
   reasons: ['ccb.eligible'],
   citations: [
     {
-      title: 'Income Tax Act, s. 122.61',
+      title: 'Income Tax Act, ss. 122.6–122.63',
       href: 'https://laws-lois.justice.gc.ca/eng/acts/I-3.3/section-122.61.html',
+    },
+    {
+      title: 'CRA, Canada child benefit: how much you can get',
+      href: 'https://www.canada.ca/en/revenue-agency/services/child-family-benefits/canada-child-benefit/how-much.html',
     },
   ],
   figures: [],
@@ -54,8 +58,15 @@ describe('the decision letter', () => {
       ...recipient,
     });
     const page = await renderLetter(letter, 'html');
-    assert.match(page, /est approuvée/);
+    assert.match(page, /Votre demande d’Allocation canadienne pour enfants est approuvée/);
     assert.match(page, /669,46\s\$ par mois/);
+    // The law in French, at its French address; a page known only in English says so.
+    assert.match(
+      page,
+      /Loi de l’impôt sur le revenu, art\. 122\.6 à 122\.63 \(https:\/\/laws-lois\.justice\.gc\.ca\/fra\/lois\/I-3\.3\/section-122\.61\.html\)/,
+    );
+    assert.match(page, /combien vous pourriez recevoir \(https:\/\/www\.canada\.ca\/en\/[^)]+\) \(en anglais\)/);
+    assert.doesNotMatch(page, /Income Tax Act/);
     assert.match(page, /décembre 2026/);
     assert.match(page, /dans les 90 jours/);
   });
@@ -87,7 +98,7 @@ describe('the letter of a decision on a review (a change of circumstance, no app
     assert.match(page, /Your Canada child benefit continues at the new amount from December 1, 2026\./);
     assert.match(page, /New amount from/);
     assert.match(page, /\$669\.46 a month/);
-    assert.match(page, /Income Tax Act, s\. 122\.61/);
+    assert.match(page, /Income Tax Act, ss\. 122\.6–122\.63/);
     assert.match(page, /by February 18, 2027/);
   });
 

@@ -65,7 +65,10 @@ describe('the decision letter', () => {
       page,
       /Loi de l’impôt sur le revenu, art\. 122\.6 à 122\.63 \(https:\/\/laws-lois\.justice\.gc\.ca\/fra\/lois\/I-3\.3\/section-122\.61\.html\)/,
     );
-    assert.match(page, /combien vous pourriez recevoir \(https:\/\/www\.canada\.ca\/en\/[^)]+\) \(en anglais\)/);
+    assert.match(
+      page,
+      /combien vous pourriez recevoir \(https:\/\/www\.canada\.ca\/en\/[^)]+\) \(en anglais\)/,
+    );
     assert.doesNotMatch(page, /Income Tax Act/);
     assert.match(page, /décembre 2026/);
     assert.match(page, /dans les 90 jours/);

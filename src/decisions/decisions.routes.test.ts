@@ -51,6 +51,7 @@ describe('decision pages: My benefits, the decision explained, the workqueue and
     const link = /href="(\/en\/my-guichet\/benefits\/decisions\/[0-9a-f-]+)"/.exec(page.body)?.[1] ?? '';
     const decision = await guichetRequest(h, jar, 'GET', link);
     assert.equal(decision.statusCode, 200);
+    assert.match(decision.body, /<h1>Decision on your application for [^<]+<\/h1>/);
     assert.match(decision.body, /is approved/);
     assert.match(decision.body, /automated system/);
     assert.match(decision.body, /within 90 days/);
@@ -69,6 +70,7 @@ describe('decision pages: My benefits, the decision explained, the workqueue and
       'GET',
       link.replace('/en/my-guichet/benefits', '/fr/mon-guichet/prestations'),
     );
+    assert.match(fr.body, /<h1>Décision sur votre demande d’Allocation canadienne pour enfants<\/h1>/);
     assert.match(fr.body, /est approuvée/);
     assert.match(fr.body, /dans les 90 jours/);
     assert.match(

@@ -111,7 +111,10 @@ export function decisionPage(
   programme: string,
   crumbs: readonly Crumb[],
 ): Page {
-  const title = t.t(d.review ? 'decisions.review.letter.pageTitle' : 'decisions.explain.title');
+  // The programme in the title tells one decision from another in a tab or a screen reader's list (WCAG 2.4.2).
+  const title = d.review
+    ? t.t('decisions.review.letter.pageTitle')
+    : t.t('decisions.letter.heading', { programme });
   return {
     title,
     breadcrumbs: crumbs,

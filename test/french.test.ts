@@ -37,6 +37,19 @@ const french = [
       >,
     ).map(([code, text]) => [`${file} ${code}`, text] as const),
   ),
+  // The steps' names and the law's French titles, on decision pages and letters.
+  ...Object.entries(
+    JSON.parse(readFileSync(new URL('../src/rules/steps.fr.json', import.meta.url), 'utf8')) as Record<
+      string,
+      string
+    >,
+  ).map(([step, text]) => [`steps.fr.json ${step}`, text] as const),
+  ...Object.values(
+    JSON.parse(readFileSync(new URL('../src/rules/citations.fr.json', import.meta.url), 'utf8')) as Record<
+      string,
+      { title: string }
+    >,
+  ).map(({ title }) => ['citations.fr.json', title] as const),
 ];
 
 describe('French catalogues follow French typography', () => {

@@ -85,7 +85,7 @@ describe('decision pages: My benefits, the decision explained, the workqueue and
     );
     assert.match(
       fr.body,
-      /lang="fr">ARC, Allocation canadienne pour enfants : combien vous pourriez recevoir<\/a> \(en anglais\)/,
+      /lang="fr">ARC, Allocation canadienne pour enfants\u00a0: combien vous pourriez recevoir<\/a> \(en anglais\)/,
     );
     assert.doesNotMatch(fr.body, /Income Tax Act/);
   });

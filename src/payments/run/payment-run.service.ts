@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { v7 as timeOrderedUuid } from 'uuid';
 import type { DB } from '../../platform/db/schema.ts';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import type { AccessContext } from '../../platform/audit/access-context.ts';
@@ -247,7 +248,8 @@ function paymentsOfBatch(
   });
   const references = newReferences(due.length);
   return due.map(({ first, payment }, i) => ({
-    id: randomUUID(),
+    // Time-ordered (UUIDv7): the primary key's inserts append instead of landing on random pages.
+    id: timeOrderedUuid(),
     reference: references[i] ?? '',
     run_id: run.id,
     enrolment_id: first.enrolmentId,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FieldCipher } from '../platform/crypto/field-cipher.ts';
 import type { Lang, Translator } from '../platform/i18n/i18n.ts';
-import { citationIn, defaultParameters, parameterName, stepName } from '../rules/index.ts';
+import { citationIn, parameterFileOf, parameterName, stepName } from '../rules/index.ts';
 import type { Citation } from '../rules/index.ts';
 import { openRecord } from './decision-record.ts';
 import { recordWithTrace } from './record-trace.ts';
@@ -33,12 +33,7 @@ export interface Figure {
 
 /** Whether a parameter file holds amounts in cents; a file no longer on disk says nothing (shown as a number). */
 function inCents(file: string): boolean {
-  try {
-    // The trace names the file as `ccb/max-under-6.yaml`; the store takes its path without the extension.
-    return defaultParameters.load(file.replace(/\.yaml$/, '')).unit === 'cents';
-  } catch {
-    return false;
-  }
+  return parameterFileOf(file)?.unit === 'cents';
 }
 
 /** A review a change of circumstance opened (no application): what changed, and the day the decision takes effect. */

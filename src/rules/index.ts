@@ -21,5 +21,5 @@ export { defaultParameters } from './core/parameters.ts';
 export type { ParameterFile } from './core/parameters.ts';
 export { versionInForce } from './core/parameter-diff.ts';
 // Decisions and letters show citations, steps and parameters in the reader's language, in plain words.
-export { citationIn, parameterName, stepName } from './wording.ts';
+export { citationIn, parameterFileOf, parameterName, stepName } from './wording.ts';
 export type { CitationInLanguage } from './wording.ts';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defaultParameters } from './core/parameters.ts';
+import type { ParameterFile } from './core/parameters.ts';
 import type { Citation } from './core/types.ts';
 
 type Language = 'en' | 'fr';
@@ -41,12 +42,18 @@ export function stepName(lang: Language, rule: string): string | undefined {
   return STEP_NAMES[lang][rule];
 }
 
-/** A parameter file's own description (`ccb/max-under-6.yaml` → "Maximum annual Canada child benefit…"). */
-export function parameterName(lang: Language, file: string): string | undefined {
+/** The parameter file a trace names (`ccb/max-under-6.yaml`), or undefined for one no longer on disk. */
+export function parameterFileOf(file: string): ParameterFile | undefined {
   try {
-    const parameter = defaultParameters.load(file.replace(/\.yaml$/, ''));
-    return lang === 'fr' ? parameter.descriptionFr : parameter.descriptionEn;
+    // The store takes the path without the extension.
+    return defaultParameters.load(file.replace(/\.yaml$/, ''));
   } catch {
     return undefined;
   }
+}
+
+/** A parameter file's own description (`ccb/max-under-6.yaml` → "Maximum annual Canada child benefit…"). */
+export function parameterName(lang: Language, file: string): string | undefined {
+  const parameter = parameterFileOf(file);
+  return lang === 'fr' ? parameter?.descriptionFr : parameter?.descriptionEn;
 }

@@ -85,7 +85,8 @@ function timeDigits(now: number): string {
  * (`payment_reference_key`, `payment_run_order`); random references land on random pages, which at 13 million rows
  * no longer fit in memory (docs/benchmarks.md, "what 13 million rows cost PostgreSQL alone": 649 s against 241 s
  * for 8 million rows). A batch's references share their time digits and are unique among themselves by
- * construction; batches are made one after the other, milliseconds apart.
+ * construction; two batches planned in the same millisecond are kept apart only by their random digits and the
+ * unique index.
  */
 export function newReferences(count: number, now: number = Date.now()): string[] {
   const prefix = `G${timeDigits(now)}`;

@@ -13,6 +13,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { createPaymentRunService, RunTakenOverError } from './payment-run.service.ts';
 import type { PaymentRunService } from './payment-run.service.ts';
 import { regularPeriodsOnFile } from './payment-run.repository.ts';
+import { newReferences } from './run-parts.ts';
 
 const CLOCK = () => new Date('2026-12-02T12:00:00Z');
 const OFFICER = { type: 'staff' as const, id: 'officer-1', role: 'payments-officer' };
@@ -164,6 +165,88 @@ describeOnBothDatabases('the payment run', (database: () => Database) => {
     assert.equal(finished.paymentCount, expected.count);
     assert.equal(finished.totalCents, expected.cents);
     assert.equal(finished.enrolmentsDone, 60);
+  });
+
+  it('a batch with a reference already on file is written again with new ones, each payment once', async () => {
+    const db = database().db;
+    const taken = await db
+      .selectFrom('payment')
+      .select(['id', 'reference'])
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const allowance = syntheticEntitlements({ enrolments: 30, programmeId: 'allowance', seed: 11 });
+    const made: string[][] = [];
+    const clashing = (count: number) => {
+      const fresh = newReferences(count);
+      // The first batch planned gets a reference already on file.
+      if (made.length === 0) fresh[0] = taken.reference;
+      made.push(fresh);
+      return fresh;
+    };
+    const clashes = createPaymentRunService({
+      db,
+      audit: createAuditService(db),
+      entitlements: inMemoryEntitlements(allowance),
+      deaths: deathRegisterOf(),
+      clock: CLOCK,
+      options: { batchSize: 10 },
+      references: clashing,
+    });
+    const { run } = await clashes.start(
+      { programmeId: 'allowance', period: '2026-12', preparedBy: 'officer-1' },
+      CONTEXT,
+    );
+    const prepared = await clashes.resume(run.id);
+    const expected = expectedTotals(allowance);
+    assert.equal(prepared.paymentCount, expected.count);
+    assert.equal(prepared.totalCents, expected.cents);
+    assert.equal(made.length, 4, 'three batches planned, one written again');
+    const written = await db.selectFrom('payment').select('reference').where('run_id', '=', run.id).execute();
+    assert.equal(written.length, expected.count);
+    assert.deepEqual(
+      written.map((p) => p.reference).sort(),
+      made.slice(1).flat().sort(),
+      'the payments carry the references of the attempts that committed',
+    );
+    const still = await db
+      .selectFrom('payment')
+      .select('id')
+      .where('reference', '=', taken.reference)
+      .execute();
+    assert.deepEqual(still, [{ id: taken.id }], 'the payment on file keeps its reference');
+  });
+
+  it('gives up after three clashes in a row, with nothing of the batch written', async () => {
+    const db = database().db;
+    const taken = await db.selectFrom('payment').select('reference').limit(1).executeTakeFirstOrThrow();
+    const cpp = syntheticEntitlements({ enrolments: 4, programmeId: 'cpp-retirement', seed: 12 });
+    let attempts = 0;
+    const always = (count: number) => {
+      attempts += 1;
+      return [taken.reference, ...newReferences(count - 1)];
+    };
+    const stuck = createPaymentRunService({
+      db,
+      audit: createAuditService(db),
+      entitlements: inMemoryEntitlements(cpp),
+      deaths: deathRegisterOf(),
+      clock: CLOCK,
+      references: always,
+    });
+    const { run } = await stuck.start(
+      { programmeId: 'cpp-retirement', period: '2026-12', preparedBy: 'officer-1' },
+      CONTEXT,
+    );
+    await assert.rejects(
+      stuck.resume(run.id),
+      (error: unknown) => (error as { code?: string }).code === '23505',
+    );
+    const after = await stuck.get(run.id);
+    assert.equal(after?.status, 'preparing', 'the run waits to be resumed');
+    assert.equal(after?.enrolmentsDone, 0);
+    assert.equal(attempts, 3);
+    const written = await db.selectFrom('payment').select('id').where('run_id', '=', run.id).execute();
+    assert.equal(written.length, 0);
   });
 
   it('refuses a month that is not one and a programme no schedule pays', async () => {

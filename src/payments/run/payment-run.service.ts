@@ -11,6 +11,7 @@ import type { DeathRegister, EntitlementRow, EntitlementSource } from './run-por
 import { payDateOfRun, scheduleOfProgramme } from './programme-schedules.ts';
 import * as repo from './payment-run.repository.ts';
 import type { NewRegularPayment, RunRow } from './payment-run.repository.ts';
+import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { enrolmentGroups, newReferences, runSummaryOf } from './run-parts.ts';
 import type { RunSummary } from './run-parts.ts';
 import type { BatchAdjuster } from '../adjustments/batch-adjuster.ts';
@@ -27,6 +28,13 @@ export const DEFAULT_RUN_OPTIONS: PaymentRunOptions = { batchSize: 5_000, arrear
 /** Payments per insert statement: one round trip for a whole batch of the default size and its arrears. */
 const INSERT_CHUNK = 10_000;
 
+/**
+ * Times a batch is written again with new references when one of them is already on file. Two batches planned in
+ * the same millisecond share their time digits (`newReferences`); a clash of their 40 random bits is about one in
+ * 10^5 for two batches of 5,000, so a second clash in a row means something other than chance.
+ */
+const REFERENCE_ATTEMPTS = 3;
+
 export interface PaymentRunDependencies {
   readonly db: Kysely<DB>;
   readonly audit: AuditService;
@@ -40,6 +48,8 @@ export interface PaymentRunDependencies {
   readonly adjuster?: BatchAdjuster;
   /** After a run is prepared: the debt letters it raised are sent. */
   readonly afterPrepared?: (runId: string) => Promise<void>;
+  /** Makes a batch's payment references (`newReferences` unless given; tests give clashing ones). */
+  readonly references?: (count: number) => string[];
 }
 
 export type ProgressListener = (run: RunSummary) => void;
@@ -82,6 +92,7 @@ export class InvalidRunPeriodError extends Error {
 export function createPaymentRunService(deps: PaymentRunDependencies): PaymentRunService {
   const { db } = deps;
   const options = { ...DEFAULT_RUN_OPTIONS, ...deps.options };
+  const references = deps.references ?? newReferences;
 
   async function resume(runId: string, onProgress?: ProgressListener): Promise<RunSummary> {
     let run = await repo.findRun(db, runId);
@@ -138,12 +149,35 @@ export function createPaymentRunService(deps: PaymentRunDependencies): PaymentRu
         firstPeriodOf(window),
       ),
     ]);
-    return { groups, deaths, payments: paymentsOfBatch(run, window, groups, deaths, onFile) };
+    return { groups, deaths, payments: paymentsOfBatch(run, window, groups, deaths, onFile, references) };
   }
 
+  /**
+   * Writes a planned batch; if one of its references is already on file (`payment_reference_key`), the whole
+   * transaction rolled back, so the batch is written again with new references. Nothing else about a payment
+   * depends on its reference, and the run's cursor moved only if the transaction committed.
+   */
   async function writeBatch(
     run: RunRow,
-    { groups, deaths, payments }: Awaited<ReturnType<typeof planBatch>>,
+    planned: PlannedBatch,
+    previous: string | null,
+  ): Promise<RunSummary> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await writeBatchOnce(run, planned, previous);
+      } catch (error) {
+        if (attempt >= REFERENCE_ATTEMPTS || !isUniqueViolation(error, 'payment_reference_key')) throw error;
+        planned = {
+          ...planned,
+          payments: withReferences(planned.payments, references(planned.payments.length)),
+        };
+      }
+    }
+  }
+
+  async function writeBatchOnce(
+    run: RunRow,
+    { groups, deaths, payments }: PlannedBatch,
     previous: string | null,
   ): Promise<RunSummary> {
     const last = groups.at(-1)?.[0]?.enrolmentId ?? previous ?? '';
@@ -225,6 +259,21 @@ export function createPaymentRunService(deps: PaymentRunDependencies): PaymentRu
   };
 }
 
+interface PlannedBatch {
+  readonly groups: readonly (readonly EntitlementRow[])[];
+  readonly deaths: ReadonlyMap<string, string>;
+  readonly payments: readonly NewRegularPayment[];
+}
+
+function withReferences(
+  payments: readonly NewRegularPayment[],
+  references: readonly string[],
+): NewRegularPayment[] {
+  if (references.length !== payments.length)
+    throw new Error(`${references.length} references made for ${payments.length} payments`);
+  return payments.map((payment, i) => ({ ...payment, reference: references[i] ?? '' }));
+}
+
 function batchRunOf(run: RunRow) {
   const payDate = typeof run.pay_date === 'string' ? run.pay_date : run.pay_date.toISOString().slice(0, 10);
   return { id: run.id, programmeId: run.programme_id, period: run.period, payDate };
@@ -237,6 +286,7 @@ function paymentsOfBatch(
   deaths: ReadonlyMap<string, string>,
   /** `enrolment|period` of the regular payments already on file (`regularPeriodsOnFile`): not planned again. */
   onFile: ReadonlySet<string>,
+  makeReferences: (count: number) => string[],
 ): NewRegularPayment[] {
   const payDate = typeof run.pay_date === 'string' ? run.pay_date : run.pay_date.toISOString().slice(0, 10);
   const due = groups.flatMap((group) => {
@@ -246,7 +296,9 @@ function paymentsOfBatch(
       .filter((payment) => !onFile.has(`${first.enrolmentId}|${payment.period}`))
       .map((payment) => ({ first, payment }));
   });
-  const references = newReferences(due.length);
+  const references = makeReferences(due.length);
+  if (references.length !== due.length)
+    throw new Error(`${references.length} references made for ${due.length} payments`);
   return due.map(({ first, payment }, i) => ({
     // Time-ordered (UUIDv7): the primary key's inserts append instead of landing on random pages.
     id: timeOrderedUuid(),

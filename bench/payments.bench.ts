@@ -221,6 +221,8 @@ try {
     entitlements,
     deaths: { datesOfDeath: () => Promise.resolve(new Map()) },
     payees,
+    // Nobody's payments are looked up here: the run, its release and its files only.
+    enrolments: { enrolmentsOf: () => Promise.resolve([]) },
     cipher: crypto.cipher,
     releasePolicy: { secondApprovalAboveCents: Number.MAX_SAFE_INTEGER, accountChangeReviewDays: 10 },
     runOptions: { batchSize: Number(values.batch) },

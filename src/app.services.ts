@@ -132,7 +132,10 @@ export interface ServiceDependencies {
   readonly applicationStatuses?: ApplicationStatusPort;
   /** Tests and benchmarks put entitlements, payees and the release policy in. */
   readonly payments?: Partial<
-    Pick<PaymentsModuleDependencies, 'entitlements' | 'deaths' | 'payees' | 'releasePolicy' | 'runOptions'>
+    Pick<
+      PaymentsModuleDependencies,
+      'entitlements' | 'enrolments' | 'deaths' | 'payees' | 'releasePolicy' | 'runOptions'
+    >
   >;
 }
 
@@ -292,6 +295,8 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
     entitlements: createEntitlementReader(db),
     deaths: payeeReader,
     payees: payeeReader,
+    // Every enrolment the person holds or held, ended ones too: their past payments stay theirs to see.
+    enrolments: { enrolmentsOf: async (personId) => (await enrolments.list(personId)).map((e) => e.id) },
     cipher: crypto.cipher,
     returnLetters: {
       port: { deliver: (personId, request) => inbox.deliver(personId, request) },

@@ -5,6 +5,8 @@ import type { AccessContext } from '../platform/audit/access-context.ts';
 import { auditEntry } from '../platform/audit/access-context.ts';
 import type { PaymentStatus } from './payments.tables.ts';
 import { isoDay } from './run/run-parts.ts';
+import type { PersonEnrolments } from './run/run-ports.ts';
+import { livePaymentsOf } from './person-payments.repository.ts';
 
 /** One payment as the person (and the staff client file) sees it: never the whole account number. */
 export interface PersonPayment {
@@ -30,33 +32,36 @@ export interface MyPaymentsService {
 export function createMyPaymentsService(
   db: Kysely<DB>,
   audit: AuditService,
+  enrolments: PersonEnrolments,
   clock: () => Date,
 ): MyPaymentsService {
   return {
     async paymentsOf(personId, context) {
-      const rows = await db
-        .selectFrom('payment')
-        .leftJoin('payment_return as r', (join) =>
-          join.onRef('r.payment_id', '=', 'payment.id').on('r.status', 'in', ['matched', 'reissued']),
-        )
-        .select([
-          'payment.programme_id',
-          'payment.period',
-          'payment.pay_date',
-          'payment.amount_cents',
-          'payment.arrears',
-          'payment.status',
-          'payment.method',
-          'payment.account_last3',
-          'payment.kind',
-          'r.reason as return_reason',
-        ])
-        .where('payment.person_id', '=', personId)
-        .where('payment.status', '<>', 'cancelled')
-        .orderBy('payment.pay_date', 'desc')
-        .orderBy('payment.period', 'desc')
-        .limit(500)
-        .execute();
+      const enrolmentIds = await enrolments.enrolmentsOf(personId);
+      const rows =
+        enrolmentIds.length === 0
+          ? []
+          : await db
+              .selectFrom(livePaymentsOf(db, personId, enrolmentIds).as('payment'))
+              .leftJoin('payment_return as r', (join) =>
+                join.onRef('r.payment_id', '=', 'payment.id').on('r.status', 'in', ['matched', 'reissued']),
+              )
+              .select([
+                'payment.programme_id',
+                'payment.period',
+                'payment.pay_date',
+                'payment.amount_cents',
+                'payment.arrears',
+                'payment.status',
+                'payment.method',
+                'payment.account_last3',
+                'payment.kind',
+                'r.reason as return_reason',
+              ])
+              .orderBy('payment.pay_date', 'desc')
+              .orderBy('payment.period', 'desc')
+              .limit(500)
+              .execute();
       await audit.record(
         auditEntry(context, personId, 'payments.person.read', 'success', { count: rows.length }),
       );

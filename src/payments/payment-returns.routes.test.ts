@@ -98,6 +98,7 @@ describeOnBothDatabases(
         clock: () => TODAY,
         payments: {
           entitlements: inMemoryEntitlements(rows),
+          enrolments: inMemoryEntitlements(rows),
           deaths: deathRegisterOf(),
           payees: made.directory,
         },

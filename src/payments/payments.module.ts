@@ -3,7 +3,13 @@ import type { DB } from '../platform/db/schema.ts';
 import type { AuditService } from '../platform/audit/audit.service.ts';
 import { createPaymentRunService } from './run/payment-run.service.ts';
 import type { PaymentRunOptions, PaymentRunService } from './run/payment-run.service.ts';
-import type { DeathRegister, EntitlementSource, PayeeDirectory, ReturnNotifier } from './run/run-ports.ts';
+import type {
+  DeathRegister,
+  EntitlementSource,
+  PayeeDirectory,
+  PersonEnrolments,
+  ReturnNotifier,
+} from './run/run-ports.ts';
 import { createReturnsService } from './returns/returns.service.ts';
 import { addReissues } from './returns/reissue.ts';
 import { returnLetters } from './returns/return-letter.ts';
@@ -68,6 +74,8 @@ export interface PaymentsModuleDependencies {
   readonly entitlements: EntitlementSource;
   readonly deaths: DeathRegister;
   readonly payees: PayeeDirectory;
+  /** A person's enrolments, through which My payments and statements find their payments. */
+  readonly enrolments: PersonEnrolments;
   readonly cipher: FieldCipher;
   /** Tells a person a payment came back (the root wires the inbox); by default nobody is told. */
   readonly returnNotifier?: ReturnNotifier;
@@ -149,7 +157,7 @@ export function createPaymentsModule(deps: PaymentsModuleDependencies): Payments
       clock: deps.clock,
       tellUntold: () => returns.tellUntold(),
     }),
-    mine: createMyPaymentsService(deps.db, deps.audit, deps.clock),
+    mine: createMyPaymentsService(deps.db, deps.audit, deps.enrolments, deps.clock),
     cheques: createChequeFileService({
       db: deps.db,
       audit: deps.audit,
@@ -169,6 +177,7 @@ export function createPaymentsModule(deps: PaymentsModuleDependencies): Payments
       audit: deps.audit,
       programmeName: deps.programmeName ?? ((programmeId) => Promise.resolve(programmeId)),
       recipients: deps.recipients ?? null,
+      enrolments: deps.enrolments,
       clock: deps.clock,
     }),
     statusOf: (runId) => countByStatus(deps.db, runId),

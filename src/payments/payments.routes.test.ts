@@ -23,6 +23,8 @@ import { seedPopulation } from '../population/index.ts';
 const TODAY = new Date('2026-12-02T12:00:00Z');
 const ROWS = syntheticEntitlements({ enrolments: 30 });
 const EXPECTED = expectedTotals(ROWS);
+/** Enrolments a test hands to a seeded person, with the payments made under them. */
+const enrolmentsGiven = new Map<string, string[]>();
 
 describe('payment run pages: prepare, watch, release with four eyes, download', () => {
   let db: TestDatabase;
@@ -35,6 +37,12 @@ describe('payment run pages: prepare, watch, release with four eyes, download', 
       clock: () => TODAY,
       payments: {
         entitlements: inMemoryEntitlements(ROWS),
+        enrolments: {
+          enrolmentsOf: async (id) => [
+            ...(await inMemoryEntitlements(ROWS).enrolmentsOf(id)),
+            ...(enrolmentsGiven.get(id) ?? []),
+          ],
+        },
         deaths: deathRegisterOf(),
         payees: payeeDirectoryOf(),
       },
@@ -197,11 +205,15 @@ describe('payment run pages: prepare, watch, release with four eyes, download', 
       .executeTakeFirstOrThrow();
     const paid = await db.database.db
       .selectFrom('payment')
-      .select('id')
+      .select(['id', 'enrolment_id'])
       .where('status', '=', 'issued')
       .orderBy('id')
       .limit(2)
       .execute();
+    enrolmentsGiven.set(
+      person.id,
+      paid.map((p) => p.enrolment_id),
+    );
     await db.database.db
       .updateTable('payment')
       .set({ person_id: person.id })

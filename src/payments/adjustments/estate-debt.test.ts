@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { describeOnBothDatabases } from '../../../test/support/databases.ts';
+import { enrolmentsNamedByPayments } from '../../../test/support/payments/payments-module.ts';
 import {
   deathRegisterOf,
   inMemoryEntitlements,
@@ -99,6 +100,7 @@ describeOnBothDatabases(
         entitlements: source,
         deaths: { datesOfDeath: (ids) => deathRegisterOf(deaths).datesOfDeath(ids) },
         payees: payeeDirectoryOf(),
+        enrolments: enrolmentsNamedByPayments(db),
         cipher: createFieldCrypto(testConfig()).cipher,
         letters: {
           deliver: (personId, request) => {

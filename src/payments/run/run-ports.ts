@@ -66,3 +66,13 @@ export interface ReturnNotifier {
     reason: string;
   }): Promise<void>;
 }
+
+/**
+ * Narrow port onto person: the enrolments a person holds or held. A person's payments are found through them
+ * (`payment_once` leads with the enrolment), so that `payment` needs no index by person, which every run would
+ * otherwise extend at a random place for each of millions of payments (ADR 0020, "a person's payments through
+ * their enrolments").
+ */
+export interface PersonEnrolments {
+  enrolmentsOf(personId: string): Promise<readonly string[]>;
+}

@@ -1,11 +1,18 @@
 import { sql } from 'kysely';
 import type { DbExecutor } from '../../platform/db/schema.ts';
 import '../adjustments/adjustments.tables.ts';
+import { livePaymentsOf } from '../person-payments.repository.ts';
 
 /** The person's payments with a pay date in the year, with what was kept from each for a debt. */
-export function paymentsInYear(db: DbExecutor, personId: string, year: number) {
+export async function paymentsInYear(
+  db: DbExecutor,
+  personId: string,
+  enrolmentIds: readonly string[],
+  year: number,
+) {
+  if (enrolmentIds.length === 0) return [];
   return db
-    .selectFrom('payment as p')
+    .selectFrom(livePaymentsOf(db, personId, enrolmentIds).as('p'))
     .select([
       'p.programme_id',
       'p.period',
@@ -16,8 +23,6 @@ export function paymentsInYear(db: DbExecutor, personId: string, year: number) {
       sql<string | number>`coalesce((SELECT sum(r.recovered_cents) FROM payment_debt_recovery r
         WHERE r.payment_id = p.id), 0)`.as('recovered_cents'),
     ])
-    .where('p.person_id', '=', personId)
-    .where('p.status', '<>', 'cancelled')
     .where('p.pay_date', '>=', `${year}-01-01`)
     .where('p.pay_date', '<=', `${year}-12-31`)
     .orderBy('p.pay_date')
@@ -27,12 +32,15 @@ export function paymentsInYear(db: DbExecutor, personId: string, year: number) {
 }
 
 /** The years the person was paid in, newest first. */
-export async function yearsPaid(db: DbExecutor, personId: string): Promise<number[]> {
+export async function yearsPaid(
+  db: DbExecutor,
+  personId: string,
+  enrolmentIds: readonly string[],
+): Promise<number[]> {
+  if (enrolmentIds.length === 0) return [];
   const rows = await db
-    .selectFrom('payment')
+    .selectFrom(livePaymentsOf(db, personId, enrolmentIds).as('p'))
     .select(sql<number>`DISTINCT extract(year FROM pay_date)::int`.as('year'))
-    .where('person_id', '=', personId)
-    .where('status', '<>', 'cancelled')
     .execute();
   return rows.map((row) => Number(row.year)).sort((a, b) => b - a);
 }

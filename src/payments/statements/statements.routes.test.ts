@@ -16,7 +16,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { loadReferenceData } from '../../catalogue/reference-data.ts';
 import { SESSION_COOKIE } from '../../identity/identity.paths.ts';
 import { seedPopulation } from '../../population/index.ts';
-import type { EntitlementRow, EntitlementSource } from '../run/run-ports.ts';
+import type { EntitlementRow, EntitlementSource, PersonEnrolments } from '../run/run-ports.ts';
 
 const TODAY = new Date('2026-12-02T12:00:00Z');
 const STAFF = (id: string) => ({
@@ -47,9 +47,10 @@ describeOnBothDatabases(
       periodKind: 'month',
       decisionId: `${programmeId}-${from}`,
     });
-    const source: EntitlementSource = {
+    const source: EntitlementSource & PersonEnrolments = {
       stream: (query) => inMemoryEntitlements(rows).stream(query),
       countEnrolments: (programmeId) => inMemoryEntitlements(rows).countEnrolments(programmeId),
+      enrolmentsOf: (id) => inMemoryEntitlements(rows).enrolmentsOf(id),
     };
     const runAndRelease = async (programmeId: string, period: string) => {
       const { run } = await guichet.services.payments.runs.start(
@@ -72,7 +73,12 @@ describeOnBothDatabases(
         config: testConfig(),
         database: database(),
         clock: () => TODAY,
-        payments: { entitlements: source, deaths: deathRegisterOf(), payees: payeeDirectoryOf() },
+        payments: {
+          entitlements: source,
+          enrolments: source,
+          deaths: deathRegisterOf(),
+          payees: payeeDirectoryOf(),
+        },
       });
       await guichet.services.catalogue.seedReferenceData(loadReferenceData());
       await guichet.app.ready();

@@ -11,6 +11,7 @@ import { paymentsInYear, setOffsInYear, yearsPaid } from './statements.repositor
 import { slipsFor } from './tax-slips.ts';
 import type { SlipId, TaxSlip } from './tax-slips.ts';
 import { slipLetter, statementLetter } from './statement-letters.ts';
+import type { PersonEnrolments } from '../run/run-ports.ts';
 
 export interface StatementLine {
   readonly payDate: string;
@@ -60,6 +61,8 @@ export interface StatementsDependencies {
   readonly audit: AuditService;
   readonly programmeName: (programmeId: string, lang: Lang) => Promise<string>;
   readonly recipients: StatementRecipients | null;
+  /** Whose enrolments hold the person's payments (`livePaymentsOf`). */
+  readonly enrolments: PersonEnrolments;
   readonly clock: () => Date;
 }
 
@@ -70,7 +73,8 @@ export function createStatementsService(deps: StatementsDependencies): Statement
   const { db } = deps;
 
   async function linesOf(personId: string, year: number): Promise<StatementLine[]> {
-    const paid = (await paymentsInYear(db, personId, year)).map((row) => {
+    const enrolmentIds = await deps.enrolments.enrolmentsOf(personId);
+    const paid = (await paymentsInYear(db, personId, enrolmentIds, year)).map((row) => {
       const net = Number(row.amount_cents);
       const recovered = Number(row.recovered_cents);
       return {
@@ -139,7 +143,7 @@ export function createStatementsService(deps: StatementsDependencies): Statement
 
   const service: StatementsService = {
     async overview(personId, context) {
-      const years = await yearsPaid(db, personId);
+      const years = await yearsPaid(db, personId, await deps.enrolments.enrolmentsOf(personId));
       const overview = [];
       for (const year of years.slice(0, 7))
         overview.push({ year, slips: slipsOf(year, await linesOf(personId, year)).map((s) => s.slip) });

@@ -8,6 +8,7 @@ import type {
   EntitlementSource,
   PayeeDetails,
   PayeeDirectory,
+  PersonEnrolments,
 } from '../../../src/payments/run/run-ports.ts';
 import { paymentsDue } from '../../../src/payments/run/due-payments.ts';
 
@@ -68,8 +69,11 @@ export function syntheticEntitlements(options: SyntheticOptions): EntitlementRow
   return rows;
 }
 
-/** Serves rows as decisions' table would: ordered by enrolment, after a given one, a page at a time. */
-export function inMemoryEntitlements(rows: readonly EntitlementRow[]): EntitlementSource {
+/**
+ * Serves rows as decisions' table would: ordered by enrolment, after a given one, a page at a time; and, as the
+ * person register would, the enrolments each person holds in them.
+ */
+export function inMemoryEntitlements(rows: readonly EntitlementRow[]): EntitlementSource & PersonEnrolments {
   const sorted = [...rows].sort((a, b) =>
     a.enrolmentId === b.enrolmentId
       ? a.validFrom < b.validFrom
@@ -91,6 +95,9 @@ export function inMemoryEntitlements(rows: readonly EntitlementRow[]): Entitleme
     async countEnrolments(programmeId) {
       return new Set(sorted.filter((row) => row.programmeId === programmeId).map((row) => row.enrolmentId))
         .size;
+    },
+    async enrolmentsOf(personId) {
+      return [...new Set(sorted.filter((row) => row.personId === personId).map((row) => row.enrolmentId))];
     },
   };
 }

@@ -11,6 +11,7 @@ import { createAuditService } from '../../../src/platform/audit/audit.service.ts
 import { testConfig } from '../../../src/platform/config/config.ts';
 import { createFieldCrypto } from '../../../src/platform/crypto/field-crypto.ts';
 import type { DB } from '../../../src/platform/db/schema.ts';
+import type { PersonEnrolments } from '../../../src/payments/run/run-ports.ts';
 import { deathRegisterOf, payeeDirectoryOf } from './entitlement-fixtures.ts';
 
 /** A test's own clock and entitlements; any other dependency given replaces the default. */
@@ -23,9 +24,29 @@ export function createTestPaymentsModule(db: Kysely<DB>, deps: TestPaymentsDepen
     audit: createAuditService(db),
     deaths: deathRegisterOf(),
     payees: payeeDirectoryOf(),
+    enrolments: enrolmentsNamedByPayments(db),
     cipher: createFieldCrypto(testConfig()).cipher,
     ...deps,
   });
+}
+
+/**
+ * The person register's enrolments as these tests' synthetic data has them: the fixtures' enrolments exist only
+ * in the payments they are paid by, so a person's enrolments are read back from those. The root reads the
+ * register itself (`app.services.ts`); `person-payments.test.ts` gives them as the register would.
+ */
+export function enrolmentsNamedByPayments(db: Kysely<DB>): PersonEnrolments {
+  return {
+    async enrolmentsOf(personId) {
+      const rows = await db
+        .selectFrom('payment')
+        .select('enrolment_id')
+        .distinct()
+        .where('person_id', '=', personId)
+        .execute();
+      return rows.map((row) => row.enrolment_id);
+    },
+  };
 }
 
 /** A member of staff acting on payment runs online; `role` is the one the audit records. */

@@ -92,7 +92,13 @@ export class InvalidRunPeriodError extends Error {
 export function createPaymentRunService(deps: PaymentRunDependencies): PaymentRunService {
   const { db } = deps;
   const options = { ...DEFAULT_RUN_OPTIONS, ...deps.options };
-  const references = deps.references ?? newReferences;
+  const makeReferences = deps.references ?? newReferences;
+  /** `count` references for a batch, refused if the maker gave another number. */
+  const references = (count: number): string[] => {
+    const made = makeReferences(count);
+    if (made.length !== count) throw new Error(`${made.length} references made for ${count} payments`);
+    return made;
+  };
 
   async function resume(runId: string, onProgress?: ProgressListener): Promise<RunSummary> {
     let run = await repo.findRun(db, runId);
@@ -269,8 +275,6 @@ function withReferences(
   payments: readonly NewRegularPayment[],
   references: readonly string[],
 ): NewRegularPayment[] {
-  if (references.length !== payments.length)
-    throw new Error(`${references.length} references made for ${payments.length} payments`);
   return payments.map((payment, i) => ({ ...payment, reference: references[i] ?? '' }));
 }
 
@@ -297,8 +301,6 @@ function paymentsOfBatch(
       .map((payment) => ({ first, payment }));
   });
   const references = makeReferences(due.length);
-  if (references.length !== due.length)
-    throw new Error(`${references.length} references made for ${due.length} payments`);
   return due.map(({ first, payment }, i) => ({
     // Time-ordered (UUIDv7): the primary key's inserts append instead of landing on random pages.
     id: timeOrderedUuid(),

@@ -72,8 +72,12 @@ export function createStatementsService(deps: StatementsDependencies): Statement
   const i18n = createI18n([PLATFORM_LOCALES, paymentsLocales]);
   const { db } = deps;
 
-  async function linesOf(personId: string, year: number): Promise<StatementLine[]> {
-    const enrolmentIds = await deps.enrolments.enrolmentsOf(personId);
+  async function linesOf(
+    personId: string,
+    year: number,
+    enrolmentIds?: readonly string[],
+  ): Promise<StatementLine[]> {
+    enrolmentIds ??= await deps.enrolments.enrolmentsOf(personId);
     const paid = (await paymentsInYear(db, personId, enrolmentIds, year)).map((row) => {
       const net = Number(row.amount_cents);
       const recovered = Number(row.recovered_cents);
@@ -143,10 +147,14 @@ export function createStatementsService(deps: StatementsDependencies): Statement
 
   const service: StatementsService = {
     async overview(personId, context) {
-      const years = await yearsPaid(db, personId, await deps.enrolments.enrolmentsOf(personId));
+      // The person's enrolments are read once for the years and each year's lines.
+      const enrolmentIds = await deps.enrolments.enrolmentsOf(personId);
+      const years = await yearsPaid(db, personId, enrolmentIds);
       const overview = [];
-      for (const year of years.slice(0, 7))
-        overview.push({ year, slips: slipsOf(year, await linesOf(personId, year)).map((s) => s.slip) });
+      for (const year of years.slice(0, 7)) {
+        const lines = await linesOf(personId, year, enrolmentIds);
+        overview.push({ year, slips: slipsOf(year, lines).map((s) => s.slip) });
+      }
       await audited(context, personId, 'payments.statements.list', { years: overview.length });
       return overview;
     },

@@ -33,7 +33,7 @@ export function createTestPaymentsModule(db: Kysely<DB>, deps: TestPaymentsDepen
 /**
  * The person register's enrolments as these tests' synthetic data has them: the fixtures' enrolments exist only
  * in the payments they are paid by, so a person's enrolments are read back from those. The root reads the
- * register itself (`app.services.ts`); `person-payments.test.ts` gives them as the register would.
+ * register itself (`app.services.ts`); `person-payments.repository.test.ts` gives them as the register would.
  */
 export function enrolmentsNamedByPayments(db: Kysely<DB>): PersonEnrolments {
   return {
